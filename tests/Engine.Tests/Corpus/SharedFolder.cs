@@ -24,7 +24,7 @@ public static class SharedFolder
         }
 
         return value
-            .Split(System.IO.Path.PathSeparator == ';' ? [':', ';'] : [':'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(System.IO.Path.GetFullPath)
             .ToArray();
     }
