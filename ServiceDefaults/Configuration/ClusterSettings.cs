@@ -1,0 +1,20 @@
+namespace Orleans.Poker.ServiceDefaults.Configuration;
+
+/// <summary><c>POKER__Cluster__*</c>: Orleans identity, endpoints and the Redis membership store.</summary>
+public sealed class ClusterSettings
+{
+    /// <summary>StackExchange.Redis configuration string; empty means localhost clustering.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Keys persisted rows in PostgreSQL: keep it stable across deployments.</summary>
+    public string ServiceId { get; set; } = "orleans-poker";
+
+    public string ClusterId { get; set; } = "poker";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Address other silos and clients reach this silo on; loopback by default.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Poker.ServiceDefaults.Configuration;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Orleans.Poker.ServiceDefaults;
+
+/// <summary>One Serilog setup for every service: compact JSON in production, readable text otherwise.</summary>
+public static class LoggingSetup
+{
+    public static IHostApplicationBuilder AddPokerLogging(this IHostApplicationBuilder builder, PokerOptions options)
+    {
+        var json = options.Logging.Format is { } format
+            ? string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
+            : options.IsProduction;
+        var level = Enum.TryParse<LogEventLevel>(options.Logging.Level, ignoreCase: true, out var parsed)
+            ? parsed
+            : LogEventLevel.Information;
+
+        builder.Services.AddSerilog(logger =>
+        {
+            logger.MinimumLevel.Is(level)
+                // Orleans logs every placement attempt under Polly, and both it and ASP.NET are chatty at Information.
+                .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+                .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .Enrich.FromLogContext()
+                .Enrich.WithProperty("Service", builder.Environment.ApplicationName);
+            if (json)
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+            }
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test: starts PostgreSQL and Redis on 127.0.0.1 (installing them when missing), builds the solution
+# once, runs each test project in turn and ends with the totals on a line of their own: "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+bash infra/services.sh
+export POKER_TEST_POSTGRES="${POKER_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Database=poker_test;Username=poker;Password=${POKER_DB_PASSWORD:-poker-dev}}"
+export POKER_TEST_REDIS="${POKER_TEST_REDIS:-127.0.0.1:6379}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet build Orleans.Poker.sln -c Release -nologo -v quiet
+
+results="$root/test-output/results"
+rm -rf "$results" && mkdir -p "$results"
+status=0
+for project in $(find tests -name '*.Tests.csproj' | sort); do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || status=1
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+[ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1   # a test host that crashed counts as a failure
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
