@@ -12,7 +12,7 @@ namespace Orleans.Poker.Silo.Hosting;
 public static class OrleansSetup
 {
     /// <summary>Name of the grain storage every poker grain persists to.</summary>
-    public const string StorageName = "poker";
+    public const string StorageName = Grains.PokerStorage.Name;
 
     public static IHostApplicationBuilder AddPokerSilo(this IHostApplicationBuilder builder, PokerOptions options)
     {

@@ -1,0 +1,40 @@
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.Grains.Interfaces.Lobby;
+
+/// <summary>
+/// One partition of the lobby (key 0..<see cref="Partitions"/>-1, chosen by <see cref="PartitionOf"/>). Tables
+/// report seat and status changes to their partition — never per action — so no single grain is hot.
+/// </summary>
+public interface ILobbyGrain : IGrainWithIntegerKey
+{
+    /// <summary>Number of lobby partitions.</summary>
+    const int Partitions = 8;
+
+    /// <summary>The partition a table belongs to (stable across processes).</summary>
+    static long PartitionOf(string tableId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in tableId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash % Partitions;
+    }
+
+    /// <summary>Adds or updates a table (private tables are kept but not listed).</summary>
+    Task Upsert(TableSummary table);
+
+    /// <summary>Removes a table.</summary>
+    Task Remove(string tableId);
+
+    /// <summary>The listed (public, not ended) tables of this partition.</summary>
+    Task<IReadOnlyList<TableSummary>> List();
+
+    /// <summary>Adds an observer of this partition's changes; re-subscribe periodically.</summary>
+    Task Subscribe(ILobbyObserver observer);
+
+    /// <summary>Removes an observer.</summary>
+    Task Unsubscribe(ILobbyObserver observer);
+}

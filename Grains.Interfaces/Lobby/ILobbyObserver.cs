@@ -1,0 +1,13 @@
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.Grains.Interfaces.Lobby;
+
+/// <summary>Receives lobby changes (gateways). Subscriptions expire: re-subscribe.</summary>
+public interface ILobbyObserver : IGrainObserver
+{
+    /// <summary>A table was created or changed (seats, status, waitlist).</summary>
+    Task OnTableUpdated(TableSummary table);
+
+    /// <summary>A table ended or became unlisted.</summary>
+    Task OnTableRemoved(string tableId);
+}

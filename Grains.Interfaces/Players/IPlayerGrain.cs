@@ -1,0 +1,42 @@
+namespace Orleans.Poker.Grains.Interfaces.Players;
+
+/// <summary>
+/// A player keyed by player id (the Telegram user id; guests and robots get ids from their own ranges).
+/// Holds the play-money balance; every change is a ledger entry with a unique transfer id, so a retried
+/// transfer is applied exactly once.
+/// </summary>
+public interface IPlayerGrain : IGrainWithIntegerKey
+{
+    /// <summary>Creates the player on first sight (granting the starting balance) or refreshes the profile.</summary>
+    Task<PlayerSummary> Register(PlayerProfile profile);
+
+    /// <summary>Profile, balance, stats and current tables; throws <c>not_found</c> for an unknown player.</summary>
+    Task<PlayerSummary> Get();
+
+    /// <summary>Changes the display name and/or language.</summary>
+    Task<PlayerProfile> UpdateProfile(string? displayName, string? language);
+
+    /// <summary>Marks whether the bot can reach the player's chat.</summary>
+    Task SetReachable(bool reachable);
+
+    /// <summary>Moves chips from the balance to a table; throws <c>insufficient_balance</c>. Idempotent by transfer id.</summary>
+    Task<long> TransferToTable(string transferId, string tableId, long amount);
+
+    /// <summary>Moves chips from a table back to the balance. Idempotent by transfer id.</summary>
+    Task<long> TransferFromTable(string transferId, string tableId, long amount, LedgerKind kind);
+
+    /// <summary>Admin correction (positive or negative); the balance never goes below zero.</summary>
+    Task<long> AdminAdjust(string transferId, long amount, long adminId, string reason);
+
+    /// <summary>Daily play-money top-up to the starting balance; throws <c>top_up_not_due</c> before the next one is due.</summary>
+    Task<long> ClaimTopUp();
+
+    /// <summary>Ledger entries, newest first.</summary>
+    Task<IReadOnlyList<LedgerEntry>> GetLedger(int skip, int take);
+
+    /// <summary>Adds a finished hand to the statistics.</summary>
+    Task RecordHand(HandOutcome outcome);
+
+    /// <summary>Tracks the tables the player sits at.</summary>
+    Task SetSeated(string tableId, bool seated);
+}

@@ -1,0 +1,26 @@
+namespace Orleans.Poker.Grains.Interfaces.Players;
+
+/// <summary>Who a player is. <see cref="TelegramId"/> is null for guests.</summary>
+[GenerateSerializer, Immutable, Alias("poker.player-profile.v1")]
+public sealed record PlayerProfile
+{
+    [Id(0)] public long PlayerId { get; init; }
+
+    [Id(1)] public long? TelegramId { get; init; }
+
+    [Id(2)] public string DisplayName { get; init; } = "";
+
+    [Id(3)] public string? Username { get; init; }
+
+    /// <summary>Two-letter language code: <c>en</c> or <c>fa</c>.</summary>
+    [Id(4)] public string Language { get; init; } = "en";
+
+    [Id(5)] public bool IsGuest { get; init; }
+
+    [Id(6)] public bool IsRobot { get; init; }
+
+    /// <summary>The bot could not reach the player's chat (they blocked it).</summary>
+    [Id(7)] public bool Unreachable { get; init; }
+
+    [Id(8)] public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,65 @@
+using Orleans.Poker.Grains.Interfaces.Templates;
+
+namespace Orleans.Poker.Grains.Interfaces.Tables;
+
+/// <summary>
+/// A poker table keyed by its id. It owns seats, stacks and the engine hand in progress, persists before it
+/// answers, and emits one <see cref="TableEvent"/> per change. Refusals throw <see cref="Common.PokerException"/>
+/// and change nothing.
+/// </summary>
+public interface ITableGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the table from the template's current version; throws if it exists or the template is inactive.</summary>
+    Task<TableSummary> Create(TableCreation creation);
+
+    /// <summary>The lobby summary of this table; throws <c>not_found</c> if it was never created.</summary>
+    Task<TableSummary> GetSummary();
+
+    /// <summary>The configuration the table runs with (its template version).</summary>
+    Task<TemplateConfig> GetConfig();
+
+    /// <summary>The table as <paramref name="viewerId"/> sees it (public view plus their own cards and legal actions).</summary>
+    Task<TableSnapshot> GetSnapshot(long? viewerId);
+
+    /// <summary>Private tables: the invite code, only for a seated player or the creator.</summary>
+    Task<string> GetInviteCode(long playerId);
+
+    /// <summary>Takes a seat with a buy-in moved from the player's balance; returns the seat number.</summary>
+    Task<int> Sit(SeatRequest request);
+
+    /// <summary>Leaves the table (after the current hand if in one: folds first) and cashes the stack out.</summary>
+    Task<long> Leave(long playerId);
+
+    /// <summary>Stops being dealt in until <see cref="SitIn"/>.</summary>
+    Task SitOut(long playerId);
+
+    /// <summary>Comes back from sitting out (also after being sat out by timeouts).</summary>
+    Task SitIn(long playerId);
+
+    /// <summary>Adds chips from the balance between hands, up to the maximum buy-in.</summary>
+    Task<long> TopUp(long playerId, long amount);
+
+    /// <summary>
+    /// Applies a player's action. <paramref name="clientSeq"/> makes retries safe: a sequence number already
+    /// accepted returns its first answer and changes nothing.
+    /// </summary>
+    Task<ActResult> Act(long playerId, PlayerAction action, long clientSeq);
+
+    /// <summary>Adds an observer for this table's events; subscriptions expire after a few minutes, re-subscribe.</summary>
+    Task Subscribe(ITableObserver observer);
+
+    /// <summary>Removes an observer.</summary>
+    Task Unsubscribe(ITableObserver observer);
+
+    /// <summary>Admin: pause (no new hands) or resume.</summary>
+    Task SetPaused(bool paused);
+
+    /// <summary>Admin: end the table after the current hand, cashing every player out.</summary>
+    Task Close(string reason);
+
+    /// <summary>Admin: remove a player from the table, cashing them out.</summary>
+    Task Kick(long playerId);
+
+    /// <summary>The PHH text of a hand played at this table (recent hands are kept in memory as well).</summary>
+    Task<string?> GetHandHistory(long handNo);
+}

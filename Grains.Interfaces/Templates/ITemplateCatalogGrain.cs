@@ -1,0 +1,14 @@
+namespace Orleans.Poker.Grains.Interfaces.Templates;
+
+/// <summary>The list of template ids (key 0). Off the action path: read by the lobby and admin pages only.</summary>
+public interface ITemplateCatalogGrain : IGrainWithIntegerKey
+{
+    /// <summary>Every template's current version, active or not.</summary>
+    Task<IReadOnlyList<TemplateInfo>> List();
+
+    /// <summary>Adds a template id to the catalog (called by the template grain on create).</summary>
+    Task Register(string templateId);
+
+    /// <summary>Removes a template id (called by the template grain on delete).</summary>
+    Task Unregister(string templateId);
+}
