@@ -1,0 +1,234 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Orleans.Poker.Engine.Cards;
+
+namespace Orleans.Poker.Engine.Evaluation;
+
+/// <summary>
+/// Hand values for every <see cref="HandRanking"/>. A value is an <see cref="int"/> where, within one ranking,
+/// higher means stronger and equal means an exact tie; values of different rankings do not compare.
+/// Cards are sets in a 64-bit mask (bit <see cref="Card.Index"/>). Evaluation is table-driven: a hand's key is the
+/// sum of precomputed per-card keys, one AND finds flushes and one perfect-hash lookup gives the value.
+/// </summary>
+public static class HandEvaluator
+{
+    private static readonly int[] HighValues = RankingTable.For(HandRanking.StandardHigh).Values;
+    private static readonly int[] HiBases7 = RankMultiset.HiBases[7];
+    private static readonly int[] HighFlushes = RankingTable.For(HandRanking.StandardHigh).Flushes!;
+
+    /// <summary>
+    /// Value of the best hand that can be made from <paramref name="cards"/>: best five of up to seven for the high
+    /// and low rankings (fewer than five cards are valued by pairs and kickers only, as for stud up cards), best
+    /// badugi of up to four cards. Returns 0 only for <see cref="HandRanking.EightOrBetterLow"/> without a
+    /// qualifying low; every other ranking returns a positive value.
+    /// </summary>
+    public static int Evaluate(HandRanking ranking, ulong cards)
+    {
+        var count = CheckCards(cards, nameof(cards));
+        if (ranking == HandRanking.Badugi)
+        {
+            return count is >= 1 and <= 4
+                ? Badugi.Evaluate(cards)
+                : throw new ArgumentException($"badugi hands have 1 to 4 cards, not {count}", nameof(cards));
+        }
+
+        if (count is < 1 or > RankMultiset.MaxCards)
+        {
+            throw new ArgumentException($"a hand has 1 to 7 cards, not {count}", nameof(cards));
+        }
+
+        var table = RankingTable.For(ranking);
+        var key = KeyOf(cards);
+        if (table.Flushes is null || (key & RankMultiset.FlushCheck) == 0)
+        {
+            return table.Values[RankMultiset.IndexOf(key, count)];
+        }
+
+        if (count == 5)
+        {
+            return table.Flushes[(int)(key >> RankMultiset.RankBitsShift) & 0x1FFF];
+        }
+
+        if (table.FlushDominates)
+        {
+            return table.Flushes[SuitRanks(cards, FlushSuit(key))];
+        }
+
+        return BestOfFives(table, cards);
+    }
+
+    /// <summary>
+    /// Omaha rule: the best hand using exactly two of the <paramref name="hole"/> cards (2 to 6) and exactly three of
+    /// the <paramref name="board"/> cards (3 to 5). Badugi has no Omaha form.
+    /// </summary>
+    public static int EvaluateOmaha(HandRanking ranking, ulong hole, ulong board)
+    {
+        var holeCount = CheckCards(hole, nameof(hole));
+        var boardCount = CheckCards(board, nameof(board));
+        if (holeCount is < 2 or > 6)
+        {
+            throw new ArgumentException($"Omaha hole cards are 2 to 6 cards, not {holeCount}", nameof(hole));
+        }
+
+        if (boardCount is < 3 or > 5)
+        {
+            throw new ArgumentException($"an Omaha board has 3 to 5 cards, not {boardCount}", nameof(board));
+        }
+
+        if ((hole & board) != 0)
+        {
+            throw new ArgumentException($"cards {CardMask.ToString(hole & board)} are both in the hole and on the board");
+        }
+
+        if (ranking == HandRanking.Badugi)
+        {
+            throw new ArgumentException("badugi has no Omaha form", nameof(ranking));
+        }
+
+        var table = RankingTable.For(ranking);
+        Span<ulong> pairs = stackalloc ulong[15];
+        Span<ulong> triples = stackalloc ulong[10];
+        var pairCount = SubsetKeys(hole, 2, pairs);
+        var tripleCount = SubsetKeys(board, 3, triples);
+        var values = table.Values;
+        var flushes = table.Flushes;
+        var best = 0;
+        for (var p = 0; p < pairCount; p++)
+        {
+            var pairKey = RankMultiset.InitialKey + pairs[p];
+            for (var t = 0; t < tripleCount; t++)
+            {
+                var key = pairKey + triples[t];
+                var value = flushes is not null && (key & RankMultiset.FlushCheck) != 0
+                    ? flushes[(int)(key >> RankMultiset.RankBitsShift) & 0x1FFF]
+                    : values[RankMultiset.IndexOf(key, 5)];
+                best = Math.Max(best, value);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Standard high value of seven distinct cards given by <see cref="Card.Index"/> (0..51); the same value as
+    /// <c>Evaluate(HandRanking.StandardHigh, mask)</c>. Allocation free and branch-light, for showdowns and
+    /// benchmarks; cards are not validated (out-of-range or repeated cards give a meaningless value, never a fault).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int EvaluateHigh7(int c0, int c1, int c2, int c3, int c4, int c5, int c6)
+    {
+        ref var keys = ref MemoryMarshal.GetArrayDataReference(RankMultiset.CardKeys);
+        var key = RankMultiset.InitialKey
+            + Unsafe.Add(ref keys, c0 & 63) + Unsafe.Add(ref keys, c1 & 63) + Unsafe.Add(ref keys, c2 & 63)
+            + Unsafe.Add(ref keys, c3 & 63) + Unsafe.Add(ref keys, c4 & 63) + Unsafe.Add(ref keys, c5 & 63)
+            + Unsafe.Add(ref keys, c6 & 63);
+        if ((key & RankMultiset.FlushCheck) != 0)
+        {
+            return High7Flush(key, c0, c1, c2, c3, c4, c5, c6);
+        }
+
+        var index = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HiBases7), (int)(key >> RankMultiset.HiShift) & RankMultiset.HiMask)
+            + Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(RankMultiset.LoPosition), (int)key & RankMultiset.LoMask);
+        return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HighValues), index & (RankMultiset.TableLength - 1));
+    }
+
+    /// <summary>
+    /// Human text for a value of the ranking: "Full house, kings over twos", "Eight-low 8-6-4-3-2",
+    /// "Three-card badugi 7-4-2", "No qualifying low".
+    /// </summary>
+    public static string Describe(HandRanking ranking, int value) => HandDescription.Describe(ranking, value);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int High7Flush(ulong key, int c0, int c1, int c2, int c3, int c4, int c5, int c6)
+    {
+        var suit = FlushSuit(key);
+        var ranks = 0;
+        ranks |= (c0 & 3) == suit ? 1 << ((c0 >> 2) & 15) : 0;
+        ranks |= (c1 & 3) == suit ? 1 << ((c1 >> 2) & 15) : 0;
+        ranks |= (c2 & 3) == suit ? 1 << ((c2 >> 2) & 15) : 0;
+        ranks |= (c3 & 3) == suit ? 1 << ((c3 >> 2) & 15) : 0;
+        ranks |= (c4 & 3) == suit ? 1 << ((c4 >> 2) & 15) : 0;
+        ranks |= (c5 & 3) == suit ? 1 << ((c5 >> 2) & 15) : 0;
+        ranks |= (c6 & 3) == suit ? 1 << ((c6 >> 2) & 15) : 0;
+        return HighFlushes[ranks & 0x1FFF];
+    }
+
+    private static int FlushSuit(ulong key) =>
+        BitOperations.TrailingZeroCount((key & RankMultiset.FlushCheck) >> RankMultiset.SuitShift) >> 2;
+
+    private static int SuitRanks(ulong cards, int suit)
+    {
+        var ranks = 0;
+        for (var bits = (cards >> suit) & 0x1111111111111UL; bits != 0; bits &= bits - 1)
+        {
+            ranks |= 1 << (BitOperations.TrailingZeroCount(bits) >> 2);
+        }
+
+        return ranks;
+    }
+
+    private static ulong KeyOf(ulong cards)
+    {
+        var key = RankMultiset.InitialKey;
+        for (; cards != 0; cards &= cards - 1)
+        {
+            key += RankMultiset.CardKeys[BitOperations.TrailingZeroCount(cards)];
+        }
+
+        return key;
+    }
+
+    // Six or seven cards where suits matter but a flush is not automatically best (deuce-to-seven): every five.
+    private static int BestOfFives(RankingTable table, ulong cards)
+    {
+        Span<ulong> fives = stackalloc ulong[21];
+        var count = SubsetKeys(cards, 5, fives);
+        var best = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var key = RankMultiset.InitialKey + fives[i];
+            var value = (key & RankMultiset.FlushCheck) != 0
+                ? table.Flushes![(int)(key >> RankMultiset.RankBitsShift) & 0x1FFF]
+                : table.Values[RankMultiset.IndexOf(key, 5)];
+            best = Math.Max(best, value);
+        }
+
+        return best;
+    }
+
+    // Keys (without the initial suit counters) of every subset of `size` cards; returns how many.
+    private static int SubsetKeys(ulong cards, int size, Span<ulong> keys)
+    {
+        Span<ulong> cardKeys = stackalloc ulong[7];
+        var n = 0;
+        for (; cards != 0; cards &= cards - 1)
+        {
+            cardKeys[n++] = RankMultiset.CardKeys[BitOperations.TrailingZeroCount(cards)];
+        }
+
+        var written = 0;
+        for (var subset = 0; subset < 1 << n; subset++)
+        {
+            if (BitOperations.PopCount((uint)subset) != size)
+            {
+                continue;
+            }
+
+            var key = 0UL;
+            for (var i = 0; i < n; i++)
+            {
+                key += (subset >> i & 1) != 0 ? cardKeys[i] : 0;
+            }
+
+            keys[written++] = key;
+        }
+
+        return written;
+    }
+
+    private static int CheckCards(ulong cards, string name) =>
+        (cards & ~CardMask.FullDeck) == 0
+            ? BitOperations.PopCount(cards)
+            : throw new ArgumentException($"bits above 51 are not cards: 0x{cards:X}", name);
+}

@@ -1,0 +1,180 @@
+namespace Orleans.Poker.Engine.Evaluation;
+
+/// <summary>
+/// The additive card keys and the minimal perfect index of rank multisets (at most 7 cards, at most 4 per rank).
+/// </summary>
+/// <remarks>
+/// A card key is the sum of four fields, so the key of a hand is the plain sum of its cards' keys:
+/// <list type="bullet">
+/// <item>bits 0..16: the counts of ranks deuce..eight as a base-5 number (5^rank);</item>
+/// <item>bits 17..30: the counts of ranks nine..ace as a base-5 number (5^(rank-7));</item>
+/// <item>bits 32..47: one 4-bit counter per suit, started at 3 by <see cref="InitialKey"/>, so bit 3 of a counter is
+/// set exactly when five or more cards share that suit (the flush test is one AND);</item>
+/// <item>bits 48..63: the sum of <c>1 &lt;&lt; rank</c>, which is the rank mask whenever the ranks are distinct
+/// (a five-card flush).</item>
+/// </list>
+/// The index of a multiset of n cards is <c>HiBases[n][hi] + LoPosition[lo]</c>: low multisets are numbered within
+/// their size, and each high multiset of size s reserves a block for the low multisets of size n - s.
+/// </remarks>
+internal static class RankMultiset
+{
+    public const int MaxCards = 7;
+    public const int LoRanks = 7;
+    public const int LoMask = (1 << 17) - 1;
+    public const int HiShift = 17;
+    public const int HiMask = (1 << 14) - 1;
+    public const int SuitShift = 32;
+    public const int RankBitsShift = 48;
+    public const ulong InitialKey = 0x3333UL << SuitShift;
+    public const ulong FlushCheck = 0x8888UL << SuitShift;
+
+    /// <summary>Key per card index; 64 entries (52 used) so that <c>index &amp; 63</c> is always in range.</summary>
+    public static readonly ulong[] CardKeys = new ulong[64];
+
+    /// <summary>Rank part of the key per rank (no suit, no rank bit).</summary>
+    public static readonly ulong[] RankKeys = new ulong[13];
+
+    public static readonly ushort[] LoPosition = new ushort[LoMask + 1];
+
+    /// <summary>Base index by number of cards, then by the high part of the key.</summary>
+    public static readonly int[][] HiBases = new int[MaxCards + 1][];
+
+    /// <summary>Number of multisets; every index is below this.</summary>
+    public static readonly int Count;
+
+    /// <summary>Rank counts of each multiset, 3 bits per rank, by index.</summary>
+    public static readonly ulong[] Counts;
+
+    /// <summary>Multiset indexes ordered by size (smaller first), for building tables bottom-up.</summary>
+    public static readonly int[] BySize;
+
+    /// <summary>Table length for lookups: indexes are masked with <c>TableLength - 1</c>.</summary>
+    public const int TableLength = 1 << 17;
+
+    static RankMultiset()
+    {
+        var power = 1UL;
+        for (var rank = 0; rank < 13; rank++)
+        {
+            if (rank == LoRanks)
+            {
+                power = 1;
+            }
+
+            RankKeys[rank] = rank < LoRanks ? power : power << HiShift;
+            power *= 5;
+        }
+
+        for (var index = 0; index < 52; index++)
+        {
+            var rank = index >> 2;
+            var suit = index & 3;
+            CardKeys[index] = RankKeys[rank] + (1UL << (SuitShift + (4 * suit))) + (1UL << (RankBitsShift + rank));
+        }
+
+        var lo = new List<(int Code, int Size)>();
+        Enumerate(0, LoRanks, (code, size, _) => lo.Add((code, size)));
+        lo.Sort((a, b) => a.Size.CompareTo(b.Size));
+        var blockStart = new int[MaxCards + 2];
+        foreach (var (_, size) in lo)
+        {
+            blockStart[size + 1]++;
+        }
+
+        for (var size = 1; size <= MaxCards + 1; size++)
+        {
+            blockStart[size] += blockStart[size - 1];
+        }
+
+        for (var i = 0; i < lo.Count; i++)
+        {
+            LoPosition[lo[i].Code] = checked((ushort)(i - blockStart[lo[i].Size]));
+        }
+
+        // Seven-card hands first, so that the hot tables start at index 0 and stay compact.
+        var next = 0;
+        for (var total = MaxCards; total >= 0; total--)
+        {
+            var bases = HiBases[total] = new int[HiMask + 1];
+            Enumerate(LoRanks, 13, (code, size, _) =>
+            {
+                if (size <= total)
+                {
+                    bases[code] = next;
+                    next += blockStart[total - size + 1] - blockStart[total - size];
+                }
+            });
+        }
+
+        Count = next;
+        if (Count > TableLength)
+        {
+            throw new InvalidOperationException("rank multiset index does not fit the lookup tables");
+        }
+
+        Counts = new ulong[Count];
+        var sizes = new int[Count];
+        Enumerate(0, 13, (_, size, counts) =>
+        {
+            var key = 0UL;
+            for (var rank = 0; rank < 13; rank++)
+            {
+                key += RankKeys[rank] * (ulong)((counts >> (3 * rank)) & 7);
+            }
+
+            var index = IndexOf(key, size);
+            Counts[index] = counts;
+            sizes[index] = size;
+        });
+        BySize = Enumerable.Range(0, Count).OrderBy(i => sizes[i]).ToArray();
+    }
+
+    /// <summary>Index of the multiset with this key and this number of cards (0..7).</summary>
+    public static int IndexOf(ulong key, int size) => HiBases[size][(int)(key >> HiShift) & HiMask] + LoPosition[(int)key & LoMask];
+
+    public static int CountOf(ulong counts, int rank) => (int)(counts >> (3 * rank)) & 7;
+
+    public static int SizeOf(ulong counts)
+    {
+        var size = 0;
+        for (var rank = 0; rank < 13; rank++)
+        {
+            size += CountOf(counts, rank);
+        }
+
+        return size;
+    }
+
+    /// <summary>Key (rank part only) of a multiset given as packed counts.</summary>
+    public static ulong KeyOf(ulong counts)
+    {
+        var key = 0UL;
+        for (var rank = 0; rank < 13; rank++)
+        {
+            key += RankKeys[rank] * (ulong)CountOf(counts, rank);
+        }
+
+        return key;
+    }
+
+    // Visits every multiset of ranks [from, to) with at most MaxCards cards and at most 4 per rank:
+    // code = base-5 number of the counts relative to rank `from`, packed = 3 bits per absolute rank.
+    private static void Enumerate(int from, int to, Action<int, int, ulong> visit)
+    {
+        Visit(from, 0, 1, 0, 0);
+
+        void Visit(int rank, int code, int weight, int total, ulong counts)
+        {
+            if (rank == to)
+            {
+                visit(code, total, counts);
+                return;
+            }
+
+            for (var count = 0; count <= 4 && total + count <= MaxCards; count++)
+            {
+                Visit(rank + 1, code + (count * weight), weight * 5, total + count, counts | ((ulong)count << (3 * rank)));
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Numerics;
+
+namespace Orleans.Poker.Engine.Evaluation;
+
+/// <summary>
+/// Lookup tables of one ranking: the value of every rank multiset (best five of up to seven, ignoring suits) and,
+/// for rankings where suits matter, the value of every suited rank mask with five or more cards.
+/// </summary>
+internal sealed class RankingTable
+{
+    private const int RankMaskCount = 1 << 13;
+
+    private static readonly Lazy<RankingTable>[] Tables =
+        Enum.GetValues<HandRanking>().Select(r => new Lazy<RankingTable>(() => Build(r))).ToArray();
+
+    private RankingTable(HandRanking ranking, int[] values, int[]? flushes)
+    {
+        Ranking = ranking;
+        Values = values;
+        Flushes = flushes;
+    }
+
+    public HandRanking Ranking { get; }
+
+    /// <summary>Value by multiset index; <see cref="RankMultiset.TableLength"/> entries.</summary>
+    public int[] Values { get; }
+
+    /// <summary>Value by rank mask of a suit holding five or more cards, or null when flushes do not matter.</summary>
+    public int[]? Flushes { get; }
+
+    /// <summary>
+    /// True when a flush found among six or seven cards is also the best hand (high rankings). Deuce-to-seven
+    /// low with more than five cards must look at the five-card subsets instead.
+    /// </summary>
+    public bool FlushDominates => Ranking is HandRanking.StandardHigh or HandRanking.ShortDeckHigh;
+
+    public static RankingTable For(HandRanking ranking) => Tables[(int)ranking].Value;
+
+    private static RankingTable Build(HandRanking ranking)
+    {
+        if (ranking == HandRanking.Badugi || !Enum.IsDefined(ranking))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ranking), ranking, "no multiset table for this ranking");
+        }
+
+        var values = new int[RankMultiset.TableLength];
+        Span<int> counts = stackalloc int[13];
+        foreach (var index in RankMultiset.BySize)
+        {
+            var packed = RankMultiset.Counts[index];
+            var size = RankMultiset.SizeOf(packed);
+            if (size == 0)
+            {
+                continue;
+            }
+
+            if (size <= 5)
+            {
+                for (var rank = 0; rank < 13; rank++)
+                {
+                    counts[rank] = RankMultiset.CountOf(packed, rank);
+                }
+
+                values[index] = FiveOrFewer(ranking, counts, size);
+                continue;
+            }
+
+            // Best five of six or seven: the best hand after dropping one card, over every rank that can go.
+            var key = RankMultiset.KeyOf(packed);
+            var best = 0;
+            for (var rank = 0; rank < 13; rank++)
+            {
+                if (RankMultiset.CountOf(packed, rank) > 0)
+                {
+                    best = Math.Max(best, values[RankMultiset.IndexOf(key - RankMultiset.RankKeys[rank], size - 1)]);
+                }
+            }
+
+            values[index] = best;
+        }
+
+        return new RankingTable(ranking, values, BuildFlushes(ranking));
+    }
+
+    private static int[]? BuildFlushes(HandRanking ranking)
+    {
+        if (ranking is HandRanking.AceToFiveLow or HandRanking.EightOrBetterLow)
+        {
+            return null;
+        }
+
+        var flushes = new int[RankMaskCount];
+        Span<int> counts = stackalloc int[13];
+        for (var mask = 0; mask < RankMaskCount; mask++)
+        {
+            var size = BitOperations.PopCount((uint)mask);
+            if (size < 5)
+            {
+                continue;
+            }
+
+            flushes[mask] = ranking switch
+            {
+                HandRanking.StandardHigh => HighHand.EncodeFlush(mask, StraightRule.Standard, HighHand.StandardOrder),
+                HandRanking.ShortDeckHigh => HighHand.EncodeFlush(mask, StraightRule.ShortDeck, HighHand.ShortDeckOrder),
+                _ when size == 5 => HighHand.LowBase - Encode(counts, mask, StraightRule.AceHighOnly),
+                _ => 0,
+            };
+        }
+
+        return flushes;
+
+        int Encode(Span<int> c, int mask, StraightRule rule)
+        {
+            for (var rank = 0; rank < 13; rank++)
+            {
+                c[rank] = (mask >> rank) & 1;
+            }
+
+            return HighHand.Encode(c, rule, flush: true, HighHand.StandardOrder);
+        }
+    }
+
+    private static int FiveOrFewer(HandRanking ranking, Span<int> counts, int size)
+    {
+        switch (ranking)
+        {
+            case HandRanking.StandardHigh:
+                return HighHand.Encode(counts, StraightRule.Standard, flush: false, HighHand.StandardOrder);
+            case HandRanking.ShortDeckHigh:
+                return HighHand.Encode(counts, StraightRule.ShortDeck, flush: false, HighHand.ShortDeckOrder);
+            case HandRanking.DeuceToSevenLow:
+                return HighHand.LowBase - HighHand.Encode(counts, StraightRule.AceHighOnly, flush: false, HighHand.StandardOrder);
+        }
+
+        // Ace-to-five: the ace becomes the lowest rank; straights and flushes do not count.
+        Span<int> aceLow = stackalloc int[13];
+        aceLow[0] = counts[12];
+        counts[..12].CopyTo(aceLow[1..]);
+        var value = HighHand.LowBase - HighHand.Encode(aceLow, StraightRule.None, flush: false, HighHand.StandardOrder);
+        if (ranking == HandRanking.AceToFiveLow)
+        {
+            return value;
+        }
+
+        // Eight or better: five distinct ranks, none above the eight (ace-low rank 7).
+        var qualifies = size == 5;
+        for (var rank = 0; rank < 13 && qualifies; rank++)
+        {
+            qualifies = aceLow[rank] == 0 || (aceLow[rank] == 1 && rank <= 7);
+        }
+
+        return qualifies ? value : 0;
+    }
+}
