@@ -1,0 +1,115 @@
+using Npgsql;
+
+namespace Orleans.Poker.Migrations;
+
+/// <summary>
+/// The command line of the migrations tool:
+/// <c>[--connection "&lt;conn&gt;"] [--status] [--scripts-dir &lt;folder&gt;]</c>.
+/// Without <c>--connection</c> the connection string comes from <c>POKER__Storage__Postgres</c>.
+/// Exit codes: 0 success, 1 a script or the database failed, 2 bad usage.
+/// </summary>
+public static class MigrationCli
+{
+    /// <summary>The environment variable naming the database when <c>--connection</c> is absent.</summary>
+    public const string ConnectionVariable = "POKER__Storage__Postgres";
+
+    private const string Usage =
+        "usage: Orleans.Poker.Migrations [--connection \"<connection string>\"] [--status] [--scripts-dir <folder>]\n" +
+        $"  --connection   PostgreSQL connection string (default: ${ConnectionVariable})\n" +
+        "  --status       list applied and pending scripts, change nothing\n" +
+        "  --scripts-dir  also apply the *.sql scripts of this folder, ordered with the embedded ones by name";
+
+    /// <summary>Runs the tool; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextWriter output,
+        TextWriter error,
+        Func<string, string?>? environment = null,
+        CancellationToken cancellationToken = default)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        string? connectionString = null;
+        string? scriptsDir = null;
+        var status = false;
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--connection" when i + 1 < args.Count:
+                    connectionString = args[++i];
+                    break;
+                case "--scripts-dir" when i + 1 < args.Count:
+                    scriptsDir = args[++i];
+                    break;
+                case "--status":
+                    status = true;
+                    break;
+                case "--help" or "-h":
+                    await output.WriteLineAsync(Usage);
+                    return 0;
+                default:
+                    await error.WriteLineAsync($"error: unknown or incomplete argument '{args[i]}'");
+                    await error.WriteLineAsync(Usage);
+                    return 2;
+            }
+        }
+
+        connectionString ??= environment(ConnectionVariable);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            await error.WriteLineAsync($"error: no database: pass --connection or set {ConnectionVariable}");
+            return 2;
+        }
+
+        string target;
+        try
+        {
+            var parsed = new NpgsqlConnectionStringBuilder(connectionString);
+            target = $"database {parsed.Database} on {parsed.Host}:{parsed.Port}";
+        }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync($"error: invalid connection string: {ex.Message}");
+            return 2;
+        }
+
+        var options = new MigrationOptions { ExtraScriptsDirectory = scriptsDir, Log = output };
+        try
+        {
+            if (status)
+            {
+                var current = await MigrationRunner.GetStatusAsync(connectionString, options, cancellationToken);
+                await output.WriteLineAsync($"{target}: {current.Applied.Count} applied, {current.Pending.Count} pending");
+                foreach (var name in current.Applied)
+                {
+                    await output.WriteLineAsync($"applied {name}");
+                }
+
+                foreach (var name in current.Pending)
+                {
+                    await output.WriteLineAsync($"pending {name}");
+                }
+
+                return 0;
+            }
+
+            await output.WriteLineAsync($"migrating {target}");
+            var applied = await MigrationRunner.ApplyAsync(connectionString, options, cancellationToken);
+            await output.WriteLineAsync(applied.Count == 0
+                ? "up to date: no script to apply"
+                : $"{applied.Count} script(s) applied");
+            return 0;
+        }
+        catch (MigrationFailedException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or TimeoutException)
+        {
+            await error.WriteLineAsync($"error: {target}: {ex.Message}");
+            return 1;
+        }
+    }
+}
