@@ -1,0 +1,9 @@
+namespace Orleans.Poker.Engine.Rules;
+
+/// <summary>How bet and raise sizes are limited.</summary>
+public enum BettingStructure
+{
+    NoLimit,
+    PotLimit,
+    FixedLimit,
+}

@@ -1,0 +1,282 @@
+using Orleans.Poker.Engine.Evaluation;
+
+namespace Orleans.Poker.Engine.Rules;
+
+public sealed partial class Hand
+{
+    /// <summary>The main and side pots from what has been put in so far (current bets included).</summary>
+    public IReadOnlyList<Pot> CurrentPots() => phase == HandPhase.Over ? finalPots : BuildPots();
+
+    /// <summary>PokerKit's pot construction: levels of contribution; dead antes join the first pot when antes are not trimmed.</summary>
+    private Pot[] BuildPots()
+    {
+        Span<long> contributions = stackalloc long[n];
+        long amount = 0;
+        for (var i = 0; i < n; i++)
+        {
+            contributions[i] = starting[i] - stacks[i];
+            if (!config.AnteTrimming)
+            {
+                amount += effectiveAntes[i];
+                contributions[i] -= effectiveAntes[i];
+            }
+        }
+
+        Span<long> levels = stackalloc long[n];
+        contributions.CopyTo(levels);
+        levels.Sort();
+        var pots = new List<Pot>(2);
+        var masks = new List<int>(2);
+        long previous = 0;
+        for (var l = 0; l < n; l++)
+        {
+            var level = levels[l];
+            if (l > 0 && level == levels[l - 1])
+            {
+                continue;
+            }
+
+            var eligible = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (contributions[i] >= level)
+                {
+                    amount += level - previous;
+                    if (active[i])
+                    {
+                        eligible |= 1 << i;
+                    }
+                }
+            }
+
+            if (eligible == 0)
+            {
+                if (pots.Count > 0)
+                {
+                    pots[^1] = pots[^1] with { Amount = pots[^1].Amount + amount };
+                    amount = 0;
+                }
+
+                previous = level;
+                continue;
+            }
+
+            while (pots.Count > 0 && masks[^1] == eligible)
+            {
+                amount += pots[^1].Amount;
+                pots.RemoveAt(pots.Count - 1);
+                masks.RemoveAt(masks.Count - 1);
+            }
+
+            if (amount > 0)
+            {
+                pots.Add(new Pot(amount, Seats(eligible)));
+                masks.Add(eligible);
+            }
+
+            amount = 0;
+            previous = level;
+        }
+
+        return pots.ToArray();
+    }
+
+    private static int[] Seats(int mask)
+    {
+        var seats = new int[System.Numerics.BitOperations.PopCount((uint)mask)];
+        var k = 0;
+        for (var i = 0; mask != 0; i++, mask >>= 1)
+        {
+            if ((mask & 1) != 0)
+            {
+                seats[k++] = i;
+            }
+        }
+
+        return seats;
+    }
+
+    private void Finish()
+    {
+        CollectBets(true);
+        queueLength = 0;
+        showdownLength = 0;
+        finalPots = BuildPots();
+        TakeRake();
+        var activeCount = ActiveCount;
+        for (var p = 0; p < finalPots.Length; p++)
+        {
+            var pot = finalPots[p];
+            if (activeCount == 1)
+            {
+                var winner = Array.IndexOf(active, true);
+                Award(p, winner, pot.Amount);
+                continue;
+            }
+
+            var eligible = pot.Eligible;
+            var lowRanking = variant.LowRanking;
+            var lowShare = 0L;
+            if (lowRanking is HandRanking low)
+            {
+                var anyLow = false;
+                foreach (var seat in eligible)
+                {
+                    anyLow |= Value(seat, low) > 0;
+                }
+
+                if (anyLow)
+                {
+                    lowShare = pot.Amount / 2;
+                    Split(p, eligible, low, lowShare);
+                }
+            }
+
+            Split(p, eligible, variant.HighRanking, pot.Amount - lowShare);
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            stacks[i] += awarded[i];
+        }
+
+        phase = HandPhase.Over;
+        Emit(HandEventKind.HandEnded, NoSeat, 0);
+    }
+
+    private void TakeRake()
+    {
+        var rule = config.Rake;
+        if (rule.IsNone || (rule.NoFlopNoDrop && !reachedSecondStreet))
+        {
+            return;
+        }
+
+        long total = 0;
+        foreach (var pot in finalPots)
+        {
+            total += pot.Amount;
+        }
+
+        var rake = total * rule.BasisPoints / 10000;
+        if (rule.Cap > 0)
+        {
+            rake = Math.Min(rake, rule.Cap);
+        }
+
+        if (rake <= 0)
+        {
+            return;
+        }
+
+        rakeTaken = rake;
+        var remaining = rake;
+        for (var p = 0; p < finalPots.Length && remaining > 0; p++)
+        {
+            var take = Math.Min(remaining, finalPots[p].Amount);
+            finalPots[p] = finalPots[p] with { Amount = finalPots[p].Amount - take };
+            remaining -= take;
+        }
+
+        Emit(HandEventKind.RakeTaken, NoSeat, rake);
+    }
+
+    /// <summary>Splits among the best hands; the odd chips go to the winner with the lowest seat index.</summary>
+    private void Split(int potIndex, IReadOnlyList<int> eligible, HandRanking ranking, long amount)
+    {
+        if (amount <= 0)
+        {
+            return;
+        }
+
+        var best = int.MinValue;
+        var count = 0;
+        foreach (var seat in eligible)
+        {
+            var value = Value(seat, ranking);
+            if (value > best)
+            {
+                best = value;
+                count = 1;
+            }
+            else if (value == best)
+            {
+                count++;
+            }
+        }
+
+        var share = amount / count;
+        var remainder = amount % count;
+        var first = true;
+        foreach (var seat in eligible)
+        {
+            if (Value(seat, ranking) != best)
+            {
+                continue;
+            }
+
+            Award(potIndex, seat, share + (first ? remainder : 0));
+            first = false;
+        }
+    }
+
+    private void Award(int potIndex, int seat, long amount)
+    {
+        awarded[seat] += amount;
+        Emit(HandEventKind.PotAwarded, seat, amount, index: potIndex);
+    }
+
+    /// <summary>Hand value (higher wins) of a seat's hole cards with the board; 0 = no qualifying low.</summary>
+    private int Value(int seat, HandRanking ranking)
+    {
+        var holeMask = KnownHoleMask(seat);
+        ulong boardMask = 0;
+        for (var k = 0; k < boardCount; k++)
+        {
+            boardMask |= board[k].Mask;
+        }
+
+        return variant.Omaha
+            ? HandEvaluator.EvaluateOmaha(ranking, holeMask, boardMask)
+            : HandEvaluator.Evaluate(ranking, holeMask | boardMask);
+    }
+
+    /// <summary>Whether the seat's hand ties or beats every hand already shown in some pot it can win.</summary>
+    private bool CanWinNow(int seat)
+    {
+        var pots = BuildPots();
+        foreach (var pot in pots)
+        {
+            if (!pot.Eligible.Contains(seat))
+            {
+                continue;
+            }
+
+            if (BeatsShown(seat, pot, variant.HighRanking))
+            {
+                return true;
+            }
+
+            if (variant.LowRanking is HandRanking low && Value(seat, low) > 0 && BeatsShown(seat, pot, low))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool BeatsShown(int seat, Pot pot, HandRanking ranking)
+    {
+        var mine = Value(seat, ranking);
+        foreach (var other in pot.Eligible)
+        {
+            if (other != seat && active[other] && ShowdownPosition(other) < 0 && AllUp(other) && Value(other, ranking) > mine)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,58 @@
+using Orleans.Poker.Engine.Phh;
+
+namespace Orleans.Poker.Engine.Tests.Corpus;
+
+/// <summary>Every <c>.phh</c> under the shared folder and under each folder of <c>POKER_PHH_CORPUS</c> must replay exactly.</summary>
+public sealed class PhhCorpusTests
+{
+    public const string CorpusVariable = "POKER_PHH_CORPUS";
+
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        var roots = new List<string> { System.IO.Path.Combine(SharedFolder.Path, "phh") };
+        roots.AddRange(SharedFolder.ExtraFolders(CorpusVariable));
+        foreach (var root in roots)
+        {
+            if (!Directory.Exists(root))
+            {
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(root, "*.phh", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                data.Add(file);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Shared_corpus_is_present()
+    {
+        var count = Files().Count;
+
+        Assert.True(count >= 200, $"expected the shared PHH corpus, found {count} files");
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Replaying_reproduces_finishing_stacks(string file)
+    {
+        var document = PhhDocument.Load(file);
+
+        var hand = PhhReplay.Replay(document);
+
+        if (document.FinishingStacks is not { } expected)
+        {
+            return;
+        }
+
+        for (var seat = 0; seat < expected.Count; seat++)
+        {
+            Assert.True(expected[seat] == hand.Stacks[seat],
+                $"{file}: p{seat + 1} finished with {hand.Stacks[seat]}, expected {expected[seat]} (all: [{string.Join(", ", hand.Stacks)}] vs [{string.Join(", ", expected)}])");
+        }
+    }
+}
