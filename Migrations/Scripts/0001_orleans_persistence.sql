@@ -41,9 +41,9 @@ CREATE TABLE orleansstorage
 
 COMMENT ON TABLE orleansstorage IS 'Orleans grain state, one row per (service, grain type, grain id).';
 
--- Write: insert on the first write (expected version NULL), else update only when the stored version
--- is the expected one. Returns the new version, or the expected version / NULL when nothing changed.
-CREATE FUNCTION orleans_write_state(
+-- Replaces the payload (NULL clears it) and bumps the version when the stored version is the expected
+-- one. Returns the new version, or the expected version when nothing changed.
+CREATE FUNCTION orleans_replace_state(
     p_grainidhash            integer,
     p_grainidn0              bigint,
     p_grainidn1              bigint,
@@ -53,53 +53,6 @@ CREATE FUNCTION orleans_write_state(
     p_serviceid              varchar,
     p_expected_version       integer,
     p_payloadbinary          bytea)
-    RETURNS TABLE ("NewGrainStateVersion" integer)
-    LANGUAGE plpgsql
-AS $$
-DECLARE
-    v_version integer;
-BEGIN
-    IF p_expected_version IS NULL THEN
-        INSERT INTO orleansstorage AS s
-            (serviceid, graintypehash, graintypestring, grainidhash, grainidn0, grainidn1,
-             grainidextensionstring, payloadbinary, version, modifiedon)
-        VALUES
-            (p_serviceid, p_graintypehash, p_graintypestring, p_grainidhash, p_grainidn0, p_grainidn1,
-             p_grainidextensionstring, p_payloadbinary, 1, now())
-        ON CONFLICT ON CONSTRAINT orleansstorage_grain_uq DO NOTHING
-        RETURNING s.version INTO v_version;
-    ELSE
-        UPDATE orleansstorage AS s
-           SET payloadbinary = p_payloadbinary,
-               version       = s.version + 1,
-               modifiedon    = now()
-         WHERE s.grainidhash = p_grainidhash
-           AND s.graintypehash = p_graintypehash
-           AND s.grainidn0 = p_grainidn0
-           AND s.grainidn1 = p_grainidn1
-           AND s.serviceid = p_serviceid
-           AND s.graintypestring = p_graintypestring
-           AND s.grainidextensionstring IS NOT DISTINCT FROM p_grainidextensionstring
-           AND s.version = p_expected_version
-        RETURNING s.version INTO v_version;
-        v_version := coalesce(v_version, p_expected_version);
-    END IF;
-
-    RETURN QUERY SELECT v_version;
-END;
-$$;
-
--- Clear: empty the payload and bump the version when the stored version is the expected one.
--- Returns the new version, or the expected version when nothing changed.
-CREATE FUNCTION orleans_clear_state(
-    p_grainidhash            integer,
-    p_grainidn0              bigint,
-    p_grainidn1              bigint,
-    p_graintypehash          integer,
-    p_graintypestring        varchar,
-    p_grainidextensionstring varchar,
-    p_serviceid              varchar,
-    p_expected_version       integer)
     RETURNS integer
     LANGUAGE plpgsql
 AS $$
@@ -107,7 +60,7 @@ DECLARE
     v_version integer;
 BEGIN
     UPDATE orleansstorage AS s
-       SET payloadbinary = NULL,
+       SET payloadbinary = p_payloadbinary,
            version       = s.version + 1,
            modifiedon    = now()
      WHERE s.grainidhash = p_grainidhash
@@ -121,6 +74,42 @@ BEGIN
     RETURNING s.version INTO v_version;
 
     RETURN coalesce(v_version, p_expected_version);
+END;
+$$;
+
+-- Write: insert on the first write (expected version NULL), else replace. Returns the new version,
+-- or NULL / the expected version when another writer got there first.
+CREATE FUNCTION orleans_write_state(
+    p_grainidhash            integer,
+    p_grainidn0              bigint,
+    p_grainidn1              bigint,
+    p_graintypehash          integer,
+    p_graintypestring        varchar,
+    p_grainidextensionstring varchar,
+    p_serviceid              varchar,
+    p_expected_version       integer,
+    p_payloadbinary          bytea)
+    RETURNS integer
+    LANGUAGE plpgsql
+AS $$
+DECLARE
+    v_version integer;
+BEGIN
+    IF p_expected_version IS NOT NULL THEN
+        RETURN orleans_replace_state(p_grainidhash, p_grainidn0, p_grainidn1, p_graintypehash, p_graintypestring,
+                                     p_grainidextensionstring, p_serviceid, p_expected_version, p_payloadbinary);
+    END IF;
+
+    INSERT INTO orleansstorage AS s
+        (serviceid, graintypehash, graintypestring, grainidhash, grainidn0, grainidn1,
+         grainidextensionstring, payloadbinary, version, modifiedon)
+    VALUES
+        (p_serviceid, p_graintypehash, p_graintypestring, p_grainidhash, p_grainidn0, p_grainidn1,
+         p_grainidextensionstring, p_payloadbinary, 1, now())
+    ON CONFLICT ON CONSTRAINT orleansstorage_grain_uq DO NOTHING
+    RETURNING s.version INTO v_version;
+
+    RETURN v_version;
 END;
 $$;
 
@@ -138,10 +127,11 @@ SELECT s.payloadbinary AS "PayloadBinary",
    AND s.grainidextensionstring IS NOT DISTINCT FROM @GrainIdExtensionString'),
 
 ('WriteToStorageKey', '
-SELECT w."NewGrainStateVersion"
-  FROM orleans_write_state(@GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString,
-                           @GrainIdExtensionString, @ServiceId, @GrainStateVersion, @PayloadBinary) AS w'),
+SELECT orleans_write_state(@GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString,
+                           @GrainIdExtensionString, @ServiceId, @GrainStateVersion, @PayloadBinary)
+       AS "NewGrainStateVersion"'),
 
 ('ClearStorageKey', '
-SELECT orleans_clear_state(@GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString,
-                           @GrainIdExtensionString, @ServiceId, @GrainStateVersion) AS "Version"');
+SELECT orleans_replace_state(@GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString,
+                             @GrainIdExtensionString, @ServiceId, @GrainStateVersion, NULL)
+       AS "Version"');

@@ -26,6 +26,17 @@ COMMENT ON TABLE orleansreminders IS 'Orleans reminders, one row per (service, g
 -- Each silo reads the reminders of its hash range.
 CREATE INDEX orleansreminders_service_hash_ix ON orleansreminders (serviceid, grainhash);
 
+-- The rows as the provider reads them (by these column names), plus the columns the reads filter on.
+CREATE VIEW orleansreminder_rows AS
+SELECT r.serviceid,
+       r.grainhash,
+       r.grainid      AS "GrainId",
+       r.remindername AS "ReminderName",
+       r.starttime    AS "StartTime",
+       r.period       AS "Period",
+       r.version      AS "Version"
+  FROM orleansreminders AS r;
+
 INSERT INTO orleansquery (querykey, querytext) VALUES
 ('UpsertReminderRowKey', '
 INSERT INTO orleansreminders AS r (serviceid, grainid, remindername, starttime, period, grainhash, version)
@@ -38,34 +49,26 @@ ON CONFLICT ON CONSTRAINT orleansreminders_pk DO UPDATE
 RETURNING r.version AS "Version"'),
 
 ('ReadReminderRowsKey', '
-SELECT r.grainid AS "GrainId", r.remindername AS "ReminderName", r.starttime AS "StartTime",
-       r.period AS "Period", r.version AS "Version"
-  FROM orleansreminders AS r
- WHERE r.serviceid = @ServiceId
-   AND r.grainid = @GrainId'),
+SELECT * FROM orleansreminder_rows
+ WHERE serviceid = @ServiceId
+   AND "GrainId" = @GrainId'),
 
 ('ReadReminderRowKey', '
-SELECT r.grainid AS "GrainId", r.remindername AS "ReminderName", r.starttime AS "StartTime",
-       r.period AS "Period", r.version AS "Version"
-  FROM orleansreminders AS r
- WHERE r.serviceid = @ServiceId
-   AND r.grainid = @GrainId
-   AND r.remindername = @ReminderName'),
+SELECT * FROM orleansreminder_rows
+ WHERE serviceid = @ServiceId
+   AND "GrainId" = @GrainId
+   AND "ReminderName" = @ReminderName'),
 
 ('ReadRangeRows1Key', '
-SELECT r.grainid AS "GrainId", r.remindername AS "ReminderName", r.starttime AS "StartTime",
-       r.period AS "Period", r.version AS "Version"
-  FROM orleansreminders AS r
- WHERE r.serviceid = @ServiceId
-   AND r.grainhash > @BeginHash
-   AND r.grainhash <= @EndHash'),
+SELECT * FROM orleansreminder_rows
+ WHERE serviceid = @ServiceId
+   AND grainhash > @BeginHash
+   AND grainhash <= @EndHash'),
 
 ('ReadRangeRows2Key', '
-SELECT r.grainid AS "GrainId", r.remindername AS "ReminderName", r.starttime AS "StartTime",
-       r.period AS "Period", r.version AS "Version"
-  FROM orleansreminders AS r
- WHERE r.serviceid = @ServiceId
-   AND (r.grainhash > @BeginHash OR r.grainhash <= @EndHash)'),
+SELECT * FROM orleansreminder_rows
+ WHERE serviceid = @ServiceId
+   AND (grainhash > @BeginHash OR grainhash <= @EndHash)'),
 
 ('DeleteReminderRowKey', '
 WITH deleted AS (
