@@ -11,8 +11,16 @@
 #   POKER_REDIS_PORT    Redis port                              (default: 6379)
 #   POKER_STATE_DIR     Redis data, pid and log files           (default: /var/lib/orleans-poker)
 #
-# Prints the settings as the environment variables the apps and tests read.
+# Prints the settings as the environment variables the apps and tests read, one KEY=value a line
+# (.env format); with --export as shell commands instead: eval "$(bash infra/services.sh --export)".
 set -euo pipefail
+
+EXPORT=0
+case "${1:-}" in
+  --export) EXPORT=1 ;;
+  "") ;;
+  *) echo "usage: $0 [--export]" >&2; exit 2 ;;
+esac
 
 DB_PASSWORD="${POKER_DB_PASSWORD:-poker-dev}"
 PG_PORT_WANTED="${POKER_PG_PORT:-5432}"
@@ -98,21 +106,30 @@ if ! pg_lsclusters -h "$PG_VERSION" "$PG_CLUSTER" | awk '{print $4}' | grep -qx 
 fi
 wait_for 30 "PostgreSQL on 127.0.0.1:$PG_PORT" pg_isready -q -h 127.0.0.1 -p "$PG_PORT"
 
-# Role and databases: created when absent; the role's password and rights are (re)set to the
-# configured ones so that a changed POKER_DB_PASSWORD takes effect. CREATEDB: tests create
-# throwaway databases.
-(cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PG_PORT" -d postgres \
-  -v role="$DB_ROLE" -v pw="$DB_PASSWORD" -v app="$DB_APP" -v test="$DB_TEST") <<'SQL' >&2
+# Role and databases: created when absent. CREATEDB: tests create throwaway databases.
+psql_admin() {
+  (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PG_PORT" -d postgres \
+    -v role="$DB_ROLE" -v pw="$DB_PASSWORD" -v app="$DB_APP" -v test="$DB_TEST") >&2
+}
+psql_admin <<'SQL'
 SELECT format('CREATE ROLE %I LOGIN CREATEDB PASSWORD %L', :'role', :'pw')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
-SELECT format('ALTER ROLE %I LOGIN CREATEDB PASSWORD %L', :'role', :'pw') \gexec
+SELECT format('ALTER ROLE %I LOGIN CREATEDB', :'role')
+  FROM pg_roles WHERE rolname = :'role' AND NOT (rolcanlogin AND rolcreatedb) \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'app', :'role')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'app') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'test', :'role')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'test') \gexec
 SQL
 
-pg_login() { PGPASSWORD="$DB_PASSWORD" psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$DB_ROLE" -d "$1" -c 'SELECT 1'; }
+pg_login() { PGPASSWORD="$DB_PASSWORD" PGCONNECT_TIMEOUT=5 psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$DB_ROLE" -d "$1" -c 'SELECT 1'; }
+if ! pg_login "$DB_APP" >/dev/null 2>&1; then
+  # A role from an earlier run with another POKER_DB_PASSWORD: take the configured one.
+  log "setting the password of role $DB_ROLE"
+  psql_admin <<'SQL'
+SELECT format('ALTER ROLE %I PASSWORD %L', :'role', :'pw') \gexec
+SQL
+fi
 wait_for 30 "database $DB_APP as $DB_ROLE" pg_login "$DB_APP"
 wait_for 30 "database $DB_TEST as $DB_ROLE" pg_login "$DB_TEST"
 
@@ -128,9 +145,16 @@ wait_for 30 "Redis on 127.0.0.1:$REDIS_PORT" redis_ping
 
 # --- settings --------------------------------------------------------------------------------
 log "PostgreSQL $PG_VERSION on 127.0.0.1:$PG_PORT and Redis on 127.0.0.1:$REDIS_PORT are up"
-cat <<EOF
-POKER__Storage__Postgres=Host=127.0.0.1;Port=$PG_PORT;Database=$DB_APP;Username=$DB_ROLE;Password=$DB_PASSWORD
-POKER__Cluster__Redis=127.0.0.1:$REDIS_PORT
-POKER_TEST_POSTGRES=Host=127.0.0.1;Port=$PG_PORT;Database=$DB_TEST;Username=$DB_ROLE;Password=$DB_PASSWORD
-POKER_TEST_REDIS=127.0.0.1:$REDIS_PORT
-EOF
+settings=(
+  "POKER__Storage__Postgres=Host=127.0.0.1;Port=$PG_PORT;Database=$DB_APP;Username=$DB_ROLE;Password=$DB_PASSWORD"
+  "POKER__Cluster__Redis=127.0.0.1:$REDIS_PORT"
+  "POKER_TEST_POSTGRES=Host=127.0.0.1;Port=$PG_PORT;Database=$DB_TEST;Username=$DB_ROLE;Password=$DB_PASSWORD"
+  "POKER_TEST_REDIS=127.0.0.1:$REDIS_PORT"
+)
+for setting in "${settings[@]}"; do
+  if [[ $EXPORT == 1 ]]; then
+    printf 'export %s=%q\n' "${setting%%=*}" "${setting#*=}"
+  else
+    printf '%s\n' "$setting"
+  fi
+done
