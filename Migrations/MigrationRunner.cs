@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using DbUp;
 using DbUp.Engine;
 using Npgsql;
@@ -83,7 +84,13 @@ public static class MigrationRunner
         var result = engine.PerformUpgrade();
         if (!result.Successful)
         {
-            throw new MigrationFailedException(result.ErrorScript?.Name ?? "(unknown script)", applied, result.Error);
+            // Without a script the failure is the database's (connection, journal), not a migration's.
+            if (result.ErrorScript is null)
+            {
+                ExceptionDispatchInfo.Throw(result.Error);
+            }
+
+            throw new MigrationFailedException(result.ErrorScript.Name, applied, result.Error);
         }
 
         return applied;
