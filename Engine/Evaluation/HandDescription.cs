@@ -15,6 +15,11 @@ internal static class HandDescription
 
     public static string Describe(HandRanking ranking, int value)
     {
+        if (ranking != HandRanking.Badugi && Enum.IsDefined(ranking))
+        {
+            value = RankingTable.For(ranking).Decode(value);
+        }
+
         if (value <= 0)
         {
             return ranking == HandRanking.EightOrBetterLow && value == 0

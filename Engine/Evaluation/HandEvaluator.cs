@@ -13,9 +13,9 @@ namespace Orleans.Poker.Engine.Evaluation;
 /// </summary>
 public static class HandEvaluator
 {
-    private static readonly int[] HighValues = RankingTable.For(HandRanking.StandardHigh).Values;
-    private static readonly int[] HiBases7 = RankMultiset.HiBases[7];
-    private static readonly int[] HighFlushes = RankingTable.For(HandRanking.StandardHigh).Flushes!;
+    private static readonly ushort[] HighValues = RankingTable.For(HandRanking.StandardHigh).Values;
+    private static readonly ushort[] HiBases7 = RankMultiset.HiBases[7].Select(b => checked((ushort)b)).ToArray();
+    private static readonly ushort[] HighFlushes = RankingTable.For(HandRanking.StandardHigh).Flushes!;
 
     /// <summary>
     /// Value of the best hand that can be made from <paramref name="cards"/>: best five of up to seven for the high

@@ -6,6 +6,11 @@ namespace Orleans.Poker.Engine.Evaluation;
 /// Lookup tables of one ranking: the value of every rank multiset (best five of up to seven, ignoring suits) and,
 /// for rankings where suits matter, the value of every suited rank mask with five or more cards.
 /// </summary>
+/// <remarks>
+/// Tables are built with descriptive values (<see cref="HighHand"/>), then every distinct value is replaced by its
+/// ordinal (1 = weakest; 0 stays "no hand") so the tables are 16-bit and small enough to stay in cache.
+/// <see cref="Decode"/> turns an ordinal back into the descriptive value for <see cref="HandDescription"/>.
+/// </remarks>
 internal sealed class RankingTable
 {
     private const int RankMaskCount = 1 << 13;
@@ -13,20 +18,34 @@ internal sealed class RankingTable
     private static readonly Lazy<RankingTable>[] Tables =
         Enum.GetValues<HandRanking>().Select(r => new Lazy<RankingTable>(() => Build(r))).ToArray();
 
+    private readonly int[] descriptive;
+
     private RankingTable(HandRanking ranking, int[] values, int[]? flushes)
     {
         Ranking = ranking;
-        Values = values;
-        Flushes = flushes;
+        descriptive = values.Concat(flushes ?? []).Append(0).Distinct().Order().ToArray();
+        if (descriptive.Length > ushort.MaxValue)
+        {
+            throw new InvalidOperationException($"{ranking} has too many distinct values for 16-bit tables");
+        }
+
+        var ordinals = new Dictionary<int, ushort>(descriptive.Length);
+        for (var i = 0; i < descriptive.Length; i++)
+        {
+            ordinals[descriptive[i]] = (ushort)i;
+        }
+
+        Values = values.Select(v => ordinals[v]).ToArray();
+        Flushes = flushes?.Select(v => ordinals[v]).ToArray();
     }
 
     public HandRanking Ranking { get; }
 
     /// <summary>Value by multiset index; <see cref="RankMultiset.TableLength"/> entries.</summary>
-    public int[] Values { get; }
+    public ushort[] Values { get; }
 
     /// <summary>Value by rank mask of a suit holding five or more cards, or null when flushes do not matter.</summary>
-    public int[]? Flushes { get; }
+    public ushort[]? Flushes { get; }
 
     /// <summary>
     /// True when a flush found among six or seven cards is also the best hand (high rankings). Deuce-to-seven
@@ -35,6 +54,12 @@ internal sealed class RankingTable
     public bool FlushDominates => Ranking is HandRanking.StandardHigh or HandRanking.ShortDeckHigh;
 
     public static RankingTable For(HandRanking ranking) => Tables[(int)ranking].Value;
+
+    /// <summary>The descriptive value (<see cref="HighHand"/> layout) of an ordinal value of this ranking.</summary>
+    public int Decode(int ordinal) =>
+        (uint)ordinal < (uint)descriptive.Length
+            ? descriptive[ordinal]
+            : throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal, $"not a {Ranking} hand value");
 
     private static RankingTable Build(HandRanking ranking)
     {
