@@ -1,0 +1,331 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Storage;
+
+namespace Orleans.Poker.Grains.Players;
+
+/// <summary>
+/// A player's profile, play-money balance, statistics and tables. Every balance change is appended to the ledger
+/// store first (idempotent by transfer id), then the state is persisted, then the call answers: a crash in
+/// between is repaired by the retry, which finds the ledger row and applies it once.
+/// </summary>
+public sealed class PlayerGrain(
+    [PersistentState("player", PokerStorage.Name)] IPersistentState<PlayerState> store,
+    ILedgerStore ledger,
+    IPlayerStore players,
+    TimeProvider time,
+    IOptions<PlayerOptions> options,
+    ILogger<PlayerGrain> logger) : Grain, IPlayerGrain
+{
+    private const int MaxNameLength = 64;
+    private const int RecentHandsKept = 100;
+    private const int MaxLedgerPage = 200;
+
+    private PlayerState State => store.State;
+
+    private long PlayerId => this.GetPrimaryKeyLong();
+
+    private PlayerOptions Options => options.Value;
+
+    private PlayerProfile Profile => State.Profile ?? throw PokerException.NotFound($"Player {PlayerId}");
+
+    public async Task<PlayerSummary> Register(PlayerProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var now = time.GetUtcNow();
+        var existing = State.Profile;
+        var refreshed = (existing ?? new PlayerProfile { CreatedAt = now, Language = NormalizeLanguage(profile.Language) }) with
+        {
+            PlayerId = PlayerId,
+            TelegramId = profile.TelegramId,
+            Username = profile.Username,
+            DisplayName = NormalizeName(profile.DisplayName),
+            IsGuest = profile.IsGuest,
+            IsRobot = profile.IsRobot,
+        };
+
+        // The row comes first: ledger rows reference it.
+        await players.UpsertAsync(refreshed, now);
+        State.Profile = refreshed;
+        if (existing is null)
+        {
+            await Apply($"grant:{PlayerId}", LedgerKind.Grant, Options.StartingBalance, null, "starting balance", null);
+            logger.LogInformation("Player {PlayerId} registered with {Balance} chips", PlayerId, State.Balance);
+        }
+
+        await store.WriteStateAsync();
+        return Summary();
+    }
+
+    public Task<PlayerSummary> Get() => Task.FromResult(Summary());
+
+    public async Task<PlayerProfile> UpdateProfile(string? displayName, string? language)
+    {
+        var profile = Profile;
+        if (displayName is not null)
+        {
+            var name = displayName.Trim();
+            if (name.Length is 0 or > MaxNameLength)
+            {
+                throw new PokerException("invalid_name", $"The display name must have 1 to {MaxNameLength} characters.");
+            }
+
+            profile = profile with { DisplayName = name };
+        }
+
+        if (language is not null)
+        {
+            if (language is not ("en" or "fa"))
+            {
+                throw new PokerException("invalid_language", $"Language '{language}' is not supported: use 'en' or 'fa'.");
+            }
+
+            profile = profile with { Language = language };
+        }
+
+        await players.UpsertAsync(profile, time.GetUtcNow());
+        State.Profile = profile;
+        await store.WriteStateAsync();
+        return profile;
+    }
+
+    public async Task SetReachable(bool reachable)
+    {
+        var profile = Profile;
+        if (profile.Unreachable == !reachable)
+        {
+            return;
+        }
+
+        profile = profile with { Unreachable = !reachable };
+        await players.UpsertAsync(profile, time.GetUtcNow());
+        State.Profile = profile;
+        await store.WriteStateAsync();
+    }
+
+    public async Task<long> TransferToTable(string transferId, string tableId, long amount)
+    {
+        _ = Profile;
+        RequireTransfer(transferId, tableId, amount);
+        if (await Apply(transferId, LedgerKind.BuyIn, -amount, tableId, null, null))
+        {
+            await store.WriteStateAsync();
+        }
+
+        return State.Balance;
+    }
+
+    public async Task<long> TransferFromTable(string transferId, string tableId, long amount, LedgerKind kind)
+    {
+        _ = Profile;
+        RequireTransfer(transferId, tableId, amount);
+        if (kind is not (LedgerKind.CashOut or LedgerKind.Prize))
+        {
+            throw new PokerException("invalid_kind", $"A transfer from a table is a CashOut or a Prize, not {kind}.");
+        }
+
+        if (await Apply(transferId, kind, amount, tableId, null, null))
+        {
+            await store.WriteStateAsync();
+        }
+
+        return State.Balance;
+    }
+
+    public async Task<long> AdminAdjust(string transferId, long amount, long adminId, string reason)
+    {
+        _ = Profile;
+        if (string.IsNullOrWhiteSpace(transferId))
+        {
+            throw new PokerException("invalid_transfer", "A transfer id is required.");
+        }
+
+        if (amount == 0)
+        {
+            throw new PokerException("invalid_amount", "An adjustment must add or remove chips (amount is 0).");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new PokerException("invalid_reason", "An adjustment needs a reason.");
+        }
+
+        if (await Apply(transferId, LedgerKind.AdminAdjustment, amount, null, reason.Trim(), adminId))
+        {
+            logger.LogInformation("Admin {AdminId} adjusted player {PlayerId} by {Amount}: {Reason}", adminId, PlayerId, amount, reason);
+            await store.WriteStateAsync();
+        }
+
+        return State.Balance;
+    }
+
+    public async Task<long> ClaimTopUp()
+    {
+        _ = Profile;
+        var now = time.GetUtcNow();
+        if (State.LastTopUpAt is { } last && now < last + Options.TopUpInterval)
+        {
+            throw PokerException.Conflict("top_up_not_due", $"The next top-up is due at {last + Options.TopUpInterval:u}.");
+        }
+
+        if (State.Balance >= Options.StartingBalance)
+        {
+            throw PokerException.Conflict("top_up_not_needed", $"The balance is already at least {Options.StartingBalance} chips.");
+        }
+
+        // Named by the claim count: a retried claim after a crash finds the same ledger row.
+        await Apply($"topup:{PlayerId}:{State.TopUps + 1}", LedgerKind.TopUp, Options.StartingBalance - State.Balance, null, "daily top-up", null);
+        State.TopUps++;
+        State.LastTopUpAt = now;
+        await store.WriteStateAsync();
+        return State.Balance;
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> GetLedger(int skip, int take)
+    {
+        _ = Profile;
+        return await ledger.GetPlayerEntriesAsync(PlayerId, Math.Max(0, skip), Math.Clamp(take, 0, MaxLedgerPage));
+    }
+
+    public async Task RecordHand(HandOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        _ = Profile;
+        var key = $"{outcome.TableId}#{outcome.HandNo}";
+        if (State.RecentHands.Contains(key))
+        {
+            return;
+        }
+
+        var stats = State.Stats;
+        State.Stats = stats with
+        {
+            HandsPlayed = stats.HandsPlayed + 1,
+            HandsWon = stats.HandsWon + (outcome.Won > 0 ? 1 : 0),
+            Net = stats.Net + outcome.Net,
+            VoluntarilyPutIn = stats.VoluntarilyPutIn + (outcome.VoluntarilyPutIn ? 1 : 0),
+            ShowdownsSeen = stats.ShowdownsSeen + (outcome.SawShowdown ? 1 : 0),
+            BiggestPotWon = Math.Max(stats.BiggestPotWon, outcome.Won),
+        };
+        State.RecentHands.Add(key);
+        if (State.RecentHands.Count > RecentHandsKept)
+        {
+            State.RecentHands.RemoveAt(0);
+        }
+
+        await store.WriteStateAsync();
+    }
+
+    public async Task SetSeated(string tableId, bool seated)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tableId);
+        _ = Profile;
+        var changed = seated
+            ? !State.Tables.Contains(tableId) && Add(State.Tables, tableId)
+            : State.Tables.Remove(tableId);
+        if (changed)
+        {
+            await store.WriteStateAsync();
+        }
+    }
+
+    /// <summary>
+    /// Applies a balance change once per transfer id: appends the ledger row (or finds the one a crashed attempt
+    /// appended) and updates the in-memory state. Returns false when the transfer was applied before. The caller persists.
+    /// </summary>
+    private async Task<bool> Apply(string transferId, LedgerKind kind, long amount, string? tableId, string? note, long? adminId)
+    {
+        if (State.AppliedTransfers.Exists(t => t.TransferId == transferId))
+        {
+            return false;
+        }
+
+        if (State.Balance + amount < 0)
+        {
+            throw InsufficientBalance(-amount);
+        }
+
+        var entry = new LedgerEntry(transferId, PlayerId, kind, amount, State.Balance + amount, tableId, note, time.GetUtcNow());
+        var appended = await ledger.AppendAsync(entry, adminId);
+        if (!appended.Inserted)
+        {
+            var stored = appended.Stored;
+            if (stored.PlayerId != PlayerId || stored.Kind != kind)
+            {
+                throw PokerException.Conflict("transfer_id_reused", $"Transfer id {transferId} was used for another transfer.");
+            }
+
+            if (State.ForgottenUpTo is { } forgotten && stored.At <= forgotten)
+            {
+                // Applied so long ago that the id left the remembered window.
+                return false;
+            }
+
+            // An earlier attempt appended the row but its state was never persisted: apply the row as recorded.
+            logger.LogWarning("Player {PlayerId} applies transfer {TransferId} found in the ledger only", PlayerId, transferId);
+            if (State.Balance + stored.Amount < 0)
+            {
+                throw InsufficientBalance(-stored.Amount);
+            }
+
+            entry = stored;
+        }
+
+        State.Balance += entry.Amount;
+        State.AppliedTransfers.Add(new AppliedTransfer(transferId, entry.At));
+        while (State.AppliedTransfers.Count > Math.Max(1, Options.RememberedTransfers))
+        {
+            var dropped = State.AppliedTransfers[0];
+            State.AppliedTransfers.RemoveAt(0);
+            State.ForgottenUpTo = State.ForgottenUpTo is { } f && f > dropped.At ? f : dropped.At;
+        }
+
+        return true;
+    }
+
+    private PokerException InsufficientBalance(long needed) =>
+        PokerException.Conflict("insufficient_balance", $"The balance is {State.Balance} chips; {needed} are needed.");
+
+    private static void RequireTransfer(string transferId, string tableId, long amount)
+    {
+        if (string.IsNullOrWhiteSpace(transferId))
+        {
+            throw new PokerException("invalid_transfer", "A transfer id is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(tableId))
+        {
+            throw new PokerException("invalid_transfer", "A table id is required.");
+        }
+
+        if (amount <= 0)
+        {
+            throw new PokerException("invalid_amount", $"The amount must be positive (got {amount}).");
+        }
+    }
+
+    private static bool Add(List<string> list, string item)
+    {
+        list.Add(item);
+        return true;
+    }
+
+    private PlayerSummary Summary() => new(Profile, State.Balance, State.Stats, State.Tables.ToList());
+
+    private string NormalizeName(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return $"Player {PlayerId}";
+        }
+
+        return trimmed.Length > MaxNameLength ? trimmed[..MaxNameLength] : trimmed;
+    }
+
+    /// <summary>Telegram sends codes like "fa-IR"; the room speaks English and Persian.</summary>
+    private static string NormalizeLanguage(string? language) =>
+        language is not null && language.StartsWith("fa", StringComparison.OrdinalIgnoreCase) ? "fa" : "en";
+}

@@ -1,0 +1,16 @@
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>A finished hand as stored: the PHH text plus the columns it is found by.</summary>
+/// <param name="PlayerIds">Player ids in seat order.</param>
+/// <param name="Pot">All chips awarded (rake included).</param>
+[GenerateSerializer, Immutable, Alias("poker.hand-record.v1")]
+public sealed record HandRecord(
+    [property: Id(0)] string TableId,
+    [property: Id(1)] long HandNumber,
+    [property: Id(2)] string Variant,
+    [property: Id(3)] DateTimeOffset StartedAt,
+    [property: Id(4)] DateTimeOffset EndedAt,
+    [property: Id(5)] IReadOnlyList<long> PlayerIds,
+    [property: Id(6)] long Pot,
+    [property: Id(7)] long Rake,
+    [property: Id(8)] string Phh);

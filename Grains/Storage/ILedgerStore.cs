@@ -1,0 +1,22 @@
+using Orleans.Poker.Grains.Interfaces.Players;
+
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>
+/// The append-only ledger of balance changes (PostgreSQL <c>ledger_transactions</c>). The transfer id is unique:
+/// appending an entry whose transfer id is already stored changes nothing and returns the stored entry.
+/// </summary>
+public interface ILedgerStore
+{
+    /// <summary>
+    /// Appends <paramref name="entry"/> unless its transfer id is stored already; the result says which entry is stored
+    /// under that id (the new one, or the earlier one). Also sets the player's wallet balance to the entry's balance.
+    /// </summary>
+    Task<LedgerAppendResult> AppendAsync(LedgerEntry entry, long? adminId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The entry stored under <paramref name="transferId"/>, or null.</summary>
+    Task<LedgerEntry?> FindAsync(string transferId, CancellationToken cancellationToken = default);
+
+    /// <summary>A player's entries, newest first.</summary>
+    Task<IReadOnlyList<LedgerEntry>> GetPlayerEntriesAsync(long playerId, int skip, int take, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,36 @@
+using Orleans.Poker.Grains.Interfaces.Players;
+
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>
+/// <see cref="LedgerKind"/> as the <c>ledger_transactions.kind</c> text. The schema has no <c>prize</c> kind: a
+/// sit-and-go prize is stored as a <c>cash_out</c> from its table whose reason starts with <c>prize</c>.
+/// </summary>
+internal static class LedgerKindColumn
+{
+    public const string PrizeReason = "prize";
+
+    public static (string Kind, string? Reason) ToColumns(LedgerKind kind, string? note) => kind switch
+    {
+        LedgerKind.Grant => ("grant", note),
+        LedgerKind.BuyIn => ("buy_in", note),
+        LedgerKind.CashOut => ("cash_out", note),
+        LedgerKind.AdminAdjustment => ("admin_adjustment", note),
+        LedgerKind.TopUp => ("top_up", note),
+        LedgerKind.Prize => ("cash_out", note is null ? PrizeReason : $"{PrizeReason}: {note}"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ledger kind."),
+    };
+
+    public static (LedgerKind Kind, string? Note) FromColumns(string kind, string? reason) => kind switch
+    {
+        "grant" => (LedgerKind.Grant, reason),
+        "buy_in" => (LedgerKind.BuyIn, reason),
+        "cash_out" when reason == PrizeReason => (LedgerKind.Prize, null),
+        "cash_out" when reason is not null && reason.StartsWith(PrizeReason + ": ", StringComparison.Ordinal) =>
+            (LedgerKind.Prize, reason[(PrizeReason.Length + 2)..]),
+        "cash_out" => (LedgerKind.CashOut, reason),
+        "admin_adjustment" => (LedgerKind.AdminAdjustment, reason),
+        "top_up" => (LedgerKind.TopUp, reason),
+        _ => throw new InvalidOperationException($"Ledger kind '{kind}' has no LedgerKind."),
+    };
+}

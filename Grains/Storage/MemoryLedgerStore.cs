@@ -1,0 +1,63 @@
+using Orleans.Poker.Grains.Interfaces.Players;
+
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>The ledger in process memory: the embedded default and the tests. Lost on restart.</summary>
+public sealed class MemoryLedgerStore : ILedgerStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, LedgerEntry> _byTransfer = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, List<LedgerEntry>> _byPlayer = [];
+
+    /// <summary>Every stored entry, in append order (for tests and chip-conservation checks).</summary>
+    public IReadOnlyList<LedgerEntry> All
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _byPlayer.Values.SelectMany(e => e).ToList();
+            }
+        }
+    }
+
+    public Task<LedgerAppendResult> AppendAsync(LedgerEntry entry, long? adminId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        lock (_gate)
+        {
+            if (_byTransfer.TryGetValue(entry.TransferId, out var stored))
+            {
+                return Task.FromResult(new LedgerAppendResult(false, stored));
+            }
+
+            _byTransfer.Add(entry.TransferId, entry);
+            if (!_byPlayer.TryGetValue(entry.PlayerId, out var list))
+            {
+                _byPlayer[entry.PlayerId] = list = [];
+            }
+
+            list.Add(entry);
+            return Task.FromResult(new LedgerAppendResult(true, entry));
+        }
+    }
+
+    public Task<LedgerEntry?> FindAsync(string transferId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_byTransfer.GetValueOrDefault(transferId));
+        }
+    }
+
+    public Task<IReadOnlyList<LedgerEntry>> GetPlayerEntriesAsync(long playerId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<LedgerEntry> page = _byPlayer.TryGetValue(playerId, out var list)
+                ? Enumerable.Reverse(list).Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList()
+                : [];
+            return Task.FromResult(page);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Orleans.Poker.Grains.Interfaces.Templates;
+
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>Template and table rows in process memory: the embedded default and the tests.</summary>
+public sealed class MemoryTableRecordStore : ITableRecordStore
+{
+    private readonly ConcurrentDictionary<(string Id, int Version), TemplateConfig> _templates = new();
+    private readonly ConcurrentDictionary<string, TableRecord> _tables = new(StringComparer.Ordinal);
+
+    /// <summary>The stored configuration of a template version, or null.</summary>
+    public TemplateConfig? FindTemplateVersion(string templateId, int version) => _templates.GetValueOrDefault((templateId, version));
+
+    public Task SaveTemplateVersionAsync(string templateId, int version, TemplateConfig config, bool active, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        _templates.TryAdd((templateId, version), config);
+        return Task.CompletedTask;
+    }
+
+    public Task UpsertTableAsync(TableRecord table, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _tables[table.TableId] = table;
+        return Task.CompletedTask;
+    }
+
+    public Task<TableRecord?> FindTableAsync(string tableId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_tables.GetValueOrDefault(tableId));
+}

@@ -1,0 +1,109 @@
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Poker.Grains.Interfaces.Players;
+
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>The ledger on PostgreSQL (<c>ledger_transactions</c>, <c>wallets</c>).</summary>
+public sealed class NpgsqlLedgerStore(NpgsqlDataSource dataSource) : ILedgerStore
+{
+    private const string Columns = "transfer_id, player_id, kind, amount, balance_after, table_id, reason, created_at";
+
+    public async Task<LedgerAppendResult> AppendAsync(LedgerEntry entry, long? adminId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var (kind, reason) = LedgerKindColumn.ToColumns(entry.Kind, entry.Note);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The unique transfer id makes a retried append a no-op, whatever the grain's state remembers.
+        await using (var insert = new NpgsqlCommand(
+            """
+            INSERT INTO ledger_transactions (transfer_id, player_id, kind, amount, balance_after, table_id, admin_id, reason, created_at)
+            VALUES (@transfer_id, @player_id, @kind, @amount, @balance_after, @table_id, @admin_id, @reason, @created_at)
+            ON CONFLICT (transfer_id) DO NOTHING
+            """, connection, transaction))
+        {
+            insert.With("transfer_id", NpgsqlDbType.Text, entry.TransferId)
+                .With("player_id", NpgsqlDbType.Text, SqlParameters.Id(entry.PlayerId))
+                .With("kind", NpgsqlDbType.Text, kind)
+                .With("amount", NpgsqlDbType.Bigint, entry.Amount)
+                .With("balance_after", NpgsqlDbType.Bigint, entry.BalanceAfter)
+                .With("table_id", NpgsqlDbType.Text, entry.TableId)
+                .With("admin_id", NpgsqlDbType.Text, adminId is { } admin ? SqlParameters.Id(admin) : null)
+                .With("reason", NpgsqlDbType.Text, reason)
+                .WithTime("created_at", entry.At);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                var stored = await FindAsync(connection, entry.TransferId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Transfer {entry.TransferId} conflicted but cannot be read.");
+                return new LedgerAppendResult(false, stored);
+            }
+        }
+
+        await using (var wallet = new NpgsqlCommand(
+            """
+            INSERT INTO wallets (player_id, balance, updated_at) VALUES (@player_id, @balance, @at)
+            ON CONFLICT (player_id) DO UPDATE SET balance = EXCLUDED.balance, updated_at = EXCLUDED.updated_at
+            """, connection, transaction))
+        {
+            wallet.With("player_id", NpgsqlDbType.Text, SqlParameters.Id(entry.PlayerId))
+                .With("balance", NpgsqlDbType.Bigint, entry.BalanceAfter)
+                .WithTime("at", entry.At);
+            await wallet.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new LedgerAppendResult(true, entry);
+    }
+
+    public async Task<LedgerEntry?> FindAsync(string transferId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await FindAsync(connection, transferId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> GetPlayerEntriesAsync(long playerId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var query = new NpgsqlCommand(
+            $"""
+            SELECT {Columns} FROM ledger_transactions WHERE player_id = @player_id
+            ORDER BY created_at DESC, transaction_id DESC OFFSET @skip LIMIT @take
+            """, connection);
+        query.With("player_id", NpgsqlDbType.Text, SqlParameters.Id(playerId))
+            .With("skip", NpgsqlDbType.Integer, Math.Max(0, skip))
+            .With("take", NpgsqlDbType.Integer, Math.Max(0, take));
+        return await ReadAllAsync(query, cancellationToken);
+    }
+
+    private static async Task<LedgerEntry?> FindAsync(NpgsqlConnection connection, string transferId, CancellationToken cancellationToken)
+    {
+        await using var query = new NpgsqlCommand($"SELECT {Columns} FROM ledger_transactions WHERE transfer_id = @transfer_id", connection);
+        query.With("transfer_id", NpgsqlDbType.Text, transferId);
+        var rows = await ReadAllAsync(query, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private static async Task<List<LedgerEntry>> ReadAllAsync(NpgsqlCommand query, CancellationToken cancellationToken)
+    {
+        var entries = new List<LedgerEntry>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (kind, note) = LedgerKindColumn.FromColumns(reader.GetString(2), reader.GetStringOrNull(6));
+            entries.Add(new LedgerEntry(
+                reader.GetString(0),
+                SqlParameters.ParseId(reader.GetString(1)),
+                kind,
+                reader.GetInt64(3),
+                reader.GetInt64(4),
+                reader.GetStringOrNull(5),
+                note,
+                reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>Registers the stores the grains write beside their grain state.</summary>
+public static class PokerStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// In-memory stores when <paramref name="postgresConnectionString"/> is null or empty (the embedded default and
+    /// tests), else an <see cref="NpgsqlDataSource"/> and the PostgreSQL stores over the migrated schema.
+    /// Services registered before this call win (TryAdd).
+    /// </summary>
+    public static IServiceCollection AddPokerStores(this IServiceCollection services, string? postgresConnectionString)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (string.IsNullOrWhiteSpace(postgresConnectionString))
+        {
+            services.TryAddSingleton<ILedgerStore, MemoryLedgerStore>();
+            services.TryAddSingleton<IHandHistoryStore, MemoryHandHistoryStore>();
+            services.TryAddSingleton<IPlayerStore, MemoryPlayerStore>();
+            services.TryAddSingleton<ITableRecordStore, MemoryTableRecordStore>();
+            return services;
+        }
+
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(postgresConnectionString));
+        services.TryAddSingleton<ILedgerStore, NpgsqlLedgerStore>();
+        services.TryAddSingleton<IHandHistoryStore, NpgsqlHandHistoryStore>();
+        services.TryAddSingleton<IPlayerStore, NpgsqlPlayerStore>();
+        services.TryAddSingleton<ITableRecordStore, NpgsqlTableRecordStore>();
+        return services;
+    }
+}

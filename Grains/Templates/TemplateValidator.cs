@@ -1,0 +1,148 @@
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Templates;
+
+namespace Orleans.Poker.Grains.Templates;
+
+/// <summary>Checks a <see cref="TemplateConfig"/> and says, in words, everything that is wrong with it.</summary>
+public static class TemplateValidator
+{
+    public static readonly TimeSpan MinTimeToLive = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MaxTimeToLive = TimeSpan.FromDays(7);
+    public static readonly TimeSpan MinTurnTime = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan MaxTurnTime = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan MinSeatHold = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan MaxSeatHold = TimeSpan.FromMinutes(10);
+    public const decimal MaxRakePercent = 10m;
+    public const int MaxNameLength = 64;
+
+    /// <summary>Throws <c>invalid_template</c> (400) listing every problem, if there is any.</summary>
+    public static void ThrowIfInvalid(TemplateConfig? config)
+    {
+        var errors = Validate(config);
+        if (errors.Count > 0)
+        {
+            throw new PokerException("invalid_template", string.Join(" ", errors));
+        }
+    }
+
+    /// <summary>Every problem with <paramref name="config"/>, one sentence each; empty when it is valid.</summary>
+    public static IReadOnlyList<string> Validate(TemplateConfig? config)
+    {
+        if (config is null)
+        {
+            return ["A template configuration is required."];
+        }
+
+        var errors = new List<string>();
+        void Check(bool ok, string message)
+        {
+            if (!ok)
+            {
+                errors.Add(message);
+            }
+        }
+
+        Check(!string.IsNullOrWhiteSpace(config.Name) && config.Name.Trim().Length <= MaxNameLength, $"Name must have 1 to {MaxNameLength} characters.");
+        if (!TemplateVariants.All.Contains(config.Variant))
+        {
+            errors.Add($"Variant '{config.Variant}' is not supported; use one of {string.Join(", ", TemplateVariants.All)}.");
+            return errors;
+        }
+
+        var variant = config.Variant;
+        Check(config.Ante >= 0, "Ante must not be negative.");
+        if (config.Type == TableType.SitAndGo)
+        {
+            CheckSitAndGo(config, Check);
+        }
+        else
+        {
+            CheckStakes(config, Check);
+            var floor = TemplateVariants.UsesBlinds(variant) ? config.BigBlind : config.SmallBet;
+            var floorName = TemplateVariants.UsesBlinds(variant) ? "the big blind" : "the small bet";
+            Check(config.MinBuyIn > floor, $"Minimum buy-in ({config.MinBuyIn}) must be above {floorName} ({floor}).");
+            Check(config.MaxBuyIn >= config.MinBuyIn, $"Maximum buy-in ({config.MaxBuyIn}) must be at least the minimum ({config.MinBuyIn}).");
+        }
+
+        var maxSeats = TemplateVariants.MaxPlayers(variant);
+        Check(config.MinPlayers >= 2, $"At least 2 players are needed (MinPlayers is {config.MinPlayers}).");
+        Check(config.MaxPlayers >= config.MinPlayers, $"MaxPlayers ({config.MaxPlayers}) must be at least MinPlayers ({config.MinPlayers}).");
+        Check(config.MaxPlayers <= maxSeats, $"{variant} seats at most {maxSeats} players (MaxPlayers is {config.MaxPlayers}).");
+
+        if (config.Type == TableType.Expiring)
+        {
+            Check(config.TimeToLive is { } ttl && ttl >= MinTimeToLive && ttl <= MaxTimeToLive,
+                $"An expiring table needs a time-to-live between {MinTimeToLive.TotalMinutes} minutes and {MaxTimeToLive.TotalDays} days.");
+            Check(config.ExpiryWarning is { } warning && warning > TimeSpan.Zero && (config.TimeToLive is not { } t || warning < t),
+                "An expiring table needs a positive expiry warning shorter than its time-to-live.");
+        }
+
+        Check(config.RakePercent is >= 0 and <= MaxRakePercent, $"Rake must be between 0 and {MaxRakePercent} percent (is {config.RakePercent}).");
+        Check(config.RakeCap >= 0, "Rake cap must not be negative.");
+        Check(config.TurnTime >= MinTurnTime && config.TurnTime <= MaxTurnTime,
+            $"Turn time must be between {MinTurnTime.TotalSeconds} seconds and {MaxTurnTime.TotalMinutes} minutes.");
+        Check(config.PauseBetweenHands >= TimeSpan.Zero && config.PauseBetweenHands <= MaxPause,
+            $"Pause between hands must be between 0 and {MaxPause.TotalSeconds} seconds.");
+        Check(config.TimeoutsBeforeSitOut >= 1, "TimeoutsBeforeSitOut must be at least 1.");
+        Check(!config.WaitlistEnabled || (config.SeatHoldTime >= MinSeatHold && config.SeatHoldTime <= MaxSeatHold),
+            $"Seat hold time must be between {MinSeatHold.TotalSeconds} seconds and {MaxSeatHold.TotalMinutes} minutes.");
+        Check(config.Robots >= 0 && config.Robots < Math.Max(1, config.MaxPlayers), "Robots must leave at least one seat for a person (0 <= Robots < MaxPlayers).");
+        return errors;
+    }
+
+    private static void CheckStakes(TemplateConfig config, Action<bool, string> check)
+    {
+        var variant = config.Variant;
+        if (TemplateVariants.UsesBlinds(variant))
+        {
+            check(config.SmallBlind > 0 && config.BigBlind > 0, $"{variant} needs positive blinds (small {config.SmallBlind}, big {config.BigBlind}).");
+            check(config.BigBlind >= config.SmallBlind, $"The big blind ({config.BigBlind}) must be at least the small blind ({config.SmallBlind}).");
+            if (TemplateVariants.IsFixedLimit(variant))
+            {
+                check(config.SmallBet > 0 && config.BigBet >= config.SmallBet,
+                    $"Fixed-limit {variant} needs SmallBet > 0 and BigBet >= SmallBet (usually SmallBet = big blind, BigBet = 2 x SmallBet).");
+            }
+        }
+        else
+        {
+            check(config.SmallBlind == 0 && config.BigBlind == 0, $"Stud ({variant}) uses an ante and a bring-in, not blinds.");
+            check(config.BringIn > 0, $"Stud ({variant}) needs a positive bring-in.");
+            check(config.SmallBet > config.BringIn, $"The small bet ({config.SmallBet}) must be above the bring-in ({config.BringIn}).");
+            check(config.BigBet >= config.SmallBet, $"The big bet ({config.BigBet}) must be at least the small bet ({config.SmallBet}).");
+        }
+    }
+
+    private static void CheckSitAndGo(TemplateConfig config, Action<bool, string> check)
+    {
+        check(config.BlindLevels.Count > 0, "A sit-and-go needs blind levels.");
+        check(config.StartingStack > 0, "A sit-and-go needs a positive starting stack.");
+        check(config.MinBuyIn >= 0, "The sit-and-go entry fee (MinBuyIn) must not be negative.");
+        var blinds = TemplateVariants.UsesBlinds(config.Variant);
+        for (var i = 0; i < config.BlindLevels.Count; i++)
+        {
+            var level = config.BlindLevels[i];
+            check(level.Duration > TimeSpan.Zero, $"Blind level {i + 1} needs a positive duration.");
+            check(level.Ante >= 0, $"Blind level {i + 1} has a negative ante.");
+            if (blinds)
+            {
+                check(level.SmallBlind > 0 && level.BigBlind >= level.SmallBlind, $"Blind level {i + 1} needs positive blinds with big >= small.");
+            }
+        }
+
+        if (blinds && config.BlindLevels.Count > 0)
+        {
+            check(config.StartingStack > config.BlindLevels[0].BigBlind, "The starting stack must be above the first level's big blind.");
+        }
+
+        if (TemplateVariants.IsStud(config.Variant))
+        {
+            check(config.BringIn > 0 && config.SmallBet > config.BringIn && config.BigBet >= config.SmallBet,
+                "A stud sit-and-go needs BringIn > 0, SmallBet > BringIn and BigBet >= SmallBet.");
+        }
+        else if (TemplateVariants.IsFixedLimit(config.Variant))
+        {
+            check(config.SmallBet > 0 && config.BigBet >= config.SmallBet, "A fixed-limit sit-and-go needs SmallBet > 0 and BigBet >= SmallBet.");
+        }
+    }
+}
