@@ -20,13 +20,13 @@ public sealed partial class Hand
                 var toCall = Math.Min(stacks[seat], max - bets[seat]);
                 if (bringInStatus)
                 {
-                    var canComplete = RaiseRefusal(seat) is null;
+                    var canComplete = CanRaise(seat);
                     return new LegalActions(seat, false, false, false, 0, canComplete,
                         canComplete ? MinRaiseTo(seat) : 0, canComplete ? MaxRaiseTo(seat) : 0,
                         true, Math.Min(stacks[seat], config.BringIn), false, 0, 0, false, false);
                 }
 
-                var canRaise = RaiseRefusal(seat) is null;
+                var canRaise = CanRaise(seat);
                 return new LegalActions(seat, bets[seat] < max, toCall == 0, toCall > 0, toCall, canRaise,
                     canRaise ? MinRaiseTo(seat) : 0, canRaise ? MaxRaiseTo(seat) : 0, false, 0, false, 0, 0, false, false);
             case HandPhase.Drawing:

@@ -114,7 +114,7 @@ public sealed partial class Hand
                 continue;
             }
 
-            var eligible = pot.Eligible;
+            var eligible = (int[])pot.Eligible;
             var lowRanking = variant.LowRanking;
             var lowShare = 0L;
             if (lowRanking is HandRanking low)
@@ -182,7 +182,7 @@ public sealed partial class Hand
     }
 
     /// <summary>Splits among the best hands; the odd chips go to the winner with the lowest seat index.</summary>
-    private void Split(int potIndex, IReadOnlyList<int> eligible, HandRanking ranking, long amount)
+    private void Split(int potIndex, int[] eligible, HandRanking ranking, long amount)
     {
         if (amount <= 0)
         {
@@ -226,8 +226,29 @@ public sealed partial class Hand
         Emit(HandEventKind.PotAwarded, seat, amount, index: potIndex);
     }
 
-    /// <summary>Hand value (higher wins) of a seat's hole cards with the board; 0 = no qualifying low.</summary>
+    private int[]? valueCache;
+    private ulong[]? valueKeys;
+
+    /// <summary>Hand value (higher wins), cached per seat, ranking and cards held.</summary>
     private int Value(int seat, HandRanking ranking)
+    {
+        valueCache ??= new int[n * 2];
+        valueKeys ??= new ulong[n * 2];
+        var slot = (seat * 2) + (ranking == variant.HighRanking ? 0 : 1);
+        var key = (ulong)events.Count + 1;
+        if (valueKeys[slot] == key)
+        {
+            return valueCache[slot];
+        }
+
+        var value = ComputeValue(seat, ranking);
+        valueKeys[slot] = key;
+        valueCache[slot] = value;
+        return value;
+    }
+
+    /// <summary>Hand value (higher wins) of a seat's hole cards with the board; 0 = no qualifying low.</summary>
+    private int ComputeValue(int seat, HandRanking ranking)
     {
         var holeMask = KnownHoleMask(seat);
         ulong boardMask = 0;
@@ -244,10 +265,10 @@ public sealed partial class Hand
     /// <summary>Whether the seat's hand ties or beats every hand already shown in some pot it can win.</summary>
     private bool CanWinNow(int seat)
     {
-        var pots = BuildPots();
-        foreach (var pot in pots)
+        showdownPots ??= BuildPots();
+        foreach (var pot in showdownPots)
         {
-            if (!pot.Eligible.Contains(seat))
+            if (Array.IndexOf((int[])pot.Eligible, seat) < 0)
             {
                 continue;
             }
@@ -266,10 +287,12 @@ public sealed partial class Hand
         return false;
     }
 
+    private Pot[]? showdownPots;
+
     private bool BeatsShown(int seat, Pot pot, HandRanking ranking)
     {
         var mine = Value(seat, ranking);
-        foreach (var other in pot.Eligible)
+        foreach (var other in (int[])pot.Eligible)
         {
             if (other != seat && active[other] && ShowdownPosition(other) < 0 && AllUp(other) && Value(other, ranking) > mine)
             {

@@ -14,6 +14,8 @@ namespace Orleans.Poker.Engine.Rules;
 public sealed partial class Hand
 {
     private const int NoSeat = -1;
+    private const ulong FullDeckMask = (1UL << 52) - 1;
+    private const ulong ShortDeckMask = FullDeckMask & ~((1UL << 16) - 1);
 
     private readonly HandConfig config;
     private readonly Variant variant;
@@ -109,10 +111,7 @@ public sealed partial class Hand
         }
 
         board = new Card[Math.Max(variant.MaxBoardCards, 1) + 2];
-        foreach (var card in Deck.Ordered(variant.DeckSize))
-        {
-            deckMask |= card.Mask;
-        }
+        deckMask = variant.DeckSize == 36 ? ShortDeckMask : FullDeckMask;
 
         if (deck is not null)
         {
@@ -305,9 +304,10 @@ public sealed partial class Hand
                 continue;
             }
 
-            foreach (var up in current.HoleCardsUp)
+            var ups = current.HoleCardsUp;
+            for (var k = 0; k < ups.Count; k++)
             {
-                PushPending(i, up);
+                PushPending(i, ups[k]);
                 totalHole++;
             }
 
@@ -554,6 +554,7 @@ public sealed partial class Hand
     private void BeginShowdown()
     {
         phase = HandPhase.Showdown;
+        showdownPots = null;
         showdownLength = 0;
         var start = opener >= 0 ? opener : 0;
         for (var k = 0; k < n; k++)
@@ -715,9 +716,39 @@ public sealed partial class Hand
         }
     }
 
+    /// <summary>Whether the seat may complete, bet or raise now (no allocation).</summary>
+    private bool CanRaise(int seat)
+    {
+        if (variant.MaxBetsPerStreet > 0 && raiseCount >= variant.MaxBetsPerStreet)
+        {
+            return false;
+        }
+
+        var max = MaxBet();
+        if (stacks[seat] <= max - bets[seat] || acted[seat])
+        {
+            return false;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            if (i != seat && active[i] && stacks[i] + bets[i] > max)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Null when the seat may complete, bet or raise now; else why not.</summary>
     private EngineError? RaiseRefusal(int seat)
     {
+        if (CanRaise(seat))
+        {
+            return null;
+        }
+
         if (variant.MaxBetsPerStreet > 0 && raiseCount >= variant.MaxBetsPerStreet)
         {
             return new EngineError(EngineErrorCode.BetCapReached, $"the betting is capped at {variant.MaxBetsPerStreet} bets this street; call or fold");

@@ -73,15 +73,34 @@ public sealed record HandConfig
             return $"blinds_or_straddles has {BlindsOrStraddles.Count} entries for {n} players";
         }
 
-        foreach (var stack in StartingStacks)
+        for (var i = 0; i < n; i++)
         {
-            if (stack <= 0)
+            if (StartingStacks[i] <= 0)
             {
                 return "every starting stack must be positive";
             }
         }
 
-        if (Antes.Any(a => a < 0) || BlindsOrStraddles.Any(b => b < 0) || BringIn < 0)
+        var anyForced = BringIn > 0;
+        for (var i = 0; i < Antes.Count; i++)
+        {
+            anyForced |= Antes[i] > 0;
+            if (Antes[i] < 0)
+            {
+                return "forced bets cannot be negative";
+            }
+        }
+
+        for (var i = 0; i < BlindsOrStraddles.Count; i++)
+        {
+            anyForced |= BlindsOrStraddles[i] > 0;
+            if (BlindsOrStraddles[i] < 0)
+            {
+                return "forced bets cannot be negative";
+            }
+        }
+
+        if (BringIn < 0)
         {
             return "forced bets cannot be negative";
         }
@@ -103,7 +122,7 @@ public sealed record HandConfig
             return "the bring-in must be less than the small bet";
         }
 
-        if (!Antes.Any(a => a > 0) && !BlindsOrStraddles.Any(b => b > 0) && BringIn <= 0)
+        if (!anyForced)
         {
             return "no antes, blinds, straddles or bring-in";
         }

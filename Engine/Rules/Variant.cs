@@ -28,34 +28,10 @@ public sealed record Variant(
     bool UsesBringIn)
 {
     /// <summary>Largest number of hole cards a player can hold.</summary>
-    public int MaxHoleCards
-    {
-        get
-        {
-            var count = 0;
-            foreach (var street in Streets)
-            {
-                count += street.HoleCardsUp.Count;
-            }
-
-            return count;
-        }
-    }
+    public int MaxHoleCards { get; } = Streets.Sum(s => s.HoleCardsUp.Count);
 
     /// <summary>Total number of board cards over all streets.</summary>
-    public int MaxBoardCards
-    {
-        get
-        {
-            var count = 0;
-            foreach (var street in Streets)
-            {
-                count += street.BoardCards;
-            }
-
-            return count;
-        }
-    }
+    public int MaxBoardCards { get; } = Streets.Sum(s => s.BoardCards);
 
     /// <summary>Whether any street is a draw.</summary>
     public bool HasDraws => Streets.Any(s => s.Draw);
