@@ -16,6 +16,10 @@ public sealed class PokerOptions
 
     public LogSettings Logging { get; set; } = new();
 
+    public AuthSettings Auth { get; set; } = new();
+
+    public GatewaySettings Gateway { get; set; } = new();
+
     /// <summary>Production mode: Redis clustering and PostgreSQL storage are both configured.</summary>
     public bool IsProduction => !string.IsNullOrWhiteSpace(Cluster.Redis) && !string.IsNullOrWhiteSpace(Storage.Postgres);
 }

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Orleans.Poker.Gateway.Contracts;
+using Orleans.Poker.Gateway.Errors;
+using Orleans.Poker.Grains.Interfaces.Admin;
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.Gateway.Api;
+
+/// <summary><c>/api/admin</c>: live tables, close/pause/kick, balance adjustments and the audit log. Admin role only.</summary>
+public static class AdminEndpoints
+{
+    public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
+    {
+        var admin = api.MapGroup("/admin").WithTags("Admin").RequireAuthorization(Auth.PokerClaims.AdminPolicy);
+
+        admin.MapGet("/tables", async (int? page, int? pageSize, IGrainFactory grains) =>
+        {
+            var (p, size, skip) = Input.Page(page, pageSize);
+            var listed = await Lobby.ListAll(grains);
+            var live = await Task.WhenAll(listed.Skip(skip).Take(size).Select(t => grains.GetGrain<ITableGrain>(t.TableId).GetSummary()));
+            return new PageResponse<TableSummary>(live, p, size, listed.Count);
+        }).WithSummary("Tables with their live status");
+
+        admin.MapPost("/tables/{tableId}/close", async (string tableId, ReasonRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+        {
+            var reason = Input.Text(request.Reason, "reason", 200);
+            await grains.GetGrain<ITableGrain>(Input.TableId(tableId)).Close(reason);
+            await audit.Write(user, "table.close", tableId, reason);
+            return Results.NoContent();
+        }).WithSummary("Close a table after the current hand");
+
+        admin.MapPost("/tables/{tableId}/pause", (string tableId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) => Pause(tableId, true, user, grains, audit))
+            .WithSummary("Pause a table (no new hands)");
+        admin.MapPost("/tables/{tableId}/resume", (string tableId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) => Pause(tableId, false, user, grains, audit))
+            .WithSummary("Resume a paused table");
+
+        admin.MapPost("/tables/{tableId}/kick", async (string tableId, KickRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+        {
+            var playerId = Input.PlayerId(request.PlayerId);
+            var reason = Input.OptionalText(request.Reason, "reason", 200);
+            await grains.GetGrain<ITableGrain>(Input.TableId(tableId)).Kick(playerId);
+            await audit.Write(user, "table.kick", tableId, $"player {playerId}: {reason}");
+            return Results.NoContent();
+        }).WithSummary("Remove a player from a table (cashing them out)");
+
+        admin.MapPost("/players/{playerId:long}/adjust", async (long playerId, BalanceAdjustRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+        {
+            var amount = Input.Adjustment(request.Amount);
+            var reason = Input.Text(request.Reason, "reason", 200);
+            var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
+            await player.Get();
+            var balance = await player.AdminAdjust($"admin:{Guid.NewGuid():N}", amount, Auth.PokerClaims.GetPlayerId(user), reason);
+            await audit.Write(user, "player.adjust", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{amount:+#;-#;0}: {reason}");
+            return new ChipsResponse(balance);
+        }).WithSummary("Adjust a balance (ledger entry + audit)");
+
+        admin.MapGet("/players/{playerId:long}", (long playerId, IGrainFactory grains) => grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId)).Get())
+            .WithSummary("A player's profile and balance");
+
+        admin.MapGet("/audit", async (int? page, int? pageSize, IGrainFactory grains) =>
+        {
+            var (p, size, skip) = Input.Page(page, pageSize);
+            return new PageResponse<AuditEntry>(await grains.GetGrain<IAuditLogGrain>(0).List(skip, size), p, size);
+        }).WithSummary("The audit log, newest first");
+        return api;
+    }
+
+    private static async Task<IResult> Pause(string tableId, bool paused, ClaimsPrincipal user, IGrainFactory grains, Audit audit)
+    {
+        await grains.GetGrain<ITableGrain>(Input.TableId(tableId)).SetPaused(paused);
+        await audit.Write(user, paused ? "table.pause" : "table.resume", tableId, null);
+        return Results.NoContent();
+    }
+}

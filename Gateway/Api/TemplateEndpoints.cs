@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Orleans.Poker.Gateway.Contracts;
+using Orleans.Poker.Gateway.Errors;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Templates;
+
+namespace Orleans.Poker.Gateway.Api;
+
+/// <summary><c>/api/templates</c> for everyone; <c>/api/admin/templates</c> to create, update, (de)activate and delete.</summary>
+public static class TemplateEndpoints
+{
+    public static RouteGroupBuilder MapTemplateEndpoints(this RouteGroupBuilder api)
+    {
+        var templates = api.MapGroup("/templates").WithTags("Templates").RequireAuthorization();
+        templates.MapGet("", async (bool? includeInactive, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            var all = await grains.GetGrain<ITemplateCatalogGrain>(0).List();
+            return all.Where(t => t.Active || (includeInactive == true && Auth.PokerClaims.IsAdmin(user))).OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+        }).WithSummary("Templates (active ones; admins may include inactive)");
+
+        templates.MapGet("/{templateId}", async (string templateId, IGrainFactory grains) =>
+            await grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId)).Get() ?? throw PokerException.NotFound($"Template {templateId}"))
+            .WithSummary("A template's current version");
+
+        var admin = api.MapGroup("/admin/templates").WithTags("Admin").RequireAuthorization(Auth.PokerClaims.AdminPolicy);
+        admin.MapPost("", async (TemplateCreateRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+        {
+            var id = Input.TemplateId(request.Id);
+            var config = request.Config ?? throw Input.Invalid("config", "is required");
+            var created = await grains.GetGrain<ITemplateGrain>(id).Create(config);
+            await audit.Write(user, "template.create", id, $"v{created.Version} {config.Variant} {config.Name}");
+            return Results.Created($"/api/templates/{id}", created);
+        }).WithSummary("Create a template");
+
+        admin.MapPut("/{templateId}", async (string templateId, TemplateConfig config, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+        {
+            var updated = await grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId)).Update(config);
+            await audit.Write(user, "template.update", templateId, $"v{updated.Version}");
+            return updated;
+        }).WithSummary("Update a template (a new version; existing tables keep theirs)");
+
+        admin.MapPost("/{templateId}/deactivate", (string templateId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) => SetActive(templateId, false, user, grains, audit))
+            .WithSummary("Deactivate: no new tables from this template");
+        admin.MapPost("/{templateId}/activate", (string templateId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) => SetActive(templateId, true, user, grains, audit))
+            .WithSummary("Activate again");
+
+        admin.MapDelete("/{templateId}", async (string templateId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+        {
+            await grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId)).Delete();
+            await audit.Write(user, "template.delete", templateId, null);
+            return Results.NoContent();
+        }).WithSummary("Delete a template no table uses");
+        return api;
+    }
+
+    private static async Task<TemplateInfo> SetActive(string templateId, bool active, ClaimsPrincipal user, IGrainFactory grains, Audit audit)
+    {
+        var info = await grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId)).SetActive(active);
+        await audit.Write(user, active ? "template.activate" : "template.deactivate", templateId, null);
+        return info;
+    }
+}

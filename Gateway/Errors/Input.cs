@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using Orleans.Poker.Grains.Interfaces.Common;
+
+namespace Orleans.Poker.Gateway.Errors;
+
+/// <summary>Input checks at the edge: every failure is a 400 <see cref="PokerException"/> that names the field.</summary>
+public static partial class Input
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>A table id (letters, digits, '-' and '_', 1..64).</summary>
+    public static string TableId(string? id) =>
+        id is { Length: > 0 and <= 64 } && IdPattern().IsMatch(id) ? id : throw Invalid("tableId", "must be 1..64 letters, digits, '-' or '_'");
+
+    /// <summary>A template id (lowercase letters, digits and '-', 1..48).</summary>
+    public static string TemplateId(string? id) =>
+        id is { Length: > 0 and <= 48 } && TemplatePattern().IsMatch(id) ? id : throw Invalid("templateId", "must be 1..48 lowercase letters, digits or '-'");
+
+    /// <summary>A chip amount: 0..max.</summary>
+    public static long Chips(long amount, string field, long max = 1_000_000_000_000) =>
+        amount is >= 0 && amount <= max ? amount : throw Invalid(field, $"must be between 0 and {max}");
+
+    /// <summary>A signed correction within ±max (not zero).</summary>
+    public static long Adjustment(long amount, long max = 1_000_000_000_000) =>
+        amount != 0 && amount >= -max && amount <= max ? amount : throw Invalid("amount", $"must be non-zero and within ±{max}");
+
+    /// <summary>A seat number 0..9 or null.</summary>
+    public static int? Seat(int? seat) => seat is null or (>= 0 and < 10) ? seat : throw Invalid("seat", "must be between 0 and 9");
+
+    /// <summary>A hand number (1..).</summary>
+    public static long HandNo(long handNo) => handNo > 0 ? handNo : throw Invalid("handNo", "must be positive");
+
+    /// <summary>A positive player id (robots are negative; neither admins nor players address them).</summary>
+    public static long PlayerId(long id) => id != 0 ? id : throw Invalid("playerId", "must not be 0");
+
+    /// <summary>Trimmed text of 1..max characters with no control characters.</summary>
+    public static string Text(string? value, string field, int max)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > max || text.Any(char.IsControl))
+        {
+            throw Invalid(field, $"must be 1..{max} characters without control characters");
+        }
+
+        return text;
+    }
+
+    /// <summary>Optional text: null stays null.</summary>
+    public static string? OptionalText(string? value, string field, int max) => value is null ? null : Text(value, field, max);
+
+    /// <summary>Paging: page 1.., size 1..100 (default 20); returns skip and take.</summary>
+    public static (int Page, int PageSize, int Skip) Page(int? page, int? pageSize)
+    {
+        var p = page ?? 1;
+        var size = pageSize ?? 20;
+        if (p is < 1 or > 100_000)
+        {
+            throw Invalid("page", "must be between 1 and 100000");
+        }
+
+        if (size is < 1 or > MaxPageSize)
+        {
+            throw Invalid("pageSize", $"must be between 1 and {MaxPageSize}");
+        }
+
+        return (p, size, (p - 1) * size);
+    }
+
+    /// <summary>A language the client is translated to.</summary>
+    public static string? Language(string? language) =>
+        language is null or "en" or "fa" ? language : throw Invalid("language", "must be 'en' or 'fa'");
+
+    /// <summary>Cards to discard: up to 5 two-character card strings.</summary>
+    public static IReadOnlyList<string>? Cards(IReadOnlyList<string>? cards) =>
+        cards is null || (cards.Count <= 5 && cards.All(c => c is { Length: 2 } && CardPattern().IsMatch(c)))
+            ? cards
+            : throw Invalid("cards", "must be up to 5 cards like 'Ah'");
+
+    public static PokerException Invalid(string field, string message) => new("invalid_input", $"{field} {message}", 400);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z0-9-]+$")]
+    private static partial Regex TemplatePattern();
+
+    [GeneratedRegex("^[2-9TJQKA][cdhs]$")]
+    private static partial Regex CardPattern();
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Runtime;
+
+namespace Orleans.Poker.Gateway.Errors;
+
+/// <summary>
+/// Maps exceptions to problem+json: <see cref="PokerException"/> keeps its status and code; malformed input
+/// (binding, JSON) is a 400; an unreachable cluster a 503; anything else is a 500 and logged as a bug.
+/// </summary>
+public sealed partial class PokerExceptionHandler(IProblemDetailsService problems, ILogger<PokerExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, detail) = Classify(exception);
+        if (status >= 500)
+        {
+            LogFailure(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = code.Replace('_', ' '), Detail = detail, Type = $"https://orleans-poker/errors/{code}" };
+        problem.Extensions["code"] = code;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Status, code and message for an exception.</summary>
+    public static (int Status, string Code, string Detail) Classify(Exception exception) => exception switch
+    {
+        PokerException poker => (poker.Status is >= 400 and < 600 ? poker.Status : 400, poker.Code, poker.Message),
+        BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => (413, "payload_too_large", "The request body is too large"),
+        BadHttpRequestException bad => (bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400, "invalid_request", Unwrap(bad)),
+        JsonException json => (400, "invalid_json", json.Message),
+        FormatException format => (400, "invalid_request", format.Message),
+        OverflowException => (400, "invalid_request", "A number is out of range"),
+        ArgumentException argument => (400, "invalid_request", argument.Message),
+        SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException
+            => (503, "unavailable", "The game servers are not reachable right now; try again shortly"),
+        _ => (500, "internal_error", "Something went wrong on our side"),
+    };
+
+    private static string Unwrap(BadHttpRequestException bad) =>
+        bad.InnerException is JsonException json ? $"Invalid JSON: {json.Message}" : bad.Message;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {Method} {Path} failed")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string method, string path);
+}

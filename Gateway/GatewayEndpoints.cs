@@ -1,0 +1,57 @@
+using Microsoft.Extensions.FileProviders;
+using Orleans.Poker.Gateway.Api;
+using Orleans.Poker.Gateway.Auth;
+using Orleans.Poker.Gateway.Hubs;
+using Orleans.Poker.ServiceDefaults.Configuration;
+
+namespace Orleans.Poker.Gateway;
+
+/// <summary>The gateway's middleware and routes: <c>/api/*</c>, <c>/hubs/table</c>, <c>/hubs/lobby</c>, <c>/openapi/v1.json</c> and the web client.</summary>
+public static class GatewayEndpoints
+{
+    public static WebApplication MapPokerGateway(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<PokerOptions>();
+        GatewayServices.WarnAboutGeneratedKey(app.Services.GetRequiredService<JwtKeyProvider>());
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        var webRoot = options.Gateway.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        PhysicalFileProvider? files = Directory.Exists(webRoot) ? new PhysicalFileProvider(Path.GetFullPath(webRoot)) : null;
+        if (files is not null)
+        {
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        var api = app.MapGroup("/api").RequireRateLimiting(GatewayServices.ApiRateLimit);
+        api.MapAuthEndpoints();
+        api.MapPlayerEndpoints();
+        api.MapTableEndpoints();
+        api.MapTemplateEndpoints();
+        api.MapAdminEndpoints();
+        app.MapHub<TableHub>("/hubs/table");
+        app.MapHub<LobbyHub>("/hubs/lobby");
+
+        // The single-page app: unknown non-API paths get index.html when the client is built.
+        app.MapFallback(async context =>
+        {
+            var path = context.Request.Path;
+            var index = files?.GetFileInfo("index.html");
+            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || index is not { Exists: true } || !HttpMethods.IsGet(context.Request.Method))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.SendFileAsync(index);
+        });
+        return app;
+    }
+}

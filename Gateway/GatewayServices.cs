@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Poker.Gateway.Api;
+using Orleans.Poker.Gateway.Auth;
+using Orleans.Poker.Gateway.Errors;
+using Orleans.Poker.Gateway.Hubs;
+using Orleans.Poker.Gateway.Relay;
+using Orleans.Poker.ServiceDefaults.Configuration;
+using Serilog;
+
+namespace Orleans.Poker.Gateway;
+
+/// <summary>
+/// The gateway's services, for the standalone gateway (an Orleans client) and for the silo that co-hosts it: JWT
+/// auth, SignalR (with the Redis backplane when Redis is configured), rate limits, problem details, OpenAPI and
+/// the table/lobby relays. The host provides <see cref="IGrainFactory"/>.
+/// </summary>
+public static class GatewayServices
+{
+    /// <summary>Rate-limit policy of every API route (per player, or per IP before sign-in).</summary>
+    public const string ApiRateLimit = "api";
+
+    /// <summary>Stricter policy of the sign-in routes (per IP).</summary>
+    public const string AuthRateLimit = "auth";
+
+    public static IHostApplicationBuilder AddPokerGateway(this IHostApplicationBuilder builder, PokerOptions options)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<JwtKeyProvider>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<Audit>();
+        services.AddSingleton(sp => new TelegramInitDataValidator(options.Auth.BotToken, options.Auth.InitDataMaxAge, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<JwtKeyProvider>((jwt, key) =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = TokenService.ValidationParameters(options, key);
+            jwt.Events = new JwtBearerEvents
+            {
+                // Browsers cannot set headers on WebSockets/SSE: hubs take the token from the query string.
+                OnMessageReceived = context =>
+                {
+                    if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                    {
+                        context.Token = token;
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        services.AddAuthorizationBuilder().AddPolicy(PokerClaims.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(PokerClaims.Role, PokerClaims.AdminRole));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<PokerExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, token) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                context.HttpContext.Response.ContentType = "application/problem+json";
+                await context.HttpContext.Response.WriteAsJsonAsync(
+                    new { type = "https://orleans-poker/errors/rate_limited", title = "rate limited", status = 429, detail = "Too many requests: slow down", code = "rate_limited" },
+                    token);
+            };
+            limiter.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), _ => Bucket(options.Gateway.RequestsPerSecond, options.Gateway.RequestBurst)));
+            limiter.AddPolicy(AuthRateLimit, context => RateLimitPartition.GetTokenBucketLimiter(
+                "ip:" + context.Connection.RemoteIpAddress, _ => Bucket(Math.Max(1, options.Gateway.RequestsPerSecond / 4), Math.Max(1, options.Gateway.RequestBurst / 2))));
+        });
+
+        var signalR = services.AddSignalR(hub =>
+        {
+            hub.MaximumReceiveMessageSize = options.Gateway.MaxHubMessageBytes;
+            hub.AddFilter<HubGuardFilter>();
+        }).AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
+        {
+            signalR.AddStackExchangeRedis(options.Cluster.Redis, redis => redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("poker"));
+        }
+
+        services.AddSingleton<HubGuardFilter>();
+        services.AddSingleton<TableRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<TableRelay>());
+        services.AddSingleton<LobbyRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<LobbyRelay>());
+        return builder;
+    }
+
+    private static string PartitionKey(HttpContext context) =>
+        context.User.FindFirst(PokerClaims.PlayerId)?.Value is { } player ? "player:" + player : "ip:" + context.Connection.RemoteIpAddress;
+
+    private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()
+    {
+        TokenLimit = Math.Max(1, burst),
+        TokensPerPeriod = Math.Max(1, perSecond),
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    /// <summary>Logs the warning about a generated signing key once the logger is up.</summary>
+    internal static void WarnAboutGeneratedKey(JwtKeyProvider key)
+    {
+        if (key.Generated)
+        {
+            Log.ForContext(typeof(GatewayServices)).Warning("POKER__Auth__JwtKey is not set: access tokens are signed with a random key and stop working when this process restarts");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Poker.Gateway.Auth;
+using Orleans.Poker.Gateway.Errors;
+using Orleans.Poker.ServiceDefaults.Configuration;
+
+namespace Orleans.Poker.Gateway.Hubs;
+
+/// <summary>
+/// Guards every hub call: a token bucket per connection (throttled calls get a <see cref="HubException"/>, a
+/// connection that keeps flooding is closed) and error mapping (refusals become <see cref="HubException"/>s
+/// carrying <c>code: message</c>; nothing else leaks).
+/// </summary>
+public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider time, ILogger<HubGuardFilter> logger) : IHubFilter
+{
+    private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var connection = invocationContext.Context;
+        var bucket = buckets.GetOrAdd(connection.ConnectionId, _ => new Bucket(options.Gateway.HubCallBurst, time.GetTimestamp()));
+        if (!bucket.TryTake(options.Gateway.HubCallsPerSecond, options.Gateway.HubCallBurst, time))
+        {
+            if (bucket.Violations >= options.Gateway.HubViolationsBeforeClose)
+            {
+                LogFlooding(logger, connection.ConnectionId, connection.User?.FindFirst(PokerClaims.PlayerId)?.Value);
+                connection.Abort();
+            }
+
+            throw new HubException("rate_limited: too many calls, slow down");
+        }
+
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (HubException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var (status, code, detail) = PokerExceptionHandler.Classify(ex);
+            if (status >= 500)
+            {
+                LogHubFailure(logger, ex, invocationContext.HubMethodName);
+            }
+
+            throw new HubException($"{code}: {detail}");
+        }
+    }
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        buckets.TryRemove(context.Context.ConnectionId, out _);
+        return next(context, exception);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing flooding hub connection {ConnectionId} of player {PlayerId}")]
+    private static partial void LogFlooding(ILogger logger, string connectionId, string? playerId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
+    private static partial void LogHubFailure(ILogger logger, Exception exception, string method);
+
+    private sealed class Bucket(double tokens, long stamp)
+    {
+        private readonly Lock gate = new();
+        private double tokens = tokens;
+        private long stamp = stamp;
+
+        public int Violations { get; private set; }
+
+        public bool TryTake(int perSecond, int burst, TimeProvider time)
+        {
+            lock (gate)
+            {
+                var now = time.GetTimestamp();
+                tokens = Math.Min(burst, tokens + (time.GetElapsedTime(stamp, now).TotalSeconds * perSecond));
+                stamp = now;
+                if (tokens >= 1)
+                {
+                    tokens -= 1;
+                    return true;
+                }
+
+                Violations++;
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Poker.Gateway.Api;
+using Orleans.Poker.Gateway.Relay;
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.Gateway.Hubs;
+
+/// <summary>
+/// <c>/hubs/lobby</c>: <c>tables</c> (the listed tables) on connect, then <c>tableUpdated</c>
+/// (<see cref="TableSummary"/>) and <c>tableRemoved</c> (table id).
+/// </summary>
+[Authorize]
+public sealed class LobbyHub(LobbyRelay relay, IGrainFactory grains) : Hub
+{
+    public const string TablesMethod = "tables";
+    public const string TableUpdatedMethod = "tableUpdated";
+    public const string TableRemovedMethod = "tableRemoved";
+
+    public override async Task OnConnectedAsync()
+    {
+        await relay.Connected(Context.ConnectionId);
+        await Clients.Caller.SendAsync(TablesMethod, await Lobby.ListAll(grains));
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>The listed tables now.</summary>
+    public Task<IReadOnlyList<TableSummary>> List() => Lobby.ListAll(grains);
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        relay.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Poker.Gateway.Auth;
+using Orleans.Poker.Gateway.Errors;
+using Orleans.Poker.Gateway.Relay;
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.Gateway.Hubs;
+
+/// <summary>
+/// <c>/hubs/table</c>: watch tables and act. Server messages: <c>snapshot</c> (<see cref="TableSnapshot"/>),
+/// <c>event</c> (<see cref="TableEventMessage"/>), <c>yourTurn</c> (<see cref="YourTurnMessage"/>) and
+/// <c>handFinished</c> (<see cref="HandResult"/>). The player is always the authenticated one.
+/// </summary>
+[Authorize]
+public sealed class TableHub(TableRelay relay, IGrainFactory grains) : Hub
+{
+    public const string SnapshotMethod = "snapshot";
+    public const string EventMethod = "event";
+    public const string YourTurnMethod = "yourTurn";
+    public const string HandFinishedMethod = "handFinished";
+
+    /// <summary>Starts watching: a <c>snapshot</c> arrives before this returns, then every <c>event</c> in order.</summary>
+    public Task Watch(string tableId) => relay.Watch(Context.ConnectionId, PlayerId, Input.TableId(tableId));
+
+    /// <summary>Stops watching a table.</summary>
+    public void Unwatch(string tableId) => relay.Unwatch(Context.ConnectionId, Input.TableId(tableId));
+
+    /// <summary>Acts on the caller's turn; a repeated <paramref name="clientSeq"/> returns the first answer.</summary>
+    public Task<ActResult> Act(string tableId, ActionKind action, long amount, IReadOnlyList<string>? cards, long clientSeq)
+    {
+        if (!Enum.IsDefined(action))
+        {
+            throw Input.Invalid("action", "is not an action");
+        }
+
+        var move = new PlayerAction(action, Input.Chips(amount, "amount"), Input.Cards(cards));
+        return grains.GetGrain<ITableGrain>(Input.TableId(tableId)).Act(PlayerId, move, Input.Chips(clientSeq, "clientSeq", long.MaxValue));
+    }
+
+    /// <summary>Asks for a fresh <c>snapshot</c> (after a gap); also returned for tables the caller does not watch.</summary>
+    public async Task<TableSnapshot?> Snapshot(string tableId)
+    {
+        var id = Input.TableId(tableId);
+        if (await relay.Snapshot(Context.ConnectionId, id))
+        {
+            return null;
+        }
+
+        return await grains.GetGrain<ITableGrain>(id).GetSnapshot(PlayerId);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        relay.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private long PlayerId => Context.User!.GetPlayerId();
+}

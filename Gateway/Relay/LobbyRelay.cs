@@ -1,0 +1,150 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Poker.Gateway.Hubs;
+using Orleans.Poker.Grains.Interfaces.Lobby;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults.Configuration;
+
+namespace Orleans.Poker.Gateway.Relay;
+
+/// <summary>
+/// Relays lobby changes to this process's own lobby-hub connections: one <see cref="ILobbyObserver"/> subscribed to
+/// every lobby partition while there are local connections, renewed periodically.
+/// </summary>
+public sealed partial class LobbyRelay(IGrainFactory grains, IHubContext<LobbyHub> hub, PokerOptions options, TimeProvider time, ILogger<LobbyRelay> logger)
+    : BackgroundService, ILobbyObserver
+{
+    private readonly Lock gate = new();
+    private readonly HashSet<string> connections = new(StringComparer.Ordinal);
+    private readonly Channel<Func<Task>> outbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim subscribing = new(1, 1);
+    private ILobbyObserver? reference;
+
+    /// <summary>Local lobby connections.</summary>
+    public int Connections
+    {
+        get
+        {
+            lock (gate)
+            {
+                return connections.Count;
+            }
+        }
+    }
+
+    /// <summary>Registers a connection and makes sure the partitions are observed.</summary>
+    public async Task Connected(string connectionId)
+    {
+        lock (gate)
+        {
+            connections.Add(connectionId);
+        }
+
+        if (reference is null)
+        {
+            await Subscribe();
+        }
+    }
+
+    public void Disconnected(string connectionId)
+    {
+        lock (gate)
+        {
+            connections.Remove(connectionId);
+        }
+    }
+
+    public Task OnTableUpdated(TableSummary table)
+    {
+        if (!table.IsPrivate)
+        {
+            outbox.Writer.TryWrite(() => Broadcast(LobbyHub.TableUpdatedMethod, table));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task OnTableRemoved(string tableId)
+    {
+        outbox.Writer.TryWrite(() => Broadcast(LobbyHub.TableRemovedMethod, tableId));
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var renew = Renew(stoppingToken);
+        try
+        {
+            await foreach (var send in outbox.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await send();
+                }
+                catch (Exception ex)
+                {
+                    LogSendFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await renew;
+    }
+
+    private async Task Renew(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Gateway.ResubscribeInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                if (Connections > 0 || reference is not null)
+                {
+                    await Subscribe();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task Subscribe()
+    {
+        await subscribing.WaitAsync();
+        try
+        {
+            reference ??= grains.CreateObjectReference<ILobbyObserver>(this);
+            await Task.WhenAll(Enumerable.Range(0, ILobbyGrain.Partitions).Select(p => grains.GetGrain<ILobbyGrain>(p).Subscribe(reference)));
+        }
+        catch (Exception ex)
+        {
+            LogSubscribeFailed(logger, ex);
+        }
+        finally
+        {
+            subscribing.Release();
+        }
+    }
+
+    private Task Broadcast(string method, object payload)
+    {
+        string[] targets;
+        lock (gate)
+        {
+            targets = [.. connections];
+        }
+
+        // Per connection, not Clients.All: with the Redis backplane, All would reach other gateways' clients too.
+        return Task.WhenAll(targets.Select(c => hub.Clients.Client(c).SendAsync(method, payload)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lobby relay could not subscribe to the lobby partitions")]
+    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lobby relay could not deliver a change")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception);
+}

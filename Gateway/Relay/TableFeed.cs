@@ -1,0 +1,363 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Poker.Gateway.Hubs;
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.Gateway.Relay;
+
+/// <summary>
+/// One watched table in this gateway process: one observer subscription, and the local viewers it delivers to.
+/// Everything runs on one loop, so per viewer the snapshot and the events go out exactly once and in
+/// <see cref="TableEvent.EventSeq"/> order. Out-of-order events wait in a buffer; a gap that does not fill within
+/// the gap timeout is repaired with fresh snapshots.
+/// </summary>
+internal sealed partial class TableFeed
+{
+    private readonly Channel<Work> work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, Viewer> viewers = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<long, TableEvent> buffer = [];
+    private readonly IGrainFactory grains;
+    private readonly IHubContext<TableHub> hub;
+    private readonly TimeSpan gapTimeout;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly ITableGrain table;
+    private TableObserver? observer;
+    private ITableObserver? reference;
+    private long last = -1;
+    private DateTimeOffset? gapSince;
+
+    public TableFeed(string tableId, IGrainFactory grains, IHubContext<TableHub> hub, TimeSpan gapTimeout, TimeProvider time, ILogger logger)
+    {
+        TableId = tableId;
+        this.grains = grains;
+        this.hub = hub;
+        this.gapTimeout = gapTimeout;
+        this.time = time;
+        this.logger = logger;
+        table = grains.GetGrain<ITableGrain>(tableId);
+        Completion = Task.Run(Run);
+    }
+
+    public string TableId { get; }
+
+    /// <summary>Local viewers registered with the relay (guarded by the relay's lock).</summary>
+    public int References { get; set; }
+
+    public Task Completion { get; }
+
+    /// <summary>Events delivered to viewers (for figures and tests).</summary>
+    public long Delivered { get; private set; }
+
+    /// <summary>Snapshot resyncs after gaps.</summary>
+    public long Resyncs { get; private set; }
+
+    public void Post(TableEvent tableEvent) => work.Writer.TryWrite(new EventWork(tableEvent));
+
+    public Task AddViewer(string connectionId, long playerId) => Enqueue(done => new AddWork(connectionId, playerId, done));
+
+    public Task SendSnapshot(string connectionId) => Enqueue(done => new SnapshotWork(connectionId, done));
+
+    public void RemoveViewer(string connectionId) => work.Writer.TryWrite(new RemoveWork(connectionId));
+
+    public void Resubscribe() => work.Writer.TryWrite(new ResubscribeWork());
+
+    public void Stop() => work.Writer.TryWrite(new StopWork());
+
+    private Task Enqueue(Func<TaskCompletionSource, Work> create)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!work.Writer.TryWrite(create(done)))
+        {
+            done.SetException(new InvalidOperationException("The table feed has stopped"));
+        }
+
+        return done.Task;
+    }
+
+    private async Task Run()
+    {
+        await foreach (var item in work.Reader.ReadAllAsync())
+        {
+            try
+            {
+                switch (item)
+                {
+                    case EventWork e:
+                        await OnEvent(e.Event);
+                        break;
+                    case AddWork add:
+                        await Complete(add.Done, () => OnAdd(add));
+                        break;
+                    case SnapshotWork snapshot:
+                        await Complete(snapshot.Done, () => OnSnapshot(snapshot.ConnectionId));
+                        break;
+                    case RemoveWork remove:
+                        viewers.Remove(remove.ConnectionId);
+                        break;
+                    case GapCheckWork:
+                        await OnGapCheck();
+                        break;
+                    case ResubscribeWork when reference is not null:
+                        await table.Subscribe(reference);
+                        break;
+                    case StopWork:
+                        await Unsubscribe();
+                        work.Writer.TryComplete();
+                        break;
+                }
+            }
+            catch (Exception ex)
+            {
+                LogWorkFailed(logger, ex, TableId, item.GetType().Name);
+            }
+        }
+
+        // Callers still waiting on a stopped feed get an answer instead of hanging.
+        while (work.Reader.TryRead(out var rest))
+        {
+            (rest as AddWork)?.Done.TrySetException(new InvalidOperationException("The table feed has stopped"));
+            (rest as SnapshotWork)?.Done.TrySetException(new InvalidOperationException("The table feed has stopped"));
+        }
+    }
+
+    private static async Task Complete(TaskCompletionSource done, Func<Task> action)
+    {
+        try
+        {
+            await action();
+            done.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            done.TrySetException(ex);
+        }
+    }
+
+    private async Task OnAdd(AddWork add)
+    {
+        if (reference is null)
+        {
+            observer = new TableObserver(this);
+            reference = grains.CreateObjectReference<ITableObserver>(observer);
+            await table.Subscribe(reference);
+        }
+
+        var snapshot = await table.GetSnapshot(add.PlayerId);
+        if (last < 0)
+        {
+            last = snapshot.EventSeq;
+        }
+
+        var viewer = new Viewer(add.ConnectionId, add.PlayerId) { LastSeq = snapshot.EventSeq };
+        viewers[add.ConnectionId] = viewer;
+        await SendSnapshot(viewer, snapshot);
+        await Drain();
+    }
+
+    private async Task OnSnapshot(string connectionId)
+    {
+        if (viewers.TryGetValue(connectionId, out var viewer))
+        {
+            var snapshot = await table.GetSnapshot(viewer.PlayerId);
+            viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
+            await SendSnapshot(viewer, snapshot);
+        }
+    }
+
+    private async Task OnEvent(TableEvent tableEvent)
+    {
+        if (last < 0 || tableEvent.EventSeq <= last)
+        {
+            return;
+        }
+
+        buffer.TryAdd(tableEvent.EventSeq, tableEvent);
+        await Drain();
+        if (buffer.Count > 0 && gapSince is null)
+        {
+            gapSince = time.GetUtcNow();
+            _ = ScheduleGapCheck();
+        }
+    }
+
+    private async Task ScheduleGapCheck()
+    {
+        await Task.Delay(gapTimeout, time);
+        work.Writer.TryWrite(new GapCheckWork());
+    }
+
+    private async Task Drain()
+    {
+        foreach (var seq in buffer.Keys.TakeWhile(k => k <= last).ToList())
+        {
+            buffer.Remove(seq);
+        }
+
+        while (buffer.Remove(last + 1, out var next))
+        {
+            last = next.EventSeq;
+            await Deliver(next);
+        }
+
+        if (buffer.Count == 0)
+        {
+            gapSince = null;
+        }
+    }
+
+    private async Task OnGapCheck()
+    {
+        if (buffer.Count == 0 || gapSince is not { } since)
+        {
+            return;
+        }
+
+        if (time.GetUtcNow() - since < gapTimeout)
+        {
+            _ = ScheduleGapCheck();
+            return;
+        }
+
+        // The missing events are lost (one-way calls): every viewer gets a fresh snapshot instead.
+        Resyncs++;
+        LogResync(logger, TableId, last, buffer.Keys.First());
+        var newest = last;
+        foreach (var group in viewers.Values.GroupBy(v => v.PlayerId).ToList())
+        {
+            var snapshot = await table.GetSnapshot(group.Key);
+            newest = Math.Max(newest, snapshot.EventSeq);
+            foreach (var viewer in group)
+            {
+                viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
+                await SendSnapshot(viewer, snapshot);
+            }
+        }
+
+        last = Math.Max(newest, buffer.Keys.First() - 1);
+        gapSince = null;
+        await Drain();
+        if (buffer.Count > 0)
+        {
+            gapSince = time.GetUtcNow();
+            _ = ScheduleGapCheck();
+        }
+    }
+
+    private async Task Deliver(TableEvent tableEvent)
+    {
+        var sends = new List<Task>(viewers.Count);
+        foreach (var viewer in viewers.Values)
+        {
+            if (tableEvent.EventSeq > viewer.LastSeq)
+            {
+                viewer.LastSeq = tableEvent.EventSeq;
+                sends.Add(DeliverTo(viewer, tableEvent));
+            }
+        }
+
+        Delivered++;
+        await Task.WhenAll(sends);
+    }
+
+    private async Task DeliverTo(Viewer viewer, TableEvent tableEvent)
+    {
+        // Only this viewer's own private view goes into their message.
+        PrivateView? mine = null;
+        foreach (var part in tableEvent.Private)
+        {
+            if (part.PlayerId == viewer.PlayerId)
+            {
+                mine = part;
+                break;
+            }
+        }
+
+        var client = hub.Clients.Client(viewer.ConnectionId);
+        await client.SendAsync(TableHub.EventMethod, new TableEventMessage(
+            tableEvent.TableId, tableEvent.EventSeq, tableEvent.TableVersion, tableEvent.Kind, tableEvent.Description, tableEvent.View, tableEvent.Result, mine));
+        await MaybeYourTurn(viewer, tableEvent.EventSeq, tableEvent.View, mine);
+        if (tableEvent.Result is { } result)
+        {
+            await client.SendAsync(TableHub.HandFinishedMethod, result);
+        }
+    }
+
+    private async Task SendSnapshot(Viewer viewer, TableSnapshot snapshot)
+    {
+        await hub.Clients.Client(viewer.ConnectionId).SendAsync(TableHub.SnapshotMethod, snapshot);
+        viewer.TurnKey = null;
+        await MaybeYourTurn(viewer, snapshot.EventSeq, snapshot.View, snapshot.Mine);
+    }
+
+    private async Task MaybeYourTurn(Viewer viewer, long eventSeq, TableView view, PrivateView? mine)
+    {
+        if (mine?.Legal is not { } legal || view.ActorSeat != mine.Seat)
+        {
+            viewer.TurnKey = null;
+            return;
+        }
+
+        // One yourTurn per turn: the turn is identified by hand, street and the chips and folds so far.
+        var key = (view.HandNo, view.Street, view.Seats.Sum(s => s.Bet), view.Seats.Count(s => s.Folded));
+        if (viewer.TurnKey == key)
+        {
+            return;
+        }
+
+        viewer.TurnKey = key;
+        await hub.Clients.Client(viewer.ConnectionId).SendAsync(TableHub.YourTurnMethod, new YourTurnMessage(TableId, eventSeq, view.HandNo, mine.Seat, legal, view.Deadline));
+    }
+
+    private async Task Unsubscribe()
+    {
+        if (reference is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await table.Unsubscribe(reference);
+        }
+        finally
+        {
+            grains.DeleteObjectReference<ITableObserver>(reference);
+            reference = null;
+            observer = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Table feed {TableId}: {Work} failed")]
+    private static partial void LogWorkFailed(ILogger logger, Exception exception, string tableId, string work);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Table feed {TableId}: gap after event {LastSeq} (next buffered {NextSeq}), resyncing with snapshots")]
+    private static partial void LogResync(ILogger logger, string tableId, long lastSeq, long nextSeq);
+
+    private abstract record Work;
+
+    private sealed record EventWork(TableEvent Event) : Work;
+
+    private sealed record AddWork(string ConnectionId, long PlayerId, TaskCompletionSource Done) : Work;
+
+    private sealed record SnapshotWork(string ConnectionId, TaskCompletionSource Done) : Work;
+
+    private sealed record RemoveWork(string ConnectionId) : Work;
+
+    private sealed record GapCheckWork : Work;
+
+    private sealed record ResubscribeWork : Work;
+
+    private sealed record StopWork : Work;
+
+    private sealed class Viewer(string connectionId, long playerId)
+    {
+        public string ConnectionId { get; } = connectionId;
+
+        public long PlayerId { get; } = playerId;
+
+        public long LastSeq { get; set; }
+
+        public (long, int, long, int)? TurnKey { get; set; }
+    }
+}

@@ -1,0 +1,13 @@
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.Gateway.Relay;
+
+/// <summary>The grain observer one gateway process subscribes per watched table; hands events to its feed.</summary>
+internal sealed class TableObserver(TableFeed feed) : ITableObserver
+{
+    public Task OnTableEvent(TableEvent tableEvent)
+    {
+        feed.Post(tableEvent);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,195 @@
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Poker.Gateway.Hubs;
+using Orleans.Poker.ServiceDefaults.Configuration;
+
+namespace Orleans.Poker.Gateway.Relay;
+
+/// <summary>
+/// Relays table events to this process's own SignalR connections: one <see cref="TableFeed"/> (one observer
+/// subscription) per table with local viewers, re-subscribed periodically, dropped with its last viewer. Each
+/// gateway delivers only to its local connections, so scaled-out gateways never deliver an event twice.
+/// </summary>
+public sealed partial class TableRelay(IGrainFactory grains, IHubContext<TableHub> hub, PokerOptions options, TimeProvider time, ILogger<TableRelay> logger)
+    : BackgroundService
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, TableFeed> feeds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> watching = new(StringComparer.Ordinal);
+
+    /// <summary>Tables with at least one local viewer (one subscription each).</summary>
+    public int ActiveTables
+    {
+        get
+        {
+            lock (gate)
+            {
+                return feeds.Count;
+            }
+        }
+    }
+
+    /// <summary>Snapshot resyncs performed so far by live feeds.</summary>
+    public long Resyncs
+    {
+        get
+        {
+            lock (gate)
+            {
+                return feeds.Values.Sum(f => f.Resyncs);
+            }
+        }
+    }
+
+    /// <summary>Adds a viewer: subscribes on the first one, then sends the viewer its snapshot; events follow in order.</summary>
+    public async Task Watch(string connectionId, long playerId, string tableId)
+    {
+        TableFeed feed;
+        lock (gate)
+        {
+            if (!watching.TryGetValue(connectionId, out var tables))
+            {
+                watching[connectionId] = tables = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            if (tables.Count >= MaxTablesPerConnection && !tables.Contains(tableId))
+            {
+                throw new Grains.Interfaces.Common.PokerException("too_many_tables", $"A connection may watch at most {MaxTablesPerConnection} tables");
+            }
+
+            if (!feeds.TryGetValue(tableId, out feed!))
+            {
+                feeds[tableId] = feed = new TableFeed(tableId, grains, hub, options.Gateway.GapTimeout, time, logger);
+            }
+
+            if (tables.Add(tableId))
+            {
+                feed.References++;
+            }
+        }
+
+        try
+        {
+            await feed.AddViewer(connectionId, playerId);
+        }
+        catch
+        {
+            Unwatch(connectionId, tableId);
+            throw;
+        }
+    }
+
+    /// <summary>Most tables one connection watches at once.</summary>
+    public const int MaxTablesPerConnection = 16;
+
+    /// <summary>Sends a fresh snapshot in order with the events; false when the connection does not watch the table.</summary>
+    public async Task<bool> Snapshot(string connectionId, string tableId)
+    {
+        TableFeed? feed;
+        lock (gate)
+        {
+            if (!watching.TryGetValue(connectionId, out var tables) || !tables.Contains(tableId) || !feeds.TryGetValue(tableId, out feed))
+            {
+                return false;
+            }
+        }
+
+        await feed.SendSnapshot(connectionId);
+        return true;
+    }
+
+    /// <summary>Removes a viewer; the last one ends the subscription.</summary>
+    public void Unwatch(string connectionId, string tableId)
+    {
+        lock (gate)
+        {
+            if (!watching.TryGetValue(connectionId, out var tables) || !tables.Remove(tableId))
+            {
+                return;
+            }
+
+            if (tables.Count == 0)
+            {
+                watching.Remove(connectionId);
+            }
+
+            Release(connectionId, tableId);
+        }
+    }
+
+    /// <summary>A connection closed: removes it from every table it watched.</summary>
+    public void Disconnected(string connectionId)
+    {
+        lock (gate)
+        {
+            if (!watching.Remove(connectionId, out var tables))
+            {
+                return;
+            }
+
+            foreach (var tableId in tables)
+            {
+                Release(connectionId, tableId);
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Grain observer subscriptions expire after five minutes: renew every feed well before that.
+        using var timer = new PeriodicTimer(options.Gateway.ResubscribeInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                lock (gate)
+                {
+                    foreach (var feed in feeds.Values)
+                    {
+                        feed.Resubscribe();
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        List<TableFeed> stopping;
+        lock (gate)
+        {
+            stopping = [.. feeds.Values];
+            feeds.Clear();
+            watching.Clear();
+        }
+
+        foreach (var feed in stopping)
+        {
+            feed.Stop();
+        }
+
+        await Task.WhenAll(stopping.Select(f => f.Completion)).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await base.StopAsync(cancellationToken);
+    }
+
+    private void Release(string connectionId, string tableId)
+    {
+        if (!feeds.TryGetValue(tableId, out var feed))
+        {
+            return;
+        }
+
+        feed.RemoveViewer(connectionId);
+        if (--feed.References <= 0)
+        {
+            feeds.Remove(tableId);
+            feed.Stop();
+            LogStopped(logger, tableId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Table {TableId} has no local viewers: unsubscribed")]
+    private static partial void LogStopped(ILogger logger, string tableId);
+}

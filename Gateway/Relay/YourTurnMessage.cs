@@ -1,0 +1,6 @@
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.Gateway.Relay;
+
+/// <summary>The <c>yourTurn</c> message: the caller must act at <see cref="TableId"/> before <see cref="Deadline"/>.</summary>
+public sealed record YourTurnMessage(string TableId, long EventSeq, long HandNo, int Seat, LegalActions Legal, DateTimeOffset? Deadline);
