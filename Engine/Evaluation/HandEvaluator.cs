@@ -120,16 +120,18 @@ public static class HandEvaluator
     {
         ref var keys = ref MemoryMarshal.GetArrayDataReference(RankMultiset.CardKeys);
         var key = RankMultiset.InitialKey
-            + Unsafe.Add(ref keys, c0 & 63) + Unsafe.Add(ref keys, c1 & 63) + Unsafe.Add(ref keys, c2 & 63)
-            + Unsafe.Add(ref keys, c3 & 63) + Unsafe.Add(ref keys, c4 & 63) + Unsafe.Add(ref keys, c5 & 63)
-            + Unsafe.Add(ref keys, c6 & 63);
+            + Unsafe.Add(ref keys, (nuint)((uint)c0 & 63)) + Unsafe.Add(ref keys, (nuint)((uint)c1 & 63))
+            + Unsafe.Add(ref keys, (nuint)((uint)c2 & 63)) + Unsafe.Add(ref keys, (nuint)((uint)c3 & 63))
+            + Unsafe.Add(ref keys, (nuint)((uint)c4 & 63)) + Unsafe.Add(ref keys, (nuint)((uint)c5 & 63))
+            + Unsafe.Add(ref keys, (nuint)((uint)c6 & 63));
         if ((key & RankMultiset.FlushCheck) != 0)
         {
             return High7Flush(key, c0, c1, c2, c3, c4, c5, c6);
         }
 
-        var index = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HiBases7), (int)(key >> RankMultiset.HiShift) & RankMultiset.HiMask)
-            + Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(RankMultiset.LoPosition), (int)key & RankMultiset.LoMask);
+        // Masks keep every index inside its table whatever the input, so no bounds checks are needed.
+        var index = (nuint)Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HiBases7), (nuint)((uint)key >> RankMultiset.HiShift) & RankMultiset.HiMask)
+            + Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(RankMultiset.LoPosition), (nuint)(uint)key & RankMultiset.LoMask);
         return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(HighValues), index & (RankMultiset.TableLength - 1));
     }
 

@@ -28,12 +28,15 @@ public static class EvaluationFigures
     public static long SevenCardPass(byte[] hands)
     {
         long sum = 0;
-        ref var h = ref MemoryMarshal.GetArrayDataReference(hands);
-        for (var i = 0; i + 7 <= hands.Length; i += 7)
+        var span = hands.AsSpan(0, hands.Length - (hands.Length % 7));
+        ref var hand = ref MemoryMarshal.GetReference(span);
+        ref var end = ref Unsafe.Add(ref hand, span.Length);
+        while (Unsafe.IsAddressLessThan(ref hand, ref end))
         {
             sum += HandEvaluator.EvaluateHigh7(
-                Unsafe.Add(ref h, i), Unsafe.Add(ref h, i + 1), Unsafe.Add(ref h, i + 2), Unsafe.Add(ref h, i + 3),
-                Unsafe.Add(ref h, i + 4), Unsafe.Add(ref h, i + 5), Unsafe.Add(ref h, i + 6));
+                hand, Unsafe.Add(ref hand, 1), Unsafe.Add(ref hand, 2), Unsafe.Add(ref hand, 3),
+                Unsafe.Add(ref hand, 4), Unsafe.Add(ref hand, 5), Unsafe.Add(ref hand, 6));
+            hand = ref Unsafe.Add(ref hand, 7);
         }
 
         return sum;
