@@ -9,5 +9,6 @@ public static class QuickFigures
     public static IReadOnlyList<QuickFigure> All =>
     [
         .. EvaluationFigures.All,
+        .. HandsBenchmark.All,
     ];
 }
