@@ -78,7 +78,28 @@ public sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearPool(connection);
         }
 
-        await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        // Plain DROP waits out an autovacuum worker on the database, which FORCE may not terminate
+        // (it runs as no role); FORCE ends client sessions still open on it, e.g. a silo's.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{Name}\"");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 3)
+            {
+                try
+                {
+                    await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+                    return;
+                }
+                catch (PostgresException forced) when (forced.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+                {
+                    // An autovacuum worker arrived meanwhile: the plain DROP again waits it out.
+                }
+            }
+        }
     }
 
     private static async Task ExecuteAdminAsync(string sql)
