@@ -87,27 +87,45 @@ public static class HandEvaluator
         }
 
         var table = RankingTable.For(ranking);
+        Span<ulong> holeKeys = stackalloc ulong[6];
+        Span<ulong> boardKeys = stackalloc ulong[5];
         Span<ulong> pairs = stackalloc ulong[15];
         Span<ulong> triples = stackalloc ulong[10];
-        var pairCount = SubsetKeys(hole, 2, pairs);
-        var tripleCount = SubsetKeys(board, 3, triples);
+        var pairCount = Pairs(holeKeys[..CardKeys(hole, holeKeys)], pairs);
+        var tripleCount = Triples(boardKeys[..CardKeys(board, boardKeys)], triples);
         var values = table.Values;
-        var flushes = table.Flushes;
+        var bases = RankMultiset.HiBases[5];
+        var lows = RankMultiset.LoPosition;
+        var flushes = BoardCanFlush(board) ? table.Flushes : null;
         var best = 0;
-        for (var p = 0; p < pairCount; p++)
+        foreach (var pair in pairs[..pairCount])
         {
-            var pairKey = RankMultiset.InitialKey + pairs[p];
-            for (var t = 0; t < tripleCount; t++)
+            var pairKey = RankMultiset.InitialKey + pair;
+            foreach (var triple in triples[..tripleCount])
             {
-                var key = pairKey + triples[t];
-                var value = flushes is not null && (key & RankMultiset.FlushCheck) != 0
+                var key = pairKey + triple;
+                int value = flushes is not null && (key & RankMultiset.FlushCheck) != 0
                     ? flushes[(int)(key >> RankMultiset.RankBitsShift) & 0x1FFF]
-                    : values[RankMultiset.IndexOf(key, 5)];
+                    : values[bases[(int)(key >> RankMultiset.HiShift) & RankMultiset.HiMask] + lows[(int)key & RankMultiset.LoMask]];
                 best = Math.Max(best, value);
             }
         }
 
         return best;
+    }
+
+    // An Omaha flush needs three board cards of one suit.
+    private static bool BoardCanFlush(ulong board)
+    {
+        for (var suit = 0; suit < 4; suit++)
+        {
+            if (BitOperations.PopCount(board & (0x1111111111111UL << suit)) >= 3)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -181,15 +199,30 @@ public static class HandEvaluator
         return key;
     }
 
-    // Six or seven cards where suits matter but a flush is not automatically best (deuce-to-seven): every five.
+    // Six or seven cards where suits matter but a flush is not automatically best (deuce-to-seven): every five,
+    // as all the cards minus one (six) or minus a pair (seven).
     private static int BestOfFives(RankingTable table, ulong cards)
     {
-        Span<ulong> fives = stackalloc ulong[21];
-        var count = SubsetKeys(cards, 5, fives);
-        var best = 0;
-        for (var i = 0; i < count; i++)
+        Span<ulong> keys = stackalloc ulong[7];
+        Span<ulong> dropped = stackalloc ulong[21];
+        var n = CardKeys(cards, keys);
+        keys = keys[..n];
+        var total = RankMultiset.InitialKey;
+        foreach (var key in keys)
         {
-            var key = RankMultiset.InitialKey + fives[i];
+            total += key;
+        }
+
+        if (n == 6)
+        {
+            keys.CopyTo(dropped);
+        }
+
+        var count = n == 6 ? 6 : Pairs(keys, dropped);
+        var best = 0;
+        foreach (var drop in dropped[..count])
+        {
+            var key = total - drop;
             var value = (key & RankMultiset.FlushCheck) != 0
                 ? table.Flushes![(int)(key >> RankMultiset.RankBitsShift) & 0x1FFF]
                 : table.Values[RankMultiset.IndexOf(key, 5)];
@@ -199,34 +232,46 @@ public static class HandEvaluator
         return best;
     }
 
-    // Keys (without the initial suit counters) of every subset of `size` cards; returns how many.
-    private static int SubsetKeys(ulong cards, int size, Span<ulong> keys)
+    private static int CardKeys(ulong cards, Span<ulong> keys)
     {
-        Span<ulong> cardKeys = stackalloc ulong[7];
         var n = 0;
         for (; cards != 0; cards &= cards - 1)
         {
-            cardKeys[n++] = RankMultiset.CardKeys[BitOperations.TrailingZeroCount(cards)];
+            keys[n++] = RankMultiset.CardKeys[BitOperations.TrailingZeroCount(cards)];
         }
 
-        var written = 0;
-        for (var subset = 0; subset < 1 << n; subset++)
+        return n;
+    }
+
+    private static int Pairs(ReadOnlySpan<ulong> keys, Span<ulong> pairs)
+    {
+        var n = 0;
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (BitOperations.PopCount((uint)subset) != size)
+            for (var j = i + 1; j < keys.Length; j++)
             {
-                continue;
+                pairs[n++] = keys[i] + keys[j];
             }
-
-            var key = 0UL;
-            for (var i = 0; i < n; i++)
-            {
-                key += (subset >> i & 1) != 0 ? cardKeys[i] : 0;
-            }
-
-            keys[written++] = key;
         }
 
-        return written;
+        return n;
+    }
+
+    private static int Triples(ReadOnlySpan<ulong> keys, Span<ulong> triples)
+    {
+        var n = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            for (var j = i + 1; j < keys.Length; j++)
+            {
+                for (var k = j + 1; k < keys.Length; k++)
+                {
+                    triples[n++] = keys[i] + keys[j] + keys[k];
+                }
+            }
+        }
+
+        return n;
     }
 
     private static int CheckCards(ulong cards, string name) =>
