@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Orleans.Poker.Gateway.Contracts;
+
+namespace Orleans.Poker.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class AuthTests(GatewayFixture fixture)
+{
+    [Fact]
+    public async Task Genuine_init_data_signs_in_and_registers_the_player()
+    {
+        var telegramId = GatewayFixture.NewTelegramId();
+        using var http = fixture.Http();
+
+        var response = await http.PostAsJsonAsync("/api/auth/telegram", new { initData = GatewayFixture.InitData(telegramId, "Alice") });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var auth = (await response.Content.ReadFromJsonAsync<AuthResponse>(GatewayFixture.Json))!;
+        Assert.Equal(telegramId, auth.Player.Profile.PlayerId);
+        Assert.Equal("Alice", auth.Player.Profile.DisplayName);
+        using var me = fixture.Http(auth.AccessToken);
+        var profile = await me.GetFromJsonAsync<JsonElement>("/api/players/me", GatewayFixture.Json);
+        Assert.Equal(telegramId, profile.GetProperty("profile").GetProperty("playerId").GetInt64());
+    }
+
+    [Fact]
+    public async Task Forged_init_data_is_refused_with_401()
+    {
+        var forgedUser = GatewayFixture.InitData(GatewayFixture.NewTelegramId(), "Mallory", token: "999:another-bot");
+        var tampered = GatewayFixture.InitData(GatewayFixture.NewTelegramId(), "Eve").Replace("Eve", "Evf", StringComparison.Ordinal);
+        using var http = fixture.Http();
+
+        foreach (var initData in new[] { forgedUser, tampered, "user=%7B%22id%22%3A1%7D&auth_date=1&hash=00", "" })
+        {
+            var response = await http.PostAsJsonAsync("/api/auth/telegram", new { initData });
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("invalid_init_data", problem.GetProperty("code").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Expired_auth_date_is_refused()
+    {
+        var old = GatewayFixture.InitData(GatewayFixture.NewTelegramId(), "Old", DateTimeOffset.UtcNow - TimeSpan.FromDays(2));
+        using var http = fixture.Http();
+
+        var response = await http.PostAsJsonAsync("/api/auth/telegram", new { initData = old });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("init_data_expired", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Refresh_rotates_the_token_and_the_old_one_is_revoked()
+    {
+        var first = await fixture.SignInTelegram(GatewayFixture.NewTelegramId());
+        using var http = fixture.Http();
+
+        var rotated = await http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = first.RefreshToken });
+        var replayed = await http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = first.RefreshToken });
+
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        var second = (await rotated.Content.ReadFromJsonAsync<AuthResponse>(GatewayFixture.Json))!;
+        Assert.NotEqual(first.RefreshToken, second.RefreshToken);
+        Assert.Equal(first.Player.Profile.PlayerId, second.Player.Profile.PlayerId);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_revokes_the_refresh_token()
+    {
+        var auth = await fixture.SignInGuest("Leaving");
+        using var http = fixture.Http();
+
+        var logout = await http.PostAsJsonAsync("/api/auth/logout", new { refreshToken = auth.RefreshToken });
+        var refresh = await http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = auth.RefreshToken });
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task Guests_get_ids_above_every_telegram_id()
+    {
+        var guest = await fixture.SignInGuest("Visitor");
+
+        Assert.True(guest.Player.Profile.IsGuest);
+        Assert.True(guest.Player.Profile.PlayerId >= Api.AuthEndpoints.GuestIdBase);
+        Assert.True(guest.Player.Profile.PlayerId < (1L << 53), "guest ids stay exact in JavaScript numbers");
+    }
+
+    [Fact]
+    public async Task Requests_without_a_token_get_401_and_a_bad_token_too()
+    {
+        using var anonymous = fixture.Http();
+        using var forged = fixture.Http("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/players/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/players/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_the_routes()
+    {
+        using var http = fixture.Http();
+
+        var document = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/auth/telegram", out _));
+        Assert.True(paths.TryGetProperty("/api/tables/{tableId}/sit", out _));
+        Assert.True(paths.TryGetProperty("/api/admin/players/{playerId}/adjust", out _));
+    }
+}
