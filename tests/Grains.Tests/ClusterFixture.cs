@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Poker.Grains.Storage;
+using Orleans.TestingHost;
+
+namespace Orleans.Poker.Grains.Tests;
+
+/// <summary>
+/// One in-process silo shared by the grain behaviour tests (<see cref="ClusterCollection"/>): memory grain storage
+/// named <see cref="PokerStorage.Name"/>, in-memory reminders, the in-memory stores and a <see cref="FakeTimeProvider"/>
+/// as the silo's <see cref="TimeProvider"/> (advance <see cref="Time"/> instead of sleeping). Tests share the silo,
+/// so each uses its own grain keys.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private static long _nextId = 1_000_000;
+
+    /// <summary>
+    /// The clock every grain reads. It starts at the real current time: Orleans' own membership reads the same
+    /// provider and a silo whose clock is far from the client's is not offered as a gateway.
+    /// </summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>The silo's services (stores, options).</summary>
+    public IServiceProvider SiloServices => Cluster.Silos[0].ServiceProvider;
+
+    public MemoryLedgerStore Ledger => (MemoryLedgerStore)SiloServices.GetRequiredService<ILedgerStore>();
+
+    public MemoryHandHistoryStore Hands => (MemoryHandHistoryStore)SiloServices.GetRequiredService<IHandHistoryStore>();
+
+    public MemoryPlayerStore Players => (MemoryPlayerStore)SiloServices.GetRequiredService<IPlayerStore>();
+
+    public MemoryTableRecordStore TableRecords => (MemoryTableRecordStore)SiloServices.GetRequiredService<ITableRecordStore>();
+
+    /// <summary>A player id no other test uses.</summary>
+    public static long NewPlayerId() => Interlocked.Increment(ref _nextId);
+
+    /// <summary>A string grain key no other test uses, e.g. <c>waitlist-7f3a...</c>.</summary>
+    public static string NewKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+
+    public async Task InitializeAsync()
+    {
+        // On a heavily loaded machine the silo's join was seen to be cancelled once; a fresh cluster then starts.
+        for (var attempt = 1; ; attempt++)
+        {
+            Cluster = Build(Time);
+            try
+            {
+                await Cluster.DeployAsync();
+                return;
+            }
+            catch (OperationCanceledException) when (attempt < 3)
+            {
+                await Cluster.DisposeAsync();
+            }
+        }
+    }
+
+    private static InProcessTestCluster Build(FakeTimeProvider time)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(PokerStorage.Name);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<TimeProvider>(time);
+            silo.Services.AddPokerStores(postgresConnectionString: null);
+        });
+        return builder.Build();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Storage;
+
+namespace Orleans.Poker.Grains.Tests.Storage;
+
+/// <summary>The stores on a real, freshly migrated PostgreSQL database.</summary>
+public sealed class NpgsqlStoreTests(MigratedDatabase database) : StoreContractTests, IClassFixture<MigratedDatabase>
+{
+    protected override StoreSet Stores { get; } = new(
+        new NpgsqlLedgerStore(database.DataSource),
+        new NpgsqlHandHistoryStore(database.DataSource),
+        new NpgsqlPlayerStore(database.DataSource),
+        new NpgsqlTableRecordStore(database.DataSource));
+
+    [Fact]
+    public async Task Wallet_balance_follows_the_ledger()
+    {
+        var player = await NewPlayer();
+        await Stores.Ledger.AppendAsync(new LedgerEntry($"g-{Guid.NewGuid():N}", player, LedgerKind.Grant, 10_000, 10_000, null, null, T0));
+        await Stores.Ledger.AppendAsync(new LedgerEntry($"a-{Guid.NewGuid():N}", player, LedgerKind.AdminAdjustment, -250, 9_750, null, "fix", T0.AddMinutes(1)), adminId: 77);
+
+        var balance = await database.ScalarAsync<long>("SELECT balance FROM wallets WHERE player_id = @p", ("p", player.ToString()));
+        var admin = await database.ScalarAsync<string>("SELECT admin_id FROM ledger_transactions WHERE player_id = @p AND kind = 'admin_adjustment'", ("p", player.ToString()));
+
+        Assert.Equal(9_750, balance);
+        Assert.Equal("77", admin);
+    }
+
+    [Fact]
+    public async Task Prize_is_stored_as_a_cash_out_and_read_back_as_a_prize()
+    {
+        var player = await NewPlayer();
+        var table = await NewTable();
+        var prize = new LedgerEntry($"p-{Guid.NewGuid():N}", player, LedgerKind.Prize, 3_000, 3_000, table, "1st place", T0);
+
+        await Stores.Ledger.AppendAsync(prize);
+
+        Assert.Equal(prize, await Stores.Ledger.FindAsync(prize.TransferId));
+        Assert.Equal("cash_out", await database.ScalarAsync<string>("SELECT kind FROM ledger_transactions WHERE transfer_id = @t", ("t", prize.TransferId)));
+    }
+
+    [Fact]
+    public async Task Template_versions_are_stored_once_and_follow_activation()
+    {
+        var template = $"tpl-{Guid.NewGuid():N}";
+        await Stores.Tables.SaveTemplateVersionAsync(template, 1, Config, active: true, T0);
+        await Stores.Tables.SaveTemplateVersionAsync(template, 2, Config with { BigBlind = 4 }, active: true, T0);
+        await Stores.Tables.SaveTemplateVersionAsync(template, 2, Config with { BigBlind = 4 }, active: false, T0);
+
+        var rows = await database.ScalarAsync<long>("SELECT count(*) FROM table_templates WHERE template_id = @t", ("t", template));
+        var active = await database.ScalarAsync<long>("SELECT count(*) FROM table_templates WHERE template_id = @t AND is_active", ("t", template));
+        var bigBlind = await database.ScalarAsync<long>("SELECT (config->>'bigBlind')::bigint FROM table_templates WHERE template_id = @t AND version = 2", ("t", template));
+
+        Assert.Equal((2, 0, 4), (rows, active, bigBlind));
+    }
+}

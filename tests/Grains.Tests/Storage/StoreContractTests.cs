@@ -1,0 +1,151 @@
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Storage;
+
+namespace Orleans.Poker.Grains.Tests.Storage;
+
+/// <summary>What every implementation of the stores must do; run against memory and against PostgreSQL.</summary>
+public abstract class StoreContractTests
+{
+    protected static readonly DateTimeOffset T0 = new(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static long _nextPlayer = 5_000_000;
+
+    protected abstract StoreSet Stores { get; }
+
+    [Fact]
+    public async Task Ledger_append_is_idempotent_by_transfer_id()
+    {
+        var player = await NewPlayer();
+        var table = await NewTable();
+        var entry = new LedgerEntry($"in-{Guid.NewGuid():N}", player, LedgerKind.BuyIn, -400, 9_600, table, null, T0);
+
+        var first = await Stores.Ledger.AppendAsync(entry);
+        var second = await Stores.Ledger.AppendAsync(entry with { Amount = -999, BalanceAfter = 1 });
+
+        Assert.True(first.Inserted);
+        Assert.False(second.Inserted);
+        Assert.Equal(entry, second.Stored);
+        Assert.Equal(entry, await Stores.Ledger.FindAsync(entry.TransferId));
+        Assert.Single(await Stores.Ledger.GetPlayerEntriesAsync(player, 0, 10));
+    }
+
+    [Fact]
+    public async Task Ledger_pages_a_players_entries_newest_first()
+    {
+        var player = await NewPlayer();
+        var table = await NewTable();
+        var kinds = new[] { LedgerKind.Grant, LedgerKind.BuyIn, LedgerKind.CashOut, LedgerKind.AdminAdjustment, LedgerKind.TopUp, LedgerKind.Prize };
+        var balance = 0L;
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var amount = kinds[i] == LedgerKind.BuyIn ? -100 : 100 + i;
+            balance += amount;
+            await Stores.Ledger.AppendAsync(new LedgerEntry(
+                $"e{i}-{Guid.NewGuid():N}", player, kinds[i], amount, balance,
+                kinds[i] is LedgerKind.BuyIn or LedgerKind.CashOut or LedgerKind.Prize ? table : null,
+                kinds[i] == LedgerKind.AdminAdjustment ? "correction" : null, T0.AddMinutes(i)));
+        }
+
+        var all = await Stores.Ledger.GetPlayerEntriesAsync(player, 0, 100);
+        var page = await Stores.Ledger.GetPlayerEntriesAsync(player, 1, 2);
+
+        Assert.Equal(kinds.Reverse(), all.Select(e => e.Kind));
+        Assert.Equal([LedgerKind.TopUp, LedgerKind.AdminAdjustment], page.Select(e => e.Kind));
+        Assert.Equal("correction", all.Single(e => e.Kind == LedgerKind.AdminAdjustment).Note);
+        Assert.Equal(balance, all[0].BalanceAfter);
+        Assert.Equal(T0.AddMinutes(5), all[0].At);
+    }
+
+    [Fact]
+    public async Task Hand_history_is_saved_once_per_table_and_hand()
+    {
+        var (a, b) = (await NewPlayer(), await NewPlayer());
+        var table = await NewTable();
+        var hand = Hand(table, 1, [a, b], T0);
+
+        var first = await Stores.Hands.SaveAsync(hand);
+        var second = await Stores.Hands.SaveAsync(hand with { Pot = 999, Phh = "other" });
+
+        Assert.True(first);
+        Assert.False(second);
+        var stored = await Stores.Hands.GetAsync(table, 1);
+        Assert.NotNull(stored);
+        Assert.Equal((hand.Pot, hand.Phh, hand.Variant, hand.StartedAt, hand.EndedAt), (stored.Pot, stored.Phh, stored.Variant, stored.StartedAt, stored.EndedAt));
+        Assert.Equal(hand.PlayerIds, stored.PlayerIds);
+        Assert.Null(await Stores.Hands.GetAsync(table, 2));
+    }
+
+    [Fact]
+    public async Task Hands_page_by_player_and_by_table_newest_first()
+    {
+        var (a, b, c) = (await NewPlayer(), await NewPlayer(), await NewPlayer());
+        var (first, second) = (await NewTable(), await NewTable());
+        await Stores.Hands.SaveAsync(Hand(first, 1, [a, b], T0));
+        await Stores.Hands.SaveAsync(Hand(first, 2, [a, c], T0.AddMinutes(1)));
+        await Stores.Hands.SaveAsync(Hand(second, 1, [b, c], T0.AddMinutes(2)));
+        await Stores.Hands.SaveAsync(Hand(second, 2, [a, b], T0.AddMinutes(3)));
+
+        var ofA = await Stores.Hands.GetPlayerHandsAsync(a, 0, 10);
+        var ofAPage = await Stores.Hands.GetPlayerHandsAsync(a, 1, 1);
+        var ofFirst = await Stores.Hands.GetTableHandsAsync(first, 0, 10);
+
+        Assert.Equal([(second, 2L), (first, 2L), (first, 1L)], ofA.Select(h => (h.TableId, h.HandNumber)));
+        Assert.Equal([(first, 2L)], ofAPage.Select(h => (h.TableId, h.HandNumber)));
+        Assert.Equal([2L, 1L], ofFirst.Select(h => h.HandNumber));
+    }
+
+    [Fact]
+    public async Task Player_row_is_created_then_refreshed()
+    {
+        var id = Interlocked.Increment(ref _nextPlayer);
+        var profile = new PlayerProfile { PlayerId = id, TelegramId = id, DisplayName = "Ada", Language = "en", CreatedAt = T0 };
+
+        await Stores.Players.UpsertAsync(profile, T0);
+        await Stores.Players.UpsertAsync(profile with { DisplayName = "Ada L.", Language = "fa", Unreachable = true }, T0.AddHours(1));
+
+        var stored = await Stores.Players.FindAsync(id);
+        Assert.Equal(profile with { DisplayName = "Ada L.", Language = "fa", Unreachable = true }, stored);
+        Assert.Null(await Stores.Players.FindAsync(id + 1_000_000_000));
+    }
+
+    [Fact]
+    public async Task Table_row_is_created_then_updated()
+    {
+        var template = $"tpl-{Guid.NewGuid():N}";
+        await Stores.Tables.SaveTemplateVersionAsync(template, 1, Config, active: true, T0);
+        var table = new TableRecord($"t-{Guid.NewGuid():N}", template, 1, "Table 1", TableType.Expiring, TableStatus.Waiting, "abc123", T0, T0.AddHours(2), null);
+
+        await Stores.Tables.UpsertTableAsync(table);
+        await Stores.Tables.UpsertTableAsync(table with { Status = TableStatus.Ended, EndedAt = T0.AddHours(2) });
+
+        Assert.Equal(table with { Status = TableStatus.Ended, EndedAt = T0.AddHours(2) }, await Stores.Tables.FindTableAsync(table.TableId));
+        Assert.Null(await Stores.Tables.FindTableAsync("no-such-table"));
+    }
+
+    protected static TemplateConfig Config { get; } = new()
+    {
+        Name = "Store test", Variant = "NT", SmallBlind = 1, BigBlind = 2, MinBuyIn = 40, MaxBuyIn = 200,
+    };
+
+    protected async Task<long> NewPlayer()
+    {
+        var id = Interlocked.Increment(ref _nextPlayer);
+        await Stores.Players.UpsertAsync(new PlayerProfile { PlayerId = id, DisplayName = $"P{id}", CreatedAt = T0 }, T0);
+        return id;
+    }
+
+    /// <summary>A table row (and its template version): ledger and hand rows reference it.</summary>
+    protected async Task<string> NewTable()
+    {
+        var template = $"tpl-{Guid.NewGuid():N}";
+        await Stores.Tables.SaveTemplateVersionAsync(template, 1, Config, active: true, T0);
+        var table = $"t-{Guid.NewGuid():N}";
+        await Stores.Tables.UpsertTableAsync(new TableRecord(table, template, 1, null, TableType.Persistent, TableStatus.Active, null, T0, null, null));
+        return table;
+    }
+
+    private static HandRecord Hand(string table, long number, long[] players, DateTimeOffset started) =>
+        new(table, number, "NT", started, started.AddSeconds(40), players, 120, 5, $"variant = 'NT'\n# hand {number}\n");
+}

@@ -1,0 +1,6 @@
+using Orleans.Poker.Grains.Storage;
+
+namespace Orleans.Poker.Grains.Tests.Storage;
+
+/// <summary>The four stores of one implementation (memory or PostgreSQL).</summary>
+public sealed record StoreSet(ILedgerStore Ledger, IHandHistoryStore Hands, IPlayerStore Players, ITableRecordStore Tables);

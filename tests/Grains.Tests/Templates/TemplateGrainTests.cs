@@ -1,0 +1,142 @@
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Templates;
+
+namespace Orleans.Poker.Grains.Tests.Templates;
+
+[Collection(ClusterCollection.Name)]
+public sealed class TemplateGrainTests(ClusterFixture fixture)
+{
+    private static readonly TemplateConfig Holdem = new()
+    {
+        Name = "Test Hold'em", Variant = "NT", SmallBlind = 5, BigBlind = 10, MinBuyIn = 200, MaxBuyIn = 1_000,
+    };
+
+    [Fact]
+    public async Task Create_stores_version_1_active_and_lists_it_in_the_catalog()
+    {
+        var (id, template) = NewTemplate();
+
+        var info = await template.Create(Holdem);
+
+        Assert.Equal((id, 1, true, 0), (info.Id, info.Version, info.Active, info.TablesInUse));
+        Assert.Equal(Holdem, (await template.Get())?.Config);
+        Assert.Contains(await fixture.Grains.GetGrain<ITemplateCatalogGrain>(0).List(), t => t.Id == id);
+        Assert.Equal(Holdem, fixture.TableRecords.FindTemplateVersion(id, 1));
+    }
+
+    [Fact]
+    public async Task Unknown_template_reads_as_null()
+    {
+        var (_, template) = NewTemplate();
+
+        Assert.Null(await template.Get());
+        Assert.Equal("not_found", (await Assert.ThrowsAsync<PokerException>(() => template.GetVersion(1))).Code);
+    }
+
+    [Fact]
+    public async Task Creating_an_existing_template_is_refused()
+    {
+        var (_, template) = await Created();
+
+        var error = await Assert.ThrowsAsync<PokerException>(() => template.Create(Holdem with { Name = "Other" }));
+
+        Assert.Equal(("template_exists", 409), (error.Code, error.Status));
+        Assert.Equal(Holdem.Name, (await template.Get())?.Config.Name);
+    }
+
+    [Fact]
+    public async Task Invalid_configuration_is_refused_with_the_reason()
+    {
+        var (_, template) = NewTemplate();
+
+        var error = await Assert.ThrowsAsync<PokerException>(() => template.Create(Holdem with { BigBlind = 0, MinPlayers = 1 }));
+
+        Assert.Equal(("invalid_template", 400), (error.Code, error.Status));
+        Assert.Contains("positive blinds", error.Message, StringComparison.Ordinal);
+        Assert.Contains("At least 2 players", error.Message, StringComparison.Ordinal);
+        Assert.Null(await template.Get());
+    }
+
+    [Fact]
+    public async Task Update_makes_a_new_version_and_keeps_the_old_one_readable()
+    {
+        var (_, template) = await Created();
+        var tableVersion = await template.Acquire("table-old");
+
+        var updated = await template.Update(Holdem with { SmallBlind = 10, BigBlind = 20, MinBuyIn = 400, MaxBuyIn = 2_000 });
+
+        Assert.Equal(2, updated.Version);
+        Assert.Equal(1, tableVersion);
+        Assert.Equal(10, (await template.GetVersion(1)).BigBlind);
+        Assert.Equal(20, (await template.GetVersion(2)).BigBlind);
+        Assert.Equal(1, await template.Acquire("table-old"));
+        Assert.Equal(2, await template.Acquire("table-new"));
+    }
+
+    [Fact]
+    public async Task Invalid_update_keeps_the_current_version()
+    {
+        var (_, template) = await Created();
+
+        var error = await Assert.ThrowsAsync<PokerException>(() => template.Update(Holdem with { RakePercent = 25 }));
+
+        Assert.Equal("invalid_template", error.Code);
+        Assert.Equal(1, (await template.Get())?.Version);
+    }
+
+    [Fact]
+    public async Task Deactivated_template_creates_no_new_tables()
+    {
+        var (_, template) = await Created();
+
+        var info = await template.SetActive(false);
+        var error = await Assert.ThrowsAsync<PokerException>(() => template.Acquire("table-1"));
+        await template.SetActive(true);
+        var version = await template.Acquire("table-1");
+
+        Assert.False(info.Active);
+        Assert.Equal(("template_inactive", 409), (error.Code, error.Status));
+        Assert.Equal(1, version);
+    }
+
+    [Fact]
+    public async Task Template_in_use_cannot_be_deleted_until_its_tables_are_released()
+    {
+        var (id, template) = await Created();
+        await template.Acquire("table-1");
+
+        var error = await Assert.ThrowsAsync<PokerException>(() => template.Delete());
+        var inUse = (await template.Get())?.TablesInUse;
+        await template.Release("table-1");
+        await template.Delete();
+
+        Assert.Equal(("template_in_use", 409), (error.Code, error.Status));
+        Assert.Equal(1, inUse);
+        Assert.Null(await template.Get());
+        Assert.DoesNotContain(await fixture.Grains.GetGrain<ITemplateCatalogGrain>(0).List(), t => t.Id == id);
+        Assert.Equal(Holdem, await template.GetVersion(1));
+    }
+
+    [Fact]
+    public async Task Acquiring_an_unknown_template_is_not_found()
+    {
+        var (_, template) = NewTemplate();
+
+        var error = await Assert.ThrowsAsync<PokerException>(() => template.Acquire("table-1"));
+
+        Assert.Equal("not_found", error.Code);
+    }
+
+    private (string Id, ITemplateGrain Grain) NewTemplate()
+    {
+        var id = ClusterFixture.NewKey("tpl");
+        return (id, fixture.Grains.GetGrain<ITemplateGrain>(id));
+    }
+
+    private async Task<(string Id, ITemplateGrain Grain)> Created()
+    {
+        var (id, template) = NewTemplate();
+        await template.Create(Holdem);
+        return (id, template);
+    }
+}
