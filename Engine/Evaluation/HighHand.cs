@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Orleans.Poker.Engine.Evaluation;
 
 /// <summary>
@@ -58,6 +60,8 @@ internal static class HighHand
     }
 
     /// <summary>Value of at most five cards given by their rank counts (index 0 = lowest rank).</summary>
+    // Runs once while tables are built: optimise right away instead of interpreting-speed tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Encode(ReadOnlySpan<int> counts, StraightRule rule, bool flush, HandCategory[] order)
     {
         Span<int> fields = stackalloc int[5];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Orleans.Poker.Engine.Evaluation;
 
 /// <summary>
@@ -72,11 +74,9 @@ internal static class RankMultiset
             CardKeys[index] = RankKeys[rank] + (1UL << (SuitShift + (4 * suit))) + (1UL << (RankBitsShift + rank));
         }
 
-        var lo = new List<(int Code, int Size)>();
-        Enumerate(0, LoRanks, (code, size, _) => lo.Add((code, size)));
-        lo.Sort((a, b) => a.Size.CompareTo(b.Size));
+        var lo = new Multisets(0, LoRanks);
         var blockStart = new int[MaxCards + 2];
-        foreach (var (_, size) in lo)
+        foreach (var size in lo.Sizes)
         {
             blockStart[size + 1]++;
         }
@@ -86,24 +86,27 @@ internal static class RankMultiset
             blockStart[size] += blockStart[size - 1];
         }
 
-        for (var i = 0; i < lo.Count; i++)
+        var position = 0;
+        foreach (var i in lo.OrderBySize())
         {
-            LoPosition[lo[i].Code] = checked((ushort)(i - blockStart[lo[i].Size]));
+            LoPosition[lo.Codes[i]] = checked((ushort)(position++ - blockStart[lo.Sizes[i]]));
         }
 
         // Seven-card hands first, so that the hot tables start at index 0 and stay compact.
+        var hi = new Multisets(LoRanks, 13);
         var next = 0;
         for (var total = MaxCards; total >= 0; total--)
         {
             var bases = HiBases[total] = new int[HiMask + 1];
-            Enumerate(LoRanks, 13, (code, size, _) =>
+            for (var i = 0; i < hi.Codes.Count; i++)
             {
+                var size = hi.Sizes[i];
                 if (size <= total)
                 {
-                    bases[code] = next;
+                    bases[hi.Codes[i]] = next;
                     next += blockStart[total - size + 1] - blockStart[total - size];
                 }
-            });
+            }
         }
 
         Count = next;
@@ -112,21 +115,26 @@ internal static class RankMultiset
             throw new InvalidOperationException("rank multiset index does not fit the lookup tables");
         }
 
-        Counts = new ulong[Count];
-        var sizes = new int[Count];
-        Enumerate(0, 13, (_, size, counts) =>
-        {
-            var key = 0UL;
-            for (var rank = 0; rank < 13; rank++)
-            {
-                key += RankKeys[rank] * (ulong)((counts >> (3 * rank)) & 7);
-            }
+        (Counts, BySize) = IndexAll();
+    }
 
-            var index = IndexOf(key, size);
-            Counts[index] = counts;
-            sizes[index] = size;
-        });
-        BySize = Enumerable.Range(0, Count).OrderBy(i => sizes[i]).ToArray();
+    // Rank counts of every multiset by index, and the indexes ordered by multiset size.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (ulong[] Counts, int[] BySize) IndexAll()
+    {
+        var counts = new ulong[Count];
+        var bySize = new int[Count];
+        var all = new Multisets(0, 13);
+        var position = 0;
+        foreach (var i in all.OrderBySize())
+        {
+            var packed = all.Packed[i];
+            var index = IndexOf(KeyOf(packed), all.Sizes[i]);
+            counts[index] = packed;
+            bySize[position++] = index;
+        }
+
+        return (counts, bySize);
     }
 
     /// <summary>Index of the multiset with this key and this number of cards (0..7).</summary>
@@ -157,17 +165,56 @@ internal static class RankMultiset
         return key;
     }
 
-    // Visits every multiset of ranks [from, to) with at most MaxCards cards and at most 4 per rank:
-    // code = base-5 number of the counts relative to rank `from`, packed = 3 bits per absolute rank.
-    private static void Enumerate(int from, int to, Action<int, int, ulong> visit)
+    /// <summary>
+    /// Every multiset of ranks [from, to) with at most <see cref="MaxCards"/> cards and at most 4 per rank:
+    /// Codes = base-5 number of the counts relative to rank <c>from</c>, Packed = 3 bits per absolute rank.
+    /// </summary>
+    private sealed class Multisets
     {
-        Visit(from, 0, 1, 0, 0);
+        private readonly int to;
 
-        void Visit(int rank, int code, int weight, int total, ulong counts)
+        // Runs once while tables are built: optimise right away instead of running slow tier-0 code.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public Multisets(int from, int to)
+        {
+            this.to = to;
+            Visit(from, 0, 1, 0, 0);
+        }
+
+        public List<int> Codes { get; } = [];
+
+        public List<int> Sizes { get; } = [];
+
+        public List<ulong> Packed { get; } = [];
+
+        /// <summary>Positions in the lists ordered by size, smaller first (counting sort; sizes are 0..7).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public int[] OrderBySize()
+        {
+            var order = new int[Sizes.Count];
+            var next = 0;
+            for (var size = 0; size <= MaxCards; size++)
+            {
+                for (var i = 0; i < Sizes.Count; i++)
+                {
+                    if (Sizes[i] == size)
+                    {
+                        order[next++] = i;
+                    }
+                }
+            }
+
+            return order;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Visit(int rank, int code, int weight, int total, ulong counts)
         {
             if (rank == to)
             {
-                visit(code, total, counts);
+                Codes.Add(code);
+                Sizes.Add(total);
+                Packed.Add(counts);
                 return;
             }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Orleans.Poker.Engine.Evaluation;
 
@@ -23,20 +24,7 @@ internal sealed class RankingTable
     private RankingTable(HandRanking ranking, int[] values, int[]? flushes)
     {
         Ranking = ranking;
-        descriptive = values.Concat(flushes ?? []).Append(0).Distinct().Order().ToArray();
-        if (descriptive.Length > ushort.MaxValue)
-        {
-            throw new InvalidOperationException($"{ranking} has too many distinct values for 16-bit tables");
-        }
-
-        var ordinals = new Dictionary<int, ushort>(descriptive.Length);
-        for (var i = 0; i < descriptive.Length; i++)
-        {
-            ordinals[descriptive[i]] = (ushort)i;
-        }
-
-        Values = values.Select(v => ordinals[v]).ToArray();
-        Flushes = flushes?.Select(v => ordinals[v]).ToArray();
+        (descriptive, Values, Flushes) = ToOrdinals(ranking, values, flushes);
     }
 
     public HandRanking Ranking { get; }
@@ -53,6 +41,43 @@ internal sealed class RankingTable
     /// </summary>
     public bool FlushDominates => Ranking is HandRanking.StandardHigh or HandRanking.ShortDeckHigh;
 
+    // Replaces each descriptive value by its position among the distinct values (0 stays 0: "no hand").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (int[] Descriptive, ushort[] Values, ushort[]? Flushes) ToOrdinals(HandRanking ranking, int[] values, int[]? flushes)
+    {
+        var all = new int[values.Length + (flushes?.Length ?? 0) + 1];
+        values.CopyTo(all, 0);
+        flushes?.CopyTo(all, values.Length);
+        Array.Sort(all);
+        var distinct = 1;
+        for (var i = 1; i < all.Length; i++)
+        {
+            if (all[i] != all[distinct - 1])
+            {
+                all[distinct++] = all[i];
+            }
+        }
+
+        if (distinct > ushort.MaxValue)
+        {
+            throw new InvalidOperationException($"{ranking} has too many distinct values for 16-bit tables");
+        }
+
+        var descriptive = all[..distinct];
+        return (descriptive, Map(values), flushes is null ? null : Map(flushes));
+
+        ushort[] Map(int[] source)
+        {
+            var mapped = new ushort[source.Length];
+            for (var i = 0; i < source.Length; i++)
+            {
+                mapped[i] = (ushort)Array.BinarySearch(descriptive, source[i]);
+            }
+
+            return mapped;
+        }
+    }
+
     public static RankingTable For(HandRanking ranking) => Tables[(int)ranking].Value;
 
     /// <summary>The descriptive value (<see cref="HighHand"/> layout) of an ordinal value of this ranking.</summary>
@@ -61,6 +86,8 @@ internal sealed class RankingTable
             ? descriptive[ordinal]
             : throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal, $"not a {Ranking} hand value");
 
+    // Runs once while tables are built: optimise right away instead of interpreting-speed tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RankingTable Build(HandRanking ranking)
     {
         if (ranking == HandRanking.Badugi || !Enum.IsDefined(ranking))
@@ -107,6 +134,8 @@ internal sealed class RankingTable
         return new RankingTable(ranking, values, BuildFlushes(ranking));
     }
 
+    // Runs once while tables are built: optimise right away instead of interpreting-speed tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[]? BuildFlushes(HandRanking ranking)
     {
         if (ranking is HandRanking.AceToFiveLow or HandRanking.EightOrBetterLow)
