@@ -25,18 +25,18 @@ public sealed class NpgsqlPlayerStore(NpgsqlDataSource dataSource) : IPlayerStor
                     flags = EXCLUDED.flags,
                     last_seen_at = EXCLUDED.last_seen_at
                 """);
-            upsert.Parameters.Add(Param("player_id", NpgsqlDbType.Text, SqlParameters.Id(profile.PlayerId)));
-            upsert.Parameters.Add(Param("telegram_user_id", NpgsqlDbType.Bigint, profile.TelegramId));
-            upsert.Parameters.Add(Param("telegram_username", NpgsqlDbType.Text, profile.Username));
-            upsert.Parameters.Add(Param("display_name", NpgsqlDbType.Text, profile.DisplayName));
-            upsert.Parameters.Add(Param("language_code", NpgsqlDbType.Text, profile.Language));
-            upsert.Parameters.Add(Param("flags", NpgsqlDbType.Array | NpgsqlDbType.Text, Flags(profile)));
-            upsert.Parameters.Add(Param("created_at", NpgsqlDbType.TimestampTz, profile.CreatedAt.ToUniversalTime()));
-            upsert.Parameters.Add(Param("seen_at", NpgsqlDbType.TimestampTz, seenAt.ToUniversalTime()));
+            upsert.Parameters.Add(SqlParameters.Param("player_id", NpgsqlDbType.Text, SqlParameters.Id(profile.PlayerId)));
+            upsert.Parameters.Add(SqlParameters.Param("telegram_user_id", NpgsqlDbType.Bigint, profile.TelegramId));
+            upsert.Parameters.Add(SqlParameters.Param("telegram_username", NpgsqlDbType.Text, profile.Username));
+            upsert.Parameters.Add(SqlParameters.Param("display_name", NpgsqlDbType.Text, profile.DisplayName));
+            upsert.Parameters.Add(SqlParameters.Param("language_code", NpgsqlDbType.Text, profile.Language));
+            upsert.Parameters.Add(SqlParameters.Param("flags", NpgsqlDbType.Array | NpgsqlDbType.Text, Flags(profile)));
+            upsert.Parameters.Add(SqlParameters.Param("created_at", NpgsqlDbType.TimestampTz, profile.CreatedAt.ToUniversalTime()));
+            upsert.Parameters.Add(SqlParameters.Param("seen_at", NpgsqlDbType.TimestampTz, seenAt.ToUniversalTime()));
             batch.BatchCommands.Add(upsert);
 
             var wallet = new NpgsqlBatchCommand("INSERT INTO wallets (player_id) VALUES (@player_id) ON CONFLICT (player_id) DO NOTHING");
-            wallet.Parameters.Add(Param("player_id", NpgsqlDbType.Text, SqlParameters.Id(profile.PlayerId)));
+            wallet.Parameters.Add(SqlParameters.Param("player_id", NpgsqlDbType.Text, SqlParameters.Id(profile.PlayerId)));
             batch.BatchCommands.Add(wallet);
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -91,6 +91,4 @@ public sealed class NpgsqlPlayerStore(NpgsqlDataSource dataSource) : IPlayerStor
 
         return [.. flags];
     }
-
-    private static NpgsqlParameter Param(string name, NpgsqlDbType type, object? value) => new(name, type) { Value = value ?? DBNull.Value };
 }

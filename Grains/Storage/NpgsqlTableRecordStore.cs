@@ -23,18 +23,18 @@ public sealed class NpgsqlTableRecordStore(NpgsqlDataSource dataSource) : ITable
                 VALUES (@template_id, @version, @name, @variant, @config, @active, @at)
                 ON CONFLICT (template_id, version) DO NOTHING
                 """);
-            insert.Parameters.Add(Param("template_id", NpgsqlDbType.Text, templateId));
-            insert.Parameters.Add(Param("version", NpgsqlDbType.Integer, version));
-            insert.Parameters.Add(Param("name", NpgsqlDbType.Text, config.Name));
-            insert.Parameters.Add(Param("variant", NpgsqlDbType.Text, config.Variant));
-            insert.Parameters.Add(Param("config", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(config, Json)));
-            insert.Parameters.Add(Param("active", NpgsqlDbType.Boolean, active));
-            insert.Parameters.Add(Param("at", NpgsqlDbType.TimestampTz, at.ToUniversalTime()));
+            insert.Parameters.Add(SqlParameters.Param("template_id", NpgsqlDbType.Text, templateId));
+            insert.Parameters.Add(SqlParameters.Param("version", NpgsqlDbType.Integer, version));
+            insert.Parameters.Add(SqlParameters.Param("name", NpgsqlDbType.Text, config.Name));
+            insert.Parameters.Add(SqlParameters.Param("variant", NpgsqlDbType.Text, config.Variant));
+            insert.Parameters.Add(SqlParameters.Param("config", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(config, Json)));
+            insert.Parameters.Add(SqlParameters.Param("active", NpgsqlDbType.Boolean, active));
+            insert.Parameters.Add(SqlParameters.Param("at", NpgsqlDbType.TimestampTz, at.ToUniversalTime()));
             batch.BatchCommands.Add(insert);
 
             var activate = new NpgsqlBatchCommand("UPDATE table_templates SET is_active = @active WHERE template_id = @template_id AND is_active <> @active");
-            activate.Parameters.Add(Param("template_id", NpgsqlDbType.Text, templateId));
-            activate.Parameters.Add(Param("active", NpgsqlDbType.Boolean, active));
+            activate.Parameters.Add(SqlParameters.Param("template_id", NpgsqlDbType.Text, templateId));
+            activate.Parameters.Add(SqlParameters.Param("active", NpgsqlDbType.Boolean, active));
             batch.BatchCommands.Add(activate);
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -105,6 +105,4 @@ public sealed class NpgsqlTableRecordStore(NpgsqlDataSource dataSource) : ITable
         TableType.SitAndGo => "sit_and_go",
         _ => "persistent",
     };
-
-    private static NpgsqlParameter Param(string name, NpgsqlDbType type, object? value) => new(name, type) { Value = value ?? DBNull.Value };
 }

@@ -6,9 +6,11 @@ namespace Orleans.Poker.Grains.Storage;
 /// <summary>Typed parameters, so that nulls keep their column type and times go in as UTC.</summary>
 internal static class SqlParameters
 {
+    public static NpgsqlParameter Param(string name, NpgsqlDbType type, object? value) => new(name, type) { Value = value ?? DBNull.Value };
+
     public static NpgsqlCommand With(this NpgsqlCommand command, string name, NpgsqlDbType type, object? value)
     {
-        command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value ?? DBNull.Value });
+        command.Parameters.Add(Param(name, type, value));
         return command;
     }
 

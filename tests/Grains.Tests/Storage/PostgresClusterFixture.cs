@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Poker.Grains.Storage;
+using Orleans.TestingHost;
+
+namespace Orleans.Poker.Grains.Tests.Storage;
+
+/// <summary>An in-process silo whose stores are the PostgreSQL ones, over a throwaway migrated database.</summary>
+public sealed class PostgresClusterFixture : IAsyncLifetime
+{
+    public MigratedDatabase Database { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2030, 6, 1, 8, 0, 0, TimeSpan.Zero));
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public ITableRecordStore TableRecords => Cluster.Silos[0].ServiceProvider.GetRequiredService<ITableRecordStore>();
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var builder = new InProcessTestClusterBuilder(1);
+        var (time, connectionString) = (Time, Database.ConnectionString);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(PokerStorage.Name);
+            silo.Services.AddSingleton<TimeProvider>(time);
+            silo.Services.AddPokerStores(connectionString);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+
+        await Database.DisposeAsync();
+    }
+}
