@@ -64,7 +64,7 @@ internal static class HandDescription
         for (var i = 0; i < 5; i++)
         {
             var field = HighHand.Field(high, i);
-            ranks[i] = aceLow ? (field + 12) % 13 : field;
+            ranks[i] = aceLow ? AceLowToRank(field) : field;
         }
 
         string Name(int rank) => Plural[rank];
@@ -88,8 +88,9 @@ internal static class HandDescription
         for (var i = 0; i < 5; i++)
         {
             var field = HighHand.Field(high, i);
-            var rank = aceLow ? (field + 12) % 13 : field;
-            if (i > 0 && field == 0 && HighHand.Field(high, i - 1) == 0)
+            var rank = aceLow ? AceLowToRank(field) : field;
+            var padding = aceLow ? field == 0 : i > 0 && field == 0 && HighHand.Field(high, i - 1) == 0;
+            if (padding)
             {
                 yield break;
             }
@@ -112,6 +113,9 @@ internal static class HandDescription
         text.AppendJoin('-', ranks.Select(r => Symbols[(r + 11) % 13]));
         return text.ToString();
     }
+
+    // Ace-to-five values number ranks ace 1, deuce 2 .. king 13.
+    private static int AceLowToRank(int aceLow) => aceLow == 1 ? 12 : aceLow - 2;
 
     private static string Capitalize(string word) => char.ToUpperInvariant(word[0]) + word[1..];
 }

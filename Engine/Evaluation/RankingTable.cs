@@ -187,21 +187,22 @@ internal sealed class RankingTable
                 return HighHand.LowBase - HighHand.Encode(counts, StraightRule.AceHighOnly, flush: false, HighHand.StandardOrder);
         }
 
-        // Ace-to-five: the ace becomes the lowest rank; straights and flushes do not count.
-        Span<int> aceLow = stackalloc int[13];
-        aceLow[0] = counts[12];
-        counts[..12].CopyTo(aceLow[1..]);
+        // Ace-to-five: ranks become ace 1, deuce 2 .. king 13 (0 stays free as the padding of short hands);
+        // straights and flushes do not count.
+        Span<int> aceLow = stackalloc int[14];
+        aceLow[1] = counts[12];
+        counts[..12].CopyTo(aceLow[2..]);
         var value = HighHand.LowBase - HighHand.Encode(aceLow, StraightRule.None, flush: false, HighHand.StandardOrder);
         if (ranking == HandRanking.AceToFiveLow)
         {
             return value;
         }
 
-        // Eight or better: five distinct ranks, none above the eight (ace-low rank 7).
+        // Eight or better: five distinct ranks, none above the eight (ace-low rank 8).
         var qualifies = size == 5;
-        for (var rank = 0; rank < 13 && qualifies; rank++)
+        for (var rank = 1; rank < aceLow.Length && qualifies; rank++)
         {
-            qualifies = aceLow[rank] == 0 || (aceLow[rank] == 1 && rank <= 7);
+            qualifies = aceLow[rank] == 0 || (aceLow[rank] == 1 && rank <= 8);
         }
 
         return qualifies ? value : 0;

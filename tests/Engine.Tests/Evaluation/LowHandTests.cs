@@ -66,6 +66,16 @@ public class LowHandTests
     }
 
     [Fact]
+    public void Razz_up_cards_compare_and_describe_as_partial_lows()
+    {
+        Assert.True(Value(Razz, "Ac") > Value(Razz, "2c"));
+        Assert.True(Value(Razz, "7d3cAh") > Value(Razz, "7d4cAh"));
+        Assert.True(Value(Razz, "Kd") > Value(Razz, "2c2d"));
+        Assert.Equal("Seven-low 7-3-A", Describe(Razz, "7d3cAh"));
+        Assert.Equal("Two-low 2", Describe(Razz, "2c"));
+    }
+
+    [Fact]
     public void Eight_or_better_qualifies_only_with_five_distinct_ranks_eight_or_lower()
     {
         Assert.Equal(0, Value(Eight, "9c6d4h3s2c"));
