@@ -36,6 +36,9 @@ public sealed class Deck
 
     public Card this[int index] => cards[index];
 
+    /// <summary>The order itself, for the hand to read without copying; never written.</summary>
+    internal Card[] Order => cards;
+
     /// <summary>The unshuffled deck of a size: 52, or 36 (six through ace).</summary>
     public static Card[] Ordered(int deckSize)
     {

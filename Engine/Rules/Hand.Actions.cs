@@ -170,7 +170,7 @@ public sealed partial class Hand
             return new EngineError(EngineErrorCode.WrongDiscardCount, $"cannot discard {action.Cards.Count} cards from {holeCount[seat]}; legal: 0..{holeCount[seat]}");
         }
 
-        return FindCards(seat, action.Cards, out _)
+        return FindCards(seat, action.Cards, stackalloc int[PackedCards.Capacity])
             ? null
             : new EngineError(EngineErrorCode.CardNotInHand, $"p{seat + 1} does not hold {action.Cards}");
     }
@@ -197,7 +197,7 @@ public sealed partial class Hand
         {
             for (var k = 0; k < holeCount[action.Seat]; k++)
             {
-                if (!hole[action.Seat][k].IsKnown)
+                if (!hole[(action.Seat * maxHole) + k].IsKnown)
                 {
                     return new EngineError(EngineErrorCode.UnknownCardShown, "the hole cards are unknown: name them to show");
                 }
@@ -214,7 +214,7 @@ public sealed partial class Hand
             }
         }
 
-        if (deck is not null && !FindCards(action.Seat, cards, out _))
+        if (deck is not null && !FindCards(action.Seat, cards, stackalloc int[PackedCards.Capacity]))
         {
             return new EngineError(EngineErrorCode.CardNotInHand, $"p{action.Seat + 1} does not hold {cards}");
         }
@@ -295,9 +295,11 @@ public sealed partial class Hand
                 for (var k = 0; k < action.Cards.Count; k++)
                 {
                     var index = holeCount[seat]++;
-                    holeUp[seat][index] = PopPending(seat);
-                    hole[seat][index] = action.Cards[k];
+                    holeUp[(seat * maxHole) + index] = PopPending(seat);
+                    hole[(seat * maxHole) + index] = action.Cards[k];
                 }
+
+                cardsVersion++;
 
                 Emit(HandEventKind.HoleCardsDealt, seat, 0, action.Cards, UpMaskOfLast(seat, action.Cards.Count));
                 UpdateDealing();
@@ -308,6 +310,8 @@ public sealed partial class Hand
                 {
                     board[boardCount++] = action.Cards[k];
                 }
+
+                cardsVersion++;
 
                 boardPending -= action.Cards.Count;
                 Emit(HandEventKind.BoardDealt, NoSeat, 0, action.Cards, (1 << action.Cards.Count) - 1);
@@ -321,7 +325,7 @@ public sealed partial class Hand
         var mask = 0;
         for (var k = 0; k < count; k++)
         {
-            if (holeUp[seat][holeCount[seat] - count + k])
+            if (holeUp[(seat * maxHole) + holeCount[seat] - count + k])
             {
                 mask |= 1 << k;
             }
@@ -376,54 +380,56 @@ public sealed partial class Hand
     private void ExecuteDraw(int seat, PackedCards cards)
     {
         drawPending[seat] = false;
-        FindCards(seat, cards, out var positions);
+        Span<int> positions = stackalloc int[PackedCards.Capacity];
+        FindCards(seat, cards, positions);
         var upMask = 0;
         var discarded = PackedCards.Empty;
         for (var k = 0; k < cards.Count; k++)
         {
             var position = positions[k];
-            var up = holeUp[seat][position];
+            var up = holeUp[(seat * maxHole) + position];
             PushPending(seat, up);
             if (up)
             {
                 upMask |= 1 << k;
             }
 
-            discarded = discarded.Add(hole[seat][position]);
-            reserveMask |= hole[seat][position].Mask;
+            discarded = discarded.Add(hole[(seat * maxHole) + position]);
+            reserveMask |= hole[(seat * maxHole) + position].Mask;
         }
 
         // Remove the discarded positions, highest first, keeping the others in order.
         Span<int> sorted = stackalloc int[cards.Count];
-        positions.AsSpan(0, cards.Count).CopyTo(sorted);
+        positions[..cards.Count].CopyTo(sorted);
         sorted.Sort();
         for (var k = sorted.Length - 1; k >= 0; k--)
         {
             var position = sorted[k];
             for (var m = position; m < holeCount[seat] - 1; m++)
             {
-                hole[seat][m] = hole[seat][m + 1];
-                holeUp[seat][m] = holeUp[seat][m + 1];
+                hole[(seat * maxHole) + m] = hole[(seat * maxHole) + m + 1];
+                holeUp[(seat * maxHole) + m] = holeUp[(seat * maxHole) + m + 1];
             }
 
             holeCount[seat]--;
         }
+
+        cardsVersion++;
 
         Emit(cards.Count == 0 ? HandEventKind.StoodPat : HandEventKind.Discarded, seat, cards.Count, discarded, upMask);
         UpdateDealing();
     }
 
     /// <summary>Finds each card in the seat's hole cards (each position used once).</summary>
-    private bool FindCards(int seat, PackedCards cards, out int[] positions)
+    private bool FindCards(int seat, PackedCards cards, Span<int> positions)
     {
-        positions = new int[cards.Count];
         var used = 0;
         for (var k = 0; k < cards.Count; k++)
         {
             var found = -1;
             for (var m = 0; m < holeCount[seat]; m++)
             {
-                if ((used & (1 << m)) == 0 && hole[seat][m] == cards[k])
+                if ((used & (1 << m)) == 0 && hole[(seat * maxHole) + m] == cards[k])
                 {
                     found = m;
                     break;
@@ -475,25 +481,27 @@ public sealed partial class Hand
             deckMask |= KnownHoleMask(seat);
             ConsumeExplicit(cards);
             holeCount[seat] = 0;
-            for (var k = 0; k < cards.Count && k < hole[seat].Length; k++)
+            for (var k = 0; k < cards.Count && k < maxHole; k++)
             {
-                hole[seat][k] = cards[k];
-                holeUp[seat][k] = true;
+                hole[(seat * maxHole) + k] = cards[k];
+                holeUp[(seat * maxHole) + k] = true;
                 holeCount[seat]++;
             }
+
+            cardsVersion++;
         }
         else
         {
             for (var k = 0; k < holeCount[seat]; k++)
             {
-                holeUp[seat][k] = true;
+                holeUp[(seat * maxHole) + k] = true;
             }
         }
 
         var shown = PackedCards.Empty;
         for (var k = 0; k < holeCount[seat]; k++)
         {
-            shown = shown.Add(hole[seat][k]);
+            shown = shown.Add(hole[(seat * maxHole) + k]);
         }
 
         Emit(HandEventKind.Shown, seat, 0, shown, (1 << shown.Count) - 1);

@@ -8,14 +8,21 @@ public sealed partial class Hand
     public IReadOnlyList<Pot> CurrentPots() => phase == HandPhase.Over ? finalPots : BuildPots();
 
     /// <summary>PokerKit's pot construction: levels of contribution; dead antes join the first pot when antes are not trimmed.</summary>
-    private Pot[] BuildPots()
+    private Pot[] BuildPots() => BuildPots(null);
+
+    /// <summary>
+    /// The pots, and when <paramref name="eligibleMasks"/> is given each pot's eligible seats as a bit mask there
+    /// (it needs room for <see cref="n"/> entries). At most one pot per distinct contribution level.
+    /// </summary>
+    private Pot[] BuildPots(int[]? eligibleMasks)
     {
         Span<long> contributions = stackalloc long[n];
         long amount = 0;
+        var trimming = config.AnteTrimming;
         for (var i = 0; i < n; i++)
         {
             contributions[i] = starting[i] - stacks[i];
-            if (!config.AnteTrimming)
+            if (!trimming)
             {
                 amount += effectiveAntes[i];
                 contributions[i] -= effectiveAntes[i];
@@ -25,8 +32,9 @@ public sealed partial class Hand
         Span<long> levels = stackalloc long[n];
         contributions.CopyTo(levels);
         levels.Sort();
-        var pots = new List<Pot>(2);
-        var masks = new List<int>(2);
+        Span<long> amounts = stackalloc long[n];
+        Span<int> masks = stackalloc int[n];
+        var count = 0;
         long previous = 0;
         for (var l = 0; l < n; l++)
         {
@@ -51,9 +59,9 @@ public sealed partial class Hand
 
             if (eligible == 0)
             {
-                if (pots.Count > 0)
+                if (count > 0)
                 {
-                    pots[^1] = pots[^1] with { Amount = pots[^1].Amount + amount };
+                    amounts[count - 1] += amount;
                     amount = 0;
                 }
 
@@ -61,24 +69,39 @@ public sealed partial class Hand
                 continue;
             }
 
-            while (pots.Count > 0 && masks[^1] == eligible)
+            while (count > 0 && masks[count - 1] == eligible)
             {
-                amount += pots[^1].Amount;
-                pots.RemoveAt(pots.Count - 1);
-                masks.RemoveAt(masks.Count - 1);
+                amount += amounts[count - 1];
+                count--;
             }
 
             if (amount > 0)
             {
-                pots.Add(new Pot(amount, Seats(eligible)));
-                masks.Add(eligible);
+                amounts[count] = amount;
+                masks[count] = eligible;
+                count++;
             }
 
             amount = 0;
             previous = level;
         }
 
-        return pots.ToArray();
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var pots = new Pot[count];
+        for (var p = 0; p < count; p++)
+        {
+            pots[p] = new Pot(amounts[p], Seats(masks[p]));
+            if (eligibleMasks is not null)
+            {
+                eligibleMasks[p] = masks[p];
+            }
+        }
+
+        return pots;
     }
 
     private static int[] Seats(int mask)
@@ -227,15 +250,15 @@ public sealed partial class Hand
     }
 
     private int[]? valueCache;
-    private ulong[]? valueKeys;
+    private int[]? valueKeys;
 
-    /// <summary>Hand value (higher wins), cached per seat, ranking and cards held.</summary>
+    /// <summary>Hand value (higher wins), cached per seat and ranking until any card changes.</summary>
     private int Value(int seat, HandRanking ranking)
     {
         valueCache ??= new int[n * 2];
-        valueKeys ??= new ulong[n * 2];
+        valueKeys ??= new int[n * 2];
         var slot = (seat * 2) + (ranking == variant.HighRanking ? 0 : 1);
-        var key = (ulong)events.Count + 1;
+        var key = cardsVersion + 1;
         if (valueKeys[slot] == key)
         {
             return valueCache[slot];
@@ -250,6 +273,31 @@ public sealed partial class Hand
     /// <summary>Hand value (higher wins) of a seat's hole cards with the board; 0 = no qualifying low.</summary>
     private int ComputeValue(int seat, HandRanking ranking)
     {
+        var count = holeCount[seat];
+        if (ranking == HandRanking.StandardHigh && !variant.Omaha && count + boardCount == 7)
+        {
+            Span<int> cards = stackalloc int[7];
+            var known = true;
+            var at = seat * maxHole;
+            for (var k = 0; k < count; k++)
+            {
+                cards[k] = hole[at + k].Index;
+                known &= hole[at + k].IsKnown;
+            }
+
+            for (var k = 0; k < boardCount; k++)
+            {
+                cards[count + k] = board[k].Index;
+                known &= board[k].IsKnown;
+            }
+
+            if (known)
+            {
+                // Same value as Evaluate(StandardHigh, mask) for seven distinct known cards, without the generic path.
+                return HandEvaluator.EvaluateHigh7(cards[0], cards[1], cards[2], cards[3], cards[4], cards[5], cards[6]);
+            }
+        }
+
         var holeMask = KnownHoleMask(seat);
         ulong boardMask = 0;
         for (var k = 0; k < boardCount; k++)
@@ -265,20 +313,26 @@ public sealed partial class Hand
     /// <summary>Whether the seat's hand ties or beats every hand already shown in some pot it can win.</summary>
     private bool CanWinNow(int seat)
     {
-        showdownPots ??= BuildPots();
-        foreach (var pot in showdownPots)
+        if (showdownPots is null)
         {
-            if (Array.IndexOf((int[])pot.Eligible, seat) < 0)
+            showdownMasks ??= new int[n];
+            showdownPots = BuildPots(showdownMasks);
+        }
+
+        for (var p = 0; p < showdownPots.Length; p++)
+        {
+            var eligible = showdownMasks![p];
+            if ((eligible & (1 << seat)) == 0)
             {
                 continue;
             }
 
-            if (BeatsShown(seat, pot, variant.HighRanking))
+            if (BeatsShown(seat, eligible, variant.HighRanking))
             {
                 return true;
             }
 
-            if (variant.LowRanking is HandRanking low && Value(seat, low) > 0 && BeatsShown(seat, pot, low))
+            if (variant.LowRanking is HandRanking low && Value(seat, low) > 0 && BeatsShown(seat, eligible, low))
             {
                 return true;
             }
@@ -288,13 +342,15 @@ public sealed partial class Hand
     }
 
     private Pot[]? showdownPots;
+    private int[]? showdownMasks;
 
-    private bool BeatsShown(int seat, Pot pot, HandRanking ranking)
+    private bool BeatsShown(int seat, int eligible, HandRanking ranking)
     {
         var mine = Value(seat, ranking);
-        foreach (var other in (int[])pot.Eligible)
+        for (var others = eligible & ~(1 << seat); others != 0; others &= others - 1)
         {
-            if (other != seat && active[other] && ShowdownPosition(other) < 0 && AllUp(other) && Value(other, ranking) > mine)
+            var other = System.Numerics.BitOperations.TrailingZeroCount(others);
+            if (active[other] && ShowdownPosition(other) < 0 && AllUp(other) && Value(other, ranking) > mine)
             {
                 return false;
             }

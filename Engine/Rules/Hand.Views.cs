@@ -28,13 +28,13 @@ public sealed partial class Hand
             var showAll = viewer == i;
             for (var k = 0; k < holeCount[i] && k < PackedCards.Capacity; k++)
             {
-                var up = holeUp[i][k];
+                var up = holeUp[(i * maxHole) + k];
                 if (up)
                 {
                     upMask |= 1 << k;
                 }
 
-                cards = cards.Add(up || showAll ? hole[i][k] : Card.Unknown);
+                cards = cards.Add(up || showAll ? hole[(i * maxHole) + k] : Card.Unknown);
             }
 
             seats[i] = new SeatView(i, stacks[i], bets[i], !active[i], active[i] && stacks[i] == 0, cards, upMask);

@@ -29,10 +29,11 @@ public sealed partial class Hand
     private readonly long[] effectiveAntes;
     private readonly bool[] active;
     private readonly bool[] acted;
-    private readonly Card[][] hole;
-    private readonly bool[][] holeUp;
+    private readonly int maxHole;
+    private readonly Card[] hole;
+    private readonly bool[] holeUp;
     private readonly int[] holeCount;
-    private readonly bool[][] pending;
+    private readonly bool[] pending;
     private readonly int[] pendingStart;
     private readonly int[] pendingCount;
     private readonly bool[] drawPending;
@@ -40,8 +41,8 @@ public sealed partial class Hand
     private readonly int[] queue;
     private readonly int[] showdownQueue;
     private readonly long[] awarded;
-    private readonly List<HandEvent> events = new(48);
-    private readonly List<PlayerAction> log = new(32);
+    private readonly List<HandEvent> events;
+    private readonly List<PlayerAction> log;
 
     private Card[] pile = [];
     private int pileCount;
@@ -67,6 +68,9 @@ public sealed partial class Hand
     private Pot[] finalPots = [];
     private HandPhase phase;
     private bool reachedSecondStreet;
+
+    /// <summary>Bumped whenever any hole or board card changes (keys the showdown value cache).</summary>
+    private int cardsVersion;
 
     /// <summary>Starts a hand. With a deck the dealer is automatic; without one dealer actions must be applied.</summary>
     public Hand(HandConfig config, Deck? deck = null)
@@ -96,19 +100,23 @@ public sealed partial class Hand
         queue = new int[n];
         showdownQueue = new int[n];
         awarded = new long[n];
-        hole = new Card[n][];
-        holeUp = new bool[n][];
-        pending = new bool[n][];
-        var maxHole = Math.Max(variant.MaxHoleCards, 1);
+        maxHole = Math.Max(variant.MaxHoleCards, 1);
+        hole = new Card[n * maxHole];
+        holeUp = new bool[n * maxHole];
+        pending = new bool[n * maxHole * 2];
+        var startingStacks = config.StartingStacks;
         for (var i = 0; i < n; i++)
         {
-            starting[i] = config.StartingStacks[i];
+            starting[i] = startingStacks[i];
             stacks[i] = starting[i];
             active[i] = true;
-            hole[i] = new Card[maxHole];
-            holeUp[i] = new bool[maxHole];
-            pending[i] = new bool[maxHole * 2];
         }
+
+        // Sized so that a typical hand never grows them: forced bets, per street (start, burn, board, collection,
+        // hole cards and about one action per seat), showdown and awards.
+        var streetCount = streets.Count;
+        events = new List<HandEvent>(16 + (streetCount * (4 + n)) + (n * (maxHole + 3)));
+        log = new List<PlayerAction>(8 + (streetCount * n));
 
         board = new Card[Math.Max(variant.MaxBoardCards, 1) + 2];
         deckMask = variant.DeckSize == 36 ? ShortDeckMask : FullDeckMask;
@@ -120,12 +128,8 @@ public sealed partial class Hand
                 throw new ArgumentException($"{variant.Code} needs a {variant.DeckSize}-card deck, not {deck.Count}", nameof(deck));
             }
 
-            pile = new Card[deck.Count * 2];
-            for (var i = 0; i < deck.Count; i++)
-            {
-                pile[i] = deck[i];
-            }
-
+            // The deck's own order is read in place (never written); a reshuffle makes a new pile.
+            pile = deck.Order;
             pileCount = deck.Count;
         }
 
@@ -172,9 +176,10 @@ public sealed partial class Hand
 
     public ReadOnlySpan<Card> Board => board.AsSpan(0, boardCount);
 
-    public ReadOnlySpan<Card> HoleCards(int seat) => hole[seat].AsSpan(0, holeCount[seat]);
+    public ReadOnlySpan<Card> HoleCards(int seat) => hole.AsSpan(seat * maxHole, holeCount[seat]);
 
-    public bool IsHoleCardUp(int seat, int index) => holeUp[seat][index];
+    public bool IsHoleCardUp(int seat, int index) =>
+        (uint)index < (uint)maxHole ? holeUp[(seat * maxHole) + index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>Rake taken from the pots (when over).</summary>
     public long Rake => rakeTaken;
@@ -370,8 +375,9 @@ public sealed partial class Hand
                 var card = DrawFromPile();
                 var up = PopPending(dealee);
                 var index = holeCount[dealee]++;
-                hole[dealee][index] = card;
-                holeUp[dealee][index] = up;
+                hole[(dealee * maxHole) + index] = card;
+                holeUp[(dealee * maxHole) + index] = up;
+                cardsVersion++;
                 Emit(HandEventKind.HoleCardsDealt, dealee, 0, PackedCards.Empty.Add(card), up ? 1 : 0);
                 continue;
             }
@@ -381,6 +387,7 @@ public sealed partial class Hand
             {
                 var card = DrawFromPile();
                 board[boardCount++] = card;
+                cardsVersion++;
                 packed = packed.Add(card);
                 boardPending--;
             }
@@ -604,7 +611,7 @@ public sealed partial class Hand
     {
         for (var k = 0; k < holeCount[seat]; k++)
         {
-            if (!holeUp[seat][k])
+            if (!holeUp[(seat * maxHole) + k])
             {
                 return false;
             }
@@ -806,12 +813,12 @@ public sealed partial class Hand
                 {
                     for (var k = 0; k < holeCount[i]; k++)
                     {
-                        if (!holeUp[i][k] || !hole[i][k].IsKnown)
+                        if (!holeUp[(i * maxHole) + k] || !hole[(i * maxHole) + k].IsKnown)
                         {
                             continue;
                         }
 
-                        var card = hole[i][k];
+                        var card = hole[(i * maxHole) + k];
                         var key = opening == Opening.LowCard
                             ? -(card.Rank * 4 + card.Suit)
                             : (((card.Rank + 1) % 13) * 4) + card.Suit;
@@ -864,9 +871,9 @@ public sealed partial class Hand
         var cards = 0;
         for (var k = 0; k < holeCount[seat]; k++)
         {
-            if (holeUp[seat][k] && hole[seat][k].IsKnown)
+            if (holeUp[(seat * maxHole) + k] && hole[(seat * maxHole) + k].IsKnown)
             {
-                var rank = hole[seat][k].Rank;
+                var rank = hole[(seat * maxHole) + k].Rank;
                 counts[acesLow ? (rank + 1) % 13 : rank]++;
                 cards++;
             }
@@ -922,20 +929,20 @@ public sealed partial class Hand
 
     private void PushPending(int seat, bool up)
     {
-        var buffer = pending[seat];
-        if (pendingStart[seat] + pendingCount[seat] >= buffer.Length)
+        var offset = seat * maxHole * 2;
+        if (pendingStart[seat] + pendingCount[seat] >= maxHole * 2)
         {
-            Array.Copy(buffer, pendingStart[seat], buffer, 0, pendingCount[seat]);
+            Array.Copy(pending, offset + pendingStart[seat], pending, offset, pendingCount[seat]);
             pendingStart[seat] = 0;
         }
 
-        buffer[pendingStart[seat] + pendingCount[seat]] = up;
+        pending[offset + pendingStart[seat] + pendingCount[seat]] = up;
         pendingCount[seat]++;
     }
 
     private bool PopPending(int seat)
     {
-        var up = pending[seat][pendingStart[seat]];
+        var up = pending[(seat * maxHole * 2) + pendingStart[seat]];
         pendingStart[seat]++;
         pendingCount[seat]--;
         if (pendingCount[seat] == 0)
@@ -1035,7 +1042,7 @@ public sealed partial class Hand
         ulong mask = 0;
         for (var k = 0; k < holeCount[seat]; k++)
         {
-            mask |= hole[seat][k].Mask;
+            mask |= hole[(seat * maxHole) + k].Mask;
         }
 
         return mask;
@@ -1046,6 +1053,7 @@ public sealed partial class Hand
         active[seat] = false;
         reserveMask |= KnownHoleMask(seat);
         holeCount[seat] = 0;
+        cardsVersion++;
     }
 
     private void Emit(HandEventKind kind, int seat, long amount, PackedCards cards = default, int upMask = 0, int index = 0) =>
