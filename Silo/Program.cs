@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Npgsql;
+using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.Poker.ServiceDefaults.Health;
@@ -12,6 +12,8 @@ builder.Services.Configure<PokerOptions>(builder.Configuration.GetSection(PokerO
 
 builder.AddPokerLogging(options);
 builder.AddPokerSilo(options);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPokerStores(options.Storage.Postgres);
 builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Http.Port}");
 // Graceful shutdown: let in-flight grain calls finish and grains deactivate (persisting) before the process exits.
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -20,7 +22,6 @@ var health = builder.Services.AddHealthChecks()
     .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 if (!string.IsNullOrWhiteSpace(options.Storage.Postgres))
 {
-    builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(options.Storage.Postgres));
     health.AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
 }
 

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.Grains.Interfaces.Lobby;
@@ -6,8 +8,10 @@ namespace Orleans.Poker.Grains.Interfaces.Lobby;
 public interface ILobbyObserver : IGrainObserver
 {
     /// <summary>A table was created or changed (seats, status, waitlist).</summary>
+    [OneWay]
     Task OnTableUpdated(TableSummary table);
 
     /// <summary>A table ended or became unlisted.</summary>
+    [OneWay]
     Task OnTableRemoved(string tableId);
 }

@@ -1,0 +1,25 @@
+namespace Orleans.Poker.Grains.Tables;
+
+/// <summary>A taken seat: who sits there and the chips in front of them (between hands; in a hand the engine has them).</summary>
+[GenerateSerializer, Alias("poker.seat-state.v1")]
+public sealed class SeatState
+{
+    [Id(0)] public long PlayerId { get; set; }
+
+    [Id(1)] public string Name { get; set; } = "";
+
+    [Id(2)] public long Stack { get; set; }
+
+    [Id(3)] public bool SittingOut { get; set; }
+
+    /// <summary>Turn-clock timeouts in a row; reset by any own action.</summary>
+    [Id(4)] public int Timeouts { get; set; }
+
+    [Id(5)] public bool IsRobot { get; set; }
+
+    /// <summary>Asked to leave during a hand: cashed out when it ends.</summary>
+    [Id(6)] public bool LeaveAfterHand { get; set; }
+
+    /// <summary>Sit-and-go: finished in this place (1 = winner); 0 while still playing.</summary>
+    [Id(7)] public int FinishedPlace { get; set; }
+}

@@ -1,0 +1,89 @@
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
+
+namespace Orleans.Poker.Grains.Tables;
+
+/// <summary>Everything a table persists. The engine hand in progress is kept as its compact serialized form.</summary>
+[GenerateSerializer, Alias("poker.table-state.v1")]
+public sealed class TableState
+{
+    [Id(0)] public bool Created { get; set; }
+
+    [Id(1)] public string TemplateId { get; set; } = "";
+
+    [Id(2)] public int TemplateVersion { get; set; }
+
+    [Id(3)] public TemplateConfig? Config { get; set; }
+
+    [Id(4)] public string Name { get; set; } = "";
+
+    [Id(5)] public TableStatus Status { get; set; }
+
+    [Id(6)] public long CreatedBy { get; set; }
+
+    [Id(7)] public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(8)] public string? InviteCode { get; set; }
+
+    [Id(9)] public DateTimeOffset? ExpiresAt { get; set; }
+
+    [Id(10)] public bool ExpiryWarned { get; set; }
+
+    /// <summary>One entry per seat; null = empty.</summary>
+    [Id(11)] public SeatState?[] Seats { get; set; } = [];
+
+    [Id(12)] public int ButtonSeat { get; set; } = -1;
+
+    [Id(13)] public long HandNo { get; set; }
+
+    /// <summary>The engine hand in progress (HandSerializer bytes), null between hands.</summary>
+    [Id(14)] public byte[]? Hand { get; set; }
+
+    /// <summary>Table seat of each engine seat of the hand in progress (engine seat 0 = left of the button).</summary>
+    [Id(15)] public int[] HandSeats { get; set; } = [];
+
+    /// <summary>When the actor's turn clock runs out.</summary>
+    [Id(16)] public DateTimeOffset? Deadline { get; set; }
+
+    /// <summary>When the next hand may start.</summary>
+    [Id(17)] public DateTimeOffset? NextHandAt { get; set; }
+
+    [Id(18)] public long EventSeq { get; set; }
+
+    [Id(19)] public long TableVersion { get; set; }
+
+    /// <summary>Per player, the answers to their most recent accepted client sequence numbers.</summary>
+    [Id(20)] public Dictionary<long, List<ActResult>> RecentActs { get; set; } = [];
+
+    [Id(21)] public List<PendingTransfer> PendingTransfers { get; set; } = [];
+
+    [Id(22)] public long RakeCollected { get; set; }
+
+    /// <summary>Closing after the current hand.</summary>
+    [Id(23)] public string? CloseReason { get; set; }
+
+    /// <summary>Sit-and-go: the current blind level and when it ends.</summary>
+    [Id(24)] public int Level { get; set; }
+
+    [Id(25)] public DateTimeOffset? LevelEndsAt { get; set; }
+
+    [Id(26)] public SeatHold? Hold { get; set; }
+
+    [Id(27)] public DateTimeOffset? HandStartedAt { get; set; }
+
+    /// <summary>Sit-and-go: entry fees collected, paid to the winner.</summary>
+    [Id(28)] public long PrizePool { get; set; }
+
+    [Id(29)] public bool SitAndGoStarted { get; set; }
+
+    [Id(30)] public HandResult? LastResult { get; set; }
+
+    /// <summary>Stacks at the start of the hand in progress, per engine seat (for results and statistics).</summary>
+    [Id(31)] public long[] HandStartStacks { get; set; } = [];
+
+    /// <summary>Robot turn: when the robot to act will act.</summary>
+    [Id(32)] public DateTimeOffset? RobotActsAt { get; set; }
+
+    /// <summary>Engine seats that put chips in voluntarily this hand (statistics).</summary>
+    [Id(33)] public bool[] HandVoluntary { get; set; } = [];
+}

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
+
+namespace Orleans.Poker.Grains.Tests.Tables;
+
+/// <summary>Creates templates, tables and players with unique ids, and plays turns through grain calls.</summary>
+public sealed class TableKit(IGrainFactory grains, FakeTimeProvider time)
+{
+    public IGrainFactory Grains => grains;
+
+    public FakeTimeProvider Time => time;
+
+    public static TemplateConfig Holdem(Func<TemplateConfig, TemplateConfig>? change = null)
+    {
+        var config = new TemplateConfig
+        {
+            Name = "Test NLHE",
+            Variant = "NT",
+            SmallBlind = 1,
+            BigBlind = 2,
+            MinBuyIn = 40,
+            MaxBuyIn = 200,
+            MinPlayers = 2,
+            MaxPlayers = 6,
+            TurnTime = TimeSpan.FromSeconds(20),
+            PauseBetweenHands = TimeSpan.FromSeconds(2),
+        };
+        return change is null ? config : change(config);
+    }
+
+    public async Task<ITableGrain> NewTable(TemplateConfig config)
+    {
+        var templateId = $"t-{Guid.NewGuid():N}";
+        await grains.GetGrain<ITemplateGrain>(templateId).Create(config);
+        var table = grains.GetGrain<ITableGrain>($"tbl-{Guid.NewGuid():N}");
+        await table.Create(new TableCreation(templateId, 1));
+        return table;
+    }
+
+    public async Task<long> NewPlayer(string name = "P")
+    {
+        var id = ClusterFixture.NewPlayerId();
+        await grains.GetGrain<IPlayerGrain>(id).Register(new PlayerProfile { PlayerId = id, TelegramId = id, DisplayName = $"{name}{id}" });
+        return id;
+    }
+
+    public async Task<long> Balance(long playerId) => (await grains.GetGrain<IPlayerGrain>(playerId).Get()).Balance;
+
+    /// <summary>Seats new players with the given buy-in; returns their ids in seat order.</summary>
+    public async Task<long[]> Seat(ITableGrain table, int count, long buyIn = 100)
+    {
+        var ids = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = await NewPlayer();
+            await table.Sit(new SeatRequest(ids[i], $"P{i}", buyIn, i));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Lets the pause between hands pass so the next hand starts.</summary>
+    public async Task<TableSnapshot> StartNextHand(ITableGrain table)
+    {
+        var before = (await table.GetSnapshot(null)).View.HandNo;
+        for (var i = 0; i < 50; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            var snapshot = await table.GetSnapshot(null);
+            if (snapshot.View.HandNo > before && snapshot.View.ActorSeat is not null)
+            {
+                return snapshot;
+            }
+
+            await Task.Yield();
+        }
+
+        throw new Xunit.Sdk.XunitException("no hand started");
+    }
+
+    /// <summary>The seated player whose turn it is, with their legal actions and cards.</summary>
+    public async Task<(long PlayerId, PrivateView Mine)> Actor(ITableGrain table)
+    {
+        var view = (await table.GetSnapshot(null)).View;
+        var seat = view.ActorSeat ?? throw new Xunit.Sdk.XunitException("nobody is to act");
+        var playerId = view.Seats[seat].PlayerId!.Value;
+        var mine = (await table.GetSnapshot(playerId)).Mine!;
+        return (playerId, mine);
+    }
+
+    private long clientSeq;
+
+    /// <summary>Plays passively (check, call, stand pat, bring-in) until the hand ends; returns the actions taken.</summary>
+    public async Task<int> PlayPassivelyToEnd(ITableGrain table, long handNo)
+    {
+        var actions = 0;
+        while (true)
+        {
+            var snapshot = await table.GetSnapshot(null);
+            if (snapshot.View.HandNo != handNo || snapshot.View.ActorSeat is null)
+            {
+                return actions;
+            }
+
+            var (player, mine) = await Actor(table);
+            var legal = mine.Legal!;
+            var action = legal.DiscardMax is not null ? new PlayerAction(ActionKind.Discard, 0, mine.Cards.Take(Math.Min(1, legal.DiscardMax.Value)).ToArray())
+                : legal.BringIn is not null ? new PlayerAction(ActionKind.BringIn)
+                : legal.CanCheck ? new PlayerAction(ActionKind.Check)
+                : new PlayerAction(ActionKind.Call);
+            await table.Act(player, action, Interlocked.Increment(ref clientSeq));
+            actions++;
+        }
+    }
+
+    public long NextSeq() => Interlocked.Increment(ref clientSeq);
+}

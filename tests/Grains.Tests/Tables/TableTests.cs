@@ -1,0 +1,258 @@
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
+
+namespace Orleans.Poker.Grains.Tests.Tables;
+
+[Collection(ClusterCollection.Name)]
+public sealed class TableTests(ClusterFixture fixture)
+{
+    private readonly TableKit kit = new(fixture.Client, fixture.Time);
+
+    [Fact]
+    public async Task Sitting_down_moves_the_buy_in_from_the_balance_to_the_seat()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        var player = await kit.NewPlayer();
+        var before = await kit.Balance(player);
+
+        var seat = await table.Sit(new SeatRequest(player, "Ann", 150));
+
+        var view = (await table.GetSnapshot(player)).View;
+        Assert.Equal(before - 150, await kit.Balance(player));
+        Assert.Equal(150, view.Seats[seat].Stack);
+        Assert.Equal(player, view.Seats[seat].PlayerId);
+    }
+
+    [Fact]
+    public async Task Buy_in_outside_the_template_range_is_refused_and_changes_nothing()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        var player = await kit.NewPlayer();
+        var before = await kit.Balance(player);
+        var version = (await table.GetSnapshot(null)).TableVersion;
+
+        var error = await Assert.ThrowsAsync<PokerException>(() => table.Sit(new SeatRequest(player, "Ann", 5000)));
+
+        Assert.Equal("invalid_buy_in", error.Code);
+        Assert.Equal(before, await kit.Balance(player));
+        Assert.Equal(version, (await table.GetSnapshot(null)).TableVersion);
+    }
+
+    [Fact]
+    public async Task A_hand_starts_by_itself_after_the_pause_when_two_players_sit()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        await kit.Seat(table, 2);
+
+        var snapshot = await kit.StartNextHand(table);
+
+        Assert.Equal(TableStatus.Active, snapshot.View.Status);
+        Assert.Equal(1, snapshot.View.HandNo);
+        Assert.Equal(3, snapshot.View.Pots.Sum(p => p.Amount));
+        Assert.Equal(3, snapshot.View.Seats.Sum(s => s.Bet));
+    }
+
+    [Theory]
+    [InlineData("NT")]
+    [InlineData("PO")]
+    [InlineData("F7S")]
+    [InlineData("FR")]
+    [InlineData("F2L3D")]
+    [InlineData("FB")]
+    [InlineData("FO/8")]
+    [InlineData("NS")]
+    public async Task A_full_hand_plays_to_the_end_and_chips_are_conserved(string variant)
+    {
+        var stud = variant is "F7S" or "FR" or "F7S/8";
+        var table = await kit.NewTable(TableKit.Holdem(c => c with
+        {
+            Variant = variant,
+            SmallBlind = stud ? 0 : 1,
+            BigBlind = stud ? 0 : 2,
+            Ante = stud ? 1 : 0,
+            BringIn = stud ? 1 : 0,
+            SmallBet = 2,
+            BigBet = 4,
+            MinBuyIn = 40,
+            MaxPlayers = 4,
+        }));
+        var players = await kit.Seat(table, 3);
+        var start = await kit.StartNextHand(table);
+
+        var actions = await kit.PlayPassivelyToEnd(table, start.View.HandNo);
+
+        var view = (await table.GetSnapshot(null)).View;
+        Assert.True(actions > 0);
+        Assert.NotNull(view.LastResult);
+        Assert.Equal(300, view.Seats.Sum(s => s.Stack));
+        Assert.NotNull(await table.GetHandHistory(start.View.HandNo));
+        Assert.All(players, p => Assert.Contains(view.Seats, s => s.PlayerId == p));
+    }
+
+    [Fact]
+    public async Task Raise_below_the_minimum_is_rejected_and_changes_nothing()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        await kit.Seat(table, 3);
+        await kit.StartNextHand(table);
+        var (player, mine) = await kit.Actor(table);
+        var before = await table.GetSnapshot(null);
+
+        var error = await Assert.ThrowsAsync<PokerException>(() => table.Act(player, new PlayerAction(ActionKind.BetOrRaise, mine.Legal!.MinRaiseTo - 1), kit.NextSeq()));
+
+        var after = await table.GetSnapshot(null);
+        Assert.Equal("below_minimum_raise", error.Code);
+        Assert.Equal(before.TableVersion, after.TableVersion);
+        Assert.Equal(before.EventSeq, after.EventSeq);
+        Assert.Equal(before.View.ActorSeat, after.View.ActorSeat);
+    }
+
+    [Fact]
+    public async Task Acting_out_of_turn_is_rejected()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        var players = await kit.Seat(table, 3);
+        await kit.StartNextHand(table);
+        var (actor, _) = await kit.Actor(table);
+        var other = players.First(p => p != actor);
+
+        var error = await Assert.ThrowsAsync<PokerException>(() => table.Act(other, new PlayerAction(ActionKind.Fold), kit.NextSeq()));
+
+        Assert.Equal("not_your_turn", error.Code);
+        Assert.Equal(409, error.Status);
+    }
+
+    [Fact]
+    public async Task A_repeated_client_sequence_number_is_applied_once()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        await kit.Seat(table, 3);
+        await kit.StartNextHand(table);
+        var (player, _) = await kit.Actor(table);
+        var seq = kit.NextSeq();
+
+        var first = await table.Act(player, new PlayerAction(ActionKind.Call), seq);
+        var again = await table.Act(player, new PlayerAction(ActionKind.Call), seq);
+
+        Assert.Equal(first, again);
+        Assert.Equal(first.EventSeq, (await table.GetSnapshot(null)).EventSeq);
+    }
+
+    [Fact]
+    public async Task Timeouts_check_when_free_else_fold_and_sit_the_player_out()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { TimeoutsBeforeSitOut = 1 }));
+        await kit.Seat(table, 3);
+        var start = await kit.StartNextHand(table);
+        var actorSeat = start.View.ActorSeat!.Value;
+
+        kit.Time.Advance(TimeSpan.FromSeconds(21));
+
+        var view = (await table.GetSnapshot(null)).View;
+        Assert.True(view.Seats[actorSeat].Folded);
+        Assert.True(view.Seats[actorSeat].SittingOut);
+        Assert.NotEqual(actorSeat, view.ActorSeat);
+    }
+
+    [Fact]
+    public async Task An_expiring_table_warns_then_closes_and_cashes_everyone_out()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with
+        {
+            Type = TableType.Expiring,
+            TimeToLive = TimeSpan.FromMinutes(10),
+            ExpiryWarning = TimeSpan.FromMinutes(2),
+        }));
+        var player = await kit.NewPlayer();
+        var before = await kit.Balance(player);
+        await table.Sit(new SeatRequest(player, "Solo", 100));
+        var observer = new RecordingObserver();
+        await table.Subscribe(fixture.Client.CreateObjectReference<ITableObserver>(observer));
+
+        kit.Time.Advance(TimeSpan.FromMinutes(8) + TimeSpan.FromSeconds(1));
+        await observer.WaitFor(e => e.Kind == TableEventKind.ExpiryWarning);
+        kit.Time.Advance(TimeSpan.FromMinutes(2));
+        await observer.WaitFor(e => e.View.Status == TableStatus.Ended);
+
+        Assert.Equal(TableStatus.Ended, (await table.GetSummary()).Status);
+        Assert.Equal(before, await kit.Balance(player));
+    }
+
+    [Fact]
+    public async Task A_private_table_needs_its_invite_code()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { IsPrivate = true }));
+        var player = await kit.NewPlayer();
+
+        var refused = await Assert.ThrowsAsync<PokerException>(() => table.Sit(new SeatRequest(player, "X", 100, InviteCode: "wrong")));
+        var owner = 1;
+        var code = await table.GetInviteCode(owner);
+        var seat = await table.Sit(new SeatRequest(player, "X", 100, InviteCode: code));
+
+        Assert.Equal(403, refused.Status);
+        Assert.Equal(player, (await table.GetSnapshot(null)).View.Seats[seat].PlayerId);
+    }
+
+    [Fact]
+    public async Task A_freed_seat_is_offered_to_the_waitlist_head_and_passes_on_when_the_hold_expires()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, SeatHoldTime = TimeSpan.FromSeconds(30), PauseBetweenHands = TimeSpan.FromSeconds(60) }));
+        var seated = await kit.Seat(table, 2);
+        var tableId = table.GetPrimaryKeyString();
+        var waitlist = fixture.Client.GetGrain<IWaitlistGrain>(tableId);
+        var first = await kit.NewPlayer();
+        var second = await kit.NewPlayer();
+        await waitlist.Join(first, "first");
+        await waitlist.Join(second, "second");
+        var outsider = await kit.NewPlayer();
+
+        await table.Leave(seated[0]);
+        var held = (await table.GetSnapshot(null)).View.Seats[0];
+        var refused = await Assert.ThrowsAsync<PokerException>(() => table.Sit(new SeatRequest(outsider, "o", 100)));
+        kit.Time.Advance(TimeSpan.FromSeconds(31));
+        var passed = (await table.GetSnapshot(null)).View.Seats[0];
+        var seat = await table.Sit(new SeatRequest(second, "second", 100));
+
+        Assert.Equal(first, held.HeldFor);
+        Assert.Equal("table_full", refused.Code);
+        Assert.Equal(second, passed.HeldFor);
+        Assert.Equal(0, seat);
+        Assert.Null(await waitlist.GetPosition(second));
+    }
+
+    [Fact]
+    public async Task A_sit_and_go_plays_to_one_winner_who_takes_the_prize()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with
+        {
+            Type = TableType.SitAndGo,
+            MaxPlayers = 2,
+            MinBuyIn = 50,
+            StartingStack = 20,
+            TimeoutsBeforeSitOut = 100,
+            BlindLevels = [new BlindLevel(5, 10, 0, TimeSpan.FromMinutes(1)), new BlindLevel(10, 20, 0, TimeSpan.FromMinutes(1))],
+        }));
+        var players = new[] { await kit.NewPlayer(), await kit.NewPlayer() };
+        var before = await Task.WhenAll(players.Select(kit.Balance));
+        await table.Sit(new SeatRequest(players[0], "A", 0));
+        await table.Sit(new SeatRequest(players[1], "B", 0));
+
+        for (var hand = 0; hand < 40 && (await table.GetSummary()).Status != TableStatus.Ended; hand++)
+        {
+            var start = await kit.StartNextHand(table);
+            while ((await table.GetSnapshot(null)).View is { ActorSeat: not null } v && v.HandNo == start.View.HandNo)
+            {
+                var (player, mine) = await kit.Actor(table);
+                var allIn = mine.Legal!.CanBetOrRaise ? new PlayerAction(ActionKind.BetOrRaise, mine.Legal.MaxRaiseTo) : new PlayerAction(ActionKind.Call);
+                await table.Act(player, allIn, kit.NextSeq());
+            }
+        }
+
+        var after = await Task.WhenAll(players.Select(kit.Balance));
+        Assert.Equal(TableStatus.Ended, (await table.GetSummary()).Status);
+        Assert.Equal(before.Sum(), after.Sum());
+        Assert.Contains(after.Select((b, i) => b - before[i]), d => d == 50);
+    }
+}
