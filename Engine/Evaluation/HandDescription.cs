@@ -40,48 +40,38 @@ internal static class HandDescription
 
     private static string High(int value, HandCategory[] order)
     {
-        int F(int i) => HighHand.Field(value, i);
-        return HighHand.CategoryOf(order, value) switch
+        var category = HighHand.CategoryOf(order, value);
+        var top = HighHand.Field(value, 0);
+        return category switch
         {
-            HandCategory.StraightFlush when F(0) == 12 => "Royal flush",
-            HandCategory.StraightFlush => $"Straight flush, {Singular[F(0)]} high",
-            HandCategory.FourOfAKind => $"Four of a kind, {Plural[F(0)]}",
-            HandCategory.FullHouse => $"Full house, {Plural[F(0)]} over {Plural[F(1)]}",
-            HandCategory.Flush => $"Flush, {Singular[F(0)]} high",
-            HandCategory.Straight => $"Straight, {Singular[F(0)]} high",
-            HandCategory.ThreeOfAKind => $"Three of a kind, {Plural[F(0)]}",
-            HandCategory.TwoPair => $"Two pair, {Plural[F(0)]} and {Plural[F(1)]}",
-            HandCategory.Pair => $"Pair of {Plural[F(0)]}",
-            _ => $"High card, {Singular[F(0)]}",
+            HandCategory.StraightFlush when top == 12 => "Royal flush",
+            HandCategory.HighCard => $"High card, {Singular[top]}",
+            _ => Made(category, top, HighHand.Field(value, 1)),
         };
     }
 
     // `high` is the value of the hand read as a high hand (ace-low ranks when `aceLow`).
     private static string Low(int high, bool aceLow)
     {
+        int Rank(int field) => aceLow ? AceLowToRank(HighHand.Field(high, field)) : HighHand.Field(high, field);
         var category = HighHand.CategoryOf(HighHand.StandardOrder, high);
-        var ranks = new int[5];
-        for (var i = 0; i < 5; i++)
-        {
-            var field = HighHand.Field(high, i);
-            ranks[i] = aceLow ? AceLowToRank(field) : field;
-        }
-
-        string Name(int rank) => Plural[rank];
-        var text = category switch
-        {
-            HandCategory.HighCard => $"{Capitalize(Singular[ranks[0]])}-low {string.Join('-', Cards(high, aceLow))}",
-            HandCategory.Pair => $"Pair of {Name(ranks[0])}",
-            HandCategory.TwoPair => $"Two pair, {Name(ranks[0])} and {Name(ranks[1])}",
-            HandCategory.ThreeOfAKind => $"Three of a kind, {Name(ranks[0])}",
-            HandCategory.Straight => $"Straight, {Singular[ranks[0]]} high",
-            HandCategory.Flush => $"Flush, {Singular[ranks[0]]} high",
-            HandCategory.FullHouse => $"Full house, {Name(ranks[0])} over {Name(ranks[1])}",
-            HandCategory.FourOfAKind => $"Four of a kind, {Name(ranks[0])}",
-            _ => $"Straight flush, {Singular[ranks[0]]} high",
-        };
-        return text;
+        return category == HandCategory.HighCard
+            ? $"{Capitalize(Singular[Rank(0)])}-low {string.Join('-', Cards(high, aceLow))}"
+            : Made(category, Rank(0), Rank(1));
     }
+
+    // Text of a pair or better, from the ranks of its first two fields.
+    private static string Made(HandCategory category, int first, int second) => category switch
+    {
+        HandCategory.StraightFlush => $"Straight flush, {Singular[first]} high",
+        HandCategory.FourOfAKind => $"Four of a kind, {Plural[first]}",
+        HandCategory.FullHouse => $"Full house, {Plural[first]} over {Plural[second]}",
+        HandCategory.Flush => $"Flush, {Singular[first]} high",
+        HandCategory.Straight => $"Straight, {Singular[first]} high",
+        HandCategory.ThreeOfAKind => $"Three of a kind, {Plural[first]}",
+        HandCategory.TwoPair => $"Two pair, {Plural[first]} and {Plural[second]}",
+        _ => $"Pair of {Plural[first]}",
+    };
 
     private static IEnumerable<char> Cards(int high, bool aceLow)
     {
