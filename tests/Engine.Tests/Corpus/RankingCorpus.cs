@@ -24,7 +24,7 @@ public static class RankingCorpus
             "short_deck_high" or "short_deck" => HandRanking.ShortDeckHigh,
             "deuce_seven_low" or "deuce_to_seven_low" => HandRanking.DeuceToSevenLow,
             "ace_five_low" or "ace_to_five_low" or "razz" => HandRanking.AceToFiveLow,
-            "eight_low" or "eight_or_better_low" => HandRanking.EightOrBetterLow,
+            "eight_low" or "eight_or_better_low" or "eight_or_better" => HandRanking.EightOrBetterLow,
             "badugi" => HandRanking.Badugi,
             _ => null,
         };
