@@ -272,6 +272,7 @@ public sealed partial class Hand
                 PopQueue();
                 bets[seat] += bringIn;
                 stacks[seat] -= bringIn;
+                maxBet = Math.Max(maxBet, bets[seat]);
                 bringInStatus = false;
                 Emit(HandEventKind.BringInPosted, seat, bringIn);
                 UpdateBetting();
@@ -340,6 +341,7 @@ public sealed partial class Hand
         var increment = amount - max;
         stacks[seat] -= amount - bets[seat];
         bets[seat] = amount;
+        maxBet = Math.Max(max, amount);
         bringInStatus = false;
         completionStatus = false;
         opener = seat;
@@ -364,9 +366,8 @@ public sealed partial class Hand
         raiseCount++;
         acted[seat] = true;
         queueLength = 0;
-        for (var k = 1; k < n; k++)
+        for (int k = 1, i = seat + 1 == n ? 0 : seat + 1; k < n; k++, i = i + 1 == n ? 0 : i + 1)
         {
-            var i = (seat + k) % n;
             if (active[i] && stacks[i] > 0)
             {
                 queue[queueLength++] = i;
@@ -380,6 +381,7 @@ public sealed partial class Hand
     private void ExecuteDraw(int seat, PackedCards cards)
     {
         drawPending[seat] = false;
+        drawPendingCount--;
         Span<int> positions = stackalloc int[PackedCards.Capacity];
         FindCards(seat, cards, positions);
         var upMask = 0;

@@ -31,7 +31,19 @@ public sealed partial class Hand
 
         Span<long> levels = stackalloc long[n];
         contributions.CopyTo(levels);
-        levels.Sort();
+        for (var l = 1; l < n; l++)
+        {
+            // Insertion sort: a handful of seats.
+            var value = levels[l];
+            var m = l - 1;
+            while (m >= 0 && levels[m] > value)
+            {
+                levels[m + 1] = levels[m];
+                m--;
+            }
+
+            levels[m + 1] = value;
+        }
         Span<long> amounts = stackalloc long[n];
         Span<int> masks = stackalloc int[n];
         var count = 0;
@@ -274,7 +286,17 @@ public sealed partial class Hand
     private int ComputeValue(int seat, HandRanking ranking)
     {
         var count = holeCount[seat];
-        if (ranking == HandRanking.StandardHigh && !variant.Omaha && count + boardCount == 7)
+        if (ranking == HandRanking.StandardHigh && !variant.Omaha && count == 2 && boardCount == 5)
+        {
+            var h0 = hole[seat * maxHole];
+            var h1 = hole[(seat * maxHole) + 1];
+            if (h0.IsKnown && h1.IsKnown && board[0].IsKnown && board[1].IsKnown && board[2].IsKnown && board[3].IsKnown && board[4].IsKnown)
+            {
+                // Same value as Evaluate(StandardHigh, mask) for seven distinct known cards, without the generic path.
+                return HandEvaluator.EvaluateHigh7(h0.Index, h1.Index, board[0].Index, board[1].Index, board[2].Index, board[3].Index, board[4].Index);
+            }
+        }
+        else if (ranking == HandRanking.StandardHigh && !variant.Omaha && count + boardCount == 7)
         {
             Span<int> cards = stackalloc int[7];
             var known = true;

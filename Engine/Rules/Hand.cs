@@ -72,6 +72,21 @@ public sealed partial class Hand
     /// <summary>Bumped whenever any hole or board card changes (keys the showdown value cache).</summary>
     private int cardsVersion;
 
+    /// <summary>The largest entry of <see cref="bets"/>, kept up to date wherever a bet changes.</summary>
+    private long maxBet;
+
+    /// <summary>How many seats are still dealt in (<see cref="active"/>).</summary>
+    private int activeCount;
+
+    /// <summary>Hole cards still to be dealt over all seats (sum of <see cref="pendingCount"/>).</summary>
+    private int holePendingTotal;
+
+    /// <summary>Seats that still have to draw (set entries of <see cref="drawPending"/>).</summary>
+    private int drawPendingCount;
+
+    /// <summary>Index of the last street with a draw, -1 when the variant has none.</summary>
+    private readonly int lastDrawStreet = -1;
+
     /// <summary>Starts a hand. With a deck the dealer is automatic; without one dealer actions must be applied.</summary>
     public Hand(HandConfig config, Deck? deck = null)
     {
@@ -110,6 +125,15 @@ public sealed partial class Hand
             starting[i] = startingStacks[i];
             stacks[i] = starting[i];
             active[i] = true;
+        }
+
+        activeCount = n;
+        for (var s = 0; s < streets.Count; s++)
+        {
+            if (streets[s].Draw)
+            {
+                lastDrawStreet = s;
+            }
         }
 
         // Sized so that a typical hand never grows them: forced bets, per street (start, burn, board, collection,
@@ -229,22 +253,7 @@ public sealed partial class Hand
     }
 
     /// <summary>Seats still dealt in (not folded or mucked).</summary>
-    public int ActiveCount
-    {
-        get
-        {
-            var count = 0;
-            for (var i = 0; i < n; i++)
-            {
-                if (active[i])
-                {
-                    count++;
-                }
-            }
-
-            return count;
-        }
-    }
+    public int ActiveCount => activeCount;
 
     /// <summary>Seats dealt hole cards pending (dealer phase without a deck).</summary>
     public int PendingHoleCards(int seat) => pendingCount[seat];
@@ -268,6 +277,7 @@ public sealed partial class Hand
             {
                 bets[i] = amount;
                 stacks[i] -= amount;
+                maxBet = Math.Max(maxBet, amount);
                 Emit(HandEventKind.AntePosted, i, amount);
             }
         }
@@ -282,6 +292,7 @@ public sealed partial class Hand
             {
                 bets[i] = amount;
                 stacks[i] -= amount;
+                maxBet = Math.Max(maxBet, amount);
                 Emit(HandEventKind.BlindPosted, i, amount);
             }
         }
@@ -319,6 +330,15 @@ public sealed partial class Hand
             drawPending[i] = current.Draw;
         }
 
+        drawPendingCount = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (drawPending[i])
+            {
+                drawPendingCount++;
+            }
+        }
+
         if (totalHole > DealableCount())
         {
             // Not enough cards for everybody: one community card instead (stud with many players).
@@ -328,6 +348,8 @@ public sealed partial class Hand
                 pendingCount[i] = 0;
                 pendingStart[i] = 0;
             }
+
+            holePendingTotal = 0;
         }
 
         UpdateDealing();
@@ -337,13 +359,8 @@ public sealed partial class Hand
     {
         while (true)
         {
-            var holePending = false;
-            var draws = false;
-            for (var i = 0; i < n; i++)
-            {
-                holePending |= pendingCount[i] > 0;
-                draws |= drawPending[i];
-            }
+            var holePending = holePendingTotal > 0;
+            var draws = drawPendingCount > 0;
 
             if (!burnPending && !holePending && boardPending == 0 && !draws)
             {
@@ -435,10 +452,10 @@ public sealed partial class Hand
         raiseCount = 0;
         queueLength = 0;
         Array.Clear(acted);
-        for (var k = 0; k < n; k++)
+        TopTwoTotals(out _, out var second);
+        for (int k = 0, i = opener; k < n; k++, i = i + 1 == n ? 0 : i + 1)
         {
-            var i = (opener + k) % n;
-            if (active[i] && stacks[i] > 0 && EffectiveStack(i) > 0)
+            if (active[i] && stacks[i] > 0 && Math.Min(stacks[i], Math.Max(0, second - bets[i])) > 0)
             {
                 queue[queueLength++] = i;
             }
@@ -464,15 +481,9 @@ public sealed partial class Hand
     private void EndBetting()
     {
         queueLength = 0;
-        if (ActiveCount > 1)
+        if (activeCount > 1)
         {
-            var drawAhead = false;
-            for (var s = street + 1; s < streets.Count; s++)
-            {
-                drawAhead |= streets[s].Draw;
-            }
-
-            if (!drawAhead)
+            if (lastDrawStreet <= street)
             {
                 var withChips = 0;
                 for (var i = 0; i < n; i++)
@@ -555,6 +566,7 @@ public sealed partial class Hand
             bets[i] = 0;
         }
 
+        maxBet = 0;
         Emit(HandEventKind.BetsCollected, NoSeat, 0);
     }
 
@@ -635,29 +647,13 @@ public sealed partial class Hand
 
     // ---------------------------------------------------------------- betting helpers
 
-    private long MaxBet()
+    private long MaxBet() => maxBet;
+
+    /// <summary>The largest and second largest bet plus stack among seats dealt in (-1 when missing).</summary>
+    private void TopTwoTotals(out long first, out long second)
     {
-        long max = 0;
-        for (var i = 0; i < n; i++)
-        {
-            if (bets[i] > max)
-            {
-                max = bets[i];
-            }
-        }
-
-        return max;
-    }
-
-    private long EffectiveStack(int seat)
-    {
-        if (!active[seat])
-        {
-            return 0;
-        }
-
-        long first = -1;
-        long second = -1;
+        first = -1;
+        second = -1;
         for (var i = 0; i < n; i++)
         {
             if (!active[i])
@@ -676,8 +672,6 @@ public sealed partial class Hand
                 second = total;
             }
         }
-
-        return Math.Min(stacks[seat], Math.Max(0, second - bets[seat]));
     }
 
     private long StreetMinimum()
@@ -938,6 +932,7 @@ public sealed partial class Hand
 
         pending[offset + pendingStart[seat] + pendingCount[seat]] = up;
         pendingCount[seat]++;
+        holePendingTotal++;
     }
 
     private bool PopPending(int seat)
@@ -945,6 +940,7 @@ public sealed partial class Hand
         var up = pending[(seat * maxHole * 2) + pendingStart[seat]];
         pendingStart[seat]++;
         pendingCount[seat]--;
+        holePendingTotal--;
         if (pendingCount[seat] == 0)
         {
             pendingStart[seat] = 0;
@@ -1050,7 +1046,12 @@ public sealed partial class Hand
 
     private void MuckHole(int seat)
     {
-        active[seat] = false;
+        if (active[seat])
+        {
+            active[seat] = false;
+            activeCount--;
+        }
+
         reserveMask |= KnownHoleMask(seat);
         holeCount[seat] = 0;
         cardsVersion++;
