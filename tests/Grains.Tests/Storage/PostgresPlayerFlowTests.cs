@@ -7,6 +7,8 @@ using Orleans.Poker.Grains.Storage;
 namespace Orleans.Poker.Grains.Tests.Storage;
 
 /// <summary>Player and template grains writing their rows to a real PostgreSQL database.</summary>
+/// <remarks>In the cluster collection only so that silos are not started in parallel in one process.</remarks>
+[Collection(ClusterCollection.Name)]
 public sealed class PostgresPlayerFlowTests(PostgresClusterFixture fixture) : IClassFixture<PostgresClusterFixture>
 {
     [Fact]
