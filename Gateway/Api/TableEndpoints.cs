@@ -60,6 +60,11 @@ public static class TableEndpoints
             }
 
             var tableId = Input.TableId(invite[..colon]);
+            if (!(await Table(tableId, grains).GetSummary()).IsPrivate)
+            {
+                throw new PokerException("not_private", "This table is public: sit down without an invite");
+            }
+
             var seat = await Table(tableId, grains).Sit(new SeatRequest(user.GetPlayerId(), user.GetDisplayName(), Input.Chips(request.BuyIn, "buyIn"), Input.Seat(request.Seat), invite[(colon + 1)..]));
             return new JoinedResponse(tableId, seat);
         }).WithSummary("Join a private table by its invite");
