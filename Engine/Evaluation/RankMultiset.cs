@@ -8,8 +8,8 @@ namespace Orleans.Poker.Engine.Evaluation;
 /// <remarks>
 /// A card key is the sum of four fields, so the key of a hand is the plain sum of its cards' keys:
 /// <list type="bullet">
-/// <item>bits 0..16: the counts of ranks deuce..eight as a base-5 number (5^rank);</item>
-/// <item>bits 17..30: the counts of ranks nine..ace as a base-5 number (5^(rank-7));</item>
+/// <item>bits 0..16: the code of ranks deuce..eight, <c>sum of count * Weights[rank]</c>;</item>
+/// <item>bits 17..30: the code of ranks nine..ace, <c>sum of count * Weights[rank - 7]</c>;</item>
 /// <item>bits 32..47: one 4-bit counter per suit, started at 3 by <see cref="InitialKey"/>, so bit 3 of a counter is
 /// set exactly when five or more cards share that suit (the flush test is one AND);</item>
 /// <item>bits 48..63: the sum of <c>1 &lt;&lt; rank</c>, which is the rank mask whenever the ranks are distinct
@@ -29,6 +29,14 @@ internal static class RankMultiset
     public const int RankBitsShift = 48;
     public const ulong InitialKey = 0x3333UL << SuitShift;
     public const ulong FlushCheck = 0x8888UL << SuitShift;
+
+    /// <summary>
+    /// Per-rank weights of the half codes: every multiset of at most 7 cards (at most 4 per rank) over 7 ranks has
+    /// its own weighted sum, and the sums stay small (below 43,718; 10,552 over 6 ranks) so the position tables are
+    /// compact. Found by a greedy search (each weight the smallest that keeps the sums distinct); the static
+    /// constructor checks the property again.
+    /// </summary>
+    private static readonly ulong[] Weights = [1, 5, 24, 112, 521, 2247, 9244];
 
     /// <summary>Key per card index; 64 entries (52 used) so that <c>index &amp; 63</c> is always in range.</summary>
     public static readonly ulong[] CardKeys = new ulong[64];
@@ -55,16 +63,9 @@ internal static class RankMultiset
 
     static RankMultiset()
     {
-        var power = 1UL;
         for (var rank = 0; rank < 13; rank++)
         {
-            if (rank == LoRanks)
-            {
-                power = 1;
-            }
-
-            RankKeys[rank] = rank < LoRanks ? power : power << HiShift;
-            power *= 5;
+            RankKeys[rank] = rank < LoRanks ? Weights[rank] : Weights[rank - LoRanks] << HiShift;
         }
 
         for (var index = 0; index < 52; index++)
@@ -167,10 +168,12 @@ internal static class RankMultiset
 
     /// <summary>
     /// Every multiset of ranks [from, to) with at most <see cref="MaxCards"/> cards and at most 4 per rank:
-    /// Codes = base-5 number of the counts relative to rank <c>from</c>, Packed = 3 bits per absolute rank.
+    /// Codes = weighted sum of the counts (weights from rank <c>from</c>; only for halves of at most 7 ranks),
+    /// Packed = 3 bits per absolute rank.
     /// </summary>
     private sealed class Multisets
     {
+        private readonly int from;
         private readonly int to;
 
         // Runs once while tables are built: optimise right away instead of running slow tier-0 code.
@@ -178,7 +181,18 @@ internal static class RankMultiset
         public Multisets(int from, int to)
         {
             this.to = to;
-            Visit(from, 0, 1, 0, 0);
+            this.from = from;
+            Visit(from, 0, 0, 0);
+            var seen = new bool[LoMask + 1];
+            foreach (var code in to - from <= Weights.Length ? Codes : [])
+            {
+                if (code > LoMask || seen[code])
+                {
+                    throw new InvalidOperationException($"rank weights do not give distinct codes for ranks {from}..{to - 1}");
+                }
+
+                seen[code] = true;
+            }
         }
 
         public List<int> Codes { get; } = [];
@@ -208,7 +222,7 @@ internal static class RankMultiset
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private void Visit(int rank, int code, int weight, int total, ulong counts)
+        private void Visit(int rank, int code, int total, ulong counts)
         {
             if (rank == to)
             {
@@ -220,7 +234,8 @@ internal static class RankMultiset
 
             for (var count = 0; count <= 4 && total + count <= MaxCards; count++)
             {
-                Visit(rank + 1, code + (count * weight), weight * 5, total + count, counts | ((ulong)count << (3 * rank)));
+                var weight = rank - from < Weights.Length ? (int)Weights[rank - from] : 0;
+                Visit(rank + 1, code + (count * weight), total + count, counts | ((ulong)count << (3 * rank)));
             }
         }
     }
