@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.Poker.ServiceDefaults.Health;
@@ -12,8 +11,6 @@ builder.Services.Configure<PokerOptions>(builder.Configuration.GetSection(PokerO
 
 builder.AddPokerLogging(options);
 builder.AddPokerSilo(options);
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddPokerStores(options.Storage.Postgres);
 builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Http.Port}");
 // Graceful shutdown: let in-flight grain calls finish and grains deactivate (persisting) before the process exits.
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));

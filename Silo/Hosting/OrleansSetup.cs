@@ -1,6 +1,12 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Poker.Grains;
+using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Templates;
 using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using StackExchange.Redis;
 
 namespace Orleans.Poker.Silo.Hosting;
@@ -11,9 +17,6 @@ namespace Orleans.Poker.Silo.Hosting;
 /// </summary>
 public static class OrleansSetup
 {
-    /// <summary>Name of the grain storage every poker grain persists to.</summary>
-    public const string StorageName = Grains.PokerStorage.Name;
-
     public static IHostApplicationBuilder AddPokerSilo(this IHostApplicationBuilder builder, PokerOptions options)
     {
         builder.UseOrleans(silo =>
@@ -23,31 +26,53 @@ public static class OrleansSetup
                 cluster.ServiceId = options.Cluster.ServiceId;
                 cluster.ClusterId = options.Cluster.ClusterId;
             });
-            silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(30));
-
             if (options.IsProduction)
             {
                 var address = IPAddress.Parse(options.Cluster.AdvertisedAddress);
                 silo.ConfigureEndpoints(address, options.Cluster.SiloPort, options.Cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
                 silo.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(options.Cluster.Redis!));
-                silo.AddAdoNetGrainStorage(StorageName, storage =>
-                {
-                    storage.Invariant = "Npgsql";
-                    storage.ConnectionString = options.Storage.Postgres;
-                });
-                silo.UseAdoNetReminderService(reminders =>
-                {
-                    reminders.Invariant = "Npgsql";
-                    reminders.ConnectionString = options.Storage.Postgres;
-                });
             }
             else
             {
                 silo.UseLocalhostClustering(options.Cluster.SiloPort, options.Cluster.GatewayPort, serviceId: options.Cluster.ServiceId, clusterId: options.Cluster.ClusterId);
-                silo.AddMemoryGrainStorage(StorageName);
-                silo.UseInMemoryReminderService();
             }
+
+            silo.AddPokerGrains(options.Storage.Postgres);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Storage, reminders, the stores beside grain state, the clock and template seeding: PostgreSQL when
+    /// <paramref name="postgres"/> is set, memory otherwise. Clustering is configured by the caller.
+    /// </summary>
+    public static ISiloBuilder AddPokerGrains(this ISiloBuilder silo, string? postgres)
+    {
+        silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(30));
+        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddPokerStores(postgres);
+        silo.AddPokerTemplateSeeding();
+        if (string.IsNullOrWhiteSpace(postgres))
+        {
+            silo.AddMemoryGrainStorage(PokerStorage.Name);
+            silo.UseInMemoryReminderService();
+            return silo;
+        }
+
+        // The Orleans serializer (version tolerant through [Alias]/[Id]) rather than the provider's default
+        // Newtonsoft JSON with $type names, which breaks stored rows when a type is renamed.
+        silo.AddAdoNetGrainStorage(PokerStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> storage) =>
+            storage.Configure<Serializer>((settings, serializer) =>
+            {
+                settings.Invariant = "Npgsql";
+                settings.ConnectionString = postgres;
+                settings.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        silo.UseAdoNetReminderService(reminders =>
+        {
+            reminders.Invariant = "Npgsql";
+            reminders.ConnectionString = postgres;
+        });
+        return silo;
     }
 }
