@@ -133,12 +133,14 @@ public sealed partial class Hand
 
     private void Finish()
     {
+        // The showdown's pots still hold when nothing was put in or mucked since they were built.
+        var reuse = showdownPots is not null && showdownPotsActive == activeCount && maxBet == 0;
         CollectBets(true);
         queueLength = 0;
         showdownLength = 0;
-        finalPots = BuildPots();
+        finalPots = reuse ? showdownPots! : BuildPots();
+        showdownPots = null;
         TakeRake();
-        var activeCount = ActiveCount;
         for (var p = 0; p < finalPots.Length; p++)
         {
             var pot = finalPots[p];
@@ -339,6 +341,7 @@ public sealed partial class Hand
         {
             showdownMasks ??= new int[n];
             showdownPots = BuildPots(showdownMasks);
+            showdownPotsActive = activeCount;
         }
 
         for (var p = 0; p < showdownPots.Length; p++)
@@ -365,6 +368,7 @@ public sealed partial class Hand
 
     private Pot[]? showdownPots;
     private int[]? showdownMasks;
+    private int showdownPotsActive;
 
     private bool BeatsShown(int seat, int eligible, HandRanking ranking)
     {

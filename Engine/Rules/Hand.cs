@@ -140,7 +140,7 @@ public sealed partial class Hand
         // hole cards and about one action per seat), showdown and awards.
         var streetCount = streets.Count;
         events = new List<HandEvent>(16 + (streetCount * (4 + n)) + (n * (maxHole + 3)));
-        log = new List<PlayerAction>(8 + (streetCount * n));
+        log = new List<PlayerAction>(8 + (streetCount * (n + 2)));
 
         board = new Card[Math.Max(variant.MaxBoardCards, 1) + 2];
         deckMask = variant.DeckSize == 36 ? ShortDeckMask : FullDeckMask;
@@ -576,9 +576,8 @@ public sealed partial class Hand
         showdownPots = null;
         showdownLength = 0;
         var start = opener >= 0 ? opener : 0;
-        for (var k = 0; k < n; k++)
+        for (int k = 0, i = start; k < n; k++, i = i + 1 == n ? 0 : i + 1)
         {
-            var i = (start + k) % n;
             if (active[i] && !AllUp(i))
             {
                 showdownQueue[showdownLength++] = i;
