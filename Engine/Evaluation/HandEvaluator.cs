@@ -8,8 +8,10 @@ namespace Orleans.Poker.Engine.Evaluation;
 /// <summary>
 /// Hand values for every <see cref="HandRanking"/>. A value is an <see cref="int"/> where, within one ranking,
 /// higher means stronger and equal means an exact tie; values of different rankings do not compare.
-/// Cards are sets in a 64-bit mask (bit <see cref="Card.Index"/>). Evaluation is table-driven: a hand's key is the
-/// sum of precomputed per-card keys, one AND finds flushes and one perfect-hash lookup gives the value.
+/// Values are dense ordinals of the ranking's distinct hands (not a bit layout): use <see cref="Describe"/> for text.
+/// Cards are sets in a 64-bit mask (bit <see cref="Card.Index"/>). Evaluation is table-driven and allocation free:
+/// a hand's key is the sum of precomputed per-card keys, one AND finds flushes, two small position tables give the
+/// minimal perfect index of the rank multiset and a 16-bit table gives the value (see <see cref="RankMultiset"/>).
 /// </summary>
 public static class HandEvaluator
 {
