@@ -29,6 +29,41 @@ public sealed partial class Hand
             }
         }
 
+        // The usual case: every seat still in has put in the most, so there is one pot that all of them can win.
+        long most = 0;
+        long sum = amount;
+        var activeMask = 0;
+        for (var i = 0; i < n; i++)
+        {
+            most = Math.Max(most, contributions[i]);
+            sum += contributions[i];
+            if (active[i])
+            {
+                activeMask |= 1 << i;
+            }
+        }
+
+        var single = activeMask != 0;
+        for (var i = 0; i < n && single; i++)
+        {
+            single = !active[i] || contributions[i] == most;
+        }
+
+        if (single)
+        {
+            if (sum <= 0)
+            {
+                return [];
+            }
+
+            if (eligibleMasks is not null)
+            {
+                eligibleMasks[0] = activeMask;
+            }
+
+            return [new Pot(sum, Seats(activeMask))];
+        }
+
         Span<long> levels = stackalloc long[n];
         contributions.CopyTo(levels);
         for (var l = 1; l < n; l++)

@@ -69,6 +69,9 @@ public sealed partial class Hand
     private HandPhase phase;
     private bool reachedSecondStreet;
 
+    /// <summary>The current betting round's minimum bet (fixed limit: its bet size), set when the round begins.</summary>
+    private long streetMinimum;
+
     /// <summary>Bumped whenever any hole or board card changes (keys the showdown value cache).</summary>
     private int cardsVersion;
 
@@ -313,6 +316,9 @@ public sealed partial class Hand
         burnPending = current.Burn;
         boardPending = current.BoardCards;
         var totalHole = 0;
+        var ups = current.HoleCardsUp;
+        var upCount = ups.Count;
+        var draw = current.Draw;
         for (var i = 0; i < n; i++)
         {
             if (!active[i])
@@ -320,14 +326,13 @@ public sealed partial class Hand
                 continue;
             }
 
-            var ups = current.HoleCardsUp;
-            for (var k = 0; k < ups.Count; k++)
+            for (var k = 0; k < upCount; k++)
             {
                 PushPending(i, ups[k]);
                 totalHole++;
             }
 
-            drawPending[i] = current.Draw;
+            drawPending[i] = draw;
         }
 
         drawPendingCount = 0;
@@ -444,6 +449,7 @@ public sealed partial class Hand
     private void BeginBetting()
     {
         phase = HandPhase.Betting;
+        streetMinimum = StreetMinimum();
         opener = ComputeOpener(streets[street].Opening);
         bringInStatus = street == 0 && config.BringIn > 0;
         completionStatus = bringInStatus;
@@ -683,7 +689,7 @@ public sealed partial class Hand
         return config.MinBet;
     }
 
-    private long FullRaiseIncrement() => Math.Max(raiseAmount, StreetMinimum());
+    private long FullRaiseIncrement() => Math.Max(raiseAmount, streetMinimum);
 
     private long MinRaiseTo(int seat)
     {
