@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace Orleans.Poker.Cluster.Tests;
+
+/// <summary>
+/// A real silo: <c>dotnet Silo/bin/&lt;Configuration&gt;/net10.0/Orleans.Poker.Silo.dll</c> in production mode (Redis
+/// clustering, PostgreSQL storage) on free loopback ports. <see cref="Kill"/> is SIGKILL; Dispose kills it too.
+/// </summary>
+public sealed class SiloProcess : IDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
+
+    private SiloProcess(Process process, string name, int siloPort, int gatewayPort, int httpPort)
+    {
+        this.process = process;
+        Name = name;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+        HttpPort = httpPort;
+    }
+
+    public string Name { get; }
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public int HttpPort { get; }
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>The silo's address as Orleans prints it (<c>S127.0.0.1:port:generation</c> starts with this).</summary>
+    public string EndpointPrefix => $"S127.0.0.1:{SiloPort}:";
+
+    /// <summary>The last lines the silo wrote, for failure messages.</summary>
+    public string RecentOutput => string.Join('\n', output.TakeLast(40));
+
+    /// <summary>Starts a silo and waits (bounded) until <c>/health/ready</c> answers 200.</summary>
+    public static async Task<SiloProcess> StartAsync(SiloSettings settings, string name, (int Silo, int Gateway, int Http)? ports = null)
+    {
+        var (siloPort, gatewayPort, httpPort) = ports ?? (FreePort(), FreePort(), FreePort());
+        var dll = SiloDll();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        var env = start.Environment;
+        env["POKER__Cluster__Redis"] = settings.Redis;
+        env["POKER__Storage__Postgres"] = settings.Postgres;
+        env["POKER__Cluster__ClusterId"] = settings.ClusterId;
+        env["POKER__Cluster__ServiceId"] = settings.ServiceId;
+        env["POKER__Cluster__SiloPort"] = siloPort.ToString();
+        env["POKER__Cluster__GatewayPort"] = gatewayPort.ToString();
+        env["POKER__Cluster__AdvertisedAddress"] = "127.0.0.1";
+        env["POKER__Http__Host"] = "127.0.0.1";
+        env["POKER__Http__Port"] = httpPort.ToString();
+        env["POKER__Logging__Format"] = "text";
+        env["POKER__Logging__Level"] = "Warning";
+        // Several silos share two cores with the test: workstation GC keeps each process small.
+        env["DOTNET_gcServer"] = "0";
+        env["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        var process = new Process { StartInfo = start };
+        var silo = new SiloProcess(process, name, siloPort, gatewayPort, httpPort);
+        process.OutputDataReceived += (_, e) => silo.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Record(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await silo.WaitReadyAsync();
+        }
+        catch
+        {
+            silo.Dispose();
+            throw;
+        }
+
+        return silo;
+    }
+
+    /// <summary>Ends the process at once (SIGKILL): no graceful shutdown, no deactivation.</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already gone.
+        }
+
+        process.Dispose();
+    }
+
+    /// <summary>The repository root: the first folder upwards that holds Orleans.Poker.sln.</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Orleans.Poker.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Orleans.Poker.sln above {AppContext.BaseDirectory}");
+    }
+
+    /// <summary>The silo built in the same configuration as this test assembly (the project reference builds it).</summary>
+    public static string SiloDll()
+    {
+        var configuration = typeof(SiloProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var dll = Path.Combine(RepoRoot(), "Silo", "bin", configuration, "net10.0", "Orleans.Poker.Silo.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the silo in {configuration} first", dll);
+    }
+
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 200 && output.TryDequeue(out _))
+        {
+        }
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        var url = $"http://127.0.0.1:{HttpPort}/health/ready";
+        while (deadline.Elapsed < ReadyTimeout)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Silo {Name} exited with {process.ExitCode}:\n{RecentOutput}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(url);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // A slow answer while the silo starts.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"Silo {Name} not ready after {ReadyTimeout.TotalSeconds} s:\n{RecentOutput}");
+    }
+}

@@ -1,0 +1,71 @@
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Migrations.Tests;
+using Orleans.Runtime;
+
+namespace Orleans.Poker.Cluster.Tests;
+
+/// <summary>Two real silos in one cluster on Redis; the one hosting the most tables is killed.</summary>
+public sealed class TwoSiloFailoverTests
+{
+    private const int Tables = 10;
+    private static readonly TimeSpan Failover = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Tables_of_a_killed_silo_reactivate_on_the_other_with_their_hands_intact()
+    {
+        // Arrange: ten tables with a hand on the flop, spread over two silos.
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        var settings = SiloSettings.Fresh(database.ConnectionString);
+        using var siloA = await SiloProcess.StartAsync(settings, "A");
+        using var siloB = await SiloProcess.StartAsync(settings, "B");
+        await using var client = await PokerClient.ConnectAsync(settings);
+        var driver = new TableDriver(client.Grains);
+        var templateId = await driver.NewTemplate(minPlayers: 3);
+        var tables = new List<(ITableGrain Table, long[] Players, TableFacts Before)>();
+        long issued = 0;
+        for (var i = 0; i < Tables; i++)
+        {
+            var table = await driver.NewTable(templateId);
+            var (players, chips) = await driver.Seat(table, 3);
+            issued += chips;
+            await driver.PlayIntoFlop(table);
+            tables.Add((table, players, await TableDriver.Facts(table, players)));
+        }
+
+        var hosts = await HostsOf(client.Client, tables.Select(t => t.Table.GetPrimaryKeyString()).ToHashSet());
+        var onA = hosts.Count(h => h.Value.Endpoint.Port == siloA.SiloPort);
+        var victim = onA >= Tables - onA ? siloA : siloB;
+        var moved = hosts.Count(h => h.Value.Endpoint.Port == victim.SiloPort);
+
+        // Act: SIGKILL the silo hosting the most tables.
+        victim.Kill();
+
+        // Assert: every table answers from the survivor with its state as it was, and its hand plays on.
+        Assert.Equal(Tables, hosts.Count);
+        Assert.True(moved >= 1);
+        foreach (var (table, players, before) in tables)
+        {
+            var after = await PokerClient.RetryAsync(() => TableDriver.Facts(table, players), Failover);
+            Assert.Equal(before, after);
+        }
+
+        foreach (var (table, _, before) in tables)
+        {
+            await table.Close("test over");
+            Assert.True(await driver.PlayToEnd(table, before.HandNo) > 0);
+            Assert.Equal(TableStatus.Ended, (await table.GetSnapshot(null)).View.Status);
+        }
+
+        Assert.Equal(issued, await driver.Balances(tables.SelectMany(t => t.Players)));
+    }
+
+    /// <summary>Which silo hosts each of the given table activations.</summary>
+    private static async Task<Dictionary<string, SiloAddress>> HostsOf(IClusterClient client, HashSet<string> tableIds)
+    {
+        var statistics = await client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return statistics
+            // The waitlist grain of a table has the table's key: keep the table grains only.
+            .Where(s => s.GrainType.Contains("TableGrain", StringComparison.Ordinal) && tableIds.Contains(s.GrainId.Key.ToString()!))
+            .ToDictionary(s => s.GrainId.Key.ToString()!, s => s.SiloAddress);
+    }
+}
