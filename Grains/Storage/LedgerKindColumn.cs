@@ -3,13 +3,10 @@ using Orleans.Poker.Grains.Interfaces.Players;
 namespace Orleans.Poker.Grains.Storage;
 
 /// <summary>
-/// <see cref="LedgerKind"/> as the <c>ledger_transactions.kind</c> text. The schema has no <c>prize</c> kind: a
-/// sit-and-go prize is stored as a <c>cash_out</c> from its table whose reason starts with <c>prize</c>.
+/// <see cref="LedgerKind"/> as the <c>ledger_transactions.kind</c> text.
 /// </summary>
 internal static class LedgerKindColumn
 {
-    public const string PrizeReason = "prize";
-
     public static (string Kind, string? Reason) ToColumns(LedgerKind kind, string? note) => kind switch
     {
         LedgerKind.Grant => ("grant", note),
@@ -17,7 +14,7 @@ internal static class LedgerKindColumn
         LedgerKind.CashOut => ("cash_out", note),
         LedgerKind.AdminAdjustment => ("admin_adjustment", note),
         LedgerKind.TopUp => ("top_up", note),
-        LedgerKind.Prize => ("cash_out", note is null ? PrizeReason : $"{PrizeReason}: {note}"),
+        LedgerKind.Prize => ("prize", note),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ledger kind."),
     };
 
@@ -25,9 +22,7 @@ internal static class LedgerKindColumn
     {
         "grant" => (LedgerKind.Grant, reason),
         "buy_in" => (LedgerKind.BuyIn, reason),
-        "cash_out" when reason == PrizeReason => (LedgerKind.Prize, null),
-        "cash_out" when reason is not null && reason.StartsWith(PrizeReason + ": ", StringComparison.Ordinal) =>
-            (LedgerKind.Prize, reason[(PrizeReason.Length + 2)..]),
+        "prize" => (LedgerKind.Prize, reason),
         "cash_out" => (LedgerKind.CashOut, reason),
         "admin_adjustment" => (LedgerKind.AdminAdjustment, reason),
         "top_up" => (LedgerKind.TopUp, reason),

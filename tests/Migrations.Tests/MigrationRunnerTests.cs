@@ -9,6 +9,7 @@ public sealed class MigrationRunnerTests
         "0001_orleans_persistence.sql",
         "0002_orleans_reminders.sql",
         "0003_app_schema_v1.sql",
+        "0004_ledger_prize_kind.sql",
     ];
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class NpgsqlStoreTests(MigratedDatabase database) : StoreContractT
     }
 
     [Fact]
-    public async Task Prize_is_stored_as_a_cash_out_and_read_back_as_a_prize()
+    public async Task Prize_is_stored_with_its_own_kind_and_read_back()
     {
         var player = await NewPlayer();
         var table = await NewTable();
@@ -36,7 +36,7 @@ public sealed class NpgsqlStoreTests(MigratedDatabase database) : StoreContractT
         await Stores.Ledger.AppendAsync(prize);
 
         Assert.Equal(prize, await Stores.Ledger.FindAsync(prize.TransferId));
-        Assert.Equal("cash_out", await database.ScalarAsync<string>("SELECT kind FROM ledger_transactions WHERE transfer_id = @t", ("t", prize.TransferId)));
+        Assert.Equal("prize", await database.ScalarAsync<string>("SELECT kind FROM ledger_transactions WHERE transfer_id = @t", ("t", prize.TransferId)));
     }
 
     [Fact]
