@@ -45,6 +45,15 @@ public interface ITableGrain : IGrainWithStringKey
     /// </summary>
     Task<ActResult> Act(long playerId, PlayerAction action, long clientSeq);
 
+    /// <summary>
+    /// Queues the player on this table's waitlist (refused when seated, when the waitlist is off, or when a seat is
+    /// free to take right now); returns their 1-based position. A freed seat is then held for the head of the queue.
+    /// </summary>
+    Task<int> JoinWaitlist(long playerId, string displayName);
+
+    /// <summary>Leaves this table's waitlist; true if the player was queued.</summary>
+    Task<bool> LeaveWaitlist(long playerId);
+
     /// <summary>Adds an observer for this table's events; subscriptions expire after a few minutes, re-subscribe.</summary>
     Task Subscribe(ITableObserver observer);
 

@@ -589,6 +589,7 @@ public sealed partial class TableGrain
         }
 
         State.Hold = new SeatHold { Seat = free, PlayerId = next.PlayerId, Until = Now + Config.SeatHoldTime };
+        State.WaitlistLength = Math.Max(0, State.WaitlistLength - 1);
         await Persist();
         await Emit(TableEventKind.SeatOffered, $"seat {free} is offered to {next.DisplayName}");
     }

@@ -25,7 +25,7 @@ public sealed partial class TableGrain
         BigBlind = CurrentBlinds().BigBlind,
         SeatsTaken = State.Seats.Count(s => s is not null),
         MaxPlayers = Config.MaxPlayers,
-        WaitlistLength = 0,
+        WaitlistLength = State.WaitlistLength,
         IsPrivate = Config.IsPrivate,
         ExpiresAt = State.ExpiresAt,
         MinBuyIn = Config.MinBuyIn,
@@ -110,6 +110,7 @@ public sealed partial class TableGrain
             TemplateId = State.TemplateId,
             Type = config.Type,
             LastResult = State.LastResult,
+            WaitlistLength = State.WaitlistLength,
         };
     }
 

@@ -190,7 +190,12 @@ public sealed partial class TableGrain(
         }
 
         await Persist();
-        await GrainFactory.GetGrain<IWaitlistGrain>(TableId).Leave(request.PlayerId);
+        var waitlist = GrainFactory.GetGrain<IWaitlistGrain>(TableId);
+        if (await waitlist.Leave(request.PlayerId))
+        {
+            State.WaitlistLength = (await waitlist.List()).Count;
+        }
+
         await GrainFactory.GetGrain<IPlayerGrain>(request.PlayerId).SetSeated(TableId, true);
         logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, seat, amount);
         await Emit(TableEventKind.Seated, $"{name} sits down");
@@ -296,6 +301,50 @@ public sealed partial class TableGrain(
         await Emit(TableEventKind.Seated, $"{seat.Name} tops up {amount}");
         await MaybeScheduleHand();
         return seat.Stack;
+    }
+
+    public async Task<int> JoinWaitlist(long playerId, string displayName)
+    {
+        EnsureOpen();
+        if (!Config.WaitlistEnabled)
+        {
+            throw new PokerException("waitlist_off", "This table has no waitlist");
+        }
+
+        if (SeatOf(playerId) is not null)
+        {
+            throw PokerException.Conflict("already_seated", "You already sit at this table");
+        }
+
+        if (State.Hold is null && Array.IndexOf(State.Seats, null) >= 0)
+        {
+            throw PokerException.Conflict("seat_free", "A seat is free: sit down instead of queueing");
+        }
+
+        var waitlist = GrainFactory.GetGrain<IWaitlistGrain>(TableId);
+        var position = await waitlist.Join(playerId, string.IsNullOrWhiteSpace(displayName) ? $"Player {playerId}" : displayName.Trim());
+        await WaitlistChanged(waitlist);
+        return position;
+    }
+
+    public async Task<bool> LeaveWaitlist(long playerId)
+    {
+        EnsureCreated();
+        var waitlist = GrainFactory.GetGrain<IWaitlistGrain>(TableId);
+        var left = await waitlist.Leave(playerId);
+        if (left)
+        {
+            await WaitlistChanged(waitlist);
+        }
+
+        return left;
+    }
+
+    private async Task WaitlistChanged(IWaitlistGrain waitlist)
+    {
+        State.WaitlistLength = (await waitlist.List()).Count;
+        await Persist();
+        await UpdateLobby();
     }
 
     public Task Subscribe(ITableObserver observer)

@@ -84,6 +84,9 @@ public sealed class TableState
     /// <summary>Robot turn: when the robot to act will act.</summary>
     [Id(32)] public DateTimeOffset? RobotActsAt { get; set; }
 
+    /// <summary>Players queued on the waitlist (kept here for the lobby summary).</summary>
+    [Id(34)] public int WaitlistLength { get; set; }
+
     /// <summary>Engine seats that put chips in voluntarily this hand (statistics).</summary>
     [Id(33)] public bool[] HandVoluntary { get; set; } = [];
 }

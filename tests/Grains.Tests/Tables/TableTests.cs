@@ -204,8 +204,9 @@ public sealed class TableTests(ClusterFixture fixture)
         var waitlist = fixture.Client.GetGrain<IWaitlistGrain>(tableId);
         var first = await kit.NewPlayer();
         var second = await kit.NewPlayer();
-        await waitlist.Join(first, "first");
-        await waitlist.Join(second, "second");
+        await table.JoinWaitlist(first, "first");
+        await table.JoinWaitlist(second, "second");
+        var queued = (await table.GetSummary()).WaitlistLength;
         var outsider = await kit.NewPlayer();
 
         await table.Leave(seated[0]);
@@ -215,11 +216,25 @@ public sealed class TableTests(ClusterFixture fixture)
         var passed = (await table.GetSnapshot(null)).View.Seats[0];
         var seat = await table.Sit(new SeatRequest(second, "second", 100));
 
+        Assert.Equal(2, queued);
         Assert.Equal(first, held.HeldFor);
         Assert.Equal("table_full", refused.Code);
         Assert.Equal(second, passed.HeldFor);
         Assert.Equal(0, seat);
         Assert.Null(await waitlist.GetPosition(second));
+        Assert.Equal(0, (await table.GetSummary()).WaitlistLength);
+    }
+
+    [Fact]
+    public async Task Queueing_is_refused_while_a_seat_is_free()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        var player = await kit.NewPlayer();
+
+        var error = await Assert.ThrowsAsync<PokerException>(() => table.JoinWaitlist(player, "eager"));
+
+        Assert.Equal("seat_free", error.Code);
+        Assert.Equal(0, (await table.GetSummary()).WaitlistLength);
     }
 
     [Fact]
