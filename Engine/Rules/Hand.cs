@@ -393,14 +393,20 @@ public sealed partial class Hand
 
             if (holePending)
             {
-                var dealee = HoleDealee();
-                var card = DrawFromPile();
-                var up = PopPending(dealee);
-                var index = holeCount[dealee]++;
-                hole[(dealee * maxHole) + index] = card;
-                holeUp[(dealee * maxHole) + index] = up;
+                // Nothing else can become due while hole cards are dealt: deal them all, one card per event.
+                do
+                {
+                    var dealee = HoleDealee();
+                    var card = DrawFromPile();
+                    var up = PopPending(dealee);
+                    var index = holeCount[dealee]++;
+                    hole[(dealee * maxHole) + index] = card;
+                    holeUp[(dealee * maxHole) + index] = up;
+                    events.Add(new HandEvent(HandEventKind.HoleCardsDealt, dealee, 0, new PackedCards(card.Index, 1), up ? 1 : 0, 0));
+                }
+                while (holePendingTotal > 0);
+
                 cardsVersion++;
-                Emit(HandEventKind.HoleCardsDealt, dealee, 0, PackedCards.Empty.Add(card), up ? 1 : 0);
                 continue;
             }
 
