@@ -181,10 +181,13 @@ public sealed partial class TableGrain
         }
 
         var config = Config;
-        var ready = ReadySeats().Count;
-        var enough = config.Type == TableType.SitAndGo
+        var readySeats = ReadySeats();
+        var ready = readySeats.Count;
+
+        // Robots keep people company; they do not play among themselves in an empty room.
+        var enough = readySeats.Any(s => !State.Seats[s]!.IsRobot) && (config.Type == TableType.SitAndGo
             ? (State.SitAndGoStarted ? ready >= 2 : ready >= config.MaxPlayers)
-            : ready >= Math.Max(2, config.MinPlayers);
+            : ready >= Math.Max(2, config.MinPlayers));
         if (!enough)
         {
             if (State.NextHandAt is not null)

@@ -1,4 +1,5 @@
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.Grains.Templates;
@@ -33,6 +34,38 @@ public static class TemplateSeeder
         }
 
         return created;
+    }
+
+    /// <summary>
+    /// Opens one table (<c>&lt;template&gt;-1</c>) for each newly seeded public persistent template, so a first start
+    /// has a lobby to play in. Idempotent: a table that exists is left alone.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> OpenDefaultTablesAsync(IGrainFactory grains, IEnumerable<string> templateIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        var opened = new List<string>();
+        foreach (var id in templateIds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var config = DefaultTemplates.All.FirstOrDefault(t => t.Id == id).Config;
+            if (config is not { Type: TableType.Persistent, IsPrivate: false })
+            {
+                continue;
+            }
+
+            var tableId = $"{id}-1";
+            try
+            {
+                await grains.GetGrain<ITableGrain>(tableId).Create(new TableCreation(id, CreatedBy: 0));
+                opened.Add(tableId);
+            }
+            catch (PokerException ex) when (ex.Code == "table_exists")
+            {
+                // Another silo opened it first.
+            }
+        }
+
+        return opened;
     }
 
     private static async Task<bool> WasDeleted(ITemplateGrain template)

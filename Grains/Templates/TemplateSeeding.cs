@@ -26,6 +26,8 @@ public static class TemplateSeeding
             {
                 var created = await TemplateSeeder.SeedAsync(grains, cancellationToken);
                 logger.LogInformation("Seeded {Count} default templates: {Templates}", created.Count, created);
+                var opened = await TemplateSeeder.OpenDefaultTablesAsync(grains, created, cancellationToken);
+                logger.LogInformation("Opened {Count} default tables: {Tables}", opened.Count, opened);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Templates;
@@ -17,6 +18,7 @@ public sealed class TemplateSeedingTests
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(PokerStorage.Name);
+            silo.UseInMemoryReminderService();
             silo.Services.AddPokerStores(postgresConnectionString: null);
             silo.AddPokerTemplateSeeding();
         });
@@ -25,6 +27,15 @@ public sealed class TemplateSeedingTests
 
         var listed = await cluster.Client.GetGrain<ITemplateCatalogGrain>(0).List();
 
+        var lobby = new List<string>();
+        for (var partition = 0; partition < ILobbyGrain.Partitions; partition++)
+        {
+            lobby.AddRange((await cluster.Client.GetGrain<ILobbyGrain>(partition).List()).Select(t => t.TableId));
+        }
+
         Assert.Equal(DefaultTemplates.All.Select(t => t.Id).Order(), listed.Select(t => t.Id).Order());
+        Assert.Equal(
+            DefaultTemplates.All.Where(t => t.Config is { Type: TableType.Persistent, IsPrivate: false }).Select(t => $"{t.Id}-1").Order(),
+            lobby.Order());
     }
 }
