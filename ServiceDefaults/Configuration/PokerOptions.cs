@@ -20,6 +20,8 @@ public sealed class PokerOptions
 
     public GatewaySettings Gateway { get; set; } = new();
 
+    public BotSettings Bot { get; set; } = new();
+
     /// <summary>Production mode: Redis clustering and PostgreSQL storage are both configured.</summary>
     public bool IsProduction => !string.IsNullOrWhiteSpace(Cluster.Redis) && !string.IsNullOrWhiteSpace(Storage.Postgres);
 }

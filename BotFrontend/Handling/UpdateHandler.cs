@@ -1,0 +1,515 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Orleans.Poker.BotFrontend.Play;
+using Orleans.Poker.BotFrontend.Rendering;
+using Orleans.Poker.BotFrontend.Telegram;
+using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Lobby;
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults.Configuration;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Orleans.Poker.BotFrontend.Handling;
+
+/// <summary>Handles one update: commands, button presses and typed amounts, all through the grains.</summary>
+internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay relay, BotIdentity identity, PokerOptions options, ILogger<UpdateHandler> logger)
+{
+    private readonly ConcurrentDictionary<long, PendingAmount> pendingAmounts = new();
+    private readonly IReadOnlySet<long> admins = options.Bot.AdminIds();
+
+    public async Task Handle(Update update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (update.Message is { From: { } from, Text: { } text } message)
+            {
+                await OnMessage(update.Id, message, from, text, cancellationToken);
+            }
+            else if (update.CallbackQuery is { } query)
+            {
+                await OnCallback(update.Id, query, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Update {UpdateId} failed", update.Id);
+        }
+    }
+
+    private sealed record Context(long ChatId, bool PrivateChat, User User, PlayerSummary Player)
+    {
+        public long PlayerId => User.Id;
+
+        public string Language => Player.Profile.Language;
+    }
+
+    private async Task<Context> Begin(Chat chat, User user)
+    {
+        var grain = grains.GetGrain<IPlayerGrain>(user.Id);
+        var name = $"{user.FirstName} {user.LastName}".Trim();
+        var player = await grain.Register(new PlayerProfile
+        {
+            PlayerId = user.Id,
+            TelegramId = user.Id,
+            DisplayName = name.Length > 0 ? name : user.Username ?? "",
+            Username = user.Username,
+            Language = BotTexts.Normalize(user.LanguageCode),
+        });
+        var privateChat = chat.Type == ChatType.Private;
+        if (privateChat && player.Profile.Unreachable)
+        {
+            // They wrote to us, so their chat is open again.
+            await grain.SetReachable(true);
+        }
+
+        // After a restart of the bot, chat players' tables are watched again on their next update.
+        foreach (var tableId in player.Tables)
+        {
+            await relay.WatchPlayer(tableId, user.Id, player.Profile.Language);
+        }
+
+        return new Context(chat.Id, privateChat, user, player);
+    }
+
+    private async Task OnMessage(int updateId, Message message, User from, string text, CancellationToken ct)
+    {
+        var context = await Begin(message.Chat, from);
+        if (!text.StartsWith('/'))
+        {
+            if (pendingAmounts.TryRemove(from.Id, out var pending))
+            {
+                await ActCustom(updateId, context, pending, text, ct);
+            }
+            else if (context.PrivateChat)
+            {
+                await Reply(context, BotTexts.Get(context.Language, "unknown"), null, ct);
+            }
+
+            return;
+        }
+
+        var parts = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var command = parts[0][1..];
+        var at = command.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            command = command[..at];
+        }
+
+        var argument = parts.Length > 1 ? parts[1] : "";
+        try
+        {
+            await Command(context, command.ToLowerInvariant(), argument, ct);
+        }
+        catch (PokerException e)
+        {
+            await Reply(context, BotTexts.Get(context.Language, "error", e.Message), null, ct);
+        }
+    }
+
+    private Task Command(Context context, string command, string argument, CancellationToken ct) => command switch
+    {
+        "start" => Start(context, argument, ct),
+        "menu" => Menu(context, ct),
+        "lobby" => Lobby(context, ct),
+        "table" => MyTables(context, ct),
+        "profile" => Profile(context, ct),
+        "stats" => Stats(context, ct),
+        "wallet" => Wallet(context, ct),
+        "invite" => Invite(context, ct),
+        "language" => Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages(), ct),
+        "help" => Reply(context, BotTexts.Get(context.Language, "help"), null, ct),
+        "admin" => Admin(context, ct),
+        "startgroup" => StartGroup(context, ct),
+        _ => Reply(context, BotTexts.Get(context.Language, "unknown"), null, ct),
+    };
+
+    private async Task Start(Context context, string payload, CancellationToken ct)
+    {
+        if (payload.StartsWith("t_", StringComparison.Ordinal))
+        {
+            await ShowTable(context, payload[2..], ct);
+            return;
+        }
+
+        if (payload.StartsWith("i_", StringComparison.Ordinal) && payload.LastIndexOf('_') is var cut and > 2)
+        {
+            await Sit(context, payload[2..cut], payload[(cut + 1)..], ct);
+            return;
+        }
+
+        if (payload == "g" && !context.PrivateChat)
+        {
+            await StartGroup(context, ct);
+            return;
+        }
+
+        var text = BotTexts.Get(context.Language, "welcome", context.Player.Profile.DisplayName, context.Player.Balance);
+        if (payload.StartsWith("r_", StringComparison.Ordinal) && long.TryParse(payload[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var referrer) && referrer != context.PlayerId)
+        {
+            logger.LogInformation("Player {PlayerId} came referred by {ReferrerId}", context.PlayerId, referrer);
+            text += "\n" + BotTexts.Get(context.Language, "referred", referrer);
+        }
+
+        await Reply(context, text, Keyboards.Menu(context.Language, options.Bot.MiniAppUrl, context.PrivateChat), ct);
+    }
+
+    private Task Menu(Context context, CancellationToken ct) =>
+        Reply(context, BotTexts.Get(context.Language, "menu"), Keyboards.Menu(context.Language, options.Bot.MiniAppUrl, context.PrivateChat), ct);
+
+    private async Task<IReadOnlyList<TableSummary>> ListTables()
+    {
+        var parts = await Task.WhenAll(Enumerable.Range(0, ILobbyGrain.Partitions).Select(p => grains.GetGrain<ILobbyGrain>(p).List()));
+        return parts.SelectMany(p => p).OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.TableId, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task Lobby(Context context, CancellationToken ct)
+    {
+        var tables = (await ListTables()).Where(t => t.Status != TableStatus.Ended).Take(20).ToList();
+        if (tables.Count == 0)
+        {
+            await Reply(context, BotTexts.Get(context.Language, "lobby.empty"), null, ct);
+            return;
+        }
+
+        var text = new StringBuilder(BotTexts.Get(context.Language, "lobby.title"));
+        foreach (var table in tables)
+        {
+            text.Append('\n').Append(BotTexts.Get(context.Language, "lobby.row", table.Name, table.Variant, table.SmallBlind, table.BigBlind, table.SeatsTaken, table.MaxPlayers));
+        }
+
+        await Reply(context, text.ToString(), Keyboards.Lobby(context.Language, tables), ct);
+    }
+
+    private async Task ShowTable(Context context, string tableId, CancellationToken ct)
+    {
+        TableSummary table;
+        try
+        {
+            table = await grains.GetGrain<ITableGrain>(tableId).GetSummary();
+        }
+        catch (PokerException)
+        {
+            await Reply(context, BotTexts.Get(context.Language, "table.notfound"), null, ct);
+            return;
+        }
+
+        await Reply(context, TableText.Summary(table, context.Language), Keyboards.Join(context.Language, table), ct);
+    }
+
+    private async Task MyTables(Context context, CancellationToken ct)
+    {
+        if (context.Player.Tables.Count == 0)
+        {
+            await Reply(context, BotTexts.Get(context.Language, "table.none"), Keyboards.Menu(context.Language, options.Bot.MiniAppUrl, context.PrivateChat), ct);
+            return;
+        }
+
+        foreach (var tableId in context.Player.Tables)
+        {
+            var snapshot = await grains.GetGrain<ITableGrain>(tableId).GetSnapshot(context.PlayerId);
+            var text = TableText.Hand(snapshot.View, context.Language);
+            if (snapshot.Mine is { Cards.Count: > 0 } mine && context.PrivateChat)
+            {
+                text += "\n" + BotTexts.Get(context.Language, "hole", snapshot.View.Name, snapshot.View.HandNo, CardText.Cards(mine.Cards));
+            }
+
+            await Reply(context, text, Keyboards.Seated(context.Language, tableId), ct);
+        }
+    }
+
+    private Task Profile(Context context, CancellationToken ct)
+    {
+        var profile = context.Player.Profile;
+        var tables = context.Player.Tables.Count == 0 ? "—" : string.Join(", ", context.Player.Tables);
+        return Reply(context, BotTexts.Get(context.Language, "profile", profile.DisplayName, profile.Language, context.Player.Balance, tables), null, ct);
+    }
+
+    private Task Stats(Context context, CancellationToken ct)
+    {
+        var stats = context.Player.Stats;
+        var vpip = stats.HandsPlayed == 0 ? 0 : stats.VoluntarilyPutIn * 100 / stats.HandsPlayed;
+        return Reply(context, BotTexts.Get(context.Language, "stats", stats.HandsPlayed, stats.HandsWon, stats.Net, vpip, stats.ShowdownsSeen, stats.BiggestPotWon), null, ct);
+    }
+
+    private async Task Wallet(Context context, CancellationToken ct)
+    {
+        var ledger = await grains.GetGrain<IPlayerGrain>(context.PlayerId).GetLedger(0, 5);
+        var text = new StringBuilder(BotTexts.Get(context.Language, "wallet", context.Player.Balance));
+        if (ledger.Count > 0)
+        {
+            text.Append("\n\n").Append(BotTexts.Get(context.Language, "wallet.ledger"));
+            foreach (var entry in ledger)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n{entry.At:yyyy-MM-dd HH:mm} {entry.Kind} {entry.Amount:+#;-#;0} → {entry.BalanceAfter}");
+            }
+        }
+
+        await Reply(context, text.ToString(), Keyboards.Wallet(context.Language), ct);
+    }
+
+    private async Task Invite(Context context, CancellationToken ct)
+    {
+        var text = new StringBuilder(BotTexts.Get(context.Language, "invite", identity.Link($"r_{context.PlayerId.ToString(CultureInfo.InvariantCulture)}")));
+        foreach (var tableId in context.Player.Tables)
+        {
+            var table = grains.GetGrain<ITableGrain>(tableId);
+            if ((await table.GetSummary()).IsPrivate)
+            {
+                var code = await table.GetInviteCode(context.PlayerId);
+                text.Append('\n').Append(BotTexts.Get(context.Language, "invite.table", tableId, identity.Link($"i_{tableId}_{code}")));
+            }
+        }
+
+        await Reply(context, text.ToString(), null, ct);
+    }
+
+    private async Task Admin(Context context, CancellationToken ct)
+    {
+        if (!admins.Contains(context.PlayerId))
+        {
+            await Reply(context, BotTexts.Get(context.Language, "admin.denied"), null, ct);
+            return;
+        }
+
+        var tables = await ListTables();
+        var text = new StringBuilder(BotTexts.Get(context.Language, "admin.title", tables.Count, tables.Sum(t => t.SeatsTaken)));
+        foreach (var table in tables.Take(30))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{table.TableId} · {table.Name} · {table.Status} · {table.SeatsTaken}/{table.MaxPlayers} · hand #{table.HandNo} · waitlist {table.WaitlistLength}");
+        }
+
+        await Reply(context, text.ToString(), Keyboards.Admin(context.Language, tables.Where(t => t.Status != TableStatus.Ended).Take(30)), ct);
+    }
+
+    /// <summary>The table of a group chat: created on first use, relayed to the group.</summary>
+    private async Task StartGroup(Context context, CancellationToken ct)
+    {
+        if (context.PrivateChat)
+        {
+            await Reply(context, BotTexts.Get(context.Language, "group.only"), null, ct);
+            return;
+        }
+
+        var tableId = GroupTableId(context.ChatId);
+        var table = grains.GetGrain<ITableGrain>(tableId);
+        TableSummary summary;
+        try
+        {
+            summary = await table.GetSummary();
+        }
+        catch (PokerException e) when (e.Code == "not_found")
+        {
+            summary = await table.Create(new TableCreation(options.Bot.GroupTemplateId, context.PlayerId, "Group " + context.ChatId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        await relay.WatchGroup(tableId, context.ChatId);
+        await Reply(context, BotTexts.Get(context.Language, "group.created", summary.Name), Keyboards.Join(context.Language, summary), ct);
+    }
+
+    /// <summary>The id of a group chat's table.</summary>
+    public static string GroupTableId(long chatId) => "g" + Math.Abs(chatId).ToString(CultureInfo.InvariantCulture);
+
+    private async Task Sit(Context context, string tableId, string? inviteCode, CancellationToken ct)
+    {
+        var table = grains.GetGrain<ITableGrain>(tableId);
+        var summary = await table.GetSummary();
+        var buyIn = Math.Clamp(summary.BigBlind * 50, summary.MinBuyIn, Math.Max(summary.MinBuyIn, summary.MaxBuyIn));
+        buyIn = Math.Max(summary.MinBuyIn, Math.Min(buyIn, context.Player.Balance));
+
+        // Subscribe first so the first hand's events are not missed.
+        await relay.WatchPlayer(tableId, context.PlayerId, context.Language);
+        int seat;
+        try
+        {
+            seat = await table.Sit(new SeatRequest(context.PlayerId, context.Player.Profile.DisplayName, buyIn, null, inviteCode));
+        }
+        catch
+        {
+            if (!context.Player.Tables.Contains(tableId))
+            {
+                await relay.Forget(tableId, context.PlayerId);
+            }
+
+            throw;
+        }
+
+        var privateChat = context.PlayerId;
+        var text = BotTexts.Get(context.Language, "seated", summary.Name, seat + 1, buyIn);
+        await api.Call(privateChat, (client, token) => client.SendMessage(privateChat, text, replyMarkup: Keyboards.Seated(context.Language, tableId), cancellationToken: token), ct);
+    }
+
+    private async Task OnCallback(int updateId, CallbackQuery query, CancellationToken ct)
+    {
+        var chat = query.Message?.Chat ?? new Chat { Id = query.From.Id, Type = ChatType.Private };
+        var context = await Begin(chat, query.From);
+        var data = query.Data ?? "";
+        string? answer = null;
+        var alert = false;
+        try
+        {
+            answer = await Callback(updateId, context, query, data, ct);
+        }
+        catch (PokerException e)
+        {
+            answer = BotTexts.Get(context.Language, "error", e.Message);
+            alert = true;
+        }
+        finally
+        {
+            await api.Call(context.ChatId, (client, token) => client.AnswerCallbackQuery(query.Id, answer, alert, cancellationToken: token), ct);
+        }
+    }
+
+    /// <summary>Runs a button; returns the text of the callback answer (null for none).</summary>
+    private async Task<string?> Callback(int updateId, Context context, CallbackQuery query, string data, CancellationToken ct)
+    {
+        var (verb, rest) = data.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? (data[..colon], data[(colon + 1)..]) : (data, "");
+        switch (verb)
+        {
+            case "m": await Menu(context, ct); return null;
+            case "l": await Lobby(context, ct); return null;
+            case "t": await MyTables(context, ct); return null;
+            case "p": await Profile(context, ct); return null;
+            case "s": await Stats(context, ct); return null;
+            case "wa": await Wallet(context, ct); return null;
+            case "iv": await Invite(context, ct); return null;
+            case "h": await Reply(context, BotTexts.Get(context.Language, "help"), null, ct); return null;
+            case "lg" when rest.Length == 0:
+                await Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages(), ct);
+                return null;
+            case "lg":
+                var language = BotTexts.Normalize(rest);
+                await grains.GetGrain<IPlayerGrain>(context.PlayerId).UpdateProfile(null, language);
+                relay.SetLanguage(context.PlayerId, language);
+                await Reply(context, BotTexts.Get(language, "language.set"), Keyboards.Menu(language, options.Bot.MiniAppUrl, context.PrivateChat), ct);
+                return BotTexts.Get(language, "ok");
+            case "tu":
+                var balance = await grains.GetGrain<IPlayerGrain>(context.PlayerId).ClaimTopUp();
+                return BotTexts.Get(context.Language, "topup.done", balance);
+            case "j":
+                await Sit(context, rest, null, ct);
+                return BotTexts.Get(context.Language, "ok");
+            case "w":
+                var summary = await grains.GetGrain<ITableGrain>(rest).GetSummary();
+                var position = await grains.GetGrain<IWaitlistGrain>(rest).Join(context.PlayerId, context.Player.Profile.DisplayName);
+                await relay.WatchPlayer(rest, context.PlayerId, context.Language);
+                await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name), null, ct);
+                return null;
+            case "v":
+                await MyTables(context, ct);
+                return null;
+            case "lv":
+                var name = (await grains.GetGrain<ITableGrain>(rest).GetSummary()).Name;
+                var cashed = await grains.GetGrain<ITableGrain>(rest).Leave(context.PlayerId);
+                await relay.Forget(rest, context.PlayerId);
+                await Reply(context, BotTexts.Get(context.Language, "left", name, cashed), null, ct);
+                return null;
+            case "ac":
+                if (!admins.Contains(context.PlayerId))
+                {
+                    return BotTexts.Get(context.Language, "admin.denied");
+                }
+
+                await grains.GetGrain<ITableGrain>(rest).Close($"closed by admin {context.PlayerId.ToString(CultureInfo.InvariantCulture)} from the bot");
+                await Reply(context, BotTexts.Get(context.Language, "admin.closed", rest), null, ct);
+                return null;
+            case "a":
+                return await Act(updateId, context, query, rest, ct);
+            default:
+                return BotTexts.Get(context.Language, "unknown");
+        }
+    }
+
+    /// <summary><c>&lt;table&gt;:&lt;hand&gt;:&lt;code&gt;</c> from a "your turn" button.</summary>
+    private async Task<string?> Act(int updateId, Context context, CallbackQuery query, string rest, CancellationToken ct)
+    {
+        var parts = rest.Split(':');
+        if (parts.Length != 3 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var handNo))
+        {
+            return BotTexts.Get(context.Language, "unknown");
+        }
+
+        var (tableId, code) = (parts[0], parts[2]);
+        var table = grains.GetGrain<ITableGrain>(tableId);
+        if (code == "x")
+        {
+            var legal = (await table.GetSnapshot(context.PlayerId)).Mine?.Legal;
+            if (legal is not { CanBetOrRaise: true })
+            {
+                throw new PokerException("not_your_turn", "It is not your turn");
+            }
+
+            pendingAmounts[context.PlayerId] = new PendingAmount(tableId, handNo, legal.MinRaiseTo, legal.MaxRaiseTo);
+            var ask = BotTexts.Get(context.Language, "custom.ask", legal.MinRaiseTo, legal.MaxRaiseTo);
+            var chatId = context.PlayerId;
+            await api.Call(chatId, (client, token) => client.SendMessage(chatId, ask, replyMarkup: new ForceReplyMarkup(), cancellationToken: token), ct);
+            return null;
+        }
+
+        PlayerAction action = code switch
+        {
+            "f" => new(ActionKind.Fold),
+            "k" => new(ActionKind.Check),
+            "c" => new(ActionKind.Call),
+            "d" => new(ActionKind.Discard, 0, []),
+            "b" => new(ActionKind.BringIn),
+            ['r', .. var amount] when long.TryParse(amount, NumberStyles.None, CultureInfo.InvariantCulture, out var to) => new(ActionKind.BetOrRaise, to),
+            _ => throw new PokerException("invalid_action", "Unknown action"),
+        };
+        var label = ButtonLabel(query, query.Data) ?? action.Kind.ToString();
+        await Submit(updateId, context, tableId, action, label, ct);
+        return BotTexts.Get(context.Language, "turn.done", label);
+    }
+
+    private async Task ActCustom(int updateId, Context context, PendingAmount pending, string text, CancellationToken ct)
+    {
+        if (!long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < pending.Min || amount > pending.Max)
+        {
+            pendingAmounts[context.PlayerId] = pending;
+            await Reply(context, BotTexts.Get(context.Language, "custom.invalid", pending.Min, pending.Max), new ForceReplyMarkup(), ct);
+            return;
+        }
+
+        try
+        {
+            await Submit(updateId, context, pending.TableId, new PlayerAction(ActionKind.BetOrRaise, amount), amount.ToString(CultureInfo.InvariantCulture), ct);
+        }
+        catch (PokerException e)
+        {
+            await Reply(context, BotTexts.Get(context.Language, "error", e.Message), null, ct);
+        }
+    }
+
+    /// <summary>Acts with the update id as the client sequence number, so a redelivered update is applied once.</summary>
+    private async Task Submit(int updateId, Context context, string tableId, PlayerAction action, string label, CancellationToken ct)
+    {
+        await grains.GetGrain<ITableGrain>(tableId).Act(context.PlayerId, action, updateId);
+        pendingAmounts.TryRemove(context.PlayerId, out _);
+        if (relay.Find(tableId)?.TakePromptOf(context.PlayerId) is { } prompt)
+        {
+            var done = BotTexts.Get(context.Language, "turn.done", label);
+            await api.Call(prompt.ChatId, (client, token) => client.EditMessageText(prompt.ChatId, prompt.MessageId, done, cancellationToken: token), ct);
+        }
+    }
+
+    private static string? ButtonLabel(CallbackQuery query, string? data) =>
+        query.Message?.ReplyMarkup?.InlineKeyboard.SelectMany(row => row).FirstOrDefault(b => b.CallbackData == data)?.Text;
+
+    private async Task Reply(Context context, string text, ReplyMarkup? markup, CancellationToken ct)
+    {
+        var chatId = context.ChatId;
+        await api.Call(chatId, (client, token) => client.SendMessage(chatId, text, replyMarkup: markup, cancellationToken: token), ct);
+    }
+}

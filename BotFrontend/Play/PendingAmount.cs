@@ -1,0 +1,4 @@
+namespace Orleans.Poker.BotFrontend.Play;
+
+/// <summary>A player asked to type a custom bet/raise amount for this turn.</summary>
+internal sealed record PendingAmount(string TableId, long HandNo, long Min, long Max);

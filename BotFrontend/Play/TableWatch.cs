@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Orleans.Poker.BotFrontend.Rendering;
+using Orleans.Poker.BotFrontend.Telegram;
+using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace Orleans.Poker.BotFrontend.Play;
+
+/// <summary>
+/// The bot's observer of one table. Events are queued and handled one at a time in <see cref="TableEvent.EventSeq"/>
+/// order (older ones are dropped: every event carries the whole public view). For the table's chat players and
+/// group chats it keeps one message per hand that is edited as the hand moves, sends each player their hole cards
+/// in their private chat only, and a "your turn" message with the legal actions.
+/// </summary>
+internal sealed class TableWatch : ITableObserver
+{
+    private readonly BotApi api;
+    private readonly ILogger logger;
+    private readonly Channel<TableEvent> events = Channel.CreateUnbounded<TableEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<long, string> players = new();
+    private readonly ConcurrentDictionary<long, byte> groups = new();
+
+    // Touched by the event loop only.
+    private readonly Dictionary<long, (long HandNo, int MessageId, string Text)> tableMessages = [];
+    private readonly HashSet<long> holeSent = [];
+    private long holeHand = -1;
+    private long lastSeq;
+    private (long HandNo, int Street, int? Actor) lastTurn = (-1, -1, null);
+    private PromptRef? openPrompt;
+
+    public TableWatch(string tableId, BotApi api, ILogger logger, CancellationToken stopping)
+    {
+        TableId = tableId;
+        this.api = api;
+        this.logger = logger;
+        Loop = Task.Run(() => Run(stopping), CancellationToken.None);
+    }
+
+    public string TableId { get; }
+
+    public ITableObserver? Reference { get; set; }
+
+    public Task Loop { get; }
+
+    public bool IsEmpty => players.IsEmpty && groups.IsEmpty;
+
+    public void AddPlayer(long playerId, string language) => players[playerId] = language;
+
+    public bool HasPlayer(long playerId) => players.ContainsKey(playerId);
+
+    public void RemovePlayer(long playerId) => players.TryRemove(playerId, out _);
+
+    public void SetLanguage(long playerId, string language)
+    {
+        if (players.ContainsKey(playerId))
+        {
+            players[playerId] = language;
+        }
+    }
+
+    public void AddGroup(long chatId) => groups[chatId] = 0;
+
+    /// <summary>The live prompt, taken by whoever answers it first (a button press or the next turn).</summary>
+    public PromptRef? TakePrompt() => Interlocked.Exchange(ref openPrompt, null);
+
+    /// <summary>Takes the live prompt only if it is <paramref name="playerId"/>'s (the relay may have moved on).</summary>
+    public PromptRef? TakePromptOf(long playerId)
+    {
+        var prompt = Volatile.Read(ref openPrompt);
+        return prompt is not null && prompt.ChatId == playerId && Interlocked.CompareExchange(ref openPrompt, null, prompt) == prompt ? prompt : null;
+    }
+
+    public Task OnTableEvent(TableEvent tableEvent)
+    {
+        events.Writer.TryWrite(tableEvent);
+        return Task.CompletedTask;
+    }
+
+    public void Complete() => events.Writer.TryComplete();
+
+    private async Task Run(CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var tableEvent in events.Reader.ReadAllAsync(stopping))
+            {
+                try
+                {
+                    await Process(tableEvent, stopping);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Relaying event {EventSeq} of table {TableId} failed", tableEvent.EventSeq, TableId);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task Process(TableEvent tableEvent, CancellationToken cancellationToken)
+    {
+        if (tableEvent.EventSeq <= lastSeq)
+        {
+            return;
+        }
+
+        lastSeq = tableEvent.EventSeq;
+        var view = tableEvent.View;
+        await SendHoleCards(tableEvent, view, cancellationToken);
+        await UpdateTableMessages(tableEvent, view, cancellationToken);
+        await PromptActor(tableEvent, view, cancellationToken);
+    }
+
+    private async Task SendHoleCards(TableEvent tableEvent, TableView view, CancellationToken cancellationToken)
+    {
+        if (view.HandNo != holeHand)
+        {
+            holeHand = view.HandNo;
+            holeSent.Clear();
+        }
+
+        if (view.ActorSeat is null && tableEvent.Kind != TableEventKind.HandStarted)
+        {
+            return;
+        }
+
+        foreach (var mine in tableEvent.Private)
+        {
+            if (mine.Cards.Count == 0 || !players.TryGetValue(mine.PlayerId, out var language) || !holeSent.Add(mine.PlayerId))
+            {
+                continue;
+            }
+
+            // A private chat's id is the user's id: the cards go to their owner only.
+            var owner = mine.PlayerId;
+            var text = BotTexts.Get(language, "hole", view.Name, view.HandNo, CardText.Cards(mine.Cards));
+            await api.Call(owner, (client, ct) => client.SendMessage(owner, text, cancellationToken: ct), cancellationToken);
+        }
+    }
+
+    private async Task UpdateTableMessages(TableEvent tableEvent, TableView view, CancellationToken cancellationToken)
+    {
+        if (view.HandNo <= 0)
+        {
+            return;
+        }
+
+        var live = view.ActorSeat is not null || tableEvent.Kind == TableEventKind.HandStarted;
+        var chats = players.Select(p => (ChatId: p.Key, Language: p.Value))
+            .Concat(groups.Keys.Select(g => (ChatId: g, Language: BotTexts.English)))
+            .ToList();
+        foreach (var (chatId, language) in chats)
+        {
+            var text = TableText.Hand(view, language);
+            if (tableMessages.TryGetValue(chatId, out var message) && message.HandNo == view.HandNo)
+            {
+                if (message.Text != text)
+                {
+                    tableMessages[chatId] = message with { Text = text };
+                    await api.Call(chatId, (client, ct) => client.EditMessageText(chatId, message.MessageId, text, cancellationToken: ct), cancellationToken);
+                }
+            }
+            else if (live)
+            {
+                var sent = await api.Call(chatId, (client, ct) => client.SendMessage(chatId, text, cancellationToken: ct), cancellationToken);
+                if (sent is not null)
+                {
+                    tableMessages[chatId] = (view.HandNo, sent.Id, text);
+                }
+            }
+        }
+    }
+
+    private async Task PromptActor(TableEvent tableEvent, TableView view, CancellationToken cancellationToken)
+    {
+        var turn = (view.HandNo, view.Street, view.ActorSeat);
+        if (turn == lastTurn)
+        {
+            return;
+        }
+
+        lastTurn = turn;
+        if (TakePrompt() is { } previous)
+        {
+            await api.Call(previous.ChatId, (client, ct) => client.EditMessageReplyMarkup(previous.ChatId, previous.MessageId, replyMarkup: null, cancellationToken: ct), cancellationToken);
+        }
+
+        if (view.ActorSeat is not { } actorSeat
+            || view.Seats.FirstOrDefault(s => s.Seat == actorSeat) is not { PlayerId: { } playerId } seat
+            || !players.TryGetValue(playerId, out var language)
+            || tableEvent.Private.FirstOrDefault(p => p.PlayerId == playerId)?.Legal is not { } legal)
+        {
+            return;
+        }
+
+        var deadline = (view.Deadline ?? DateTimeOffset.UtcNow).UtcDateTime;
+        var text = BotTexts.Get(language, "turn", view.Name, view.HandNo, TableText.Pot(view), deadline);
+        var keyboard = Keyboards.Turn(language, TableId, view.HandNo, legal, seat);
+        var sent = await api.Call(playerId, (client, ct) => client.SendMessage(playerId, text, replyMarkup: keyboard, cancellationToken: ct), cancellationToken);
+        if (sent is not null)
+        {
+            Volatile.Write(ref openPrompt, new PromptRef(playerId, sent.Id, view.HandNo));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+
+namespace Orleans.Poker.BotFrontend.Telegram;
+
+/// <summary>
+/// One sequential queue per chat: updates of one chat are handled in order, different chats run concurrently, so a
+/// slow handler only delays its own chat. Idle chats hold no memory.
+/// </summary>
+internal sealed class ChatQueues(ILogger<ChatQueues> logger)
+{
+    private readonly Dictionary<long, Task> tails = [];
+    private readonly Lock gate = new();
+    private int pending;
+
+    /// <summary>Work queued or running.</summary>
+    public int Pending => Volatile.Read(ref pending);
+
+    public void Enqueue(long chatId, Func<Task> work)
+    {
+        Interlocked.Increment(ref pending);
+        Task next;
+        lock (gate)
+        {
+            var previous = tails.GetValueOrDefault(chatId) ?? Task.CompletedTask;
+            next = Task.Run(() => Run(previous, work));
+            tails[chatId] = next;
+        }
+
+        next.ContinueWith(
+            done =>
+            {
+                lock (gate)
+                {
+                    if (tails.TryGetValue(chatId, out var tail) && tail == done)
+                    {
+                        tails.Remove(chatId);
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private async Task Run(Task previous, Func<Task> work)
+    {
+        await previous.ConfigureAwait(false);
+        try
+        {
+            await work().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // One failed update must not stop the chat's queue.
+            logger.LogError(e, "Handling an update failed");
+        }
+        finally
+        {
+            Interlocked.Decrement(ref pending);
+        }
+    }
+}

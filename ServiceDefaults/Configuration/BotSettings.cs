@@ -1,0 +1,46 @@
+namespace Orleans.Poker.ServiceDefaults.Configuration;
+
+/// <summary><c>POKER__Bot__*</c>: the Telegram bot front end. The bot is off while <see cref="Token"/> is unset.</summary>
+public sealed class BotSettings
+{
+    /// <summary>The bot token from BotFather (<c>&lt;digits&gt;:&lt;text&gt;</c>). Unset: no bot.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>Public HTTPS URL of <c>/telegram/webhook</c>; set on start. Unset (or <see cref="UseLongPolling"/>): long polling.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Secret Telegram echoes in <c>X-Telegram-Bot-Api-Secret-Token</c>; updates without it are refused.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Poll <c>getUpdates</c> instead of receiving a webhook (development).</summary>
+    public bool UseLongPolling { get; set; }
+
+    /// <summary>Bot API server; default Telegram's. Tests point it at a fake server on loopback.</summary>
+    public string? ApiBaseUrl { get; set; }
+
+    /// <summary>The mini-app URL opened by the bot's <c>web_app</c> button. Unset: no button.</summary>
+    public string? MiniAppUrl { get; set; }
+
+    /// <summary>Comma-separated Telegram user ids allowed to use <c>/admin</c>.</summary>
+    public string? AdminTelegramIds { get; set; }
+
+    /// <summary>Port of the standalone bot process (listens on <c>POKER__Http__Host</c>).</summary>
+    public int Port { get; set; } = 8081;
+
+    /// <summary>Template of the table <c>/startgroup</c> creates for a group chat.</summary>
+    public string GroupTemplateId { get; set; } = "nlhe-cash";
+
+    /// <summary>How often table observers are re-subscribed (grain subscriptions expire).</summary>
+    public TimeSpan ResubscribeInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>True when a token is configured.</summary>
+    public bool Enabled => !string.IsNullOrWhiteSpace(Token);
+
+    /// <summary>The admin ids parsed from <see cref="AdminTelegramIds"/>.</summary>
+    public IReadOnlySet<long> AdminIds() =>
+        (AdminTelegramIds ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(id => long.TryParse(id, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0)
+            .Where(id => id != 0)
+            .ToHashSet();
+}
