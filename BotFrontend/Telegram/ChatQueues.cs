@@ -15,6 +15,15 @@ internal sealed class ChatQueues(ILogger<ChatQueues> logger)
     /// <summary>Work queued or running.</summary>
     public int Pending => Volatile.Read(ref pending);
 
+    /// <summary>Completes when everything queued so far for <paramref name="chatId"/> has been handled.</summary>
+    public Task Idle(long chatId)
+    {
+        lock (gate)
+        {
+            return tails.GetValueOrDefault(chatId) ?? Task.CompletedTask;
+        }
+    }
+
     public void Enqueue(long chatId, Func<Task> work)
     {
         Interlocked.Increment(ref pending);

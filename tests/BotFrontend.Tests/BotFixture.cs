@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Poker.BotFrontend.Telegram;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains;
+using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.TestingHost;
+
+namespace Orleans.Poker.BotFrontend.Tests;
+
+/// <summary>
+/// One in-process silo (memory storage "poker", in-memory reminders, a <see cref="FakeTimeProvider"/> as the silo's
+/// clock), a fake Bot API on loopback, and the bot host on a test server reaching the cluster through its client.
+/// Tests share it, so each uses its own players (<see cref="NewUserId"/>), update ids and tables.
+/// </summary>
+public sealed class BotFixture : IAsyncLifetime
+{
+    public const string Secret = "test-webhook-secret";
+    public const long AdminId = 7_000_000_001;
+
+    private static long nextUserId = 7_100_000_000;
+    private static int nextUpdateId = 5_000;
+    private static int nextMessageId = 1;
+
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public FakeBotApi Api { get; private set; } = null!;
+
+    public WebApplication Bot { get; private set; } = null!;
+
+    public HttpClient Webhook { get; private set; } = null!;
+
+    /// <summary>The bot's per-chat queues (wait for a chat to be idle).</summary>
+    internal ChatQueues Queues => Bot.Services.GetRequiredService<ChatQueues>();
+
+    /// <summary>Template of the tables the tests create (heads-up friendly hold'em 1/2, 20 s turns).</summary>
+    public string TemplateId { get; } = $"bot-nlhe-{Guid.NewGuid():N}";
+
+    public PokerOptions Options { get; private set; } = null!;
+
+    public static long NewUserId() => Interlocked.Increment(ref nextUserId);
+
+    public static int NewUpdateId() => Interlocked.Increment(ref nextUpdateId);
+
+    public async Task InitializeAsync()
+    {
+        var time = Time;
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(PokerStorage.Name);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<TimeProvider>(time);
+            silo.Services.AddPokerStores(postgresConnectionString: null);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        await Grains.GetGrain<ITemplateGrain>(TemplateId).Create(new TemplateConfig
+        {
+            Name = "Bot NLHE",
+            Variant = "NT",
+            SmallBlind = 1,
+            BigBlind = 2,
+            MinBuyIn = 40,
+            MaxBuyIn = 200,
+            MinPlayers = 2,
+            MaxPlayers = 6,
+            TurnTime = TimeSpan.FromSeconds(20),
+            PauseBetweenHands = TimeSpan.FromSeconds(2),
+        });
+
+        Api = await FakeBotApi.Start();
+        Options = new PokerOptions
+        {
+            Bot = new BotSettings
+            {
+                Token = "123456:TEST-token",
+                WebhookUrl = "https://bot.example/telegram/webhook",
+                WebhookSecret = Secret,
+                ApiBaseUrl = Api.BaseUrl,
+                MiniAppUrl = "https://app.example/",
+                AdminTelegramIds = AdminId.ToString(CultureInfo.InvariantCulture),
+                GroupTemplateId = TemplateId,
+            },
+        };
+        var host = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        host.WebHost.UseTestServer();
+        host.Services.AddSingleton(Cluster.Client);
+        host.Services.AddSingleton<IGrainFactory>(Cluster.Client);
+        host.AddPokerBot(Options);
+        Bot = host.Build();
+        Bot.MapPokerBot();
+        await Bot.StartAsync();
+        Webhook = Bot.GetTestServer().CreateClient();
+        await Api.WaitFor(r => r.Method == "setWebhook");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Bot is not null)
+        {
+            await Bot.StopAsync();
+            await Bot.DisposeAsync();
+        }
+
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
+
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+    }
+
+    public async Task<ITableGrain> NewTable(string? name = null)
+    {
+        var table = Grains.GetGrain<ITableGrain>($"tb{Guid.NewGuid():N}"[..16]);
+        await table.Create(new TableCreation(TemplateId, 1, name ?? "Table " + Guid.NewGuid().ToString("N")[..6]));
+        return table;
+    }
+
+    /// <summary>Posts a raw update to the webhook with the given secret header (null: none).</summary>
+    public async Task<HttpResponseMessage> Post(JsonObject update, string? secret = Secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, BotHosting.WebhookPath)
+        {
+            Content = new StringContent(update.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+        };
+        if (secret is not null)
+        {
+            request.Headers.Add(WebhookSecret.Header, secret);
+        }
+
+        return await Webhook.SendAsync(request);
+    }
+
+    public static JsonObject User(long userId, string language = "en") => new()
+    {
+        ["id"] = userId,
+        ["is_bot"] = false,
+        ["first_name"] = "User" + (userId % 10_000).ToString(CultureInfo.InvariantCulture),
+        ["language_code"] = language,
+    };
+
+    public static JsonObject Chat(long chatId) => chatId > 0
+        ? new JsonObject { ["id"] = chatId, ["type"] = "private", ["first_name"] = "U" }
+        : new JsonObject { ["id"] = chatId, ["type"] = "group", ["title"] = "Poker group" };
+
+    /// <summary>A text message update from <paramref name="userId"/> in <paramref name="chatId"/> (default: their private chat).</summary>
+    public static JsonObject Message(long userId, string text, long? chatId = null, string language = "en", int? updateId = null) => new()
+    {
+        ["update_id"] = updateId ?? NewUpdateId(),
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = Interlocked.Increment(ref nextMessageId),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = Chat(chatId ?? userId),
+            ["from"] = User(userId, language),
+            ["text"] = text,
+        },
+    };
+
+    /// <summary>A button press by <paramref name="userId"/> on a message the bot sent to <paramref name="chatId"/>.</summary>
+    public static JsonObject Callback(long userId, string data, long? chatId = null, int messageId = 1, string language = "en") => new()
+    {
+        ["update_id"] = NewUpdateId(),
+        ["callback_query"] = new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["from"] = User(userId, language),
+            ["chat_instance"] = "1",
+            ["data"] = data,
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = messageId,
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["chat"] = Chat(chatId ?? userId),
+                ["text"] = "…",
+            },
+        },
+    };
+
+    /// <summary>Sends a text and waits for the bot's reply to that chat.</summary>
+    public async Task<BotApiRequest> Say(long userId, string text, long? chatId = null, string language = "en")
+    {
+        var after = Api.LastIndex;
+        var response = await Post(Message(userId, text, chatId, language));
+        response.EnsureSuccessStatusCode();
+        var chat = chatId ?? userId;
+        return await Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == chat, after);
+    }
+
+    /// <summary>Presses a button and waits for the callback query to be answered.</summary>
+    public async Task<BotApiRequest> Press(long userId, string data, long? chatId = null, int messageId = 1)
+    {
+        var after = Api.LastIndex;
+        var update = Callback(userId, data, chatId, messageId);
+        var queryId = update["callback_query"]!["id"]!.GetValue<string>();
+        (await Post(update)).EnsureSuccessStatusCode();
+        return await Api.WaitFor(r => r.Method == "answerCallbackQuery" && r.Json["callback_query_id"]?.GetValue<string>() == queryId, after);
+    }
+
+    /// <summary>Lets the pause between hands pass until the table deals a hand with someone to act.</summary>
+    public async Task<TableSnapshot> StartNextHand(ITableGrain table)
+    {
+        var before = (await table.GetSnapshot(null)).View.HandNo;
+        for (var i = 0; i < 50; i++)
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            var snapshot = await table.GetSnapshot(null);
+            if (snapshot.View.HandNo > before && snapshot.View.ActorSeat is not null)
+            {
+                return snapshot;
+            }
+
+            await Task.Yield();
+        }
+
+        throw new Xunit.Sdk.XunitException("no hand started");
+    }
+}

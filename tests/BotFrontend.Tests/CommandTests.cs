@@ -1,0 +1,172 @@
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.BotFrontend.Tests;
+
+[Collection(BotCollection.Name)]
+public sealed class CommandTests(BotFixture bot)
+{
+    [Fact]
+    public async Task Start_registers_the_player_and_shows_the_menu_with_the_mini_app_button()
+    {
+        var user = BotFixture.NewUserId();
+
+        var reply = await bot.Say(user, "/start");
+
+        var player = await bot.Grains.GetGrain<IPlayerGrain>(user).Get();
+        Assert.Contains("Welcome", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(player.Balance.ToString(System.Globalization.CultureInfo.InvariantCulture), reply.Text, StringComparison.Ordinal);
+        Assert.Contains("l", reply.CallbackData);
+        Assert.Contains("wa", reply.CallbackData);
+        Assert.Equal("https://app.example/", reply.Json["reply_markup"]!["inline_keyboard"]!.AsArray().SelectMany(row => row!.AsArray()).Select(b => b!["web_app"]?["url"]?.GetValue<string>()).OfType<string>().Single());
+    }
+
+    [Fact]
+    public async Task Start_with_a_referral_names_the_referrer()
+    {
+        var user = BotFixture.NewUserId();
+
+        var reply = await bot.Say(user, "/start r_42");
+
+        Assert.Contains("invited by player 42", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_with_a_table_link_shows_the_table_with_a_join_button()
+    {
+        var table = await bot.NewTable("Deep link table");
+        var user = BotFixture.NewUserId();
+
+        var reply = await bot.Say(user, $"/start t_{table.GetPrimaryKeyString()}");
+
+        Assert.Contains("Deep link table", reply.Text, StringComparison.Ordinal);
+        Assert.Equal([$"j:{table.GetPrimaryKeyString()}"], reply.CallbackData);
+    }
+
+    [Fact]
+    public async Task Lobby_lists_tables_with_join_buttons()
+    {
+        var table = await bot.NewTable("Lobby table");
+        var user = BotFixture.NewUserId();
+
+        var reply = await bot.Say(user, "/lobby");
+
+        Assert.Contains("Lobby table", reply.Text, StringComparison.Ordinal);
+        Assert.Contains($"j:{table.GetPrimaryKeyString()}", reply.CallbackData);
+    }
+
+    [Fact]
+    public async Task Join_button_seats_the_player_and_table_shows_it_with_a_leave_button()
+    {
+        var table = await bot.NewTable();
+        var tableId = table.GetPrimaryKeyString();
+        var user = BotFixture.NewUserId();
+
+        var answer = await bot.Press(user, $"j:{tableId}");
+        var mine = await bot.Say(user, "/table");
+
+        var seated = await bot.Api.WaitFor(r => r.ChatId == user && r.Text.Contains("You sit at", StringComparison.Ordinal));
+        Assert.Equal("Done", answer.Json["text"]?.GetValue<string>());
+        Assert.Contains("100 chips", seated.Text, StringComparison.Ordinal);
+        Assert.Contains($"lv:{tableId}", mine.CallbackData);
+        Assert.Contains(user, (await table.GetSnapshot(null)).View.Seats.Select(s => s.PlayerId ?? 0));
+    }
+
+    [Fact]
+    public async Task Leave_button_cashes_out()
+    {
+        var table = await bot.NewTable();
+        var tableId = table.GetPrimaryKeyString();
+        var user = BotFixture.NewUserId();
+        await bot.Press(user, $"j:{tableId}");
+        var after = bot.Api.LastIndex;
+
+        await bot.Press(user, $"lv:{tableId}");
+
+        var left = await bot.Api.WaitFor(r => r.ChatId == user && r.Text.Contains("You left", StringComparison.Ordinal), after);
+        Assert.Contains("100 chips", left.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(user, (await table.GetSnapshot(null)).View.Seats.Select(s => s.PlayerId ?? 0));
+    }
+
+    [Fact]
+    public async Task Profile_stats_wallet_invite_and_help_answer()
+    {
+        var user = BotFixture.NewUserId();
+
+        var profile = await bot.Say(user, "/profile");
+        var stats = await bot.Say(user, "/stats");
+        var wallet = await bot.Say(user, "/wallet");
+        var invite = await bot.Say(user, "/invite");
+        var help = await bot.Say(user, "/help");
+        var menu = await bot.Say(user, "/menu");
+
+        Assert.Contains("Balance:", profile.Text, StringComparison.Ordinal);
+        Assert.Contains("Hands played: 0", stats.Text, StringComparison.Ordinal);
+        Assert.Contains("Grant", wallet.Text, StringComparison.Ordinal);
+        Assert.Equal(["tu"], wallet.CallbackData);
+        Assert.Contains($"https://t.me/test_poker_bot?start=r_{user}", invite.Text, StringComparison.Ordinal);
+        Assert.Contains("/startgroup", help.Text, StringComparison.Ordinal);
+        Assert.Contains("lg", menu.CallbackData);
+    }
+
+    [Fact]
+    public async Task Language_button_switches_replies_to_Persian()
+    {
+        var user = BotFixture.NewUserId();
+        var choose = await bot.Say(user, "/language");
+        var after = bot.Api.LastIndex;
+
+        await bot.Press(user, "lg:fa");
+        var confirmed = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user, after);
+        var help = await bot.Say(user, "/help");
+
+        Assert.Equal(["lg:en", "lg:fa"], choose.CallbackData);
+        Assert.Equal("زبان فارسی انتخاب شد.", confirmed.Text);
+        Assert.StartsWith("دستورها", help.Text, StringComparison.Ordinal);
+        Assert.Equal("fa", (await bot.Grains.GetGrain<IPlayerGrain>(user).Get()).Profile.Language);
+    }
+
+    [Fact]
+    public async Task A_Persian_player_gets_Persian_replies_and_buttons()
+    {
+        var user = BotFixture.NewUserId();
+
+        var reply = await bot.Say(user, "/start", language: "fa");
+
+        Assert.Contains("خوش آمدید", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("🃏 لابی", reply.ButtonTexts);
+    }
+
+    [Fact]
+    public void Every_text_has_a_Persian_version()
+    {
+        Assert.Empty(Texts.BotTexts.MissingPersian());
+    }
+
+    [Fact]
+    public async Task Admin_is_refused_to_players_and_lists_and_closes_tables_for_admins()
+    {
+        var table = await bot.NewTable("Admin table");
+        var tableId = table.GetPrimaryKeyString();
+        var user = BotFixture.NewUserId();
+
+        var refused = await bot.Say(user, "/admin");
+        var listed = await bot.Say(BotFixture.AdminId, "/admin");
+        await bot.Press(BotFixture.AdminId, $"ac:{tableId}");
+
+        Assert.Contains("admins only", refused.Text, StringComparison.Ordinal);
+        Assert.Contains(tableId, listed.Text, StringComparison.Ordinal);
+        Assert.Contains($"ac:{tableId}", listed.CallbackData);
+        Assert.Equal(TableStatus.Ended, (await table.GetSummary()).Status);
+    }
+
+    [Fact]
+    public async Task Unknown_text_in_a_private_chat_points_to_help()
+    {
+        var user = BotFixture.NewUserId();
+
+        var reply = await bot.Say(user, "hello?");
+
+        Assert.Contains("/help", reply.Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Orleans.Poker.BotFrontend.Tests;
+
+/// <summary>
+/// A fake Telegram Bot API on loopback: records every request (<c>/bot&lt;token&gt;/&lt;method&gt;</c>) and answers
+/// <c>{"ok":true,"result":...}</c> with plausible results; <see cref="FailNext"/> makes the next call of a method fail
+/// (429 with retry_after, 403, ...). Tests wait on <see cref="WaitFor"/> instead of sleeping.
+/// </summary>
+public sealed class FakeBotApi : IAsyncDisposable
+{
+    private readonly List<BotApiRequest> requests = [];
+    private readonly Lock gate = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> failures = new();
+    private readonly ConcurrentDictionary<long, (int Status, int? RetryAfter)> chatFailures = new();
+    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private WebApplication app = null!;
+    private int nextMessageId = 1000;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static async Task<FakeBotApi> Start()
+    {
+        var fake = new FakeBotApi();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        fake.app = builder.Build();
+        fake.app.MapPost("/bot{token}/{method}", fake.Handle);
+        await fake.app.StartAsync();
+        fake.BaseUrl = fake.app.Urls.First();
+        return fake;
+    }
+
+    /// <summary>The next call of <paramref name="method"/> answers <paramref name="status"/> (429: with retry_after).</summary>
+    public void FailNext(string method, int status, int? retryAfter = null) =>
+        failures.GetOrAdd(method, _ => new ConcurrentQueue<(int, int?)>()).Enqueue((status, retryAfter));
+
+    /// <summary>Every call for <paramref name="chatId"/> answers <paramref name="status"/> (403: the user blocked the bot).</summary>
+    public void FailChat(long chatId, int status) => chatFailures[chatId] = (status, null);
+
+    public IReadOnlyList<BotApiRequest> Requests
+    {
+        get
+        {
+            lock (gate)
+            {
+                return requests.ToList();
+            }
+        }
+    }
+
+    public IReadOnlyList<BotApiRequest> To(long chatId) => Requests.Where(r => r.ChatId == chatId).ToList();
+
+    /// <summary>Waits until a request after index <paramref name="after"/> matches; fails after <paramref name="timeout"/>.</summary>
+    public async Task<BotApiRequest> WaitFor(Func<BotApiRequest, bool> match, int after = -1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            Task signal;
+            lock (gate)
+            {
+                signal = changed.Task;
+                if (requests.FirstOrDefault(r => r.Index > after && match(r)) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                var seen = string.Join("\n", Requests.TakeLast(15).Select(r => $"{r.Index} {r.Method} {r.ChatId}: {r.Text}"));
+                throw new Xunit.Sdk.XunitException($"No matching Bot API request. Last ones:\n{seen}");
+            }
+
+            await Task.WhenAny(signal, Task.Delay(left));
+        }
+    }
+
+    public int LastIndex
+    {
+        get
+        {
+            lock (gate)
+            {
+                return requests.Count - 1;
+            }
+        }
+    }
+
+    private async Task<IResult> Handle(string method, HttpContext http)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var json = body.Length > 0 && JsonNode.Parse(body) is JsonObject parsed ? parsed : [];
+        var chat = json["chat_id"] is JsonValue c && c.TryGetValue<long>(out var chatId) ? chatId : (long?)null;
+
+        (int Status, int? RetryAfter)? failure = null;
+        if (failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var next))
+        {
+            failure = next;
+        }
+        else if (chat is { } id && chatFailures.TryGetValue(id, out var blocked))
+        {
+            failure = blocked;
+        }
+
+        lock (gate)
+        {
+            requests.Add(new BotApiRequest(requests.Count, method, body, json, DateTimeOffset.UtcNow, failure?.Status ?? 200));
+            var previous = changed;
+            changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            previous.TrySetResult();
+        }
+
+        if (failure is { } f)
+        {
+            var error = new JsonObject { ["ok"] = false, ["error_code"] = f.Status, ["description"] = f.Status == 429 ? $"Too Many Requests: retry after {f.RetryAfter}" : "Forbidden: bot was blocked by the user" };
+            if (f.RetryAfter is { } retry)
+            {
+                error["parameters"] = new JsonObject { ["retry_after"] = retry };
+            }
+
+            return Results.Content(error.ToJsonString(), "application/json", statusCode: f.Status);
+        }
+
+        JsonNode result = method switch
+        {
+            "getMe" => new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Poker", ["username"] = "test_poker_bot" },
+            "getUpdates" => new JsonArray(),
+            "sendMessage" or "editMessageText" or "editMessageReplyMarkup" => new JsonObject
+            {
+                ["message_id"] = method == "sendMessage" ? Interlocked.Increment(ref nextMessageId) : json["message_id"]?.GetValue<int>() ?? 1,
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["chat"] = new JsonObject { ["id"] = chat ?? 0, ["type"] = chat > 0 ? "private" : "group" },
+                ["text"] = json["text"]?.GetValue<string>() ?? "",
+            },
+            _ => JsonValue.Create(true),
+        };
+        return Results.Content(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString(), "application/json");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using Orleans.Poker.Grains.Interfaces.Players;
+
+namespace Orleans.Poker.BotFrontend.Tests;
+
+[Collection(BotCollection.Name)]
+public sealed class WebhookTests(BotFixture bot)
+{
+    [Fact]
+    public async Task Startup_sets_the_webhook_with_its_secret_and_registers_commands_in_both_languages()
+    {
+        var webhook = await bot.Api.WaitFor(r => r.Method == "setWebhook");
+        var english = await bot.Api.WaitFor(r => r.Method == "setMyCommands" && r.Json["language_code"] is null);
+        var persian = await bot.Api.WaitFor(r => r.Method == "setMyCommands" && r.Json["language_code"]?.GetValue<string>() == "fa");
+
+        Assert.Equal(bot.Options.Bot.WebhookUrl, webhook.Json["url"]?.GetValue<string>());
+        Assert.Equal(BotFixture.Secret, webhook.Json["secret_token"]?.GetValue<string>());
+        Assert.Contains("\"lobby\"", english.Body, StringComparison.Ordinal);
+        Assert.Contains("میزهای باز", persian.Json["commands"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Update_without_or_with_a_wrong_secret_is_refused_and_not_processed()
+    {
+        var user = BotFixture.NewUserId();
+        var update = BotFixture.Message(user, "/help");
+
+        var missing = await bot.Post(update, secret: null);
+        var wrong = await bot.Post(update, secret: "not-the-secret");
+        // The same update id is still new: the refused posts did not reach the dedupe set or the handler.
+        var after = bot.Api.LastIndex;
+        var accepted = await bot.Post(update);
+        var reply = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user, after);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Contains("/lobby", reply.Text, StringComparison.Ordinal);
+        Assert.Single(bot.Api.To(user), r => r.Method == "sendMessage");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_no_update_is_a_bad_request()
+    {
+        using var content = new StringContent("[1,2", System.Text.Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, BotHosting.WebhookPath) { Content = content };
+        request.Headers.Add(Telegram.WebhookSecret.Header, BotFixture.Secret);
+
+        var response = await bot.Webhook.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_redelivered_update_id_is_processed_once()
+    {
+        var user = BotFixture.NewUserId();
+        var first = BotFixture.Message(user, "/help");
+
+        await bot.Post(first);
+        await bot.Post(first);
+        // A later update of the same chat is handled after the first (one queue per chat): once its reply is
+        // there, a second reply to the duplicate would be too.
+        await bot.Say(user, "/profile");
+
+        var replies = bot.Api.To(user).Where(r => r.Method == "sendMessage").ToList();
+        Assert.Equal(2, replies.Count);
+        Assert.Contains("/lobby", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("👤", replies[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Throttled_call_waits_retry_after_and_other_chats_are_not_blocked()
+    {
+        var slow = BotFixture.NewUserId();
+        var other = BotFixture.NewUserId();
+        bot.Api.FailNext("sendMessage", 429, retryAfter: 1);
+        var after = bot.Api.LastIndex;
+
+        await bot.Post(BotFixture.Message(slow, "/help"));
+        var refused = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == slow && !r.Accepted, after);
+        var otherReply = await bot.Say(other, "/help");
+        var retried = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == slow && r.Accepted, after);
+
+        Assert.True(otherReply.Index < retried.Index, "the other chat was answered while the throttled one waited");
+        Assert.True(retried.At - refused.At >= TimeSpan.FromMilliseconds(950), $"retried after {(retried.At - refused.At).TotalMilliseconds} ms");
+        Assert.Equal(retried.Text, refused.Text);
+    }
+
+    [Fact]
+    public async Task Blocked_bot_marks_the_player_unreachable()
+    {
+        var user = BotFixture.NewUserId();
+        await bot.Say(user, "/help");
+        bot.Api.FailChat(user, 403);
+        var after = bot.Api.LastIndex;
+
+        await bot.Post(BotFixture.Message(user, "/help"));
+        await bot.Api.WaitFor(r => r.ChatId == user && r.Status == 403, after);
+        await bot.Queues.Idle(user);
+        var profile = await bot.Grains.GetGrain<IPlayerGrain>(user).Get();
+
+        Assert.True(profile.Profile.Unreachable);
+    }
+}
