@@ -42,13 +42,16 @@ async Task Post(Uri url, string token, string path, object body)
 var start = Stopwatch.StartNew();
 var users = await Task.WhenAll(Enumerable.Range(0, clientCount).Select(i => SignIn(urls[i % urls.Length], i)));
 var tables = new List<string>();
+var buyIns = new List<long>();
 for (var t = 0; t < tableCount; t++)
 {
     using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(urls[0], "/api/tables")) { Content = JsonContent.Create(new { templateId = template, name = $"load {t}" }) };
     request.Headers.Authorization = new("Bearer", users[t % users.Length].AccessToken);
     var response = await http.SendAsync(request);
     response.EnsureSuccessStatusCode();
-    tables.Add((await response.Content.ReadFromJsonAsync<TableCreatedResponse>(json))!.Table.TableId);
+    var created = (await response.Content.ReadFromJsonAsync<TableCreatedResponse>(json))!.Table;
+    tables.Add(created.TableId);
+    buyIns.Add(Math.Min(created.MaxBuyIn, created.MinBuyIn * 2));
 }
 
 var sent = new ConcurrentDictionary<(string, long), long>();
@@ -65,7 +68,7 @@ for (var i = 0; i < clientCount; i++)
     var user = users[i];
     if (seat < 6)
     {
-        await Post(url, user.AccessToken, $"/api/tables/{tableId}/sit", new { buyIn = user.Player.Balance >= 1000 ? 1000 : user.Player.Balance / 2, seat });
+        await Post(url, user.AccessToken, $"/api/tables/{tableId}/sit", new { buyIn = buyIns[tableIndex], seat });
     }
 
     var connection = new HubConnectionBuilder()
