@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Poker.Silo.Hosting;
+using Orleans.TestingHost;
+
+namespace Orleans.Poker.Grains.Benchmarks;
+
+/// <summary>An in-process silo configured by <c>AddPokerGrains</c> (memory or PostgreSQL) and its client.</summary>
+public sealed class BenchCluster : IAsyncDisposable
+{
+    private readonly InProcessTestCluster cluster;
+
+    private BenchCluster(InProcessTestCluster cluster) => this.cluster = cluster;
+
+    public IClusterClient Client => cluster.Client;
+
+    public static async Task<BenchCluster> StartAsync(string? postgres)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSiloHost((_, host) => host.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureClientHost(host => host.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureSilo((_, silo) => silo.AddPokerGrains(postgres));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new BenchCluster(cluster);
+    }
+
+    /// <summary>A service of the silo (e.g. options), for diagnostics.</summary>
+    public T SiloService<T>()
+        where T : notnull => cluster.Silos[0].ServiceProvider.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync() => await cluster.DisposeAsync();
+}

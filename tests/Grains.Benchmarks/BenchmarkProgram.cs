@@ -1,0 +1,65 @@
+using System.Net.Sockets;
+using Npgsql;
+using Orleans.Poker.Migrations.Tests;
+
+namespace Orleans.Poker.Grains.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Grains.Benchmarks -- [--quick] [--only idle|memory|postgres] [--tables N] [--profile]</c>:
+/// actions per second through grain calls (memory storage, then PostgreSQL when reachable) and memory per idle
+/// table, one figure per line (<c>name value unit</c>); lines starting with # are notes.
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var only = Option(args, "--only");
+        var tables = Option(args, "--tables") is { } t ? int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : 1_000;
+        var window = TimeSpan.FromSeconds(quick ? 10 : 30);
+        using var sampler = args.Contains("--profile") ? new AllocationSampler() : null;
+        Figure.Note($"Grains benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
+
+        if (only is null or "idle")
+        {
+            await IdleMemoryRun.Run(tables: quick ? 1_000 : 10_000);
+        }
+
+        if (only is null or "memory")
+        {
+            await ThroughputRun.Run(postgres: null, tables, warmUp: TimeSpan.FromSeconds(3), window, suffix: "");
+        }
+
+        if (only is null or "postgres")
+        {
+            await RunPostgres(quick ? Math.Min(tables, 100) : tables, window);
+        }
+
+        sampler?.Print(25);
+        return 0;
+    }
+
+    private static async Task RunPostgres(int tables, TimeSpan window)
+    {
+        TestDatabase? database = null;
+        try
+        {
+            database = await TestDatabase.CreateMigratedAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
+        {
+            Figure.Note($"actions_per_s_postgres skipped: PostgreSQL unreachable ({ex.Message}); set {TestDatabase.Variable}");
+            return;
+        }
+
+        await using (database)
+        {
+            // A bounded pool: the server's connection limit is shared with everything else on the machine.
+            var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 20 }.ConnectionString;
+            await ThroughputRun.Run(connection, tables, TimeSpan.FromSeconds(3), window, suffix: "_postgres");
+        }
+    }
+
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
