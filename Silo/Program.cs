@@ -1,41 +1,62 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Orleans.Poker.Gateway;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.Poker.ServiceDefaults.Health;
 using Orleans.Poker.Silo.Hosting;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
-var options = builder.Configuration.GetSection(PokerOptions.SectionName).Get<PokerOptions>() ?? new PokerOptions();
-builder.Services.Configure<PokerOptions>(builder.Configuration.GetSection(PokerOptions.SectionName));
+namespace Orleans.Poker.Silo;
 
-builder.AddPokerLogging(options);
-builder.AddPokerSilo(options);
-builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Http.Port}");
-// Graceful shutdown: let in-flight grain calls finish and grains deactivate (persisting) before the process exits.
-builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
-
-var health = builder.Services.AddHealthChecks()
-    .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
-if (!string.IsNullOrWhiteSpace(options.Storage.Postgres))
+/// <summary>
+/// The silo process. On the embedded default it also co-hosts the gateway (REST, SignalR, the web client) on one
+/// HTTP port. A named class rather than top-level statements: the gateway's own entry point is referenced too.
+/// </summary>
+public sealed class SiloProgram
 {
-    health.AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var options = builder.Configuration.GetSection(PokerOptions.SectionName).Get<PokerOptions>() ?? new PokerOptions();
+        builder.Services.Configure<PokerOptions>(builder.Configuration.GetSection(PokerOptions.SectionName));
+
+        builder.AddPokerLogging(options);
+        builder.AddPokerSilo(options);
+        var coHosted = options.Gateway.CoHosted ?? !options.IsProduction;
+        if (coHosted)
+        {
+            builder.AddPokerGateway(options);
+        }
+
+        builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Http.Port}");
+        // Graceful shutdown: let in-flight grain calls finish and grains deactivate (persisting) before the process exits.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        var health = builder.Services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        if (!string.IsNullOrWhiteSpace(options.Storage.Postgres))
+        {
+            health.AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
+        {
+            health.AddTypeActivatedCheck<RedisHealthCheck>("redis", failureStatus: null, tags: ["ready"], args: options.Cluster.Redis);
+        }
+
+        var app = builder.Build();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        if (coHosted)
+        {
+            app.MapPokerGateway();
+        }
+
+
+        app.Lifetime.ApplicationStarted.Register(() => Log.ForContext<SiloProgram>().Information(
+            "Silo {ServiceId}/{ClusterId} started in {Mode} mode on http://{Host}:{Port}",
+            options.Cluster.ServiceId, options.Cluster.ClusterId, options.IsProduction ? "production" : "embedded", options.Http.Host, options.Http.Port));
+
+        app.Run();
+    }
 }
-
-if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
-{
-    health.AddTypeActivatedCheck<RedisHealthCheck>("redis", failureStatus: null, tags: ["ready"], args: options.Cluster.Redis);
-}
-
-var app = builder.Build();
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-
-app.Lifetime.ApplicationStarted.Register(() => Log.ForContext<Program>().Information(
-    "Silo {ServiceId}/{ClusterId} started in {Mode} mode on http://{Host}:{Port}",
-    options.Cluster.ServiceId, options.Cluster.ClusterId, options.IsProduction ? "production" : "embedded", options.Http.Host, options.Http.Port));
-
-app.Run();
-
-/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
-public partial class Program;

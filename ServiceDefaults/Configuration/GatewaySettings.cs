@@ -3,6 +3,12 @@ namespace Orleans.Poker.ServiceDefaults.Configuration;
 /// <summary><c>POKER__Gateway__*</c>: limits and relay timings of the REST/SignalR gateway.</summary>
 public sealed class GatewaySettings
 {
+    /// <summary>
+    /// Whether the silo process also serves the gateway (REST, SignalR, web client). Defaults to yes on the embedded
+    /// default and no in production, where gateways run as their own processes.
+    /// </summary>
+    public bool? CoHosted { get; set; }
+
     /// <summary>REST requests per second per player (or per IP before sign-in).</summary>
     public int RequestsPerSecond { get; set; } = 20;
 

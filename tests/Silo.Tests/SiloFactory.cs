@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Orleans.Poker.Silo.Tests;
 
 /// <summary>The real silo host on the embedded default, on free ports so tests never collide.</summary>
-public sealed class SiloFactory : WebApplicationFactory<Program>
+public sealed class SiloFactory : WebApplicationFactory<SiloProgram>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
