@@ -58,14 +58,30 @@ internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay
     {
         var grain = grains.GetGrain<IPlayerGrain>(user.Id);
         var name = $"{user.FirstName} {user.LastName}".Trim();
-        var player = await grain.Register(new PlayerProfile
+        var displayName = name.Length > 0 ? name : user.Username ?? "";
+        PlayerSummary? player;
+        try
         {
-            PlayerId = user.Id,
-            TelegramId = user.Id,
-            DisplayName = name.Length > 0 ? name : user.Username ?? "",
-            Username = user.Username,
-            Language = BotTexts.Normalize(user.LanguageCode),
-        });
+            player = await grain.Get();
+        }
+        catch (PokerException e) when (e.Code == "not_found")
+        {
+            player = null;
+        }
+
+        // Register writes state: only on first sight or when Telegram's name changed, not on every update.
+        if (player is null || player.Profile.Username != user.Username || (displayName.Length > 0 && player.Profile.DisplayName != displayName))
+        {
+            player = await grain.Register(new PlayerProfile
+            {
+                PlayerId = user.Id,
+                TelegramId = user.Id,
+                DisplayName = displayName,
+                Username = user.Username,
+                Language = BotTexts.Normalize(user.LanguageCode),
+            });
+        }
+
         var privateChat = chat.Type == ChatType.Private;
         if (privateChat && player.Profile.Unreachable)
         {

@@ -97,16 +97,23 @@ public sealed class BotFixture : IAsyncLifetime
                 GroupTemplateId = TemplateId,
             },
         };
+        Bot = await StartBot(Options);
+        Webhook = Bot.GetTestServer().CreateClient();
+        await Api.WaitFor(r => r.Method == "setWebhook");
+    }
+
+    /// <summary>A bot host on a test server that reaches the cluster through the cluster's client.</summary>
+    public async Task<WebApplication> StartBot(PokerOptions options)
+    {
         var host = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         host.WebHost.UseTestServer();
         host.Services.AddSingleton(Cluster.Client);
         host.Services.AddSingleton<IGrainFactory>(Cluster.Client);
-        host.AddPokerBot(Options);
-        Bot = host.Build();
-        Bot.MapPokerBot();
-        await Bot.StartAsync();
-        Webhook = Bot.GetTestServer().CreateClient();
-        await Api.WaitFor(r => r.Method == "setWebhook");
+        host.AddPokerBot(options);
+        var app = host.Build();
+        app.MapPokerBot();
+        await app.StartAsync();
+        return app;
     }
 
     public async Task DisposeAsync()

@@ -19,6 +19,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> failures = new();
     private readonly ConcurrentDictionary<long, (int Status, int? RetryAfter)> chatFailures = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<JsonObject> pendingUpdates = new();
     private WebApplication app = null!;
     private int nextMessageId = 1000;
 
@@ -40,6 +41,12 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>The next call of <paramref name="method"/> answers <paramref name="status"/> (429: with retry_after).</summary>
     public void FailNext(string method, int status, int? retryAfter = null) =>
         failures.GetOrAdd(method, _ => new ConcurrentQueue<(int, int?)>()).Enqueue((status, retryAfter));
+
+    /// <summary>The next call of <paramref name="method"/> loses its connection (a network error).</summary>
+    public void DropNext(string method) => FailNext(method, 0);
+
+    /// <summary>An update the next <c>getUpdates</c> returns (long polling).</summary>
+    public void QueueUpdate(JsonObject update) => pendingUpdates.Enqueue(update);
 
     /// <summary>Every call for <paramref name="chatId"/> answers <paramref name="status"/> (403: the user blocked the bot).</summary>
     public void FailChat(long chatId, int status) => chatFailures[chatId] = (status, null);
@@ -120,6 +127,12 @@ public sealed class FakeBotApi : IAsyncDisposable
             previous.TrySetResult();
         }
 
+        if (failure is { Status: 0 })
+        {
+            http.Abort();
+            return Results.Empty;
+        }
+
         if (failure is { } f)
         {
             var error = new JsonObject { ["ok"] = false, ["error_code"] = f.Status, ["description"] = f.Status == 429 ? $"Too Many Requests: retry after {f.RetryAfter}" : "Forbidden: bot was blocked by the user" };
@@ -134,7 +147,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         JsonNode result = method switch
         {
             "getMe" => new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Poker", ["username"] = "test_poker_bot" },
-            "getUpdates" => new JsonArray(),
+            "getUpdates" => TakeUpdates(),
             "sendMessage" or "editMessageText" or "editMessageReplyMarkup" => new JsonObject
             {
                 ["message_id"] = method == "sendMessage" ? Interlocked.Increment(ref nextMessageId) : json["message_id"]?.GetValue<int>() ?? 1,
@@ -145,6 +158,17 @@ public sealed class FakeBotApi : IAsyncDisposable
             _ => JsonValue.Create(true),
         };
         return Results.Content(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString(), "application/json");
+    }
+
+    private JsonArray TakeUpdates()
+    {
+        var updates = new JsonArray();
+        while (pendingUpdates.TryDequeue(out var update))
+        {
+            updates.Add(update);
+        }
+
+        return updates;
     }
 
     public async ValueTask DisposeAsync()

@@ -61,7 +61,8 @@ public sealed class WebhookTests(BotFixture bot)
         await bot.Post(first);
         // A later update of the same chat is handled after the first (one queue per chat): once its reply is
         // there, a second reply to the duplicate would be too.
-        await bot.Say(user, "/profile");
+        await bot.Post(BotFixture.Message(user, "/profile"));
+        await bot.Api.WaitFor(r => r.ChatId == user && r.Text.Contains("👤", StringComparison.Ordinal));
 
         var replies = bot.Api.To(user).Where(r => r.Method == "sendMessage").ToList();
         Assert.Equal(2, replies.Count);
@@ -101,5 +102,49 @@ public sealed class WebhookTests(BotFixture bot)
         var profile = await bot.Grains.GetGrain<IPlayerGrain>(user).Get();
 
         Assert.True(profile.Profile.Unreachable);
+    }
+
+    [Fact]
+    public async Task A_network_error_is_retried()
+    {
+        var user = BotFixture.NewUserId();
+        bot.Api.DropNext("sendMessage");
+        var after = bot.Api.LastIndex;
+
+        await bot.Post(BotFixture.Message(user, "/help"));
+        var delivered = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user && r.Accepted, after);
+
+        var attempts = bot.Api.To(user).Where(r => r.Method == "sendMessage").ToList();
+        Assert.Equal(2, attempts.Count);
+        Assert.False(attempts[0].Accepted);
+        Assert.Equal(delivered.Text, attempts[0].Text);
+    }
+
+    [Fact]
+    public async Task Long_polling_deletes_the_webhook_and_handles_polled_updates()
+    {
+        var options = new ServiceDefaults.Configuration.PokerOptions
+        {
+            Bot = new ServiceDefaults.Configuration.BotSettings { Token = "654321:POLLING", UseLongPolling = true, ApiBaseUrl = bot.Api.BaseUrl },
+        };
+        var user = BotFixture.NewUserId();
+        var after = bot.Api.LastIndex;
+        bot.Api.QueueUpdate(BotFixture.Message(user, "/help"));
+
+        var polling = await bot.StartBot(options);
+        try
+        {
+            var deleted = await bot.Api.WaitFor(r => r.Method == "deleteWebhook", after);
+            var reply = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user, after);
+
+            Assert.Contains("/lobby", reply.Text, StringComparison.Ordinal);
+            Assert.True(deleted.Index < reply.Index);
+            Assert.DoesNotContain(bot.Api.Requests, r => r.Index > after && r.Method == "setWebhook");
+        }
+        finally
+        {
+            await polling.StopAsync();
+            await polling.DisposeAsync();
+        }
     }
 }
