@@ -1,0 +1,44 @@
+// A tiny DOM builder: h('button.primary', { onclick }, 'Fold').
+
+type Child = Node | string | number | null | undefined | false;
+type Props = Record<string, unknown>;
+
+export function h(tag: string, props: Props | null = null, ...children: (Child | Child[])[]): HTMLElement {
+  const [name, ...classes] = tag.split('.');
+  const el = document.createElement(name || 'div');
+  if (classes.length) el.className = classes.join(' ');
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value as EventListener);
+    else if (key === 'class') el.className = `${el.className} ${String(value)}`.trim();
+    else if (key === 'style' && typeof value === 'object') Object.assign(el.style, value);
+    else if (key in el && typeof value !== 'string') (el as unknown as Record<string, unknown>)[key] = value;
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : String(child));
+  }
+  return el;
+}
+
+/** Replaces an element's children. */
+export function mount(parent: HTMLElement, ...children: (Child | Child[])[]): void {
+  parent.replaceChildren();
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.append(child instanceof Node ? child : String(child));
+  }
+}
+
+let toastTimer: number | undefined;
+
+/** A short message at the bottom of the screen. */
+export function toast(message: string, kind: 'info' | 'error' = 'info'): void {
+  const el = document.getElementById('toast');
+  if (!el) return;
+  el.textContent = message;
+  el.className = `show ${kind}`;
+  clearTimeout(toastTimer);
+  toastTimer = window.setTimeout(() => (el.className = ''), 3500);
+}

@@ -1,0 +1,77 @@
+// Pure formatting helpers: chips, cards, variants, stakes and time left. No DOM.
+
+const suitSymbols: Record<string, string> = { s: '♠', h: '♥', d: '♦', c: '♣' };
+
+/** Chips with thousands separators in the given locale ("1,234"; Persian digits for "fa"). */
+export function formatChips(amount: number, locale = 'en'): string {
+  return new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en-US', { maximumFractionDigits: 0 }).format(amount);
+}
+
+/** A card as rank and suit symbol ("As" → "A♠", "Td" → "10♦"); "??" (hidden) stays "??". */
+export function formatCard(card: string): string {
+  if (card.length !== 2 || card === '??') return '??';
+  const rank = card[0] === 'T' ? '10' : card[0];
+  return rank + (suitSymbols[card[1]] ?? card[1]);
+}
+
+/** The suit colour class of a card: red for hearts and diamonds. */
+export function cardColour(card: string): 'red' | 'black' | 'hidden' {
+  if (card.length !== 2 || card === '??') return 'hidden';
+  return card[1] === 'h' || card[1] === 'd' ? 'red' : 'black';
+}
+
+/** Splits a PHH card run ("AsKd7c") into cards (["As","Kd","7c"]). */
+export function splitCards(run: string): string[] {
+  const cards: string[] = [];
+  for (let i = 0; i + 1 < run.length; i += 2) cards.push(run.slice(i, i + 2));
+  return cards;
+}
+
+const variantNames: Record<string, string> = {
+  NT: "No-Limit Hold'em",
+  FT: "Limit Hold'em",
+  NS: "Short Deck Hold'em",
+  PO: 'Pot-Limit Omaha',
+  'FO/8': 'Limit Omaha Hi-Lo',
+  F7S: 'Seven Card Stud',
+  'F7S/8': 'Stud Hi-Lo',
+  FR: 'Razz',
+  N2L1D: '2-7 Single Draw',
+  F2L3D: '2-7 Triple Draw',
+  FB: 'Badugi',
+};
+
+/** A human name for a PHH variant code ("NT" → "No-Limit Hold'em"); unknown codes are returned as they are. */
+export function variantName(code: string): string {
+  return variantNames[code] ?? code;
+}
+
+/** True for draw games (five or four private cards that can be exchanged). */
+export function isDrawVariant(code: string): boolean {
+  return /D$/.test(code) || code === 'FB';
+}
+
+/** True for stud games (up and down cards). */
+export function isStudVariant(code: string): boolean {
+  return code.includes('7S') || code === 'FR';
+}
+
+/** Stakes as "1/2" (blinds) or "ante 1" when the table has no blinds. */
+export function formatStakes(smallBlind: number, bigBlind: number, ante = 0): string {
+  if (bigBlind > 0) return `${smallBlind}/${bigBlind}`;
+  return ante > 0 ? `ante ${ante}` : '—';
+}
+
+/** Whole seconds from now until the deadline, never negative; null without a deadline. */
+export function secondsLeft(deadline: string | null | undefined, now: number): number | null {
+  if (!deadline) return null;
+  const ms = Date.parse(deadline) - now;
+  return Number.isNaN(ms) ? null : Math.max(0, Math.ceil(ms / 1000));
+}
+
+/** The fraction of the turn left (1 → 0) for the timer ring, given the deadline and the turn length. */
+export function turnFraction(deadline: string | null | undefined, now: number, turnMs: number): number {
+  if (!deadline || turnMs <= 0) return 0;
+  const left = Date.parse(deadline) - now;
+  return Math.min(1, Math.max(0, left / turnMs));
+}

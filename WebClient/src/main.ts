@@ -1,0 +1,134 @@
+// Entry: sign-in (Telegram initData inside Telegram, guest outside), header with navigation and connection state, hash routes.
+
+import './styles.css';
+import { currentSession, signInGuest, signInTelegram, signOut } from './api';
+import { h, mount, toast } from './dom';
+import { dropTableConnection, onLinkState, stopAll, type LinkState } from './hubs';
+import { savedLanguage, setLanguage, t } from './i18n';
+import { initData, setBackButton, startTelegram } from './telegram';
+import { adminView } from './views/admin';
+import { handsView, replayView } from './views/hands';
+import { lobbyView } from './views/lobby';
+import { profileView } from './views/profile';
+import { tableView } from './views/table';
+
+export type Cleanup = (() => void) | void;
+type View = (root: HTMLElement, params: string[]) => Cleanup | Promise<Cleanup>;
+
+const routes: [RegExp, View][] = [
+  [/^#?\/?$/, lobbyView],
+  [/^#\/lobby$/, lobbyView],
+  [/^#\/join\/(.+)$/, lobbyView],
+  [/^#\/table\/([^/]+)$/, tableView],
+  [/^#\/hands$/, handsView],
+  [/^#\/replay\/([^/]+)\/(\d+)$/, replayView],
+  [/^#\/profile$/, profileView],
+  [/^#\/admin(?:\/(\w+))?$/, adminView],
+];
+
+const app = document.getElementById('app')!;
+const bar = document.getElementById('bar')!;
+let cleanup: Cleanup;
+let link: LinkState = 'disconnected';
+
+function header(): void {
+  const s = t();
+  const session = currentSession();
+  mount(
+    bar,
+    h('nav', null,
+      h('a.brand', { href: '#/lobby' }, s.appName),
+      h('a', { href: '#/lobby' }, s.lobby),
+      h('a', { href: '#/hands' }, s.hands),
+      h('a', { href: '#/profile' }, s.profile),
+      session?.isAdmin ? h('a', { href: '#/admin' }, s.admin) : null,
+    ),
+    h(`span.link.${link}`, { id: 'link', title: s[link], 'data-state': link }, h('i'), s[link]),
+    session ? h('span.me', null, session.name) : null,
+  );
+}
+
+async function route(): Promise<void> {
+  if (typeof cleanup === 'function') cleanup();
+  cleanup = undefined;
+  header();
+  if (!currentSession()) return signInView();
+  const hash = location.hash || '#/lobby';
+  setBackButton(hash.startsWith('#/lobby') || hash === '#/' ? null : () => history.back());
+  for (const [pattern, view] of routes) {
+    const match = pattern.exec(hash);
+    if (match) {
+      app.replaceChildren();
+      try {
+        cleanup = await view(app, match.slice(1));
+      } catch (error) {
+        toast((error as Error).message, 'error');
+      }
+      return;
+    }
+  }
+  location.hash = '#/lobby';
+}
+
+function signInView(): void {
+  const s = t();
+  const input = h('input', { id: 'guest-name', placeholder: s.yourName, maxlength: '32', value: '' }) as HTMLInputElement;
+  const form = h('form.signin', {
+    onsubmit: async (e: Event) => {
+      e.preventDefault();
+      const name = input.value.trim() || `Guest ${Math.floor(Math.random() * 1000)}`;
+      try {
+        const auth = await signInGuest(name);
+        setLanguage(savedLanguage() ?? auth.player.profile.language);
+        await route();
+      } catch (error) {
+        toast((error as Error).message, 'error');
+      }
+    },
+  }, h('h1', null, s.appName), input, h('button.primary', { type: 'submit', id: 'guest-signin' }, s.signIn));
+  mount(app, form);
+}
+
+async function start(): Promise<void> {
+  startTelegram();
+  setLanguage(savedLanguage() ?? 'en');
+  onLinkState((state) => {
+    link = state;
+    const el = document.getElementById('link');
+    if (el) {
+      el.className = `link ${state}`;
+      el.dataset.state = state;
+      el.lastChild!.textContent = t()[state];
+    }
+  });
+  const telegramData = initData();
+  if (telegramData) {
+    try {
+      const auth = await signInTelegram(telegramData);
+      setLanguage(savedLanguage() ?? auth.player.profile.language);
+    } catch (error) {
+      toast((error as Error).message, 'error');
+    }
+  }
+  // A Telegram deep link (?startapp=join_<invite>) or ?invite= opens the join dialog in the lobby.
+  window.addEventListener('hashchange', () => void route());
+  await route();
+}
+
+/** Re-renders the current page (after a language change). */
+export function rerender(): void {
+  void route();
+}
+
+/** Signs out and returns to the sign-in page. */
+export async function logout(): Promise<void> {
+  await stopAll();
+  signOut();
+  location.hash = '#/lobby';
+  await route();
+}
+
+// Hooks for the end-to-end tests.
+(window as unknown as { __poker: unknown }).__poker = { dropTableConnection };
+
+void start();

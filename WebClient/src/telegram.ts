@@ -1,0 +1,100 @@
+// A small typed wrapper over the Telegram WebApp SDK (window.Telegram.WebApp). Every call is a no-op outside Telegram.
+
+interface TelegramButton {
+  show(): void;
+  hide(): void;
+  onClick(cb: () => void): void;
+  offClick(cb: () => void): void;
+  setText?(text: string): void;
+}
+
+interface TelegramWebApp {
+  initData: string;
+  colorScheme?: 'light' | 'dark';
+  themeParams: Record<string, string | undefined>;
+  ready(): void;
+  expand(): void;
+  BackButton: TelegramButton;
+  MainButton: TelegramButton;
+  HapticFeedback?: { impactOccurred(style: string): void; notificationOccurred(type: string): void };
+  onEvent?(event: string, cb: () => void): void;
+}
+
+declare global {
+  interface Window {
+    Telegram?: { WebApp?: TelegramWebApp };
+  }
+}
+
+function app(): TelegramWebApp | null {
+  const webApp = typeof window !== 'undefined' ? window.Telegram?.WebApp : undefined;
+  return webApp && webApp.initData ? webApp : null;
+}
+
+/** True inside the Telegram client (signed initData present). */
+export function inTelegram(): boolean {
+  return app() !== null;
+}
+
+/** The signed initData to send to POST /api/auth/telegram, or null outside Telegram. */
+export function initData(): string | null {
+  return app()?.initData ?? null;
+}
+
+/** Tells Telegram the app is ready, expands it and maps theme colours onto CSS variables (--tg-bg-color...). */
+export function startTelegram(): void {
+  const webApp = app();
+  if (!webApp) return;
+  webApp.ready();
+  webApp.expand();
+  applyTheme(webApp.themeParams);
+  webApp.onEvent?.('themeChanged', () => applyTheme(webApp.themeParams));
+}
+
+function applyTheme(params: Record<string, string | undefined>): void {
+  const root = document.documentElement.style;
+  for (const [key, value] of Object.entries(params)) {
+    if (value) root.setProperty(`--tg-${key.replace(/_/g, '-')}`, value);
+  }
+}
+
+let backHandler: (() => void) | null = null;
+
+/** Shows Telegram's back button with a handler, or hides it (null). */
+export function setBackButton(handler: (() => void) | null): void {
+  const webApp = app();
+  if (!webApp) return;
+  if (backHandler) webApp.BackButton.offClick(backHandler);
+  backHandler = handler;
+  if (handler) {
+    webApp.BackButton.onClick(handler);
+    webApp.BackButton.show();
+  } else {
+    webApp.BackButton.hide();
+  }
+}
+
+let mainHandler: (() => void) | null = null;
+
+/** Shows Telegram's main button with a label and handler, or hides it (null). */
+export function setMainButton(text: string | null, handler: (() => void) | null): void {
+  const webApp = app();
+  if (!webApp) return;
+  if (mainHandler) webApp.MainButton.offClick(mainHandler);
+  mainHandler = handler;
+  if (text && handler) {
+    webApp.MainButton.setText?.(text);
+    webApp.MainButton.onClick(handler);
+    webApp.MainButton.show();
+  } else {
+    webApp.MainButton.hide();
+  }
+}
+
+/** A short vibration (your turn, errors) where the device supports it. */
+export function haptic(kind: 'turn' | 'error' | 'success'): void {
+  const feedback = app()?.HapticFeedback;
+  if (!feedback) return;
+  if (kind === 'turn') feedback.impactOccurred('medium');
+  else feedback.notificationOccurred(kind);
+}

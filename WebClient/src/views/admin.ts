@@ -1,0 +1,75 @@
+// Admin (admin role only): templates (create, edit as a new version, (de)activate), live tables (close, pause,
+// resume, kick), balance adjustments, the audit log and an analytics placeholder.
+
+import { api } from '../api';
+import { h, mount, toast } from '../dom';
+import { formatStakes, variantName } from '../format';
+import { t } from '../i18n';
+import type { AuditEntry, PageResponse, TableSummary, TemplateInfo } from '../wire';
+
+const tabs = ['templates', 'tables', 'players', 'audit', 'analytics'] as const;
+type Tab = (typeof tabs)[number];
+
+export async function adminView(root: HTMLElement, params: string[]): Promise<void> {
+  const s = t();
+  const tab: Tab = (tabs as readonly string[]).includes(params[0]) ? (params[0] as Tab) : 'templates';
+  const names: Record<Tab, string> = { templates: s.templates, tables: s.tables, players: s.adjust, audit: s.audit, analytics: s.analytics };
+  const body = h('div.admin-body', { id: `admin-${tab}` });
+  mount(root, h('h2', null, s.admin),
+    h('nav.tabs', null, tabs.map((x) => h(`a${x === tab ? '.on' : ''}`, { href: `#/admin/${x}` }, names[x]))), body);
+  const run = (action: () => Promise<unknown>) => async () => {
+    try {
+      await action();
+      toast('✓');
+      await adminView(root, params);
+    } catch (e) {
+      toast((e as Error).message, 'error');
+    }
+  };
+
+  if (tab === 'templates') {
+    const all = await api.get<TemplateInfo[]>('/api/templates?includeInactive=true');
+    const editor = h('textarea', { id: 'template-json', rows: '12' }) as HTMLTextAreaElement;
+    const idInput = h('input', { id: 'template-id', placeholder: s.id }) as HTMLInputElement;
+    mount(body,
+      h('div.grid', null,
+        h('div.row.head', null, h('span', null, s.id), h('span', null, s.variant), h('span', null, s.stakes), h('span', null, s.version), h('span', null, s.active), h('span', null, s.actions)),
+        all.map((x) => h('div.row', { 'data-template': x.id },
+          h('span', null, x.id), h('span', null, variantName(x.config.variant)), h('span', null, formatStakes(x.config.smallBlind, x.config.bigBlind, x.config.ante)),
+          h('span', null, `v${x.version}`), h('span', null, x.active ? '✓' : '—'),
+          h('span.act', null,
+            h('button', { onclick: () => { idInput.value = x.id; editor.value = JSON.stringify(x.config, null, 2); } }, '✎'),
+            h('button', { onclick: run(() => api.post(`/api/admin/templates/${x.id}/${x.active ? 'deactivate' : 'activate'}`)) }, x.active ? s.deactivate : s.activate))))),
+      h('section.card-box', null, idInput, editor,
+        h('button.primary', { onclick: run(() => api.put(`/api/admin/templates/${idInput.value}`, JSON.parse(editor.value))) }, s.editAsNew),
+        h('button', { onclick: run(() => api.post('/api/admin/templates', { id: idInput.value, config: JSON.parse(editor.value) })) }, s.create)));
+  } else if (tab === 'tables') {
+    const page = await api.get<PageResponse<TableSummary>>('/api/admin/tables?pageSize=100');
+    const kickId = h('input', { id: 'kick-player', placeholder: s.playerId }) as HTMLInputElement;
+    mount(body, h('div.grid', null,
+      h('div.row.head', null, h('span', null, s.tables), h('span', null, s.status), h('span', null, s.seats), h('span', null, s.hand), h('span', null, s.actions)),
+      page.items.map((x) => h('div.row', { 'data-table': x.tableId },
+        h('span', null, h('b', null, x.name), h('small', null, ` ${x.tableId}`)), h('span', null, x.status), h('span', null, `${x.seatsTaken}/${x.maxPlayers}`),
+        h('span', null, `#${x.handNo}`),
+        h('span.act', null,
+          x.status === 'Paused'
+            ? h('button', { onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/resume`)) }, s.resume)
+            : h('button', { onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/pause`)) }, s.pause),
+          h('button', { onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/close`, { reason: 'closed by admin' })) }, s.close),
+          h('button', { onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/kick`, { playerId: Number(kickId.value), reason: 'admin' })) }, s.kick))))),
+      h('label', null, `${s.kick}: `, kickId));
+  } else if (tab === 'players') {
+    const id = h('input', { id: 'adjust-player', placeholder: s.playerId }) as HTMLInputElement;
+    const amount = h('input', { id: 'adjust-amount', type: 'number', placeholder: s.amount }) as HTMLInputElement;
+    const reason = h('input', { id: 'adjust-reason', placeholder: s.reason }) as HTMLInputElement;
+    mount(body, h('section.card-box', null, h('h3', null, s.adjust), id, amount, reason,
+      h('button.primary', { onclick: run(() => api.post(`/api/admin/players/${id.value}/adjust`, { amount: Number(amount.value), reason: reason.value })) }, s.apply)));
+  } else if (tab === 'audit') {
+    const page = await api.get<PageResponse<AuditEntry>>('/api/admin/audit?pageSize=100');
+    mount(body, h('div.grid', { id: 'audit' }, page.items.map((x) => h('div.row', null,
+      h('span', null, new Date(x.at).toLocaleString()), h('span', null, String(x.adminId)), h('span', null, x.action), h('span', null, x.target), h('span', null, x.details ?? '')))));
+  } else {
+    mount(body, h('section.card-box.analytics', { id: 'analytics' }, h('h3', null, s.analytics), h('p', null, s.analyticsSoon),
+      h('div.chart-placeholder', null, Array.from({ length: 24 }, () => h('i')))));
+  }
+}

@@ -1,0 +1,105 @@
+// Lobby: the live table list (lobby hub), filters, join or queue, private tables from a template with an invite link.
+
+import { api } from '../api';
+import { h, mount, toast } from '../dom';
+import { formatStakes, variantName } from '../format';
+import { lobbyConnection } from '../hubs';
+import { t } from '../i18n';
+import type { JoinedResponse, TableCreatedResponse, TableSummary, TemplateInfo } from '../wire';
+
+export async function lobbyView(root: HTMLElement, params: string[]): Promise<() => void> {
+  const s = t();
+  const tables = new Map<string, TableSummary>();
+  let filter = '';
+  const list = h('div.table-list', { id: 'tables' });
+  const filters = h('div.filters', { id: 'filters' });
+  const createBox = h('section.card-box', { id: 'create-private' });
+  const invitePrefill = params[0] ? decodeURIComponent(params[0]) : '';
+
+  const render = () => {
+    const all = [...tables.values()].sort((a, b) => a.name.localeCompare(b.name) || a.tableId.localeCompare(b.tableId));
+    const variants = [...new Set(all.map((x) => x.variant))].sort();
+    mount(filters,
+      h(`button.chip${filter === '' ? '.on' : ''}`, { onclick: () => { filter = ''; render(); } }, s.all),
+      variants.map((v) => h(`button.chip${filter === v ? '.on' : ''}`, { 'data-variant': v, onclick: () => { filter = v; render(); } }, variantName(v))));
+    mount(list,
+      h('div.row.head', null, h('span', null, s.variant), h('span', null, s.stakes), h('span', null, s.seats), h('span', null, s.waitlist), h('span', null, s.type), h('span')),
+      all.filter((x) => !filter || x.variant === filter).map(row));
+  };
+
+  const row = (x: TableSummary) => {
+    const full = x.seatsTaken >= x.maxPlayers;
+    return h('div.row', { 'data-table': x.tableId },
+      h('span.name', null, h('b', null, x.name), h('small', null, variantName(x.variant))),
+      h('span', null, formatStakes(x.smallBlind, x.bigBlind)),
+      h('span.seats', null, `${x.seatsTaken}/${x.maxPlayers}`),
+      h('span', null, String(x.waitlistLength)),
+      h('span', null, x.type + (x.status === 'Paused' ? ' ⏸' : '')),
+      h('span.act', null,
+        h('a.button', { href: `#/table/${x.tableId}`, 'data-action': 'open' }, full ? s.watch : s.join),
+        full ? h('button', { 'data-action': 'queue', onclick: () => queue(x.tableId) }, s.queue) : null));
+  };
+
+  const queue = async (tableId: string) => {
+    try {
+      const r = await api.post<{ position: number | null }>(`/api/tables/${tableId}/waitlist`);
+      toast(`${s.waitlistPosition}: ${r.position ?? '-'}`);
+    } catch (e) {
+      toast((e as Error).message, 'error');
+    }
+  };
+
+  const templates = await api.get<TemplateInfo[]>('/api/templates').catch(() => [] as TemplateInfo[]);
+  const select = h('select', { id: 'template' }, templates.map((x) => h('option', { value: x.id }, `${x.config.name}`))) as HTMLSelectElement;
+  const inviteOut = h('div.invite', { id: 'invite' });
+  const inviteIn = h('input', { id: 'invite-code', placeholder: 'tableId:code', value: invitePrefill }) as HTMLInputElement;
+  const buyIn = h('input', { id: 'invite-buyin', type: 'number', placeholder: s.buyIn }) as HTMLInputElement;
+  mount(createBox,
+    h('h3', null, s.createPrivate),
+    h('label', null, s.template, ' ', select),
+    h('button.primary', {
+      id: 'create-table',
+      onclick: async () => {
+        try {
+          const created = await api.post<TableCreatedResponse>('/api/tables', { templateId: select.value });
+          const url = created.invite ? `${location.origin}/#/join/${encodeURIComponent(created.invite)}` : `${location.origin}/#/table/${created.table.tableId}`;
+          mount(inviteOut,
+            h('label', null, s.invite), h('input', { readonly: true, value: url, id: 'invite-url' }),
+            h('button', { onclick: () => navigator.clipboard?.writeText(url).then(() => toast('✓')) }, s.copy),
+            h('a.button', { href: `#/table/${created.table.tableId}` }, s.open));
+        } catch (e) {
+          toast((e as Error).message, 'error');
+        }
+      },
+    }, s.create),
+    inviteOut,
+    h('h3', null, s.joinByInvite),
+    inviteIn, buyIn,
+    h('button', {
+      id: 'join-invite',
+      onclick: async () => {
+        try {
+          const joined = await api.post<JoinedResponse>('/api/tables/join', { invite: inviteIn.value.trim(), buyIn: Number(buyIn.value) || 0 });
+          location.hash = `#/table/${joined.tableId}`;
+        } catch (e) {
+          toast((e as Error).message, 'error');
+        }
+      },
+    }, s.join));
+
+  mount(root, h('h2', null, s.lobby), filters, list, createBox);
+
+  const hub = await lobbyConnection();
+  const onTables = (all: TableSummary[]) => { tables.clear(); all.forEach((x) => tables.set(x.tableId, x)); render(); };
+  const onUpdated = (x: TableSummary) => { tables.set(x.tableId, x); render(); };
+  const onRemoved = (id: string) => { tables.delete(id); render(); };
+  hub.on('tables', onTables);
+  hub.on('tableUpdated', onUpdated);
+  hub.on('tableRemoved', onRemoved);
+  onTables(await hub.invoke<TableSummary[]>('List'));
+  return () => {
+    hub.off('tables', onTables);
+    hub.off('tableUpdated', onUpdated);
+    hub.off('tableRemoved', onRemoved);
+  };
+}

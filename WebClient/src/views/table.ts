@@ -1,0 +1,333 @@
+// Table: seats, board, pots, own cards, turn timer, the legal actions only, bet slider with presets, discards,
+// showdown results, sit out / leave / top up, waitlist position; resyncs from a snapshot on an eventSeq gap.
+
+import type { HubConnection } from '@microsoft/signalr';
+import { api, currentSession } from '../api';
+import { cardEl } from '../cards';
+import { h, mount, toast } from '../dom';
+import { formatChips, formatStakes, isStudVariant, secondsLeft, turnFraction, variantName } from '../format';
+import { onTableReconnected, tableConnection } from '../hubs';
+import { language, t } from '../i18n';
+import { classifyEvent } from '../seq';
+import { clampAmount, presets, raiseRange } from '../slider';
+import { haptic, setMainButton } from '../telegram';
+import type { ActionKind, HandResult, LegalActions, PrivateView, SeatView, TableEventMessage, TableSnapshot, TableView, YourTurnMessage } from '../wire';
+
+let clientSeq = Date.now();
+
+export async function tableView(root: HTMLElement, params: string[]): Promise<() => void> {
+  const tableId = params[0];
+  const s = t();
+  const me = currentSession()!;
+  let view: TableView | null = null;
+  let mine: PrivateView | null = null;
+  let lastSeq = -1;
+  let turnMs = 30_000;
+  let result: HandResult | null = null;
+  let waitPosition: number | null = null;
+  let selected = new Set<string>();
+  let amount = 0;
+  let resyncing = false;
+
+  const info = h('div.table-info', { id: 'table-info' });
+  const felt = h('div.felt', { id: 'felt' });
+  const myCards = h('div.my-cards', { id: 'my-cards' });
+  const bar = h('div.action-bar', { id: 'action-bar' });
+  const side = h('div.table-controls', { id: 'table-controls' });
+  const results = h('div.results', { id: 'results' });
+  mount(root, info, felt, results, myCards, bar, side);
+
+  const fmt = (n: number) => formatChips(n, language());
+  const mySeat = (): SeatView | undefined => view?.seats.find((x) => x.playerId === me.playerId);
+
+  const renderAll = () => {
+    if (!view) return;
+    renderInfo();
+    renderFelt();
+    renderMine();
+    renderBar();
+    renderSide();
+    renderResults();
+  };
+
+  const renderInfo = () => {
+    const v = view!;
+    mount(info,
+      h('b', null, v.name), ' · ', variantName(v.variant), ' · ', formatStakes(v.smallBlind, v.bigBlind, v.ante),
+      ' · ', `${s.hand} #${v.handNo}`, v.status !== 'Active' ? h('span.status', { id: 'table-status' }, ` · ${v.status}`) : null,
+      waitPosition ? h('span.wait', { id: 'wait-position' }, ` · ${s.waitlistPosition}: ${waitPosition}`) : null);
+  };
+
+  const renderFelt = () => {
+    const v = view!;
+    const n = v.maxPlayers;
+    const seats = Array.from({ length: n }, (_, i) => v.seats.find((x) => x.seat === i) ?? null);
+    // Rotate so that my seat is at the bottom.
+    const offset = mySeat()?.seat ?? 0;
+    const pot = v.pots.reduce((a, p) => a + p.amount, 0);
+    mount(felt,
+      h('div.center', null,
+        h('div.board', { id: 'board' }, v.board.map((c) => cardEl(c))),
+        h('div.pots', { id: 'pots' }, v.pots.length ? v.pots.map((p, i) => h('span.pot', null, `${i === 0 ? s.pots : s.pots + ' ' + (i + 1)}: ${fmt(p.amount)}`)) : pot ? fmt(pot) : ''),
+      ),
+      seats.map((seat, i) => {
+        const pos = (i - offset + n) % n;
+        const angle = Math.PI / 2 + (2 * Math.PI * pos) / n;
+        const style = { left: `${50 + 42 * Math.cos(angle)}%`, top: `${50 + 38 * Math.sin(angle)}%` };
+        return seatEl(i, seat, style);
+      }));
+  };
+
+  const seatEl = (index: number, seat: SeatView | null, style: Record<string, string>) => {
+    const v = view!;
+    if (!seat || seat.playerId == null) {
+      return h('div.seat.empty', { style, 'data-seat': index },
+        mySeat() ? s.emptySeat : h('button', { 'data-action': 'sit', onclick: () => sit(index) }, s.sit));
+    }
+    const acting = v.actorSeat === seat.seat && v.deadline;
+    const classes = ['seat', seat.folded ? 'folded' : '', seat.sittingOut ? 'out' : '', acting ? 'acting' : '', seat.playerId === me.playerId ? 'me' : '']
+      .filter(Boolean).join('.');
+    const cards = seat.playerId === me.playerId && mine ? mine.cards : seat.cards;
+    return h(`div.${classes}`, { style, 'data-seat': seat.seat, 'data-player': seat.playerId },
+      acting ? ring() : null,
+      v.buttonSeat === seat.seat ? h('span.dealer', { title: 'Dealer' }, s.dealer) : null,
+      h('div.name', null, seat.name ?? '?', seat.isRobot ? ' 🤖' : ''),
+      h('div.stack', { 'data-stack': seat.stack }, fmt(seat.stack), seat.allIn ? ` ${s.allIn}` : ''),
+      seat.sittingOut ? h('div.tag', null, s.sittingOut) : null,
+      seat.lastAction ? h('div.last', null, seat.lastAction) : null,
+      cards.length ? h('div.cards.small', null, cards.map((c) => cardEl(c))) : null,
+      seat.bet > 0 ? h('div.bet', { 'data-bet': seat.bet }, fmt(seat.bet)) : null);
+  };
+
+  const ring = () => {
+    const el = h('div.timer', { id: 'timer' });
+    el.innerHTML = '<svg viewBox="0 0 36 36"><circle class="track" cx="18" cy="18" r="16"/><circle class="left" cx="18" cy="18" r="16" pathLength="100"/></svg><span></span>';
+    return el;
+  };
+
+  const tick = () => {
+    const el = document.getElementById('timer');
+    if (!el || !view?.deadline) return;
+    const fraction = turnFraction(view.deadline, Date.now(), turnMs);
+    (el.querySelector('circle.left') as SVGCircleElement).style.strokeDasharray = `${fraction * 100} 100`;
+    el.querySelector('span')!.textContent = String(secondsLeft(view.deadline, Date.now()) ?? '');
+  };
+  const timer = window.setInterval(tick, 250);
+
+  const renderMine = () => {
+    const v = view!;
+    if (!mine || !mine.cards.length) return mount(myCards);
+    const legal = mine.legal;
+    const discarding = legal?.discardMax != null && legal.discardMax > 0;
+    const stud = isStudVariant(v.variant);
+    const publicCards = v.seats.find((x) => x.seat === mine!.seat)?.cards ?? [];
+    mount(myCards, mine.cards.map((c, i) => {
+      const el = cardEl(c, selected.has(c) ? 'selected' : '');
+      // Stud: the cards everyone sees are the up cards; the rest are down.
+      if (stud) el.classList.add(publicCards[i] && publicCards[i] !== '??' ? 'up' : 'down');
+      if (discarding) {
+        el.classList.add('pick');
+        el.onclick = () => {
+          if (selected.has(c)) selected.delete(c);
+          else if (selected.size < (legal!.discardMax ?? 0)) selected.add(c);
+          renderMine();
+          renderBar();
+        };
+      }
+      return el;
+    }));
+  };
+
+  const renderBar = () => {
+    const v = view!;
+    const legal: LegalActions | null | undefined = mine?.legal;
+    setMainButton(null, null);
+    if (!legal || v.actorSeat !== mine?.seat) {
+      return mount(bar, v.status === 'Waiting' ? h('span.hint', null, s.waitingForPlayers) : null);
+    }
+    const buttons: HTMLElement[] = [];
+    if (legal.discardMax != null && legal.discardMax > 0) {
+      const n = selected.size;
+      const ok = n >= (legal.discardMin ?? 0) && n <= legal.discardMax;
+      buttons.push(h('button.primary', { 'data-action': 'discard', disabled: !ok, onclick: () => act('Discard', 0, [...selected]) },
+        n === 0 ? s.standPat : `${s.discard} ${n}`));
+      return mount(bar, h('span.hint', null, `${s.discard} ${legal.discardMin ?? 0}–${legal.discardMax}`), buttons);
+    }
+    if (legal.canFold) buttons.push(h('button.fold', { 'data-action': 'fold', onclick: () => act('Fold') }, s.fold));
+    if (legal.canCheck) buttons.push(h('button', { 'data-action': 'check', onclick: () => act('Check') }, s.check));
+    if (legal.callAmount != null && legal.callAmount > 0) {
+      buttons.push(h('button', { 'data-action': 'call', onclick: () => act('Call', legal.callAmount!) }, `${s.call} ${fmt(legal.callAmount)}`));
+    }
+    if (legal.bringIn != null && legal.bringIn > 0) {
+      buttons.push(h('button', { 'data-action': 'bring-in', onclick: () => act('BringIn', legal.bringIn!) }, `${s.bringIn} ${fmt(legal.bringIn)}`));
+    }
+    const range = raiseRange(legal);
+    let sizing: HTMLElement | null = null;
+    if (range) {
+      amount = clampAmount(amount || range.min, range);
+      const betting = v.seats.every((x) => x.bet === 0);
+      const label = () => `${betting ? s.bet : s.raiseTo} ${fmt(amount)}`;
+      const raiseButton = h('button.primary', { 'data-action': 'raise', onclick: () => act('BetOrRaise', amount) }, label());
+      const slider = h('input', { type: 'range', id: 'bet-slider', min: String(range.min), max: String(range.max), step: '1', value: String(amount) }) as HTMLInputElement;
+      const box = h('input', { type: 'number', id: 'bet-amount', min: String(range.min), max: String(range.max), value: String(amount) }) as HTMLInputElement;
+      const set = (value: number) => {
+        amount = clampAmount(value, range);
+        slider.value = box.value = String(amount);
+        raiseButton.textContent = label();
+      };
+      slider.oninput = () => set(Number(slider.value));
+      box.onchange = () => set(Number(box.value));
+      const names = { min: s.min, half: s.half, pot: s.pot, allIn: s.allIn };
+      sizing = h('div.sizing', null,
+        h('div.presets', null, presets(range, v.pots, v.seats, mine!.seat).map((p) => h('button.chip', { 'data-preset': p.key, onclick: () => set(p.amount) }, names[p.key]))),
+        h('div.slider', null, slider, box));
+      buttons.push(raiseButton);
+    }
+    mount(bar, sizing, h('div.buttons', null, buttons));
+    const primary = buttons.find((b) => b.dataset.action === 'check' || b.dataset.action === 'call');
+    if (primary) setMainButton(primary.textContent, () => primary.click());
+  };
+
+  const renderSide = () => {
+    const seat = mySeat();
+    if (!seat) {
+      mount(side,
+        waitPosition ? h('button', { id: 'leave-waitlist', onclick: leaveWaitlist }, s.leaveWaitlist) : h('button', { id: 'join-waitlist', onclick: joinWaitlist }, s.joinWaitlist));
+      return;
+    }
+    const topUp = h('input', { type: 'number', id: 'top-up-amount', placeholder: s.amount, min: '1' }) as HTMLInputElement;
+    mount(side,
+      seat.sittingOut
+        ? h('button', { id: 'sit-in', onclick: () => post('sit-in') }, s.sitIn)
+        : h('button', { id: 'sit-out', onclick: () => post('sit-out') }, s.sitOut),
+      h('button', { id: 'leave', onclick: () => post('leave') }, s.leave),
+      h('span.topup', null, topUp, h('button', { id: 'top-up', onclick: () => post('top-up', { amount: Number(topUp.value) || 0 }) }, s.topUp)));
+  };
+
+  const renderResults = () => {
+    if (!result || !view) return mount(results);
+    const names = new Map(view.seats.map((x) => [x.seat, x.name ?? `#${x.seat + 1}`]));
+    mount(results, h('div.result', { id: 'showdown', 'data-hand': result.handNo },
+      h('b', null, `${s.hand} #${result.handNo}`),
+      result.board.length ? h('div.cards.small', null, result.board.map((c) => cardEl(c))) : null,
+      result.awards.map((a) => h('div.award', { 'data-seat': a.seat },
+        `${names.get(a.seat) ?? '#' + (a.seat + 1)} ${s.wins} ${fmt(a.amount)}`, a.hand ? ` — ${a.hand}` : '',
+        a.cards.length ? h('span.cards.small', null, a.cards.map((c) => cardEl(c))) : null))));
+  };
+
+  const post = async (what: string, body: unknown = {}) => {
+    try {
+      await api.post(`/api/tables/${tableId}/${what}`, body);
+      if (what === 'leave') toast(s.leave);
+    } catch (e) {
+      toast((e as Error).message, 'error');
+    }
+  };
+
+  const sit = async (seat: number) => {
+    const v = view!;
+    const suggested = Math.min(v.maxBuyIn, Math.max(v.minBuyIn, v.bigBlind * 100));
+    const buyIn = Number(prompt(`${s.buyIn} (${v.minBuyIn}–${v.maxBuyIn})`, String(suggested)) ?? 0);
+    if (!buyIn) return;
+    await post('sit', { buyIn, seat });
+  };
+
+  const joinWaitlist = async () => {
+    try {
+      waitPosition = (await api.post<{ position: number | null }>(`/api/tables/${tableId}/waitlist`)).position;
+      renderAll();
+    } catch (e) {
+      toast((e as Error).message, 'error');
+    }
+  };
+  const leaveWaitlist = async () => {
+    await api.del(`/api/tables/${tableId}/waitlist`).catch(() => undefined);
+    waitPosition = null;
+    renderAll();
+  };
+
+  let hub: HubConnection;
+  const act = async (kind: ActionKind, amountTo = 0, cards: string[] | null = null) => {
+    try {
+      await hub.invoke('Act', tableId, kind, amountTo, cards, ++clientSeq);
+      selected = new Set();
+      amount = 0;
+    } catch (e) {
+      toast(String((e as Error).message).replace(/^.*HubException: /, ''), 'error');
+      haptic('error');
+    }
+  };
+
+  const applySnapshot = (snap: TableSnapshot) => {
+    if (snap.view.tableId !== tableId) return;
+    lastSeq = snap.eventSeq;
+    view = snap.view;
+    mine = snap.mine ?? null;
+    if (view.lastResult && !result) result = view.lastResult;
+    root.dataset.seq = String(lastSeq);
+    renderAll();
+  };
+
+  const resync = async () => {
+    if (resyncing) return;
+    resyncing = true;
+    try {
+      root.dataset.resyncs = String(Number(root.dataset.resyncs ?? 0) + 1);
+      const snap = await hub.invoke<TableSnapshot | null>('Snapshot', tableId);
+      if (snap) applySnapshot(snap);
+    } finally {
+      resyncing = false;
+    }
+  };
+
+  const onSnapshot = (snap: TableSnapshot) => applySnapshot(snap);
+  const onEvent = (msg: TableEventMessage) => {
+    if (msg.tableId !== tableId) return;
+    const decision = classifyEvent(lastSeq, msg.eventSeq);
+    if (decision === 'stale') return;
+    if (decision === 'gap') return void resync();
+    lastSeq = msg.eventSeq;
+    root.dataset.seq = String(lastSeq);
+    const previousSeat = mine?.seat;
+    view = msg.view;
+    mine = msg.mine ?? null;
+    if (msg.kind === 'HandStarted') { result = null; selected = new Set(); }
+    if (msg.result) result = msg.result;
+    if (msg.kind === 'Seated' && mine && previousSeat === undefined) waitPosition = null;
+    renderAll();
+  };
+  const onYourTurn = (msg: YourTurnMessage) => {
+    if (msg.tableId !== tableId) return;
+    if (msg.deadline) turnMs = Math.max(5_000, Date.parse(msg.deadline) - Date.now());
+    haptic('turn');
+    if (mine && msg.eventSeq >= lastSeq) {
+      mine = { ...mine, legal: msg.legal };
+      renderBar();
+    }
+  };
+  const onHandFinished = (r: HandResult) => {
+    result = r;
+    renderResults();
+  };
+
+  hub = await tableConnection();
+  hub.on('snapshot', onSnapshot);
+  hub.on('event', onEvent);
+  hub.on('yourTurn', onYourTurn);
+  hub.on('handFinished', onHandFinished);
+  const watch = () => hub.invoke('Watch', tableId).catch((e: Error) => toast(e.message, 'error'));
+  const offReconnected = onTableReconnected(() => { lastSeq = -1; void watch(); });
+  await watch();
+  api.get<{ position: number | null }>(`/api/tables/${tableId}/waitlist/position`).then((r) => { waitPosition = r.position; renderAll(); }).catch(() => undefined);
+
+  return () => {
+    clearInterval(timer);
+    offReconnected();
+    hub.off('snapshot', onSnapshot);
+    hub.off('event', onEvent);
+    hub.off('yourTurn', onYourTurn);
+    hub.off('handFinished', onHandFinished);
+    void hub.invoke('Unwatch', tableId).catch(() => undefined);
+    setMainButton(null, null);
+  };
+}

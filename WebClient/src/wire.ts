@@ -1,0 +1,251 @@
+// Wire shapes of the gateway (camelCase JSON, enums as strings): Grains.Interfaces and Gateway/Contracts.
+
+export type TableStatus = 'Waiting' | 'Active' | 'Paused' | 'Ended';
+export type TableType = 'Persistent' | 'Expiring' | 'SitAndGo';
+export type ActionKind = 'Fold' | 'Check' | 'Call' | 'BetOrRaise' | 'BringIn' | 'Discard';
+
+export interface PlayerProfile {
+  playerId: number;
+  telegramId?: number | null;
+  displayName: string;
+  username?: string | null;
+  language: string;
+  isGuest: boolean;
+  isRobot: boolean;
+}
+
+export interface PlayerStats {
+  handsPlayed: number;
+  handsWon: number;
+  net: number;
+  voluntarilyPutIn: number;
+  showdownsSeen: number;
+  biggestPotWon: number;
+}
+
+export interface PlayerSummary {
+  profile: PlayerProfile;
+  balance: number;
+  stats: PlayerStats;
+  tables: string[];
+}
+
+export interface AuthResponse {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: string;
+  player: PlayerSummary;
+  isAdmin: boolean;
+}
+
+export interface TableSummary {
+  tableId: string;
+  name: string;
+  variant: string;
+  templateId: string;
+  templateVersion: number;
+  status: TableStatus;
+  type: TableType;
+  smallBlind: number;
+  bigBlind: number;
+  seatsTaken: number;
+  maxPlayers: number;
+  waitlistLength: number;
+  isPrivate: boolean;
+  expiresAt?: string | null;
+  minBuyIn: number;
+  maxBuyIn: number;
+  handNo: number;
+}
+
+export interface SeatView {
+  seat: number;
+  playerId?: number | null;
+  name?: string | null;
+  stack: number;
+  bet: number;
+  inHand: boolean;
+  folded: boolean;
+  allIn: boolean;
+  sittingOut: boolean;
+  isRobot: boolean;
+  cards: string[];
+  lastAction?: string | null;
+  heldFor?: number | null;
+  heldUntil?: string | null;
+}
+
+export interface PotView {
+  amount: number;
+  seats: number[];
+}
+
+export interface PotAward {
+  seat: number;
+  playerId?: number | null;
+  amount: number;
+  hand?: string | null;
+  cards: string[];
+}
+
+export interface HandResult {
+  handNo: number;
+  awards: PotAward[];
+  board: string[];
+  rake: number;
+  handId: string;
+}
+
+export interface TableView {
+  tableId: string;
+  name: string;
+  variant: string;
+  status: TableStatus;
+  handNo: number;
+  buttonSeat?: number | null;
+  seats: SeatView[];
+  board: string[];
+  pots: PotView[];
+  actorSeat?: number | null;
+  deadline?: string | null;
+  street: number;
+  smallBlind: number;
+  bigBlind: number;
+  ante: number;
+  maxPlayers: number;
+  minBuyIn: number;
+  maxBuyIn: number;
+  expiresAt?: string | null;
+  nextHandAt?: string | null;
+  waitlistLength: number;
+  templateId?: string | null;
+  type: TableType;
+  lastResult?: HandResult | null;
+}
+
+export interface LegalActions {
+  canFold: boolean;
+  canCheck: boolean;
+  callAmount?: number | null;
+  canBetOrRaise: boolean;
+  minRaiseTo: number;
+  maxRaiseTo: number;
+  bringIn?: number | null;
+  discardMin?: number | null;
+  discardMax?: number | null;
+}
+
+export interface PrivateView {
+  playerId: number;
+  seat: number;
+  cards: string[];
+  legal?: LegalActions | null;
+}
+
+export interface TableSnapshot {
+  eventSeq: number;
+  tableVersion: number;
+  view: TableView;
+  mine?: PrivateView | null;
+}
+
+export interface TableEventMessage {
+  tableId: string;
+  eventSeq: number;
+  tableVersion: number;
+  kind: string;
+  description: string;
+  view: TableView;
+  result?: HandResult | null;
+  mine?: PrivateView | null;
+}
+
+export interface YourTurnMessage {
+  tableId: string;
+  eventSeq: number;
+  handNo: number;
+  seat: number;
+  legal: LegalActions;
+  deadline?: string | null;
+}
+
+export interface ActResult {
+  clientSeq: number;
+  eventSeq: number;
+  tableVersion: number;
+}
+
+export interface PageResponse<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total?: number | null;
+}
+
+export interface HandSummary {
+  tableId: string;
+  handNo: number;
+  variant: string;
+  startedAt: string;
+  endedAt: string;
+  playerIds: number[];
+  pot: number;
+  rake: number;
+  phh?: string | null;
+}
+
+export interface LedgerEntry {
+  transferId: string;
+  playerId: number;
+  kind: string;
+  amount: number;
+  balanceAfter: number;
+  tableId?: string | null;
+  note?: string | null;
+  at: string;
+}
+
+export interface TemplateConfig {
+  name: string;
+  variant: string;
+  smallBlind: number;
+  bigBlind: number;
+  ante: number;
+  bringIn: number;
+  smallBet: number;
+  bigBet: number;
+  minBuyIn: number;
+  maxBuyIn: number;
+  maxPlayers: number;
+  type: TableType;
+  isPrivate: boolean;
+  robots: number;
+  [key: string]: unknown;
+}
+
+export interface TemplateInfo {
+  id: string;
+  version: number;
+  config: TemplateConfig;
+  active: boolean;
+  updatedAt: string;
+  tablesInUse: number;
+}
+
+export interface AuditEntry {
+  at: string;
+  adminId: number;
+  action: string;
+  target: string;
+  details?: string | null;
+}
+
+export interface JoinedResponse {
+  tableId: string;
+  seat: number;
+}
+
+export interface TableCreatedResponse {
+  table: TableSummary;
+  invite?: string | null;
+}

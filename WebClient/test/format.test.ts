@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { cardColour, formatCard, formatChips, formatStakes, isDrawVariant, isStudVariant, secondsLeft, splitCards, turnFraction, variantName } from '../src/format';
+
+describe('format', () => {
+  it('formats chips with thousands separators', () => {
+    expect(formatChips(1234567)).toBe('1,234,567');
+  });
+
+  it('formats chips with Persian digits for Persian', () => {
+    expect(formatChips(1200, 'fa')).toBe('۱٬۲۰۰');
+  });
+
+  it('shows cards with suit symbols and keeps hidden cards hidden', () => {
+    expect(formatCard('As')).toBe('A♠');
+    expect(formatCard('Td')).toBe('10♦');
+    expect(formatCard('??')).toBe('??');
+    expect(cardColour('Kh')).toBe('red');
+    expect(cardColour('2c')).toBe('black');
+    expect(cardColour('??')).toBe('hidden');
+  });
+
+  it('splits a PHH card run into cards', () => {
+    expect(splitCards('AsKd7c')).toEqual(['As', 'Kd', '7c']);
+  });
+
+  it('names variants and recognises draw and stud games', () => {
+    expect(variantName('NT')).toBe("No-Limit Hold'em");
+    expect(variantName('XYZ')).toBe('XYZ');
+    expect(isDrawVariant('N2L1D')).toBe(true);
+    expect(isDrawVariant('FB')).toBe(true);
+    expect(isDrawVariant('NT')).toBe(false);
+    expect(isStudVariant('F7S/8')).toBe(true);
+    expect(isStudVariant('FR')).toBe(true);
+  });
+
+  it('formats stakes as blinds or ante', () => {
+    expect(formatStakes(1, 2)).toBe('1/2');
+    expect(formatStakes(0, 0, 1)).toBe('ante 1');
+  });
+
+  it('counts seconds left to a deadline and never below zero', () => {
+    const now = Date.parse('2025-01-01T00:00:00Z');
+    expect(secondsLeft('2025-01-01T00:00:10.200Z', now)).toBe(11);
+    expect(secondsLeft('2024-12-31T23:59:00Z', now)).toBe(0);
+    expect(secondsLeft(null, now)).toBeNull();
+    expect(turnFraction('2025-01-01T00:00:15Z', now, 30000)).toBe(0.5);
+  });
+});
