@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Poker.Grains;
 using Orleans.Poker.Silo.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Orleans.Poker.Grains.Benchmarks;
@@ -14,13 +18,25 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public IClusterClient Client => cluster.Client;
 
-    public static async Task<BenchCluster> StartAsync(string? postgres)
+    /// <summary>
+    /// <paramref name="orleansMemorySerializer"/>: an experiment, not the product's configuration: memory storage
+    /// with the Orleans serializer instead of its default (Newtonsoft JSON), as the PostgreSQL storage already has.
+    /// </summary>
+    public static async Task<BenchCluster> StartAsync(string? postgres, bool orleansMemorySerializer = false)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSiloHost((_, host) => host.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureClientHost(host => host.Logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureSilo((_, silo) => silo.AddPokerGrains(postgres));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddPokerGrains(postgres);
+            if (orleansMemorySerializer)
+            {
+                silo.Services.AddOptions<MemoryGrainStorageOptions>(PokerStorage.Name).Configure<Serializer>(
+                    (memory, serializer) => memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            }
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new BenchCluster(cluster);

@@ -5,7 +5,7 @@ using Orleans.Poker.Migrations.Tests;
 namespace Orleans.Poker.Grains.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Grains.Benchmarks -- [--quick] [--only idle|memory|postgres] [--tables N] [--profile]</c>:
+/// <c>dotnet run -c Release --project tests/Grains.Benchmarks -- [--quick] [--only idle|memory|postgres|memory-orleans-serializer] [--tables N] [--profile]</c>:
 /// actions per second through grain calls (memory storage, then PostgreSQL when reachable) and memory per idle
 /// table, one figure per line (<c>name value unit</c>); lines starting with # are notes.
 /// </summary>
@@ -28,6 +28,11 @@ public static class BenchmarkProgram
         if (only is null or "memory")
         {
             await ThroughputRun.Run(postgres: null, tables, warmUp: TimeSpan.FromSeconds(3), window, suffix: "");
+        }
+
+        if (only is "memory-orleans-serializer")
+        {
+            await ThroughputRun.Run(postgres: null, tables, warmUp: TimeSpan.FromSeconds(3), window, suffix: "_orleans_serializer", orleansMemorySerializer: true);
         }
 
         if (only is null or "postgres")
@@ -56,7 +61,14 @@ public static class BenchmarkProgram
         {
             // A bounded pool: the server's connection limit is shared with everything else on the machine.
             var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 20 }.ConnectionString;
-            await ThroughputRun.Run(connection, tables, TimeSpan.FromSeconds(3), window, suffix: "_postgres");
+            try
+            {
+                await ThroughputRun.Run(connection, tables, TimeSpan.FromSeconds(3), window, suffix: "_postgres");
+            }
+            catch (Exception ex)
+            {
+                Figure.Note($"actions_per_s_postgres failed: {ex.GetType().Name}: {ex.Message}");
+            }
         }
     }
 
