@@ -92,7 +92,14 @@ internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay
         // After a restart of the bot, chat players' tables are watched again on their next update.
         foreach (var tableId in player.Tables)
         {
-            await relay.WatchPlayer(tableId, user.Id, player.Profile.Language);
+            try
+            {
+                await relay.WatchPlayer(tableId, user.Id, player.Profile.Language);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not relay table {TableId} to player {PlayerId}", tableId, user.Id);
+            }
         }
 
         return new Context(chat.Id, privateChat, user, player);

@@ -53,6 +53,15 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, PokerOptions 
         }
     }
 
+    private async Task Drop(TableWatch watch)
+    {
+        if (watches.TryRemove(new KeyValuePair<string, TableWatch>(watch.TableId, watch)))
+        {
+            logger.LogInformation("Table {TableId} ended: no longer relayed", watch.TableId);
+            await Unsubscribe(watch);
+        }
+    }
+
     public void SetLanguage(long playerId, string language)
     {
         foreach (var watch in watches.Values)
@@ -78,6 +87,7 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, PokerOptions 
 
             var watch = new TableWatch(tableId, api, loggers.CreateLogger<TableWatch>(), stopping.Token);
             watch.Reference = grains.CreateObjectReference<ITableObserver>(watch);
+            watch.Ended = Drop;
             await grains.GetGrain<ITableGrain>(tableId).Subscribe(watch.Reference);
             watches[tableId] = watch;
             logger.LogInformation("Relaying table {TableId} to chats", tableId);

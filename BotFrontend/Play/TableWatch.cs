@@ -31,6 +31,7 @@ internal sealed class TableWatch : ITableObserver
     private long lastSeq;
     private (long HandNo, int Street, int? Actor) lastTurn = (-1, -1, null);
     private PromptRef? openPrompt;
+    private (long PlayerId, DateTimeOffset? Until) lastOffer;
 
     public TableWatch(string tableId, BotApi api, ILogger logger, CancellationToken stopping)
     {
@@ -43,6 +44,9 @@ internal sealed class TableWatch : ITableObserver
     public string TableId { get; }
 
     public ITableObserver? Reference { get; set; }
+
+    /// <summary>Called from the event loop when the table has ended (the relay drops the watch).</summary>
+    public Func<TableWatch, Task>? Ended { get; set; }
 
     public Task Loop { get; }
 
@@ -116,6 +120,29 @@ internal sealed class TableWatch : ITableObserver
         await SendHoleCards(tableEvent, view, cancellationToken);
         await UpdateTableMessages(tableEvent, view, cancellationToken);
         await PromptActor(tableEvent, view, cancellationToken);
+        await OfferHeldSeat(view, cancellationToken);
+        if (view.Status == TableStatus.Ended && Ended is { } ended)
+        {
+            await ended(this);
+        }
+    }
+
+    /// <summary>A waitlisted chat player is told when a seat is held for them, with a button to take it.</summary>
+    private async Task OfferHeldSeat(TableView view, CancellationToken cancellationToken)
+    {
+        if (view.Seats.FirstOrDefault(s => s.HeldFor is not null) is not { HeldFor: { } playerId } held
+            || (playerId, held.HeldUntil) == lastOffer
+            || !players.TryGetValue(playerId, out var language))
+        {
+            return;
+        }
+
+        lastOffer = (playerId, held.HeldUntil);
+        var until = (held.HeldUntil ?? DateTimeOffset.UtcNow).UtcDateTime;
+        var text = BotTexts.Get(language, "seat.offered", view.Name, until);
+        var keyboard = new global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(
+            global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData(BotTexts.Get(language, "btn.join", view.Name), $"j:{TableId}"));
+        await api.Call(playerId, (client, ct) => client.SendMessage(playerId, text, replyMarkup: keyboard, cancellationToken: ct), cancellationToken);
     }
 
     private async Task SendHoleCards(TableEvent tableEvent, TableView view, CancellationToken cancellationToken)
@@ -153,7 +180,9 @@ internal sealed class TableWatch : ITableObserver
         }
 
         var live = view.ActorSeat is not null || tableEvent.Kind == TableEventKind.HandStarted;
-        var chats = players.Select(p => (ChatId: p.Key, Language: p.Value))
+        // Chat players get the hand only while they sit at the table (not while waitlisted or after leaving).
+        var seated = view.Seats.Where(s => s.PlayerId is not null).Select(s => s.PlayerId!.Value).ToHashSet();
+        var chats = players.Where(p => seated.Contains(p.Key)).Select(p => (ChatId: p.Key, Language: p.Value))
             .Concat(groups.Keys.Select(g => (ChatId: g, Language: BotTexts.English)))
             .ToList();
         foreach (var (chatId, language) in chats)

@@ -169,4 +169,32 @@ public sealed class CommandTests(BotFixture bot)
 
         Assert.Contains("/help", reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Full_table_offers_the_waitlist_and_a_freed_seat_is_offered_in_the_chat()
+    {
+        var table = await bot.NewTable("Full table");
+        var tableId = table.GetPrimaryKeyString();
+        var seated = new List<long>();
+        for (var i = 0; i < 6; i++)
+        {
+            var id = BotFixture.NewUserId();
+            await bot.Grains.GetGrain<IPlayerGrain>(id).Register(new PlayerProfile { PlayerId = id, TelegramId = id, DisplayName = $"Seat{i}" });
+            await table.Sit(new SeatRequest(id, $"Seat{i}", 100, i));
+            seated.Add(id);
+        }
+
+        var user = BotFixture.NewUserId();
+        var card = await bot.Say(user, $"/start t_{tableId}");
+        var after = bot.Api.LastIndex;
+        await bot.Press(user, $"w:{tableId}");
+        var queued = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user, after);
+
+        await table.Leave(seated[0]);
+
+        var offer = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user && r.Text.Contains("held for you", StringComparison.Ordinal), after);
+        Assert.Equal([$"w:{tableId}"], card.CallbackData);
+        Assert.Contains("number 1", queued.Text, StringComparison.Ordinal);
+        Assert.Equal([$"j:{tableId}"], offer.CallbackData);
+    }
 }
