@@ -224,13 +224,15 @@ internal sealed class TableWatch : ITableObserver
         if (view.ActorSeat is not { } actorSeat
             || view.Seats.FirstOrDefault(s => s.Seat == actorSeat) is not { PlayerId: { } playerId } seat
             || !players.TryGetValue(playerId, out var language)
-            || tableEvent.Private.FirstOrDefault(p => p.PlayerId == playerId)?.Legal is not { } legal)
+            || tableEvent.Private.FirstOrDefault(p => p.PlayerId == playerId) is not { Legal: { } legal } mine)
         {
             return;
         }
 
+        // The prompt goes to the actor's private chat only, so it may repeat their cards beside the board.
         var deadline = (view.Deadline ?? DateTimeOffset.UtcNow).UtcDateTime;
-        var text = BotTexts.Get(language, "turn", view.Name, view.HandNo, TableText.Pot(view), deadline);
+        var text = BotTexts.Get(language, "turn", view.Name, view.HandNo, TableText.Pot(view), deadline)
+                   + "\n" + BotTexts.Get(language, "turn.cards", CardText.Cards(mine.Cards), view.Board.Count == 0 ? "—" : CardText.Cards(view.Board));
         var keyboard = Keyboards.Turn(language, TableId, view.HandNo, legal, seat);
         var sent = await api.Call(playerId, (client, ct) => client.SendMessage(playerId, text, replyMarkup: keyboard, cancellationToken: ct), cancellationToken);
         if (sent is not null)
