@@ -191,7 +191,12 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const renderSide = () => {
     const seat = mySeat();
     if (!seat) {
+      const v = view!;
+      const previous = (document.getElementById('buy-in') as HTMLInputElement | null)?.value;
+      const suggested = Math.min(v.maxBuyIn, Math.max(v.minBuyIn, v.bigBlind * 100));
       mount(side,
+        h('label', null, `${s.buyIn} (${fmt(v.minBuyIn)}–${fmt(v.maxBuyIn)}) `,
+          h('input', { type: 'number', id: 'buy-in', min: String(v.minBuyIn), max: String(v.maxBuyIn), value: previous || String(suggested) })),
         waitPosition ? h('button', { id: 'leave-waitlist', onclick: leaveWaitlist }, s.leaveWaitlist) : h('button', { id: 'join-waitlist', onclick: joinWaitlist }, s.joinWaitlist));
       return;
     }
@@ -226,9 +231,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
 
   const sit = async (seat: number) => {
     const v = view!;
-    const suggested = Math.min(v.maxBuyIn, Math.max(v.minBuyIn, v.bigBlind * 100));
-    const buyIn = Number(prompt(`${s.buyIn} (${v.minBuyIn}–${v.maxBuyIn})`, String(suggested)) ?? 0);
-    if (!buyIn) return;
+    const input = document.getElementById('buy-in') as HTMLInputElement | null;
+    const buyIn = Number(input?.value) || Math.min(v.maxBuyIn, Math.max(v.minBuyIn, v.bigBlind * 100));
     await post('sit', { buyIn, seat });
   };
 
@@ -291,7 +295,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const previousSeat = mine?.seat;
     view = msg.view;
     mine = msg.mine ?? null;
-    if (msg.kind === 'HandStarted') { result = null; selected = new Set(); }
+    if (msg.kind === 'HandStarted') selected = new Set();
     if (msg.result) result = msg.result;
     if (msg.kind === 'Seated' && mine && previousSeat === undefined) waitPosition = null;
     renderAll();

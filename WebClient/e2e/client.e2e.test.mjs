@@ -1,0 +1,149 @@
+// End-to-end: the built mini-app in Debian's Chromium against a real silo + co-hosted gateway.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { join } from 'node:path';
+import { adminTelegramId, guestPage, launchBrowser, screenshots, sitAt, startSilo, telegramInitData } from './server.mjs';
+
+let silo;
+let browser;
+const shot = (page, name) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+
+before(async () => {
+  silo = await startSilo();
+  browser = await launchBrowser();
+}, { timeout: 180_000 });
+
+after(async () => {
+  await browser?.close();
+  await silo?.stop();
+});
+
+/** Clicks check or call (never folds) on whichever page has its turn until `done` holds. */
+async function checkDown(pages, done, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    assert.ok(Date.now() < deadline, 'the hand did not finish in time');
+    for (const page of pages) {
+      const button = await page.$('#action-bar [data-action=check], #action-bar [data-action=call]');
+      if (button) await button.click().catch(() => undefined);
+    }
+    await pages[0].waitForTimeout(250);
+  }
+}
+
+const seq = (page) => page.$eval('#app', (el) => Number(el.dataset.seq ?? -1));
+
+test('two guests sit at the NLHE table, play a hand to showdown and see the same result; a dropped connection resyncs; the replayer steps through it', async () => {
+  const url = silo.url;
+  const ann = await guestPage(browser, url, 'Ann');
+  await shot(ann, 'lobby');
+  const bob = await guestPage(browser, url, 'Bob');
+  await sitAt(ann, url, 'nlhe-cash-1', 0);
+  await sitAt(bob, url, 'nlhe-cash-1', 1);
+
+  // Mid-hand: somebody has a turn and the action bar shows only the legal actions.
+  await Promise.race([ann.waitForSelector('#action-bar button', { timeout: 60_000 }), bob.waitForSelector('#action-bar button', { timeout: 60_000 })]);
+  const acting = (await ann.$('#action-bar button')) ? ann : bob;
+  assert.equal(await acting.$$eval('#my-cards .card', (c) => c.length), 2);
+  assert.equal(await acting.$('#action-bar [data-action=check]') !== null && await acting.$('#action-bar [data-action=call]') !== null, false,
+    'check and call are never offered together');
+  const slider = await acting.$('#bet-slider');
+  if (slider) {
+    const [min, max] = await slider.evaluate((s) => [Number(s.min), Number(s.max)]);
+    await acting.fill('#bet-amount', String(max * 10));
+    await acting.dispatchEvent('#bet-amount', 'change');
+    assert.equal(Number(await acting.inputValue('#bet-amount')), max, 'amounts are clamped to the maximum');
+    assert.ok(min <= max);
+  }
+  await shot(acting, 'table-mid-hand');
+
+  await checkDown([ann, bob], async () => (await ann.$('#showdown')) !== null && (await bob.$('#showdown')) !== null);
+  const result = (page) => page.$eval('#showdown', (el) => ({ hand: el.dataset.hand, text: el.textContent }));
+  const [a, b] = [await result(ann), await result(bob)];
+  assert.equal(a.hand, b.hand);
+  assert.equal(a.text, b.text);
+  assert.match(a.text, /wins/);
+  await shot(ann, 'table-showdown');
+
+  // Drop Ann's connection while the table moves on; she reconnects by herself and catches up from a snapshot.
+  const before = await seq(bob);
+  await ann.evaluate(() => window.__poker.dropTableConnection());
+  await ann.waitForFunction(() => document.getElementById('link')?.dataset.state !== 'connected', null, { timeout: 10_000 }).catch(() => undefined);
+  await bob.waitForFunction((s) => Number(document.getElementById('app').dataset.seq) > s, before, { timeout: 60_000 });
+  await ann.waitForFunction(() => document.getElementById('link')?.dataset.state === 'connected', null, { timeout: 60_000 });
+  const deadline = Date.now() + 30_000;
+  while ((await seq(ann)) < (await seq(bob)) && Date.now() < deadline) await ann.waitForTimeout(200);
+  assert.ok((await seq(ann)) >= before, 'the reconnected client has the events it missed');
+  assert.equal(await ann.$eval('#link', (el) => el.dataset.state), 'connected');
+
+  // Hand history: the finished hand is listed; the replayer steps street by street.
+  await bob.goto(`${url}/#/hands`);
+  await bob.waitForSelector('#hands .row a.button', { timeout: 30_000 });
+  await bob.click('#hands .row a.button');
+  await bob.waitForSelector('#replay');
+  await bob.click('[data-step=next-street]');
+  await bob.click('[data-step=next-street]');
+  assert.ok((await bob.$$eval('#replay-board .card', (c) => c.length)) >= 3, 'the flop is on the board after stepping');
+  await shot(bob, 'replayer');
+});
+
+test('a draw-game table shows five cards and performs a discard', async () => {
+  const url = silo.url;
+  const cid = await guestPage(browser, url, 'Cid');
+  const dee = await guestPage(browser, url, 'Dee');
+  await sitAt(cid, url, 'deuce-single-draw-1', 0);
+  await sitAt(dee, url, 'deuce-single-draw-1', 1);
+  await cid.waitForFunction(() => document.querySelectorAll('#my-cards .card').length === 5, null, { timeout: 60_000 });
+  assert.equal(await dee.$$eval('#my-cards .card', (c) => c.length), 5);
+
+  let discarded = null;
+  let drawer = null;
+  await checkDown([cid, dee], async () => {
+    for (const page of [cid, dee]) {
+      if (!(await page.$('#action-bar [data-action=discard]'))) continue;
+      if (discarded === null) {
+        await page.click('#my-cards .card.pick:nth-child(1)');
+        await page.click('#my-cards .card.pick:nth-child(2)');
+        discarded = await page.$$eval('#my-cards .card.selected', (c) => c.map((x) => x.dataset.card));
+        assert.equal(discarded.length, 2);
+        drawer = page;
+      }
+      await page.click('#action-bar [data-action=discard]');
+    }
+    return discarded !== null;
+  });
+  await drawer.waitForFunction((gone) => {
+    const cards = [...document.querySelectorAll('#my-cards .card')].map((c) => c.dataset.card);
+    return cards.length === 5 && gone.every((c) => !cards.includes(c));
+  }, discarded, { timeout: 30_000 });
+  await shot(drawer, 'table-draw');
+});
+
+test('a Telegram admin signs in with initData and sees the admin pages; Persian is right-to-left', async () => {
+  const url = silo.url;
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const initData = telegramInitData({ id: adminTelegramId, first_name: 'Admin', language_code: 'en' });
+  await context.addInitScript((data) => {
+    const button = { show() {}, hide() {}, onClick() {}, offClick() {}, setText() {} };
+    window.Telegram = { WebApp: { initData: data, themeParams: { bg_color: '#101820' }, ready() {}, expand() {}, BackButton: button, MainButton: button, HapticFeedback: { impactOccurred() {}, notificationOccurred() {} } } };
+  }, initData);
+  const page = await context.newPage();
+  await page.goto(`${url}/#/admin/tables`);
+  await page.waitForSelector('#admin-tables .row[data-table]', { timeout: 30_000 });
+  await shot(page, 'admin-tables');
+  await page.goto(`${url}/#/admin/templates`);
+  await page.waitForSelector('#admin-templates .row[data-template]');
+  await shot(page, 'admin-templates');
+  await page.goto(`${url}/#/admin/analytics`);
+  await page.waitForSelector('#analytics');
+  await shot(page, 'admin-analytics');
+
+  await page.goto(`${url}/#/profile`);
+  await page.waitForSelector('#language');
+  await page.selectOption('#language', 'fa');
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  await page.waitForSelector('#stats');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'rtl');
+  await shot(page, 'profile-persian');
+  await context.close();
+});

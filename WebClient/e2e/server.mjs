@@ -1,0 +1,112 @@
+// Starts a real silo (co-hosted gateway) on free ports for the end-to-end tests, and Chromium through playwright-core.
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, '..', '..');
+export const screenshots = join(repo, 'test-output', 'screenshots');
+export const botToken = '123456789:e2e-test-token';
+export const adminTelegramId = 4242;
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+/** Starts the silo and waits for /health/ready; returns { url, stop }. */
+export async function startSilo() {
+  const [http, silo, gateway] = [await freePort(), await freePort(), await freePort()];
+  const dll = process.env.POKER_SILO_DLL ?? join(repo, 'Silo', 'bin', 'Release', 'net10.0', 'Orleans.Poker.Silo.dll');
+  const child = spawn('dotnet', [dll], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      POKER__Http__Port: String(http),
+      POKER__Cluster__SiloPort: String(silo),
+      POKER__Cluster__GatewayPort: String(gateway),
+      POKER__Gateway__WebRoot: join(repo, 'Gateway', 'wwwroot'),
+      POKER__Auth__BotToken: botToken,
+      POKER__Auth__AdminTelegramIds: String(adminTelegramId),
+      POKER__Bot__Token: '',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = `http://127.0.0.1:${http}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`silo exited ${child.exitCode}: ${stderr.slice(-2000)}`);
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('silo did not become ready in 120 s');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  // The default tables open on the first start: wait until the lobby lists them.
+  const guest = await (await fetch(`${url}/api/auth/guest`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"probe"}' })).json();
+  for (;;) {
+    const lobby = await (await fetch(`${url}/api/lobby?pageSize=100`, { headers: { Authorization: `Bearer ${guest.accessToken}` } })).json();
+    if (lobby.items?.some((t) => t.tableId === 'nlhe-cash-1') && lobby.items.some((t) => t.tableId === 'deuce-single-draw-1')) break;
+    if (Date.now() > deadline) throw new Error('default tables did not open');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const stop = () => new Promise((ok) => {
+    if (child.exitCode !== null) return ok();
+    child.once('exit', () => ok());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+  return { url, stop };
+}
+
+export async function launchBrowser() {
+  mkdirSync(screenshots, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Signed Telegram Mini App initData for a user (HMAC-SHA256 with the key derived from the bot token). */
+export function telegramInitData(user) {
+  const fields = { auth_date: String(Math.floor(Date.now() / 1000)), query_id: 'AAE2E', user: JSON.stringify(user) };
+  const check = Object.keys(fields).sort().map((k) => `${k}=${fields[k]}`).join('\n');
+  const secret = createHmac('sha256', 'WebAppData').update(botToken).digest();
+  const hash = createHmac('sha256', secret).update(check).digest('hex');
+  return new URLSearchParams({ ...fields, hash }).toString();
+}
+
+/** A phone-sized page signed in as a guest (through the sign-in form). */
+export async function guestPage(browser, url, name) {
+  const context = await browser.newContext({ viewport: { width: 420, height: 860 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.accept());
+  await page.goto(url);
+  await page.fill('#guest-name', name);
+  await page.click('#guest-signin');
+  await page.waitForSelector('#tables .row[data-table]');
+  return page;
+}
+
+/** Sits at a table at the given seat with the suggested buy-in. */
+export async function sitAt(page, url, tableId, seat) {
+  await page.goto(`${url}/#/table/${tableId}`);
+  await page.waitForSelector(`#felt [data-seat="${seat}"]`);
+  await page.click(`#felt .seat.empty[data-seat="${seat}"] button[data-action=sit]`);
+  await page.waitForSelector('#felt .seat.me');
+}
