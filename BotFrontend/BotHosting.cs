@@ -37,7 +37,8 @@ public static class BotHosting
         var services = builder.Services;
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(60));
+        // The request URL carries the bot token: HttpClient's own request logging must not write it anywhere.
+        services.AddHttpClient(HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers();
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
