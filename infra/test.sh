@@ -23,7 +23,24 @@ for project in $(find tests -name '*.Tests.csproj' | sort); do
     --results-directory "$results" || status=1
 done
 
-passed=0; failed=0; skipped=0
+# The web client: install, build (into Gateway/wwwroot), Vitest unit tests, then Chromium end-to-end tests against a real silo.
+echo "== WebClient"
+web_passed=0; web_failed=0
+if (cd WebClient && npm ci --no-audit --no-fund --loglevel=error && npm run build); then
+  (cd WebClient && npx vitest run --reporter=default --reporter=json --outputFile="$results/webclient-unit.json") || status=1
+  if [ -f "$results/webclient-unit.json" ]; then
+    web_passed=$(node -p "require('$results/webclient-unit.json').numPassedTests")
+    web_failed=$(node -p "require('$results/webclient-unit.json').numFailedTests")
+  fi
+  bash infra/chromium.sh
+  (cd WebClient && node --test --test-concurrency=1 --test-timeout=300000 --test-reporter=tap e2e/ | tee "$results/webclient-e2e.tap") || status=1
+  web_passed=$((web_passed + $(grep -m1 -oP '^# pass \K[0-9]+' "$results/webclient-e2e.tap" || echo 0)))
+  web_failed=$((web_failed + $(grep -m1 -oP '^# fail \K[0-9]+' "$results/webclient-e2e.tap" || echo 0)))
+else
+  status=1
+fi
+
+passed=$web_passed; failed=$web_failed; skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
