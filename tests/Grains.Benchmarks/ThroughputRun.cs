@@ -42,7 +42,8 @@ public static class ThroughputRun
         counter.Stopping = true;
 
         var actions = actions1 - actions0;
-        var stalled = bots.Count(b => Stopwatch.GetElapsedTime(b.LastActionTicks) > TimeSpan.FromSeconds(2));
+        // No accepted action for 10 s: far beyond a loaded round trip, so the table's bot has lost its turn.
+        var stalled = bots.Count(b => Stopwatch.GetElapsedTime(b.LastActionTicks) > TimeSpan.FromSeconds(10));
         Figure.Print($"actions_per_s{suffix}", actions / seconds, "actions/s");
         Figure.Print($"cpu_us_per_action{suffix}", actions == 0 ? 0 : (cpu1 - cpu0).TotalMicroseconds / actions, "us");
         Figure.Print($"alloc_bytes_per_action{suffix}", actions == 0 ? 0 : (double)(alloc1 - alloc0) / actions, "bytes");
