@@ -70,8 +70,18 @@ async function restart(): Promise<void> {
 
 /** The /hubs/lobby connection (tables, tableUpdated, tableRemoved). */
 export async function lobbyConnection(): Promise<HubConnection> {
-  if (!lobbyHub) lobbyHub = build('/hubs/lobby');
-  if (lobbyHub.state === HubConnectionState.Disconnected) await lobbyHub.start();
+  if (!lobbyHub) {
+    lobbyHub = build('/hubs/lobby');
+    lobbyHub.onreconnecting(() => emit('reconnecting'));
+    lobbyHub.onreconnected(() => emit('connected'));
+    lobbyHub.onclose(() => emit('disconnected'));
+    // The lobby page subscribes while it is shown; these keep the connection quiet while it is not.
+    for (const method of ['tables', 'tableUpdated', 'tableRemoved']) lobbyHub.on(method, () => undefined);
+  }
+  if (lobbyHub.state === HubConnectionState.Disconnected) {
+    await lobbyHub.start();
+  }
+  emit('connected');
   return lobbyHub;
 }
 

@@ -5,7 +5,7 @@ import { currentSession, signInGuest, signInTelegram, signOut } from './api';
 import { h, mount, toast } from './dom';
 import { dropTableConnection, onLinkState, stopAll, type LinkState } from './hubs';
 import { savedLanguage, setLanguage, t } from './i18n';
-import { initData, setBackButton, startTelegram } from './telegram';
+import { initData, setBackButton, startParam, startTelegram } from './telegram';
 import { adminView } from './views/admin';
 import { handsView, replayView } from './views/hands';
 import { lobbyView } from './views/lobby';
@@ -110,7 +110,9 @@ async function start(): Promise<void> {
       toast((error as Error).message, 'error');
     }
   }
-  // A Telegram deep link (?startapp=join_<invite>) or ?invite= opens the join dialog in the lobby.
+  // A Telegram deep link (startapp=join_<tableId>_<code>) opens the lobby with the invite filled in.
+  const start = startParam();
+  if (start?.startsWith('join_') && !location.hash) location.hash = `#/join/${encodeURIComponent(start.slice(5).replace('_', ':'))}`;
   window.addEventListener('hashchange', () => void route());
   await route();
 }

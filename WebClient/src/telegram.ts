@@ -10,6 +10,7 @@ interface TelegramButton {
 
 interface TelegramWebApp {
   initData: string;
+  initDataUnsafe?: { start_param?: string };
   colorScheme?: 'light' | 'dark';
   themeParams: Record<string, string | undefined>;
   ready(): void;
@@ -39,6 +40,11 @@ export function inTelegram(): boolean {
 /** The signed initData to send to POST /api/auth/telegram, or null outside Telegram. */
 export function initData(): string | null {
   return app()?.initData ?? null;
+}
+
+/** The deep-link parameter (t.me/<bot>/<app>?startapp=...), or null. */
+export function startParam(): string | null {
+  return app()?.initDataUnsafe?.start_param ?? null;
 }
 
 /** Tells Telegram the app is ready, expands it and maps theme colours onto CSS variables (--tg-bg-color...). */
