@@ -148,3 +148,31 @@ test('a Telegram admin signs in with initData and sees the admin pages; Persian 
   await shot(page, 'profile-persian');
   await context.close();
 });
+
+test('a player creates a private table from a template and a friend joins it through the invite link', async () => {
+  const url = silo.url;
+  const admin = await (await fetch(`${url}/api/auth/telegram`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ initData: telegramInitData({ id: adminTelegramId, first_name: 'Admin' }) }),
+  })).json();
+  const created = await fetch(`${url}/api/admin/templates`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin.accessToken}` },
+    body: JSON.stringify({ id: 'friends-nlhe', config: { name: 'Friends NLHE', variant: 'NT', smallBlind: 1, bigBlind: 2, minBuyIn: 80, maxBuyIn: 400, maxPlayers: 6, isPrivate: true } }),
+  });
+  assert.equal(created.status, 201, await created.text());
+
+  const eve = await guestPage(browser, url, 'Eve');
+  await eve.selectOption('#template', 'friends-nlhe');
+  await eve.click('#create-table');
+  const link = await (await eve.waitForSelector('#invite-url')).inputValue();
+  assert.match(link, /#\/join\/t[a-z0-9]+%3A/);
+  await shot(eve, 'lobby-invite');
+
+  const fay = await guestPage(browser, url, 'Fay');
+  await fay.goto(link);
+  await fay.waitForFunction(() => document.querySelector('#invite-code')?.value.includes(':'));
+  await fay.fill('#invite-buyin', '200');
+  await fay.click('#join-invite');
+  await fay.waitForSelector('#felt .seat.me');
+  assert.equal(await fay.$eval('#felt .seat.me .stack', (el) => el.dataset.stack), '200');
+});

@@ -27,10 +27,11 @@ export interface Preset {
 
 /**
  * Presets (min, 1/2 pot, pot, all-in) as raise-to amounts, each clamped to the legal range; duplicates are dropped.
- * Pot-sized raise-to = current bet to call + (pot after calling) × fraction, from the amounts the server sent.
+ * Pot-sized raise-to = highest bet + (pot after calling) × fraction, from the amounts the server sent. The server's
+ * pots already include the bets of the current street.
  */
 export function presets(range: RaiseRange, pots: PotView[], seats: SeatView[], mySeat: number | null): Preset[] {
-  const potTotal = pots.reduce((s, p) => s + p.amount, 0) + seats.reduce((s, x) => s + x.bet, 0);
+  const potTotal = pots.reduce((s, p) => s + p.amount, 0);
   const highest = seats.reduce((m, x) => Math.max(m, x.bet), 0);
   const mine = seats.find((s) => s.seat === mySeat)?.bet ?? 0;
   const toCall = Math.max(0, highest - mine);

@@ -30,7 +30,7 @@ describe('slider', () => {
 
   it('builds min, half pot, pot and all-in presets inside the range', () => {
     // Blinds 1/2 posted, I am the small blind: pot 3, to call 1; pot-sized raise-to = 2 + 4 = 6, half = 2 + 2 = 4.
-    const got = presets(raiseRange(legal(4, 200))!, [], [seat(0, 1), seat(1, 2)], 0);
+    const got = presets(raiseRange(legal(4, 200))!, [{ amount: 2, seats: [0, 1] }, { amount: 1, seats: [1] }], [seat(0, 1), seat(1, 2)], 0);
     expect(got).toEqual([
       { key: 'min', amount: 4 },
       { key: 'pot', amount: 6 },

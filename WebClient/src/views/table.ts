@@ -68,7 +68,10 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     mount(felt,
       h('div.center', null,
         h('div.board', { id: 'board' }, v.board.map((c) => cardEl(c))),
-        h('div.pots', { id: 'pots' }, v.pots.length ? v.pots.map((p, i) => h('span.pot', null, `${i === 0 ? s.pots : s.pots + ' ' + (i + 1)}: ${fmt(p.amount)}`)) : pot ? fmt(pot) : ''),
+        // The server's pots include the street's bets: show the total while betting, the side pots once it is over.
+        h('div.pots', { id: 'pots', 'data-total': pot },
+          pot ? h('span.pot', null, `${s.pots}: ${fmt(pot)}`) : null,
+          v.pots.length > 1 && v.seats.every((x) => x.bet === 0) ? v.pots.map((p, i) => h('span.pot.side', null, `#${i + 1}: ${fmt(p.amount)}`)) : null),
       ),
       seats.map((seat, i) => {
         const pos = (i - offset + n) % n;
