@@ -29,7 +29,7 @@ const routes: [RegExp, View][] = [
 const app = document.getElementById('app')!;
 const bar = document.getElementById('bar')!;
 let cleanup: Cleanup;
-let link: LinkState = 'disconnected';
+let link: LinkState | 'idle' = 'idle'; // no hub used yet (sign-in, profile opened first)
 
 function header(): void {
   const s = t();
@@ -43,7 +43,7 @@ function header(): void {
       h('a', { href: '#/profile' }, s.profile),
       session?.isAdmin ? h('a', { href: '#/admin' }, s.admin) : null,
     ),
-    h(`span.link.${link}`, { id: 'link', title: s[link], 'data-state': link }, h('i'), s[link]),
+    h(`span.link.${link}`, { id: 'link', 'data-state': link }, h('i'), link === 'idle' ? '' : s[link]),
     session ? h('span.me', null, session.name) : null,
   );
 }
@@ -94,6 +94,7 @@ async function start(): Promise<void> {
   setLanguage(savedLanguage() ?? 'en');
   onLinkState((state) => {
     link = state;
+    linkHistory.push(state);
     const el = document.getElementById('link');
     if (el) {
       el.className = `link ${state}`;
@@ -130,7 +131,8 @@ export async function logout(): Promise<void> {
   await route();
 }
 
-// Hooks for the end-to-end tests.
-(window as unknown as { __poker: unknown }).__poker = { dropTableConnection };
+// Hooks for the end-to-end tests: drop the table connection; the connection states seen so far.
+const linkHistory: LinkState[] = [];
+(window as unknown as { __poker: unknown }).__poker = { dropTableConnection, linkHistory };
 
 void start();
