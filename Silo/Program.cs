@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Orleans.Poker.Gateway;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
-using Orleans.Poker.ServiceDefaults.Health;
 using Orleans.Poker.Silo.Hosting;
 using Serilog;
 
@@ -32,21 +30,10 @@ public sealed class SiloProgram
         // Graceful shutdown: let in-flight grain calls finish and grains deactivate (persisting) before the process exits.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-        var health = builder.Services.AddHealthChecks()
-            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
-        if (!string.IsNullOrWhiteSpace(options.Storage.Postgres))
-        {
-            health.AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
-        {
-            health.AddTypeActivatedCheck<RedisHealthCheck>("redis", failureStatus: null, tags: ["ready"], args: options.Cluster.Redis);
-        }
+        builder.AddPokerHealthChecks(options);
 
         var app = builder.Build();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapPokerHealthChecks();
         if (coHosted)
         {
             app.MapPokerGateway();

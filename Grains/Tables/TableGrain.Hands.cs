@@ -51,10 +51,10 @@ public sealed partial class TableGrain
             MarkVoluntary(handSeat, engineAction);
         }
 
-        var eventSeq = await AfterAction($"{seat.Name} {Describe(action)}");
-        var result = new ActResult(clientSeq, eventSeq, State.TableVersion);
+        // The answer is remembered in the same write that persists the action (one write per action).
+        var result = new ActResult(clientSeq, State.EventSeq + 1, State.TableVersion + 1);
         Remember(playerId, result);
-        await store.WriteStateAsync();
+        await AfterAction($"{seat.Name} {Describe(action)}");
         return result;
     }
 
@@ -144,14 +144,14 @@ public sealed partial class TableGrain
     {
         if (hand!.IsOver)
         {
-            await Emit(TableEventKind.Action, description, persist: true);
+            await Emit(TableEventKind.Action, description);
             var seq = State.EventSeq;
             await FinishHand();
             return seq;
         }
 
         ScheduleTurn();
-        await Emit(TableEventKind.Action, description, persist: true);
+        await Emit(TableEventKind.Action, description);
         return State.EventSeq;
     }
 
@@ -281,13 +281,13 @@ public sealed partial class TableGrain
         logger.LogInformation("Table {TableId} hand {HandNo} started with {Players} players", TableId, State.HandNo, order.Length);
         if (hand.IsOver)
         {
-            await Emit(TableEventKind.HandStarted, $"hand #{State.HandNo} starts", persist: true);
+            await Emit(TableEventKind.HandStarted, $"hand #{State.HandNo} starts");
             await FinishHand();
             return;
         }
 
         ScheduleTurn();
-        await Emit(TableEventKind.HandStarted, $"hand #{State.HandNo} starts", persist: true);
+        await Emit(TableEventKind.HandStarted, $"hand #{State.HandNo} starts");
     }
 
     private static long[] BlindArray(int players, long smallBlind, long bigBlind)
@@ -342,9 +342,13 @@ public sealed partial class TableGrain
 
         hand = null;
         State.HandSeats = [];
-        State.Status = TableStatus.Waiting;
+        if (State.Status != TableStatus.Paused)
+        {
+            State.Status = TableStatus.Waiting;
+        }
+
         logger.LogInformation("Table {TableId} hand {HandNo} ended, rake {Rake}", TableId, State.HandNo, done.Rake);
-        await Emit(TableEventKind.HandFinished, $"hand #{State.HandNo} ends", persist: true, result: result);
+        await Emit(TableEventKind.HandFinished, $"hand #{State.HandNo} ends", result: result);
 
         foreach (var (seat, outcome) in outcomes.Where(o => !o.Seat.IsRobot))
         {
@@ -486,7 +490,6 @@ public sealed partial class TableGrain
                 State.Deadline = Now;
             }
 
-            await Persist();
             await Emit(TableEventKind.Left, $"{seat.Name} {verb} after this hand");
             return 0;
         }
@@ -593,7 +596,6 @@ public sealed partial class TableGrain
 
         State.Hold = new SeatHold { Seat = free, PlayerId = next.PlayerId, Until = Now + Config.SeatHoldTime };
         State.WaitlistLength = Math.Max(0, State.WaitlistLength - 1);
-        await Persist();
         await Emit(TableEventKind.SeatOffered, $"seat {free} is offered to {next.DisplayName}");
     }
 
@@ -640,7 +642,6 @@ public sealed partial class TableGrain
         if (State.ExpiresAt is { } expires && !State.ExpiryWarned && Config.ExpiryWarning is { } warning && expires - warning <= now)
         {
             State.ExpiryWarned = true;
-            await Persist();
             await Emit(TableEventKind.ExpiryWarning, $"the table closes at {expires:u}");
         }
 

@@ -239,17 +239,10 @@ public sealed partial class TableGrain
     }
 
     /// <summary>Counts the event, persists (the change is acknowledged only once stored), then tells the observers.</summary>
-    private async Task Emit(TableEventKind kind, string description, bool persist = false, HandResult? result = null)
+    private async Task Emit(TableEventKind kind, string description, HandResult? result = null)
     {
         State.EventSeq++;
-        if (persist)
-        {
-            await Persist();
-        }
-        else
-        {
-            await store.WriteStateAsync();
-        }
+        await Persist();
 
         if (observers.Count == 0)
         {

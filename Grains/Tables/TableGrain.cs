@@ -190,10 +190,14 @@ public sealed partial class TableGrain(
         }
 
         await Persist();
-        var waitlist = GrainFactory.GetGrain<IWaitlistGrain>(TableId);
-        if (await waitlist.Leave(request.PlayerId))
+        if (State.WaitlistLength > 0)
         {
-            State.WaitlistLength = (await waitlist.List()).Count;
+            // Only a table with a queue wakes its waitlist grain: idle tables stay small.
+            var waitlist = GrainFactory.GetGrain<IWaitlistGrain>(TableId);
+            if (await waitlist.Leave(request.PlayerId))
+            {
+                State.WaitlistLength = (await waitlist.List()).Count;
+            }
         }
 
         await GrainFactory.GetGrain<IPlayerGrain>(request.PlayerId).SetSeated(TableId, true);
@@ -228,7 +232,6 @@ public sealed partial class TableGrain(
         }
 
         seat.SittingOut = true;
-        await Persist();
         await Emit(TableEventKind.SatOut, $"{seat.Name} sits out");
     }
 
@@ -248,7 +251,6 @@ public sealed partial class TableGrain(
 
         seat.SittingOut = false;
         seat.Timeouts = 0;
-        await Persist();
         await Emit(TableEventKind.SatIn, $"{seat.Name} is back");
         await MaybeScheduleHand();
     }
@@ -297,7 +299,6 @@ public sealed partial class TableGrain(
 
         State.PendingTransfers.Remove(transfer);
         seat.Stack += amount;
-        await Persist();
         await Emit(TableEventKind.Seated, $"{seat.Name} tops up {amount}");
         await MaybeScheduleHand();
         return seat.Stack;
@@ -369,7 +370,6 @@ public sealed partial class TableGrain(
         }
 
         State.Status = wanted;
-        await Persist();
         await Emit(TableEventKind.StatusChanged, paused ? "table paused" : "table resumed");
         await UpdateLobby();
         await MaybeScheduleHand();
@@ -390,7 +390,6 @@ public sealed partial class TableGrain(
         }
         else
         {
-            await Persist();
             await Emit(TableEventKind.StatusChanged, $"table closes after this hand: {State.CloseReason}");
         }
     }
@@ -497,7 +496,17 @@ public sealed partial class TableGrain(
     {
         State.TableVersion++;
         State.Hand = hand is null ? null : HandSerializer.Serialize(hand);
-        await store.WriteStateAsync();
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            // What is in memory was not stored: start again from what was, so nothing unacknowledged survives.
+            DeactivateOnIdle();
+            throw;
+        }
+
         ArmTimer();
     }
 }

@@ -54,7 +54,10 @@ public static class OrleansSetup
         silo.AddPokerTemplateSeeding();
         if (string.IsNullOrWhiteSpace(postgres))
         {
+            // The Orleans serializer here too: the default JSON copy of every state write dominated CPU and allocation.
             silo.AddMemoryGrainStorage(PokerStorage.Name);
+            silo.Services.AddOptions<MemoryGrainStorageOptions>(PokerStorage.Name)
+                .Configure<Serializer>((settings, serializer) => settings.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             silo.UseInMemoryReminderService();
             return silo;
         }

@@ -12,7 +12,7 @@ namespace Orleans.Poker.Grains.Tests.Players;
 [Collection(ClusterCollection.Name)]
 public sealed class RememberedTransfersTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2030, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);  // near real time: Orleans membership reads this clock too
     private InProcessTestCluster _cluster = null!;
 
     public async Task InitializeAsync()

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.ServiceDefaults.Health;
+using StackExchange.Redis;
+
+namespace Orleans.Poker.ServiceDefaults;
+
+/// <summary>What the gateway and the bot (cluster clients) and the silo share: the cluster connection and health.</summary>
+public static class HostingSetup
+{
+    /// <summary>An Orleans cluster client: Redis membership when configured, else the local silo's gateway port.</summary>
+    public static IHostApplicationBuilder AddPokerClusterClient(this IHostApplicationBuilder builder, PokerOptions options)
+    {
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ServiceId = options.Cluster.ServiceId;
+                cluster.ClusterId = options.Cluster.ClusterId;
+            });
+            if (string.IsNullOrWhiteSpace(options.Cluster.Redis))
+            {
+                client.UseLocalhostClustering(options.Cluster.GatewayPort, options.Cluster.ServiceId, options.Cluster.ClusterId);
+            }
+            else
+            {
+                client.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(options.Cluster.Redis));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Readiness: the cluster answers, and PostgreSQL and Redis when they are configured.</summary>
+    public static IHostApplicationBuilder AddPokerHealthChecks(this IHostApplicationBuilder builder, PokerOptions options)
+    {
+        var health = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        if (!string.IsNullOrWhiteSpace(options.Storage.Postgres))
+        {
+            builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(options.Storage.Postgres));
+            health.AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
+        {
+            health.AddTypeActivatedCheck<RedisHealthCheck>("redis", failureStatus: null, tags: ["ready"], args: options.Cluster.Redis);
+        }
+
+        return builder;
+    }
+
+    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies answer).</summary>
+    public static WebApplication MapPokerHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}
