@@ -1,24 +1,31 @@
-using Orleans.Poker.BotFrontend;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Serilog;
 
-// The standalone Telegram bot: an Orleans cluster client with the webhook endpoint (or long polling in development).
-var builder = WebApplication.CreateBuilder(args);
-var options = builder.Configuration.GetSection(PokerOptions.SectionName).Get<PokerOptions>() ?? new PokerOptions();
+namespace Orleans.Poker.BotFrontend;
 
-builder.AddPokerLogging(options);
-builder.AddPokerClusterClient(options);
-builder.AddPokerBot(options);
-builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Bot.Port}");
-builder.AddPokerHealthChecks(options);
+/// <summary>
+/// The standalone Telegram bot: an Orleans cluster client with the webhook endpoint (or long polling in development).
+/// A named class rather than top-level statements, so that the silo can reference it to co-host the bot.
+/// </summary>
+public sealed class BotProgram
+{
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var options = builder.Configuration.GetSection(PokerOptions.SectionName).Get<PokerOptions>() ?? new PokerOptions();
 
-var app = builder.Build();
-app.MapPokerHealthChecks();
-app.MapPokerBot();
-app.Lifetime.ApplicationStarted.Register(() => Log.ForContext<Program>().Information(
-    "Bot for {ServiceId}/{ClusterId} listening on http://{Host}:{Port}", options.Cluster.ServiceId, options.Cluster.ClusterId, options.Http.Host, options.Bot.Port));
-app.Run();
+        builder.AddPokerLogging(options);
+        builder.AddPokerClusterClient(options);
+        builder.AddPokerBot(options);
+        builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Bot.Port}");
+        builder.AddPokerHealthChecks(options);
 
-/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
-public partial class Program;
+        var app = builder.Build();
+        app.MapPokerHealthChecks();
+        app.MapPokerBot();
+        app.Lifetime.ApplicationStarted.Register(() => Log.ForContext<BotProgram>().Information(
+            "Bot for {ServiceId}/{ClusterId} listening on http://{Host}:{Port}", options.Cluster.ServiceId, options.Cluster.ClusterId, options.Http.Host, options.Bot.Port));
+        app.Run();
+    }
+}

@@ -1,3 +1,4 @@
+using Orleans.Poker.BotFrontend;
 using Orleans.Poker.Gateway;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
@@ -26,6 +27,13 @@ public sealed class SiloProgram
             builder.AddPokerGateway(options);
         }
 
+        // The Telegram bot runs inside the silo when a token is set and it is not deployed on its own.
+        var botCoHosted = options.Bot.Enabled && (options.Bot.CoHosted ?? !options.IsProduction);
+        if (botCoHosted)
+        {
+            builder.AddPokerBot(options);
+        }
+
         builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Http.Port}");
         // Graceful shutdown: let in-flight grain calls finish and grains deactivate (persisting) before the process exits.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -37,6 +45,11 @@ public sealed class SiloProgram
         if (coHosted)
         {
             app.MapPokerGateway();
+        }
+
+        if (botCoHosted)
+        {
+            app.MapPokerBot();
         }
 
 

@@ -3,6 +3,12 @@ namespace Orleans.Poker.ServiceDefaults.Configuration;
 /// <summary><c>POKER__Bot__*</c>: the Telegram bot front end. The bot is off while <see cref="Token"/> is unset.</summary>
 public sealed class BotSettings
 {
+    /// <summary>
+    /// Whether a silo also runs the bot (when a token is set). Defaults to yes on the embedded default and no in
+    /// production, where the bot runs as its own process.
+    /// </summary>
+    public bool? CoHosted { get; set; }
+
     /// <summary>The bot token from BotFather (<c>&lt;digits&gt;:&lt;text&gt;</c>). Unset: no bot.</summary>
     public string? Token { get; set; }
 
