@@ -19,7 +19,7 @@ namespace Orleans.Poker.Grains.Tables;
 /// <summary>The hand life cycle: start, actions, the turn clock, robots, and settling the hand.</summary>
 public sealed partial class TableGrain
 {
-    private const int RecentActsKept = 16;
+    private const int RecentActsKept = 4;
 
     public async Task<ActResult> Act(long playerId, WireAction action, long clientSeq)
     {
