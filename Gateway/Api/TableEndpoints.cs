@@ -40,7 +40,7 @@ public static class TableEndpoints
 
             var tableId = Lobby.NewTableId();
             var table = grains.GetGrain<ITableGrain>(tableId);
-            var summary = await table.Create(new TableCreation(templateId, me, name));
+            var summary = await table.Create(new TableCreation(templateId, me, name, request.Private));
             var invite = summary.IsPrivate ? $"{tableId}:{await table.GetInviteCode(me)}" : null;
             logs.CreateLogger(typeof(TableEndpoints)).LogInformation("Player {PlayerId} created table {TableId} from {TemplateId}", me, tableId, templateId);
             return Results.Created($"/api/tables/{tableId}", new TableCreatedResponse(summary, invite));

@@ -26,7 +26,7 @@ public sealed partial class TableGrain
         SeatsTaken = State.Seats.Count(s => s is not null),
         MaxPlayers = Config.MaxPlayers,
         WaitlistLength = State.WaitlistLength,
-        IsPrivate = Config.IsPrivate,
+        IsPrivate = State.InviteCode is not null,
         ExpiresAt = State.ExpiresAt,
         MinBuyIn = Config.MinBuyIn,
         MaxBuyIn = Config.MaxBuyIn,

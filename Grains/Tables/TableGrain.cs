@@ -75,7 +75,7 @@ public sealed partial class TableGrain(
         State.CreatedBy = creation.CreatedBy;
         State.CreatedAt = now;
         State.Seats = new SeatState?[config.MaxPlayers];
-        State.InviteCode = config.IsPrivate ? NewInviteCode() : null;
+        State.InviteCode = config.IsPrivate || creation.Private ? NewInviteCode() : null;
         State.ExpiresAt = config.Type == TableType.Expiring && config.TimeToLive is { } ttl ? now + ttl : null;
         SeatRobots();
         await SaveRecord();

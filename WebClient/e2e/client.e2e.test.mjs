@@ -164,6 +164,14 @@ test('a player creates a private table from a template and a friend joins it thr
   const eve = await guestPage(browser, url, 'Eve');
   await eve.selectOption('#template', 'friends-nlhe');
   await eve.click('#create-table');
+  const fromPrivateTemplate = await (await eve.waitForSelector('#invite-url')).inputValue();
+  assert.match(fromPrivateTemplate, /#\/join\/t[a-z0-9]+%3A/);
+
+  // A public template made private for this one table.
+  await eve.selectOption('#template', 'nlhe-cash');
+  await eve.check('#private-table');
+  await eve.click('#create-table');
+  await eve.waitForFunction((previous) => document.querySelector('#invite-url')?.value !== previous, fromPrivateTemplate);
   const link = await (await eve.waitForSelector('#invite-url')).inputValue();
   assert.match(link, /#\/join\/t[a-z0-9]+%3A/);
   await shot(eve, 'lobby-invite');

@@ -51,17 +51,19 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
 
   const templates = await api.get<TemplateInfo[]>('/api/templates').catch(() => [] as TemplateInfo[]);
   const select = h('select', { id: 'template' }, templates.map((x) => h('option', { value: x.id }, `${x.config.name}`))) as HTMLSelectElement;
+  const privateBox = h('input', { id: 'private-table', type: 'checkbox', checked: true }) as HTMLInputElement;
   const inviteOut = h('div.invite', { id: 'invite' });
   const inviteIn = h('input', { id: 'invite-code', placeholder: 'tableId:code', value: invitePrefill }) as HTMLInputElement;
   const buyIn = h('input', { id: 'invite-buyin', type: 'number', placeholder: s.buyIn }) as HTMLInputElement;
   mount(createBox,
     h('h3', null, s.createPrivate),
     h('label', null, s.template, ' ', select),
+    h('label', null, privateBox, ' ', s.privateTable),
     h('button.primary', {
       id: 'create-table',
       onclick: async () => {
         try {
-          const created = await api.post<TableCreatedResponse>('/api/tables', { templateId: select.value });
+          const created = await api.post<TableCreatedResponse>('/api/tables', { templateId: select.value, private: privateBox.checked });
           const url = created.invite ? `${location.origin}/#/join/${encodeURIComponent(created.invite)}` : `${location.origin}/#/table/${created.table.tableId}`;
           mount(inviteOut,
             h('label', null, s.invite), h('input', { readonly: true, value: url, id: 'invite-url' }),

@@ -196,6 +196,24 @@ public sealed class TableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_table_created_private_from_a_public_template_needs_its_invite_code()
+    {
+        var templateId = $"t-{Guid.NewGuid():N}";
+        await fixture.Client.GetGrain<ITemplateGrain>(templateId).Create(TableKit.Holdem());
+        var table = fixture.Client.GetGrain<ITableGrain>($"tbl-{Guid.NewGuid():N}");
+        var creator = await kit.NewPlayer();
+
+        var summary = await table.Create(new TableCreation(templateId, creator, Private: true));
+        var player = await kit.NewPlayer();
+        var refused = await Assert.ThrowsAsync<PokerException>(() => table.Sit(new SeatRequest(player, "X", 100)));
+        var seat = await table.Sit(new SeatRequest(player, "X", 100, InviteCode: await table.GetInviteCode(creator)));
+
+        Assert.True(summary.IsPrivate);
+        Assert.Equal(403, refused.Status);
+        Assert.Equal(player, (await table.GetSnapshot(null)).View.Seats[seat].PlayerId);
+    }
+
+    [Fact]
     public async Task A_freed_seat_is_offered_to_the_waitlist_head_and_passes_on_when_the_hold_expires()
     {
         var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, SeatHoldTime = TimeSpan.FromSeconds(30), PauseBetweenHands = TimeSpan.FromSeconds(60) }));
