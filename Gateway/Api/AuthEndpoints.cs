@@ -49,11 +49,8 @@ public static class AuthEndpoints
         }).WithSummary("Sign in as a guest (embedded default and Development only)");
 
         auth.MapPost("/refresh", async (RefreshRequest request, IGrainFactory grains, TokenService tokens) =>
-        {
-            var session = await tokens.Redeem(request.RefreshToken);
-            var player = await grains.GetGrain<IPlayerGrain>(session.PlayerId).Get();
-            return Results.Ok(await tokens.Issue(player));
-        }).WithSummary("Rotate a refresh token: a new access token and refresh token; the old one is revoked");
+            Results.Ok(await tokens.Refresh(request.RefreshToken, playerId => grains.GetGrain<IPlayerGrain>(playerId).Get())))
+            .WithSummary("Rotate a refresh token: a new access token and refresh token; the old one is revoked, and presenting a used one revokes every token rotated from it");
 
         auth.MapPost("/logout", async (RefreshRequest request, TokenService tokens) =>
         {

@@ -7,7 +7,7 @@ namespace Orleans.Poker.Gateway.Auth;
 
 /// <summary>
 /// The access-token signing key: <c>POKER__Auth__JwtKey</c>, else (outside production) a random key for this
-/// process. Production without a key refuses to start.
+/// process. Production without a key refuses to start. Refresh tokens are authenticated with a key derived from it.
 /// </summary>
 public sealed class JwtKeyProvider
 {
@@ -35,9 +35,14 @@ public sealed class JwtKeyProvider
 
             Key = new SymmetricSecurityKey(bytes);
         }
+
+        RefreshKey = RefreshToken.DeriveKey(Key.Key);
     }
 
     public SymmetricSecurityKey Key { get; }
+
+    /// <summary>The key authenticating refresh tokens (<see cref="RefreshToken"/>), derived from <see cref="Key"/>.</summary>
+    public byte[] RefreshKey { get; }
 
     /// <summary>True when the key was generated at start (tokens do not survive a restart or work on other gateways).</summary>
     public bool Generated { get; }

@@ -10,19 +10,83 @@ using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.Gateway.Auth;
 
-/// <summary>Issues access tokens (JWT) and refresh tokens (one <see cref="ISessionGrain"/> each), rotates and revokes them.</summary>
-public sealed class TokenService(IGrainFactory grains, JwtKeyProvider key, PokerOptions options, TimeProvider time)
+/// <summary>
+/// Issues access tokens (JWT) and refresh tokens, rotates and revokes them. Each refresh token is one
+/// <see cref="ISessionGrain"/> keyed by the token's hash; tokens form rotation families (<see cref="RefreshToken"/>).
+/// Presenting a token that was already used (or revoked, or expired) revokes its whole family: every token rotated
+/// from it, so a stolen token that either the thief or the owner used again is worthless to both. State lives in
+/// grains, so every gateway sees the same families.
+/// </summary>
+public sealed partial class TokenService(IGrainFactory grains, JwtKeyProvider key, PokerOptions options, TimeProvider time, ILogger<TokenService> logger)
 {
+    /// <summary>Held in place of a session: a generation nobody may be issued any more (already expired).</summary>
+    private static readonly SessionInfo Tombstone = new(0, false, DateTimeOffset.UnixEpoch);
+
     private readonly JsonWebTokenHandler handler = new();
     private readonly IReadOnlySet<long> admins = options.Auth.AdminIds();
 
-    /// <summary>Signs in a registered player: a new access token and a new refresh session.</summary>
-    public async Task<AuthResponse> Issue(PlayerSummary player)
+    /// <summary>Signs in a registered player: a new access token and the first refresh token of a new family.</summary>
+    public Task<AuthResponse> Issue(PlayerSummary player) => Issue(player, RefreshToken.NewFamily());
+
+    /// <summary>
+    /// Rotates a refresh token: redeems it and issues its family's next generation for the player
+    /// <paramref name="load"/> returns. A token that is unknown, used, revoked or expired gets 401, and when it is
+    /// genuine its whole family is revoked (reuse detection).
+    /// </summary>
+    public async Task<AuthResponse> Refresh(string? refreshToken, Func<long, Task<PlayerSummary>> load)
+    {
+        if (RefreshToken.Decode(refreshToken, key.RefreshKey) is not { } presented)
+        {
+            throw InvalidRefreshToken();
+        }
+
+        var session = await Session(presented).Redeem();
+        if (session is null)
+        {
+            await RevokeFamily(presented);
+            throw InvalidRefreshToken();
+        }
+
+        if (presented.Generation >= RefreshToken.MaxGeneration)
+        {
+            throw InvalidRefreshToken();
+        }
+
+        return await Issue(await load(session.PlayerId), presented.Next());
+    }
+
+    /// <summary>Revokes a refresh token (logout); unknown tokens are ignored.</summary>
+    public Task Revoke(string? refreshToken) =>
+        RefreshToken.Decode(refreshToken, key.RefreshKey) is { } token ? Session(token).Revoke() : Task.CompletedTask;
+
+    /// <summary>Validation parameters for the JWT bearer handler.</summary>
+    public static TokenValidationParameters ValidationParameters(PokerOptions options, JwtKeyProvider key) => new()
+    {
+        ValidIssuer = options.Auth.Issuer,
+        ValidAudience = options.Auth.Issuer,
+        IssuerSigningKey = key.Key,
+        ValidateIssuerSigningKey = true,
+        ValidateLifetime = true,
+        ClockSkew = TimeSpan.FromSeconds(30),
+        NameClaimType = PokerClaims.Name,
+        RoleClaimType = PokerClaims.Role,
+    };
+
+    /// <summary>A new access token and the refresh token <paramref name="refresh"/> (whose session starts now).</summary>
+    private async Task<AuthResponse> Issue(PlayerSummary player, RefreshToken refresh)
     {
         var now = time.GetUtcNow();
-        var refresh = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        var session = new SessionInfo(player.Profile.PlayerId, player.Profile.IsGuest, now + options.Auth.RefreshTokenLifetime);
-        await grains.GetGrain<ISessionGrain>(SessionKey(refresh)).Start(session);
+        var text = refresh.Encode(key.RefreshKey);
+        try
+        {
+            await Session(text).Start(new SessionInfo(player.Profile.PlayerId, player.Profile.IsGuest, now + options.Auth.RefreshTokenLifetime));
+        }
+        catch (PokerException ex) when (ex.Code == SessionExists)
+        {
+            // The family was revoked while this rotation ran: the generation is held by a tombstone.
+            throw InvalidRefreshToken();
+        }
+
         var expires = now + options.Auth.AccessTokenLifetime;
         var claims = new Dictionary<string, object>
         {
@@ -49,35 +113,66 @@ public sealed class TokenService(IGrainFactory grains, JwtKeyProvider key, Poker
             Expires = expires.UtcDateTime,
             SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.HmacSha256),
         });
-        return new AuthResponse(token, refresh, expires, player, claims.ContainsKey(PokerClaims.Role));
+        return new AuthResponse(token, text, expires, player, claims.ContainsKey(PokerClaims.Role));
     }
 
-    /// <summary>Redeems a refresh token (revoking it) and returns its session; throws 401 when it is unknown, used or expired.</summary>
-    public async Task<SessionInfo> Redeem(string? refreshToken)
+    /// <summary>
+    /// Revokes every generation after <paramref name="presented"/>: each existing one is revoked (only the newest can
+    /// still be live) and the first never issued gets a tombstone, so a rotation racing with this one cannot issue it
+    /// either. A family marker makes repeated presentations of a revoked family's tokens cheap.
+    /// </summary>
+    private async Task RevokeFamily(RefreshToken presented)
     {
-        var session = IsWellFormed(refreshToken) ? await grains.GetGrain<ISessionGrain>(SessionKey(refreshToken!)).Redeem() : null;
-        return session ?? throw new PokerException("invalid_refresh_token", "The refresh token is unknown, used or expired: sign in again", 401);
+        if (!await TryStartTombstone(grains.GetGrain<ISessionGrain>(FamilyMarkerPrefix + presented.Family)))
+        {
+            return;
+        }
+
+        var revoked = 0;
+        for (var next = presented.Next(); next.Generation <= RefreshToken.MaxGeneration + 1; next = next.Next())
+        {
+            var session = Session(next);
+            if (await TryStartTombstone(session))
+            {
+                break;
+            }
+
+            await session.Revoke();
+            revoked++;
+        }
+
+        LogFamilyRevoked(logger, presented.LogId, presented.Generation, revoked);
     }
 
-    /// <summary>Revokes a refresh token (logout); unknown tokens are ignored.</summary>
-    public Task Revoke(string? refreshToken) =>
-        IsWellFormed(refreshToken) ? grains.GetGrain<ISessionGrain>(SessionKey(refreshToken!)).Revoke() : Task.CompletedTask;
-
-    /// <summary>Validation parameters for the JWT bearer handler.</summary>
-    public static TokenValidationParameters ValidationParameters(PokerOptions options, JwtKeyProvider key) => new()
+    /// <summary>Starts a tombstone session; false when the key already holds a session (issued, used or a tombstone).</summary>
+    private static async Task<bool> TryStartTombstone(ISessionGrain session)
     {
-        ValidIssuer = options.Auth.Issuer,
-        ValidAudience = options.Auth.Issuer,
-        IssuerSigningKey = key.Key,
-        ValidateIssuerSigningKey = true,
-        ValidateLifetime = true,
-        ClockSkew = TimeSpan.FromSeconds(30),
-        NameClaimType = PokerClaims.Name,
-        RoleClaimType = PokerClaims.Role,
-    };
+        try
+        {
+            await session.Start(Tombstone);
+            return true;
+        }
+        catch (PokerException ex) when (ex.Code == SessionExists)
+        {
+            return false;
+        }
+    }
 
-    private static bool IsWellFormed(string? token) => token is { Length: > 20 and < 100 };
+    private ISessionGrain Session(RefreshToken token) => Session(token.Encode(key.RefreshKey));
 
-    private static string SessionKey(string refreshToken) =>
-        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken)));
+    /// <summary>Sessions are keyed by the token's SHA-256, so the token itself is never stored.</summary>
+    private ISessionGrain Session(string refreshToken) =>
+        grains.GetGrain<ISessionGrain>(Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken))));
+
+    private static PokerException InvalidRefreshToken() =>
+        new("invalid_refresh_token", "The refresh token is unknown, used or expired: sign in again", 401);
+
+    /// <summary>The code <see cref="ISessionGrain.Start"/> throws for a key in use.</summary>
+    private const string SessionExists = "session_exists";
+
+    /// <summary>Key prefix of a family's revocation marker (session keys are 64 hex digits, so never collide).</summary>
+    private const string FamilyMarkerPrefix = "refresh-family:";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh token reuse: generation {Generation} of family {Family} was presented again; the family is revoked ({Revoked} later generations)")]
+    private static partial void LogFamilyRevoked(ILogger logger, string family, int generation, int revoked);
 }

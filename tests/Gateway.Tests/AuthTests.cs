@@ -73,6 +73,52 @@ public sealed class AuthTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Presenting_a_rotated_refresh_token_again_revokes_every_token_rotated_from_it()
+    {
+        var a = await fixture.SignInTelegram(GatewayFixture.NewTelegramId());
+        using var http = fixture.Http();
+        var b = await Rotate(http, a.RefreshToken);
+        var c = await Rotate(http, b.RefreshToken);
+
+        var reused = await http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = a.RefreshToken });
+        var newest = await http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = c.RefreshToken });
+        var middle = await http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = b.RefreshToken });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, reused.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, newest.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, middle.StatusCode);
+        Assert.Equal("invalid_refresh_token", (await newest.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        // Another sign-in starts a fresh family that works.
+        var again = await fixture.SignInTelegram(a.Player.Profile.PlayerId);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = again.RefreshToken })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_refresh_token_is_refused_and_revokes_nothing()
+    {
+        var a = await fixture.SignInGuest("Forged");
+        using var http = fixture.Http();
+        var b = await Rotate(http, a.RefreshToken);
+        // Same family and a later generation, but the MAC does not match.
+        var tampered = b.RefreshToken[..^4] + (b.RefreshToken.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
+
+        foreach (var forged in new[] { tampered, "x", new string('A', 70), a.RefreshToken + "A" })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = forged })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = b.RefreshToken })).StatusCode);
+    }
+
+    /// <summary>Rotates a refresh token, expecting success.</summary>
+    internal static async Task<AuthResponse> Rotate(HttpClient http, string refreshToken)
+    {
+        var response = await http.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<AuthResponse>(GatewayFixture.Json))!;
+    }
+
+    [Fact]
     public async Task Logout_revokes_the_refresh_token()
     {
         var auth = await fixture.SignInGuest("Leaving");
