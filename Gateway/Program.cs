@@ -9,19 +9,14 @@ var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection(PokerOptions.SectionName).Get<PokerOptions>() ?? new PokerOptions();
 if (builder.Configuration[$"{PokerOptions.SectionName}:Http:Port"] is null)
 {
-    options.Http.Port = 8090;
+    options.Http.Port = GatewayHost.DefaultPort;
 }
 
 builder.AddPokerLogging(options);
-builder.AddPokerClusterClient(options);
-builder.AddPokerGateway(options);
-builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Http.Port}");
-
-builder.AddPokerHealthChecks(options);
+builder.AddStandaloneGateway(options);
 
 var app = builder.Build();
-app.MapPokerHealthChecks();
-app.MapPokerGateway();
+app.MapStandaloneGateway();
 app.Lifetime.ApplicationStarted.Register(() => Log.ForContext<Program>().Information(
     "Gateway for {ServiceId}/{ClusterId} listening on http://{Host}:{Port}", options.Cluster.ServiceId, options.Cluster.ClusterId, options.Http.Host, options.Http.Port));
 app.Run();

@@ -1,92 +1,119 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Poker.Gateway.Contracts;
+using Orleans.Poker.Gateway.Hubs;
+using Orleans.Poker.Gateway.Relay;
 using Orleans.Poker.Grains.Interfaces.Tables;
-using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.Gateway.Tests;
 
-[Collection(GatewayCollection.Name)]
-public sealed class ScaleOutTests(GatewayFixture fixture)
+/// <summary>Two standalone gateways (own cluster clients, Redis backplane) in front of one real silo process.</summary>
+public sealed class ScaleOutTests(ScaleOutFixture fixture) : IClassFixture<ScaleOutFixture>
 {
+    private const int Hands = 2;
+
     [Fact]
-    public async Task Two_gateways_on_the_redis_backplane_deliver_every_event_exactly_once_in_order()
+    public async Task Two_gateways_deliver_every_table_event_to_every_client_exactly_once_in_order()
     {
-        var redis = Environment.GetEnvironmentVariable("POKER_TEST_REDIS") is { Length: > 0 } configured ? configured : "127.0.0.1:6379";
-        var options = new PokerOptions
+        Assert.All(fixture.Gateways, g => Assert.Contains("Redis", g.Services.GetRequiredService<HubLifetimeManager<TableHub>>().GetType().Name, StringComparison.Ordinal));
+        var template = $"so-{Guid.NewGuid():N}"[..20];
+        await fixture.Cluster.GetGrain<ITemplateGrain>(template).Create(new TemplateConfig
         {
-            Cluster = new ClusterSettings { Redis = redis },
-            Auth = fixture.Options.Auth,
-            Gateway = fixture.Options.Gateway,
-        };
-        // Both gateways sign tokens with one shared key, as in production.
-        options.Auth = new AuthSettings { BotToken = GatewayFixture.BotToken, JwtKey = new string('k', 48), GuestSignIn = true };
-        await using var first = await GatewayFixture.StartGateway(fixture.Cluster.Client, options);
-        await using var second = await GatewayFixture.StartGateway(fixture.Cluster.Client, options);
-        var servers = new[] { first.GetTestServer(), second.GetTestServer() };
-        var template = await fixture.NewTemplate();
-        var players = new List<Contracts.AuthResponse>();
-        var clients = new List<TableClient>();
+            Name = "Scale-out NLHE",
+            Variant = "NT",
+            SmallBlind = 1,
+            BigBlind = 2,
+            MinBuyIn = 40,
+            MaxBuyIn = 200,
+            MinPlayers = 4,
+            MaxPlayers = 6,
+            TurnTime = TimeSpan.FromSeconds(30),
+            PauseBetweenHands = TimeSpan.FromMilliseconds(200),
+        });
+
+        // Four players and two watchers, alternating between the gateways; everybody watches before the first hand.
+        var acted = new ConcurrentBag<(int Gateway, long EventSeq)>();
+        var clients = new List<(TableClient Client, AuthResponse Auth, Uri Url)>();
         string? table = null;
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 6; i++)
         {
-            var server = servers[i % 2];
-            var auth = await SignIn(server, $"Gw{i}");
-            players.Add(auth);
-            table ??= await CreateTable(server, auth.AccessToken, template);
-            using var http = Http(server, auth.AccessToken);
-            (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, $"/api/tables/{table}/sit", new { buyIn = 100, seat = i })).EnsureSuccessStatusCode();
-            var client = await TableClient.Connect(server, auth.AccessToken, auth.Player.Profile.PlayerId);
-            client.OnTurn = TableClient.Passive;
+            var gateway = i % 2;
+            var url = fixture.Urls[gateway];
+            var auth = await ScaleOutFixture.SignInGuest(url, $"So{i}");
+            table ??= await CreateTable(url, auth.AccessToken, template);
+            var client = await TableClient.ConnectUrl(url, auth.AccessToken, auth.Player.Profile.PlayerId);
+            client.OnTurn = async (c, turn) =>
+            {
+                if (turn.HandNo <= Hands)
+                {
+                    var result = await c.Act(turn.TableId, TableClient.PassiveAction(turn));
+                    acted.Add((gateway, result.EventSeq));
+                }
+            };
             await client.Watch(table);
-            clients.Add(client);
+            clients.Add((client, auth, url));
         }
 
-        await fixture.AdvanceUntil(async () => (await fixture.PublicSnapshot(table!)).View.HandNo >= 1);
-        foreach (var client in clients)
+        for (var seat = 0; seat < 4; seat++)
         {
-            Assert.True(await client.WaitFor(() => !client.Finished.IsEmpty, TimeSpan.FromSeconds(30)), "handFinished did not arrive");
+            using var http = ScaleOutFixture.Http(clients[seat].Url, clients[seat].Auth.AccessToken);
+            (await http.PostAsJsonAsync($"/api/tables/{table}/sit", new { buyIn = 100, seat })).EnsureSuccessStatusCode();
         }
 
-        var final = (await fixture.PublicSnapshot(table!)).EventSeq;
-        foreach (var client in clients)
+        foreach (var (client, _, _) in clients)
         {
-            Assert.True(await client.WaitFor(() => client.Events.LastOrDefault()?.EventSeq >= final, TimeSpan.FromSeconds(10)));
+            Assert.True(await client.WaitFor(() => client.Finished.Count >= Hands, TimeSpan.FromSeconds(45)), $"player {client.PlayerId} saw {client.Finished.Count} finished hands");
+        }
+
+        var final = (await fixture.Cluster.GetGrain<ITableGrain>(table!).GetSnapshot(null)).EventSeq;
+        foreach (var (client, _, _) in clients)
+        {
+            Assert.True(await client.WaitFor(() => client.Events.LastOrDefault()?.EventSeq >= final, TimeSpan.FromSeconds(10)), "the last events did not arrive");
+            Assert.Empty(client.TurnErrors);
             HandPlayTests.AssertInOrderExactlyOnce(client);
-            Assert.Equal(client.Events.Count, client.Events.Select(e => e.EventSeq).Distinct().Count());
-            Assert.Single(client.Finished);
-            Assert.Contains(client.Events, e => e.Kind == TableEventKind.HandFinished || e.Result is not null);
+        }
+
+        // Everybody saw the same events from the latest snapshot any of them got on, whichever gateway the actor used.
+        var from = clients.Max(c => c.Client.Snapshots.First().EventSeq) + 1;
+        var expected = Events(clients[0].Client, from, final);
+        Assert.Equal(final - from + 1, expected.Count);
+        Assert.All(clients, c => Assert.Equal(expected, Events(c.Client, from, final)));
+        Assert.Contains(acted, a => a.Gateway == 0);
+        Assert.Contains(acted, a => a.Gateway == 1);
+        // Each accepted action's event is among them as an action, through whichever gateway it was sent.
+        Assert.All(acted.Where(a => a.EventSeq >= from && a.EventSeq <= final), a => Assert.Contains((a.EventSeq, TableEventKind.Action), expected.Select(e => (e.Seq, e.Kind))));
+        foreach (var (client, _, _) in clients)
+        {
             await client.DisposeAsync();
         }
-
-        // Actions were sent through both gateways, and every client saw all of them.
-        var actions = clients[0].Events.Count(e => e.Kind == TableEventKind.Action);
-        Assert.All(clients, c => Assert.Equal(actions, c.Events.Count(e => e.Kind == TableEventKind.Action)));
     }
 
-    private static HttpClient Http(TestServer server, string? token = null)
+    [Fact]
+    public async Task Refresh_token_reuse_on_one_gateway_revokes_the_family_on_the_other()
     {
-        var http = server.CreateClient();
-        if (token is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
+        var (first, second) = (fixture.Urls[0], fixture.Urls[1]);
+        var a = await ScaleOutFixture.SignInGuest(first, "Rotating");
+        using var one = ScaleOutFixture.Http(first);
+        using var two = ScaleOutFixture.Http(second);
+        var b = await AuthTests.Rotate(one, a.RefreshToken);
+        var c = await AuthTests.Rotate(two, b.RefreshToken);
 
-        return http;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await two.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = a.RefreshToken })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await one.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = c.RefreshToken })).StatusCode);
     }
 
-    private static async Task<Contracts.AuthResponse> SignIn(TestServer server, string name)
+    private static List<(long Seq, TableEventKind Kind, string Description)> Events(TableClient client, long from, long to) =>
+        [.. client.Events.Where(e => e.EventSeq >= from && e.EventSeq <= to).Select(e => (e.EventSeq, e.Kind, e.Description))];
+
+    private static async Task<string> CreateTable(Uri url, string token, string template)
     {
-        using var http = Http(server);
-        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/auth/guest", new { name });
+        using var http = ScaleOutFixture.Http(url, token);
+        var response = await http.PostAsJsonAsync("/api/tables", new { templateId = template });
         response.EnsureSuccessStatusCode();
-        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Contracts.AuthResponse>(response.Content, GatewayFixture.Json))!;
-    }
-
-    private static async Task<string> CreateTable(TestServer server, string token, string template)
-    {
-        using var http = Http(server, token);
-        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/tables", new { templateId = template });
-        response.EnsureSuccessStatusCode();
-        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Contracts.TableCreatedResponse>(response.Content, GatewayFixture.Json))!.Table.TableId;
+        return (await response.Content.ReadFromJsonAsync<TableCreatedResponse>(GatewayFixture.Json))!.Table.TableId;
     }
 }

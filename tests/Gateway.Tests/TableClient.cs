@@ -98,8 +98,11 @@ public sealed class TableClient : IAsyncDisposable
         Connection.InvokeAsync<ActResult>("Act", tableId, action, amount, cards, Interlocked.Increment(ref clientSeq));
 
     /// <summary>Plays passively: check when possible, else call, else fold.</summary>
-    public static Task Passive(TableClient client, YourTurnMessage turn) =>
-        client.Act(turn.TableId, turn.Legal.CanCheck ? ActionKind.Check : turn.Legal.CallAmount is not null ? ActionKind.Call : ActionKind.Fold);
+    public static Task Passive(TableClient client, YourTurnMessage turn) => client.Act(turn.TableId, PassiveAction(turn));
+
+    /// <summary>Check when possible, else call, else fold.</summary>
+    public static ActionKind PassiveAction(YourTurnMessage turn) =>
+        turn.Legal.CanCheck ? ActionKind.Check : turn.Legal.CallAmount is not null ? ActionKind.Call : ActionKind.Fold;
 
     /// <summary>Waits (without sleeping) until <paramref name="condition"/> holds or the timeout passes.</summary>
     public async Task<bool> WaitFor(Func<bool> condition, TimeSpan? timeout = null)

@@ -1,0 +1,31 @@
+using Orleans.Poker.ServiceDefaults;
+using Orleans.Poker.ServiceDefaults.Configuration;
+
+namespace Orleans.Poker.Gateway;
+
+/// <summary>
+/// The standalone gateway process (as opposed to the silo co-hosting the gateway): an Orleans cluster client, the
+/// gateway and health checks, listening on <c>POKER__Http__Host:Port</c>. <c>Program</c> runs it; the scale-out
+/// tests start several in one process, each with its own cluster client.
+/// </summary>
+public static class GatewayHost
+{
+    /// <summary>Port of a standalone gateway when <c>POKER__Http__Port</c> is not set (the silo keeps 8080).</summary>
+    public const int DefaultPort = 8090;
+
+    public static WebApplicationBuilder AddStandaloneGateway(this WebApplicationBuilder builder, PokerOptions options)
+    {
+        builder.AddPokerClusterClient(options);
+        builder.AddPokerGateway(options);
+        builder.AddPokerHealthChecks(options);
+        builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Http.Port}");
+        return builder;
+    }
+
+    public static WebApplication MapStandaloneGateway(this WebApplication app)
+    {
+        app.MapPokerHealthChecks();
+        app.MapPokerGateway();
+        return app;
+    }
+}

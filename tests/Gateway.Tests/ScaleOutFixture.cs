@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Poker.Cluster.Tests;
+using Orleans.Poker.Gateway.Contracts;
+using Orleans.Poker.Migrations.Tests;
+using Orleans.Poker.ServiceDefaults.Configuration;
+
+namespace Orleans.Poker.Gateway.Tests;
+
+/// <summary>
+/// The production topology on loopback: one real silo process (Redis clustering, PostgreSQL storage in a throwaway
+/// database, no co-hosted gateway) and two standalone gateways in this process, each on its own Kestrel port with
+/// its own Orleans cluster client (over TCP to the silo, found through Redis) and the Redis SignalR backplane.
+/// </summary>
+public sealed class ScaleOutFixture : IAsyncLifetime
+{
+    /// <summary>The signing key both gateways share, as production requires.</summary>
+    private const string JwtKey = "scale-out-test-signing-key-0123456789abcdef";
+
+    private TestDatabase? database;
+    private SiloProcess? silo;
+
+    public IReadOnlyList<WebApplication> Gateways { get; private set; } = [];
+
+    public IReadOnlyList<Uri> Urls { get; private set; } = [];
+
+    /// <summary>The first gateway's cluster client (to create templates and read tables directly).</summary>
+    public IClusterClient Cluster => Gateways[0].Services.GetRequiredService<IClusterClient>();
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateMigratedAsync();
+        var settings = SiloSettings.Fresh(database.ConnectionString);
+        silo = await SiloProcess.StartAsync(settings, "scale-out");
+        var ports = new[] { SiloProcess.FreePort(), SiloProcess.FreePort() };
+        Gateways = await Task.WhenAll(ports.Select(port => StartGateway(settings, port)));
+        Urls = [.. ports.Select(port => new Uri($"http://127.0.0.1:{port}"))];
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        foreach (var url in Urls)
+        {
+            var ready = await http.GetAsync(new Uri(url, "/health/ready"));
+            Assert.True(ready.IsSuccessStatusCode, $"gateway {url} is not ready: {(int)ready.StatusCode}");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var gateway in Gateways)
+        {
+            await gateway.StopAsync();
+            await gateway.DisposeAsync();
+        }
+
+        silo?.Dispose();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    public static HttpClient Http(Uri url, string? accessToken = null)
+    {
+        var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+        if (accessToken is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        return http;
+    }
+
+    public static async Task<AuthResponse> SignInGuest(Uri url, string name)
+    {
+        using var http = Http(url);
+        var response = await http.PostAsJsonAsync("/api/auth/guest", new { name });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<AuthResponse>(GatewayFixture.Json))!;
+    }
+
+    private static async Task<WebApplication> StartGateway(SiloSettings settings, int port)
+    {
+        var options = new PokerOptions
+        {
+            Cluster = new ClusterSettings { Redis = settings.Redis, ClusterId = settings.ClusterId, ServiceId = settings.ServiceId },
+            Http = new HttpSettings { Host = "127.0.0.1", Port = port },
+            Auth = new AuthSettings { BotToken = GatewayFixture.BotToken, JwtKey = JwtKey, GuestSignIn = true },
+            Gateway = new GatewaySettings { RequestsPerSecond = 1000, RequestBurst = 5000, HubCallsPerSecond = 1000, HubCallBurst = 5000 },
+        };
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.AddStandaloneGateway(options);
+        var app = builder.Build();
+        app.MapStandaloneGateway();
+        await app.StartAsync();
+        return app;
+    }
+}
