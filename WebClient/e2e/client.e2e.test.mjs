@@ -1,40 +1,15 @@
 // End-to-end: the built mini-app in Debian's Chromium against a real silo + co-hosted gateway.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { join } from 'node:path';
-import { adminTelegramId, guestPage, launchBrowser, screenshots, sitAt, startSilo, telegramInitData } from './server.mjs';
+import { test } from 'node:test';
+import { adminTelegramId, guestPage, playUntil, sitAt, telegramInitData, useSilo } from './server.mjs';
 
-let silo;
-let browser;
-const shot = (page, name) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
-
-before(async () => {
-  silo = await startSilo();
-  browser = await launchBrowser();
-}, { timeout: 180_000 });
-
-after(async () => {
-  await browser?.close();
-  await silo?.stop();
-});
-
-/** Clicks check or call (never folds) on whichever page has its turn until `done` holds. */
-async function checkDown(pages, done, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    assert.ok(Date.now() < deadline, 'the hand did not finish in time');
-    for (const page of pages) {
-      const button = await page.$('#action-bar [data-action=check], #action-bar [data-action=call]');
-      if (button) await button.click().catch(() => undefined);
-    }
-    await pages[0].waitForTimeout(250);
-  }
-}
+const env = useSilo();
+const shot = (page, name) => env.shot(page, name);
 
 const seq = (page) => page.$eval('#app', (el) => Number(el.dataset.seq ?? -1));
 
 test('two guests sit at the NLHE table, play a hand to showdown and see the same result; a dropped connection resyncs; the replayer steps through it', async () => {
-  const url = silo.url;
+  const { url, browser } = env;
   const ann = await guestPage(browser, url, 'Ann');
   await shot(ann, 'lobby');
   const bob = await guestPage(browser, url, 'Bob');
@@ -57,7 +32,7 @@ test('two guests sit at the NLHE table, play a hand to showdown and see the same
   }
   await shot(acting, 'table-mid-hand');
 
-  await checkDown([ann, bob], async () => (await ann.$('#showdown')) !== null && (await bob.$('#showdown')) !== null);
+  await playUntil([ann, bob], async () => (await ann.$('#showdown')) !== null && (await bob.$('#showdown')) !== null);
   const result = (page) => page.$eval('#showdown', (el) => ({ hand: el.dataset.hand, text: el.textContent }));
   const [a, b] = [await result(ann), await result(bob)];
   assert.equal(a.hand, b.hand);
@@ -88,7 +63,7 @@ test('two guests sit at the NLHE table, play a hand to showdown and see the same
 });
 
 test('a draw-game table shows five cards and performs a discard', async () => {
-  const url = silo.url;
+  const { url, browser } = env;
   const cid = await guestPage(browser, url, 'Cid');
   const dee = await guestPage(browser, url, 'Dee');
   await sitAt(cid, url, 'deuce-single-draw-1', 0);
@@ -102,7 +77,7 @@ test('a draw-game table shows five cards and performs a discard', async () => {
     const cards = [...document.querySelectorAll('#my-cards .card')].map((c) => c.dataset.card);
     return cards.length === 5 && gone.every((c) => !cards.includes(c));
   }, discarded);
-  await checkDown([cid, dee], async () => {
+  await playUntil([cid, dee], async () => {
     for (const page of [cid, dee]) {
       if (!(await page.$('#action-bar [data-action=discard]'))) continue;
       if (discarded === null) {
@@ -121,7 +96,7 @@ test('a draw-game table shows five cards and performs a discard', async () => {
 });
 
 test('a Telegram admin signs in with initData and sees the admin pages; Persian is right-to-left', async () => {
-  const url = silo.url;
+  const { url, browser } = env;
   const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
   const initData = telegramInitData({ id: adminTelegramId, first_name: 'Admin', language_code: 'en' });
   await context.addInitScript((data) => {
@@ -150,7 +125,7 @@ test('a Telegram admin signs in with initData and sees the admin pages; Persian 
 });
 
 test('a player creates a private table from a template and a friend joins it through the invite link', async () => {
-  const url = silo.url;
+  const { url, browser } = env;
   const admin = await (await fetch(`${url}/api/auth/telegram`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ initData: telegramInitData({ id: adminTelegramId, first_name: 'Admin' }) }),

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -82,9 +83,9 @@ export async function launchBrowser() {
   });
 }
 
-/** Signed Telegram Mini App initData for a user (HMAC-SHA256 with the key derived from the bot token). */
-export function telegramInitData(user) {
-  const fields = { auth_date: String(Math.floor(Date.now() / 1000)), query_id: 'AAE2E', user: JSON.stringify(user) };
+/** Signed Telegram Mini App initData for a user (HMAC-SHA256 with the key derived from the bot token); `extra` adds fields (start_param). */
+export function telegramInitData(user, extra = {}) {
+  const fields = { auth_date: String(Math.floor(Date.now() / 1000)), query_id: 'AAE2E', user: JSON.stringify(user), ...extra };
   const check = Object.keys(fields).sort().map((k) => `${k}=${fields[k]}`).join('\n');
   const secret = createHmac('sha256', 'WebAppData').update(botToken).digest();
   const hash = createHmac('sha256', secret).update(check).digest('hex');
@@ -109,4 +110,104 @@ export async function sitAt(page, url, tableId, seat) {
   await page.waitForSelector(`#felt [data-seat="${seat}"]`);
   await page.click(`#felt .seat.empty[data-seat="${seat}"] button[data-action=sit]`);
   await page.waitForSelector('#felt .seat.me');
+}
+
+/** Calls the gateway's REST API; resolves to { status, body } (JSON parsed when there is any). */
+export async function rest(url, method, path, token, body) {
+  const headers = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  let parsed = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON
+  }
+  return { status: response.status, type: response.headers.get('content-type') ?? '', body: parsed };
+}
+
+/** Signs in through the gateway: a guest by name, or a Telegram user (the admin when the id is adminTelegramId). */
+export async function signIn(url, who) {
+  const response = typeof who === 'string'
+    ? await rest(url, 'POST', '/api/auth/guest', null, { name: who })
+    : await rest(url, 'POST', '/api/auth/telegram', null, { initData: telegramInitData(who) });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { token: response.body.accessToken, playerId: response.body.player.profile.playerId };
+}
+
+/** The session the web client stored for a signed-in page: { accessToken, playerId, ... }. */
+export function pageSession(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('poker.session')));
+}
+
+/**
+ * A fake Telegram.WebApp for page.addInitScript: initData and themeParams as given, and every call to ready, expand,
+ * BackButton, MainButton and HapticFeedback recorded in window.__tgCalls (button handlers in window.__tgHandlers).
+ */
+export function fakeTelegram({ initData, themeParams = {}, colorScheme = 'dark' }) {
+  const calls = [];
+  const handlers = { back: [], main: [] };
+  const record = (name) => (...args) => { calls.push([name, ...args]); };
+  const button = (name, list) => ({
+    show: record(`${name}.show`),
+    hide: record(`${name}.hide`),
+    setText: record(`${name}.setText`),
+    onClick: (cb) => { calls.push([`${name}.onClick`]); list.push(cb); },
+    offClick: (cb) => { calls.push([`${name}.offClick`]); const i = list.indexOf(cb); if (i >= 0) list.splice(i, 1); },
+  });
+  window.__tgCalls = calls;
+  window.__tgHandlers = handlers;
+  window.Telegram = {
+    WebApp: {
+      initData,
+      initDataUnsafe: Object.fromEntries(new URLSearchParams(initData)),
+      themeParams,
+      colorScheme,
+      ready: record('ready'),
+      expand: record('expand'),
+      onEvent: record('onEvent'),
+      BackButton: button('BackButton', handlers.back),
+      MainButton: button('MainButton', handlers.main),
+      HapticFeedback: { impactOccurred: record('HapticFeedback.impactOccurred'), notificationOccurred: record('HapticFeedback.notificationOccurred') },
+    },
+  };
+}
+
+/**
+ * One silo and one Chromium for a test file (node:test before/after hooks). The returned object gets `url` and
+ * `browser` once started, then `ready(env)` runs; `shot(page, name)` saves a screenshot under test-output/screenshots.
+ */
+export function useSilo(ready = async () => undefined) {
+  const env = {
+    url: '',
+    browser: null,
+    silo: null,
+    shot: (page, name, fullPage = true) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage }),
+  };
+  before(async () => {
+    env.silo = await startSilo();
+    env.url = env.silo.url;
+    env.browser = await launchBrowser();
+    await ready(env);
+  }, { timeout: 180_000 });
+  after(async () => {
+    await env.browser?.close();
+    await env.silo?.stop();
+  });
+  return env;
+}
+
+/** Clicks a passive action (check, call or bring-in, never fold) on whichever page has its turn until `done` holds. */
+export async function playUntil(pages, done, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`the table did not get there in ${timeoutMs} ms`);
+    for (const page of pages) {
+      const button = await page.$('#action-bar [data-action=check], #action-bar [data-action=call], #action-bar [data-action=bring-in]');
+      if (button) await button.click({ timeout: 2_000 }).catch(() => undefined);
+    }
+    await pages[0].waitForTimeout(150);
+  }
 }

@@ -56,6 +56,19 @@ export function isStudVariant(code: string): boolean {
   return code.includes('7S') || code === 'FR';
 }
 
+/**
+ * Stud: which of a player's cards are up (the public view shows them face up at the same position) and which are
+ * down (only the owner sees them). The owner's own cards come from their private view, the others' from the public one.
+ */
+export function studFaces(own: readonly string[], visible: readonly string[]): ('up' | 'down')[] {
+  return own.map((_, i) => (visible[i] !== undefined && visible[i] !== '??' ? 'up' : 'down'));
+}
+
+/** The most a seated player may add with a top-up (the stack stays within the maximum buy-in); 0 when none. */
+export function topUpRoom(stack: number, maxBuyIn: number): number {
+  return Math.max(0, maxBuyIn - stack);
+}
+
 /** Stakes as "1/2" (blinds) or "ante 1" when the table has no blinds. */
 export function formatStakes(smallBlind: number, bigBlind: number, ante = 0): string {
   if (bigBlind > 0) return `${smallBlind}/${bigBlind}`;

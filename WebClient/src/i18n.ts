@@ -12,6 +12,8 @@ const en = {
   min: 'Min', half: '½ Pot', pot: 'Pot', discard: 'Discard', standPat: 'Stand pat',
   sitOut: 'Sit out', sitIn: 'Sit in', leave: 'Leave', topUp: 'Top up', sit: 'Sit here', emptySeat: 'Empty',
   waitlistPosition: 'Waitlist position', leaveWaitlist: 'Leave waitlist', joinWaitlist: 'Join waitlist',
+  reserved: 'Reserved', heldForYou: 'Held for you — sit', seatHeld: 'A seat is held for you until', queued: 'You are #',
+  upCard: 'Up card: everyone sees it', downCard: 'Down card: only you see it', balanceNow: 'New balance',
   connected: 'Connected', reconnecting: 'Reconnecting…', disconnected: 'Disconnected',
   wins: 'wins', hand: 'Hand', board: 'Board', pots: 'Pot', sittingOut: 'sitting out', dealer: 'D',
   waitingForPlayers: 'Waiting for players', yourTurn: 'Your turn',
@@ -24,6 +26,7 @@ const en = {
   editAsNew: 'Save as new version', playerId: 'Player id', amount: 'Amount', reason: 'Reason', apply: 'Apply',
   analyticsSoon: 'Snapshots, hourly charts and insights appear here once analytics is enabled.',
   status: 'Status', players: 'Players', id: 'Id', version: 'Version', active: 'Active', actions: 'Actions',
+  time: 'Time', target: 'Target', details: 'Details',
 };
 
 export type Strings = typeof en;
@@ -40,6 +43,8 @@ const fa: Strings = {
   min: 'حداقل', half: 'نصف پات', pot: 'پات', discard: 'تعویض', standPat: 'بدون تعویض',
   sitOut: 'استراحت', sitIn: 'بازگشت', leave: 'ترک میز', topUp: 'افزایش ژتون', sit: 'نشستن', emptySeat: 'خالی',
   waitlistPosition: 'جایگاه در صف', leaveWaitlist: 'خروج از صف', joinWaitlist: 'ورود به صف',
+  reserved: 'رزرو شده', heldForYou: 'برای شما نگه داشته شده — بنشینید', seatHeld: 'یک صندلی برای شما نگه داشته شده تا', queued: 'نفر #',
+  upCard: 'کارت رو: همه می‌بینند', downCard: 'کارت زیر: فقط شما می‌بینید', balanceNow: 'موجودی جدید',
   connected: 'متصل', reconnecting: 'در حال اتصال دوباره…', disconnected: 'قطع',
   wins: 'برد', hand: 'دست', board: 'میز', pots: 'پات', sittingOut: 'در استراحت', dealer: 'D',
   waitingForPlayers: 'در انتظار بازیکنان', yourTurn: 'نوبت شما',
@@ -52,6 +57,7 @@ const fa: Strings = {
   editAsNew: 'ذخیره نسخه جدید', playerId: 'شناسه بازیکن', amount: 'مقدار', reason: 'دلیل', apply: 'اعمال',
   analyticsSoon: 'عکس‌های لحظه‌ای، نمودارهای ساعتی و بینش‌ها پس از فعال شدن تحلیل اینجا نمایش داده می‌شوند.',
   status: 'وضعیت', players: 'بازیکنان', id: 'شناسه', version: 'نسخه', active: 'فعال', actions: 'کارها',
+  time: 'زمان', target: 'هدف', details: 'جزئیات',
 };
 
 let current: 'en' | 'fa' = 'en';

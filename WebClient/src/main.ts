@@ -5,7 +5,7 @@ import { currentSession, signInGuest, signInTelegram, signOut } from './api';
 import { h, mount, toast } from './dom';
 import { dropTableConnection, onLinkState, stopAll, type LinkState } from './hubs';
 import { savedLanguage, setLanguage, t } from './i18n';
-import { initData, setBackButton, startParam, startTelegram } from './telegram';
+import { initData, isLaunchHash, loadTelegramSdk, setBackButton, startParam, startTelegram } from './telegram';
 import { adminView } from './views/admin';
 import { handsView, replayView } from './views/hands';
 import { lobbyView } from './views/lobby';
@@ -90,6 +90,7 @@ function signInView(): void {
 }
 
 async function start(): Promise<void> {
+  await loadTelegramSdk();
   startTelegram();
   setLanguage(savedLanguage() ?? 'en');
   onLinkState((state) => {
@@ -112,8 +113,11 @@ async function start(): Promise<void> {
     }
   }
   // A Telegram deep link (startapp=join_<tableId>_<code>) opens the lobby with the invite filled in.
+  // Inside Telegram the fragment holds the launch parameters (the SDK has read them): it is no route.
   const start = startParam();
-  if (start?.startsWith('join_') && !location.hash) location.hash = `#/join/${encodeURIComponent(start.slice(5).replace('_', ':'))}`;
+  const noRoute = !location.hash || isLaunchHash(location.hash);
+  if (start?.startsWith('join_') && noRoute) history.replaceState(null, '', `#/join/${encodeURIComponent(start.slice(5).replace('_', ':'))}`);
+  else if (noRoute) history.replaceState(null, '', '#/lobby');
   window.addEventListener('hashchange', () => void route());
   await route();
 }

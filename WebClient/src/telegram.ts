@@ -27,6 +27,30 @@ declare global {
   }
 }
 
+/** Telegram's script that defines window.Telegram.WebApp from the launch parameters and talks to the Telegram client. */
+export const sdkUrl = 'https://telegram.org/js/telegram-web-app.js';
+
+/** True when the URL fragment carries Telegram's launch parameters (#tgWebAppData=...&tgWebAppVersion=...), i.e. no route. */
+export function isLaunchHash(hash: string): boolean {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  return params.has('tgWebAppData') || params.has('tgWebAppVersion');
+}
+
+/**
+ * Loads Telegram's SDK when Telegram opened the app (launch parameters in the fragment) and the page does not have it
+ * yet. Outside Telegram nothing is fetched: the guest sign-in needs no third-party script.
+ */
+export function loadTelegramSdk(): Promise<void> {
+  if (typeof window === 'undefined' || window.Telegram?.WebApp || !isLaunchHash(location.hash)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = sdkUrl;
+    script.onload = () => resolve();
+    script.onerror = () => resolve(); // offline: carry on as a guest
+    document.head.append(script);
+  });
+}
+
 function app(): TelegramWebApp | null {
   const webApp = typeof window !== 'undefined' ? window.Telegram?.WebApp : undefined;
   return webApp && webApp.initData ? webApp : null;
@@ -53,15 +77,24 @@ export function startTelegram(): void {
   if (!webApp) return;
   webApp.ready();
   webApp.expand();
-  applyTheme(webApp.themeParams);
-  webApp.onEvent?.('themeChanged', () => applyTheme(webApp.themeParams));
+  applyTheme(webApp);
+  webApp.onEvent?.('themeChanged', () => applyTheme(webApp));
 }
 
-function applyTheme(params: Record<string, string | undefined>): void {
+function applyTheme(webApp: TelegramWebApp): void {
   const root = document.documentElement.style;
-  for (const [key, value] of Object.entries(params)) {
-    if (value) root.setProperty(`--tg-${key.replace(/_/g, '-')}`, value);
+  for (const [name, value] of Object.entries(themeVariables(webApp.themeParams))) root.setProperty(name, value);
+  // Form controls and scrollbars follow Telegram's light or dark scheme.
+  if (webApp.colorScheme) root.setProperty('color-scheme', webApp.colorScheme);
+}
+
+/** Telegram theme parameters as CSS variables: bg_color → --tg-bg-color; only colours (#rgb / #rrggbb) are taken. */
+export function themeVariables(params: Record<string, string | undefined>): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (/^[a-z_]+$/.test(key) && value && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value)) variables[`--tg-${key.replace(/_/g, '-')}`] = value;
   }
+  return variables;
 }
 
 let backHandler: (() => void) | null = null;

@@ -3,8 +3,8 @@
 
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
-import { formatStakes, variantName } from '../format';
-import { t } from '../i18n';
+import { formatChips, formatStakes, variantName } from '../format';
+import { language, t } from '../i18n';
 import type { AuditEntry, PageResponse, TableSummary, TemplateInfo } from '../wire';
 
 const tabs = ['templates', 'tables', 'players', 'audit', 'analytics'] as const;
@@ -36,37 +36,51 @@ export async function adminView(root: HTMLElement, params: string[]): Promise<vo
         h('div.row.head', null, h('span', null, s.id), h('span', null, s.variant), h('span', null, s.stakes), h('span', null, s.version), h('span', null, s.active), h('span', null, s.actions)),
         all.map((x) => h('div.row', { 'data-template': x.id },
           h('span', null, x.id), h('span', null, variantName(x.config.variant)), h('span', null, formatStakes(x.config.smallBlind, x.config.bigBlind, x.config.ante)),
-          h('span', null, `v${x.version}`), h('span', null, x.active ? '✓' : '—'),
+          h('span.version', { 'data-version': x.version }, `v${x.version}`), h('span.active', { 'data-active': String(x.active) }, x.active ? '✓' : '—'),
           h('span.act', null,
-            h('button', { onclick: () => { idInput.value = x.id; editor.value = JSON.stringify(x.config, null, 2); } }, '✎'),
-            h('button', { onclick: run(() => api.post(`/api/admin/templates/${x.id}/${x.active ? 'deactivate' : 'activate'}`)) }, x.active ? s.deactivate : s.activate))))),
+            h('button', { 'data-action': 'edit', title: s.editAsNew, onclick: () => { idInput.value = x.id; editor.value = JSON.stringify(x.config, null, 2); editor.focus(); } }, '✎'),
+            x.active
+              ? h('button', { 'data-action': 'deactivate', onclick: run(() => api.post(`/api/admin/templates/${x.id}/deactivate`)) }, s.deactivate)
+              : h('button', { 'data-action': 'activate', onclick: run(() => api.post(`/api/admin/templates/${x.id}/activate`)) }, s.activate))))),
       h('section.card-box', null, idInput, editor,
-        h('button.primary', { onclick: run(() => api.put(`/api/admin/templates/${idInput.value}`, JSON.parse(editor.value))) }, s.editAsNew),
-        h('button', { onclick: run(() => api.post('/api/admin/templates', { id: idInput.value, config: JSON.parse(editor.value) })) }, s.create)));
+        h('button.primary', { id: 'template-save', onclick: run(() => api.put(`/api/admin/templates/${idInput.value}`, JSON.parse(editor.value))) }, s.editAsNew),
+        h('button', { id: 'template-create', onclick: run(() => api.post('/api/admin/templates', { id: idInput.value, config: JSON.parse(editor.value) })) }, s.create)));
   } else if (tab === 'tables') {
     const page = await api.get<PageResponse<TableSummary>>('/api/admin/tables?pageSize=100');
     const kickId = h('input', { id: 'kick-player', placeholder: s.playerId }) as HTMLInputElement;
     mount(body, h('div.grid', null,
       h('div.row.head', null, h('span', null, s.tables), h('span', null, s.status), h('span', null, s.seats), h('span', null, s.hand), h('span', null, s.actions)),
       page.items.map((x) => h('div.row', { 'data-table': x.tableId },
-        h('span', null, h('b', null, x.name), h('small', null, ` ${x.tableId}`)), h('span', null, x.status), h('span', null, `${x.seatsTaken}/${x.maxPlayers}`),
+        h('span', null, h('b', null, x.name), h('small', null, ` ${x.tableId}`)), h('span.status', { 'data-status': x.status }, x.status), h('span.seats', null, `${x.seatsTaken}/${x.maxPlayers}`),
         h('span', null, `#${x.handNo}`),
         h('span.act', null,
           x.status === 'Paused'
-            ? h('button', { onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/resume`)) }, s.resume)
-            : h('button', { onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/pause`)) }, s.pause),
-          h('button', { onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/close`, { reason: 'closed by admin' })) }, s.close),
-          h('button', { onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/kick`, { playerId: Number(kickId.value), reason: 'admin' })) }, s.kick))))),
-      h('label', null, `${s.kick}: `, kickId));
+            ? h('button', { 'data-action': 'resume', onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/resume`)) }, s.resume)
+            : h('button', { 'data-action': 'pause', onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/pause`)) }, s.pause),
+          h('button', { 'data-action': 'close', onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/close`, { reason: 'closed by admin' })) }, s.close),
+          h('button', { 'data-action': 'kick', onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/kick`, { playerId: Number(kickId.value), reason: 'admin' })) }, s.kick))))),
+      h('label', null, `${s.kick} — ${s.playerId}: `, kickId));
   } else if (tab === 'players') {
     const id = h('input', { id: 'adjust-player', placeholder: s.playerId }) as HTMLInputElement;
     const amount = h('input', { id: 'adjust-amount', type: 'number', placeholder: s.amount }) as HTMLInputElement;
     const reason = h('input', { id: 'adjust-reason', placeholder: s.reason }) as HTMLInputElement;
+    const outcome = h('div', { id: 'adjust-result' });
+    const apply = async () => {
+      try {
+        const r = await api.post<{ amount: number }>(`/api/admin/players/${id.value}/adjust`, { amount: Number(amount.value), reason: reason.value });
+        mount(outcome, `${s.balanceNow}: `, h('b', { 'data-balance': r.amount }, formatChips(r.amount, language())));
+        toast('✓');
+      } catch (e) {
+        toast((e as Error).message, 'error');
+      }
+    };
     mount(body, h('section.card-box', null, h('h3', null, s.adjust), id, amount, reason,
-      h('button.primary', { onclick: run(() => api.post(`/api/admin/players/${id.value}/adjust`, { amount: Number(amount.value), reason: reason.value })) }, s.apply)));
+      h('button.primary', { id: 'adjust-apply', onclick: apply }, s.apply), outcome));
   } else if (tab === 'audit') {
     const page = await api.get<PageResponse<AuditEntry>>('/api/admin/audit?pageSize=100');
-    mount(body, h('div.grid', { id: 'audit' }, page.items.map((x) => h('div.row', null,
+    mount(body, h('div.grid', { id: 'audit' },
+      h('div.row.head', null, h('span', null, s.time), h('span', null, s.admin), h('span', null, s.actions), h('span', null, s.target), h('span', null, s.details)),
+      page.items.map((x) => h('div.row', { 'data-action': x.action, 'data-target': x.target },
       h('span', null, new Date(x.at).toLocaleString()), h('span', null, String(x.adminId)), h('span', null, x.action), h('span', null, x.target), h('span', null, x.details ?? '')))));
   } else {
     mount(body, h('section.card-box.analytics', { id: 'analytics' }, h('h3', null, s.analytics), h('p', null, s.analyticsSoon),

@@ -10,6 +10,7 @@ import type { JoinedResponse, TableCreatedResponse, TableSummary, TemplateInfo }
 export async function lobbyView(root: HTMLElement, params: string[]): Promise<() => void> {
   const s = t();
   const tables = new Map<string, TableSummary>();
+  const queued = new Map<string, number>(); // my waitlist position at full tables
   let filter = '';
   const list = h('div.table-list', { id: 'tables' });
   const filters = h('div.filters', { id: 'filters' });
@@ -37,16 +38,33 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
       h('span', null, x.type + (x.status === 'Paused' ? ' ⏸' : '')),
       h('span.act', null,
         h('a.button', { href: `#/table/${x.tableId}`, 'data-action': 'open' }, full ? s.watch : s.join),
-        full ? h('button', { 'data-action': 'queue', onclick: () => queue(x.tableId) }, s.queue) : null));
+        queued.has(x.tableId)
+          ? h('span.queued', { 'data-position': queued.get(x.tableId), title: s.waitlistPosition }, `${s.queued}${queued.get(x.tableId)}`)
+          : full ? h('button', { 'data-action': 'queue', onclick: () => queue(x.tableId) }, s.queue) : null));
+  };
+
+  const setPosition = (tableId: string, position: number | null) => {
+    if (position) queued.set(tableId, position);
+    else queued.delete(tableId);
   };
 
   const queue = async (tableId: string) => {
     try {
       const r = await api.post<{ position: number | null }>(`/api/tables/${tableId}/waitlist`);
+      setPosition(tableId, r.position);
+      render();
       toast(`${s.waitlistPosition}: ${r.position ?? '-'}`);
     } catch (e) {
       toast((e as Error).message, 'error');
     }
+  };
+
+  /** Asks the table's waitlist where I stand (after the queue moved). */
+  const refreshPosition = async (tableId: string) => {
+    const r = await api.get<{ position: number | null }>(`/api/tables/${tableId}/waitlist/position`).catch(() => null);
+    if (!r) return;
+    setPosition(tableId, r.position);
+    render();
   };
 
   const templates = await api.get<TemplateInfo[]>('/api/templates').catch(() => [] as TemplateInfo[]);
@@ -93,12 +111,18 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
 
   const hub = await lobbyConnection();
   const onTables = (all: TableSummary[]) => { tables.clear(); all.forEach((x) => tables.set(x.tableId, x)); render(); };
-  const onUpdated = (x: TableSummary) => { tables.set(x.tableId, x); render(); };
+  const onUpdated = (x: TableSummary) => {
+    tables.set(x.tableId, x);
+    render();
+    if (queued.has(x.tableId)) void refreshPosition(x.tableId);
+  };
   const onRemoved = (id: string) => { tables.delete(id); render(); };
   hub.on('tables', onTables);
   hub.on('tableUpdated', onUpdated);
   hub.on('tableRemoved', onRemoved);
   onTables(await hub.invoke<TableSummary[]>('List'));
+  // Only full tables have a queue worth showing.
+  [...tables.values()].filter((x) => x.seatsTaken >= x.maxPlayers).forEach((x) => void refreshPosition(x.tableId));
   return () => {
     hub.off('tables', onTables);
     hub.off('tableUpdated', onUpdated);

@@ -5,7 +5,7 @@ import type { HubConnection } from '@microsoft/signalr';
 import { api, currentSession } from '../api';
 import { cardEl } from '../cards';
 import { h, mount, toast } from '../dom';
-import { formatChips, formatStakes, isStudVariant, secondsLeft, turnFraction, variantName } from '../format';
+import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, topUpRoom, turnFraction, variantName } from '../format';
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
 import { classifyEvent } from '../seq';
@@ -35,7 +35,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const bar = h('div.action-bar', { id: 'action-bar' });
   const side = h('div.table-controls', { id: 'table-controls' });
   const results = h('div.results', { id: 'results' });
-  mount(root, info, felt, results, myCards, bar, side);
+  // The play column (own cards, actions, controls) sits beside the felt on a landscape phone (styles.css).
+  mount(root, h('div.table-view', { id: 'table-view' }, info, felt, h('div.play', null, results, myCards, bar, side)));
 
   const fmt = (n: number) => formatChips(n, language());
   const mySeat = (): SeatView | undefined => view?.seats.find((x) => x.playerId === me.playerId);
@@ -84,13 +85,21 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const seatEl = (index: number, seat: SeatView | null, style: Record<string, string>) => {
     const v = view!;
     if (!seat || seat.playerId == null) {
-      return h('div.seat.empty', { style, 'data-seat': index },
-        mySeat() ? s.emptySeat : h('button', { 'data-action': 'sit', onclick: () => sit(index) }, s.sit));
+      // A seat held for a waitlisted player: only they may take it until the hold ends.
+      if (seat?.heldFor != null && seat.heldFor !== me.playerId) {
+        return h('div.seat.empty.held', { style, 'data-seat': index, 'data-held-for': seat.heldFor }, s.reserved);
+      }
+      const mineHeld = seat?.heldFor === me.playerId;
+      return h(`div.seat.empty${mineHeld ? '.held.for-me' : ''}`, { style, 'data-seat': index },
+        mySeat() ? s.emptySeat : h('button', { 'data-action': 'sit', onclick: () => sit(index) }, mineHeld ? s.heldForYou : s.sit));
     }
     const acting = v.actorSeat === seat.seat && v.deadline;
     const classes = ['seat', seat.folded ? 'folded' : '', seat.sittingOut ? 'out' : '', acting ? 'acting' : '', seat.playerId === me.playerId ? 'me' : '']
       .filter(Boolean).join('.');
-    const cards = seat.playerId === me.playerId && mine ? mine.cards : seat.cards;
+    const own = seat.playerId === me.playerId && mine !== null;
+    const cards = own ? mine!.cards : seat.cards;
+    // Stud: the owner sees their down cards face up, marked as down; everyone else sees backs ("??") for them.
+    const faces = isStudVariant(v.variant) ? (own ? studFaces(cards, seat.cards) : cards.map((c) => (c === '??' ? 'down' : 'up'))) : null;
     return h(`div.${classes}`, { style, 'data-seat': seat.seat, 'data-player': seat.playerId },
       acting ? ring() : null,
       v.buttonSeat === seat.seat ? h('span.dealer', { title: 'Dealer' }, s.dealer) : null,
@@ -98,7 +107,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       h('div.stack', { 'data-stack': seat.stack }, fmt(seat.stack), seat.allIn ? ` ${s.allIn}` : ''),
       seat.sittingOut ? h('div.tag', null, s.sittingOut) : null,
       seat.lastAction ? h('div.last', null, seat.lastAction) : null,
-      cards.length ? h('div.cards.small', null, cards.map((c) => cardEl(c))) : null,
+      cards.length ? h(`div.cards.small${cards.length > 4 ? '.many' : ''}`, null, cards.map((c, i) => cardEl(c, faces ? faces[i] : ''))) : null,
       seat.bet > 0 ? h('div.bet', { 'data-bet': seat.bet }, fmt(seat.bet)) : null);
   };
 
@@ -123,11 +132,14 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const legal = mine.legal;
     const discarding = legal?.discardMax != null && legal.discardMax > 0;
     const stud = isStudVariant(v.variant);
-    const publicCards = v.seats.find((x) => x.seat === mine!.seat)?.cards ?? [];
+    const faces = stud ? studFaces(mine.cards, v.seats.find((x) => x.seat === mine!.seat)?.cards ?? []) : null;
     mount(myCards, mine.cards.map((c, i) => {
       const el = cardEl(c, selected.has(c) ? 'selected' : '');
-      // Stud: the cards everyone sees are the up cards; the rest are down.
-      if (stud) el.classList.add(publicCards[i] && publicCards[i] !== '??' ? 'up' : 'down');
+      // Stud: the cards everyone sees are the up cards; the rest are down (face up for their owner only).
+      if (faces) {
+        el.classList.add(faces[i]);
+        el.title = faces[i] === 'down' ? s.downCard : s.upCard;
+      }
       if (discarding) {
         el.classList.add('pick');
         el.onclick = () => {
@@ -193,23 +205,34 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
 
   const renderSide = () => {
     const seat = mySeat();
+    const v = view!;
     if (!seat) {
-      const v = view!;
       const previous = (document.getElementById('buy-in') as HTMLInputElement | null)?.value;
       const suggested = Math.min(v.maxBuyIn, Math.max(v.minBuyIn, v.bigBlind * 100));
+      const held = v.seats.find((x) => x.heldFor === me.playerId && x.playerId == null);
+      // Queueing is for a full table (a seat held for somebody else counts as taken).
+      const full = v.seats.every((x) => x.playerId != null || x.heldFor != null);
       mount(side,
+        held ? h('div.offer', { id: 'seat-offer', 'data-seat': held.seat },
+          `${s.seatHeld}${held.heldUntil ? ` ${new Date(held.heldUntil).toLocaleTimeString(language() === 'fa' ? 'fa-IR' : 'en-GB')}` : ''} `,
+          h('button.primary', { id: 'take-held-seat', onclick: () => sit(held.seat) }, s.sit)) : null,
         h('label', null, `${s.buyIn} (${fmt(v.minBuyIn)}–${fmt(v.maxBuyIn)}) `,
           h('input', { type: 'number', id: 'buy-in', min: String(v.minBuyIn), max: String(v.maxBuyIn), value: previous || String(suggested) })),
-        waitPosition ? h('button', { id: 'leave-waitlist', onclick: leaveWaitlist }, s.leaveWaitlist) : h('button', { id: 'join-waitlist', onclick: joinWaitlist }, s.joinWaitlist));
+        held ? null
+          : waitPosition ? h('button', { id: 'leave-waitlist', onclick: leaveWaitlist }, s.leaveWaitlist)
+            : full ? h('button', { id: 'join-waitlist', onclick: joinWaitlist }, s.joinWaitlist) : null);
       return;
     }
-    const topUp = h('input', { type: 'number', id: 'top-up-amount', placeholder: s.amount, min: '1' }) as HTMLInputElement;
+    // A hint only: the table checks the amount (between hands, the stack at most the maximum buy-in).
+    const room = topUpRoom(seat.stack, v.maxBuyIn);
+    const typed = (document.getElementById('top-up-amount') as HTMLInputElement | null)?.value ?? ''; // survives re-renders
+    const topUp = h('input', { type: 'number', id: 'top-up-amount', placeholder: `≤ ${fmt(room)}`, title: s.amount, min: '1', max: String(room), value: typed }) as HTMLInputElement;
     mount(side,
       seat.sittingOut
         ? h('button', { id: 'sit-in', onclick: () => post('sit-in') }, s.sitIn)
         : h('button', { id: 'sit-out', onclick: () => post('sit-out') }, s.sitOut),
       h('button', { id: 'leave', onclick: () => post('leave') }, s.leave),
-      h('span.topup', null, topUp, h('button', { id: 'top-up', onclick: () => post('top-up', { amount: Number(topUp.value) || 0 }) }, s.topUp)));
+      h('span.topup', null, topUp, h('button', { id: 'top-up', onclick: () => void topUpBy(Number(topUp.value) || 0) }, s.topUp)));
   };
 
   const renderResults = () => {
@@ -227,10 +250,23 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     try {
       await api.post(`/api/tables/${tableId}/${what}`, body);
       if (what === 'leave') toast(s.leave);
+      return true;
     } catch (e) {
       toast((e as Error).message, 'error');
+      return false;
     }
   };
+
+  const topUpBy = async (chips: number) => {
+    if (!(await post('top-up', { amount: chips }))) return;
+    toast(`${s.topUp} +${fmt(chips)}`);
+    const input = document.getElementById('top-up-amount') as HTMLInputElement | null;
+    if (input) input.value = '';
+  };
+
+  const refreshPosition = () => api.get<{ position: number | null }>(`/api/tables/${tableId}/waitlist/position`)
+    .then((r) => { waitPosition = r.position; if (view) renderAll(); })
+    .catch(() => undefined);
 
   const sit = async (seat: number) => {
     const v = view!;
@@ -301,6 +337,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     if (msg.kind === 'HandStarted') selected = new Set();
     if (msg.result) result = msg.result;
     if (msg.kind === 'Seated' && mine && previousSeat === undefined) waitPosition = null;
+    // Somebody ahead was offered a seat, sat down or left: the queue moved.
+    if (waitPosition !== null && (msg.kind === 'SeatOffered' || msg.kind === 'Seated' || msg.kind === 'Left')) void refreshPosition();
     renderAll();
   };
   const onYourTurn = (msg: YourTurnMessage) => {
@@ -325,7 +363,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const watch = () => hub.invoke('Watch', tableId).catch((e: Error) => toast(e.message, 'error'));
   const offReconnected = onTableReconnected(() => { lastSeq = -1; void watch(); });
   await watch();
-  api.get<{ position: number | null }>(`/api/tables/${tableId}/waitlist/position`).then((r) => { waitPosition = r.position; renderAll(); }).catch(() => undefined);
+  void refreshPosition();
 
   return () => {
     clearInterval(timer);

@@ -1,0 +1,424 @@
+// End-to-end, second silo: stud up/down cards, sit out / top up, the waitlist and seat holds, admin actions with their
+// audit entries, the Telegram theme and buttons (a fake WebApp, a real signed initData), and a landscape phone.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { adminTelegramId, fakeTelegram, guestPage, pageSession, playUntil, rest, signIn, sitAt, telegramInitData, useSilo } from './server.mjs';
+
+let url;
+let browser;
+let admin;
+const env = useSilo(async (started) => {
+  ({ url, browser } = started);
+  admin = await signIn(url, { id: adminTelegramId, first_name: 'Admin' });
+});
+const shot = (page, name, fullPage = true) => env.shot(page, name, fullPage);
+
+const state = async (tableId, token) => {
+  const r = await rest(url, 'GET', `/api/tables/${tableId}/state`, token);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return r.body;
+};
+const balance = async (token) => (await rest(url, 'GET', '/api/players/me', token)).body.balance;
+const createTable = async (token, templateId) => {
+  const r = await rest(url, 'POST', '/api/tables', token, { templateId, private: false });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body.table.tableId;
+};
+
+/** Cards the page shows on the felt for a seat, and its own cards below the felt, with their up/down marks. */
+const feltCards = (page, seat) => page.$$eval(`#felt .seat[data-seat="${seat}"] .card`, (cards) => cards.map((c) => ({
+  card: c.dataset.card, hidden: c.classList.contains('hidden'), face: c.classList.contains('down') ? 'down' : c.classList.contains('up') ? 'up' : null,
+})));
+const myCards = (page) => page.$$eval('#my-cards .card', (cards) => cards.map((c) => ({ card: c.dataset.card, face: c.classList.contains('down') ? 'down' : 'up' })));
+
+test('seven-card stud: own down cards face up for the owner, backs for the others, up cards for everyone', async () => {
+  const sam = await guestPage(browser, url, 'Sam');
+  const sue = await guestPage(browser, url, 'Sue');
+  await sitAt(sam, url, 'stud-1', 0);
+  await sitAt(sue, url, 'stud-1', 1);
+  const players = [{ page: sam, seat: 0 }, { page: sue, seat: 1 }];
+  const pages = players.map((p) => p.page);
+  const dealt = (n) => async () => (await Promise.all(pages.map((p) => p.$$eval('#my-cards .card', (c) => c.length)))).every((c) => c === n);
+
+  const check = async (faces) => {
+    for (const [i, me] of players.entries()) {
+      const other = players[1 - i];
+      const mine = await myCards(me.page);
+      assert.deepEqual(mine.map((c) => c.face), faces, 'own cards below the felt carry their up/down marks');
+      assert.ok(mine.every((c) => c.card !== '??'), 'the owner sees every own card face up');
+      const onMySeat = await feltCards(me.page, me.seat);
+      assert.deepEqual(onMySeat.map((c) => c.card), mine.map((c) => c.card), 'the owner sees own down cards face up on the felt too');
+      assert.deepEqual(onMySeat.map((c) => c.face), faces);
+
+      const theirs = await myCards(other.page);
+      const seen = await feltCards(me.page, other.seat);
+      assert.equal(seen.length, faces.length);
+      faces.forEach((face, k) => {
+        if (face === 'up') assert.equal(seen[k].card, theirs[k].card, `the other player's up card ${k} is visible`);
+        else assert.ok(seen[k].hidden && seen[k].card === '??', `the other player's down card ${k} is a back`);
+      });
+      // Their down cards appear nowhere on my page, and the server never sent them to me.
+      const down = theirs.filter((c) => c.face === 'down').map((c) => c.card);
+      assert.equal(await me.page.evaluate((cards) => cards.filter((c) => document.querySelector(`[data-card="${c}"]`)).length, down), 0);
+      const token = (await pageSession(me.page)).accessToken;
+      const snap = await state('stud-1', token);
+      assert.deepEqual(snap.view.seats[other.seat].cards, seen.map((c) => c.card));
+      assert.deepEqual(snap.mine.cards, mine.map((c) => c.card));
+    }
+  };
+
+  await Promise.all(pages.map((p) => p.waitForFunction(() => document.querySelectorAll('#my-cards .card').length === 3, null, { timeout: 60_000 })));
+  await check(['down', 'down', 'up']);
+  await playUntil(pages, dealt(4));
+  await check(['down', 'down', 'up', 'up']);
+  await playUntil(pages, dealt(7));
+  await check(['down', 'down', 'up', 'up', 'up', 'up', 'down']);
+  await shot(sam, 'table-stud');
+
+  // The showdown turns every card up for both players.
+  await playUntil(pages, async () => (await sam.$('#showdown')) !== null && (await sue.$('#showdown')) !== null);
+  assert.ok((await sam.$$eval('#showdown .award', (a) => a.length)) >= 1);
+  for (const p of pages) {
+    await rest(url, 'POST', '/api/tables/stud-1/leave', (await pageSession(p)).accessToken);
+    await p.context().close();
+  }
+});
+
+test('sit out and back in; top up within the maximum buy-in (balance goes down); a too-large top-up changes nothing', async () => {
+  const tia = await guestPage(browser, url, 'Tia');
+  const { accessToken: token, playerId } = await pageSession(tia);
+  const tableId = await createTable(token, 'limit-holdem'); // buy-in 40–200
+  await tia.goto(`${url}/#/table/${tableId}`);
+  await tia.waitForSelector('#felt .seat.empty[data-seat="0"] button[data-action=sit]');
+  await tia.fill('#buy-in', '100');
+  await tia.click('#felt .seat.empty[data-seat="0"] button[data-action=sit]');
+  await tia.waitForSelector('#felt .seat.me .stack[data-stack="100"]');
+  const afterBuyIn = await balance(token);
+
+  await tia.click('#sit-out');
+  await tia.waitForSelector('#felt .seat.me.out .tag');
+  await tia.waitForSelector('#sit-in');
+  assert.equal((await state(tableId, token)).view.seats[0].sittingOut, true);
+  await shot(tia, 'table-sitting-out');
+  await tia.click('#sit-in');
+  await tia.waitForSelector('#felt .seat.me:not(.out)');
+  assert.equal((await state(tableId, token)).view.seats[0].sittingOut, false);
+
+  assert.equal(await tia.getAttribute('#top-up-amount', 'max'), '100', 'the input offers what keeps the stack within 200');
+  await tia.fill('#top-up-amount', '50');
+  await tia.click('#top-up');
+  await tia.waitForSelector('#felt .seat.me .stack[data-stack="150"]');
+  assert.equal((await state(tableId, token)).view.seats[0].stack, 150);
+  assert.equal(await balance(token), afterBuyIn - 50);
+
+  // 60 more would take the stack past 200: the table refuses, the UI says why, nothing moves.
+  await tia.fill('#top-up-amount', '60');
+  await tia.click('#top-up');
+  await tia.waitForSelector('#toast.show.error');
+  assert.match(await tia.textContent('#toast'), /200/);
+  assert.equal((await state(tableId, token)).view.seats[0].stack, 150);
+  assert.equal(await balance(token), afterBuyIn - 50);
+  const refused = await rest(url, 'POST', `/api/tables/${tableId}/top-up`, token, { amount: 60 });
+  assert.ok(refused.status >= 400 && refused.status < 500, `status ${refused.status}`);
+  assert.match(refused.type, /problem\+json/);
+
+  // Leaving cashes the stack out.
+  await tia.click('#leave');
+  await tia.waitForSelector('#felt .seat.empty[data-seat="0"] button[data-action=sit]');
+  assert.equal(await balance(token), afterBuyIn + 100);
+  assert.equal((await state(tableId, token)).view.seats[0].playerId ?? null, null);
+  assert.ok(playerId > 0);
+  await tia.context().close();
+});
+
+test('waitlist: a full heads-up table queues players in order; a leaving player frees a seat held for the first, the next moves up', async () => {
+  const created = await rest(url, 'POST', '/api/admin/templates', admin.token, {
+    id: 'e2e-heads-up', config: { name: 'Heads-up NLHE', variant: 'NT', smallBlind: 1, bigBlind: 2, minBuyIn: 80, maxBuyIn: 400, maxPlayers: 2 },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const hal = await signIn(url, 'Hal');
+  const ivy = await signIn(url, 'Ivy');
+  const tableId = await createTable(hal.token, 'e2e-heads-up');
+  // Paused: no hand starts, so a leaving player leaves at once.
+  assert.equal((await rest(url, 'POST', `/api/admin/tables/${tableId}/pause`, admin.token)).status, 204);
+  for (const [p, seat] of [[hal, 0], [ivy, 1]]) {
+    const sat = await rest(url, 'POST', `/api/tables/${tableId}/sit`, p.token, { buyIn: 100, seat });
+    assert.equal(sat.status, 200, JSON.stringify(sat.body));
+  }
+
+  // Joe queues from the lobby: the row shows his place.
+  const joe = await guestPage(browser, url, 'Joe');
+  const joeId = (await pageSession(joe)).playerId;
+  await joe.waitForSelector(`#tables .row[data-table="${tableId}"] .seats`);
+  assert.equal(await joe.textContent(`#tables .row[data-table="${tableId}"] .seats`), '2/2');
+  await joe.click(`#tables .row[data-table="${tableId}"] [data-action=queue]`);
+  await joe.waitForSelector(`#tables .row[data-table="${tableId}"] .queued[data-position="1"]`);
+  await shot(joe, 'lobby-queued');
+  await joe.goto(`${url}/#/table/${tableId}`);
+  await joe.waitForSelector('#wait-position');
+  assert.match(await joe.textContent('#wait-position'), /: 1$/);
+  assert.ok(await joe.$('#leave-waitlist'));
+
+  // Kim queues from the table page, second in line.
+  const kim = await guestPage(browser, url, 'Kim');
+  await kim.goto(`${url}/#/table/${tableId}`);
+  await kim.click('#join-waitlist');
+  await kim.waitForSelector('#wait-position');
+  assert.match(await kim.textContent('#wait-position'), /: 2$/);
+
+  // Ivy leaves: her seat is held for Joe, Kim moves up to first.
+  assert.equal((await rest(url, 'POST', `/api/tables/${tableId}/leave`, ivy.token)).status, 200);
+  await joe.waitForSelector('#seat-offer[data-seat="1"]');
+  await joe.waitForSelector('#felt .seat.held.for-me[data-seat="1"] button[data-action=sit]');
+  await joe.waitForFunction(() => !document.getElementById('wait-position'));
+  await kim.waitForFunction(() => /: 1$/.test(document.getElementById('wait-position')?.textContent ?? ''));
+  assert.equal(await kim.$('#felt .seat[data-seat="1"] button[data-action=sit]'), null, 'a seat held for Joe is not Kim\'s to take');
+  const held = (await state(tableId, hal.token)).view.seats[1];
+  assert.equal(held.heldFor, joeId);
+  assert.equal((await rest(url, 'GET', `/api/tables/${tableId}/waitlist/position`, (await pageSession(kim)).accessToken)).body.position, 1);
+  await shot(joe, 'table-seat-offer');
+
+  await joe.click('#take-held-seat');
+  await joe.waitForSelector('#felt .seat.me[data-seat="1"]');
+  assert.equal((await state(tableId, hal.token)).view.seats[1].playerId, joeId);
+  await joe.context().close();
+  await kim.context().close();
+});
+
+test('the lobby and the table summary count the waitlist', {
+  todo: 'gateway: POST /api/tables/{id}/waitlist calls IWaitlistGrain.Join directly, not ITableGrain.JoinWaitlist, so waitlistLength stays 0 (and a seated player or a table with a free seat can queue)',
+}, async () => {
+  const lea = await signIn(url, 'Lea');
+  const max = await signIn(url, 'Max');
+  const ned = await signIn(url, 'Ned');
+  const tableId = await createTable(lea.token, 'e2e-heads-up');
+  await rest(url, 'POST', `/api/admin/tables/${tableId}/pause`, admin.token);
+  const early = await rest(url, 'POST', `/api/tables/${tableId}/waitlist`, ned.token);
+  assert.equal(early.status, 409, `queueing at a table with free seats: ${JSON.stringify(early.body)}`);
+  await rest(url, 'DELETE', `/api/tables/${tableId}/waitlist`, ned.token);
+  await rest(url, 'POST', `/api/tables/${tableId}/sit`, lea.token, { buyIn: 100, seat: 0 });
+  await rest(url, 'POST', `/api/tables/${tableId}/sit`, max.token, { buyIn: 100, seat: 1 });
+  assert.equal((await rest(url, 'POST', `/api/tables/${tableId}/waitlist`, ned.token)).status, 200);
+  assert.equal((await rest(url, 'GET', `/api/tables/${tableId}`, ned.token)).body.waitlistLength, 1);
+});
+
+test('admin: create, edit (new version) and deactivate a template; pause, kick and close a table; adjust a balance; the audit log lists it all', async () => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+  await context.addInitScript(fakeTelegram, { initData: telegramInitData({ id: adminTelegramId, first_name: 'Admin' }) });
+  const page = await context.newPage();
+
+  // Templates: create from the editor, save a new version, deactivate.
+  await page.goto(`${url}/#/admin/templates`);
+  await page.waitForSelector('#admin-templates .row[data-template]');
+  const config = { name: 'E2E Omaha', variant: 'PO', smallBlind: 1, bigBlind: 2, minBuyIn: 80, maxBuyIn: 400, maxPlayers: 6 };
+  await page.fill('#template-id', 'e2e-omaha');
+  await page.fill('#template-json', JSON.stringify(config));
+  await page.click('#template-create');
+  const row = '#admin-templates .row[data-template="e2e-omaha"]';
+  await page.waitForSelector(`${row} .version[data-version="1"]`);
+  assert.equal((await rest(url, 'GET', '/api/templates/e2e-omaha', admin.token)).body.version, 1);
+
+  await page.click(`${row} [data-action=edit]`);
+  const edited = JSON.parse(await page.inputValue('#template-json'));
+  assert.equal(edited.name, 'E2E Omaha');
+  await page.fill('#template-json', JSON.stringify({ ...edited, name: 'E2E Omaha 2/4', smallBlind: 2, bigBlind: 4 }));
+  await page.click('#template-save');
+  await page.waitForSelector(`${row} .version[data-version="2"]`);
+  const v2 = (await rest(url, 'GET', '/api/templates/e2e-omaha', admin.token)).body;
+  assert.deepEqual([v2.version, v2.config.name, v2.config.bigBlind], [2, 'E2E Omaha 2/4', 4]);
+
+  await page.click(`${row} [data-action=deactivate]`);
+  await page.waitForSelector(`${row} .active[data-active="false"]`);
+  const guest = await signIn(url, 'Uma');
+  assert.ok(!(await rest(url, 'GET', '/api/templates', guest.token)).body.some((x) => x.id === 'e2e-omaha'), 'players no longer see it');
+  const refused = await rest(url, 'POST', '/api/tables', guest.token, { templateId: 'e2e-omaha' });
+  assert.equal(refused.status, 409);
+  await shot(page, 'admin-templates-edited');
+
+  // Tables: Uma and Vic sit at a fresh table; pause it, kick Vic, close it.
+  const vic = await signIn(url, 'Vic');
+  const tableId = await createTable(guest.token, 'nlhe-cash');
+  const vicBefore = await balance(vic.token);
+  assert.equal((await rest(url, 'POST', `/api/tables/${tableId}/sit`, vic.token, { buyIn: 100, seat: 2 })).status, 200);
+  await page.goto(`${url}/#/admin/tables`);
+  const tableRow = `#admin-tables .row[data-table="${tableId}"]`;
+  await page.waitForSelector(tableRow);
+  await page.click(`${tableRow} [data-action=pause]`);
+  await page.waitForSelector(`${tableRow} .status[data-status="Paused"]`);
+  assert.equal((await rest(url, 'GET', `/api/tables/${tableId}`, guest.token)).body.status, 'Paused');
+
+  await page.fill('#kick-player', String(vic.playerId));
+  await page.click(`${tableRow} [data-action=kick]`);
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === '0/9', `${tableRow} .seats`);
+  assert.ok(!(await state(tableId, guest.token)).view.seats.some((s) => s.playerId === vic.playerId), 'Vic no longer sits there');
+  assert.equal(await balance(vic.token), vicBefore, 'the kicked player got the stack back');
+  await shot(page, 'admin-tables-actions');
+
+  await page.click(`${tableRow} [data-action=close]`);
+  await page.waitForSelector(tableRow, { state: 'detached' });
+  assert.equal((await rest(url, 'GET', `/api/tables/${tableId}`, guest.token)).body.status, 'Ended');
+
+  // Balance adjustment.
+  await page.goto(`${url}/#/admin/players`);
+  await page.fill('#adjust-player', String(vic.playerId));
+  await page.fill('#adjust-amount', '123');
+  await page.fill('#adjust-reason', 'e2e goodwill');
+  await page.click('#adjust-apply');
+  await page.waitForSelector(`#adjust-result [data-balance="${vicBefore + 123}"]`);
+  assert.equal(await balance(vic.token), vicBefore + 123);
+  assert.equal((await rest(url, 'GET', `/api/admin/players/${vic.playerId}`, admin.token)).body.balance, vicBefore + 123);
+  const ledger = (await rest(url, 'GET', '/api/players/me/ledger?pageSize=5', vic.token)).body.items;
+  assert.ok(ledger.some((e) => e.amount === 123 && /e2e goodwill/.test(e.note ?? '')), JSON.stringify(ledger));
+
+  // The audit log shows each action with its target, in the UI and through REST.
+  await page.goto(`${url}/#/admin/audit`);
+  await page.waitForSelector('#audit .row');
+  const expected = [
+    ['template.create', 'e2e-omaha'], ['template.update', 'e2e-omaha'], ['template.deactivate', 'e2e-omaha'],
+    ['table.pause', tableId], ['table.kick', tableId], ['table.close', tableId], ['player.adjust', String(vic.playerId)],
+  ];
+  for (const [action, target] of expected) {
+    assert.ok(await page.$(`#audit .row[data-action="${action}"][data-target="${target}"]`), `audit row ${action} ${target}`);
+  }
+  const audit = (await rest(url, 'GET', '/api/admin/audit?pageSize=100', admin.token)).body.items;
+  for (const [action, target] of expected) {
+    assert.ok(audit.some((e) => e.action === action && e.target === target), `audit entry ${action} ${target}`);
+  }
+  await shot(page, 'admin-audit');
+  await context.close();
+});
+
+test('Telegram: theme colours become the page colours; silent sign-in; BackButton, MainButton and haptics on the player\'s turn', async () => {
+  const theme = {
+    bg_color: '#f4f1e8', text_color: '#1b1b1b', hint_color: '#7d7d7d', link_color: '#8e44ad',
+    button_color: '#c0392b', button_text_color: '#fffefa', secondary_bg_color: '#e6e0d0',
+  };
+  const context = await browser.newContext({ viewport: { width: 420, height: 860 } });
+  await context.addInitScript(fakeTelegram, { initData: telegramInitData({ id: 777001, first_name: 'Tess', language_code: 'en' }), themeParams: theme, colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('#tables .row[data-table]');
+  assert.equal(await page.$('#guest-name'), null, 'no sign-in form inside Telegram');
+  assert.equal(await page.textContent('#bar .me'), 'Tess');
+  const colours = await page.evaluate(() => {
+    const css = (el) => getComputedStyle(el);
+    return {
+      bg: css(document.body).backgroundColor, fg: css(document.body).color, bar: css(document.getElementById('bar')).backgroundColor,
+      button: css(document.getElementById('create-table')).backgroundColor, buttonText: css(document.getElementById('create-table')).color,
+      link: css(document.querySelector('#bar nav a:not(.brand)')).color, scheme: css(document.documentElement).colorScheme,
+      variable: document.documentElement.style.getPropertyValue('--tg-bg-color'),
+    };
+  });
+  assert.deepEqual(colours, {
+    bg: 'rgb(244, 241, 232)', fg: 'rgb(27, 27, 27)', bar: 'rgb(230, 224, 208)', button: 'rgb(192, 57, 43)', buttonText: 'rgb(255, 254, 250)',
+    link: 'rgb(142, 68, 173)', scheme: 'light', variable: '#f4f1e8',
+  });
+  const calls = () => page.evaluate(() => window.__tgCalls.map((c) => c.join(':')));
+  assert.ok((await calls()).includes('ready') && (await calls()).includes('expand'));
+  assert.ok((await calls()).includes('BackButton.hide'), 'no back button in the lobby');
+
+  // A table with robots: Telegram's back button appears; on Tess's turn the phone buzzes and the main button offers check/call.
+  const { accessToken: token } = await pageSession(page);
+  const tableId = await createTable(token, 'practice');
+  await sitAt(page, url, tableId, 3);
+  assert.ok((await calls()).includes('BackButton.show'));
+  await page.waitForFunction(() => window.__tgCalls.some((c) => c[0] === 'HapticFeedback.impactOccurred'), null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__tgCalls.some((c) => c[0] === 'MainButton.show') && window.__tgHandlers.main.length === 1, null, { timeout: 30_000 });
+  const label = (await calls()).filter((c) => c.startsWith('MainButton.setText:')).at(-1).slice('MainButton.setText:'.length);
+  assert.match(label, /^(Check|Call \d+)$/);
+  assert.equal(label, await page.textContent('#action-bar [data-action=check], #action-bar [data-action=call]'));
+  await shot(page, 'telegram-theme');
+
+  // Pressing Telegram's main button acts: the turn passes (well before the 30 s turn clock) and the main button hides.
+  const seq = await page.$eval('#app', (el) => Number(el.dataset.seq));
+  assert.equal((await state(tableId, token)).view.actorSeat, 3);
+  await page.evaluate(() => window.__tgHandlers.main[0]());
+  await page.waitForFunction((s) => Number(document.getElementById('app').dataset.seq) > s && !document.querySelector('#action-bar [data-action=check], #action-bar [data-action=call]'), seq, { timeout: 10_000 });
+  assert.ok((await calls()).includes('MainButton.hide'));
+  const after = (await state(tableId, token)).view;
+  assert.equal(after.seats[3].sittingOut, false, 'not a timeout');
+
+  // Telegram's back button goes back to the lobby, where it hides again.
+  const hides = (await calls()).filter((c) => c === 'BackButton.hide').length;
+  await page.evaluate(() => window.__tgHandlers.back.at(-1)());
+  await page.waitForSelector('#tables .row[data-table]');
+  assert.equal((await calls()).filter((c) => c === 'BackButton.hide').length, hides + 1);
+  await context.close();
+});
+
+test('Telegram launch parameters in the fragment load the SDK; a startapp invite opens the lobby with the invite filled in', async () => {
+  const theme = { bg_color: '#202830', text_color: '#fafafa', button_color: '#1e88e5', button_text_color: '#ffffff', secondary_bg_color: '#2a333d' };
+  const host = await signIn(url, 'Wes');
+  const created = await rest(url, 'POST', '/api/tables', host.token, { templateId: 'nlhe-cash', private: true });
+  const [tableId, code] = created.body.invite.split(':');
+  const initData = telegramInitData({ id: 777002, first_name: 'Xia' }, { start_param: `join_${tableId}_${code}` });
+  const context = await browser.newContext({ viewport: { width: 420, height: 860 } });
+  let served = 0;
+  // Stands in for telegram.org's telegram-web-app.js: like it, it reads the launch parameters from the fragment.
+  await context.route('https://telegram.org/js/telegram-web-app.js', (route) => {
+    served++;
+    return route.fulfill({
+      contentType: 'application/javascript',
+      body: `(() => {
+        const p = new URLSearchParams(location.hash.slice(1));
+        const initData = p.get('tgWebAppData') || '';
+        const none = { show() {}, hide() {}, onClick() {}, offClick() {}, setText() {} };
+        window.Telegram = { WebApp: { initData, initDataUnsafe: Object.fromEntries(new URLSearchParams(initData)),
+          themeParams: JSON.parse(p.get('tgWebAppThemeParams') || '{}'), colorScheme: 'dark',
+          ready() {}, expand() {}, BackButton: none, MainButton: none } };
+      })();`,
+    });
+  });
+  const page = await context.newPage();
+  const launch = new URLSearchParams({ tgWebAppData: initData, tgWebAppVersion: '8.0', tgWebAppPlatform: 'android', tgWebAppThemeParams: JSON.stringify(theme) });
+  await page.goto(`${url}/#${launch}`);
+  await page.waitForFunction(() => document.querySelector('#invite-code')?.value.includes(':'));
+  assert.equal(await page.inputValue('#invite-code'), `${tableId}:${code}`);
+  assert.equal(served, 1);
+  assert.equal(await page.textContent('#bar .me'), 'Xia');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(32, 40, 48)');
+  await page.fill('#invite-buyin', '120');
+  await page.click('#join-invite');
+  await page.waitForSelector('#felt .seat.me .stack[data-stack="120"]');
+  await context.close();
+
+  // Outside Telegram no third-party script is requested.
+  const plain = await browser.newContext();
+  const requested = [];
+  plain.on('request', (r) => { if (!r.url().startsWith(url)) requested.push(r.url()); });
+  const guest = await plain.newPage();
+  await guest.goto(url);
+  await guest.fill('#guest-name', 'Yan');
+  await guest.click('#guest-signin');
+  await guest.waitForSelector('#tables .row[data-table]');
+  assert.deepEqual(requested, []);
+  await plain.close();
+});
+
+test('a phone in landscape shows the felt and the action bar side by side without horizontal scrolling', async () => {
+  const context = await browser.newContext({ viewport: { width: 844, height: 390 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.fill('#guest-name', 'Zed');
+  await page.click('#guest-signin');
+  await page.waitForSelector('#tables .row[data-table]');
+  const { accessToken: token } = await pageSession(page);
+  const tableId = await createTable(token, 'practice');
+  await sitAt(page, url, tableId, 3);
+  await page.waitForSelector('#action-bar [data-action=check], #action-bar [data-action=call]', { timeout: 60_000 });
+  const layout = await page.evaluate(() => {
+    const box = (sel) => document.querySelector(sel).getBoundingClientRect().toJSON();
+    return {
+      scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth, height: window.innerHeight, scrollY: window.scrollY,
+      bar: box('#action-bar .buttons'), felt: box('#felt'), cards: box('#my-cards'), seats: [...document.querySelectorAll('#felt .seat')].map((s) => s.getBoundingClientRect().toJSON()),
+    };
+  });
+  assert.ok(layout.scrollWidth <= layout.width, `no horizontal overflow (${layout.scrollWidth} > ${layout.width})`);
+  assert.equal(layout.scrollY, 0);
+  assert.ok(layout.bar.top >= 0 && layout.bar.bottom <= layout.height && layout.bar.right <= layout.width, `action bar on screen: ${JSON.stringify(layout.bar)}`);
+  assert.ok(layout.cards.bottom <= layout.height, 'own cards on screen');
+  assert.ok(layout.felt.right <= layout.bar.left || layout.bar.top >= layout.felt.bottom, 'the action bar does not cover the felt');
+  assert.ok(layout.seats.every((s) => s.left >= 0 && s.right <= layout.width && s.top >= 0 && s.bottom <= layout.height), 'every seat on screen');
+  await shot(page, 'table-landscape', false);
+  await context.close();
+});
