@@ -28,6 +28,12 @@ public interface IPlayerGrain : IGrainWithIntegerKey
     /// <summary>Admin correction (positive or negative); the balance never goes below zero.</summary>
     Task<long> AdminAdjust(string transferId, long amount, long adminId, string reason);
 
+    /// <summary>
+    /// A play-money bonus (a referral, a promotion): a <see cref="LedgerKind.Grant"/> ledger entry with its reason.
+    /// Idempotent by transfer id.
+    /// </summary>
+    Task<long> GrantBonus(string transferId, long amount, string reason);
+
     /// <summary>Daily play-money top-up to the starting balance; throws <c>top_up_not_due</c> before the next one is due.</summary>
     Task<long> ClaimTopUp();
 

@@ -161,6 +161,33 @@ public sealed class PlayerGrain(
         return State.Balance;
     }
 
+    public async Task<long> GrantBonus(string transferId, long amount, string reason)
+    {
+        _ = Profile;
+        if (string.IsNullOrWhiteSpace(transferId))
+        {
+            throw new PokerException("invalid_transfer", "A transfer id is required.");
+        }
+
+        if (amount <= 0)
+        {
+            throw new PokerException("invalid_amount", $"A bonus must be positive (got {amount}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new PokerException("invalid_reason", "A bonus needs a reason.");
+        }
+
+        if (await Apply(transferId, LedgerKind.Grant, amount, null, reason.Trim(), null))
+        {
+            logger.LogInformation("Player {PlayerId} granted {Amount} chips: {Reason}", PlayerId, amount, reason);
+            await store.WriteStateAsync();
+        }
+
+        return State.Balance;
+    }
+
     public async Task<long> ClaimTopUp()
     {
         _ = Profile;
