@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Orleans.Poker.Grains.Interfaces.Bot;
+
+/// <summary>
+/// Which Telegram updates a bot has processed, shared by every bot process behind one webhook. Update ids are
+/// split into ranges of <see cref="RangeSize"/>; a bot's ranges share a ring of <see cref="Slots"/> grains keyed
+/// <c>&lt;botId&gt;/&lt;slot&gt;</c> (<see cref="KeyOf"/>), so the load moves along the ring as ids grow, and the
+/// stored window is bounded (<see cref="RangeSize"/> × <see cref="Slots"/> ids, at most <see cref="Slots"/> rows
+/// per bot).
+/// </summary>
+public interface IBotUpdateGrain : IGrainWithStringKey
+{
+    /// <summary>Update ids per range (one bit each).</summary>
+    const int RangeSize = 4096;
+
+    /// <summary>Grains in a bot's ring.</summary>
+    const int Slots = 32;
+
+    /// <summary>The key of the grain that owns <paramref name="updateId"/> of bot <paramref name="botId"/>.</summary>
+    static string KeyOf(long botId, int updateId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{botId}/{updateId / RangeSize % Slots}");
+
+    /// <summary>
+    /// Claims <paramref name="updateId"/> for processing (persisted before it answers): true the first time, false
+    /// when any process claimed it before or when it is older than the remembered window. Throws
+    /// <c>invalid_update</c> for an id this grain does not own.
+    /// </summary>
+    Task<bool> TryBegin(int updateId);
+}

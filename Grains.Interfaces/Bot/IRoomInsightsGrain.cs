@@ -1,0 +1,8 @@
+namespace Orleans.Poker.Grains.Interfaces.Bot;
+
+/// <summary>Live figures of the room for admins (stateless worker, key 0): tables, seated players, recent hands.</summary>
+public interface IRoomInsightsGrain : IGrainWithIntegerKey
+{
+    /// <summary>The listed tables (not ended) with their status, and the figures of the last hour.</summary>
+    Task<RoomInsights> Get();
+}
