@@ -56,21 +56,22 @@ public sealed class Deck
         return result;
     }
 
-    /// <summary>A production deck: shuffled with a cryptographically secure generator.</summary>
+    /// <summary>A production deck: shuffled (Fisher-Yates) with a cryptographically secure generator.</summary>
     public static Deck Shuffled(RandomNumberGenerator rng, int deckSize = 52)
     {
         ArgumentNullException.ThrowIfNull(rng);
         var order = Ordered(deckSize);
-        Span<byte> buffer = stackalloc byte[4];
+
+        // One call to the generator for the whole deck and the key: 4 random bytes per swap, 8 for the key.
+        Span<byte> random = stackalloc byte[(4 * deckSize) + 8];
+        rng.GetBytes(random);
         for (var i = order.Length - 1; i > 0; i--)
         {
-            var j = UniformBelow(rng, buffer, i + 1);
+            var j = UniformBelow(rng, random.Slice(4 * i, 4), i + 1);
             (order[i], order[j]) = (order[j], order[i]);
         }
 
-        Span<byte> key = stackalloc byte[8];
-        rng.GetBytes(key);
-        return new Deck(order, BitConverter.ToUInt64(key));
+        return new Deck(order, BitConverter.ToUInt64(random[^8..]));
     }
 
     /// <summary>A reproducible deck for tests and benchmarks.</summary>
@@ -82,17 +83,19 @@ public sealed class Deck
         return new Deck(order, (ulong)random.NextInt64());
     }
 
+    /// <summary>Uniform in [0, bound) from the 4 bytes given, drawing again (rarely) when they fall in the biased tail.</summary>
     private static int UniformBelow(RandomNumberGenerator rng, Span<byte> buffer, int bound)
     {
         var limit = uint.MaxValue - (uint.MaxValue % (uint)bound);
         while (true)
         {
-            rng.GetBytes(buffer);
             var value = BitConverter.ToUInt32(buffer);
             if (value < limit)
             {
                 return (int)(value % (uint)bound);
             }
+
+            rng.GetBytes(buffer);
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed partial class TableGrain
 {
     private const int RecentActsKept = 4;
 
+    /// <summary>The system's secure generator (thread-safe): one for every table.</summary>
+    private static readonly RandomNumberGenerator Shuffler = RandomNumberGenerator.Create();
+
     public async Task<ActResult> Act(long playerId, WireAction action, long clientSeq)
     {
         EnsureOpen();
@@ -202,7 +205,11 @@ public sealed partial class TableGrain
         if (State.NextHandAt is null)
         {
             State.NextHandAt = Now + config.PauseBetweenHands;
-            await Persist();
+            if (config.PauseBetweenHands > TimeSpan.Zero)
+            {
+                // Stored so that the pause survives a restart; without a pause the hand starts (and is stored) now.
+                await Persist();
+            }
         }
 
         if (State.NextHandAt <= Now)
@@ -277,7 +284,7 @@ public sealed partial class TableGrain
             State.LevelEndsAt = Now + LevelDuration(0);
         }
 
-        hand = new Hand(handConfig, Deck.Shuffled(RandomNumberGenerator.Create(), variant.DeckSize));
+        hand = new Hand(handConfig, Deck.Shuffled(Shuffler, variant.DeckSize));
         logger.LogInformation("Table {TableId} hand {HandNo} started with {Players} players", TableId, State.HandNo, order.Length);
         if (hand.IsOver)
         {
@@ -350,10 +357,8 @@ public sealed partial class TableGrain
         logger.LogInformation("Table {TableId} hand {HandNo} ended, rake {Rake}", TableId, State.HandNo, done.Rake);
         await Emit(TableEventKind.HandFinished, $"hand #{State.HandNo} ends", result: result);
 
-        foreach (var (seat, outcome) in outcomes.Where(o => !o.Seat.IsRobot))
-        {
-            await CallSafely(() => GrainFactory.GetGrain<IPlayerGrain>(seat.PlayerId).RecordHand(outcome), "record hand");
-        }
+        await Task.WhenAll(outcomes.Where(o => !o.Seat.IsRobot).Select(o =>
+            CallSafely(() => GrainFactory.GetGrain<IPlayerGrain>(o.Seat.PlayerId).RecordHand(o.Outcome), "record hand")));
 
         await AfterHand();
     }
@@ -402,6 +407,7 @@ public sealed partial class TableGrain
     {
         var config = Config;
         var freed = false;
+        var changed = false;
         for (var i = 0; i < State.Seats.Length; i++)
         {
             if (State.Seats[i] is not { } seat)
@@ -412,16 +418,18 @@ public sealed partial class TableGrain
             if (seat.LeaveAfterHand)
             {
                 QueueCashOut(i);
-                freed = true;
+                freed = changed = true;
             }
             else if (seat.Stack == 0 && config.Type == TableType.SitAndGo && seat.FinishedPlace == 0)
             {
                 seat.FinishedPlace = State.Seats.Count(s => s is { FinishedPlace: 0 });
+                changed = true;
             }
             else if (seat.Stack == 0 && config.Type != TableType.SitAndGo && !seat.SittingOut)
             {
                 // Busted in a cash game: sat out until they top up (robots buy in again).
                 seat.SittingOut = true;
+                changed = true;
             }
         }
 
@@ -431,7 +439,12 @@ public sealed partial class TableGrain
             return;
         }
 
-        await Persist();
+        if (changed)
+        {
+            // The hand's end was stored when it was emitted; only what changed since needs another write.
+            await Persist();
+        }
+
         await SettleTransfers();
         if (freed)
         {

@@ -276,15 +276,40 @@ public sealed partial class TableGrain
             Consider(State.PendingTransfers.Count > 0 ? Now + TransferRetry : null);
         }
 
+        if (next is not { } due)
+        {
+            timer?.Dispose();
+            timer = null;
+            return;
+        }
+
+        // An armed timer that fires no later than needed is kept: when it fires early, OnTimer finds nothing due and
+        // arms again. Most actions only push the turn clock further away, so they leave the timer as it is.
+        if (timer is not null && timerDue <= due)
+        {
+            return;
+        }
+
+        timer?.Dispose();
+        var delay = due - Now;
+        timerDue = due;
+        timer = this.RegisterGrainTimer(
+            static (self, _) => self.OnTimer(),
+            this,
+            new GrainTimerCreationOptions { DueTime = delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = true });
+    }
+
+    private async Task OnTimer()
+    {
         timer?.Dispose();
         timer = null;
-        if (next is { } due)
+        try
         {
-            var delay = due - Now;
-            timer = this.RegisterGrainTimer(
-                static (self, _) => self.OnTick(),
-                this,
-                new GrainTimerCreationOptions { DueTime = delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = true });
+            await OnTick();
+        }
+        finally
+        {
+            ArmTimer();
         }
     }
 }

@@ -31,6 +31,7 @@ public sealed partial class TableGrain(
     private readonly ObserverManager<ITableObserver> observers = new(TimeSpan.FromMinutes(5), logger);
     private Hand? hand;
     private IGrainTimer? timer;
+    private DateTimeOffset timerDue;
 
     private TableState State => store.State;
 

@@ -5,6 +5,7 @@ using Orleans.Poker.Grains;
 using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Templates;
 using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using StackExchange.Redis;
@@ -54,10 +55,10 @@ public static class OrleansSetup
         silo.AddPokerTemplateSeeding();
         if (string.IsNullOrWhiteSpace(postgres))
         {
-            // The Orleans serializer here too: the default JSON copy of every state write dominated CPU and allocation.
-            silo.AddMemoryGrainStorage(PokerStorage.Name);
-            silo.Services.AddOptions<MemoryGrainStorageOptions>(PokerStorage.Name)
-                .Configure<Serializer>((settings, serializer) => settings.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            // The Orleans serializer here too (the default JSON copy of every write dominated CPU and allocation),
+            // and a dictionary in this silo rather than a storage grain a message away.
+            silo.Services.AddGrainStorage(PokerStorage.Name, static (services, _) =>
+                new SiloMemoryGrainStorage(new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
             silo.UseInMemoryReminderService();
             return silo;
         }

@@ -34,10 +34,10 @@ public static class ThroughputRun
 
         await Task.Delay(warmUp);
         var process = Process.GetCurrentProcess();
-        var (actions0, latency0, cpu0, alloc0, gen0) = Sample(counter, process);
+        var (actions0, latency0, cpu0, alloc0, gen0, pause0) = Sample(counter, process);
         clock.Restart();
         await Task.Delay(window);
-        var (actions1, latency1, cpu1, alloc1, gen1) = Sample(counter, process);
+        var (actions1, latency1, cpu1, alloc1, gen1, pause1) = Sample(counter, process);
         var seconds = clock.Elapsed.TotalSeconds;
         counter.Stopping = true;
 
@@ -49,6 +49,7 @@ public static class ThroughputRun
         Figure.Print($"alloc_bytes_per_action{suffix}", actions == 0 ? 0 : (double)(alloc1 - alloc0) / actions, "bytes");
         Figure.Print($"act_latency_ms{suffix}", actions == 0 ? 0 : Stopwatch.GetElapsedTime(0, latency1 - latency0).TotalMilliseconds / actions, "ms");
         Figure.Print($"gen0_gcs_per_s{suffix}", (gen1 - gen0) / seconds, "gcs/s");
+        Figure.Print($"gc_pause_percent{suffix}", 100 * (pause1 - pause0).TotalSeconds / seconds, "%");
         Figure.Print($"stalled_tables{suffix}", stalled, "tables");
         Figure.Note($"{actions} actions in {seconds:0.0} s on {tables} tables{suffix}, {counter.RejectedCount} rejected, {Environment.ProcessorCount} cores, CPU {(cpu1 - cpu0).TotalSeconds:0.0} s");
 
@@ -58,9 +59,9 @@ public static class ThroughputRun
         }
     }
 
-    private static (long Actions, long LatencyTicks, TimeSpan Cpu, long Allocated, int Gen0) Sample(ActionCounter counter, Process process)
+    private static (long Actions, long LatencyTicks, TimeSpan Cpu, long Allocated, int Gen0, TimeSpan GcPause) Sample(ActionCounter counter, Process process)
     {
         process.Refresh();
-        return (counter.AcceptedCount, counter.LatencyTicks, process.TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
+        return (counter.AcceptedCount, counter.LatencyTicks, process.TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.GetTotalPauseDuration());
     }
 }

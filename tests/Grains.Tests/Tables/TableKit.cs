@@ -81,13 +81,20 @@ public sealed class TableKit(IGrainFactory grains, FakeTimeProvider time)
     }
 
     /// <summary>The seated player whose turn it is, with their legal actions and cards.</summary>
-    public async Task<(long PlayerId, PrivateView Mine)> Actor(ITableGrain table)
+    public async Task<(long PlayerId, PrivateView Mine)> Actor(ITableGrain table) =>
+        await TryActor(table) ?? throw new Xunit.Sdk.XunitException("nobody is to act");
+
+    /// <summary>The actor, or null when nobody is to act (e.g. a timer due after the last clock advance ended the hand).</summary>
+    public async Task<(long PlayerId, PrivateView Mine)?> TryActor(ITableGrain table)
     {
         var view = (await table.GetSnapshot(null)).View;
-        var seat = view.ActorSeat ?? throw new Xunit.Sdk.XunitException("nobody is to act");
+        if (view.ActorSeat is not { } seat)
+        {
+            return null;
+        }
+
         var playerId = view.Seats[seat].PlayerId!.Value;
-        var mine = (await table.GetSnapshot(playerId)).Mine!;
-        return (playerId, mine);
+        return (await table.GetSnapshot(playerId)).Mine is { Legal: not null } mine ? (playerId, mine) : null;
     }
 
     private long clientSeq;
