@@ -61,7 +61,10 @@ public static class BotHosting
         return builder;
     }
 
-    /// <summary>Maps <c>POST /telegram/webhook</c>: 401 without the right secret, 400 for a body that is no update.</summary>
+    /// <summary>
+    /// Maps <c>POST /telegram/webhook</c>: 401 without the right secret, 400 for a body that is no update, 503 when the
+    /// cluster cannot record the update (Telegram redelivers it).
+    /// </summary>
     public static IEndpointRouteBuilder MapPokerBot(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(WebhookPath, async (HttpContext http, PokerOptions options, UpdateProcessor processor) =>
@@ -86,9 +89,11 @@ public static class BotHosting
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a Telegram update");
             }
 
-            // Answer at once; the update is handled on its chat's queue (Telegram redelivers slow answers).
-            processor.Accept(update, CancellationToken.None);
-            return Results.Ok();
+            // Answer once the update is claimed; it is handled on its chat's queue (Telegram redelivers slow answers).
+            // An unrecorded claim answers 503, so that Telegram delivers the update again later.
+            return await processor.Accept(update, CancellationToken.None) == UpdateAcceptance.Unavailable
+                ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The update could not be recorded; deliver it again")
+                : Results.Ok();
         });
         return endpoints;
     }

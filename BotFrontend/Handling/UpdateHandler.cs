@@ -6,6 +6,7 @@ using Orleans.Poker.BotFrontend.Play;
 using Orleans.Poker.BotFrontend.Rendering;
 using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Players;
@@ -18,8 +19,18 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Orleans.Poker.BotFrontend.Handling;
 
-/// <summary>Handles one update: commands, button presses and typed amounts, all through the grains.</summary>
-internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay relay, BotIdentity identity, PokerOptions options, ILogger<UpdateHandler> logger)
+/// <summary>
+/// Handles one update: commands, button presses, typed amounts and the bot's membership of chats, all through the
+/// grains. Admin commands, draws and groups are in the other parts of this class.
+/// </summary>
+internal sealed partial class UpdateHandler(
+    BotApi api,
+    IGrainFactory grains,
+    TableRelay relay,
+    BotIdentity identity,
+    PokerOptions options,
+    TimeProvider time,
+    ILogger<UpdateHandler> logger)
 {
     private readonly ConcurrentDictionary<long, PendingAmount> pendingAmounts = new();
     private readonly IReadOnlySet<long> admins = options.Bot.AdminIds();
@@ -36,6 +47,10 @@ internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay
             {
                 await OnCallback(update.Id, query, cancellationToken);
             }
+            else if (update.MyChatMember is { } membership)
+            {
+                await OnMembership(membership, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -47,7 +62,7 @@ internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay
         }
     }
 
-    private sealed record Context(long ChatId, bool PrivateChat, User User, PlayerSummary Player)
+    private sealed record Context(long ChatId, bool PrivateChat, User User, PlayerSummary Player, string? ChatTitle = null)
     {
         public long PlayerId => User.Id;
 
@@ -102,7 +117,7 @@ internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay
             }
         }
 
-        return new Context(chat.Id, privateChat, user, player);
+        return new Context(chat.Id, privateChat, user, player, chat.Title);
     }
 
     private async Task OnMessage(int updateId, Message message, User from, string text, CancellationToken ct)
@@ -178,14 +193,47 @@ internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay
             return;
         }
 
-        var text = BotTexts.Get(context.Language, "welcome", context.Player.Profile.DisplayName, context.Player.Balance);
-        if (payload.StartsWith("r_", StringComparison.Ordinal) && long.TryParse(payload[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var referrer) && referrer != context.PlayerId)
+        var referral = payload.StartsWith("r_", StringComparison.Ordinal) && long.TryParse(payload[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var referrer)
+            ? await Referral(context, referrer, ct)
+            : null;
+        var balance = referral is null ? context.Player.Balance : (await grains.GetGrain<IPlayerGrain>(context.PlayerId).Get()).Balance;
+        var text = BotTexts.Get(context.Language, "welcome", context.Player.Profile.DisplayName, balance);
+        if (referral is not null)
         {
-            logger.LogInformation("Player {PlayerId} came referred by {ReferrerId}", context.PlayerId, referrer);
-            text += "\n" + BotTexts.Get(context.Language, "referred", referrer);
+            text += "\n" + referral;
         }
 
         await Reply(context, text, Keyboards.Menu(context.Language, options.Bot.MiniAppUrl, context.PrivateChat), ct);
+    }
+
+    /// <summary>
+    /// A referral deep link: the referral grain credits the bonuses once, for a new player invited by someone else;
+    /// the referrer hears about it in their private chat. Returns the line for the welcome message.
+    /// </summary>
+    private async Task<string> Referral(Context context, long referrerId, CancellationToken ct)
+    {
+        var result = await grains.GetGrain<IReferralGrain>(context.PlayerId).Claim(referrerId);
+        logger.LogInformation("Player {PlayerId} came with the referral link of {ReferrerId}: {Outcome}", context.PlayerId, referrerId, result.Outcome);
+        switch (result.Outcome)
+        {
+            case ReferralOutcome.Credited:
+                var referrer = (await grains.GetGrain<IPlayerGrain>(referrerId).Get()).Profile;
+                if (result.ReferrerBonus > 0)
+                {
+                    var note = BotTexts.Get(referrer.Language, "referral.referrer", context.Player.Profile.DisplayName, result.ReferrerBonus);
+                    await api.Call(referrerId, (client, token) => client.SendMessage(referrerId, note, cancellationToken: token), ct);
+                }
+
+                return BotTexts.Get(context.Language, "referral.credited", referrer.DisplayName, result.NewPlayerBonus);
+            case ReferralOutcome.AlreadyCredited:
+                return BotTexts.Get(context.Language, "referral.already", result.ReferrerId);
+            case ReferralOutcome.SelfReferral:
+                return BotTexts.Get(context.Language, "referral.self");
+            case ReferralOutcome.NotNewPlayer:
+                return BotTexts.Get(context.Language, "referral.notnew");
+            default:
+                return BotTexts.Get(context.Language, "referral.unknown");
+        }
     }
 
     private Task Menu(Context context, CancellationToken ct) =>
@@ -298,52 +346,6 @@ internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay
         await Reply(context, text.ToString(), null, ct);
     }
 
-    private async Task Admin(Context context, CancellationToken ct)
-    {
-        if (!admins.Contains(context.PlayerId))
-        {
-            await Reply(context, BotTexts.Get(context.Language, "admin.denied"), null, ct);
-            return;
-        }
-
-        var tables = await ListTables();
-        var text = new StringBuilder(BotTexts.Get(context.Language, "admin.title", tables.Count, tables.Sum(t => t.SeatsTaken)));
-        foreach (var table in tables.Take(30))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"\n{table.TableId} · {table.Name} · {table.Status} · {table.SeatsTaken}/{table.MaxPlayers} · hand #{table.HandNo} · waitlist {table.WaitlistLength}");
-        }
-
-        await Reply(context, text.ToString(), Keyboards.Admin(context.Language, tables.Where(t => t.Status != TableStatus.Ended).Take(30)), ct);
-    }
-
-    /// <summary>The table of a group chat: created on first use, relayed to the group.</summary>
-    private async Task StartGroup(Context context, CancellationToken ct)
-    {
-        if (context.PrivateChat)
-        {
-            await Reply(context, BotTexts.Get(context.Language, "group.only"), null, ct);
-            return;
-        }
-
-        var tableId = GroupTableId(context.ChatId);
-        var table = grains.GetGrain<ITableGrain>(tableId);
-        TableSummary summary;
-        try
-        {
-            summary = await table.GetSummary();
-        }
-        catch (PokerException e) when (e.Code == "not_found")
-        {
-            summary = await table.Create(new TableCreation(options.Bot.GroupTemplateId, context.PlayerId, "Group " + context.ChatId.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        await relay.WatchGroup(tableId, context.ChatId);
-        await Reply(context, BotTexts.Get(context.Language, "group.created", summary.Name), Keyboards.Join(context.Language, summary), ct);
-    }
-
-    /// <summary>The id of a group chat's table.</summary>
-    public static string GroupTableId(long chatId) => "g" + Math.Abs(chatId).ToString(CultureInfo.InvariantCulture);
-
     private async Task Sit(Context context, string tableId, string? inviteCode, CancellationToken ct)
     {
         var table = grains.GetGrain<ITableGrain>(tableId);
@@ -439,15 +441,8 @@ internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay
                 await relay.Forget(rest, context.PlayerId);
                 await Reply(context, BotTexts.Get(context.Language, "left", name, cashed), null, ct);
                 return null;
-            case "ac":
-                if (!admins.Contains(context.PlayerId))
-                {
-                    return BotTexts.Get(context.Language, "admin.denied");
-                }
-
-                await grains.GetGrain<ITableGrain>(rest).Close($"closed by admin {context.PlayerId.ToString(CultureInfo.InvariantCulture)} from the bot");
-                await Reply(context, BotTexts.Get(context.Language, "admin.closed", rest), null, ct);
-                return null;
+            case "ad" or "ap" or "ar" or "ac" or "ak":
+                return await AdminButton(context, verb, rest, ct);
             case "a":
                 return await Act(updateId, context, query, rest, ct);
             default:
@@ -466,6 +461,16 @@ internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay
 
         var (tableId, code) = (parts[0], parts[2]);
         var table = grains.GetGrain<ITableGrain>(tableId);
+        if (code.StartsWith('s'))
+        {
+            return await ToggleDiscard(context, query, tableId, handNo, code[1..], ct);
+        }
+
+        if (code.StartsWith('d'))
+        {
+            return await Discard(updateId, context, tableId, code[1..], ct);
+        }
+
         if (code == "x")
         {
             var legal = (await table.GetSnapshot(context.PlayerId)).Mine?.Legal;
@@ -486,7 +491,6 @@ internal sealed class UpdateHandler(BotApi api, IGrainFactory grains, TableRelay
             "f" => new(ActionKind.Fold),
             "k" => new(ActionKind.Check),
             "c" => new(ActionKind.Call),
-            "d" => new(ActionKind.Discard, 0, []),
             "b" => new(ActionKind.BringIn),
             ['r', .. var amount] when long.TryParse(amount, NumberStyles.None, CultureInfo.InvariantCulture, out var to) => new(ActionKind.BetOrRaise, to),
             _ => throw new PokerException("invalid_action", "Unknown action"),

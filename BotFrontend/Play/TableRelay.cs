@@ -39,15 +39,20 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, PokerOptions 
     public async Task WatchGroup(string tableId, long chatId) => (await GetOrSubscribe(tableId)).AddGroup(chatId);
 
     /// <summary>Stops relaying to a player who left; the observer goes when nobody is left.</summary>
-    public async Task Forget(string tableId, long playerId)
+    public Task Forget(string tableId, long playerId) => Remove(tableId, watch => watch.RemovePlayer(playerId));
+
+    /// <summary>Stops relaying to a group chat (the bot was removed from it).</summary>
+    public Task ForgetGroup(string tableId, long chatId) => Remove(tableId, watch => watch.RemoveGroup(chatId));
+
+    private async Task Remove(string tableId, Action<TableWatch> remove)
     {
         if (!watches.TryGetValue(tableId, out var watch))
         {
             return;
         }
 
-        watch.RemovePlayer(playerId);
-        if (watch.IsEmpty && watches.TryRemove(tableId, out _))
+        remove(watch);
+        if (watch.IsEmpty && watches.TryRemove(new KeyValuePair<string, TableWatch>(tableId, watch)))
         {
             await Unsubscribe(watch);
         }

@@ -26,7 +26,7 @@ internal sealed class TableWatch : ITableObserver
 
     // Touched by the event loop only.
     private readonly Dictionary<long, (long HandNo, int MessageId, string Text)> tableMessages = [];
-    private readonly HashSet<long> holeSent = [];
+    private readonly Dictionary<long, IReadOnlyList<string>> holeSent = [];
     private long holeHand = -1;
     private long lastSeq;
     private (long HandNo, int Street, int? Actor) lastTurn = (-1, -1, null);
@@ -67,6 +67,10 @@ internal sealed class TableWatch : ITableObserver
     }
 
     public void AddGroup(long chatId) => groups[chatId] = 0;
+
+    public void RemoveGroup(long chatId) => groups.TryRemove(chatId, out _);
+
+    public bool HasGroup(long chatId) => groups.ContainsKey(chatId);
 
     /// <summary>The live prompt, taken by whoever answers it first (a button press or the next turn).</summary>
     public PromptRef? TakePrompt() => Interlocked.Exchange(ref openPrompt, null);
@@ -160,14 +164,32 @@ internal sealed class TableWatch : ITableObserver
 
         foreach (var mine in tableEvent.Private)
         {
-            if (mine.Cards.Count == 0 || !players.TryGetValue(mine.PlayerId, out var language) || !holeSent.Add(mine.PlayerId))
+            if (mine.Cards.Count == 0 || !players.TryGetValue(mine.PlayerId, out var language))
             {
                 continue;
             }
 
+            // Once per hand, and again when a draw replaced cards (as many as before, not the same ones); while a
+            // draw waits for its replacements the hand is short and nothing is sent.
+            string key;
+            if (!holeSent.TryGetValue(mine.PlayerId, out var sent))
+            {
+                key = "hole";
+            }
+            else if (sent.Count == mine.Cards.Count && !sent.SequenceEqual(mine.Cards))
+            {
+                key = "hole.drawn";
+            }
+            else
+            {
+                continue;
+            }
+
+            holeSent[mine.PlayerId] = mine.Cards;
+
             // A private chat's id is the user's id: the cards go to their owner only.
             var owner = mine.PlayerId;
-            var text = BotTexts.Get(language, "hole", view.Name, view.HandNo, CardText.Cards(mine.Cards));
+            var text = BotTexts.Get(language, key, view.Name, view.HandNo, CardText.Cards(mine.Cards));
             await api.Call(owner, (client, ct) => client.SendMessage(owner, text, cancellationToken: ct), cancellationToken);
         }
     }
@@ -229,11 +251,9 @@ internal sealed class TableWatch : ITableObserver
             return;
         }
 
-        // The prompt goes to the actor's private chat only, so it may repeat their cards beside the board.
-        var deadline = (view.Deadline ?? DateTimeOffset.UtcNow).UtcDateTime;
-        var text = BotTexts.Get(language, "turn", view.Name, view.HandNo, TableText.Pot(view), deadline)
-                   + "\n" + BotTexts.Get(language, "turn.cards", CardText.Cards(mine.Cards), view.Board.Count == 0 ? "—" : CardText.Cards(view.Board));
-        var keyboard = Keyboards.Turn(language, TableId, view.HandNo, legal, seat);
+        // The prompt goes to the actor's private chat only.
+        var text = TableText.Turn(view, mine, language);
+        var keyboard = Keyboards.Turn(language, TableId, view.HandNo, legal, seat, mine.Cards);
         var sent = await api.Call(playerId, (client, ct) => client.SendMessage(playerId, text, replyMarkup: keyboard, cancellationToken: ct), cancellationToken);
         if (sent is not null)
         {

@@ -8,7 +8,8 @@ namespace Orleans.Poker.BotFrontend.Rendering;
 
 /// <summary>
 /// Inline keyboards and their callback data (at most 64 bytes): <c>m</c> menu, <c>l</c> lobby, <c>j:&lt;table&gt;</c>
-/// join, <c>w:&lt;table&gt;</c> waitlist, <c>a:&lt;table&gt;:&lt;hand&gt;:&lt;f|k|c|r&lt;n&gt;|x|d|b&gt;</c> act, ...
+/// join, <c>w:&lt;table&gt;</c> waitlist, <c>a:&lt;table&gt;:&lt;hand&gt;:&lt;f|k|c|r&lt;n&gt;|x|b|s&lt;cards&gt;|d&lt;cards&gt;&gt;</c>
+/// act, <c>ad|ap|ar|ac:&lt;table&gt;</c> and <c>ak:&lt;table&gt;:&lt;player&gt;</c> admin, ...
 /// </summary>
 internal static class Keyboards
 {
@@ -53,17 +54,59 @@ internal static class Keyboards
 
     public static InlineKeyboardMarkup Wallet(string language) => new(Button(language, "btn.topup", "tu"));
 
+    /// <summary>One row per table: manage (<c>ad</c>), pause (<c>ap</c>) or resume (<c>ar</c>), close (<c>ac</c>).</summary>
     public static InlineKeyboardMarkup Admin(string language, IEnumerable<TableSummary> tables) =>
-        new(tables.Select(table => new[] { Button(language, "btn.close", $"ac:{table.TableId}", table.Name) }));
+        new(tables.Select(table => new[]
+        {
+            Button(language, "btn.manage", $"ad:{table.TableId}", table.Name),
+            PauseOrResume(language, table.TableId, table.Status),
+            Button(language, "btn.close", $"ac:{table.TableId}", table.Name),
+        }));
 
-    /// <summary>The buttons of a "your turn" message for the legal actions of <paramref name="seat"/>.</summary>
-    public static InlineKeyboardMarkup Turn(string language, string tableId, long handNo, LegalActions legal, SeatView? seat)
+    /// <summary>One table for an admin: pause or resume and close, then one kick button (<c>ak</c>) per seated player.</summary>
+    public static InlineKeyboardMarkup AdminTable(string language, TableView view)
+    {
+        var rows = new List<InlineKeyboardButton[]>
+        {
+            new[] { PauseOrResume(language, view.TableId, view.Status), Button(language, "btn.close", $"ac:{view.TableId}", view.Name) },
+        };
+        rows.AddRange(view.Seats
+            .Where(s => s.PlayerId is not null)
+            .Select(s => new[] { Button(language, "btn.kick", $"ak:{view.TableId}:{s.PlayerId!.Value.ToString(CultureInfo.InvariantCulture)}", s.Name) }));
+        return new InlineKeyboardMarkup(rows);
+    }
+
+    private static InlineKeyboardButton PauseOrResume(string language, string tableId, TableStatus status) =>
+        status == TableStatus.Paused ? Button(language, "btn.resume", $"ar:{tableId}") : Button(language, "btn.pause", $"ap:{tableId}");
+
+    /// <summary>
+    /// The buttons of a "your turn" message for the legal actions of <paramref name="seat"/>. In a draw, one toggle per
+    /// hole card (<c>s&lt;selection&gt;</c>: the selection after the press, so the buttons carry it and any bot process
+    /// can handle them) and "Discard N" (<c>d&lt;cards&gt;</c>) / "Stand pat" (<c>d</c>) for <paramref name="selected"/>.
+    /// </summary>
+    public static InlineKeyboardMarkup Turn(string language, string tableId, long handNo, LegalActions legal, SeatView? seat, IReadOnlyList<string> cards, IReadOnlyList<string>? selected = null)
     {
         var prefix = $"a:{tableId}:{handNo.ToString(CultureInfo.InvariantCulture)}:";
+        var rows = new List<InlineKeyboardButton[]>();
         var first = new List<InlineKeyboardButton>();
-        if (legal.DiscardMin is not null)
+        if (legal.DiscardMin is { } discardMin)
         {
-            first.Add(InlineKeyboardButton.WithCallbackData("Stand pat", prefix + "d"));
+            selected ??= [];
+            rows.Add(cards.Select(card =>
+            {
+                var toggled = selected.Contains(card) ? selected.Where(c => c != card) : selected.Append(card);
+                var label = (selected.Contains(card) ? "✅ " : "") + CardText.Card(card);
+                return InlineKeyboardButton.WithCallbackData(label, prefix + "s" + string.Concat(cards.Where(toggled.Contains)));
+            }).ToArray());
+            if (selected.Count > 0 && selected.Count >= discardMin && selected.Count <= (legal.DiscardMax ?? cards.Count))
+            {
+                first.Add(Button(language, "btn.discard", prefix + "d" + string.Concat(selected), selected.Count));
+            }
+
+            if (discardMin == 0)
+            {
+                first.Add(Button(language, "btn.standpat", prefix + "d"));
+            }
         }
 
         if (legal.CanFold)
@@ -82,10 +125,10 @@ internal static class Keyboards
 
         if (legal.BringIn is { } bringIn)
         {
-            first.Add(InlineKeyboardButton.WithCallbackData($"Bring-in {bringIn}", prefix + "b"));
+            first.Add(Button(language, "btn.bringin", prefix + "b", bringIn));
         }
 
-        var rows = new List<InlineKeyboardButton[]> { first.ToArray() };
+        rows.Add(first.ToArray());
         if (legal.CanBetOrRaise)
         {
             var bet = legal.CanCheck && (legal.CallAmount ?? 0) == 0;

@@ -61,6 +61,25 @@ internal static class TableText
 
     public static long Pot(TableView view) => view.Pots.Sum(p => p.Amount);
 
+    /// <summary>
+    /// The "your turn" message (the actor's private chat only, so it may repeat their cards beside the board); in a
+    /// draw it says how to discard and which cards are <paramref name="selected"/>.
+    /// </summary>
+    public static string Turn(TableView view, PrivateView mine, string language, IReadOnlyList<string>? selected = null)
+    {
+        var deadline = (view.Deadline ?? DateTimeOffset.UtcNow).UtcDateTime;
+        var text = BotTexts.Get(language, "turn", view.Name, view.HandNo, Pot(view), deadline)
+                   + "\n" + BotTexts.Get(language, "turn.cards", CardText.Cards(mine.Cards), view.Board.Count == 0 ? "—" : CardText.Cards(view.Board));
+        if (mine.Legal is { DiscardMin: not null } legal)
+        {
+            var chosen = selected is { Count: > 0 } ? CardText.Cards(selected) : BotTexts.Get(language, "draw.none");
+            text += "\n" + BotTexts.Get(language, "draw.choose", legal.DiscardMax ?? mine.Cards.Count)
+                    + "\n" + BotTexts.Get(language, "draw.selected", chosen);
+        }
+
+        return text;
+    }
+
     public static string Summary(TableSummary table, string language) =>
         BotTexts.Get(language, "table.card", table.Name, table.Variant, table.SmallBlind, table.BigBlind, table.MinBuyIn, table.MaxBuyIn, table.SeatsTaken, table.MaxPlayers);
 }

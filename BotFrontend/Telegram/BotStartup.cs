@@ -69,14 +69,22 @@ internal sealed class BotStartup(BotApi api, BotIdentity identity, UpdateProcess
                 updates = null;
             }
 
+            var stalled = false;
             foreach (var update in updates ?? [])
             {
-                processor.Accept(update, stoppingToken);
+                if (await processor.Accept(update, stoppingToken) == UpdateAcceptance.Unavailable)
+                {
+                    // The offset stays before this update: the next poll gets it again.
+                    stalled = true;
+                    break;
+                }
+
                 offset = Math.Max(offset, update.Id + 1);
             }
 
-            // A server that answers at once with nothing (not a real long poll) must not be hammered.
-            if ((updates is null || updates.Length == 0) && time.GetElapsedTime(started) < TimeSpan.FromSeconds(1))
+            // A server that answers at once with nothing (not a real long poll) must not be hammered, nor a cluster
+            // that cannot record updates.
+            if ((stalled || updates is null || updates.Length == 0) && time.GetElapsedTime(started) < TimeSpan.FromSeconds(1))
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
             }

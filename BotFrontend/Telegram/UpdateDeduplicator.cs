@@ -1,7 +1,8 @@
 namespace Orleans.Poker.BotFrontend.Telegram;
 
 /// <summary>
-/// Remembers the last <see cref="Capacity"/> update ids so a redelivered update is processed once. Bounded memory:
+/// Remembers the last <see cref="Capacity"/> update ids this process saw, so a redelivery to the same process is
+/// dropped without a call to the cluster (the bot's update grain is the authority across processes). Bounded memory:
 /// the oldest ids are forgotten first (Telegram redelivers within minutes, not after thousands of updates).
 /// </summary>
 internal sealed class UpdateDeduplicator
@@ -29,6 +30,15 @@ internal sealed class UpdateDeduplicator
             }
 
             return true;
+        }
+    }
+
+    /// <summary>Forgets <paramref name="updateId"/> (its claim failed elsewhere): a redelivery is new again.</summary>
+    public void Forget(int updateId)
+    {
+        lock (gate)
+        {
+            seen.Remove(updateId);
         }
     }
 

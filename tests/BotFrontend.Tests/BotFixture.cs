@@ -50,6 +50,9 @@ public sealed class BotFixture : IAsyncLifetime
     /// <summary>Template of the tables the tests create (heads-up friendly hold'em 1/2, 20 s turns).</summary>
     public string TemplateId { get; } = $"bot-nlhe-{Guid.NewGuid():N}";
 
+    /// <summary>Template of draw tables (no-limit 2-7 single draw 1/2, 20 s turns).</summary>
+    public string DrawTemplateId { get; } = $"bot-draw-{Guid.NewGuid():N}";
+
     public PokerOptions Options { get; private set; } = null!;
 
     public static long NewUserId() => Interlocked.Increment(ref nextUserId);
@@ -69,19 +72,8 @@ public sealed class BotFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        await Grains.GetGrain<ITemplateGrain>(TemplateId).Create(new TemplateConfig
-        {
-            Name = "Bot NLHE",
-            Variant = "NT",
-            SmallBlind = 1,
-            BigBlind = 2,
-            MinBuyIn = 40,
-            MaxBuyIn = 200,
-            MinPlayers = 2,
-            MaxPlayers = 6,
-            TurnTime = TimeSpan.FromSeconds(20),
-            PauseBetweenHands = TimeSpan.FromSeconds(2),
-        });
+        await CreateTemplate(TemplateId, "Bot NLHE", "NT");
+        await CreateTemplate(DrawTemplateId, "Bot 2-7 single draw", "N2L1D");
 
         Api = await FakeBotApi.Start();
         Options = new PokerOptions
@@ -100,6 +92,31 @@ public sealed class BotFixture : IAsyncLifetime
         Bot = await StartBot(Options);
         Webhook = Bot.GetTestServer().CreateClient();
         await Api.WaitFor(r => r.Method == "setWebhook");
+    }
+
+    /// <summary>A heads-up friendly template: blinds 1/2, buy-in 40–200, 2–6 players, 20 s turns, 2 s between hands.</summary>
+    private Task CreateTemplate(string templateId, string name, string variant) =>
+        Grains.GetGrain<ITemplateGrain>(templateId).Create(new TemplateConfig
+        {
+            Name = name,
+            Variant = variant,
+            SmallBlind = 1,
+            BigBlind = 2,
+            MinBuyIn = 40,
+            MaxBuyIn = 200,
+            MinPlayers = 2,
+            MaxPlayers = 6,
+            TurnTime = TimeSpan.FromSeconds(20),
+            PauseBetweenHands = TimeSpan.FromSeconds(2),
+        });
+
+    /// <summary>Two new players who join <paramref name="table"/> with the bot's join button (in <paramref name="chatId"/>, default their private chats).</summary>
+    public async Task<(long A, long B)> JoinTwo(ITableGrain table, long? chatId = null)
+    {
+        var (a, b) = (NewUserId(), NewUserId());
+        await Press(a, $"j:{table.GetPrimaryKeyString()}", chatId);
+        await Press(b, $"j:{table.GetPrimaryKeyString()}", chatId);
+        return (a, b);
     }
 
     /// <summary>A bot host on a test server that reaches the cluster through the cluster's client.</summary>
@@ -135,15 +152,31 @@ public sealed class BotFixture : IAsyncLifetime
         }
     }
 
-    public async Task<ITableGrain> NewTable(string? name = null)
+    public async Task<ITableGrain> NewTable(string? name = null, string? templateId = null)
     {
         var table = Grains.GetGrain<ITableGrain>($"tb{Guid.NewGuid():N}"[..16]);
-        await table.Create(new TableCreation(TemplateId, 1, name ?? "Table " + Guid.NewGuid().ToString("N")[..6]));
+        await table.Create(new TableCreation(templateId ?? TemplateId, 1, name ?? "Table " + Guid.NewGuid().ToString("N")[..6]));
         return table;
     }
 
-    /// <summary>Posts a raw update to the webhook with the given secret header (null: none).</summary>
-    public async Task<HttpResponseMessage> Post(JsonObject update, string? secret = Secret)
+    /// <summary>The bot's membership of <paramref name="chatId"/> changed from <paramref name="oldStatus"/> to <paramref name="newStatus"/> (by <paramref name="userId"/>).</summary>
+    public static JsonObject Membership(long userId, long chatId, string oldStatus, string newStatus) => new()
+    {
+        ["update_id"] = NewUpdateId(),
+        ["my_chat_member"] = new JsonObject
+        {
+            ["chat"] = Chat(chatId),
+            ["from"] = User(userId),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["old_chat_member"] = new JsonObject { ["status"] = oldStatus, ["user"] = BotUser() },
+            ["new_chat_member"] = new JsonObject { ["status"] = newStatus, ["user"] = BotUser() },
+        },
+    };
+
+    private static JsonObject BotUser() => new() { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Poker", ["username"] = "test_poker_bot" };
+
+    /// <summary>Posts a raw update to the webhook (or <paramref name="webhook"/>'s) with the given secret header (null: none).</summary>
+    public async Task<HttpResponseMessage> Post(JsonObject update, string? secret = Secret, HttpClient? webhook = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, BotHosting.WebhookPath)
         {
@@ -154,7 +187,7 @@ public sealed class BotFixture : IAsyncLifetime
             request.Headers.Add(WebhookSecret.Header, secret);
         }
 
-        return await Webhook.SendAsync(request);
+        return await (webhook ?? Webhook).SendAsync(request);
     }
 
     public static JsonObject User(long userId, string language = "en") => new()

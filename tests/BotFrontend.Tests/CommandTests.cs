@@ -22,16 +22,6 @@ public sealed class CommandTests(BotFixture bot)
     }
 
     [Fact]
-    public async Task Start_with_a_referral_names_the_referrer()
-    {
-        var user = BotFixture.NewUserId();
-
-        var reply = await bot.Say(user, "/start r_42");
-
-        Assert.Contains("invited by player 42", reply.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Start_with_a_table_link_shows_the_table_with_a_join_button()
     {
         var table = await bot.NewTable("Deep link table");

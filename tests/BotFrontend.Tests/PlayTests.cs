@@ -92,10 +92,7 @@ public sealed class PlayTests(BotFixture bot)
     public async Task A_turn_that_times_out_loses_its_buttons_and_the_hand_goes_on()
     {
         var table = await bot.NewTable("Timeout table");
-        var tableId = table.GetPrimaryKeyString();
-        var (a, b) = (BotFixture.NewUserId(), BotFixture.NewUserId());
-        await bot.Press(a, $"j:{tableId}");
-        await bot.Press(b, $"j:{tableId}");
+        await bot.JoinTwo(table);
         var start = bot.Api.LastIndex;
         var view = (await bot.StartNextHand(table)).View;
         var actor = view.Seats.Single(s => s.Seat == view.ActorSeat).PlayerId!.Value;
@@ -138,5 +135,111 @@ public sealed class PlayTests(BotFixture bot)
         var requests = bot.Api.Requests;
         Assert.DoesNotContain(requests, r => r.ChatId == group && (r.Body.Contains(cards[a], StringComparison.Ordinal) || r.Body.Contains(cards[b], StringComparison.Ordinal) || r.Text.Contains("Your cards", StringComparison.Ordinal)));
         Assert.All(requests.Where(r => r.Text.Contains("Your cards", StringComparison.Ordinal)), r => Assert.True(r.ChatId > 0, "hole cards only in private chats"));
+    }
+
+    [Fact]
+    public async Task A_chat_player_in_a_draw_selects_two_cards_with_toggles_and_discards_them()
+    {
+        var table = await bot.NewTable("Draw table", bot.DrawTemplateId);
+        var tableId = table.GetPrimaryKeyString();
+        await bot.JoinTwo(table);
+        var consumed = bot.Api.LastIndex;
+        var hand = (await bot.StartNextHand(table)).View.HandNo;
+        var prefix = $"a:{tableId}:{hand}:";
+
+        // Call and check from the chat until the draw: its prompt has a toggle per card.
+        BotApiRequest prompt;
+        long drawer;
+        while (true)
+        {
+            var view = (await table.GetSnapshot(null)).View;
+            Assert.Equal(hand, view.HandNo);
+            var actor = view.Seats.Single(s => s.Seat == view.ActorSeat).PlayerId!.Value;
+            prompt = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == actor && r.CallbackData.Any(d => d.StartsWith(prefix, StringComparison.Ordinal)), consumed);
+            consumed = prompt.Index;
+            if (prompt.CallbackData.Any(d => d.StartsWith(prefix + "s", StringComparison.Ordinal)))
+            {
+                drawer = actor;
+                break;
+            }
+
+            await bot.Press(actor, prefix + (prompt.CallbackData.Contains(prefix + "k") ? "k" : "c"));
+        }
+
+        var cards = (await table.GetSnapshot(drawer)).Mine!.Cards;
+        var toggles = prompt.CallbackData.Where(d => d.StartsWith(prefix + "s", StringComparison.Ordinal)).ToList();
+        Assert.Equal(cards.Select(c => prefix + "s" + c), toggles);
+        Assert.Contains(prefix + "d", prompt.CallbackData);
+        Assert.DoesNotContain(prompt.CallbackData, d => d.StartsWith(prefix + "d", StringComparison.Ordinal) && d.Length > prefix.Length + 1);
+        Assert.Contains("Discard", prompt.Text, StringComparison.Ordinal);
+
+        // Select cards 1, 3 and 0, then deselect 0: each press edits the prompt to show the selection.
+        const int promptId = 4242;
+        var edited = await Toggle(drawer, toggles[1], promptId);
+        Assert.Contains("✅ " + CardText.Card(cards[1]), edited.ButtonTexts);
+        Assert.Contains("To discard: " + CardText.Card(cards[1]), edited.Text, StringComparison.Ordinal);
+        Assert.Contains(prefix + "d" + cards[1], edited.CallbackData);
+        edited = await Toggle(drawer, prefix + "s" + cards[1] + cards[3], promptId, edited);
+        edited = await Toggle(drawer, prefix + "s" + cards[0] + cards[1] + cards[3], promptId, edited);
+        Assert.Contains("Discard 3", edited.ButtonTexts);
+        edited = await Toggle(drawer, prefix + "s" + cards[1] + cards[3], promptId, edited);
+        Assert.Equal(["✅ " + CardText.Card(cards[1]), "✅ " + CardText.Card(cards[3])], edited.ButtonTexts.Where(t => t.StartsWith('✅')));
+        Assert.Contains("Discard 2", edited.ButtonTexts);
+        Assert.Contains("To discard: " + CardText.Cards([cards[1], cards[3]]), edited.Text, StringComparison.Ordinal);
+        Assert.Equal(cards, (await table.GetSnapshot(drawer)).Mine!.Cards);
+
+        var answer = await bot.Press(drawer, prefix + "d" + cards[1] + cards[3], messageId: promptId);
+
+        // The two cards are gone; the replacements come once the other player has drawn (here: stood pat).
+        var discarded = await table.GetSnapshot(drawer);
+        var other = discarded.View.Seats.Single(s => s.Seat == discarded.View.ActorSeat).PlayerId!.Value;
+        var otherPrompt = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == other && r.CallbackData.Contains(prefix + "d"), consumed);
+        var otherCards = (await table.GetSnapshot(other)).Mine!.Cards;
+        await bot.Press(other, prefix + "d");
+        var newCards = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == drawer && r.Text.Contains("Your new cards", StringComparison.Ordinal), consumed);
+        var drawn = await table.GetSnapshot(drawer);
+
+        Assert.Contains("Discard 2", answer.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal([cards[0], cards[2], cards[4]], discarded.Mine!.Cards);
+        Assert.NotEqual(drawer, other);
+        Assert.Contains("Stand pat", otherPrompt.ButtonTexts);
+        Assert.Equal(5, drawn.Mine!.Cards.Count);
+        Assert.DoesNotContain(cards[1], drawn.Mine.Cards);
+        Assert.DoesNotContain(cards[3], drawn.Mine.Cards);
+        Assert.Equal([cards[0], cards[2], cards[4]], drawn.Mine.Cards.Where(c => cards.Contains(c)));
+        Assert.EndsWith(CardText.Cards(drawn.Mine.Cards), newCards.Text, StringComparison.Ordinal);
+        Assert.Equal(otherCards, (await table.GetSnapshot(other)).Mine!.Cards);
+        Assert.DoesNotContain(bot.Api.Requests, r => r.ChatId == other && r.Text.Contains("Your new cards", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Out_of_turn_or_malformed_draw_buttons_are_refused_and_change_nothing()
+    {
+        var table = await bot.NewTable("Draw refusals", bot.DrawTemplateId);
+        var tableId = table.GetPrimaryKeyString();
+        await bot.JoinTwo(table);
+        var view = (await bot.StartNextHand(table)).View;
+        var waiting = view.Seats.Single(s => s.PlayerId is not null && s.Seat != view.ActorSeat).PlayerId!.Value;
+        var before = await table.GetSnapshot(null);
+
+        var outOfTurn = await bot.Press(waiting, $"a:{tableId}:{view.HandNo}:s2c");
+        var malformed = await bot.Press(waiting, $"a:{tableId}:{view.HandNo}:dXx");
+
+        Assert.Contains("not your turn", outOfTurn.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Unknown cards", malformed.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before.EventSeq, (await table.GetSnapshot(null)).EventSeq);
+    }
+
+    /// <summary>Presses a card toggle and returns the edit of the prompt it caused.</summary>
+    private async Task<BotApiRequest> Toggle(long player, string data, int messageId, BotApiRequest? previous = null)
+    {
+        if (previous is not null)
+        {
+            Assert.Contains(data, previous.CallbackData);
+        }
+
+        var after = bot.Api.LastIndex;
+        await bot.Press(player, data, messageId: messageId);
+        return await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == player && r.MessageId == messageId, after);
     }
 }

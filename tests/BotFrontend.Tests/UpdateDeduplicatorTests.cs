@@ -19,6 +19,18 @@ public sealed class UpdateDeduplicatorTests
     }
 
     [Fact]
+    public void A_forgotten_id_is_new_again()
+    {
+        var dedupe = new UpdateDeduplicator();
+        dedupe.TryBegin(41);
+
+        dedupe.Forget(41);
+
+        Assert.True(dedupe.TryBegin(41));
+        Assert.False(dedupe.TryBegin(41));
+    }
+
+    [Fact]
     public void Webhook_secret_must_match_exactly_and_an_unset_secret_accepts_nothing()
     {
         Assert.True(WebhookSecret.Matches("s3cret", "s3cret"));

@@ -1,4 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Poker.BotFrontend.Telegram;
+using Orleans.Poker.Grains.Interfaces.Bot;
+using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 
 namespace Orleans.Poker.BotFrontend.Tests;
@@ -68,6 +73,58 @@ public sealed class WebhookTests(BotFixture bot)
         Assert.Equal(2, replies.Count);
         Assert.Contains("/lobby", replies[0].Text, StringComparison.Ordinal);
         Assert.Contains("👤", replies[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_bot_processes_given_the_same_update_process_it_once()
+    {
+        var second = await bot.StartBot(bot.Options);
+        try
+        {
+            using var secondWebhook = second.GetTestServer().CreateClient();
+            var user = BotFixture.NewUserId();
+            var update = BotFixture.Message(user, "/help");
+            var firstProcessor = bot.Bot.Services.GetRequiredService<UpdateProcessor>();
+            var secondProcessor = second.Services.GetRequiredService<UpdateProcessor>();
+            var acceptedBefore = firstProcessor.Accepted + secondProcessor.Accepted;
+
+            var answers = await Task.WhenAll(bot.Post(update), bot.Post(update, webhook: secondWebhook), bot.Post(update, webhook: secondWebhook));
+            await bot.Queues.Idle(user);
+            await second.Services.GetRequiredService<ChatQueues>().Idle(user);
+
+            Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+            Assert.Equal(1, firstProcessor.Accepted + secondProcessor.Accepted - acceptedBefore);
+            Assert.Single(bot.Api.To(user), r => r.Method == "sendMessage");
+        }
+        finally
+        {
+            await second.StopAsync();
+            await second.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_update_grain_claims_an_id_once_and_keeps_a_bounded_window()
+    {
+        const long botId = 990_001;
+        var window = IBotUpdateGrain.RangeSize * IBotUpdateGrain.Slots;
+        IBotUpdateGrain Slot(int updateId) => bot.Grains.GetGrain<IBotUpdateGrain>(IBotUpdateGrain.KeyOf(botId, updateId));
+
+        var first = await Slot(7).TryBegin(7);
+        var again = await Slot(7).TryBegin(7);
+        var neighbour = await Slot(8).TryBegin(8);
+        var nextLap = await Slot(7 + window).TryBegin(7 + window);
+        var beyondWindow = await Slot(8).TryBegin(8);
+        var wrongSlot = await Assert.ThrowsAsync<PokerException>(() => Slot(7).TryBegin(7 + IBotUpdateGrain.RangeSize));
+
+        Assert.True(first);
+        Assert.False(again);
+        Assert.True(neighbour);
+        Assert.True(nextLap);
+        Assert.False(beyondWindow);
+        Assert.Equal("invalid_update", wrongSlot.Code);
+        Assert.Equal(IBotUpdateGrain.KeyOf(botId, 7), IBotUpdateGrain.KeyOf(botId, 7 + window));
+        Assert.NotEqual(IBotUpdateGrain.KeyOf(botId, 7), IBotUpdateGrain.KeyOf(botId + 1, 7));
     }
 
     [Fact]

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Orleans.Poker.BotFrontend.Rendering;
+using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Admin;
+using Orleans.Poker.Grains.Interfaces.Bot;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Telegram.Bot;
+
+namespace Orleans.Poker.BotFrontend.Handling;
+
+/// <summary>
+/// <c>/admin</c> for the Telegram ids in <c>POKER__Bot__AdminTelegramIds</c>: the room's figures and tables, and
+/// buttons to manage a table (pause, resume, close, kick). Every change is written to the audit log; anyone else is
+/// refused and nothing changes.
+/// </summary>
+internal sealed partial class UpdateHandler
+{
+    /// <summary>Tables listed in one admin message (Telegram caps a message's length and buttons).</summary>
+    private const int AdminTablesShown = 30;
+
+    private bool IsAdmin(Context context) => admins.Contains(context.PlayerId);
+
+    private async Task Admin(Context context, CancellationToken ct)
+    {
+        if (!IsAdmin(context))
+        {
+            await Reply(context, BotTexts.Get(context.Language, "admin.denied"), null, ct);
+            return;
+        }
+
+        var insights = await grains.GetGrain<IRoomInsightsGrain>(0).Get();
+        var language = context.Language;
+        var text = new StringBuilder(BotTexts.Get(language, "admin.insights",
+            insights.Tables.Count, insights.Active, insights.Paused, insights.Waiting, insights.PlayersSeated, insights.Waitlisted,
+            insights.HandsLastHour, insights.PlayersLastHour, insights.PotsLastHour, insights.RakeLastHour));
+        if (insights.BusiestTableId is { } busiest)
+        {
+            text.Append('\n').Append(BotTexts.Get(language, "admin.busiest", busiest, insights.BusiestTableHands));
+        }
+
+        var shown = insights.Tables.Take(AdminTablesShown).ToList();
+        text.Append('\n');
+        foreach (var table in shown)
+        {
+            text.Append('\n').Append(BotTexts.Get(language, "admin.row", table.TableId, table.Name, Status(language, table.Status),
+                table.SeatsTaken, table.MaxPlayers, table.HandNo, table.WaitlistLength));
+        }
+
+        await Reply(context, text.ToString(), Keyboards.Admin(language, shown), ct);
+    }
+
+    /// <summary>An admin button; returns the callback answer.</summary>
+    private async Task<string?> AdminButton(Context context, string verb, string rest, CancellationToken ct)
+    {
+        if (!IsAdmin(context))
+        {
+            logger.LogWarning("Player {PlayerId} pressed admin button {Verb} on {Target}: refused", context.PlayerId, verb, rest);
+            return BotTexts.Get(context.Language, "admin.denied");
+        }
+
+        var language = context.Language;
+        if (verb == "ak")
+        {
+            var cut = rest.LastIndexOf(':');
+            if (cut <= 0 || !long.TryParse(rest[(cut + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var playerId))
+            {
+                return BotTexts.Get(language, "unknown");
+            }
+
+            var tableId = rest[..cut];
+            var table = grains.GetGrain<ITableGrain>(tableId);
+            var name = (await table.GetSummary()).Name;
+            await table.Kick(playerId);
+            await Audit(context, "table.kick", tableId, $"player {playerId.ToString(CultureInfo.InvariantCulture)}: from the bot");
+            await relay.Forget(tableId, playerId);
+            await TellKicked(playerId, name, ct);
+            await Reply(context, BotTexts.Get(language, "admin.kicked", playerId, name), null, ct);
+            return BotTexts.Get(language, "ok");
+        }
+
+        var target = grains.GetGrain<ITableGrain>(rest);
+        switch (verb)
+        {
+            case "ad":
+                var view = (await target.GetSnapshot(null)).View;
+                await Reply(context, AdminTableText(view, language), Keyboards.AdminTable(language, view), ct);
+                return null;
+            case "ap" or "ar":
+                var paused = verb == "ap";
+                await target.SetPaused(paused);
+                await Audit(context, paused ? "table.pause" : "table.resume", rest, "from the bot");
+                await Reply(context, BotTexts.Get(language, paused ? "admin.paused" : "admin.resumed", rest), null, ct);
+                return BotTexts.Get(language, "ok");
+            default:
+                var reason = $"closed by admin {context.PlayerId.ToString(CultureInfo.InvariantCulture)} from the bot";
+                await target.Close(reason);
+                await Audit(context, "table.close", rest, reason);
+                await Reply(context, BotTexts.Get(language, "admin.closed", rest), null, ct);
+                return BotTexts.Get(language, "ok");
+        }
+    }
+
+    private static string AdminTableText(TableView view, string language)
+    {
+        var text = new StringBuilder(BotTexts.Get(language, "admin.table", view.Name, view.TableId, Status(language, view.Status), view.HandNo));
+        var seated = view.Seats.Where(s => s.PlayerId is not null).ToList();
+        if (seated.Count == 0)
+        {
+            text.Append('\n').Append(BotTexts.Get(language, "admin.noplayers"));
+        }
+
+        foreach (var seat in seated)
+        {
+            text.Append('\n').Append(BotTexts.Get(language, "admin.seat", seat.Name, seat.PlayerId, seat.Stack));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Status(string language, TableStatus status) => BotTexts.Get(language, "status." + status);
+
+    private Task Audit(Context context, string action, string target, string details) =>
+        grains.GetGrain<IAuditLogGrain>(0).Append(new AuditEntry(time.GetUtcNow(), context.PlayerId, action, target, details));
+
+    /// <summary>A kicked chat player hears it in their private chat (players of the mini-app or robots have none).</summary>
+    private async Task TellKicked(long playerId, string tableName, CancellationToken ct)
+    {
+        PlayerSummary player;
+        try
+        {
+            player = await grains.GetGrain<IPlayerGrain>(playerId).Get();
+        }
+        catch (PokerException e) when (e.Code == "not_found")
+        {
+            return;
+        }
+
+        if (player.Profile.TelegramId is { } chatId && !player.Profile.IsRobot && !player.Profile.Unreachable)
+        {
+            var text = BotTexts.Get(player.Profile.Language, "kicked", tableName);
+            await api.Call(chatId, (client, token) => client.SendMessage(chatId, text, cancellationToken: token), ct);
+        }
+    }
+}

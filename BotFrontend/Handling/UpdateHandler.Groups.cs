@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Orleans.Poker.BotFrontend.Rendering;
+using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace Orleans.Poker.BotFrontend.Handling;
+
+/// <summary>Group chats: the group's table (<c>/startgroup</c>, or the bot being added) and the bot's membership.</summary>
+internal sealed partial class UpdateHandler
+{
+    /// <summary>The id of a group chat's table.</summary>
+    public static string GroupTableId(long chatId) => "g" + Math.Abs(chatId).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The table of a group chat: created on first use, relayed to the group.</summary>
+    private async Task StartGroup(Context context, CancellationToken ct)
+    {
+        if (context.PrivateChat)
+        {
+            await Reply(context, BotTexts.Get(context.Language, "group.only"), null, ct);
+            return;
+        }
+
+        var tableId = GroupTableId(context.ChatId);
+        var table = grains.GetGrain<ITableGrain>(tableId);
+        TableSummary summary;
+        try
+        {
+            summary = await table.GetSummary();
+        }
+        catch (PokerException e) when (e.Code == "not_found")
+        {
+            var name = string.IsNullOrWhiteSpace(context.ChatTitle) ? "Group " + context.ChatId.ToString(CultureInfo.InvariantCulture) : context.ChatTitle.Trim();
+            summary = await table.Create(new TableCreation(options.Bot.GroupTemplateId, context.PlayerId, name.Length > 64 ? name[..64] : name));
+            logger.LogInformation("Table {TableId} created for group {ChatId} by {PlayerId}", tableId, context.ChatId, context.PlayerId);
+        }
+
+        await relay.WatchGroup(tableId, context.ChatId);
+        await Reply(context, BotTexts.Get(context.Language, "group.created", summary.Name), Keyboards.Join(context.Language, summary), ct);
+    }
+
+    /// <summary>
+    /// <c>my_chat_member</c>: added to a group, the bot opens the group's table (as <c>/startgroup</c>); removed, it
+    /// stops posting there (seated players play on from their private chats). In a private chat, blocking and
+    /// unblocking the bot marks the player unreachable or reachable.
+    /// </summary>
+    private async Task OnMembership(ChatMemberUpdated membership, CancellationToken ct)
+    {
+        var (joined, left) = (!membership.OldChatMember.IsInChat && membership.NewChatMember.IsInChat,
+                              membership.OldChatMember.IsInChat && !membership.NewChatMember.IsInChat);
+        if (!joined && !left)
+        {
+            return;
+        }
+
+        var chat = membership.Chat;
+        if (chat.Type == ChatType.Private)
+        {
+            try
+            {
+                await grains.GetGrain<IPlayerGrain>(membership.From.Id).SetReachable(joined);
+            }
+            catch (PokerException e) when (e.Code == "not_found")
+            {
+                // Never registered: nothing to mark.
+            }
+
+            return;
+        }
+
+        if (chat.Type is not (ChatType.Group or ChatType.Supergroup))
+        {
+            return;
+        }
+
+        if (joined)
+        {
+            logger.LogInformation("Bot added to group {ChatId} by {UserId}", chat.Id, membership.From.Id);
+            await StartGroup(await Begin(chat, membership.From), ct);
+            return;
+        }
+
+        logger.LogInformation("Bot removed from group {ChatId}: no longer posting there", chat.Id);
+        await relay.ForgetGroup(GroupTableId(chat.Id), chat.Id);
+    }
+}

@@ -1,0 +1,85 @@
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.BotFrontend.Tests;
+
+[Collection(BotCollection.Name)]
+public sealed class GroupTests(BotFixture bot)
+{
+    [Fact]
+    public async Task Adding_the_bot_to_a_group_opens_the_groups_table_and_removing_it_stops_the_posts()
+    {
+        const long group = -1_002_223_334;
+        var (a, b) = (BotFixture.NewUserId(), BotFixture.NewUserId());
+        var tableId = Handling.UpdateHandler.GroupTableId(group);
+        var table = bot.Grains.GetGrain<ITableGrain>(tableId);
+        var after = bot.Api.LastIndex;
+
+        (await bot.Post(BotFixture.Membership(a, group, "left", "member"))).EnsureSuccessStatusCode();
+        var created = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, after);
+        var summary = await table.GetSummary();
+        await bot.Press(a, $"j:{tableId}", group);
+        await bot.Press(b, $"j:{tableId}", group);
+        var dealt = bot.Api.LastIndex;
+        var first = (await bot.StartNextHand(table)).View.HandNo;
+        var posted = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group && r.Text.Contains($"#{first}", StringComparison.Ordinal), dealt);
+
+        (await bot.Post(BotFixture.Membership(a, group, "member", "left"))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(group);
+        var removed = bot.Api.LastIndex;
+        var view = (await table.GetSnapshot(null)).View;
+        var actor = view.Seats.Single(s => s.Seat == view.ActorSeat).PlayerId!.Value;
+        await bot.Press(actor, $"a:{tableId}:{first}:f");
+        var second = (await bot.StartNextHand(table)).View.HandNo;
+        // The seated players still get the next hand privately: it was relayed, just not to the group.
+        await bot.Api.WaitFor(r => r.ChatId == a && r.Text.Contains($"#{second}", StringComparison.Ordinal), removed);
+        await bot.Api.WaitFor(r => r.ChatId == b && r.Text.Contains($"#{second}", StringComparison.Ordinal), removed);
+
+        Assert.Contains("A poker table for this group: Poker group", created.Text, StringComparison.Ordinal);
+        Assert.Equal([$"j:{tableId}"], created.CallbackData);
+        Assert.Equal("Poker group", summary.Name);
+        Assert.StartsWith("🃏", posted.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Api.Requests, r => r.Index > removed && r.ChatId == group);
+    }
+
+    [Fact]
+    public async Task Membership_changes_that_are_no_join_or_leave_do_nothing_and_a_second_add_reuses_the_table()
+    {
+        const long group = -1_002_223_335;
+        var user = BotFixture.NewUserId();
+        var tableId = Handling.UpdateHandler.GroupTableId(group);
+        var after = bot.Api.LastIndex;
+
+        (await bot.Post(BotFixture.Membership(user, group, "member", "administrator"))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(group);
+        var promoted = bot.Api.Requests.Where(r => r.Index > after && r.ChatId == group).ToList();
+        var missing = await Assert.ThrowsAsync<Grains.Interfaces.Common.PokerException>(() => bot.Grains.GetGrain<ITableGrain>(tableId).GetSummary());
+        (await bot.Post(BotFixture.Membership(user, group, "left", "administrator"))).EnsureSuccessStatusCode();
+        var firstPost = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, after);
+        (await bot.Post(BotFixture.Membership(user, group, "administrator", "kicked"))).EnsureSuccessStatusCode();
+        (await bot.Post(BotFixture.Membership(user, group, "kicked", "member"))).EnsureSuccessStatusCode();
+        var secondPost = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, firstPost.Index);
+
+        Assert.Empty(promoted);
+        Assert.Equal("not_found", missing.Code);
+        Assert.Equal(firstPost.CallbackData, secondPost.CallbackData);
+        Assert.Equal([$"j:{tableId}"], secondPost.CallbackData);
+    }
+
+    [Fact]
+    public async Task Blocking_the_bot_in_a_private_chat_marks_the_player_unreachable_and_unblocking_reachable_again()
+    {
+        var user = BotFixture.NewUserId();
+        await bot.Say(user, "/start");
+        var player = bot.Grains.GetGrain<IPlayerGrain>(user);
+
+        (await bot.Post(BotFixture.Membership(user, user, "member", "kicked"))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(user);
+        var blocked = (await player.Get()).Profile.Unreachable;
+        (await bot.Post(BotFixture.Membership(user, user, "kicked", "member"))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(user);
+
+        Assert.True(blocked);
+        Assert.False((await player.Get()).Profile.Unreachable);
+    }
+}
