@@ -1,125 +1,308 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Load;
-using Orleans.Poker.Gateway.Relay;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
-// Usage: dotnet run --project tests/Gateway.Load -- [--quick] [--url http://127.0.0.1:8080[,http://127.0.0.1:8090]]
-//        [--clients N] [--tables M] [--seconds S] [--template nlhe-cash]
-// Signs in N guests, creates M tables, seats up to 6 players per table (they act passively on yourTurn), lets the
-// rest watch, and measures actions/s and the latency from sending an action to the last viewer's receipt of its event.
+// Usage: dotnet run -c Release --project tests/Gateway.Load -- [--spawn [--storage postgres|memory] [--gateways 2]]
+//        [--url http://127.0.0.1:8080[,http://127.0.0.1:8090]] [--clients N] [--tables M] [--seated K]
+//        [--seconds S] [--warmup S] [--think-ms T] [--template nlhe-cash]
+// --spawn starts one silo (no co-hosted gateway) and two gateway processes from this tool's build configuration,
+// runs the load across both and stops them by PID; without it, --url names running gateways.
+// N guests sign in, M tables are created, K players per table sit (they act passively on yourTurn: check, call or
+// fold, after T ms), and everyone else watches; each client is one WebSocket hub connection, round-robin over the
+// gateways. Prints `name value unit` lines: actions/s, and the latency from sending an action to the LAST viewer's
+// receipt of that action's event (p50/p95/p99), plus the action's answer time and the CPU each process used.
 var arguments = Args.Parse(args);
-var urls = arguments.Get("url", "http://127.0.0.1:8080").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToArray();
-var quick = arguments.Has("quick");
-var clientCount = int.Parse(arguments.Get("clients", quick ? "60" : "600"), CultureInfo.InvariantCulture);
-var tableCount = int.Parse(arguments.Get("tables", quick ? "6" : "60"), CultureInfo.InvariantCulture);
-var seconds = int.Parse(arguments.Get("seconds", quick ? "15" : "60"), CultureInfo.InvariantCulture);
+var clientCount = Int("clients", 60);
+var tableCount = Int("tables", 6);
+var seatedPerTable = Int("seated", 6);
+var seconds = Int("seconds", 10);
+var warmup = Int("warmup", 3);
+var thinkMs = Int("think-ms", 0);
 var template = arguments.Get("template", "nlhe-cash");
-var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-using var http = new HttpClient();
+var log = Console.Error;
 
-async Task<AuthResponse> SignIn(Uri url, int i)
-{
-    var response = await http.PostAsJsonAsync(new Uri(url, "/api/auth/guest"), new { name = $"load{i}" });
-    response.EnsureSuccessStatusCode();
-    return (await response.Content.ReadFromJsonAsync<AuthResponse>(json))!;
-}
+// Thousands of connections complete on the thread pool: start with enough threads instead of ramping up mid-run.
+ThreadPool.GetMinThreads(out var workers, out var io);
+ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
 
-async Task Post(Uri url, string token, string path, object body)
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, path)) { Content = JsonContent.Create(body) };
-    request.Headers.Authorization = new("Bearer", token);
-    (await http.SendAsync(request)).EnsureSuccessStatusCode();
-}
+    e.Cancel = true;
+    stop.Cancel();
+};
 
-var start = Stopwatch.StartNew();
-var users = await Task.WhenAll(Enumerable.Range(0, clientCount).Select(i => SignIn(urls[i % urls.Length], i)));
-var tables = new List<string>();
-var buyIns = new List<long>();
-for (var t = 0; t < tableCount; t++)
+Topology? topology = null;
+try
 {
-    using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(urls[0], "/api/tables")) { Content = JsonContent.Create(new { templateId = template, name = $"load {t}" }) };
-    request.Headers.Authorization = new("Bearer", users[t % users.Length].AccessToken);
-    var response = await http.SendAsync(request);
-    response.EnsureSuccessStatusCode();
-    var created = (await response.Content.ReadFromJsonAsync<TableCreatedResponse>(json))!.Table;
-    tables.Add(created.TableId);
-    buyIns.Add(Math.Min(created.MaxBuyIn, created.MinBuyIn * 2));
-}
-
-var sent = new ConcurrentDictionary<(string, long), long>();
-var receipts = new ConcurrentDictionary<(string, long), (int Count, long Last)>();
-var viewersPerTable = new int[tableCount];
-long actions = 0, errors = 0;
-var connections = new List<HubConnection>();
-for (var i = 0; i < clientCount; i++)
-{
-    var tableIndex = i % tableCount;
-    var tableId = tables[tableIndex];
-    var seat = i / tableCount;
-    var url = urls[i % urls.Length];
-    var user = users[i];
-    if (seat < 6)
+    Uri[] urls;
+    if (arguments.Has("spawn"))
     {
-        await Post(url, user.AccessToken, $"/api/tables/{tableId}/sit", new { buyIn = buyIns[tableIndex], seat });
+        topology = await Topology.StartAsync(arguments.Get("storage", "postgres"), Int("gateways", 2), log);
+        urls = [.. topology.Gateways.Select(g => g.Url)];
+    }
+    else
+    {
+        urls = [.. arguments.Get("url", "http://127.0.0.1:8080").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u))];
     }
 
-    var connection = new HubConnectionBuilder()
-        .WithUrl(new Uri(url, "/hubs/table"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken))
-        .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-        .Build();
-    connection.On<TableEventMessage>("event", e => receipts.AddOrUpdate((e.TableId, e.EventSeq), _ => (1, Stopwatch.GetTimestamp()), (_, r) => (r.Count + 1, Stopwatch.GetTimestamp())));
-    var clientSeq = 0L;
-    connection.On<YourTurnMessage>("yourTurn", turn => _ = Task.Run(async () =>
+    return await Run(urls, topology, stop.Token);
+}
+finally
+{
+    if (topology is not null)
     {
-        var action = turn.Legal.CanCheck ? ActionKind.Check : turn.Legal.CallAmount is not null ? ActionKind.Call : ActionKind.Fold;
-        var at = Stopwatch.GetTimestamp();
-        try
-        {
-            var result = await connection.InvokeAsync<ActResult>("Act", turn.TableId, action, 0L, null, Interlocked.Increment(ref clientSeq));
-            sent[(turn.TableId, result.EventSeq)] = at;
-            Interlocked.Increment(ref actions);
-        }
-        catch (Exception)
-        {
-            Interlocked.Increment(ref errors);
-        }
-    }));
-    await connection.StartAsync();
-    await connection.InvokeAsync("Watch", tableId);
-    viewersPerTable[tableIndex]++;
-    connections.Add(connection);
+        await topology.DisposeAsync();
+    }
 }
 
-var setup = start.Elapsed;
-var actionsBefore = Interlocked.Read(ref actions);
-var measured = Stopwatch.StartNew();
-await Task.Delay(TimeSpan.FromSeconds(seconds));
-var actionsDone = Interlocked.Read(ref actions) - actionsBefore;
-var elapsed = measured.Elapsed;
-var latencies = sent
-    .Select(s => (s.Key, s.Value, Receipt: receipts.TryGetValue(s.Key, out var r) ? r : default))
-    .Where(s => s.Receipt.Count >= viewersPerTable[tables.IndexOf(s.Key.Item1)])
-    .Select(s => Stopwatch.GetElapsedTime(s.Value, s.Receipt.Last).TotalMilliseconds)
-    .Order()
-    .ToArray();
-double Percentile(double p) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(p * latencies.Length) - 1)];
-Console.WriteLine(FormattableString.Invariant($"gateway_load_clients {clientCount} connections"));
-Console.WriteLine(FormattableString.Invariant($"gateway_load_tables {tableCount} tables"));
-Console.WriteLine(FormattableString.Invariant($"gateway_load_gateways {urls.Length} gateways"));
-Console.WriteLine(FormattableString.Invariant($"gateway_load_setup {setup.TotalSeconds:F1} s"));
-Console.WriteLine(FormattableString.Invariant($"gateway_actions_per_second {actionsDone / elapsed.TotalSeconds:F1} actions/s"));
-Console.WriteLine(FormattableString.Invariant($"gateway_action_to_last_viewer_p50 {Percentile(0.50):F2} ms"));
-Console.WriteLine(FormattableString.Invariant($"gateway_action_to_last_viewer_p95 {Percentile(0.95):F2} ms"));
-Console.WriteLine(FormattableString.Invariant($"gateway_action_to_last_viewer_p99 {Percentile(0.99):F2} ms"));
-Console.WriteLine(FormattableString.Invariant($"gateway_load_samples {latencies.Length} actions"));
-Console.WriteLine(FormattableString.Invariant($"gateway_load_errors {Interlocked.Read(ref errors)} calls"));
-await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
-return latencies.Length > 0 ? 0 : 1;
+async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
+{
+    var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(60) };
+    var setup = Stopwatch.StartNew();
+
+    // Guests, spread over the gateways (bounded concurrency; a 429 waits its Retry-After).
+    var users = await Bounded(clientCount, 32, async i =>
+    {
+        using var response = await Send(urls[i % urls.Length], HttpMethod.Post, "/api/auth/guest", null, new { name = $"load{i}" });
+        return (await response.Content.ReadFromJsonAsync<AuthResponse>(json, cancel))!;
+    });
+    var created = await Bounded(tableCount, 8, async t =>
+    {
+        using var response = await Send(urls[t % urls.Length], HttpMethod.Post, "/api/tables", users[t % users.Length].AccessToken, new { templateId = template, name = $"load {t}" });
+        return (await response.Content.ReadFromJsonAsync<TableCreatedResponse>(json, cancel))!.Table;
+    });
+    var seatsPerTable = Math.Min(seatedPerTable, created[0].MaxPlayers);
+    var tables = created.Select((table, t) => new TableLoad(table.TableId, Enumerable.Range(0, clientCount).Count(i => i % tableCount == t))).ToArray();
+    log.WriteLine($"# {users.Length} guests signed in, {tables.Length} tables created ({setup.Elapsed.TotalSeconds:F1} s)");
+
+    // Every client connects and watches before anybody sits, so each sees the table's events from its first hand.
+    var measuring = false;
+    var acting = true;
+    long actions = 0, errors = 0;
+    var connections = await Bounded(clientCount, 64, async i =>
+    {
+        var table = tables[i % tableCount];
+        var user = users[i];
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(urls[i % urls.Length], "/hubs/table"), HttpTransportType.WebSockets, o =>
+            {
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(user.AccessToken);
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        connection.On<EventHead>("event", e => table.Received(e.EventSeq, Stopwatch.GetTimestamp()));
+        var clientSeq = 0L;
+        connection.On<TurnHead>("yourTurn", turn =>
+        {
+            // Not awaited: a handler that awaits an invocation would block this connection's receive loop.
+            _ = Act(turn);
+        });
+        await connection.StartAsync(cancel);
+        await connection.InvokeAsync("Watch", table.TableId, cancel);
+        return connection;
+
+        async Task Act(TurnHead turn)
+        {
+            if (thinkMs > 0)
+            {
+                await Task.Delay(thinkMs, cancel);
+            }
+
+            if (!Volatile.Read(ref acting))
+            {
+                return;
+            }
+
+            var action = turn.Legal.CanCheck ? ActionKind.Check : turn.Legal.CallAmount is not null ? ActionKind.Call : ActionKind.Fold;
+            var inWindow = Volatile.Read(ref measuring);
+            var sentAt = Stopwatch.GetTimestamp();
+            try
+            {
+                var result = await connection.InvokeAsync<ActResult>("Act", turn.TableId, action, 0L, null, Interlocked.Increment(ref clientSeq), cancel);
+                if (inWindow)
+                {
+                    table.Acted(result.EventSeq, sentAt, Stopwatch.GetTimestamp());
+                    Interlocked.Increment(ref actions);
+                }
+            }
+            catch (Exception) when (!cancel.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref errors);
+            }
+        }
+    });
+    log.WriteLine($"# {connections.Length} hub connections watching ({setup.Elapsed.TotalSeconds:F1} s)");
+
+    await Bounded(clientCount, 32, async i =>
+    {
+        var seat = i / tableCount;
+        if (seat < seatsPerTable)
+        {
+            var table = created[i % tableCount];
+            using var _ = await Send(urls[i % urls.Length], HttpMethod.Post, $"/api/tables/{table.TableId}/sit", users[i].AccessToken, new { buyIn = Math.Min(table.MaxBuyIn, table.MinBuyIn * 2), seat });
+        }
+
+        return 0;
+    });
+    var setupTime = setup.Elapsed;
+    log.WriteLine($"# players seated; warming up {warmup} s, then measuring {seconds} s");
+    await Task.Delay(TimeSpan.FromSeconds(warmup), cancel);
+
+    // The measured window: actions sent inside it, this process's CPU and timer lag (is the generator keeping up?).
+    using var lagStop = new CancellationTokenSource();
+    var lag = MeasureLag(lagStop.Token);
+    var self = Process.GetCurrentProcess();
+    var selfCpu = self.TotalProcessorTime;
+    foreach (var process in servers?.All ?? [])
+    {
+        process.MarkCpu();
+    }
+
+    Volatile.Write(ref measuring, true);
+    var window = Stopwatch.StartNew();
+    await Task.Delay(TimeSpan.FromSeconds(seconds), cancel);
+    Volatile.Write(ref measuring, false);
+    var elapsed = window.Elapsed;
+    self.Refresh();
+    var loadCores = (self.TotalProcessorTime - selfCpu).TotalSeconds / elapsed.TotalSeconds;
+    var serverCores = (servers?.All ?? []).ToDictionary(p => p.Name, p => p.CpuSinceMark().TotalSeconds / elapsed.TotalSeconds);
+    lagStop.Cancel();
+    var lags = await lag;
+
+    // Let the window's last events reach every viewer (bounded), then stop acting.
+    var drain = Stopwatch.StartNew();
+    while (drain.Elapsed < TimeSpan.FromSeconds(5) && tables.Any(t => t.Actions().Any(a => a.CompletedAt == 0)))
+    {
+        await Task.Delay(50, cancel);
+    }
+
+    Volatile.Write(ref acting, false);
+    var measured = tables.SelectMany(t => t.Actions()).ToList();
+    var complete = measured.Where(a => a.CompletedAt != 0).ToList();
+    var latencies = complete.Select(a => Stopwatch.GetElapsedTime(a.SentAt, a.CompletedAt).TotalMilliseconds).Order().ToArray();
+    var answers = measured.Select(a => Stopwatch.GetElapsedTime(a.SentAt, a.AnsweredAt).TotalMilliseconds).Order().ToArray();
+
+    Line("clients", clientCount, "connections");
+    Line("tables", tableCount, "tables");
+    Line("seated", Math.Min(clientCount, seatsPerTable * tableCount), "players");
+    Line("gateways", urls.Length, "gateways");
+    Line("setup_s", setupTime.TotalSeconds, "s");
+    Line("actions_per_s", Interlocked.Read(ref actions) / elapsed.TotalSeconds, "actions/s");
+    Line("p50_ms", Percentile(latencies, 0.50), "ms");
+    Line("p95_ms", Percentile(latencies, 0.95), "ms");
+    Line("p99_ms", Percentile(latencies, 0.99), "ms");
+    Line("max_ms", latencies.Length > 0 ? latencies[^1] : double.NaN, "ms");
+    Line("act_answer_p50_ms", Percentile(answers, 0.50), "ms");
+    Line("act_answer_p99_ms", Percentile(answers, 0.99), "ms");
+    Line("samples", latencies.Length, "actions");
+    Line("incomplete", measured.Count - complete.Count, "actions");
+    Line("errors", Interlocked.Read(ref errors), "calls");
+    Line("load_cpu", loadCores, "cores");
+    Line("load_timer_lag_p99_ms", Percentile(lags, 0.99), "ms");
+    foreach (var (name, cores) in serverCores)
+    {
+        Line($"{name}_cpu", cores, "cores");
+    }
+
+    await Bounded(connections.Length, 256, async i =>
+    {
+        await connections[i].DisposeAsync();
+        return 0;
+    });
+    return latencies.Length > 0 ? 0 : 1;
+
+    async Task<HttpResponseMessage> Send(Uri url, HttpMethod method, string path, string? token, object body)
+    {
+        while (true)
+        {
+            using var request = new HttpRequestMessage(method, new Uri(url, path)) { Content = JsonContent.Create(body) };
+            if (token is not null)
+            {
+                request.Headers.Authorization = new("Bearer", token);
+            }
+
+            var response = await http.SendAsync(request, cancel);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new HttpRequestException($"{method} {path} on {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancel)}");
+                }
+
+                return response;
+            }
+
+            var retry = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            response.Dispose();
+            await Task.Delay(retry, cancel);
+        }
+    }
+
+    async Task<T[]> Bounded<T>(int count, int parallel, Func<int, Task<T>> work)
+    {
+        using var gate = new SemaphoreSlim(parallel);
+        return await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync(cancel);
+            try
+            {
+                return await work(i);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+    }
+}
+
+// How late a 10 ms timer fires in this process: a loaded or starved generator shows here before it distorts latencies.
+static async Task<double[]> MeasureLag(CancellationToken stop)
+{
+    var lags = new List<double>();
+    var tick = TimeSpan.FromMilliseconds(10);
+    try
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var at = Stopwatch.GetTimestamp();
+            await Task.Delay(tick, stop);
+            lags.Add(Math.Max(0, (Stopwatch.GetElapsedTime(at) - tick).TotalMilliseconds));
+        }
+    }
+    catch (OperationCanceledException)
+    {
+    }
+
+    lags.Sort();
+    return [.. lags];
+}
+
+static double Percentile(double[] sorted, double p) =>
+    sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1))];
+
+static void Line(string name, double value, string unit) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {value:0.##} {unit}"));
+
+int Int(string name, int fallback) => int.Parse(arguments.Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+/// <summary>The part of an <c>event</c> the tool reads (the rest of the payload is skipped, not materialized).</summary>
+internal sealed record EventHead(long EventSeq);
+
+/// <summary>The part of <c>yourTurn</c> the tool reads.</summary>
+internal sealed record TurnHead(string TableId, long HandNo, LegalHead Legal);
+
+/// <summary>The part of the legal actions a passive player needs.</summary>
+internal sealed record LegalHead(bool CanCheck, long? CallAmount);

@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Orleans.Poker.Gateway.Load;
+
+/// <summary>
+/// One spawned server process (<c>dotnet &lt;dll&gt;</c> with <c>POKER__*</c> settings) whose readiness is its
+/// <c>/health/ready</c>. Stopped by its PID: SIGTERM (graceful), then a kill if it does not exit in time.
+/// </summary>
+internal sealed class ServiceProcess : IDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
+    private TimeSpan cpuMark;
+
+    private ServiceProcess(string name, Process process, int httpPort)
+    {
+        Name = name;
+        this.process = process;
+        HttpPort = httpPort;
+    }
+
+    public string Name { get; }
+
+    public int HttpPort { get; }
+
+    public int Pid => process.Id;
+
+    public Uri Url => new($"http://127.0.0.1:{HttpPort}");
+
+    /// <summary>The process's last output lines, for failure messages.</summary>
+    public string RecentOutput => string.Join('\n', output.TakeLast(30));
+
+    /// <summary>Starts <c>dotnet <paramref name="dll"/></c> with <paramref name="environment"/> on <paramref name="httpPort"/>.</summary>
+    public static ServiceProcess Start(string name, string dll, int httpPort, IReadOnlyDictionary<string, string> environment)
+    {
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} is missing: build it first (dotnet build -c Release tests/Gateway.Load builds the silo and the gateway)", dll);
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        start.Environment["POKER__Http__Host"] = "127.0.0.1";
+        start.Environment["POKER__Http__Port"] = httpPort.ToString(CultureInfo.InvariantCulture);
+        var process = new Process { StartInfo = start };
+        var service = new ServiceProcess(name, process, httpPort);
+        process.OutputDataReceived += (_, e) => service.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Record(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return service;
+    }
+
+    /// <summary>Polls <c>/health/ready</c> until it answers 200 (bounded).</summary>
+    public async Task WaitReadyAsync(HttpClient http)
+    {
+        var clock = Stopwatch.StartNew();
+        var url = new Uri(Url, "/health/ready");
+        while (clock.Elapsed < ReadyTimeout)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} (pid {Pid}) exited with {process.ExitCode}:\n{RecentOutput}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(url);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // A slow answer while it starts.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"{Name} (pid {Pid}) not ready after {ReadyTimeout.TotalSeconds} s:\n{RecentOutput}");
+    }
+
+    /// <summary>Starts counting this process's CPU time from now.</summary>
+    public void MarkCpu()
+    {
+        process.Refresh();
+        cpuMark = process.TotalProcessorTime;
+    }
+
+    /// <summary>CPU time used since <see cref="MarkCpu"/>.</summary>
+    public TimeSpan CpuSinceMark()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime - cpuMark;
+    }
+
+    /// <summary>SIGTERM by PID, then a kill when it has not exited within <paramref name="grace"/>.</summary>
+    public void Stop(TimeSpan grace)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", Pid.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false }))
+        {
+            kill?.WaitForExit(5_000);
+        }
+
+        if (!process.WaitForExit(grace))
+        {
+            process.Kill();
+            process.WaitForExit(5_000);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Stop(TimeSpan.FromSeconds(10));
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already gone.
+        }
+
+        process.Dispose();
+    }
+
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 200 && output.TryDequeue(out _))
+        {
+        }
+    }
+}
