@@ -427,8 +427,10 @@ internal sealed partial class UpdateHandler(
                 await Sit(context, rest, null, ct);
                 return BotTexts.Get(context.Language, "ok");
             case "w":
-                var summary = await grains.GetGrain<ITableGrain>(rest).GetSummary();
-                var position = await grains.GetGrain<IWaitlistGrain>(rest).Join(context.PlayerId, context.Player.Profile.DisplayName);
+                var table = grains.GetGrain<ITableGrain>(rest);
+                var summary = await table.GetSummary();
+                // Through the table: it refuses a queue while a seat is free or for a seated player, and counts the queue.
+                var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName);
                 await relay.WatchPlayer(rest, context.PlayerId, context.Language);
                 await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name), null, ct);
                 return null;
