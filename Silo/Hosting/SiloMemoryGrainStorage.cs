@@ -13,13 +13,14 @@ namespace Orleans.Poker.Silo.Hosting;
 /// </summary>
 public sealed class SiloMemoryGrainStorage(IGrainStorageSerializer serializer) : IGrainStorage
 {
-    private readonly ConcurrentDictionary<(string State, GrainId Grain), Entry> entries = new();
+    // One slot per grain state, swapped with compare-and-exchange: no lock on the write path.
+    private readonly ConcurrentDictionary<(string State, GrainId Grain), Slot> slots = new();
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (entries.TryGetValue((stateName, grainId), out var entry))
+        if (slots.TryGetValue((stateName, grainId), out var slot) && Volatile.Read(ref slot.Current) is { Data: { } data } entry)
         {
-            grainState.State = serializer.Deserialize<T>(entry.Data);
+            grainState.State = serializer.Deserialize<T>(data);
             grainState.ETag = entry.ETag;
             grainState.RecordExists = true;
         }
@@ -36,66 +37,55 @@ public sealed class SiloMemoryGrainStorage(IGrainStorageSerializer serializer) :
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var data = serializer.Serialize(grainState.State);
-        var key = (stateName, grainId);
-        while (true)
-        {
-            if (entries.TryGetValue(key, out var current))
-            {
-                Check(current.ETag, grainState.ETag, stateName, grainId);
-                var next = new Entry(data, current.Version + 1);
-                if (entries.TryUpdate(key, next, current))
-                {
-                    grainState.ETag = next.ETag;
-                    break;
-                }
-            }
-            else
-            {
-                Check(null, grainState.ETag, stateName, grainId);
-                var first = new Entry(data, 1);
-                if (entries.TryAdd(key, first))
-                {
-                    grainState.ETag = first.ETag;
-                    break;
-                }
-            }
-        }
-
+        var next = Swap(stateName, grainId, grainState.ETag, data);
+        grainState.ETag = next.ETag;
         grainState.RecordExists = true;
         return Task.CompletedTask;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = (stateName, grainId);
-        if (entries.TryGetValue(key, out var current))
-        {
-            Check(current.ETag, grainState.ETag, stateName, grainId);
-            if (!entries.TryRemove(new KeyValuePair<(string, GrainId), Entry>(key, current)))
-            {
-                throw Conflict(stateName, grainId, current.ETag, grainState.ETag);
-            }
-        }
-
+        Swap(stateName, grainId, grainState.ETag, data: null);
         grainState.State = Activator.CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
         return Task.CompletedTask;
     }
 
-    private static void Check(string? stored, string? expected, string stateName, GrainId grainId)
+    /// <summary>Replaces the stored entry if it still has the e-tag the caller read; a cleared entry keeps counting versions.</summary>
+    private Entry Swap(string stateName, GrainId grainId, string? expected, BinaryData? data)
     {
-        if (!string.Equals(stored, expected, StringComparison.Ordinal))
+        var slot = slots.GetOrAdd((stateName, grainId), static _ => new Slot());
+        while (true)
         {
-            throw Conflict(stateName, grainId, stored, expected);
+            var current = Volatile.Read(ref slot.Current);
+            if (!string.Equals(current?.ETag, expected, StringComparison.Ordinal))
+            {
+                throw new InconsistentStateException(
+                    $"State {stateName} of {grainId} was written by another activation", current?.ETag ?? "(none)", expected ?? "(none)");
+            }
+
+            var next = new Entry(data, (current?.Version ?? 0) + 1);
+            if (Interlocked.CompareExchange(ref slot.Current, next, current) == current)
+            {
+                return next;
+            }
         }
     }
 
-    private static InconsistentStateException Conflict(string stateName, GrainId grainId, string? stored, string? expected) =>
-        new($"State {stateName} of {grainId} was written by another activation", stored ?? "(none)", expected ?? "(none)");
-
-    private sealed record Entry(BinaryData Data, long Version)
+    private sealed class Slot
     {
-        public string ETag { get; } = Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public Entry? Current;
+    }
+
+    /// <summary>A stored state (or, with no data, a cleared one) and its version.</summary>
+    private sealed class Entry(BinaryData? data, long version)
+    {
+        public BinaryData? Data { get; } = data;
+
+        public long Version { get; } = version;
+
+        /// <summary>What the grain holds after reading or writing this entry (none once cleared).</summary>
+        public string? ETag { get; } = data is null ? null : version.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
