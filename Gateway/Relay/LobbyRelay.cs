@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -11,7 +12,8 @@ namespace Orleans.Poker.Gateway.Relay;
 /// Relays lobby changes to this process's own lobby-hub connections: one <see cref="ILobbyObserver"/> subscribed to
 /// every lobby partition while there are local connections, renewed periodically.
 /// </summary>
-public sealed partial class LobbyRelay(IGrainFactory grains, IHubContext<LobbyHub> hub, PokerOptions options, TimeProvider time, ILogger<LobbyRelay> logger)
+public sealed partial class LobbyRelay(
+    IGrainFactory grains, IHubContext<LobbyHub> hub, IOptions<JsonHubProtocolOptions> protocol, PokerOptions options, TimeProvider time, ILogger<LobbyRelay> logger)
     : BackgroundService, ILobbyObserver
 {
     private readonly Lock gate = new();
@@ -130,7 +132,7 @@ public sealed partial class LobbyRelay(IGrainFactory grains, IHubContext<LobbyHu
         }
     }
 
-    private Task Broadcast(string method, object payload)
+    private Task Broadcast<T>(string method, T payload)
     {
         string[] targets;
         lock (gate)
@@ -139,7 +141,9 @@ public sealed partial class LobbyRelay(IGrainFactory grains, IHubContext<LobbyHu
         }
 
         // Per connection, not Clients.All: with the Redis backplane, All would reach other gateways' clients too.
-        return Task.WhenAll(targets.Select(c => hub.Clients.Client(c).SendAsync(method, payload)));
+        // Serialized once for all of them rather than once per connection.
+        var shared = PreSerialized.Of(payload, protocol.Value.PayloadSerializerOptions);
+        return Task.WhenAll(targets.Select(c => hub.Clients.Client(c).SendAsync(method, shared)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lobby relay could not subscribe to the lobby partitions")]

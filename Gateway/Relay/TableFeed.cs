@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Poker.Gateway.Hubs;
@@ -7,9 +8,12 @@ namespace Orleans.Poker.Gateway.Relay;
 
 /// <summary>
 /// One watched table in this gateway process: one observer subscription, and the local viewers it delivers to.
-/// Everything runs on one loop, so per viewer the snapshot and the events go out exactly once and in
+/// Everything is decided on one loop, so per viewer the snapshot and the events go out exactly once and in
 /// <see cref="TableEvent.EventSeq"/> order. Out-of-order events wait in a buffer; a gap that does not fill within
-/// the gap timeout is repaired with fresh snapshots.
+/// the gap timeout is repaired with fresh snapshots. Each event is serialized once for all viewers
+/// (<see cref="EventPayload"/>). Sends are queued per viewer and the loop does not wait for them: a slow connection
+/// delays only itself, and one that falls <see cref="MaxBacklog"/> sends behind skips events and catches up with a
+/// fresh snapshot once it has drained.
 /// </summary>
 internal sealed partial class TableFeed
 {
@@ -18,6 +22,7 @@ internal sealed partial class TableFeed
     private readonly SortedDictionary<long, TableEvent> buffer = [];
     private readonly IGrainFactory grains;
     private readonly IHubContext<TableHub> hub;
+    private readonly JsonSerializerOptions json;
     private readonly TimeSpan gapTimeout;
     private readonly TimeProvider time;
     private readonly ILogger logger;
@@ -27,11 +32,12 @@ internal sealed partial class TableFeed
     private long last = -1;
     private DateTimeOffset? gapSince;
 
-    public TableFeed(string tableId, IGrainFactory grains, IHubContext<TableHub> hub, TimeSpan gapTimeout, TimeProvider time, ILogger logger)
+    public TableFeed(string tableId, IGrainFactory grains, IHubContext<TableHub> hub, JsonSerializerOptions json, TimeSpan gapTimeout, TimeProvider time, ILogger logger)
     {
         TableId = tableId;
         this.grains = grains;
         this.hub = hub;
+        this.json = json;
         this.gapTimeout = gapTimeout;
         this.time = time;
         this.logger = logger;
@@ -51,6 +57,12 @@ internal sealed partial class TableFeed
 
     /// <summary>Snapshot resyncs after gaps.</summary>
     public long Resyncs { get; private set; }
+
+    /// <summary>Viewers that fell behind and were caught up with a snapshot.</summary>
+    public long Lagged { get; private set; }
+
+    /// <summary>Sends one viewer may have queued before it skips events and resyncs with a snapshot later.</summary>
+    public const int MaxBacklog = 64;
 
     public void Post(TableEvent tableEvent) => work.Writer.TryWrite(new EventWork(tableEvent));
 
@@ -92,6 +104,9 @@ internal sealed partial class TableFeed
                     case SnapshotWork snapshot:
                         await Complete(snapshot.Done, () => OnSnapshot(snapshot.ConnectionId));
                         break;
+                    case CatchUpWork catchUp:
+                        await OnCatchUp(catchUp.Viewer);
+                        break;
                     case RemoveWork remove:
                         viewers.Remove(remove.ConnectionId);
                         break;
@@ -121,20 +136,24 @@ internal sealed partial class TableFeed
         }
     }
 
-    private static async Task Complete(TaskCompletionSource done, Func<Task> action)
+    /// <summary>Runs the loop's part of a request, then answers it once the viewer's queued sends went out (off the loop).</summary>
+    private static async Task Complete(TaskCompletionSource done, Func<Task<Task>> action)
     {
+        Task sent;
         try
         {
-            await action();
-            done.TrySetResult();
+            sent = await action();
         }
         catch (Exception ex)
         {
             done.TrySetException(ex);
+            return;
         }
+
+        _ = sent.ContinueWith(static (_, state) => ((TaskCompletionSource)state!).TrySetResult(), done, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private async Task OnAdd(AddWork add)
+    private async Task<Task> OnAdd(AddWork add)
     {
         if (reference is null)
         {
@@ -151,18 +170,37 @@ internal sealed partial class TableFeed
 
         var viewer = new Viewer(add.ConnectionId, add.PlayerId) { LastSeq = snapshot.EventSeq };
         viewers[add.ConnectionId] = viewer;
-        await SendSnapshot(viewer, snapshot);
-        await Drain();
+        SendSnapshot(viewer, snapshot);
+        Drain();
+        return viewer.Sent;
     }
 
-    private async Task OnSnapshot(string connectionId)
+    private async Task<Task> OnSnapshot(string connectionId)
     {
-        if (viewers.TryGetValue(connectionId, out var viewer))
+        if (!viewers.TryGetValue(connectionId, out var viewer))
         {
-            var snapshot = await table.GetSnapshot(viewer.PlayerId);
-            viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
-            await SendSnapshot(viewer, snapshot);
+            return Task.CompletedTask;
         }
+
+        var snapshot = await table.GetSnapshot(viewer.PlayerId);
+        viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
+        SendSnapshot(viewer, snapshot);
+        return viewer.Sent;
+    }
+
+    /// <summary>A viewer that lagged has drained its queue: a fresh snapshot replaces the events it skipped.</summary>
+    private async Task OnCatchUp(Viewer viewer)
+    {
+        if (!viewer.Lagging || !viewers.TryGetValue(viewer.ConnectionId, out var current) || current != viewer)
+        {
+            return;
+        }
+
+        var snapshot = await table.GetSnapshot(viewer.PlayerId);
+        viewer.Lagging = false;
+        viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
+        Lagged++;
+        SendSnapshot(viewer, snapshot);
     }
 
     private async Task OnEvent(TableEvent tableEvent)
@@ -173,7 +211,7 @@ internal sealed partial class TableFeed
         }
 
         buffer.TryAdd(tableEvent.EventSeq, tableEvent);
-        await Drain();
+        Drain();
         if (buffer.Count > 0 && gapSince is null)
         {
             gapSince = time.GetUtcNow();
@@ -187,7 +225,7 @@ internal sealed partial class TableFeed
         work.Writer.TryWrite(new GapCheckWork());
     }
 
-    private async Task Drain()
+    private void Drain()
     {
         foreach (var seq in buffer.Keys.TakeWhile(k => k <= last).ToList())
         {
@@ -197,7 +235,7 @@ internal sealed partial class TableFeed
         while (buffer.Remove(last + 1, out var next))
         {
             last = next.EventSeq;
-            await Deliver(next);
+            Deliver(next);
         }
 
         if (buffer.Count == 0)
@@ -230,13 +268,13 @@ internal sealed partial class TableFeed
             foreach (var viewer in group)
             {
                 viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
-                await SendSnapshot(viewer, snapshot);
+                SendSnapshot(viewer, snapshot);
             }
         }
 
         last = Math.Max(newest, buffer.Keys.First() - 1);
         gapSince = null;
-        await Drain();
+        Drain();
         if (buffer.Count > 0)
         {
             gapSince = time.GetUtcNow();
@@ -244,69 +282,122 @@ internal sealed partial class TableFeed
         }
     }
 
-    private async Task Deliver(TableEvent tableEvent)
+    private void Deliver(TableEvent tableEvent)
     {
-        var sends = new List<Task>(viewers.Count);
+        var payload = new EventPayload(tableEvent, json);
         foreach (var viewer in viewers.Values)
         {
-            if (tableEvent.EventSeq > viewer.LastSeq)
+            if (tableEvent.EventSeq <= viewer.LastSeq)
             {
-                viewer.LastSeq = tableEvent.EventSeq;
-                sends.Add(DeliverTo(viewer, tableEvent));
+                continue;
             }
+
+            viewer.LastSeq = tableEvent.EventSeq;
+            if (viewer.Lagging)
+            {
+                continue;
+            }
+
+            // Only this viewer's own private view goes into their message.
+            PrivateView? mine = null;
+            foreach (var part in tableEvent.Private)
+            {
+                if (part.PlayerId == viewer.PlayerId)
+                {
+                    mine = part;
+                    break;
+                }
+            }
+
+            var turn = YourTurn(viewer, tableEvent.EventSeq, tableEvent.View, mine);
+            var result = payload.Result;
+            Send(viewer, [
+                new(TableHub.EventMethod, payload.For(mine)),
+                .. turn is null ? Array.Empty<Outgoing>() : [new(TableHub.YourTurnMethod, turn)],
+                .. result is null ? Array.Empty<Outgoing>() : [new(TableHub.HandFinishedMethod, result)],
+            ]);
         }
 
         Delivered++;
-        await Task.WhenAll(sends);
     }
 
-    private async Task DeliverTo(Viewer viewer, TableEvent tableEvent)
+    private void SendSnapshot(Viewer viewer, TableSnapshot snapshot)
     {
-        // Only this viewer's own private view goes into their message.
-        PrivateView? mine = null;
-        foreach (var part in tableEvent.Private)
-        {
-            if (part.PlayerId == viewer.PlayerId)
-            {
-                mine = part;
-                break;
-            }
-        }
-
-        var client = hub.Clients.Client(viewer.ConnectionId);
-        await client.SendAsync(TableHub.EventMethod, new TableEventMessage(
-            tableEvent.TableId, tableEvent.EventSeq, tableEvent.TableVersion, tableEvent.Kind, tableEvent.Description, tableEvent.View, tableEvent.Result, mine));
-        await MaybeYourTurn(viewer, tableEvent.EventSeq, tableEvent.View, mine);
-        if (tableEvent.Result is { } result)
-        {
-            await client.SendAsync(TableHub.HandFinishedMethod, result);
-        }
-    }
-
-    private async Task SendSnapshot(Viewer viewer, TableSnapshot snapshot)
-    {
-        await hub.Clients.Client(viewer.ConnectionId).SendAsync(TableHub.SnapshotMethod, snapshot);
         viewer.TurnKey = null;
-        await MaybeYourTurn(viewer, snapshot.EventSeq, snapshot.View, snapshot.Mine);
+        var turn = YourTurn(viewer, snapshot.EventSeq, snapshot.View, snapshot.Mine);
+        Send(viewer, turn is null ? [new(TableHub.SnapshotMethod, snapshot)] : [new(TableHub.SnapshotMethod, snapshot), new(TableHub.YourTurnMethod, turn)]);
     }
 
-    private async Task MaybeYourTurn(Viewer viewer, long eventSeq, TableView view, PrivateView? mine)
+    /// <summary>The <c>yourTurn</c> message when it is this viewer's turn and they were not told yet; else null.</summary>
+    private YourTurnMessage? YourTurn(Viewer viewer, long eventSeq, TableView view, PrivateView? mine)
     {
         if (mine?.Legal is not { } legal || view.ActorSeat != mine.Seat)
         {
             viewer.TurnKey = null;
-            return;
+            return null;
         }
 
         // One yourTurn per turn: the turn is identified by hand, street and the chips and folds so far.
         var key = (view.HandNo, view.Street, view.Seats.Sum(s => s.Bet), view.Seats.Count(s => s.Folded));
         if (viewer.TurnKey == key)
         {
-            return;
+            return null;
         }
 
         viewer.TurnKey = key;
-        await hub.Clients.Client(viewer.ConnectionId).SendAsync(TableHub.YourTurnMethod, new YourTurnMessage(TableId, eventSeq, view.HandNo, mine.Seat, legal, view.Deadline));
+        return new YourTurnMessage(TableId, eventSeq, view.HandNo, mine.Seat, legal, view.Deadline);
+    }
+
+    /// <summary>
+    /// Queues messages for one viewer behind its earlier ones (order holds per connection) without waiting: the
+    /// first send of an idle connection starts at once. A viewer too far behind stops receiving events until its
+    /// queue drains, then gets a snapshot (<see cref="OnCatchUp"/>).
+    /// </summary>
+    private void Send(Viewer viewer, Outgoing[] messages)
+    {
+        if (viewer.Lagging)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref viewer.Backlog) >= MaxBacklog)
+        {
+            viewer.Lagging = true;
+            LogLagging(logger, TableId, viewer.ConnectionId, MaxBacklog);
+            var lagging = viewer;
+            _ = viewer.Sent.ContinueWith(_ => work.Writer.TryWrite(new CatchUpWork(lagging)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return;
+        }
+
+        Interlocked.Increment(ref viewer.Backlog);
+        viewer.Sent = viewer.Sent.IsCompleted ? SendNow(viewer, messages) : SendAfter(viewer.Sent, viewer, messages);
+    }
+
+    private async Task SendAfter(Task before, Viewer viewer, Outgoing[] messages)
+    {
+        await before;
+        await SendNow(viewer, messages);
+    }
+
+    /// <summary>Sends in order; never throws (a closed connection's sends fail quietly until it is removed).</summary>
+    private async Task SendNow(Viewer viewer, Outgoing[] messages)
+    {
+        try
+        {
+            var client = hub.Clients.Client(viewer.ConnectionId);
+            foreach (var message in messages)
+            {
+                await client.SendAsync(message.Method, message.Argument);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogSendFailed(logger, ex, TableId, viewer.ConnectionId);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref viewer.Backlog);
+        }
     }
 
     private async Task Unsubscribe()
@@ -331,6 +422,12 @@ internal sealed partial class TableFeed
     [LoggerMessage(Level = LogLevel.Warning, Message = "Table feed {TableId}: {Work} failed")]
     private static partial void LogWorkFailed(ILogger logger, Exception exception, string tableId, string work);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Table feed {TableId}: connection {ConnectionId} is {Backlog} sends behind; it skips events and catches up with a snapshot")]
+    private static partial void LogLagging(ILogger logger, string tableId, string connectionId, int backlog);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Table feed {TableId}: a send to connection {ConnectionId} failed")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string tableId, string connectionId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Table feed {TableId}: gap after event {LastSeq} (next buffered {NextSeq}), resyncing with snapshots")]
     private static partial void LogResync(ILogger logger, string tableId, long lastSeq, long nextSeq);
 
@@ -350,6 +447,10 @@ internal sealed partial class TableFeed
 
     private sealed record StopWork : Work;
 
+    private sealed record CatchUpWork(Viewer Viewer) : Work;
+
+    private readonly record struct Outgoing(string Method, object Argument);
+
     private sealed class Viewer(string connectionId, long playerId)
     {
         public string ConnectionId { get; } = connectionId;
@@ -359,5 +460,14 @@ internal sealed partial class TableFeed
         public long LastSeq { get; set; }
 
         public (long, int, long, int)? TurnKey { get; set; }
+
+        /// <summary>Completes when everything queued for this viewer went out (set on the loop only).</summary>
+        public Task Sent { get; set; } = Task.CompletedTask;
+
+        /// <summary>Queued sends not yet done (decremented off the loop).</summary>
+        public int Backlog;
+
+        /// <summary>Skipping events until the queue drains and a snapshot catches the viewer up.</summary>
+        public bool Lagging { get; set; }
     }
 }

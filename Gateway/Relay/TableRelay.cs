@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
@@ -9,7 +10,8 @@ namespace Orleans.Poker.Gateway.Relay;
 /// subscription) per table with local viewers, re-subscribed periodically, dropped with its last viewer. Each
 /// gateway delivers only to its local connections, so scaled-out gateways never deliver an event twice.
 /// </summary>
-public sealed partial class TableRelay(IGrainFactory grains, IHubContext<TableHub> hub, PokerOptions options, TimeProvider time, ILogger<TableRelay> logger)
+public sealed partial class TableRelay(
+    IGrainFactory grains, IHubContext<TableHub> hub, IOptions<JsonHubProtocolOptions> protocol, PokerOptions options, TimeProvider time, ILogger<TableRelay> logger)
     : BackgroundService
 {
     private readonly Lock gate = new();
@@ -40,6 +42,18 @@ public sealed partial class TableRelay(IGrainFactory grains, IHubContext<TableHu
         }
     }
 
+    /// <summary>Times live feeds caught a lagging connection up with a snapshot.</summary>
+    public long Lagged
+    {
+        get
+        {
+            lock (gate)
+            {
+                return feeds.Values.Sum(f => f.Lagged);
+            }
+        }
+    }
+
     /// <summary>Adds a viewer: subscribes on the first one, then sends the viewer its snapshot; events follow in order.</summary>
     public async Task Watch(string connectionId, long playerId, string tableId)
     {
@@ -58,7 +72,7 @@ public sealed partial class TableRelay(IGrainFactory grains, IHubContext<TableHu
 
             if (!feeds.TryGetValue(tableId, out feed!))
             {
-                feeds[tableId] = feed = new TableFeed(tableId, grains, hub, options.Gateway.GapTimeout, time, logger);
+                feeds[tableId] = feed = new TableFeed(tableId, grains, hub, protocol.Value.PayloadSerializerOptions, options.Gateway.GapTimeout, time, logger);
             }
 
             if (tables.Add(tableId))

@@ -136,7 +136,10 @@ public sealed class GatewayFixture : IAsyncLifetime
     }
 
     /// <summary>A template with a unique id.</summary>
-    public async Task<string> NewTemplate(Func<TemplateConfig, TemplateConfig>? change = null)
+    public async Task<string> NewTemplate(Func<TemplateConfig, TemplateConfig>? change = null) => await NewTemplate(Grains, change);
+
+    /// <summary>A template with a unique id, created through <paramref name="grains"/>: 1/2 NLHE, 2 to 6 players.</summary>
+    public static async Task<string> NewTemplate(IGrainFactory grains, Func<TemplateConfig, TemplateConfig>? change = null)
     {
         var config = new TemplateConfig
         {
@@ -152,7 +155,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             PauseBetweenHands = TimeSpan.FromSeconds(1),
         };
         var id = $"gw-{Guid.NewGuid():N}"[..20];
-        await Grains.GetGrain<ITemplateGrain>(id).Create(change is null ? config : change(config));
+        await grains.GetGrain<ITemplateGrain>(id).Create(change is null ? config : change(config));
         return id;
     }
 

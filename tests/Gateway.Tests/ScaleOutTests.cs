@@ -7,7 +7,6 @@ using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Gateway.Relay;
 using Orleans.Poker.Grains.Interfaces.Tables;
-using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.Gateway.Tests;
 
@@ -20,17 +19,9 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : IClassFixture<Scale
     public async Task Two_gateways_deliver_every_table_event_to_every_client_exactly_once_in_order()
     {
         Assert.All(fixture.Gateways, g => Assert.Contains("Redis", g.Services.GetRequiredService<HubLifetimeManager<TableHub>>().GetType().Name, StringComparison.Ordinal));
-        var template = $"so-{Guid.NewGuid():N}"[..20];
-        await fixture.Cluster.GetGrain<ITemplateGrain>(template).Create(new TemplateConfig
+        var template = await GatewayFixture.NewTemplate(fixture.Cluster, c => c with
         {
-            Name = "Scale-out NLHE",
-            Variant = "NT",
-            SmallBlind = 1,
-            BigBlind = 2,
-            MinBuyIn = 40,
-            MaxBuyIn = 200,
             MinPlayers = 4,
-            MaxPlayers = 6,
             TurnTime = TimeSpan.FromSeconds(30),
             PauseBetweenHands = TimeSpan.FromMilliseconds(200),
         });
