@@ -8,6 +8,15 @@ public sealed class PokerOptions
 {
     public const string SectionName = "POKER";
 
+    /// <summary>
+    /// <c>POKER__Players__*</c>: play-money rules of the player grains (starting balance, top-up interval, remembered
+    /// transfers). Only silos read it, straight into the grains' own options type, so it has no property here.
+    /// </summary>
+    public const string PlayersSection = "Players";
+
+    /// <summary><c>POKER__Referral__*</c>: invite-link bonuses and the new-player window (read by silos, like <see cref="PlayersSection"/>).</summary>
+    public const string ReferralSection = "Referral";
+
     public ClusterSettings Cluster { get; set; } = new();
 
     public StorageSettings Storage { get; set; } = new();

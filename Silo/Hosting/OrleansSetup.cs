@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Poker.Grains;
+using Orleans.Poker.Grains.Bot;
+using Orleans.Poker.Grains.Players;
 using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Templates;
 using Orleans.Poker.ServiceDefaults.Configuration;
@@ -40,7 +42,28 @@ public static class OrleansSetup
 
             silo.AddPokerGrains(options.Storage.Postgres);
         });
+        builder.Services.AddPokerGrainOptions(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>
+    /// The grains' rules from configuration (<c>POKER__Players__*</c> into <see cref="PlayerOptions"/>,
+    /// <c>POKER__Referral__*</c> into <see cref="ReferralOptions"/>); unset keys keep the defaults. Values that make
+    /// no sense stop the silo on start.
+    /// </summary>
+    public static IServiceCollection AddPokerGrainOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PlayerOptions>()
+            .Bind(configuration.GetSection(ConfigurationPath.Combine(PokerOptions.SectionName, PokerOptions.PlayersSection)))
+            .Validate(p => p.StartingBalance > 0 && p.TopUpInterval > TimeSpan.Zero && p.RememberedTransfers > 0,
+                "POKER__Players__StartingBalance, __TopUpInterval and __RememberedTransfers must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<ReferralOptions>()
+            .Bind(configuration.GetSection(ConfigurationPath.Combine(PokerOptions.SectionName, PokerOptions.ReferralSection)))
+            .Validate(r => r.ReferrerBonus >= 0 && r.NewPlayerBonus >= 0 && r.NewPlayerWindow > TimeSpan.Zero,
+                "POKER__Referral__ReferrerBonus and __NewPlayerBonus must not be negative, __NewPlayerWindow must be positive.")
+            .ValidateOnStart();
+        return services;
     }
 
     /// <summary>

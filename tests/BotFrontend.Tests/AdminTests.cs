@@ -64,7 +64,7 @@ public sealed class AdminTests(BotFixture bot)
         Assert.NotEqual(TableStatus.Paused, resumedStatus);
         Assert.Equal([appPlayer], seatedAfterKick);
         Assert.Contains("Managed table", told.Text, StringComparison.Ordinal);
-        Assert.Equal(10_000, (await bot.Grains.GetGrain<IPlayerGrain>(chatPlayer).Get()).Balance);
+        Assert.Equal(BotFixture.StartingBalance, (await bot.Grains.GetGrain<IPlayerGrain>(chatPlayer).Get()).Balance);
         Assert.Equal(TableStatus.Ended, (await table.GetSummary()).Status);
         var audit = (await bot.Grains.GetGrain<IAuditLogGrain>(0).List(0, 50)).Where(e => e.Target == tableId).Reverse().ToList();
         Assert.Equal(["table.pause", "table.resume", "table.kick", "table.close"], audit.Select(e => e.Action));

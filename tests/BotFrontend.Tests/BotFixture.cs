@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -14,19 +15,35 @@ using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains;
 using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.Silo.Hosting;
 using Orleans.TestingHost;
 
 namespace Orleans.Poker.BotFrontend.Tests;
 
 /// <summary>
 /// One in-process silo (memory storage "poker", in-memory reminders, a <see cref="FakeTimeProvider"/> as the silo's
-/// clock), a fake Bot API on loopback, and the bot host on a test server reaching the cluster through its client.
+/// clock, the grains' rules bound from configuration by the silo's own binding), a fake Bot API on loopback, and the bot host on a test server reaching the cluster through its client.
 /// Tests share it, so each uses its own players (<see cref="NewUserId"/>), update ids and tables.
 /// </summary>
 public sealed class BotFixture : IAsyncLifetime
 {
     public const string Secret = "test-webhook-secret";
     public const long AdminId = 7_000_000_001;
+
+    /// <summary>Play-money rules the silo reads from configuration (none is the default, so the binding shows).</summary>
+    public const long StartingBalance = 12_000;
+
+    public const long ReferrerBonus = 1_200;
+
+    public const long NewPlayerBonus = 600;
+
+    /// <summary>The silo's configuration: what <c>POKER__Players__*</c> and <c>POKER__Referral__*</c> variables give.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> SiloSettings = new Dictionary<string, string?>
+    {
+        ["POKER:Players:StartingBalance"] = StartingBalance.ToString(CultureInfo.InvariantCulture),
+        ["POKER:Referral:ReferrerBonus"] = ReferrerBonus.ToString(CultureInfo.InvariantCulture),
+        ["POKER:Referral:NewPlayerBonus"] = NewPlayerBonus.ToString(CultureInfo.InvariantCulture),
+    };
 
     private static long nextUserId = 7_100_000_000;
     private static int nextUpdateId = 5_000;
@@ -63,6 +80,11 @@ public sealed class BotFixture : IAsyncLifetime
     {
         var time = Time;
         var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(SiloSettings);
+            host.Services.AddPokerGrainOptions(host.Configuration);
+        });
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(PokerStorage.Name);

@@ -22,10 +22,11 @@ public sealed class ReferralTests(BotFixture bot)
         var again = await bot.Say(invited, $"/start r_{referrer}");
         var byAnother = await bot.Say(invited, $"/start r_{other}");
 
-        Assert.Contains($"User{referrer % 10_000} invited you: 500 bonus chips", welcome.Text, StringComparison.Ordinal);
+        Assert.Contains($"User{referrer % 10_000} invited you: {BotFixture.NewPlayerBonus} bonus chips", welcome.Text, StringComparison.Ordinal);
         Assert.Contains(balance.ToString(System.Globalization.CultureInfo.InvariantCulture), welcome.Text, StringComparison.Ordinal);
-        Assert.Contains("1000 ژتون هدیه برای شما", told.Text, StringComparison.Ordinal);
-        Assert.Equal(referrerBefore + 1_000, await Balance(referrer));
+        Assert.Contains($"{BotFixture.ReferrerBonus} ژتون هدیه برای شما", told.Text, StringComparison.Ordinal);
+        Assert.Equal(referrerBefore + BotFixture.ReferrerBonus, await Balance(referrer));
+        Assert.Equal(BotFixture.StartingBalance + BotFixture.NewPlayerBonus, balance);
         Assert.Equal(balance, await Balance(invited));
         Assert.Equal(otherBefore, await Balance(other));
         Assert.Contains($"already invited by player {referrer}", again.Text, StringComparison.Ordinal);
@@ -33,11 +34,11 @@ public sealed class ReferralTests(BotFixture bot)
         Assert.Equal(referrer, await bot.Grains.GetGrain<IReferralGrain>(invited).GetReferrer());
 
         var referrerEntry = Assert.Single(await bot.Grains.GetGrain<IPlayerGrain>(referrer).GetLedger(0, 10), e => e.TransferId == $"referral:{invited}");
-        Assert.Equal((LedgerKind.Grant, 1_000L), (referrerEntry.Kind, referrerEntry.Amount));
+        Assert.Equal((LedgerKind.Grant, BotFixture.ReferrerBonus), (referrerEntry.Kind, referrerEntry.Amount));
         Assert.Contains($"invited player {invited}", referrerEntry.Note, StringComparison.Ordinal);
         var invitedLedger = await bot.Grains.GetGrain<IPlayerGrain>(invited).GetLedger(0, 10);
         var welcomeEntry = Assert.Single(invitedLedger, e => e.TransferId == $"referral-welcome:{invited}");
-        Assert.Equal((LedgerKind.Grant, 500L), (welcomeEntry.Kind, welcomeEntry.Amount));
+        Assert.Equal((LedgerKind.Grant, BotFixture.NewPlayerBonus), (welcomeEntry.Kind, welcomeEntry.Amount));
         Assert.Equal(2, invitedLedger.Count);
     }
 

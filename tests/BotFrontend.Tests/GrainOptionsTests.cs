@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Poker.Grains.Bot;
+using Orleans.Poker.Grains.Players;
+using Orleans.Poker.Silo.Hosting;
+
+namespace Orleans.Poker.BotFrontend.Tests;
+
+/// <summary>The silo's binding of <c>POKER__Players__*</c> and <c>POKER__Referral__*</c> (what the silo checks on start).</summary>
+public sealed class GrainOptionsTests
+{
+    [Fact]
+    public void Unset_keys_keep_the_defaults_and_set_ones_are_bound()
+    {
+        using var services = Build(new()
+        {
+            ["POKER:Players:TopUpInterval"] = "12:00:00",
+            ["POKER:Players:RememberedTransfers"] = "50",
+            ["POKER:Referral:NewPlayerWindow"] = "1.00:00:00",
+            ["POKER:Referral:NewPlayerBonus"] = "0",
+        });
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+        var players = services.GetRequiredService<IOptions<PlayerOptions>>().Value;
+        var referral = services.GetRequiredService<IOptions<ReferralOptions>>().Value;
+
+        Assert.Equal((10_000L, TimeSpan.FromHours(12), 50), (players.StartingBalance, players.TopUpInterval, players.RememberedTransfers));
+        Assert.Equal((1_000L, 0L, TimeSpan.FromDays(1)), (referral.ReferrerBonus, referral.NewPlayerBonus, referral.NewPlayerWindow));
+    }
+
+    [Theory]
+    [InlineData("POKER:Players:StartingBalance", "0")]
+    [InlineData("POKER:Players:TopUpInterval", "-01:00:00")]
+    [InlineData("POKER:Players:RememberedTransfers", "0")]
+    [InlineData("POKER:Referral:ReferrerBonus", "-1")]
+    [InlineData("POKER:Referral:NewPlayerBonus", "-500")]
+    [InlineData("POKER:Referral:NewPlayerWindow", "00:00:00")]
+    public void A_setting_that_makes_no_sense_stops_the_start(string key, string value)
+    {
+        using var services = Build(new() { [key] = value });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        var section = key.Split(':')[1];
+        Assert.Contains($"POKER__{section}__", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddPokerGrainOptions(configuration).BuildServiceProvider();
+    }
+}
