@@ -13,6 +13,9 @@ public readonly record struct Card(byte Index) : IComparable<Card>
     /// <summary>A face-down or unrecorded card (PHH <c>??</c>).</summary>
     public static readonly Card Unknown = new(52);
 
+    /// <summary>The 52 names and <c>??</c>, made once: views name cards on every event.</summary>
+    private static readonly string[] Names = [.. Enumerable.Range(0, 53).Select(i => i < 52 ? $"{Ranks[i >> 2]}{Suits[i & 3]}" : "??")];
+
     public Card(int rank, int suit) : this((byte)((rank << 2) | suit))
     {
     }
@@ -28,7 +31,7 @@ public readonly record struct Card(byte Index) : IComparable<Card>
 
     public int CompareTo(Card other) => Index.CompareTo(other.Index);
 
-    public override string ToString() => IsKnown ? $"{Ranks[Rank]}{Suits[Suit]}" : "??";
+    public override string ToString() => Names[Math.Min(Index, (byte)52)];
 
     /// <summary>Parses one card such as <c>As</c>, <c>Td</c> or <c>??</c>.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out Card card)

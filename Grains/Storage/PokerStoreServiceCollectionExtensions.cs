@@ -10,11 +10,13 @@ public static class PokerStoreServiceCollectionExtensions
     /// <summary>
     /// In-memory stores when <paramref name="postgresConnectionString"/> is null or empty (the embedded default and
     /// tests), else an <see cref="NpgsqlDataSource"/> and the PostgreSQL stores over the migrated schema.
-    /// Services registered before this call win (TryAdd).
+    /// Services registered before this call win (TryAdd). A database failure in any grain call reaches the caller as
+    /// a <see cref="Interfaces.Common.StoreUnavailableException"/>.
     /// </summary>
     public static IServiceCollection AddPokerStores(this IServiceCollection services, string? postgresConnectionString)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IIncomingGrainCallFilter, StoreFailureFilter>());
         if (string.IsNullOrWhiteSpace(postgresConnectionString))
         {
             services.TryAddSingleton<ILedgerStore, MemoryLedgerStore>();

@@ -52,6 +52,19 @@ public sealed partial class TableGrain
         {
             var seat = State.Seats[i];
             var handSeat = HandSeatOf(i);
+            var inHand = hand is not null && handSeat is not null;
+            var h = handSeat ?? 0;
+            string[] visible = [];
+            if (inHand)
+            {
+                var cards = hand!.HoleCards(h);
+                visible = new string[cards.Length];
+                for (var c = 0; c < cards.Length; c++)
+                {
+                    visible[c] = shown[h] || hand.IsHoleCardUp(h, c) ? cards[c].ToString() : "??";
+                }
+            }
+
             var view = new SeatView
             {
                 Seat = i,
@@ -62,26 +75,12 @@ public sealed partial class TableGrain
                 IsRobot = seat?.IsRobot ?? false,
                 HeldFor = State.Hold?.Seat == i ? State.Hold.PlayerId : null,
                 HeldUntil = State.Hold?.Seat == i ? State.Hold.Until : null,
+                InHand = inHand,
+                Bet = inHand ? hand!.Bets[h] : 0,
+                Folded = inHand && hand!.IsFolded(h),
+                AllIn = inHand && hand!.IsAllIn(h),
+                Cards = visible,
             };
-            if (hand is not null && handSeat is int h)
-            {
-                var cards = hand.HoleCards(h);
-                var visible = new string[cards.Length];
-                for (var c = 0; c < cards.Length; c++)
-                {
-                    visible[c] = shown[h] || hand.IsHoleCardUp(h, c) ? cards[c].ToString() : "??";
-                }
-
-                view = view with
-                {
-                    InHand = true,
-                    Bet = hand.Bets[h],
-                    Folded = hand.IsFolded(h),
-                    AllIn = hand.IsAllIn(h),
-                    Cards = visible,
-                };
-            }
-
             seats[i] = view;
         }
 

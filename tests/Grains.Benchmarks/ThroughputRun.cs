@@ -53,10 +53,30 @@ public static class ThroughputRun
         Figure.Print($"stalled_tables{suffix}", stalled, "tables");
         Figure.Note($"{actions} actions in {seconds:0.0} s on {tables} tables{suffix}, {counter.RejectedCount} rejected, {Environment.ProcessorCount} cores, CPU {(cpu1 - cpu0).TotalSeconds:0.0} s");
 
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var calls = await CallFloor(bots.Select(b => b.Table).ToArray(), TimeSpan.FromSeconds(5));
+        Figure.Print($"grain_calls_per_s{suffix}", calls, "calls/s");
+        Figure.Note($"grain_calls_per_s: the machine's floor for comparison, a plain request/response call (GetSummary) per table in a loop, nothing persisted");
+
         foreach (var reference in references.Where(r => r is not null))
         {
             cluster.Client.DeleteObjectReference<ITableObserver>(reference);
         }
+    }
+
+    private static async Task<double> CallFloor(ITableGrain[] tables, TimeSpan window)
+    {
+        long calls = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(tables.Select(async table =>
+        {
+            while (clock.Elapsed < window)
+            {
+                await table.GetSummary();
+                Interlocked.Increment(ref calls);
+            }
+        }));
+        return calls / clock.Elapsed.TotalSeconds;
     }
 
     private static (long Actions, long LatencyTicks, TimeSpan Cpu, long Allocated, int Gen0, TimeSpan GcPause) Sample(ActionCounter counter, Process process)

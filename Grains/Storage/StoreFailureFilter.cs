@@ -1,0 +1,41 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Orleans.Poker.Grains.Interfaces.Common;
+
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>
+/// Turns a database failure inside a grain call (an Npgsql or other ADO.NET exception, which callers could not
+/// deserialize) into a <see cref="StoreUnavailableException"/> that crosses the wire, after logging the original.
+/// </summary>
+public sealed partial class StoreFailureFilter(ILogger<StoreFailureFilter> logger) : IIncomingGrainCallFilter
+{
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        try
+        {
+            await context.Invoke();
+        }
+        catch (Exception ex) when (DatabaseError(ex) is { } database)
+        {
+            LogStoreFailure(logger, database, context.InterfaceName, context.MethodName, context.TargetId.ToString());
+            throw new StoreUnavailableException();
+        }
+    }
+
+    private static DbException? DatabaseError(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is DbException database)
+            {
+                return database;
+            }
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage failed in {Interface}.{Method} on {Grain}")]
+    private static partial void LogStoreFailure(ILogger logger, Exception exception, string @interface, string method, string grain);
+}

@@ -1,0 +1,38 @@
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Tests.Tables;
+using Orleans.TestingHost;
+
+namespace Orleans.Poker.Grains.Tests.Storage;
+
+/// <remarks>In the cluster collection only so that silos are not started in parallel in one process.</remarks>
+[Collection(ClusterCollection.Name)]
+public sealed class StoreFailureTests
+{
+    [Fact]
+    public async Task A_database_failure_reaches_the_caller_as_a_typed_retryable_error()
+    {
+        // The real PostgreSQL stores, pointed at a port where nothing listens: every statement fails in Npgsql.
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(PokerStorage.Name);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddPokerStores("Host=127.0.0.1;Port=1;Username=poker;Password=none;Database=none;Timeout=2");
+        });
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var templateId = $"t-{Guid.NewGuid():N}"[..20];
+
+        // A template records its versions in PostgreSQL: the caller learns that storage is down, not a codec error.
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(
+            () => cluster.Client.GetGrain<ITemplateGrain>(templateId).Create(TableKit.Holdem()));
+        Assert.Contains("storage", error.Message, StringComparison.Ordinal);
+
+        // Nothing was created, and the same call answers the same way (it may be retried).
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => cluster.Client.GetGrain<ITemplateGrain>(templateId).Create(TableKit.Holdem()));
+        await Assert.ThrowsAsync<PokerException>(() => cluster.Client.GetGrain<ITableGrain>("missing").GetSummary());
+    }
+}
