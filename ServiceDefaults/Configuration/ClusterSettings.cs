@@ -17,4 +17,11 @@ public sealed class ClusterSettings
 
     /// <summary>Address other silos and clients reach this silo on; loopback by default.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>How long a silo waits for another's answer to a liveness probe (Orleans' default is 5 s).</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Missed probes in a row before a silo votes another dead: with <see cref="ProbeTimeout"/>, how fast
+    /// the grains of a crashed silo come back on the others.</summary>
+    public int MissedProbesLimit { get; set; } = 3;
 }

@@ -34,6 +34,11 @@ public static class OrleansSetup
                 var address = IPAddress.Parse(options.Cluster.AdvertisedAddress);
                 silo.ConfigureEndpoints(address, options.Cluster.SiloPort, options.Cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
                 silo.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(options.Cluster.Redis!));
+                silo.Configure<ClusterMembershipOptions>(membership =>
+                {
+                    membership.ProbeTimeout = options.Cluster.ProbeTimeout;
+                    membership.NumMissedProbesLimit = options.Cluster.MissedProbesLimit;
+                });
             }
             else
             {
