@@ -13,19 +13,22 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 
 // Usage: dotnet run -c Release --project tests/Gateway.Load -- [--spawn [--storage postgres|memory] [--gateways 2]]
 //        [--url http://127.0.0.1:8080[,http://127.0.0.1:8090]] [--clients N] [--tables M] [--seated K]
-//        [--seconds S] [--warmup S] [--think-ms T] [--template nlhe-cash]
+//        [--seconds S] [--warmup S] [--think-ms T] [--template nlhe-cash] [--server-env KEY=VALUE[,KEY=VALUE]]
 // --spawn starts one silo (no co-hosted gateway) and two gateway processes from this tool's build configuration,
-// runs the load across both and stops them by PID; without it, --url names running gateways.
+// runs the load across both and stops them by PID (--server-env adds runtime settings to their environment);
+// without it, --url names running gateways.
 // N guests sign in, M tables are created, K players per table sit (they act passively on yourTurn: check, call or
 // fold, after T ms), and everyone else watches; each client is one WebSocket hub connection, round-robin over the
 // gateways. Prints `name value unit` lines: actions/s, and the latency from sending an action to the LAST viewer's
 // receipt of that action's event (p50/p95/p99), plus the action's answer time and the CPU each process used.
+// The window starts after --warmup (30 s): freshly started servers spend tens of seconds JIT-compiling (tiered PGO),
+// which shows as high server CPU and latency in a window that starts too early.
 var arguments = Args.Parse(args);
 var clientCount = Int("clients", 60);
 var tableCount = Int("tables", 6);
 var seatedPerTable = Int("seated", 6);
 var seconds = Int("seconds", 10);
-var warmup = Int("warmup", 3);
+var warmup = Int("warmup", 30);
 var thinkMs = Int("think-ms", 0);
 var template = arguments.Get("template", "nlhe-cash");
 var log = Console.Error;
@@ -47,7 +50,10 @@ try
     Uri[] urls;
     if (arguments.Has("spawn"))
     {
-        topology = await Topology.StartAsync(arguments.Get("storage", "postgres"), Int("gateways", 2), log);
+        var extra = arguments.Get("server-env", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
+        topology = await Topology.StartAsync(arguments.Get("storage", "postgres"), Int("gateways", 2), extra, log);
         urls = [.. topology.Gateways.Select(g => g.Url)];
     }
     else

@@ -27,12 +27,13 @@ internal sealed class Topology : IAsyncDisposable
 
     public IReadOnlyList<ServiceProcess> All => processes;
 
-    public static async Task<Topology> StartAsync(string storage, int gateways, TextWriter log)
+    /// <summary>Starts the processes; <paramref name="extra"/> is added to every process's environment (runtime knobs).</summary>
+    public static async Task<Topology> StartAsync(string storage, int gateways, IReadOnlyDictionary<string, string> extra, TextWriter log)
     {
         var topology = new Topology();
         try
         {
-            await topology.Start(storage, gateways, log);
+            await topology.Start(storage, gateways, extra, log);
             return topology;
         }
         catch
@@ -58,7 +59,7 @@ internal sealed class Topology : IAsyncDisposable
         }
     }
 
-    private async Task Start(string storage, int gateways, TextWriter log)
+    private async Task Start(string storage, int gateways, IReadOnlyDictionary<string, string> extra, TextWriter log)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var (siloPort, gatewayPort) = (ServiceProcess.FreePort(), ServiceProcess.FreePort());
@@ -70,6 +71,11 @@ internal sealed class Topology : IAsyncDisposable
             ["POKER__Logging__Level"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+        foreach (var (key, value) in extra)
+        {
+            common[key] = value;
+        }
+
         switch (storage)
         {
             case "postgres":
