@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using Orleans.Poker.Gateway.Api;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -10,14 +11,16 @@ namespace Orleans.Poker.Gateway.Relay;
 
 /// <summary>
 /// Relays lobby changes to this process's own lobby-hub connections: one <see cref="ILobbyObserver"/> subscribed to
-/// every lobby partition while there are local connections, renewed periodically.
+/// every lobby partition while there are local connections, renewed periodically. Each change is serialized once and
+/// queued per connection (<see cref="ConnectionQueue"/>): a connection that stopped reading delays nobody else, and
+/// once it drains it gets the whole list again.
 /// </summary>
 public sealed partial class LobbyRelay(
     IGrainFactory grains, IHubContext<LobbyHub> hub, IOptions<JsonHubProtocolOptions> protocol, PokerOptions options, TimeProvider time, ILogger<LobbyRelay> logger)
     : BackgroundService, ILobbyObserver
 {
     private readonly Lock gate = new();
-    private readonly HashSet<string> connections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConnectionQueue> connections = new(StringComparer.Ordinal);
     private readonly Channel<Func<Task>> outbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim subscribing = new(1, 1);
     private ILobbyObserver? reference;
@@ -39,7 +42,7 @@ public sealed partial class LobbyRelay(
     {
         lock (gate)
         {
-            connections.Add(connectionId);
+            connections[connectionId] = new ConnectionQueue(hub.Clients, connectionId, logger);
         }
 
         if (reference is null)
@@ -134,16 +137,40 @@ public sealed partial class LobbyRelay(
 
     private Task Broadcast<T>(string method, T payload)
     {
-        string[] targets;
+        ConnectionQueue[] targets;
         lock (gate)
         {
-            targets = [.. connections];
+            targets = [.. connections.Values];
         }
 
         // Per connection, not Clients.All: with the Redis backplane, All would reach other gateways' clients too.
         // Serialized once for all of them rather than once per connection.
         var shared = PreSerialized.Of(payload, protocol.Value.PayloadSerializerOptions);
-        return Task.WhenAll(targets.Select(c => hub.Clients.Client(c).SendAsync(method, shared)));
+        foreach (var target in targets)
+        {
+            if (target.Enqueue(new Outgoing(method, shared)) == Queued.StartedLagging)
+            {
+                _ = target.Sent.ContinueWith(_ => outbox.Writer.TryWrite(() => CatchUp(target)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A lagging connection drained its queue: the current list replaces the changes it skipped.</summary>
+    private async Task CatchUp(ConnectionQueue target)
+    {
+        lock (gate)
+        {
+            if (!connections.TryGetValue(target.ConnectionId, out var current) || current != target)
+            {
+                return;
+            }
+        }
+
+        var tables = await Lobby.ListAll(grains);
+        target.Resume();
+        target.Enqueue(new Outgoing(LobbyHub.TablesMethod, tables));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lobby relay could not subscribe to the lobby partitions")]

@@ -12,8 +12,8 @@ namespace Orleans.Poker.Gateway.Relay;
 /// <see cref="TableEvent.EventSeq"/> order. Out-of-order events wait in a buffer; a gap that does not fill within
 /// the gap timeout is repaired with fresh snapshots. Each event is serialized once for all viewers
 /// (<see cref="EventPayload"/>). Sends are queued per viewer and the loop does not wait for them: a slow connection
-/// delays only itself, and one that falls <see cref="MaxBacklog"/> sends behind skips events and catches up with a
-/// fresh snapshot once it has drained.
+/// delays only itself, and one that falls <see cref="ConnectionQueue.MaxBacklog"/> sends behind skips events and
+/// catches up with a fresh snapshot once it has drained.
 /// </summary>
 internal sealed partial class TableFeed
 {
@@ -61,8 +61,6 @@ internal sealed partial class TableFeed
     /// <summary>Viewers that fell behind and were caught up with a snapshot.</summary>
     public long Lagged { get; private set; }
 
-    /// <summary>Sends one viewer may have queued before it skips events and resyncs with a snapshot later.</summary>
-    public const int MaxBacklog = 64;
 
     public void Post(TableEvent tableEvent) => work.Writer.TryWrite(new EventWork(tableEvent));
 
@@ -168,11 +166,11 @@ internal sealed partial class TableFeed
             last = snapshot.EventSeq;
         }
 
-        var viewer = new Viewer(add.ConnectionId, add.PlayerId) { LastSeq = snapshot.EventSeq };
+        var viewer = new Viewer(add.ConnectionId, add.PlayerId) { LastSeq = snapshot.EventSeq, Queue = new ConnectionQueue(hub.Clients, add.ConnectionId, logger) };
         viewers[add.ConnectionId] = viewer;
         SendSnapshot(viewer, snapshot);
         Drain();
-        return viewer.Sent;
+        return viewer.Queue.Sent;
     }
 
     private async Task<Task> OnSnapshot(string connectionId)
@@ -185,19 +183,19 @@ internal sealed partial class TableFeed
         var snapshot = await table.GetSnapshot(viewer.PlayerId);
         viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
         SendSnapshot(viewer, snapshot);
-        return viewer.Sent;
+        return viewer.Queue.Sent;
     }
 
     /// <summary>A viewer that lagged has drained its queue: a fresh snapshot replaces the events it skipped.</summary>
     private async Task OnCatchUp(Viewer viewer)
     {
-        if (!viewer.Lagging || !viewers.TryGetValue(viewer.ConnectionId, out var current) || current != viewer)
+        if (!viewer.Queue.Lagging || !viewers.TryGetValue(viewer.ConnectionId, out var current) || current != viewer)
         {
             return;
         }
 
         var snapshot = await table.GetSnapshot(viewer.PlayerId);
-        viewer.Lagging = false;
+        viewer.Queue.Resume();
         viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
         Lagged++;
         SendSnapshot(viewer, snapshot);
@@ -293,7 +291,7 @@ internal sealed partial class TableFeed
             }
 
             viewer.LastSeq = tableEvent.EventSeq;
-            if (viewer.Lagging)
+            if (viewer.Queue.Lagging)
             {
                 continue;
             }
@@ -348,55 +346,12 @@ internal sealed partial class TableFeed
         return new YourTurnMessage(TableId, eventSeq, view.HandNo, mine.Seat, legal, view.Deadline);
     }
 
-    /// <summary>
-    /// Queues messages for one viewer behind its earlier ones (order holds per connection) without waiting: the
-    /// first send of an idle connection starts at once. A viewer too far behind stops receiving events until its
-    /// queue drains, then gets a snapshot (<see cref="OnCatchUp"/>).
-    /// </summary>
+    /// <summary>Queues messages for a viewer; one that starts lagging is caught up once its queue drained (<see cref="OnCatchUp"/>).</summary>
     private void Send(Viewer viewer, Outgoing[] messages)
     {
-        if (viewer.Lagging)
+        if (viewer.Queue.Enqueue(messages) == Queued.StartedLagging)
         {
-            return;
-        }
-
-        if (Volatile.Read(ref viewer.Backlog) >= MaxBacklog)
-        {
-            viewer.Lagging = true;
-            LogLagging(logger, TableId, viewer.ConnectionId, MaxBacklog);
-            var lagging = viewer;
-            _ = viewer.Sent.ContinueWith(_ => work.Writer.TryWrite(new CatchUpWork(lagging)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            return;
-        }
-
-        Interlocked.Increment(ref viewer.Backlog);
-        viewer.Sent = viewer.Sent.IsCompleted ? SendNow(viewer, messages) : SendAfter(viewer.Sent, viewer, messages);
-    }
-
-    private async Task SendAfter(Task before, Viewer viewer, Outgoing[] messages)
-    {
-        await before;
-        await SendNow(viewer, messages);
-    }
-
-    /// <summary>Sends in order; never throws (a closed connection's sends fail quietly until it is removed).</summary>
-    private async Task SendNow(Viewer viewer, Outgoing[] messages)
-    {
-        try
-        {
-            var client = hub.Clients.Client(viewer.ConnectionId);
-            foreach (var message in messages)
-            {
-                await client.SendAsync(message.Method, message.Argument);
-            }
-        }
-        catch (Exception ex)
-        {
-            LogSendFailed(logger, ex, TableId, viewer.ConnectionId);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref viewer.Backlog);
+            _ = viewer.Queue.Sent.ContinueWith(_ => work.Writer.TryWrite(new CatchUpWork(viewer)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
@@ -422,12 +377,6 @@ internal sealed partial class TableFeed
     [LoggerMessage(Level = LogLevel.Warning, Message = "Table feed {TableId}: {Work} failed")]
     private static partial void LogWorkFailed(ILogger logger, Exception exception, string tableId, string work);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Table feed {TableId}: connection {ConnectionId} is {Backlog} sends behind; it skips events and catches up with a snapshot")]
-    private static partial void LogLagging(ILogger logger, string tableId, string connectionId, int backlog);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Table feed {TableId}: a send to connection {ConnectionId} failed")]
-    private static partial void LogSendFailed(ILogger logger, Exception exception, string tableId, string connectionId);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Table feed {TableId}: gap after event {LastSeq} (next buffered {NextSeq}), resyncing with snapshots")]
     private static partial void LogResync(ILogger logger, string tableId, long lastSeq, long nextSeq);
 
@@ -449,7 +398,6 @@ internal sealed partial class TableFeed
 
     private sealed record CatchUpWork(Viewer Viewer) : Work;
 
-    private readonly record struct Outgoing(string Method, object Argument);
 
     private sealed class Viewer(string connectionId, long playerId)
     {
@@ -461,13 +409,7 @@ internal sealed partial class TableFeed
 
         public (long, int, long, int)? TurnKey { get; set; }
 
-        /// <summary>Completes when everything queued for this viewer went out (set on the loop only).</summary>
-        public Task Sent { get; set; } = Task.CompletedTask;
-
-        /// <summary>Queued sends not yet done (decremented off the loop).</summary>
-        public int Backlog;
-
-        /// <summary>Skipping events until the queue drains and a snapshot catches the viewer up.</summary>
-        public bool Lagging { get; set; }
+        /// <summary>What is being sent to this viewer.</summary>
+        public required ConnectionQueue Queue { get; init; }
     }
 }

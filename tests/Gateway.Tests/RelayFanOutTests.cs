@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Gateway.Relay;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -45,14 +46,14 @@ public sealed class RelayFanOutTests(GatewayFixture fixture)
         var template = await fixture.NewTemplate();
         var a = await fixture.SignInGuest("Fast");
         var table = (await fixture.CreateTable(a.AccessToken, template)).Table.TableId;
-        var hub = new RecordingHub();
+        var hub = new RecordingHub<TableHub>();
         var feed = new TableFeed(table, fixture.Grains, hub, HubJson, TimeSpan.FromSeconds(30), TimeProvider.System, NullLogger.Instance);
         await feed.AddViewer("fast", 1);
         var slowWatch = feed.AddViewer("slow", 2);
         Assert.True(await hub.WaitFor(() => hub.Of("slow").Count == 1), "the slow viewer's snapshot send did not start");
         var start = hub.Of("fast").OfType<TableSnapshot>().Single().EventSeq;
         var view = (await fixture.PublicSnapshot(table)).View;
-        const int events = TableFeed.MaxBacklog * 2;
+        const int events = ConnectionQueue.MaxBacklog * 2;
 
         for (var seq = start + 1; seq <= start + events; seq++)
         {
@@ -74,81 +75,42 @@ public sealed class RelayFanOutTests(GatewayFixture fixture)
         // Before falling behind it got the first events in order, then nothing until the snapshot.
         var queued = slow.Skip(1).SkipLast(1).Cast<PreSerialized>().Select(Seq).ToList();
         Assert.Equal(Enumerable.Range(1, queued.Count).Select(i => start + i), queued);
-        Assert.InRange(queued.Count, TableFeed.MaxBacklog - 1, TableFeed.MaxBacklog);
+        Assert.InRange(queued.Count, ConnectionQueue.MaxBacklog - 1, ConnectionQueue.MaxBacklog);
         Assert.Equal(1, feed.Lagged);
         feed.Stop();
         await feed.Completion.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    private static long Seq(PreSerialized message) => JsonDocument.Parse(message.Utf8).RootElement.GetProperty("eventSeq").GetInt64();
-
-    /// <summary>A hub context that records every send per connection; sends to "slow" wait until released.</summary>
-    private sealed class RecordingHub : IHubContext<TableHub>
+    [Fact]
+    public async Task A_stalled_lobby_connection_does_not_hold_back_the_others_and_gets_the_list_again()
     {
-        private readonly ConcurrentDictionary<string, ConcurrentQueue<object?>> sent = new();
-        private readonly TaskCompletionSource slow = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly SemaphoreSlim arrived = new(0);
+        var template = await fixture.NewTemplate();
+        var a = await fixture.SignInGuest("Lobby");
+        var table = (await fixture.CreateTable(a.AccessToken, template)).Table.TableId;
+        var summary = await fixture.Grains.GetGrain<ITableGrain>(table).GetSummary();
+        var hub = new RecordingHub<LobbyHub>();
+        var relay = new LobbyRelay(fixture.Grains, hub, Options.Create(new JsonHubProtocolOptions { PayloadSerializerOptions = HubJson }), fixture.Options, TimeProvider.System, NullLogger<LobbyRelay>.Instance);
+        await relay.StartAsync(CancellationToken.None);
+        await relay.Connected("fast");
+        await relay.Connected("slow");
+        const int changes = ConnectionQueue.MaxBacklog * 2;
+        var marker = $"lobby-{Guid.NewGuid():N}";
 
-        public RecordingHub() => Clients = new Recipients(this);
-
-        public IHubClients Clients { get; }
-
-        public IGroupManager Groups => throw new NotSupportedException();
-
-        public List<object?> Of(string connectionId) => [.. sent.GetOrAdd(connectionId, _ => new())];
-
-        public void Release() => slow.TrySetResult();
-
-        public async Task<bool> WaitFor(Func<bool> condition)
+        for (var i = 0; i < changes; i++)
         {
-            var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (!condition())
-            {
-                var left = until - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero || !await arrived.WaitAsync(left))
-                {
-                    return condition();
-                }
-            }
-
-            return true;
+            await relay.OnTableUpdated(summary with { Name = $"{marker} {i}" });
         }
 
-        private Task Record(string connectionId, object? argument)
-        {
-            sent.GetOrAdd(connectionId, _ => new()).Enqueue(argument);
-            arrived.Release();
-            return connectionId == "slow" ? slow.Task : Task.CompletedTask;
-        }
+        int Ours(string connectionId) => hub.Of(connectionId).Count(m => m?.ToString()?.Contains(marker, StringComparison.Ordinal) == true);
+        Assert.True(await hub.WaitFor(() => Ours("fast") == changes), $"fast got {Ours("fast")} of {changes}");
+        Assert.Equal(1, Ours("slow"));
 
-        private sealed class Recipients(RecordingHub hub) : IHubClients
-        {
-            public IClientProxy All => throw new NotSupportedException();
-
-            public ISingleClientProxy Client(string connectionId) => new Proxy(hub, connectionId);
-
-            IClientProxy IHubClients<IClientProxy>.Client(string connectionId) => Client(connectionId);
-
-            public IClientProxy AllExcept(IReadOnlyList<string> excludedConnectionIds) => throw new NotSupportedException();
-
-            public IClientProxy Clients(IReadOnlyList<string> connectionIds) => throw new NotSupportedException();
-
-            public IClientProxy Group(string groupName) => throw new NotSupportedException();
-
-            public IClientProxy GroupExcept(string groupName, IReadOnlyList<string> excludedConnectionIds) => throw new NotSupportedException();
-
-            public IClientProxy Groups(IReadOnlyList<string> groupNames) => throw new NotSupportedException();
-
-            public IClientProxy User(string userId) => throw new NotSupportedException();
-
-            public IClientProxy Users(IReadOnlyList<string> userIds) => throw new NotSupportedException();
-        }
-
-        private sealed class Proxy(RecordingHub hub, string connectionId) : ISingleClientProxy
-        {
-            public Task SendCoreAsync(string method, object?[] args, CancellationToken cancellationToken = default) => hub.Record(connectionId, args[0]);
-
-            public Task<T> InvokeCoreAsync<T>(string method, object?[] args, CancellationToken cancellationToken) => throw new NotSupportedException();
-        }
+        hub.Release();
+        Assert.True(await hub.WaitFor(() => hub.Sends("slow").Any(s => s.Method == LobbyHub.TablesMethod)), "the slow connection did not get the list again");
+        Assert.Equal(LobbyHub.TablesMethod, hub.Sends("slow")[^1].Method);
+        Assert.InRange(Ours("slow"), ConnectionQueue.MaxBacklog - 1, ConnectionQueue.MaxBacklog);
+        await relay.StopAsync(CancellationToken.None);
     }
+
+    private static long Seq(PreSerialized message) => JsonDocument.Parse(message.Utf8).RootElement.GetProperty("eventSeq").GetInt64();
 }
