@@ -61,7 +61,6 @@ internal sealed partial class TableFeed
     /// <summary>Viewers that fell behind and were caught up with a snapshot.</summary>
     public long Lagged { get; private set; }
 
-
     public void Post(TableEvent tableEvent) => work.Writer.TryWrite(new EventWork(tableEvent));
 
     public Task AddViewer(string connectionId, long playerId) => Enqueue(done => new AddWork(connectionId, playerId, done));
@@ -166,7 +165,10 @@ internal sealed partial class TableFeed
             last = snapshot.EventSeq;
         }
 
-        var viewer = new Viewer(add.ConnectionId, add.PlayerId) { LastSeq = snapshot.EventSeq, Queue = new ConnectionQueue(hub.Clients, add.ConnectionId, logger) };
+        // Watching again keeps the connection's queue, so the new snapshot still goes out after what was queued before.
+        var queue = viewers.TryGetValue(add.ConnectionId, out var previous) ? previous.Queue : new ConnectionQueue(hub.Clients, add.ConnectionId, logger);
+        queue.Resume();
+        var viewer = new Viewer(add.ConnectionId, add.PlayerId) { LastSeq = snapshot.EventSeq, Queue = queue };
         viewers[add.ConnectionId] = viewer;
         SendSnapshot(viewer, snapshot);
         Drain();
