@@ -99,16 +99,14 @@ public static class TableEndpoints
             Table(tableId, grains).Act(user.GetPlayerId(), new PlayerAction(request.Action, Input.Chips(request.Amount, "amount"), Input.Cards(request.Cards)), Input.Chips(request.ClientSeq, "clientSeq", long.MaxValue)))
             .WithSummary("Act on the caller's turn (the hub's Act is preferred)");
 
+        // Through the table, which refuses a queue while a seat is free or for a seated player and counts the queue.
         tables.MapPost("/{tableId}/waitlist", async (string tableId, ClaimsPrincipal user, IGrainFactory grains) =>
-        {
-            await Table(tableId, grains).GetSummary();
-            var position = await grains.GetGrain<IWaitlistGrain>(tableId).Join(user.GetPlayerId(), user.GetDisplayName());
-            return new PositionResponse(tableId, position);
-        }).WithSummary("Join the table's waitlist");
+            new PositionResponse(tableId, await Table(tableId, grains).JoinWaitlist(user.GetPlayerId(), user.GetDisplayName())))
+            .WithSummary("Join the table's waitlist (409 while a seat is free or when already seated)");
 
         tables.MapDelete("/{tableId}/waitlist", async (string tableId, ClaimsPrincipal user, IGrainFactory grains) =>
         {
-            await grains.GetGrain<IWaitlistGrain>(Input.TableId(tableId)).Leave(user.GetPlayerId());
+            await Table(tableId, grains).LeaveWaitlist(user.GetPlayerId());
             return Results.NoContent();
         }).WithSummary("Leave the table's waitlist");
 

@@ -36,6 +36,7 @@ public sealed partial class PokerExceptionHandler(IProblemDetailsService problem
         FormatException format => (400, "invalid_request", format.Message),
         OverflowException => (400, "invalid_request", "A number is out of range"),
         ArgumentException argument => (400, "invalid_request", argument.Message),
+        StoreUnavailableException store => (503, "unavailable", store.Message),
         SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException
             => (503, "unavailable", "The game servers are not reachable right now; try again shortly"),
         _ => (500, "internal_error", "Something went wrong on our side"),

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Orleans.Poker.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class WaitlistTests(GatewayFixture fixture)
+{
+    [Fact]
+    public async Task The_waitlist_is_joined_through_the_table_only_when_it_is_full_and_its_length_is_listed()
+    {
+        var template = await fixture.NewTemplate(c => c with { MaxPlayers = 2, MinPlayers = 2 });
+        var (ann, bob, cat) = (await fixture.SignInGuest("Ann"), await fixture.SignInGuest("Bob"), await fixture.SignInGuest("Cat"));
+        var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
+        await fixture.Sit(ann.AccessToken, table, 0);
+        using var catHttp = fixture.Http(cat.AccessToken);
+        using var annHttp = fixture.Http(ann.AccessToken);
+
+        // A seat is free: sit down instead. A seated player cannot queue either.
+        await AssertProblem(await catHttp.PostAsync($"/api/tables/{table}/waitlist", null), HttpStatusCode.Conflict, "seat_free");
+        await fixture.Sit(bob.AccessToken, table, 1);
+        await AssertProblem(await annHttp.PostAsync($"/api/tables/{table}/waitlist", null), HttpStatusCode.Conflict, "already_seated");
+        Assert.Equal(0, await WaitlistLength(catHttp, table));
+
+        var joined = await catHttp.PostAsync($"/api/tables/{table}/waitlist", null);
+        Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
+        Assert.Equal(1, (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("position").GetInt32());
+        Assert.Equal(1, await WaitlistLength(catHttp, table));
+        Assert.Equal(1, (await catHttp.GetFromJsonAsync<JsonElement>($"/api/tables/{table}/waitlist/position")).GetProperty("position").GetInt32());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await catHttp.DeleteAsync($"/api/tables/{table}/waitlist")).StatusCode);
+        Assert.Equal(0, await WaitlistLength(catHttp, table));
+    }
+
+    private static async Task<int> WaitlistLength(HttpClient http, string table) =>
+        (await http.GetFromJsonAsync<JsonElement>($"/api/tables/{table}")).GetProperty("waitlistLength").GetInt32();
+
+    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+}
