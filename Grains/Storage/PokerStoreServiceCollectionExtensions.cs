@@ -26,7 +26,7 @@ public static class PokerStoreServiceCollectionExtensions
             return services;
         }
 
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(postgresConnectionString));
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(PostgresPool.WithDefaultLimit(postgresConnectionString)));
         services.TryAddSingleton<ILedgerStore, NpgsqlLedgerStore>();
         services.TryAddSingleton<IHandHistoryStore, NpgsqlHandHistoryStore>();
         services.TryAddSingleton<IPlayerStore, NpgsqlPlayerStore>();

@@ -97,13 +97,13 @@ public static class OrleansSetup
             storage.Configure<Serializer>((settings, serializer) =>
             {
                 settings.Invariant = "Npgsql";
-                settings.ConnectionString = postgres;
+                settings.ConnectionString = PostgresPool.WithDefaultLimit(postgres);
                 settings.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
         silo.UseAdoNetReminderService(reminders =>
         {
             reminders.Invariant = "Npgsql";
-            reminders.ConnectionString = postgres;
+            reminders.ConnectionString = PostgresPool.WithDefaultLimit(postgres);
         });
         return silo;
     }
