@@ -160,35 +160,6 @@ public sealed class SiloProcess : IDisposable
     private async Task WaitReadyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        var url = $"http://127.0.0.1:{HttpPort}/health/ready";
-        while (deadline.Elapsed < ReadyTimeout)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"Silo {Name} exited with {process.ExitCode}:\n{RecentOutput}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // A slow answer while the silo starts.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"Silo {Name} not ready after {ReadyTimeout.TotalSeconds} s:\n{RecentOutput}");
+        await ReadyProbe.WaitAsync(http, new Uri($"http://127.0.0.1:{HttpPort}/health/ready"), process, $"Silo {Name}", ReadyTimeout, () => RecentOutput);
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Orleans.Poker.Cluster.Tests;
 
 namespace Orleans.Poker.Gateway.Load;
 
@@ -69,39 +70,8 @@ internal sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Polls <c>/health/ready</c> until it answers 200 (bounded).</summary>
-    public async Task WaitReadyAsync(HttpClient http)
-    {
-        var clock = Stopwatch.StartNew();
-        var url = new Uri(Url, "/health/ready");
-        while (clock.Elapsed < ReadyTimeout)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} (pid {Pid}) exited with {process.ExitCode}:\n{RecentOutput}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // A slow answer while it starts.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"{Name} (pid {Pid}) not ready after {ReadyTimeout.TotalSeconds} s:\n{RecentOutput}");
-    }
+    public Task WaitReadyAsync(HttpClient http) =>
+        ReadyProbe.WaitAsync(http, new Uri(Url, "/health/ready"), process, Name, ReadyTimeout, () => RecentOutput);
 
     /// <summary>Starts counting this process's CPU time from now.</summary>
     public void MarkCpu()
