@@ -1,5 +1,6 @@
 // End-to-end, second silo: stud up/down cards, sit out / top up, the waitlist and seat holds, admin actions with their
-// audit entries, the Telegram theme and buttons (a fake WebApp, a real signed initData), and a landscape phone.
+// audit entries, two tabs of one player refreshing their session at once, the Telegram theme and buttons (a fake
+// WebApp, a real signed initData), and a landscape phone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { adminTelegramId, fakeTelegram, guestPage, pageSession, playUntil, rest, signIn, sitAt, telegramInitData, useSilo } from './server.mjs';
@@ -185,21 +186,101 @@ test('waitlist: a full heads-up table queues players in order; a leaving player 
   await kim.context().close();
 });
 
-test('the lobby and the table summary count the waitlist', {
-  todo: 'gateway: POST /api/tables/{id}/waitlist calls IWaitlistGrain.Join directly, not ITableGrain.JoinWaitlist, so waitlistLength stays 0 (and a seated player or a table with a free seat can queue)',
-}, async () => {
+test('the lobby and the table summary count the waitlist; nobody queues while a seat is free or while seated', async () => {
   const lea = await signIn(url, 'Lea');
   const max = await signIn(url, 'Max');
   const ned = await signIn(url, 'Ned');
   const tableId = await createTable(lea.token, 'e2e-heads-up');
-  await rest(url, 'POST', `/api/admin/tables/${tableId}/pause`, admin.token);
-  const early = await rest(url, 'POST', `/api/tables/${tableId}/waitlist`, ned.token);
-  assert.equal(early.status, 409, `queueing at a table with free seats: ${JSON.stringify(early.body)}`);
-  await rest(url, 'DELETE', `/api/tables/${tableId}/waitlist`, ned.token);
-  await rest(url, 'POST', `/api/tables/${tableId}/sit`, lea.token, { buyIn: 100, seat: 0 });
-  await rest(url, 'POST', `/api/tables/${tableId}/sit`, max.token, { buyIn: 100, seat: 1 });
-  assert.equal((await rest(url, 'POST', `/api/tables/${tableId}/waitlist`, ned.token)).status, 200);
-  assert.equal((await rest(url, 'GET', `/api/tables/${tableId}`, ned.token)).body.waitlistLength, 1);
+  assert.equal((await rest(url, 'POST', `/api/admin/tables/${tableId}/pause`, admin.token)).status, 204);
+  const length = async () => {
+    const summary = (await rest(url, 'GET', `/api/tables/${tableId}`, ned.token)).body.waitlistLength;
+    const lobby = (await rest(url, 'GET', '/api/lobby?pageSize=100', ned.token)).body.items.find((t) => t.tableId === tableId);
+    assert.equal(lobby?.waitlistLength, summary, 'the lobby row and the table summary agree');
+    return summary;
+  };
+  const refused = async (token, code) => {
+    const r = await rest(url, 'POST', `/api/tables/${tableId}/waitlist`, token);
+    assert.equal(r.status, 409, JSON.stringify(r.body));
+    assert.match(r.type, /problem\+json/);
+    assert.equal(r.body.code, code);
+  };
+
+  await refused(ned.token, 'seat_free');
+  assert.equal(await length(), 0);
+  for (const [p, seat] of [[lea, 0], [max, 1]]) {
+    assert.equal((await rest(url, 'POST', `/api/tables/${tableId}/sit`, p.token, { buyIn: 100, seat })).status, 200);
+  }
+  await refused(lea.token, 'already_seated');
+  const joined = await rest(url, 'POST', `/api/tables/${tableId}/waitlist`, ned.token);
+  assert.equal(joined.status, 200, JSON.stringify(joined.body));
+  assert.equal(joined.body.position, 1);
+  assert.equal(await length(), 1);
+  assert.equal((await rest(url, 'DELETE', `/api/tables/${tableId}/waitlist`, ned.token)).status, 204);
+  assert.equal(await length(), 0);
+  assert.equal((await rest(url, 'GET', `/api/tables/${tableId}/waitlist/position`, ned.token)).body.position, null);
+});
+
+test('two tabs of one player refresh at once: one rotation, both stay signed in; reopened with expired access tokens, the same', async () => {
+  const context = await browser.newContext({ viewport: { width: 420, height: 860 } });
+  const refreshes = [];
+  context.on('response', (r) => { if (new URL(r.url()).pathname === '/api/auth/refresh') refreshes.push(r.status()); });
+  const one = await context.newPage();
+  await one.goto(url);
+  await one.fill('#guest-name', 'Pia');
+  await one.click('#guest-signin');
+  await one.waitForSelector('#tables .row[data-table]');
+  const two = await context.newPage();
+  await two.goto(url);
+  await two.waitForSelector('#tables .row[data-table]'); // signed in from the session the tabs share
+  const tabs = [one, two];
+  const sessions = () => Promise.all(tabs.map((p) => p.evaluate(() => window.__poker.currentSession())));
+  const [first] = await sessions();
+  assert.deepEqual((await sessions()).map((x) => x.refreshToken), [first.refreshToken, first.refreshToken]);
+  assert.equal(await one.evaluate(() => 'locks' in navigator), true, 'Chromium has Web Locks here (a secure context)');
+
+  // Both tabs refresh at the same moment: the first to get the lock rotates, the other takes its tokens.
+  const both = await Promise.all(tabs.map((p) => p.evaluate(() => window.__poker.refreshSession())));
+  assert.ok(both.every((x) => x !== null), `both tabs still have a session (refresh answers: ${refreshes})`);
+  assert.equal(both[0].refreshToken, both[1].refreshToken);
+  assert.notEqual(both[0].refreshToken, first.refreshToken);
+  assert.deepEqual(refreshes, [200], 'one rotation, no reuse');
+
+  // The family is intact: rotating from there again succeeds (a revoked family answers 401).
+  const again = await one.evaluate(() => window.__poker.refreshSession());
+  assert.ok(again);
+  assert.deepEqual(refreshes, [200, 200]);
+  assert.equal((await two.evaluate(() => window.__poker.refreshSession())).refreshToken, again.refreshToken);
+  assert.deepEqual(refreshes, [200, 200], 'the second tab took the first tab\'s new tokens');
+
+  // Both tabs reopen with an expired access token: each needs a refresh before its first call; still one rotation.
+  for (const page of tabs) {
+    await page.evaluate(() => {
+      for (const store of [sessionStorage, localStorage]) {
+        const s = JSON.parse(store.getItem('poker.session'));
+        store.setItem('poker.session', JSON.stringify({ ...s, expiresAt: new Date(Date.now() - 1_000).toISOString() }));
+      }
+    });
+  }
+  await Promise.all(tabs.map((p) => p.reload()));
+  await Promise.all(tabs.map((p) => p.waitForSelector('#tables .row[data-table], #guest-name')));
+  assert.deepEqual(await Promise.all(tabs.map((p) => p.$('#guest-name'))), [null, null], 'neither tab was signed out');
+  assert.deepEqual(refreshes, [200, 200, 200]);
+  const reopened = await sessions();
+  assert.equal(reopened[0].refreshToken, reopened[1].refreshToken);
+  assert.ok(Date.parse(reopened[0].expiresAt) > Date.now() + 60_000);
+
+  // A later authenticated call succeeds in both tabs (the profile loads the player from the gateway).
+  for (const page of tabs) {
+    await page.goto(`${url}/#/profile`);
+    await page.waitForSelector('#stats');
+    assert.equal(await page.$('#guest-name'), null);
+    const me = await page.evaluate(async () => (await fetch('/api/players/me', {
+      headers: { Authorization: `Bearer ${window.__poker.currentSession().accessToken}` },
+    })).status);
+    assert.equal(me, 200);
+  }
+  assert.ok(refreshes.every((status) => status === 200), `refresh answers: ${refreshes}`);
+  await context.close();
 });
 
 test('admin: create, edit (new version) and deactivate a template; pause, kick and close a table; adjust a balance; the audit log lists it all', async () => {

@@ -1,5 +1,7 @@
-// REST client for /api with bearer tokens, refresh-token rotation and problem+json errors.
+// REST client for /api with bearer tokens, refresh-token rotation (one tab at a time, see refresh.ts) and problem+json errors.
 
+import { browserLock, expiring, newest, refreshShared, type RefreshDeps } from './refresh';
+import { readShared, removeShared, writeShared } from './shared';
 import type { AuthResponse } from './wire';
 
 const storageKey = 'poker.session';
@@ -22,17 +24,55 @@ export class ApiError extends Error {
 let session: Session | null = load();
 let refreshing: Promise<Session | null> | null = null;
 
-function load(): Session | null {
+function parse(raw: string | null): Session | null {
   try {
-    const raw = sessionStorage.getItem(storageKey) ?? localStorage.getItem(storageKey);
     return raw ? (JSON.parse(raw) as Session) : null;
   } catch {
     return null;
   }
 }
 
-function store(auth: AuthResponse): Session {
-  session = {
+/** This tab's session, else the one the tabs share (the last signed in or rotated) as this process last saw it. */
+function load(): Session | null {
+  try {
+    return parse(sessionStorage.getItem(storageKey)) ?? parse(localStorage.getItem(storageKey));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The session the tabs share as it is now: the newer of IndexedDB's (up to date across tabs) and localStorage's (in
+ * case IndexedDB cannot be used).
+ */
+async function shared(): Promise<Session | null> {
+  const indexed = await readShared<Session>(storageKey).catch(() => null);
+  return newest(indexed, parse(localStorage.getItem(storageKey)));
+}
+
+/** Makes `next` the session new tabs start from and refreshing tabs look at. */
+async function share(next: Session): Promise<Session> {
+  localStorage.setItem(storageKey, JSON.stringify(next));
+  await writeShared(storageKey, next).catch(() => undefined);
+  return next;
+}
+
+/** Forgets the shared session (all of it, or only while it still holds `refreshToken`). */
+async function unshare(refreshToken?: string): Promise<void> {
+  if (refreshToken === undefined || parse(localStorage.getItem(storageKey))?.refreshToken === refreshToken) localStorage.removeItem(storageKey);
+  const indexed = await readShared<Session>(storageKey).catch(() => null);
+  if (indexed && (refreshToken === undefined || indexed.refreshToken === refreshToken)) await removeShared(storageKey).catch(() => undefined);
+}
+
+/** Makes `next` this tab's session. */
+function keep(next: Session): Session {
+  session = next;
+  sessionStorage.setItem(storageKey, JSON.stringify(next));
+  return next;
+}
+
+function fromAuth(auth: AuthResponse): Session {
+  return {
     accessToken: auth.accessToken,
     refreshToken: auth.refreshToken,
     expiresAt: auth.expiresAt,
@@ -40,10 +80,6 @@ function store(auth: AuthResponse): Session {
     playerId: auth.player.profile.playerId,
     name: auth.player.profile.displayName,
   };
-  const raw = JSON.stringify(session);
-  sessionStorage.setItem(storageKey, raw);
-  localStorage.setItem(storageKey, raw);
-  return session;
 }
 
 export function currentSession(): Session | null {
@@ -53,44 +89,75 @@ export function currentSession(): Session | null {
 export function signOut(): void {
   session = null;
   sessionStorage.removeItem(storageKey);
-  localStorage.removeItem(storageKey);
+  void unshare();
 }
 
 async function post<T>(path: string, body: unknown, auth = true): Promise<T> {
   return request<T>('POST', path, body, auth);
 }
 
-export async function signInGuest(name: string): Promise<AuthResponse> {
-  const auth = await post<AuthResponse>('/api/auth/guest', { name }, false);
-  store(auth);
+async function signIn(path: string, body: unknown): Promise<AuthResponse> {
+  const auth = await post<AuthResponse>(path, body, false);
+  await share(keep(fromAuth(auth)));
   return auth;
 }
 
-export async function signInTelegram(initData: string): Promise<AuthResponse> {
-  const auth = await post<AuthResponse>('/api/auth/telegram', { initData }, false);
-  store(auth);
-  return auth;
+export function signInGuest(name: string): Promise<AuthResponse> {
+  return signIn('/api/auth/guest', { name });
 }
 
-async function refresh(): Promise<Session | null> {
-  if (!session) return null;
-  refreshing ??= (async () => {
+export function signInTelegram(initData: string): Promise<AuthResponse> {
+  return signIn('/api/auth/telegram', { initData });
+}
+
+/** The gateway refused the refresh token (unknown, used, revoked or expired); a 429 or 5xx is worth a later retry. */
+const refused = (error: unknown): boolean => error instanceof ApiError && (error.status === 401 || error.status === 400);
+
+// Only the tab holding the refresh lock writes the shared session (and sign-ins): a tab that takes tokens another
+// tab rotated keeps them to itself, so an older session never overwrites a newer one.
+const refreshDeps: RefreshDeps<Session> = {
+  lock: browserLock(),
+  shared,
+  rotate: async (refreshToken) => {
     try {
-      const auth = await request<AuthResponse>('POST', '/api/auth/refresh', { refreshToken: session!.refreshToken }, false);
-      return store(auth);
-    } catch {
-      signOut();
-      return null;
-    } finally {
-      refreshing = null;
+      return await share(fromAuth(await request<AuthResponse>('POST', '/api/auth/refresh', { refreshToken }, false)));
+    } catch (error) {
+      // Refused: nobody can use it any more, so no tab starts from it again.
+      if (refused(error)) await unshare(refreshToken);
+      throw error;
     }
-  })();
+  },
+  now: Date.now,
+};
+
+/**
+ * Replaces the session's access token, one refresh at a time across tabs (see refresh.ts): null when there is no
+ * session, when the gateway refused the refresh token (this tab is signed out), or when it could not answer now (the
+ * session stays for a later try).
+ */
+export function refreshSession(): Promise<Session | null> {
+  const held = session;
+  if (!held) return Promise.resolve(null);
+  refreshing ??= refreshShared(held, refreshDeps)
+    .then(
+      (next) => (session === held ? keep(next) : session),
+      (error) => {
+        if (refused(error) && session === held) {
+          session = null;
+          sessionStorage.removeItem(storageKey);
+        }
+        return null;
+      },
+    )
+    .finally(() => {
+      refreshing = null;
+    });
   return refreshing;
 }
 
 /** A valid access token (refreshed a minute before it expires) for REST and the SignalR accessTokenFactory. */
 export async function accessToken(): Promise<string> {
-  if (session && Date.parse(session.expiresAt) - Date.now() < 60_000) await refresh();
+  if (session && expiring(session, Date.now())) await refreshSession();
   return session?.accessToken ?? '';
 }
 
@@ -100,7 +167,7 @@ export async function request<T>(method: string, path: string, body?: unknown, a
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (auth) headers.Authorization = `Bearer ${await accessToken()}`;
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 401 && auth && !retried && (await refresh())) return request<T>(method, path, body, auth, true);
+  if (response.status === 401 && auth && !retried && (await refreshSession())) return request<T>(method, path, body, auth, true);
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
     let code: string | undefined;

@@ -1,7 +1,7 @@
 // Entry: sign-in (Telegram initData inside Telegram, guest outside), header with navigation and connection state, hash routes.
 
 import './styles.css';
-import { currentSession, signInGuest, signInTelegram, signOut } from './api';
+import { currentSession, refreshSession, signInGuest, signInTelegram, signOut } from './api';
 import { h, mount, toast } from './dom';
 import { dropTableConnection, onLinkState, stopAll, type LinkState } from './hubs';
 import { savedLanguage, setLanguage, t } from './i18n';
@@ -135,8 +135,9 @@ export async function logout(): Promise<void> {
   await route();
 }
 
-// Hooks for the end-to-end tests: drop the table connection; the connection states seen so far.
+// Hooks for the end-to-end tests: drop the table connection; the connection states seen so far; the session, and
+// refreshing it now.
 const linkHistory: LinkState[] = [];
-(window as unknown as { __poker: unknown }).__poker = { dropTableConnection, linkHistory };
+(window as unknown as { __poker: unknown }).__poker = { dropTableConnection, linkHistory, refreshSession, currentSession };
 
 void start();
