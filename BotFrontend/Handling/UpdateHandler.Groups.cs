@@ -16,7 +16,7 @@ internal sealed partial class UpdateHandler
     /// <summary>The id of a group chat's table.</summary>
     public static string GroupTableId(long chatId) => "g" + Math.Abs(chatId).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The table of a group chat: created on first use, relayed to the group.</summary>
+    /// <summary>The table of a group chat: created on first use, relayed to the group (recorded, so a restart resumes it).</summary>
     private async Task StartGroup(Context context, CancellationToken ct)
     {
         if (context.PrivateChat)
@@ -39,7 +39,7 @@ internal sealed partial class UpdateHandler
             logger.LogInformation("Table {TableId} created for group {ChatId} by {PlayerId}", tableId, context.ChatId, context.PlayerId);
         }
 
-        await relay.WatchGroup(tableId, context.ChatId);
+        await relay.AddGroup(tableId, context.ChatId);
         await Reply(context, BotTexts.Get(context.Language, "group.created", summary.Name), Keyboards.Join(context.Language, summary), ct);
     }
 

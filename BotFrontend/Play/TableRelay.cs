@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.BotFrontend.Telegram;
+using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
@@ -9,16 +10,33 @@ namespace Orleans.Poker.BotFrontend.Play;
 
 /// <summary>
 /// One <see cref="TableWatch"/> observer per table that has chat players or a group chat, subscribed to the table
-/// grain and re-subscribed every <see cref="BotSettings.ResubscribeInterval"/> (grain subscriptions expire).
+/// grain and re-subscribed every <see cref="BotSettings.ResubscribeInterval"/> (grain subscriptions expire). The group
+/// chats are kept in the bot's <see cref="IBotGroupsGrain"/>: on start this relay claims them (a restart resumes the
+/// group posts) and renews its lease each interval; a group another process holds is left to it.
 /// </summary>
-internal sealed class TableRelay(IGrainFactory grains, BotApi api, PokerOptions options, ILoggerFactory loggers) : BackgroundService
+internal sealed class TableRelay(IGrainFactory grains, BotApi api, BotIdentity identity, PokerOptions options, ILoggerFactory loggers) : BackgroundService
 {
+    /// <summary>Leases last this many resubscribe intervals: a crashed process's groups move on after that.</summary>
+    private const int LeaseIntervals = 3;
+
     private readonly ConcurrentDictionary<string, TableWatch> watches = new();
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SemaphoreSlim groupGate = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ILogger logger = loggers.CreateLogger<TableRelay>();
 
     public int Count => watches.Count;
+
+    /// <summary>This process's name in the bot's group registry.</summary>
+    public string RelayId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>Completes once the groups this process posts to have been claimed after its start.</summary>
+    public Task Ready => ready.Task;
+
+    private TimeSpan Lease => options.Bot.ResubscribeInterval * LeaseIntervals;
+
+    private IBotGroupsGrain Registry => grains.GetGrain<IBotGroupsGrain>(identity.Id);
 
     public TableWatch? Find(string tableId) => watches.GetValueOrDefault(tableId);
 
@@ -35,14 +53,82 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, PokerOptions 
         watch.AddPlayer(playerId, language);
     }
 
-    /// <summary>Relays <paramref name="tableId"/> to a group chat.</summary>
-    public async Task WatchGroup(string tableId, long chatId) => (await GetOrSubscribe(tableId)).AddGroup(chatId);
+    /// <summary>
+    /// Records group <paramref name="chatId"/> of <paramref name="tableId"/> in the registry and posts there unless
+    /// another bot process does; true when this one does.
+    /// </summary>
+    public async Task<bool> AddGroup(string tableId, long chatId)
+    {
+        await groupGate.WaitAsync();
+        try
+        {
+            if (!await Registry.Add(chatId, tableId, RelayId, Lease))
+            {
+                logger.LogInformation("Group {ChatId} of table {TableId} is posted by another bot process", chatId, tableId);
+                return false;
+            }
+
+            (await GetOrSubscribe(tableId)).AddGroup(chatId);
+            return true;
+        }
+        finally
+        {
+            groupGate.Release();
+        }
+    }
 
     /// <summary>Stops relaying to a player who left; the observer goes when nobody is left.</summary>
     public Task Forget(string tableId, long playerId) => Remove(tableId, watch => watch.RemovePlayer(playerId));
 
-    /// <summary>Stops relaying to a group chat (the bot was removed from it).</summary>
-    public Task ForgetGroup(string tableId, long chatId) => Remove(tableId, watch => watch.RemoveGroup(chatId));
+    /// <summary>Stops relaying to a group chat (the bot was removed from it), in every process through the registry.</summary>
+    public async Task ForgetGroup(string tableId, long chatId)
+    {
+        await groupGate.WaitAsync();
+        try
+        {
+            await Registry.Remove(chatId);
+            await Remove(tableId, watch => watch.RemoveGroup(chatId));
+        }
+        finally
+        {
+            groupGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Renews this process's groups, takes over the ones nobody holds, and watches exactly those: groups held by
+    /// another process now (this one's lease ran out) are left to it.
+    /// </summary>
+    private async Task SyncGroups()
+    {
+        await groupGate.WaitAsync();
+        try
+        {
+            var held = await Registry.Claim(RelayId, Lease);
+            foreach (var group in held)
+            {
+                if (Find(group.TableId)?.HasGroup(group.ChatId) != true)
+                {
+                    (await GetOrSubscribe(group.TableId)).AddGroup(group.ChatId);
+                    logger.LogInformation("Posting table {TableId} to group {ChatId} (again)", group.TableId, group.ChatId);
+                }
+            }
+
+            var chats = held.Select(g => g.ChatId).ToHashSet();
+            foreach (var watch in watches.Values)
+            {
+                foreach (var chatId in watch.Groups.Where(c => !chats.Contains(c)))
+                {
+                    logger.LogWarning("Group {ChatId} of table {TableId} is no longer posted by this process", chatId, watch.TableId);
+                    await Remove(watch.TableId, w => w.RemoveGroup(chatId));
+                }
+            }
+        }
+        finally
+        {
+            groupGate.Release();
+        }
+    }
 
     private async Task Remove(string tableId, Action<TableWatch> remove)
     {
@@ -64,6 +150,17 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, PokerOptions 
         {
             logger.LogInformation("Table {TableId} ended: no longer relayed", watch.TableId);
             await Unsubscribe(watch);
+            foreach (var chatId in watch.Groups)
+            {
+                try
+                {
+                    await Registry.Remove(chatId);
+                }
+                catch (Exception e)
+                {
+                    logger.LogWarning(e, "Could not forget group {ChatId} of ended table {TableId}", chatId, watch.TableId);
+                }
+            }
         }
     }
 
@@ -106,9 +203,16 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, PokerOptions 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Bot.ResubscribeInterval);
+        var interval = options.Bot.ResubscribeInterval;
         try
         {
+            // The groups first, retried sooner than the interval while the cluster does not answer yet.
+            for (var wait = TimeSpan.FromMilliseconds(250); !await TrySyncGroups(); wait = Min(wait * 2, interval))
+            {
+                await Task.Delay(wait, stoppingToken);
+            }
+
+            using var timer = new PeriodicTimer(interval);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 foreach (var watch in watches.Values)
@@ -122,6 +226,8 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, PokerOptions 
                         logger.LogWarning(e, "Re-subscribing to table {TableId} failed", watch.TableId);
                     }
                 }
+
+                await TrySyncGroups();
             }
         }
         catch (OperationCanceledException)
@@ -130,6 +236,24 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, PokerOptions 
         }
     }
 
+    private async Task<bool> TrySyncGroups()
+    {
+        try
+        {
+            await SyncGroups();
+            ready.TrySetResult();
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Claiming the bot's groups failed");
+            return false;
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>Stops posting, then hands this process's groups over (another process's next claim takes them).</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
@@ -139,6 +263,14 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, PokerOptions 
         }
 
         await stopping.CancelAsync();
+        try
+        {
+            await Registry.Release(RelayId).WaitAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not release the groups of {Relay}: they move on when its lease runs out", RelayId);
+        }
     }
 
     private async Task Unsubscribe(TableWatch watch)
@@ -159,6 +291,7 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, PokerOptions 
     {
         stopping.Dispose();
         gate.Dispose();
+        groupGate.Dispose();
         base.Dispose();
     }
 }

@@ -72,6 +72,9 @@ internal sealed class TableWatch : ITableObserver
 
     public bool HasGroup(long chatId) => groups.ContainsKey(chatId);
 
+    /// <summary>The group chats this watch posts to.</summary>
+    public IReadOnlyCollection<long> Groups => groups.Keys.ToList();
+
     /// <summary>The live prompt, taken by whoever answers it first (a button press or the next turn).</summary>
     public PromptRef? TakePrompt() => Interlocked.Exchange(ref openPrompt, null);
 

@@ -36,7 +36,10 @@ public sealed class BotSettings
     /// <summary>Template of the table <c>/startgroup</c> creates for a group chat.</summary>
     public string GroupTemplateId { get; set; } = "nlhe-cash";
 
-    /// <summary>How often table observers are re-subscribed (grain subscriptions expire).</summary>
+    /// <summary>
+    /// How often table observers are re-subscribed (grain subscriptions expire) and the process renews its lease on
+    /// the group chats it posts to; a crashed process's groups move to another one after three intervals.
+    /// </summary>
     public TimeSpan ResubscribeInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>True when a token is configured.</summary>

@@ -14,6 +14,7 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.Poker.Silo.Hosting;
 using Orleans.TestingHost;
@@ -142,17 +143,53 @@ public sealed class BotFixture : IAsyncLifetime
     }
 
     /// <summary>A bot host on a test server that reaches the cluster through the cluster's client.</summary>
-    public async Task<WebApplication> StartBot(PokerOptions options)
+    public Task<WebApplication> StartBot(PokerOptions options) => StartBot(options, host =>
+    {
+        host.Services.AddSingleton(Cluster.Client);
+        host.Services.AddSingleton<IGrainFactory>(Cluster.Client);
+    });
+
+    /// <summary>
+    /// A bot host with its own cluster client, composed as the standalone bot process is: localhost clustering on
+    /// <paramref name="gatewayPort"/> (a silo's gateway, or a proxy in front of it) with the ids of <paramref name="cluster"/>.
+    /// </summary>
+    public static Task<WebApplication> StartStandaloneBot(PokerOptions options, ClusterSettings cluster, int gatewayPort)
+    {
+        options.Cluster = new ClusterSettings { GatewayPort = gatewayPort, ServiceId = cluster.ServiceId, ClusterId = cluster.ClusterId };
+        return StartBot(options, host => host.AddPokerClusterClient(options));
+    }
+
+    private static async Task<WebApplication> StartBot(PokerOptions options, Action<WebApplicationBuilder> connect)
     {
         var host = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         host.WebHost.UseTestServer();
-        host.Services.AddSingleton(Cluster.Client);
-        host.Services.AddSingleton<IGrainFactory>(Cluster.Client);
+        connect(host);
         host.AddPokerBot(options);
         var app = host.Build();
         app.MapPokerBot();
         await app.StartAsync();
         return app;
+    }
+
+    /// <summary>Options of another bot (its own token, so its own update ids and groups) on <paramref name="api"/>.</summary>
+    public PokerOptions OtherBot(string token, FakeBotApi api, TimeSpan? resubscribeInterval = null) => new()
+    {
+        Bot = new BotSettings
+        {
+            Token = token,
+            WebhookUrl = Options.Bot.WebhookUrl,
+            WebhookSecret = Secret,
+            ApiBaseUrl = api.BaseUrl,
+            GroupTemplateId = TemplateId,
+            ResubscribeInterval = resubscribeInterval ?? Options.Bot.ResubscribeInterval,
+        },
+    };
+
+    /// <summary>Stops and disposes a bot host started by a test.</summary>
+    public static async Task Stop(WebApplication host)
+    {
+        await host.StopAsync();
+        await host.DisposeAsync();
     }
 
     public async Task DisposeAsync()

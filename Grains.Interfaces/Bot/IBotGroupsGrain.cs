@@ -1,0 +1,34 @@
+namespace Orleans.Poker.Grains.Interfaces.Bot;
+
+/// <summary>
+/// The group chats a bot posts tables to, kept across restarts of the bot (keyed by the bot's id, the digits before
+/// its token's colon), and which bot process posts to each. A process holds a group for a lease it renews with
+/// <see cref="Claim"/>; a restarted process claims the groups again, and when a process stops
+/// (<see cref="Release"/>) or its lease runs out (a crash) another one takes them over, so every group gets one
+/// process's posts.
+/// </summary>
+public interface IBotGroupsGrain : IGrainWithIntegerKey
+{
+    /// <summary>
+    /// Records that the bot posts table <paramref name="tableId"/> to group <paramref name="chatId"/> (a negative
+    /// Telegram chat id). <paramref name="relay"/> holds the group for <paramref name="lease"/> (at most a day) unless
+    /// another relay's lease is running; true when <paramref name="relay"/> holds it now. Throws <c>invalid_group</c>
+    /// for bad input, changing nothing.
+    /// </summary>
+    Task<bool> Add(long chatId, string tableId, string relay, TimeSpan lease);
+
+    /// <summary>Forgets the group (the bot left it, or its table ended); true when it was recorded.</summary>
+    Task<bool> Remove(long chatId);
+
+    /// <summary>
+    /// Renews the leases of <paramref name="relay"/>, gives it every group no relay holds (released, or the lease ran
+    /// out) and answers all the groups it holds now.
+    /// </summary>
+    Task<IReadOnlyList<BotGroup>> Claim(string relay, TimeSpan lease);
+
+    /// <summary>Gives up the groups of <paramref name="relay"/> (it stops), so that another relay's next claim takes them.</summary>
+    Task Release(string relay);
+
+    /// <summary>Every recorded group with its table.</summary>
+    Task<IReadOnlyList<BotGroup>> List();
+}

@@ -1,0 +1,176 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Poker.Grains.Interfaces.Bot;
+using Orleans.Poker.Grains.Interfaces.Common;
+
+namespace Orleans.Poker.Grains.Bot;
+
+/// <summary>
+/// The group chats of one bot and the relay posting to each (see <see cref="IBotGroupsGrain"/>). Written when a
+/// group comes or goes and when leases are renewed or handed over: a few writes per relay and resubscribe interval.
+/// </summary>
+public sealed class BotGroupsGrain(
+    [PersistentState("bot-groups", PokerStorage.Name)] IPersistentState<BotGroupsState> store,
+    TimeProvider time,
+    ILogger<BotGroupsGrain> logger) : Grain, IBotGroupsGrain
+{
+    public static readonly TimeSpan MaxLease = TimeSpan.FromDays(1);
+
+    private const int MaxRelayLength = 200;
+
+    private const int MaxTableIdLength = 64;
+
+    private Dictionary<long, BotGroupEntry> Groups => store.State.Groups;
+
+    public async Task<bool> Add(long chatId, string tableId, string relay, TimeSpan lease)
+    {
+        if (chatId >= 0)
+        {
+            throw Invalid($"Chat {chatId} is no group chat (group chat ids are negative).");
+        }
+
+        if (string.IsNullOrWhiteSpace(tableId) || tableId.Length > MaxTableIdLength)
+        {
+            throw Invalid("A group needs a table id of at most 64 characters.");
+        }
+
+        CheckRelay(relay);
+        CheckLease(lease);
+        var now = time.GetUtcNow();
+        var added = !Groups.TryGetValue(chatId, out var group);
+        if (group is null)
+        {
+            group = new BotGroupEntry { TableId = tableId };
+            Groups[chatId] = group;
+        }
+
+        var changed = added || group.TableId != tableId;
+        group.TableId = tableId;
+        var mine = Free(group, now) || group.Relay == relay;
+        if (mine)
+        {
+            changed |= group.Relay != relay;
+            group.Relay = relay;
+            group.LeaseUntil = now + lease;
+        }
+
+        if (changed || mine)
+        {
+            await Save();
+        }
+
+        if (added)
+        {
+            logger.LogInformation("Bot {BotId} posts table {TableId} to group {ChatId}, through {Relay}", this.GetPrimaryKeyLong(), tableId, chatId, group.Relay);
+        }
+
+        return mine;
+    }
+
+    public async Task<bool> Remove(long chatId)
+    {
+        if (!Groups.Remove(chatId, out var group))
+        {
+            return false;
+        }
+
+        await Save();
+        logger.LogInformation("Bot {BotId} no longer posts table {TableId} to group {ChatId}", this.GetPrimaryKeyLong(), group.TableId, chatId);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<BotGroup>> Claim(string relay, TimeSpan lease)
+    {
+        CheckRelay(relay);
+        CheckLease(lease);
+        var now = time.GetUtcNow();
+        var held = new List<BotGroup>();
+        var taken = 0;
+        foreach (var (chatId, group) in Groups)
+        {
+            if (group.Relay != relay)
+            {
+                if (!Free(group, now))
+                {
+                    continue;
+                }
+
+                if (group.Relay is { } previous)
+                {
+                    logger.LogWarning("Relay {Previous} let its lease of group {ChatId} run out: {Relay} posts there now", previous, chatId, relay);
+                }
+
+                group.Relay = relay;
+                taken++;
+            }
+
+            group.LeaseUntil = now + lease;
+            held.Add(new BotGroup(chatId, group.TableId));
+        }
+
+        if (held.Count > 0)
+        {
+            await Save();
+        }
+
+        if (taken > 0)
+        {
+            logger.LogInformation("Relay {Relay} of bot {BotId} took over {Count} groups", relay, this.GetPrimaryKeyLong(), taken);
+        }
+
+        return held;
+    }
+
+    public async Task Release(string relay)
+    {
+        CheckRelay(relay);
+        var released = 0;
+        foreach (var group in Groups.Values.Where(g => g.Relay == relay))
+        {
+            group.Relay = null;
+            released++;
+        }
+
+        if (released > 0)
+        {
+            await Save();
+            logger.LogInformation("Relay {Relay} of bot {BotId} released {Count} groups", relay, this.GetPrimaryKeyLong(), released);
+        }
+    }
+
+    public Task<IReadOnlyList<BotGroup>> List() =>
+        Task.FromResult<IReadOnlyList<BotGroup>>(Groups.OrderBy(g => g.Key).Select(g => new BotGroup(g.Key, g.Value.TableId)).ToList());
+
+    private static bool Free(BotGroupEntry group, DateTimeOffset now) => group.Relay is null || group.LeaseUntil <= now;
+
+    /// <summary>Writes the state; a failed write leaves this activation's memory ahead of storage, so it goes.</summary>
+    private async Task Save()
+    {
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private static void CheckRelay(string relay)
+    {
+        if (string.IsNullOrWhiteSpace(relay) || relay.Length > MaxRelayLength)
+        {
+            throw Invalid("A relay needs a name of at most 200 characters.");
+        }
+    }
+
+    private static void CheckLease(TimeSpan lease)
+    {
+        if (lease <= TimeSpan.Zero || lease > MaxLease)
+        {
+            throw Invalid("A lease must be positive and at most a day.");
+        }
+    }
+
+    private static PokerException Invalid(string message) => new("invalid_group", message);
+}

@@ -1,0 +1,8 @@
+namespace Orleans.Poker.Grains.Bot;
+
+/// <summary>The persisted group chats of a <see cref="BotGroupsGrain"/>, by chat id.</summary>
+[GenerateSerializer, Alias("poker.bot-groups-state.v1")]
+public sealed class BotGroupsState
+{
+    [Id(0)] public Dictionary<long, BotGroupEntry> Groups { get; set; } = [];
+}
