@@ -24,7 +24,10 @@ public interface IBotUpdateGrain : IGrainWithStringKey
     /// <summary>
     /// Claims <paramref name="updateId"/> for processing (persisted before it answers): true the first time, false
     /// when any process claimed it before or when it is older than the remembered window. Throws
-    /// <c>invalid_update</c> for an id this grain does not own.
+    /// <c>invalid_update</c> for an id this grain does not own. Times out after 5 s (the webhook then answers 503
+    /// and Telegram redelivers); the request lives no longer either, so a claim that timed out is never recorded
+    /// later by a message still on its way.
     /// </summary>
+    [ResponseTimeout("00:00:05")]
     Task<bool> TryBegin(int updateId);
 }

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.Silo.Hosting;
+
+namespace Orleans.Poker.BotFrontend.Tests;
+
+/// <summary>
+/// A silo as the silo process composes it on the embedded default (<see cref="OrleansSetup.AddPokerSilo"/>: localhost
+/// clustering, memory storage), on free loopback ports. Unlike the in-process test cluster it talks real TCP, and its
+/// gateway listens on <see cref="GatewayListening"/> while it advertises <see cref="ClusterSettings.GatewayPort"/> (a
+/// silo behind a port forward), so a <see cref="LoopbackProxy"/> on the advertised port stands between it and its clients.
+/// </summary>
+public sealed class EmbeddedSilo : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private EmbeddedSilo(IHost host, ClusterSettings cluster, IPEndPoint gatewayListening)
+    {
+        this.host = host;
+        Cluster = cluster;
+        GatewayListening = gatewayListening;
+    }
+
+    public ClusterSettings Cluster { get; }
+
+    /// <summary>Where the gateway really listens.</summary>
+    public IPEndPoint GatewayListening { get; }
+
+    public static async Task<EmbeddedSilo> Start()
+    {
+        var options = new PokerOptions
+        {
+            Cluster = new ClusterSettings { SiloPort = FreePort(), GatewayPort = FreePort(), ServiceId = "bot-outage", ClusterId = $"bot-outage-{Guid.NewGuid():N}" },
+        };
+        var listening = new IPEndPoint(IPAddress.Loopback, FreePort());
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development, DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.AddPokerSilo(options);
+        builder.Services.PostConfigure<EndpointOptions>(endpoints => endpoints.GatewayListeningEndpoint = listening);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new EmbeddedSilo(host, options.Cluster, listening);
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}
