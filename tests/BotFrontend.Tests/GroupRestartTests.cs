@@ -124,6 +124,40 @@ public sealed class GroupRestartTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task A_group_whose_table_ended_is_forgotten()
+    {
+        const long group = -1_002_223_403;
+        const string token = "777004:GROUP-ENDED";
+        var tableId = Handling.UpdateHandler.GroupTableId(group);
+        await using var api = await FakeBotApi.Start();
+        var registry = bot.Grains.GetGrain<IBotGroupsGrain>(777004);
+
+        var host = await bot.StartBot(bot.OtherBot(token, api));
+        try
+        {
+            using var webhook = host.GetTestServer().CreateClient();
+            (await bot.Post(BotFixture.Membership(BotFixture.NewUserId(), group, "left", "member"), webhook: webhook)).EnsureSuccessStatusCode();
+            await api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group);
+            var recorded = await registry.List();
+
+            await bot.Grains.GetGrain<ITableGrain>(tableId).Close("test: the group's table ends");
+            var left = await registry.List();
+            for (var deadline = DateTimeOffset.UtcNow.AddSeconds(10); left.Count > 0 && DateTimeOffset.UtcNow < deadline; left = await registry.List())
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.Equal([new BotGroup(group, tableId)], recorded);
+            Assert.Empty(left);
+            Assert.Null(Relay(host).Find(tableId));
+        }
+        finally
+        {
+            await BotFixture.Stop(host);
+        }
+    }
+
+    [Fact]
     public async Task The_registry_hands_a_group_to_one_relay_until_its_lease_runs_out_or_it_releases_and_refuses_bad_input()
     {
         var registry = bot.Grains.GetGrain<IBotGroupsGrain>(777003);
