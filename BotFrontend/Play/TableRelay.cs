@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.Grains.Interfaces.Bot;
+using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
@@ -105,12 +106,15 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, BotIdentity i
         try
         {
             var held = await Registry.Claim(RelayId, Lease);
-            foreach (var group in held)
+            foreach (var group in held.Where(g => Find(g.TableId)?.HasGroup(g.ChatId) != true))
             {
-                if (Find(group.TableId)?.HasGroup(group.ChatId) != true)
+                try
                 {
-                    (await GetOrSubscribe(group.TableId)).AddGroup(group.ChatId);
-                    logger.LogInformation("Posting table {TableId} to group {ChatId} (again)", group.TableId, group.ChatId);
+                    await Resume(group);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not resume posting table {TableId} to group {ChatId}: retried next time", group.TableId, group.ChatId);
                 }
             }
 
@@ -128,6 +132,30 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, BotIdentity i
         {
             groupGate.Release();
         }
+    }
+
+    /// <summary>Posts to a group this process holds now, unless its table ended meanwhile (then the group is forgotten).</summary>
+    private async Task Resume(BotGroup group)
+    {
+        TableStatus status;
+        try
+        {
+            status = (await grains.GetGrain<ITableGrain>(group.TableId).GetSummary()).Status;
+        }
+        catch (PokerException e) when (e.Code == "not_found")
+        {
+            status = TableStatus.Ended;
+        }
+
+        if (status == TableStatus.Ended)
+        {
+            logger.LogInformation("Table {TableId} of group {ChatId} has ended: the group is forgotten", group.TableId, group.ChatId);
+            await Registry.Remove(group.ChatId);
+            return;
+        }
+
+        (await GetOrSubscribe(group.TableId)).AddGroup(group.ChatId);
+        logger.LogInformation("Posting table {TableId} to group {ChatId} (again)", group.TableId, group.ChatId);
     }
 
     private async Task Remove(string tableId, Action<TableWatch> remove)

@@ -158,6 +158,37 @@ public sealed class GroupRestartTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task The_groups_of_a_crashed_process_are_taken_over_when_its_lease_runs_out_except_those_whose_table_is_gone()
+    {
+        var registry = bot.Grains.GetGrain<IBotGroupsGrain>(777005);
+        var live = await bot.NewTable("Live group table");
+        var ended = await bot.NewTable("Ended group table");
+        await ended.Close("test: ended while no bot process posted");
+        var lease = TimeSpan.FromSeconds(1);
+        await registry.Add(-1_002_223_405, live.GetPrimaryKeyString(), "crashed-process", lease);
+        await registry.Add(-1_002_223_406, ended.GetPrimaryKeyString(), "crashed-process", lease);
+        await registry.Add(-1_002_223_407, "gmissing", "crashed-process", lease);
+        bot.Time.Advance(TimeSpan.FromSeconds(2));
+        await using var api = await FakeBotApi.Start();
+
+        var host = await bot.StartBot(bot.OtherBot("777005:GROUP-CRASH", api));
+        try
+        {
+            await Relay(host).Ready;
+
+            Assert.Equal(TableStatus.Ended, (await ended.GetSummary()).Status);
+            Assert.Equal([new BotGroup(-1_002_223_405, live.GetPrimaryKeyString())], await registry.List());
+            Assert.True(Relay(host).Find(live.GetPrimaryKeyString())?.HasGroup(-1_002_223_405));
+            Assert.Null(Relay(host).Find(ended.GetPrimaryKeyString()));
+            Assert.Null(Relay(host).Find("gmissing"));
+        }
+        finally
+        {
+            await BotFixture.Stop(host);
+        }
+    }
+
+    [Fact]
     public async Task The_registry_hands_a_group_to_one_relay_until_its_lease_runs_out_or_it_releases_and_refuses_bad_input()
     {
         var registry = bot.Grains.GetGrain<IBotGroupsGrain>(777003);
