@@ -17,10 +17,10 @@ public static class AdminEndpoints
         admin.MapGet("/tables", async (int? page, int? pageSize, IGrainFactory grains) =>
         {
             var (p, size, skip) = Input.Page(page, pageSize);
-            var listed = await Lobby.ListAll(grains);
+            var listed = await Lobby.ListAll(grains, includePrivate: true);
             var live = await Task.WhenAll(listed.Skip(skip).Take(size).Select(t => grains.GetGrain<ITableGrain>(t.TableId).GetSummary()));
             return new PageResponse<TableSummary>(live, p, size, listed.Count);
-        }).WithSummary("Tables with their live status");
+        }).WithSummary("Every open table, private ones too, with its live status");
 
         admin.MapPost("/tables/{tableId}/close", async (string tableId, ReasonRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {

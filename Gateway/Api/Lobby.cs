@@ -7,10 +7,11 @@ namespace Orleans.Poker.Gateway.Api;
 /// <summary>Reads the lobby: every partition, merged.</summary>
 public static class Lobby
 {
-    /// <summary>All listed tables, ordered by name then id.</summary>
-    public static async Task<IReadOnlyList<TableSummary>> ListAll(IGrainFactory grains)
+    /// <summary>All listed tables (with <paramref name="includePrivate"/>, every open table), ordered by name then id.</summary>
+    public static async Task<IReadOnlyList<TableSummary>> ListAll(IGrainFactory grains, bool includePrivate = false)
     {
-        var parts = await Task.WhenAll(Enumerable.Range(0, ILobbyGrain.Partitions).Select(p => grains.GetGrain<ILobbyGrain>(p).List()));
+        var parts = await Task.WhenAll(Enumerable.Range(0, ILobbyGrain.Partitions).Select(p =>
+            includePrivate ? grains.GetGrain<ILobbyGrain>(p).ListOpen() : grains.GetGrain<ILobbyGrain>(p).List()));
         return parts.SelectMany(p => p).OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.TableId, StringComparer.Ordinal).ToList();
     }
 

@@ -32,6 +32,9 @@ public interface ILobbyGrain : IGrainWithIntegerKey
     /// <summary>The listed (public, not ended) tables of this partition.</summary>
     Task<IReadOnlyList<TableSummary>> List();
 
+    /// <summary>Every open table of this partition, private ones included (for admins).</summary>
+    Task<IReadOnlyList<TableSummary>> ListOpen();
+
     /// <summary>Adds an observer of this partition's changes; re-subscribe periodically.</summary>
     Task Subscribe(ILobbyObserver observer);
 

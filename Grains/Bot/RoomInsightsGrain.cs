@@ -24,7 +24,7 @@ public sealed class RoomInsightsGrain(IHandHistoryStore histories, TimeProvider 
     {
         var now = time.GetUtcNow();
         var since = now - Window;
-        var parts = await Task.WhenAll(Enumerable.Range(0, ILobbyGrain.Partitions).Select(p => GrainFactory.GetGrain<ILobbyGrain>(p).List()));
+        var parts = await Task.WhenAll(Enumerable.Range(0, ILobbyGrain.Partitions).Select(p => GrainFactory.GetGrain<ILobbyGrain>(p).ListOpen()));
         var tables = parts.SelectMany(p => p)
             .Where(t => t.Status != TableStatus.Ended)
             .OrderBy(t => t.Name, StringComparer.Ordinal)

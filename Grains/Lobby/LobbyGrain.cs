@@ -65,6 +65,10 @@ public sealed class LobbyGrain(
     public Task<IReadOnlyList<TableSummary>> List() =>
         Task.FromResult<IReadOnlyList<TableSummary>>(Tables.Values.Where(IsListed).OrderBy(t => t.TableId, StringComparer.Ordinal).ToList());
 
+    // Ended tables leave on Upsert: what is kept is open.
+    public Task<IReadOnlyList<TableSummary>> ListOpen() =>
+        Task.FromResult<IReadOnlyList<TableSummary>>(Tables.Values.OrderBy(t => t.TableId, StringComparer.Ordinal).ToList());
+
     public Task Subscribe(ILobbyObserver observer)
     {
         observers.Subscribe(observer, observer);

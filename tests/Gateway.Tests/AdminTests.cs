@@ -29,6 +29,39 @@ public sealed class AdminTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Admins_see_private_tables_that_the_lobby_does_not_list()
+    {
+        var admin = await fixture.SignInAdmin();
+        var player = await fixture.SignInGuest();
+        using var mine = fixture.Http(player.AccessToken);
+        var created = await mine.PostAsJsonAsync("/api/tables", new { templateId = await fixture.NewTemplate(), @private = true });
+        created.EnsureSuccessStatusCode();
+        var tableId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("table").GetProperty("tableId").GetString();
+
+        using var http = fixture.Http(admin.AccessToken);
+        var lobby = await AllPages(mine, "/api/lobby");
+        var admins = await AllPages(http, "/api/admin/tables");
+
+        Assert.DoesNotContain(lobby, t => t.GetProperty("tableId").GetString() == tableId);
+        Assert.Contains(admins, t => t.GetProperty("tableId").GetString() == tableId && t.GetProperty("isPrivate").GetBoolean());
+    }
+
+    private static async Task<List<JsonElement>> AllPages(HttpClient http, string path)
+    {
+        var items = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var body = await http.GetFromJsonAsync<JsonElement>($"{path}?page={page}&pageSize=100");
+            var batch = body.GetProperty("items").EnumerateArray().ToList();
+            items.AddRange(batch);
+            if (batch.Count < 100)
+            {
+                return items;
+            }
+        }
+    }
+
+    [Fact]
     public async Task Admin_balance_adjustment_writes_the_ledger_and_the_audit_log()
     {
         var admin = await fixture.SignInAdmin();

@@ -18,11 +18,7 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public IClusterClient Client => cluster.Client;
 
-    /// <summary>
-    /// <paramref name="orleansMemorySerializer"/>: an experiment, not the product's configuration: memory storage
-    /// with the Orleans serializer instead of its default (Newtonsoft JSON), as the PostgreSQL storage already has.
-    /// </summary>
-    public static async Task<BenchCluster> StartAsync(string? postgres, bool orleansMemorySerializer = false)
+    public static async Task<BenchCluster> StartAsync(string? postgres)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
@@ -31,11 +27,6 @@ public sealed class BenchCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddPokerGrains(postgres);
-            if (orleansMemorySerializer)
-            {
-                silo.Services.AddOptions<MemoryGrainStorageOptions>(PokerStorage.Name).Configure<Serializer>(
-                    (memory, serializer) => memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-            }
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

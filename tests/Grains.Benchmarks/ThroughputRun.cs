@@ -9,9 +9,9 @@ namespace Orleans.Poker.Grains.Benchmarks;
 /// </summary>
 public static class ThroughputRun
 {
-    public static async Task Run(string? postgres, int tables, TimeSpan warmUp, TimeSpan window, string suffix, bool orleansMemorySerializer = false)
+    public static async Task Run(string? postgres, int tables, TimeSpan warmUp, TimeSpan window, string suffix)
     {
-        await using var cluster = await BenchCluster.StartAsync(postgres, orleansMemorySerializer);
+        await using var cluster = await BenchCluster.StartAsync(postgres);
         var setup = new PokerSetup(cluster.Client);
         var template = await setup.Template(minPlayers: 3);
         var counter = new ActionCounter();
