@@ -8,7 +8,8 @@ namespace Orleans.Poker.BotFrontend.Telegram;
 /// <summary>
 /// Where updates enter, from the webhook or from long polling. An update id is claimed first in this process (a
 /// cheap filter for redeliveries to the same process), then with the bot's <see cref="IBotUpdateGrain"/>, which
-/// every bot process shares and which decides: only the process whose claim succeeds handles the update. Claimed
+/// every bot process shares and which decides: only the process whose claim succeeds (and is confirmed) handles the
+/// update; a claim whose answer was lost is claimed again after a lease, so a redelivery is not dropped. Claimed
 /// updates go to their chat's queue so a slow chat never blocks another.
 /// </summary>
 internal sealed class UpdateProcessor(
@@ -32,20 +33,33 @@ internal sealed class UpdateProcessor(
             return UpdateAcceptance.Duplicate;
         }
 
-        bool claimed;
+        UpdateClaim claim;
+        var slot = grains.GetGrain<IBotUpdateGrain>(IBotUpdateGrain.KeyOf(identity.Id, update.Id));
         try
         {
-            claimed = await grains.GetGrain<IBotUpdateGrain>(IBotUpdateGrain.KeyOf(identity.Id, update.Id)).TryBegin(update.Id);
+            claim = await slot.TryBegin(update.Id);
+            if (claim == UpdateClaim.Claimed)
+            {
+                // Confirmed before it is processed: a claim whose answer was lost is claimed again after the lease.
+                await slot.Confirm(update.Id);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Not recorded anywhere: forget it here too, so that Telegram's redelivery is handled.
+            // Not confirmed: forget it here too, so that Telegram's redelivery is handled (once the lease allows).
             deduplicator.Forget(update.Id);
             logger.LogWarning(e, "Could not claim update {UpdateId}: left for redelivery", update.Id);
             return UpdateAcceptance.Unavailable;
         }
 
-        if (!claimed)
+        if (claim == UpdateClaim.InProgress)
+        {
+            deduplicator.Forget(update.Id);
+            logger.LogInformation("Update {UpdateId} is claimed but not confirmed yet: left for redelivery", update.Id);
+            return UpdateAcceptance.Unavailable;
+        }
+
+        if (claim == UpdateClaim.Duplicate)
         {
             logger.LogInformation("Update {UpdateId} was processed already (another bot process)", update.Id);
             return UpdateAcceptance.Duplicate;

@@ -21,13 +21,22 @@ public interface IBotUpdateGrain : IGrainWithStringKey
     static string KeyOf(long botId, int updateId) =>
         string.Create(CultureInfo.InvariantCulture, $"{botId}/{updateId / RangeSize % Slots}");
 
+    /// <summary>A claim not confirmed within this time was lost on its way back (or its process died): it may be claimed again.</summary>
+    static readonly TimeSpan ConfirmLease = TimeSpan.FromSeconds(15);
+
     /// <summary>
-    /// Claims <paramref name="updateId"/> for processing (persisted before it answers): true the first time, false
-    /// when any process claimed it before or when it is older than the remembered window. Throws
-    /// <c>invalid_update</c> for an id this grain does not own. Times out after 5 s (the webhook then answers 503
-    /// and Telegram redelivers); the request lives no longer either, so a claim that timed out is never recorded
-    /// later by a message still on its way.
+    /// Claims <paramref name="updateId"/> for processing (persisted before it answers): <see cref="UpdateClaim.Claimed"/>
+    /// the first time, and again when an earlier claim was not confirmed within <see cref="ConfirmLease"/> (its answer
+    /// never reached the claimer, which told Telegram to redeliver); <see cref="UpdateClaim.InProgress"/> while an
+    /// earlier claim awaits its confirmation; <see cref="UpdateClaim.Duplicate"/> once confirmed or when the id is
+    /// older than the remembered window. Throws <c>invalid_update</c> for an id this grain does not own. Times out
+    /// after 5 s (the webhook then answers 503 and Telegram redelivers); the request lives no longer either, so a
+    /// claim that timed out is never recorded later by a message still on its way.
     /// </summary>
     [ResponseTimeout("00:00:05")]
-    Task<bool> TryBegin(int updateId);
+    Task<UpdateClaim> TryBegin(int updateId);
+
+    /// <summary>The claimer got its <see cref="UpdateClaim.Claimed"/> answer and processes the update: later deliveries are duplicates.</summary>
+    [ResponseTimeout("00:00:05")]
+    Task Confirm(int updateId);
 }

@@ -20,15 +20,9 @@ public sealed class BotUpdateGrain(
 
     private BotUpdateState State => store.State;
 
-    public async Task<bool> TryBegin(int updateId)
+    public async Task<UpdateClaim> TryBegin(int updateId)
     {
-        var key = this.GetPrimaryKeyString();
-        var slash = key.LastIndexOf('/');
-        if (updateId < 0 || slash < 0 || IBotUpdateGrain.KeyOf(long.Parse(key[..slash], CultureInfo.InvariantCulture), updateId) != key)
-        {
-            throw new PokerException("invalid_update", $"Update {updateId} does not belong to {key}.");
-        }
-
+        var key = CheckOwned(updateId);
         var now = time.GetUtcNow();
         var range = updateId / IBotUpdateGrain.RangeSize;
         if (State.Range != range)
@@ -36,21 +30,34 @@ public sealed class BotUpdateGrain(
             if (State.Range > range && now - State.UpdatedAt < Stale)
             {
                 logger.LogWarning("Update {UpdateId} is older than the remembered window of {BotSlot}: not processed", updateId, key);
-                return false;
+                return UpdateClaim.Duplicate;
             }
 
             State.Range = range;
             State.Bits = new ulong[IBotUpdateGrain.RangeSize / 64];
+            State.Unconfirmed.Clear();
         }
 
         var offset = updateId % IBotUpdateGrain.RangeSize;
         var mask = 1UL << (offset % 64);
         if ((State.Bits[offset / 64] & mask) != 0)
         {
-            return false;
+            if (!State.Unconfirmed.TryGetValue(updateId, out var claimedAt))
+            {
+                return UpdateClaim.Duplicate;
+            }
+
+            if (now - claimedAt < IBotUpdateGrain.ConfirmLease)
+            {
+                return UpdateClaim.InProgress;
+            }
+
+            logger.LogWarning("Update {UpdateId} was claimed at {ClaimedAt} but never confirmed: claimed again", updateId, claimedAt);
         }
 
+        var before = State.Unconfirmed.TryGetValue(updateId, out var earlier) ? earlier : (DateTimeOffset?)null;
         State.Bits[offset / 64] |= mask;
+        State.Unconfirmed[updateId] = now;
         State.UpdatedAt = now;
         try
         {
@@ -59,11 +66,51 @@ public sealed class BotUpdateGrain(
         catch
         {
             // Unclaimed after all, so a redelivery is processed; the next activation reads the stored window again.
-            State.Bits[offset / 64] &= ~mask;
+            if (before is { } at)
+            {
+                State.Unconfirmed[updateId] = at;
+            }
+            else
+            {
+                State.Bits[offset / 64] &= ~mask;
+                State.Unconfirmed.Remove(updateId);
+            }
+
             DeactivateOnIdle();
             throw;
         }
 
-        return true;
+        return UpdateClaim.Claimed;
+    }
+
+    public async Task Confirm(int updateId)
+    {
+        CheckOwned(updateId);
+        if (updateId / IBotUpdateGrain.RangeSize != State.Range || !State.Unconfirmed.Remove(updateId))
+        {
+            return;
+        }
+
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private string CheckOwned(int updateId)
+    {
+        var key = this.GetPrimaryKeyString();
+        var slash = key.LastIndexOf('/');
+        if (updateId < 0 || slash < 0 || IBotUpdateGrain.KeyOf(long.Parse(key[..slash], CultureInfo.InvariantCulture), updateId) != key)
+        {
+            throw new PokerException("invalid_update", $"Update {updateId} does not belong to {key}.");
+        }
+
+        return key;
     }
 }

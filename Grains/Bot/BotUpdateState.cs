@@ -10,4 +10,7 @@ public sealed class BotUpdateState
     [Id(1)] public ulong[] Bits { get; set; } = [];
 
     [Id(2)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Claimed ids of this range whose claimers have not confirmed yet, with when they were claimed.</summary>
+    [Id(3)] public Dictionary<int, DateTimeOffset> Unconfirmed { get; set; } = [];
 }

@@ -117,14 +117,36 @@ public sealed class WebhookTests(BotFixture bot)
         var beyondWindow = await Slot(8).TryBegin(8);
         var wrongSlot = await Assert.ThrowsAsync<PokerException>(() => Slot(7).TryBegin(7 + IBotUpdateGrain.RangeSize));
 
-        Assert.True(first);
-        Assert.False(again);
-        Assert.True(neighbour);
-        Assert.True(nextLap);
-        Assert.False(beyondWindow);
+        Assert.Equal(UpdateClaim.Claimed, first);
+        Assert.Equal(UpdateClaim.InProgress, again);
+        Assert.Equal(UpdateClaim.Claimed, neighbour);
+        Assert.Equal(UpdateClaim.Claimed, nextLap);
+        Assert.Equal(UpdateClaim.Duplicate, beyondWindow);
         Assert.Equal("invalid_update", wrongSlot.Code);
         Assert.Equal(IBotUpdateGrain.KeyOf(botId, 7), IBotUpdateGrain.KeyOf(botId, 7 + window));
         Assert.NotEqual(IBotUpdateGrain.KeyOf(botId, 7), IBotUpdateGrain.KeyOf(botId + 1, 7));
+    }
+
+    [Fact]
+    public async Task A_confirmed_claim_is_a_duplicate_and_an_unconfirmed_one_is_claimed_again_after_the_lease()
+    {
+        const long botId = 990_002;
+        IBotUpdateGrain Slot(int updateId) => bot.Grains.GetGrain<IBotUpdateGrain>(IBotUpdateGrain.KeyOf(botId, updateId));
+
+        // Confirmed: every later delivery is a duplicate, however late.
+        Assert.Equal(UpdateClaim.Claimed, await Slot(21).TryBegin(21));
+        await Slot(21).Confirm(21);
+        Assert.Equal(UpdateClaim.Duplicate, await Slot(21).TryBegin(21));
+
+        // Claimed, but the answer never reached the claimer (no confirmation): in progress during the lease, then the
+        // redelivery is claimed again instead of being dropped.
+        Assert.Equal(UpdateClaim.Claimed, await Slot(22).TryBegin(22));
+        Assert.Equal(UpdateClaim.InProgress, await Slot(22).TryBegin(22));
+        bot.Time.Advance(IBotUpdateGrain.ConfirmLease + TimeSpan.FromSeconds(1));
+        Assert.Equal(UpdateClaim.Claimed, await Slot(22).TryBegin(22));
+        await Slot(22).Confirm(22);
+        Assert.Equal(UpdateClaim.Duplicate, await Slot(22).TryBegin(22));
+        await Assert.ThrowsAsync<PokerException>(() => Slot(22).Confirm(22 + IBotUpdateGrain.RangeSize));
     }
 
     [Fact]
