@@ -280,6 +280,15 @@ test('two tabs of one player refresh at once: one rotation, both stay signed in;
     assert.equal(me, 200);
   }
   assert.ok(refreshes.every((status) => status === 200), `refresh answers: ${refreshes}`);
+
+  // Signing out (profile page) revokes the refresh token at the gateway: it refreshes no more.
+  const ending = (await sessions())[0];
+  const loggedOut = one.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/logout');
+  await one.goto(`${url}/#/profile`);
+  await one.click('#sign-out');
+  assert.equal((await loggedOut).status(), 204);
+  await one.waitForSelector('#guest-name');
+  assert.equal((await rest(url, 'POST', '/api/auth/refresh', null, { refreshToken: ending.refreshToken })).status, 401);
   await context.close();
 });
 

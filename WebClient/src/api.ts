@@ -87,9 +87,16 @@ export function currentSession(): Session | null {
 }
 
 export function signOut(): void {
+  const ending = session;
   session = null;
   sessionStorage.removeItem(storageKey);
   void unshare();
+  // The gateway revokes the refresh token (best effort: signing out works offline too).
+  if (ending) {
+    void fetch('/api/auth/logout', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken: ending.refreshToken }),
+    }).catch(() => undefined);
+  }
 }
 
 async function post<T>(path: string, body: unknown, auth = true): Promise<T> {

@@ -24,6 +24,7 @@ const routes: [RegExp, View][] = [
   [/^#\/replay\/([^/]+)\/(\d+)$/, replayView],
   [/^#\/profile$/, profileView],
   [/^#\/admin(?:\/(\w+))?$/, adminView],
+  [/^#\/signout$/, async () => { await logout(); }],
 ];
 
 const app = document.getElementById('app')!;

@@ -37,7 +37,8 @@ export async function profileView(root: HTMLElement): Promise<void> {
           }
         },
       }, s.claimTopUp),
-      h('label', null, s.language, ' ', lang)),
+      h('label', null, s.language, ' ', lang),
+      h('a.button', { id: 'sign-out', href: '#/signout' }, s.signOut)),
     h('section.card-box', { id: 'stats' }, h('h3', null, s.stats),
       h('dl', null,
         h('dt', null, s.handsPlayed), h('dd', null, fmt(st.handsPlayed)),
