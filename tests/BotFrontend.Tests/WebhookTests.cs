@@ -89,10 +89,19 @@ public sealed class WebhookTests(BotFixture bot)
             var acceptedBefore = firstProcessor.Accepted + secondProcessor.Accepted;
 
             var answers = await Task.WhenAll(bot.Post(update), bot.Post(update, webhook: secondWebhook), bot.Post(update, webhook: secondWebhook));
+
+            // A delivery that meets a claim not yet confirmed is answered 503 ("in progress"): Telegram delivers it
+            // again later, and then it is a duplicate.
+            Assert.All(answers, answer => Assert.Contains(answer.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable }));
+            Assert.Contains(answers, answer => answer.StatusCode == HttpStatusCode.OK);
+            foreach (var retried in answers.Where(a => a.StatusCode == HttpStatusCode.ServiceUnavailable))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await bot.Post(update, webhook: secondWebhook)).StatusCode);
+            }
+
             await bot.Queues.Idle(user);
             await second.Services.GetRequiredService<ChatQueues>().Idle(user);
 
-            Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
             Assert.Equal(1, firstProcessor.Accepted + secondProcessor.Accepted - acceptedBefore);
             Assert.Single(bot.Api.To(user), r => r.Method == "sendMessage");
         }

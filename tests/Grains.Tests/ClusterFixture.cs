@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace Orleans.Poker.Grains.Tests;
@@ -44,20 +45,25 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A string grain key no other test uses, e.g. <c>waitlist-7f3a...</c>.</summary>
     public static string NewKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Cluster = await DeployAsync(() => Build(Time));
+
+    /// <summary>
+    /// Builds and deploys a cluster. On a heavily loaded machine a silo's join was seen to be cancelled, or its client
+    /// to find no gateway yet; a fresh cluster then starts (three attempts).
+    /// </summary>
+    public static async Task<InProcessTestCluster> DeployAsync(Func<InProcessTestCluster> build)
     {
-        // On a heavily loaded machine the silo's join was seen to be cancelled once; a fresh cluster then starts.
         for (var attempt = 1; ; attempt++)
         {
-            Cluster = Build(Time);
+            var cluster = build();
             try
             {
-                await Cluster.DeployAsync();
-                return;
+                await cluster.DeployAsync();
+                return cluster;
             }
-            catch (OperationCanceledException) when (attempt < 3)
+            catch (Exception ex) when (ex is OperationCanceledException or SiloUnavailableException && attempt < 3)
             {
-                await Cluster.DisposeAsync();
+                await cluster.DisposeAsync();
             }
         }
     }

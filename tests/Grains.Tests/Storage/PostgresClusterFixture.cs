@@ -10,7 +10,8 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
 {
     public MigratedDatabase Database { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2030, 6, 1, 8, 0, 0, TimeSpan.Zero));
+    /// <summary>Starts at the real time: Orleans' membership reads the silo's clock too.</summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -29,8 +30,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(time);
             silo.Services.AddPokerStores(connectionString);
         });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await ClusterFixture.DeployAsync(builder.Build);
     }
 
     public async Task DisposeAsync()
