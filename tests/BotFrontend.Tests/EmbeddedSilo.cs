@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Poker.Cluster.Tests;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.Poker.Silo.Hosting;
 
@@ -35,9 +35,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     {
         var options = new PokerOptions
         {
-            Cluster = new ClusterSettings { SiloPort = FreePort(), GatewayPort = FreePort(), ServiceId = "bot-outage", ClusterId = $"bot-outage-{Guid.NewGuid():N}" },
+            Cluster = new ClusterSettings { SiloPort = ServerProcesses.FreePort(), GatewayPort = ServerProcesses.FreePort(), ServiceId = "bot-outage", ClusterId = $"bot-outage-{Guid.NewGuid():N}" },
         };
-        var listening = new IPEndPoint(IPAddress.Loopback, FreePort());
+        var listening = new IPEndPoint(IPAddress.Loopback, ServerProcesses.FreePort());
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development, DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.AddPokerSilo(options);
@@ -45,13 +45,6 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         return new EmbeddedSilo(host, options.Cluster, listening);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 
 namespace Orleans.Poker.Cluster.Tests;
@@ -14,7 +11,7 @@ public sealed class SiloProcess : IDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
     private readonly Process process;
-    private readonly ConcurrentQueue<string> output = new();
+    private readonly OutputTail output = new();
 
     private SiloProcess(Process process, string name, int siloPort, int gatewayPort, int httpPort)
     {
@@ -39,12 +36,12 @@ public sealed class SiloProcess : IDisposable
     public string EndpointPrefix => $"S127.0.0.1:{SiloPort}:";
 
     /// <summary>The last lines the silo wrote, for failure messages.</summary>
-    public string RecentOutput => string.Join('\n', output.TakeLast(40));
+    public string RecentOutput => output.Last(40);
 
     /// <summary>Starts a silo and waits (bounded) until <c>/health/ready</c> answers 200.</summary>
     public static async Task<SiloProcess> StartAsync(SiloSettings settings, string name, (int Silo, int Gateway, int Http)? ports = null)
     {
-        var (siloPort, gatewayPort, httpPort) = ports ?? (FreePort(), FreePort(), FreePort());
+        var (siloPort, gatewayPort, httpPort) = ports ?? (ServerProcesses.FreePort(), ServerProcesses.FreePort(), ServerProcesses.FreePort());
         var dll = SiloDll();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -72,8 +69,8 @@ public sealed class SiloProcess : IDisposable
 
         var process = new Process { StartInfo = start };
         var silo = new SiloProcess(process, name, siloPort, gatewayPort, httpPort);
-        process.OutputDataReceived += (_, e) => silo.Record(e.Data);
-        process.ErrorDataReceived += (_, e) => silo.Record(e.Data);
+        process.OutputDataReceived += (_, e) => silo.output.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.output.Record(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -136,30 +133,9 @@ public sealed class SiloProcess : IDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the silo in {configuration} first", dll);
     }
 
-    /// <summary>A loopback port nobody listens on right now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        output.Enqueue(line);
-        while (output.Count > 200 && output.TryDequeue(out _))
-        {
-        }
-    }
-
     private async Task WaitReadyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        await ReadyProbe.WaitAsync(http, new Uri($"http://127.0.0.1:{HttpPort}/health/ready"), process, $"Silo {Name}", ReadyTimeout, () => RecentOutput);
+        await ServerProcesses.WaitReadyAsync(http, new Uri($"http://127.0.0.1:{HttpPort}/health/ready"), process, $"Silo {Name}", ReadyTimeout, () => RecentOutput);
     }
 }

@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Orleans.Poker.Cluster.Tests;
 
 namespace Orleans.Poker.Gateway.Load;
@@ -15,7 +12,7 @@ internal sealed class ServiceProcess : IDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
     private readonly Process process;
-    private readonly ConcurrentQueue<string> output = new();
+    private readonly OutputTail output = new();
     private TimeSpan cpuMark;
 
     private ServiceProcess(string name, Process process, int httpPort)
@@ -34,7 +31,7 @@ internal sealed class ServiceProcess : IDisposable
     public Uri Url => new($"http://127.0.0.1:{HttpPort}");
 
     /// <summary>The process's last output lines, for failure messages.</summary>
-    public string RecentOutput => string.Join('\n', output.TakeLast(30));
+    public string RecentOutput => output.Last(30);
 
     /// <summary>Starts <c>dotnet <paramref name="dll"/></c> with <paramref name="environment"/> on <paramref name="httpPort"/>.</summary>
     public static ServiceProcess Start(string name, string dll, int httpPort, IReadOnlyDictionary<string, string> environment)
@@ -61,8 +58,8 @@ internal sealed class ServiceProcess : IDisposable
         start.Environment["POKER__Http__Port"] = httpPort.ToString(CultureInfo.InvariantCulture);
         var process = new Process { StartInfo = start };
         var service = new ServiceProcess(name, process, httpPort);
-        process.OutputDataReceived += (_, e) => service.Record(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Record(e.Data);
+        process.OutputDataReceived += (_, e) => service.output.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => service.output.Record(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -71,7 +68,7 @@ internal sealed class ServiceProcess : IDisposable
 
     /// <summary>Polls <c>/health/ready</c> until it answers 200 (bounded).</summary>
     public Task WaitReadyAsync(HttpClient http) =>
-        ReadyProbe.WaitAsync(http, new Uri(Url, "/health/ready"), process, Name, ReadyTimeout, () => RecentOutput);
+        ServerProcesses.WaitReadyAsync(http, new Uri(Url, "/health/ready"), process, Name, ReadyTimeout, () => RecentOutput);
 
     /// <summary>Starts counting this process's CPU time from now.</summary>
     public void MarkCpu()
@@ -119,26 +116,5 @@ internal sealed class ServiceProcess : IDisposable
         }
 
         process.Dispose();
-    }
-
-    /// <summary>A loopback port nobody listens on right now.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        output.Enqueue(line);
-        while (output.Count > 200 && output.TryDequeue(out _))
-        {
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
+using Orleans.Poker.Cluster.Tests;
 using Orleans.Poker.Migrations.Tests;
 
 namespace Orleans.Poker.Gateway.Load;
@@ -62,7 +63,7 @@ internal sealed class Topology : IAsyncDisposable
     private async Task Start(string storage, int gateways, IReadOnlyDictionary<string, string> extra, TextWriter log)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var (siloPort, gatewayPort) = (ServiceProcess.FreePort(), ServiceProcess.FreePort());
+        var (siloPort, gatewayPort) = (ServerProcesses.FreePort(), ServerProcesses.FreePort());
         var common = new Dictionary<string, string>
         {
             ["POKER__Cluster__ClusterId"] = $"load-{id}",
@@ -104,7 +105,7 @@ internal sealed class Topology : IAsyncDisposable
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        processes.Add(ServiceProcess.Start("silo", Dll("Silo", "Orleans.Poker.Silo.dll"), ServiceProcess.FreePort(), silo));
+        processes.Add(ServiceProcess.Start("silo", Dll("Silo", "Orleans.Poker.Silo.dll"), ServerProcesses.FreePort(), silo));
         await Silo.WaitReadyAsync(http);
         log.WriteLine($"# silo pid {Silo.Pid} ready on {Silo.Url}");
 
@@ -118,7 +119,7 @@ internal sealed class Topology : IAsyncDisposable
         };
         for (var i = 0; i < gateways; i++)
         {
-            processes.Add(ServiceProcess.Start($"gateway{i + 1}", Dll("Gateway", "Orleans.Poker.Gateway.dll"), ServiceProcess.FreePort(), gateway));
+            processes.Add(ServiceProcess.Start($"gateway{i + 1}", Dll("Gateway", "Orleans.Poker.Gateway.dll"), ServerProcesses.FreePort(), gateway));
         }
 
         await Task.WhenAll(Gateways.Select(g => g.WaitReadyAsync(http)));

@@ -34,7 +34,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         database = await TestDatabase.CreateMigratedAsync();
         var settings = SiloSettings.Fresh(database.ConnectionString);
         silo = await SiloProcess.StartAsync(settings, "scale-out");
-        var ports = new[] { SiloProcess.FreePort(), SiloProcess.FreePort() };
+        var ports = new[] { ServerProcesses.FreePort(), ServerProcesses.FreePort() };
         Gateways = await Task.WhenAll(ports.Select(port => StartGateway(settings, port)));
         Urls = [.. ports.Select(port => new Uri($"http://127.0.0.1:{port}"))];
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Orleans.Poker.Cluster.Tests;
 
 namespace Orleans.Poker.Silo.Tests;
 
@@ -10,14 +9,7 @@ public sealed class SiloFactory : WebApplicationFactory<SiloProgram>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("POKER:Cluster:SiloPort", FreePort().ToString());
-        builder.UseSetting("POKER:Cluster:GatewayPort", FreePort().ToString());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        builder.UseSetting("POKER:Cluster:SiloPort", ServerProcesses.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("POKER:Cluster:GatewayPort", ServerProcesses.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
