@@ -239,11 +239,7 @@ internal sealed partial class UpdateHandler(
     private Task Menu(Context context, CancellationToken ct) =>
         Reply(context, BotTexts.Get(context.Language, "menu"), Keyboards.Menu(context.Language, options.Bot.MiniAppUrl, context.PrivateChat), ct);
 
-    private async Task<IReadOnlyList<TableSummary>> ListTables()
-    {
-        var parts = await Task.WhenAll(Enumerable.Range(0, ILobbyGrain.Partitions).Select(p => grains.GetGrain<ILobbyGrain>(p).List()));
-        return parts.SelectMany(p => p).OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.TableId, StringComparer.Ordinal).ToList();
-    }
+    private Task<IReadOnlyList<TableSummary>> ListTables() => ILobbyGrain.ListAll(grains);
 
     private async Task Lobby(Context context, CancellationToken ct)
     {

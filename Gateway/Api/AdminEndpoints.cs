@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Errors;
+using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Admin;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -17,7 +18,7 @@ public static class AdminEndpoints
         admin.MapGet("/tables", async (int? page, int? pageSize, IGrainFactory grains) =>
         {
             var (p, size, skip) = Input.Page(page, pageSize);
-            var listed = await Lobby.ListAll(grains, includePrivate: true);
+            var listed = await ILobbyGrain.ListAll(grains, includePrivate: true);
             var live = await Task.WhenAll(listed.Skip(skip).Take(size).Select(t => grains.GetGrain<ITableGrain>(t.TableId).GetSummary()));
             return new PageResponse<TableSummary>(live, p, size, listed.Count);
         }).WithSummary("Every open table, private ones too, with its live status");

@@ -3,6 +3,7 @@ using System.Text;
 using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Errors;
+using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Hands;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -130,7 +131,7 @@ public static class TableEndpoints
     {
         var (p, size, skip) = Input.Page(page, pageSize);
         var filter = Input.OptionalText(variant, "variant", 16);
-        var all = (await Lobby.ListAll(grains))
+        var all = (await ILobbyGrain.ListAll(grains))
             .Where(t => filter is null || string.Equals(t.Variant, filter, StringComparison.OrdinalIgnoreCase))
             .Where(t => status is null || t.Status == status)
             .ToList();

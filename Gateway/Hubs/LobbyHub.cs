@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Poker.Gateway.Api;
 using Orleans.Poker.Gateway.Relay;
+using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.Gateway.Hubs;
@@ -20,12 +21,12 @@ public sealed class LobbyHub(LobbyRelay relay, IGrainFactory grains) : Hub
     public override async Task OnConnectedAsync()
     {
         await relay.Connected(Context.ConnectionId);
-        await Clients.Caller.SendAsync(TablesMethod, await Lobby.ListAll(grains));
+        await Clients.Caller.SendAsync(TablesMethod, await ILobbyGrain.ListAll(grains));
         await base.OnConnectedAsync();
     }
 
     /// <summary>The listed tables now.</summary>
-    public Task<IReadOnlyList<TableSummary>> List() => Lobby.ListAll(grains);
+    public Task<IReadOnlyList<TableSummary>> List() => ILobbyGrain.ListAll(grains);
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

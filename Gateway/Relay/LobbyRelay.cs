@@ -168,7 +168,7 @@ public sealed partial class LobbyRelay(
             }
         }
 
-        var tables = await Lobby.ListAll(grains);
+        var tables = await ILobbyGrain.ListAll(grains);
         target.Resume();
         target.Enqueue(new Outgoing(LobbyHub.TablesMethod, tables));
     }

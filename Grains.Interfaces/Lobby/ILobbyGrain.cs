@@ -23,6 +23,17 @@ public interface ILobbyGrain : IGrainWithIntegerKey
         return hash % Partitions;
     }
 
+    /// <summary>
+    /// Every partition's tables merged, ordered by name then id: the listed ones, or with
+    /// <paramref name="includePrivate"/> every open one (for admins).
+    /// </summary>
+    static async Task<IReadOnlyList<TableSummary>> ListAll(IGrainFactory grains, bool includePrivate = false)
+    {
+        var parts = await Task.WhenAll(Enumerable.Range(0, Partitions).Select(p =>
+            includePrivate ? grains.GetGrain<ILobbyGrain>(p).ListOpen() : grains.GetGrain<ILobbyGrain>(p).List()));
+        return parts.SelectMany(p => p).OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.TableId, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Adds or updates a table (private tables are kept but not listed).</summary>
     Task Upsert(TableSummary table);
 

@@ -24,12 +24,7 @@ public sealed class RoomInsightsGrain(IHandHistoryStore histories, TimeProvider 
     {
         var now = time.GetUtcNow();
         var since = now - Window;
-        var parts = await Task.WhenAll(Enumerable.Range(0, ILobbyGrain.Partitions).Select(p => GrainFactory.GetGrain<ILobbyGrain>(p).ListOpen()));
-        var tables = parts.SelectMany(p => p)
-            .Where(t => t.Status != TableStatus.Ended)
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .ThenBy(t => t.TableId, StringComparer.Ordinal)
-            .ToList();
+        var tables = await ILobbyGrain.ListAll(GrainFactory, includePrivate: true);
 
         var recent = await Task.WhenAll(tables.Select(t => RecentHands(t.TableId, since)));
         var hands = recent.SelectMany(h => h).ToList();
