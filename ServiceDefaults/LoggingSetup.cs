@@ -27,6 +27,11 @@ public static class LoggingSetup
                 .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
                 .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                // The most specific override wins: "Orleans" above is meant for Orleans itself, not for this application.
+                .MinimumLevel.Override("Orleans.Poker", level)
+                // SignalR logs every exception a hub method throws as an error, refusals of bad moves included; the
+                // hub filter maps them and logs the real failures itself.
+                .MinimumLevel.Override("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogEventLevel.Fatal)
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Service", builder.Environment.ApplicationName);
             if (json)

@@ -71,7 +71,7 @@ internal sealed partial class UpdateHandler
                 return BotTexts.Get(language, "unknown");
             }
 
-            var tableId = rest[..cut];
+            var tableId = TableId(rest[..cut]);
             var table = grains.GetGrain<ITableGrain>(tableId);
             var name = (await table.GetSummary()).Name;
             await table.Kick(playerId);
@@ -82,7 +82,7 @@ internal sealed partial class UpdateHandler
             return BotTexts.Get(language, "ok");
         }
 
-        var target = grains.GetGrain<ITableGrain>(rest);
+        var target = grains.GetGrain<ITableGrain>(TableId(rest));
         switch (verb)
         {
             case "ad":

@@ -15,10 +15,10 @@ namespace Orleans.Poker.BotFrontend.Handling;
 internal sealed partial class UpdateHandler
 {
     /// <summary>A card toggle: <paramref name="selection"/> is the selection after the press.</summary>
-    private async Task<string?> ToggleDiscard(Context context, CallbackQuery query, string tableId, long handNo, string selection, CancellationToken ct)
+    private async Task<string?> ToggleDiscard(Context context, CallbackQuery query, string tableId, TurnRef turn, string selection, CancellationToken ct)
     {
         var snapshot = await grains.GetGrain<ITableGrain>(tableId).GetSnapshot(context.PlayerId);
-        if (snapshot.View.HandNo != handNo || snapshot.Mine is not { Legal: { DiscardMin: not null } legal } mine
+        if (snapshot.View.HandNo != turn.HandNo || snapshot.View.TurnId != turn.TurnId || snapshot.Mine is not { Legal: { DiscardMin: not null } legal } mine
             || snapshot.View.ActorSeat != mine.Seat)
         {
             throw new PokerException("not_your_turn", "It is not your turn to draw");
@@ -37,7 +37,7 @@ internal sealed partial class UpdateHandler
 
         var seat = snapshot.View.Seats.FirstOrDefault(s => s.Seat == mine.Seat);
         var text = TableText.Turn(snapshot.View, mine, context.Language, selected);
-        var keyboard = Keyboards.Turn(context.Language, tableId, handNo, legal, seat, mine.Cards, selected);
+        var keyboard = Keyboards.Turn(context.Language, tableId, turn, legal, seat, mine.Cards, selected);
         if (query.Message is { } message)
         {
             var chatId = message.Chat.Id;
@@ -48,13 +48,13 @@ internal sealed partial class UpdateHandler
     }
 
     /// <summary>"Discard N" (<paramref name="cards"/> the selection) or "Stand pat" (no cards).</summary>
-    private async Task<string?> Discard(int updateId, Context context, string tableId, string cards, CancellationToken ct)
+    private async Task<string?> Discard(int updateId, Context context, string tableId, TurnRef turn, string cards, CancellationToken ct)
     {
         var discards = ParseCards(cards);
         var label = discards.Count == 0
             ? BotTexts.Get(context.Language, "btn.standpat")
             : BotTexts.Get(context.Language, "btn.discard", discards.Count) + " · " + CardText.Cards(discards);
-        await Submit(updateId, context, tableId, new PlayerAction(ActionKind.Discard, 0, discards), label, ct);
+        await Submit(updateId, context, tableId, turn, new PlayerAction(ActionKind.Discard, 0, discards), label, ct);
         return BotTexts.Get(context.Language, "turn.done", label);
     }
 

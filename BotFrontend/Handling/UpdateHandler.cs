@@ -387,6 +387,10 @@ internal sealed partial class UpdateHandler(
             answer = BotTexts.Get(context.Language, "error", e.Message);
             alert = true;
         }
+        catch (UnknownButtonException)
+        {
+            answer = BotTexts.Get(context.Language, "unknown");
+        }
         finally
         {
             await api.Call(context.ChatId, (client, token) => client.AnswerCallbackQuery(query.Id, answer, alert, cancellationToken: token), ct);
@@ -420,10 +424,10 @@ internal sealed partial class UpdateHandler(
                 var balance = await grains.GetGrain<IPlayerGrain>(context.PlayerId).ClaimTopUp();
                 return BotTexts.Get(context.Language, "topup.done", balance);
             case "j":
-                await Sit(context, rest, null, ct);
+                await Sit(context, TableId(rest), null, ct);
                 return BotTexts.Get(context.Language, "ok");
             case "w":
-                var table = grains.GetGrain<ITableGrain>(rest);
+                var table = grains.GetGrain<ITableGrain>(TableId(rest));
                 var summary = await table.GetSummary();
                 // Through the table: it refuses a queue while a seat is free or for a seated player, and counts the queue.
                 var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName);
@@ -434,7 +438,7 @@ internal sealed partial class UpdateHandler(
                 await MyTables(context, ct);
                 return null;
             case "lv":
-                var name = (await grains.GetGrain<ITableGrain>(rest).GetSummary()).Name;
+                var name = (await grains.GetGrain<ITableGrain>(TableId(rest)).GetSummary()).Name;
                 var cashed = await grains.GetGrain<ITableGrain>(rest).Leave(context.PlayerId);
                 await relay.Forget(rest, context.PlayerId);
                 await Reply(context, BotTexts.Get(context.Language, "left", name, cashed), null, ct);
@@ -444,29 +448,34 @@ internal sealed partial class UpdateHandler(
             case "a":
                 return await Act(updateId, context, query, rest, ct);
             default:
-                return BotTexts.Get(context.Language, "unknown");
+                throw new UnknownButtonException();
         }
     }
 
-    /// <summary><c>&lt;table&gt;:&lt;hand&gt;:&lt;code&gt;</c> from a "your turn" button.</summary>
+    /// <summary>A table id from button data; anything else is a button this bot never made.</summary>
+    private static string TableId(string id) => TableIds.IsValid(id) ? id : throw new UnknownButtonException();
+
+    /// <summary><c>&lt;table&gt;:&lt;hand&gt;:&lt;turn&gt;:&lt;code&gt;</c> from a "your turn" button.</summary>
     private async Task<string?> Act(int updateId, Context context, CallbackQuery query, string rest, CancellationToken ct)
     {
         var parts = rest.Split(':');
-        if (parts.Length != 3 || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var handNo))
+        if (parts.Length != 4
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var handNo)
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var turnId))
         {
-            return BotTexts.Get(context.Language, "unknown");
+            throw new UnknownButtonException();
         }
 
-        var (tableId, code) = (parts[0], parts[2]);
+        var (tableId, turn, code) = (TableId(parts[0]), new TurnRef(handNo, turnId), parts[3]);
         var table = grains.GetGrain<ITableGrain>(tableId);
         if (code.StartsWith('s'))
         {
-            return await ToggleDiscard(context, query, tableId, handNo, code[1..], ct);
+            return await ToggleDiscard(context, query, tableId, turn, code[1..], ct);
         }
 
         if (code.StartsWith('d'))
         {
-            return await Discard(updateId, context, tableId, code[1..], ct);
+            return await Discard(updateId, context, tableId, turn, code[1..], ct);
         }
 
         if (code == "x")
@@ -477,7 +486,7 @@ internal sealed partial class UpdateHandler(
                 throw new PokerException("not_your_turn", "It is not your turn");
             }
 
-            pendingAmounts[context.PlayerId] = new PendingAmount(tableId, handNo, legal.MinRaiseTo, legal.MaxRaiseTo);
+            pendingAmounts[context.PlayerId] = new PendingAmount(tableId, turn, legal.MinRaiseTo, legal.MaxRaiseTo);
             var ask = BotTexts.Get(context.Language, "custom.ask", legal.MinRaiseTo, legal.MaxRaiseTo);
             var chatId = context.PlayerId;
             await api.Call(chatId, (client, token) => client.SendMessage(chatId, ask, replyMarkup: new ForceReplyMarkup(), cancellationToken: token), ct);
@@ -491,10 +500,10 @@ internal sealed partial class UpdateHandler(
             "c" => new(ActionKind.Call),
             "b" => new(ActionKind.BringIn),
             ['r', .. var amount] when long.TryParse(amount, NumberStyles.None, CultureInfo.InvariantCulture, out var to) => new(ActionKind.BetOrRaise, to),
-            _ => throw new PokerException("invalid_action", "Unknown action"),
+            _ => throw new UnknownButtonException(),
         };
         var label = ButtonLabel(query, query.Data) ?? action.Kind.ToString();
-        await Submit(updateId, context, tableId, action, label, ct);
+        await Submit(updateId, context, tableId, turn, action, label, ct);
         return BotTexts.Get(context.Language, "turn.done", label);
     }
 
@@ -509,7 +518,7 @@ internal sealed partial class UpdateHandler(
 
         try
         {
-            await Submit(updateId, context, pending.TableId, new PlayerAction(ActionKind.BetOrRaise, amount), amount.ToString(CultureInfo.InvariantCulture), ct);
+            await Submit(updateId, context, pending.TableId, pending.Turn, new PlayerAction(ActionKind.BetOrRaise, amount), amount.ToString(CultureInfo.InvariantCulture), ct);
         }
         catch (PokerException e)
         {
@@ -518,9 +527,9 @@ internal sealed partial class UpdateHandler(
     }
 
     /// <summary>Acts with the update id as the client sequence number, so a redelivered update is applied once.</summary>
-    private async Task Submit(int updateId, Context context, string tableId, PlayerAction action, string label, CancellationToken ct)
+    private async Task Submit(int updateId, Context context, string tableId, TurnRef turn, PlayerAction action, string label, CancellationToken ct)
     {
-        await grains.GetGrain<ITableGrain>(tableId).Act(context.PlayerId, action, updateId);
+        await grains.GetGrain<ITableGrain>(tableId).Act(context.PlayerId, turn, action, updateId);
         pendingAmounts.TryRemove(context.PlayerId, out _);
         if (relay.Find(tableId)?.TakePromptOf(context.PlayerId) is { } prompt)
         {

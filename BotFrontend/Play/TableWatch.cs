@@ -29,7 +29,7 @@ internal sealed class TableWatch : ITableObserver
     private readonly Dictionary<long, IReadOnlyList<string>> holeSent = [];
     private long holeHand = -1;
     private long lastSeq;
-    private (long HandNo, int Street, int? Actor) lastTurn = (-1, -1, null);
+    private long lastTurnId = -1;
     private PromptRef? openPrompt;
     private (long PlayerId, DateTimeOffset? Until) lastOffer;
 
@@ -234,13 +234,13 @@ internal sealed class TableWatch : ITableObserver
 
     private async Task PromptActor(TableEvent tableEvent, TableView view, CancellationToken cancellationToken)
     {
-        var turn = (view.HandNo, view.Street, view.ActorSeat);
-        if (turn == lastTurn)
+        // One prompt per turn: the table names each turn.
+        if (view.TurnId == lastTurnId)
         {
             return;
         }
 
-        lastTurn = turn;
+        lastTurnId = view.TurnId;
         if (TakePrompt() is { } previous)
         {
             await api.Call(previous.ChatId, (client, ct) => client.EditMessageReplyMarkup(previous.ChatId, previous.MessageId, replyMarkup: null, cancellationToken: ct), cancellationToken);
@@ -256,7 +256,7 @@ internal sealed class TableWatch : ITableObserver
 
         // The prompt goes to the actor's private chat only.
         var text = TableText.Turn(view, mine, language);
-        var keyboard = Keyboards.Turn(language, TableId, view.HandNo, legal, seat, mine.Cards);
+        var keyboard = Keyboards.Turn(language, TableId, new TurnRef(view.HandNo, view.TurnId), legal, seat, mine.Cards);
         var sent = await api.Call(playerId, (client, ct) => client.SendMessage(playerId, text, replyMarkup: keyboard, cancellationToken: ct), cancellationToken);
         if (sent is not null)
         {

@@ -84,9 +84,9 @@ internal static class Keyboards
     /// hole card (<c>s&lt;selection&gt;</c>: the selection after the press, so the buttons carry it and any bot process
     /// can handle them) and "Discard N" (<c>d&lt;cards&gt;</c>) / "Stand pat" (<c>d</c>) for <paramref name="selected"/>.
     /// </summary>
-    public static InlineKeyboardMarkup Turn(string language, string tableId, long handNo, LegalActions legal, SeatView? seat, IReadOnlyList<string> cards, IReadOnlyList<string>? selected = null)
+    public static InlineKeyboardMarkup Turn(string language, string tableId, TurnRef turn, LegalActions legal, SeatView? seat, IReadOnlyList<string> cards, IReadOnlyList<string>? selected = null)
     {
-        var prefix = $"a:{tableId}:{handNo.ToString(CultureInfo.InvariantCulture)}:";
+        var prefix = $"a:{tableId}:{turn.HandNo.ToString(CultureInfo.InvariantCulture)}:{turn.TurnId.ToString(CultureInfo.InvariantCulture)}:";
         var rows = new List<InlineKeyboardButton[]>();
         var first = new List<InlineKeyboardButton>();
         if (legal.DiscardMin is { } discardMin)

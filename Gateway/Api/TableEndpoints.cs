@@ -97,7 +97,10 @@ public static class TableEndpoints
             .WithSummary("Add chips from the balance between hands");
 
         tables.MapPost("/{tableId}/act", (string tableId, ActRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
-            Table(tableId, grains).Act(user.GetPlayerId(), new PlayerAction(request.Action, Input.Chips(request.Amount, "amount"), Input.Cards(request.Cards)), Input.Chips(request.ClientSeq, "clientSeq", long.MaxValue)))
+            Table(tableId, grains).Act(
+                user.GetPlayerId(),
+                Input.Turn(request.HandNo, request.TurnId),
+                new PlayerAction(request.Action, Input.Chips(request.Amount, "amount"), Input.Cards(request.Cards)), Input.Chips(request.ClientSeq, "clientSeq", long.MaxValue)))
             .WithSummary("Act on the caller's turn (the hub's Act is preferred)");
 
         // Through the table, which refuses a queue while a seat is free or for a seated player and counts the queue.

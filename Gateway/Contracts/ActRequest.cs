@@ -2,5 +2,8 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.Gateway.Contracts;
 
-/// <summary>An action on the player's turn: <see cref="Amount"/> is the raise-to total, <see cref="Cards"/> the discards.</summary>
-public sealed record ActRequest(ActionKind Action, long Amount = 0, IReadOnlyList<string>? Cards = null, long ClientSeq = 0);
+/// <summary>
+/// An action on the player's turn, named by <see cref="HandNo"/> and <see cref="TurnId"/> from the view acted on:
+/// <see cref="Amount"/> is the raise-to total, <see cref="Cards"/> the discards.
+/// </summary>
+public sealed record ActRequest(ActionKind Action, long HandNo, long TurnId, long Amount = 0, IReadOnlyList<string>? Cards = null, long ClientSeq = 0);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.Gateway.Errors;
 
@@ -10,7 +11,7 @@ public static partial class Input
 
     /// <summary>A table id (letters, digits, '-' and '_', 1..64).</summary>
     public static string TableId(string? id) =>
-        id is { Length: > 0 and <= 64 } && IdPattern().IsMatch(id) ? id : throw Invalid("tableId", "must be 1..64 letters, digits, '-' or '_'");
+        TableIds.IsValid(id) ? id! : throw Invalid("tableId", "must be 1..64 letters, digits, '-' or '_'");
 
     /// <summary>A template id (lowercase letters, digits and '-', 1..48).</summary>
     public static string TemplateId(string? id) =>
@@ -29,6 +30,10 @@ public static partial class Input
 
     /// <summary>A hand number (1..).</summary>
     public static long HandNo(long handNo) => handNo > 0 ? handNo : throw Invalid("handNo", "must be positive");
+
+    /// <summary>The turn an action answers: the hand number and the turn id of the view acted on (both 1..).</summary>
+    public static TurnRef Turn(long handNo, long turnId) =>
+        new(HandNo(handNo), turnId > 0 ? turnId : throw Invalid("turnId", "must be the turnId of the view acted on"));
 
     /// <summary>A positive player id (robots are negative; neither admins nor players address them).</summary>
     public static long PlayerId(long id) => id != 0 ? id : throw Invalid("playerId", "must not be 0");

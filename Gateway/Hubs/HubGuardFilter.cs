@@ -45,6 +45,11 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
             {
                 LogHubFailure(logger, ex, invocationContext.HubMethodName);
             }
+            else
+            {
+                // A refusal (not your turn, above your stack, a stale button): the player's mistake, not ours.
+                LogHubRefusal(logger, invocationContext.HubMethodName, code, connection.User?.FindFirst(PokerClaims.PlayerId)?.Value);
+            }
 
             throw new HubException($"{code}: {detail}");
         }
@@ -58,6 +63,9 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing flooding hub connection {ConnectionId} of player {PlayerId}")]
     private static partial void LogFlooding(ILogger logger, string connectionId, string? playerId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub method {Method} refused for player {PlayerId}: {Code}")]
+    private static partial void LogHubRefusal(ILogger logger, string method, string code, string? playerId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private static partial void LogHubFailure(ILogger logger, Exception exception, string method);

@@ -26,8 +26,12 @@ public sealed class TableHub(TableRelay relay, IGrainFactory grains) : Hub
     /// <summary>Stops watching a table.</summary>
     public void Unwatch(string tableId) => relay.Unwatch(Context.ConnectionId, Input.TableId(tableId));
 
-    /// <summary>Acts on the caller's turn; a repeated <paramref name="clientSeq"/> returns the first answer.</summary>
-    public Task<ActResult> Act(string tableId, ActionKind action, long amount, IReadOnlyList<string>? cards, long clientSeq)
+    /// <summary>
+    /// Acts on the caller's turn, named by <paramref name="handNo"/> and <paramref name="turnId"/> from the view or
+    /// <c>yourTurn</c> message acted on (another turn: <c>stale_action</c>); a repeated <paramref name="clientSeq"/>
+    /// returns the first answer.
+    /// </summary>
+    public Task<ActResult> Act(string tableId, long handNo, long turnId, ActionKind action, long amount, IReadOnlyList<string>? cards, long clientSeq)
     {
         if (!Enum.IsDefined(action))
         {
@@ -35,7 +39,7 @@ public sealed class TableHub(TableRelay relay, IGrainFactory grains) : Hub
         }
 
         var move = new PlayerAction(action, Input.Chips(amount, "amount"), Input.Cards(cards));
-        return grains.GetGrain<ITableGrain>(Input.TableId(tableId)).Act(PlayerId, move, Input.Chips(clientSeq, "clientSeq", long.MaxValue));
+        return grains.GetGrain<ITableGrain>(Input.TableId(tableId)).Act(PlayerId, Input.Turn(handNo, turnId), move, Input.Chips(clientSeq, "clientSeq", long.MaxValue));
     }
 
     /// <summary>Asks for a fresh <c>snapshot</c> (after a gap); also returned for tables the caller does not watch.</summary>

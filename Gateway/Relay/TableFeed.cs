@@ -323,7 +323,7 @@ internal sealed partial class TableFeed
 
     private void SendSnapshot(Viewer viewer, TableSnapshot snapshot)
     {
-        viewer.TurnKey = null;
+        viewer.TurnId = 0;
         var turn = YourTurn(viewer, snapshot.EventSeq, snapshot.View, snapshot.Mine);
         Send(viewer, turn is null ? [new(TableHub.SnapshotMethod, snapshot)] : [new(TableHub.SnapshotMethod, snapshot), new(TableHub.YourTurnMethod, turn)]);
     }
@@ -333,19 +333,18 @@ internal sealed partial class TableFeed
     {
         if (mine?.Legal is not { } legal || view.ActorSeat != mine.Seat)
         {
-            viewer.TurnKey = null;
+            viewer.TurnId = 0;
             return null;
         }
 
-        // One yourTurn per turn: the turn is identified by hand, street and the chips and folds so far.
-        var key = (view.HandNo, view.Street, view.Seats.Sum(s => s.Bet), view.Seats.Count(s => s.Folded));
-        if (viewer.TurnKey == key)
+        // One yourTurn per turn: the table names each turn.
+        if (viewer.TurnId == view.TurnId)
         {
             return null;
         }
 
-        viewer.TurnKey = key;
-        return new YourTurnMessage(TableId, eventSeq, view.HandNo, mine.Seat, legal, view.Deadline);
+        viewer.TurnId = view.TurnId;
+        return new YourTurnMessage(TableId, eventSeq, view.HandNo, view.TurnId, mine.Seat, legal, view.Deadline);
     }
 
     /// <summary>Queues messages for a viewer; one that starts lagging is caught up once its queue drained (<see cref="OnCatchUp"/>).</summary>
@@ -409,7 +408,7 @@ internal sealed partial class TableFeed
 
         public long LastSeq { get; set; }
 
-        public (long, int, long, int)? TurnKey { get; set; }
+        public long TurnId { get; set; }
 
         /// <summary>What is being sent to this viewer.</summary>
         public required ConnectionQueue Queue { get; init; }

@@ -40,10 +40,14 @@ public interface ITableGrain : IGrainWithStringKey
     Task<long> TopUp(long playerId, long amount);
 
     /// <summary>
-    /// Applies a player's action. <paramref name="clientSeq"/> makes retries safe: a sequence number already
-    /// accepted returns its first answer and changes nothing.
+    /// Applies a player's action to the turn it names (<paramref name="turn"/>, from the view the player acted on):
+    /// an action for another hand or turn is refused with <c>stale_action</c>. <paramref name="clientSeq"/> makes
+    /// retries safe: a sequence number already accepted returns its first answer and changes nothing. The answer comes
+    /// within a poker turn's patience: a table that cannot answer in time (its silo died) times out, and the same call
+    /// retried reaches the reactivated table.
     /// </summary>
-    Task<ActResult> Act(long playerId, PlayerAction action, long clientSeq);
+    [ResponseTimeout("00:00:10")]
+    Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq);
 
     /// <summary>
     /// Queues the player on this table's waitlist (refused when seated, when the waitlist is off, or when a seat is

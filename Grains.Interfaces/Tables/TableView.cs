@@ -57,4 +57,10 @@ public sealed record TableView
 
     /// <summary>The last finished hand's result (kept until the next hand starts).</summary>
     [Id(23)] public HandResult? LastResult { get; init; }
+
+    /// <summary>
+    /// The turn being played: the event sequence number that opened it, 0 when nobody is to act. An action names it
+    /// (with <see cref="HandNo"/>) in a <see cref="TurnRef"/>; a new turn, even of the same player, has a new id.
+    /// </summary>
+    [Id(24)] public long TurnId { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Common;
 
@@ -16,24 +15,11 @@ public sealed partial class StoreFailureFilter(ILogger<StoreFailureFilter> logge
         {
             await context.Invoke();
         }
-        catch (Exception ex) when (DatabaseError(ex) is { } database)
+        catch (Exception ex) when (DatabaseErrors.Find(ex) is { } database)
         {
             LogStoreFailure(logger, database, context.InterfaceName, context.MethodName, context.TargetId.ToString());
             throw new StoreUnavailableException();
         }
-    }
-
-    private static DbException? DatabaseError(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is DbException database)
-            {
-                return database;
-            }
-        }
-
-        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage failed in {Interface}.{Method} on {Grain}")]

@@ -24,7 +24,7 @@ public sealed partial class TableGrain
     /// <summary>The system's secure generator (thread-safe): one for every table.</summary>
     private static readonly RandomNumberGenerator Shuffler = RandomNumberGenerator.Create();
 
-    public async Task<ActResult> Act(long playerId, WireAction action, long clientSeq)
+    public async Task<ActResult> Act(long playerId, TurnRef turn, WireAction action, long clientSeq)
     {
         EnsureOpen();
         if (State.RecentActs.TryGetValue(playerId, out var recent) && recent.Find(r => r.ClientSeq == clientSeq) is { } first)
@@ -39,8 +39,23 @@ public sealed partial class TableGrain
             throw PokerException.Conflict("no_hand", "No hand is being played");
         }
 
+        if (turn.HandNo != State.HandNo || turn.TurnId != State.TurnId)
+        {
+            // A button or request kept from an earlier street or hand never acts on this one.
+            throw PokerException.Conflict("stale_action", "That action was for an earlier turn; look at the table again");
+        }
+
         var handSeat = HandSeatOf(tableSeat) ?? throw PokerException.Conflict("not_in_hand", "You are not in this hand");
+        var legal = hand.Actor == handSeat ? hand.GetLegalActions() : default;
+        if (action.Kind == WireActionKind.Check && hand.Actor == handSeat && !legal.CanCheck)
+        {
+            throw PokerException.Conflict("cannot_check", legal.CanCall
+                ? $"You cannot check: you face a bet of {legal.CallAmount} (call, raise or fold)"
+                : "You cannot check now");
+        }
+
         var engineAction = ToEngine(action, handSeat);
+        var betMade = BetMade();
         if (!hand.TryApply(engineAction, out var error))
         {
             throw ToPokerException(error!);
@@ -57,7 +72,7 @@ public sealed partial class TableGrain
         // The answer is remembered in the same write that persists the action (one write per action).
         var result = new ActResult(clientSeq, State.EventSeq + 1, State.TableVersion + 1);
         Remember(playerId, result);
-        await AfterAction($"{seat.Name} {Describe(action)}");
+        await AfterAction($"{seat.Name} {Describe(action, legal, betMade, hand.IsAllIn(handSeat))}");
         return result;
     }
 
@@ -131,34 +146,57 @@ public sealed partial class TableGrain
         return new PokerException(code, error.Message, status);
     }
 
-    private static string Describe(WireAction action) => action.Kind switch
+    private bool BetMade()
     {
-        WireActionKind.Fold => "folds",
-        WireActionKind.Check => "checks",
-        WireActionKind.Call => "calls",
-        WireActionKind.BetOrRaise => $"bets/raises to {action.Amount}",
-        WireActionKind.BringIn => "brings in",
-        WireActionKind.Discard => action.Cards is { Count: > 0 } c ? $"draws {c.Count}" : "stands pat",
-        _ => action.Kind.ToString(),
-    };
-
-    /// <summary>After an accepted action: re-arm the clock, settle a finished hand, persist, emit.</summary>
-    private async Task<long> AfterAction(string description)
-    {
-        if (hand!.IsOver)
+        foreach (var bet in hand!.Bets)
         {
-            await Emit(TableEventKind.Action, description);
-            var seq = State.EventSeq;
-            await FinishHand();
-            return seq;
+            if (bet > 0)
+            {
+                return true;
+            }
         }
 
-        ScheduleTurn();
-        await Emit(TableEventKind.Action, description);
-        return State.EventSeq;
+        return false;
     }
 
+    /// <summary>What an action did, for the event text: a call names its amount, a bet or raise what it opened or raised.</summary>
+    private static string Describe(WireAction action, Engine.Rules.LegalActions before, bool betMade, bool allIn)
+    {
+        var toCall = before.CanCall ? before.CallAmount : 0;
+        var text = action.Kind switch
+        {
+            WireActionKind.Fold => "folds",
+            WireActionKind.Check or WireActionKind.Call when toCall == 0 => "checks",
+            WireActionKind.Check or WireActionKind.Call => $"calls {toCall}",
+            WireActionKind.BetOrRaise when betMade => $"raises to {action.Amount}",
+            WireActionKind.BetOrRaise => $"bets {action.Amount}",
+            WireActionKind.BringIn => "brings in",
+            WireActionKind.Discard => action.Cards is { Count: > 0 } c ? $"draws {c.Count}" : "stands pat",
+            _ => action.Kind.ToString(),
+        };
+        return allIn && action.Kind is WireActionKind.Call or WireActionKind.Check or WireActionKind.BetOrRaise ? text + ", all-in" : text;
+    }
+
+    /// <summary>After an accepted action: the next turn (or none), persist and emit; a finished hand is then settled.</summary>
+    private async Task AfterAction(string description)
+    {
+        ScheduleTurn();
+        await Emit(TableEventKind.Action, description);
+        if (hand!.IsOver)
+        {
+            await FinishHand();
+        }
+    }
+
+    /// <summary>Opens the next turn: its id is the event about to be emitted, and its clock starts now.</summary>
     private void ScheduleTurn()
+    {
+        State.TurnId = hand?.Actor is null ? 0 : State.EventSeq + 1;
+        ArmTurnClock();
+    }
+
+    /// <summary>The turn clock of the player to act (a robot's thinking time too); none when nobody is to act.</summary>
+    private void ArmTurnClock()
     {
         State.Deadline = null;
         State.RobotActsAt = null;
@@ -329,7 +367,11 @@ public sealed partial class TableGrain
         }
     }
 
-    /// <summary>The hand is over: stacks back to the seats, history stored, players told, then what follows a hand.</summary>
+    /// <summary>
+    /// The hand is over: stacks back to the seats and its history into the outbox, stored in one write with the hand
+    /// gone (so a table loaded with an over hand settles it, and one loaded after settling never settles it again);
+    /// then the history is stored, players told, and what follows a hand.
+    /// </summary>
     private async Task FinishHand()
     {
         var done = hand!;
@@ -343,7 +385,8 @@ public sealed partial class TableGrain
         State.LastResult = result;
         State.Deadline = null;
         State.RobotActsAt = null;
-        await SaveHistory(done);
+        State.TurnId = 0;
+        State.PendingHistories.Add(HistoryOf(done));
         var outcomes = State.HandSeats.Select((s, i) => (Seat: State.Seats[s]!, Outcome: new HandOutcome(
             TableId, State.HandNo, done.Net(i), done.Winnings[i], State.HandVoluntary.ElementAtOrDefault(i), done.Events.Any(e => e.Kind == HandEventKind.Shown && e.Seat == i)))).ToList();
 
@@ -356,6 +399,7 @@ public sealed partial class TableGrain
 
         logger.LogInformation("Table {TableId} hand {HandNo} ended, rake {Rake}", TableId, State.HandNo, done.Rake);
         await Emit(TableEventKind.HandFinished, $"hand #{State.HandNo} ends", result: result);
+        await StoreHistories();
 
         await Task.WhenAll(outcomes.Where(o => !o.Seat.IsRobot).Select(o =>
             CallSafely(() => GrainFactory.GetGrain<IPlayerGrain>(o.Seat.PlayerId).RecordHand(o.Outcome), "record hand")));
@@ -363,20 +407,39 @@ public sealed partial class TableGrain
         await AfterHand();
     }
 
-    private async Task SaveHistory(Hand done)
+    /// <summary>
+    /// Stores the settled hands of the outbox, oldest first; what the store refuses stays for the timer to retry. The
+    /// emptied outbox is written with the table's next change: a replay after a crash stores nothing twice.
+    /// </summary>
+    private async Task StoreHistories()
     {
-        var record = new HandRecord(
-            TableId,
-            State.HandNo,
-            Config.Variant,
-            State.HandStartedAt ?? Now,
-            Now,
-            State.HandSeats.Select(s => State.Seats[s]!.PlayerId).ToArray(),
-            done.Winnings.Sum() + done.Rake,
-            done.Rake,
-            Phh(done));
-        await CallSafely(() => histories.SaveAsync(record), "store hand history");
+        while (State.PendingHistories.Count > 0)
+        {
+            var record = State.PendingHistories[0];
+            try
+            {
+                await histories.SaveAsync(record);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Table {TableId} hand {HandNo} history not stored yet; retrying", TableId, record.HandNumber);
+                return;
+            }
+
+            State.PendingHistories.RemoveAt(0);
+        }
     }
+
+    private HandRecord HistoryOf(Hand done) => new(
+        TableId,
+        State.HandNo,
+        Config.Variant,
+        State.HandStartedAt ?? Now,
+        Now,
+        State.HandSeats.Select(s => State.Seats[s]!.PlayerId).ToArray(),
+        done.Winnings.Sum() + done.Rake,
+        done.Rake,
+        Phh(done));
 
     /// <summary>The hand as PHH with the standard's optional descriptive fields filled in.</summary>
     private string Phh(Hand done)
@@ -391,12 +454,14 @@ public sealed partial class TableGrain
         document.Extra["day"] = (long)started.Day;
         document.Extra["month"] = (long)started.Month;
         document.Extra["year"] = (long)started.Year;
-        document.Extra["time"] = started.ToString("HH:mm:ss");
+        document.Extra["time"] = TimeOnly.FromTimeSpan(started.UtcDateTime.TimeOfDay);
         document.Extra["time_zone"] = "UTC";
-        document.Extra["currency"] = "chips";
+
+        // Play money has no ISO currency, so none is named. Fields outside the standard start with an underscore:
+        // PokerKit reads a plain `rake` as its rake function.
         if (done.Rake > 0)
         {
-            document.Extra["rake"] = done.Rake;
+            document.Extra["_rake"] = done.Rake;
         }
 
         return document.ToToml();
@@ -638,6 +703,7 @@ public sealed partial class TableGrain
     /// <summary>The timer: does everything that is due, in order, then re-arms for the next thing.</summary>
     private async Task OnTick()
     {
+        await StoreHistories();
         if (!State.Created || State.Status == TableStatus.Ended)
         {
             return;
@@ -709,14 +775,16 @@ public sealed partial class TableGrain
         var seat = State.Seats[tableSeat]!;
         var mine = BuildPrivateViews().First(p => p.Seat == tableSeat);
         var decision = RobotStrategy.For(seat.PlayerId).Decide(mine.Cards, BuildView(), mine.Legal!);
-        if (!hand!.TryApply(ToEngine(decision, actor), out _))
+        var legal = hand!.GetLegalActions();
+        var betMade = BetMade();
+        if (!hand.TryApply(ToEngine(decision, actor), out _))
         {
             // The strategy only proposes legal actions; if it ever does not, the clock's choice is always legal.
             await TimeOut(actor);
             return;
         }
 
-        await AfterAction($"{seat.Name} {Describe(decision)}");
+        await AfterAction($"{seat.Name} {Describe(decision, legal, betMade, hand.IsAllIn(actor))}");
     }
 
     private void SeatRobots()

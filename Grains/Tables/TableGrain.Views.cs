@@ -109,6 +109,7 @@ public sealed partial class TableGrain
             TemplateId = State.TemplateId,
             Type = config.Type,
             LastResult = State.LastResult,
+            TurnId = hand?.Actor is null ? 0 : State.TurnId,
             WaitlistLength = State.WaitlistLength,
         };
     }
@@ -272,8 +273,10 @@ public sealed partial class TableGrain
             Consider(State.Hold?.Until);
             Consider(State.ExpiresAt is { } e && Config.ExpiryWarning is { } w && !State.ExpiryWarned ? e - w : null);
             Consider(State.ExpiresAt);
-            Consider(State.PendingTransfers.Count > 0 ? Now + TransferRetry : null);
+            Consider(State.PendingTransfers.Count > 0 ? Now + RetryInterval : null);
         }
+
+        Consider(State.PendingHistories.Count > 0 ? Now + RetryInterval : null);
 
         if (next is not { } due)
         {

@@ -25,7 +25,7 @@ public sealed partial class TableGrain(
     ILogger<TableGrain> logger) : Grain, ITableGrain, IRemindable
 {
     private const string WatchdogReminder = "watchdog";
-    private static readonly TimeSpan TransferRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RobotThinkTime = TimeSpan.FromSeconds(1);
 
     private readonly ObserverManager<ITableObserver> observers = new(TimeSpan.FromMinutes(5), logger);
@@ -48,12 +48,31 @@ public sealed partial class TableGrain(
             hand = HandSerializer.Deserialize(bytes);
         }
 
-        if (State.Created && State.Status != TableStatus.Ended)
+        if (!State.Created)
         {
+            return;
+        }
+
+        if (State.Status != TableStatus.Ended)
+        {
+            if (hand is { IsOver: true })
+            {
+                // Stored after its last action but never settled (the silo or the database failed in between).
+                logger.LogWarning("Table {TableId} hand {HandNo} was over but not settled; settling it now", TableId, State.HandNo);
+                await FinishHand();
+            }
+            else
+            {
+                // The player to act gets a whole turn again: the table was away, not the player.
+                ArmTurnClock();
+            }
+
             // Moves decided before a crash are finished now; the turn clock and hand start are re-armed.
             await SettleTransfers();
-            ArmTimer();
         }
+
+        await StoreHistories();
+        ArmTimer();
     }
 
     public async Task<TableSummary> Create(TableCreation creation)
@@ -398,13 +417,13 @@ public sealed partial class TableGrain(
     public async Task<string?> GetHandHistory(long handNo)
     {
         EnsureCreated();
-        var record = await histories.GetAsync(TableId, handNo);
+        var record = State.PendingHistories.Find(h => h.HandNumber == handNo) ?? await histories.GetAsync(TableId, handNo);
         return record?.Phh;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!State.Created || State.Status == TableStatus.Ended)
+        if (!State.Created || (State.Status == TableStatus.Ended && State.PendingHistories.Count == 0))
         {
             // Nothing to watch any more.
             var reminder = await this.GetReminder(reminderName);

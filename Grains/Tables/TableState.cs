@@ -1,5 +1,6 @@
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Tables;
 
@@ -89,4 +90,13 @@ public sealed class TableState
 
     /// <summary>Engine seats that put chips in voluntarily this hand (statistics).</summary>
     [Id(33)] public bool[] HandVoluntary { get; set; } = [];
+
+    /// <summary>The turn being played (the event sequence number that opened it); 0 between turns.</summary>
+    [Id(35)] public long TurnId { get; set; }
+
+    /// <summary>
+    /// Settled hands whose history is not stored yet (an outbox written with the settlement): stored, then removed,
+    /// retried by the timer until the store takes them. Storing is idempotent per table and hand number.
+    /// </summary>
+    [Id(36)] public List<HandRecord> PendingHistories { get; set; } = [];
 }

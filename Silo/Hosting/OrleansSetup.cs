@@ -100,6 +100,7 @@ public static class OrleansSetup
                 settings.ConnectionString = PostgresPool.WithDefaultLimit(postgres);
                 settings.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
+        silo.Services.TranslateStorageFailures(PokerStorage.Name);
         silo.UseAdoNetReminderService(reminders =>
         {
             reminders.Invariant = "Npgsql";

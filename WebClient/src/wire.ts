@@ -121,6 +121,8 @@ export interface TableView {
   templateId?: string | null;
   type: TableType;
   lastResult?: HandResult | null;
+  /** The turn being played (0 when nobody is to act); an action names it with handNo. */
+  turnId: number;
 }
 
 export interface LegalActions {
@@ -164,6 +166,7 @@ export interface YourTurnMessage {
   tableId: string;
   eventSeq: number;
   handNo: number;
+  turnId: number;
   seat: number;
   legal: LegalActions;
   deadline?: string | null;

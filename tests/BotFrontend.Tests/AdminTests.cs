@@ -20,7 +20,7 @@ public sealed class AdminTests(BotFixture bot)
         var handsBefore = (await insights.Get()).HandsLastHour;
         var view = (await bot.StartNextHand(table)).View;
         var actor = view.Seats.Single(s => s.Seat == view.ActorSeat).PlayerId!.Value;
-        await table.Act(actor, new PlayerAction(ActionKind.Fold), Interlocked.Increment(ref clientSeq));
+        await table.Act(actor, new TurnRef(view.HandNo, view.TurnId), new PlayerAction(ActionKind.Fold), Interlocked.Increment(ref clientSeq));
         var figures = await Poll(insights.Get, i => i.HandsLastHour > handsBefore);
 
         var listed = await bot.Say(BotFixture.AdminId, "/admin");

@@ -249,7 +249,7 @@ public sealed class GroupRestartTests(BotFixture bot)
         var view = (await table.GetSnapshot(null)).View;
         var actor = view.Seats.Single(s => s.Seat == view.ActorSeat).PlayerId!.Value;
         var legal = (await table.GetSnapshot(actor)).Mine!.Legal!;
-        await table.Act(actor, new PlayerAction(legal.CanCheck ? ActionKind.Check : ActionKind.Call), Interlocked.Increment(ref clientSeq));
+        await table.Act(actor, new TurnRef(view.HandNo, view.TurnId), new PlayerAction(legal.CanCheck ? ActionKind.Check : ActionKind.Call), Interlocked.Increment(ref clientSeq));
     }
 
     private static async Task Poll(Func<bool> done)

@@ -37,7 +37,7 @@ public sealed class PlayTests(BotFixture bot)
             if (actor == app)
             {
                 var legal = (await table.GetSnapshot(app)).Mine!.Legal!;
-                await table.Act(app, new PlayerAction(legal.CanCheck ? ActionKind.Check : ActionKind.Call), Interlocked.Increment(ref clientSeq));
+                await table.Act(app, new TurnRef(view.HandNo, view.TurnId), new PlayerAction(legal.CanCheck ? ActionKind.Check : ActionKind.Call), Interlocked.Increment(ref clientSeq));
                 continue;
             }
 

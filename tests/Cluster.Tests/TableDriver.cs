@@ -64,7 +64,7 @@ public sealed class TableDriver(IGrainFactory grains)
         var player = view.Seats[seat].PlayerId!.Value;
         var legal = (await table.GetSnapshot(player)).Mine!.Legal!;
         var action = new PlayerAction(legal.CanCheck ? ActionKind.Check : ActionKind.Call);
-        return await table.Act(player, action, Interlocked.Increment(ref clientSeq));
+        return await table.Act(player, new TurnRef(view.HandNo, view.TurnId), action, Interlocked.Increment(ref clientSeq));
     }
 
     /// <summary>Acts passively until the flop is out, then once more, so a hand has a board and a history.</summary>

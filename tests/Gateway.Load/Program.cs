@@ -136,7 +136,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
             var sentAt = Stopwatch.GetTimestamp();
             try
             {
-                var result = await connection.InvokeAsync<ActResult>("Act", turn.TableId, action, 0L, null, Interlocked.Increment(ref clientSeq), cancel);
+                var result = await connection.InvokeAsync<ActResult>("Act", turn.TableId, turn.HandNo, turn.TurnId, action, 0L, null, Interlocked.Increment(ref clientSeq), cancel);
                 if (inWindow)
                 {
                     table.Acted(result.EventSeq, sentAt, Stopwatch.GetTimestamp());
@@ -308,7 +308,7 @@ int Int(string name, int fallback) => int.Parse(arguments.Get(name, fallback.ToS
 internal sealed record EventHead(long EventSeq);
 
 /// <summary>The part of <c>yourTurn</c> the tool reads.</summary>
-internal sealed record TurnHead(string TableId, long HandNo, LegalHead Legal);
+internal sealed record TurnHead(string TableId, long HandNo, long TurnId, LegalHead Legal);
 
 /// <summary>The part of the legal actions a passive player needs.</summary>
 internal sealed record LegalHead(bool CanCheck, long? CallAmount);

@@ -23,7 +23,7 @@ public sealed partial class PrivacyScanTests(GatewayFixture fixture)
         await using var clientA = await TableClient.Connect(fixture.Server, a.AccessToken, a.Player.Profile.PlayerId);
         await using var clientB = await TableClient.Connect(fixture.Server, b.AccessToken, b.Player.Profile.PlayerId);
         clientA.OnTurn = TableClient.Passive;
-        clientB.OnTurn = (client, turn) => client.Act(turn.TableId, turn.Legal.CanCheck ? ActionKind.Check : ActionKind.Fold);
+        clientB.OnTurn = (client, turn) => client.Act(turn, turn.Legal.CanCheck ? ActionKind.Check : ActionKind.Fold);
         await clientA.Watch(table);
         await clientB.Watch(table);
         var humans = new Dictionary<long, TableClient> { [a.Player.Profile.PlayerId] = clientA, [b.Player.Profile.PlayerId] = clientB };

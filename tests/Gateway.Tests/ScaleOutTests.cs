@@ -41,7 +41,7 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : IClassFixture<Scale
             {
                 if (turn.HandNo <= Hands)
                 {
-                    var result = await c.Act(turn.TableId, TableClient.PassiveAction(turn));
+                    var result = await c.Act(turn, TableClient.PassiveAction(turn));
                     acted.Add((gateway, result.EventSeq));
                 }
             };

@@ -94,11 +94,12 @@ public sealed class TableClient : IAsyncDisposable
 
     public Task Watch(string tableId) => Connection.InvokeAsync("Watch", tableId);
 
-    public Task<ActResult> Act(string tableId, ActionKind action, long amount = 0, IReadOnlyList<string>? cards = null) =>
-        Connection.InvokeAsync<ActResult>("Act", tableId, action, amount, cards, Interlocked.Increment(ref clientSeq));
+    /// <summary>Acts on the turn of <paramref name="turn"/> (its hand and turn id).</summary>
+    public Task<ActResult> Act(YourTurnMessage turn, ActionKind action, long amount = 0, IReadOnlyList<string>? cards = null) =>
+        Connection.InvokeAsync<ActResult>("Act", turn.TableId, turn.HandNo, turn.TurnId, action, amount, cards, Interlocked.Increment(ref clientSeq));
 
     /// <summary>Plays passively: check when possible, else call, else fold.</summary>
-    public static Task Passive(TableClient client, YourTurnMessage turn) => client.Act(turn.TableId, PassiveAction(turn));
+    public static Task Passive(TableClient client, YourTurnMessage turn) => client.Act(turn, PassiveAction(turn));
 
     /// <summary>Check when possible, else call, else fold.</summary>
     public static ActionKind PassiveAction(YourTurnMessage turn) =>

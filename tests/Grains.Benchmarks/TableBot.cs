@@ -35,7 +35,7 @@ public sealed class TableBot(ITableGrain table, ActionCounter counter) : ITableO
         {
             if (mine.Legal is { } legal && !counter.Stopping)
             {
-                _ = Act(mine.PlayerId, legal, recover: true);
+                _ = Act(mine.PlayerId, new TurnRef(tableEvent.View.HandNo, tableEvent.View.TurnId), legal, recover: true);
                 break;
             }
         }
@@ -43,13 +43,13 @@ public sealed class TableBot(ITableGrain table, ActionCounter counter) : ITableO
         return Task.CompletedTask;
     }
 
-    private async Task Act(long playerId, LegalActions legal, bool recover)
+    private async Task Act(long playerId, TurnRef turn, LegalActions legal, bool recover)
     {
         var action = new PlayerAction(legal.CanCheck ? ActionKind.Check : ActionKind.Call);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await table.Act(playerId, action, Interlocked.Increment(ref clientSeq));
+            await table.Act(playerId, turn, action, Interlocked.Increment(ref clientSeq));
             LastActionTicks = Stopwatch.GetTimestamp();
             counter.Accepted(LastActionTicks - started);
         }
@@ -71,7 +71,7 @@ public sealed class TableBot(ITableGrain table, ActionCounter counter) : ITableO
         if (view.ActorSeat is int seat && view.Seats[seat].PlayerId is long player
             && (await table.GetSnapshot(player)).Mine?.Legal is { } legal)
         {
-            await Act(player, legal, recover: false);
+            await Act(player, new TurnRef(view.HandNo, view.TurnId), legal, recover: false);
         }
     }
 }

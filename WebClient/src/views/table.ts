@@ -292,7 +292,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   let hub: HubConnection;
   const act = async (kind: ActionKind, amountTo = 0, cards: string[] | null = null) => {
     try {
-      await hub.invoke('Act', tableId, kind, amountTo, cards, ++clientSeq);
+      // The action names the turn on screen: if the table moved on meanwhile it is refused (stale_action), never misapplied.
+      await hub.invoke('Act', tableId, view!.handNo, view!.turnId, kind, amountTo, cards, ++clientSeq);
       selected = new Set();
       amount = 0;
     } catch (e) {

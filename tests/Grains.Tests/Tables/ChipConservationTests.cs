@@ -59,10 +59,10 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
                 // Let time pass: the next hand starts, or the actor times out.
                 kit.Time.Advance(TimeSpan.FromSeconds(random.Next(1, 25)));
             }
-            else if (await kit.TryActor(table) is var (player, mine))
+            else if (await kit.TryActor(table) is var (player, mine, turn))
             {
                 // (Timers due after the last clock advance run between calls: the turn may have passed already.)
-                await Refusable(() => table.Act(player, RandomAction(random, mine.Legal!), kit.NextSeq()));
+                await Refusable(() => table.Act(player, turn, RandomAction(random, mine.Legal!), kit.NextSeq()));
             }
 
             if (step % 50 == 0)

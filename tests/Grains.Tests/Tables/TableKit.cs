@@ -81,11 +81,11 @@ public sealed class TableKit(IGrainFactory grains, FakeTimeProvider time)
     }
 
     /// <summary>The seated player whose turn it is, with their legal actions and cards.</summary>
-    public async Task<(long PlayerId, PrivateView Mine)> Actor(ITableGrain table) =>
+    public async Task<(long PlayerId, PrivateView Mine, TurnRef Turn)> Actor(ITableGrain table) =>
         await TryActor(table) ?? throw new Xunit.Sdk.XunitException("nobody is to act");
 
     /// <summary>The actor, or null when nobody is to act (e.g. a timer due after the last clock advance ended the hand).</summary>
-    public async Task<(long PlayerId, PrivateView Mine)?> TryActor(ITableGrain table)
+    public async Task<(long PlayerId, PrivateView Mine, TurnRef Turn)?> TryActor(ITableGrain table)
     {
         var view = (await table.GetSnapshot(null)).View;
         if (view.ActorSeat is not { } seat)
@@ -94,7 +94,7 @@ public sealed class TableKit(IGrainFactory grains, FakeTimeProvider time)
         }
 
         var playerId = view.Seats[seat].PlayerId!.Value;
-        return (await table.GetSnapshot(playerId)).Mine is { Legal: not null } mine ? (playerId, mine) : null;
+        return (await table.GetSnapshot(playerId)).Mine is { Legal: not null } mine ? (playerId, mine, new TurnRef(view.HandNo, view.TurnId)) : null;
     }
 
     private long clientSeq;
@@ -111,13 +111,13 @@ public sealed class TableKit(IGrainFactory grains, FakeTimeProvider time)
                 return actions;
             }
 
-            var (player, mine) = await Actor(table);
+            var (player, mine, turn) = await Actor(table);
             var legal = mine.Legal!;
             var action = legal.DiscardMax is not null ? new PlayerAction(ActionKind.Discard, 0, mine.Cards.Take(Math.Min(1, legal.DiscardMax.Value)).ToArray())
                 : legal.BringIn is not null ? new PlayerAction(ActionKind.BringIn)
                 : legal.CanCheck ? new PlayerAction(ActionKind.Check)
                 : new PlayerAction(ActionKind.Call);
-            await table.Act(player, action, Interlocked.Increment(ref clientSeq));
+            await table.Act(player, turn, action, Interlocked.Increment(ref clientSeq));
             actions++;
         }
     }

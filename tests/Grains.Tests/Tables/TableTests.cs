@@ -97,10 +97,10 @@ public sealed class TableTests(ClusterFixture fixture)
         var table = await kit.NewTable(TableKit.Holdem());
         await kit.Seat(table, 3);
         await kit.StartNextHand(table);
-        var (player, mine) = await kit.Actor(table);
+        var (player, mine, turn) = await kit.Actor(table);
         var before = await table.GetSnapshot(null);
 
-        var error = await Assert.ThrowsAsync<PokerException>(() => table.Act(player, new PlayerAction(ActionKind.BetOrRaise, mine.Legal!.MinRaiseTo - 1), kit.NextSeq()));
+        var error = await Assert.ThrowsAsync<PokerException>(() => table.Act(player, turn, new PlayerAction(ActionKind.BetOrRaise, mine.Legal!.MinRaiseTo - 1), kit.NextSeq()));
 
         var after = await table.GetSnapshot(null);
         Assert.Equal("below_minimum_raise", error.Code);
@@ -115,10 +115,10 @@ public sealed class TableTests(ClusterFixture fixture)
         var table = await kit.NewTable(TableKit.Holdem());
         var players = await kit.Seat(table, 3);
         await kit.StartNextHand(table);
-        var (actor, _) = await kit.Actor(table);
+        var (actor, _, turn) = await kit.Actor(table);
         var other = players.First(p => p != actor);
 
-        var error = await Assert.ThrowsAsync<PokerException>(() => table.Act(other, new PlayerAction(ActionKind.Fold), kit.NextSeq()));
+        var error = await Assert.ThrowsAsync<PokerException>(() => table.Act(other, turn, new PlayerAction(ActionKind.Fold), kit.NextSeq()));
 
         Assert.Equal("not_your_turn", error.Code);
         Assert.Equal(409, error.Status);
@@ -130,11 +130,11 @@ public sealed class TableTests(ClusterFixture fixture)
         var table = await kit.NewTable(TableKit.Holdem());
         await kit.Seat(table, 3);
         await kit.StartNextHand(table);
-        var (player, _) = await kit.Actor(table);
+        var (player, _, turn) = await kit.Actor(table);
         var seq = kit.NextSeq();
 
-        var first = await table.Act(player, new PlayerAction(ActionKind.Call), seq);
-        var again = await table.Act(player, new PlayerAction(ActionKind.Call), seq);
+        var first = await table.Act(player, turn, new PlayerAction(ActionKind.Call), seq);
+        var again = await table.Act(player, turn, new PlayerAction(ActionKind.Call), seq);
 
         Assert.Equal(first, again);
         Assert.Equal(first.EventSeq, (await table.GetSnapshot(null)).EventSeq);
@@ -277,9 +277,9 @@ public sealed class TableTests(ClusterFixture fixture)
             var start = await kit.StartNextHand(table);
             while ((await table.GetSnapshot(null)).View is { ActorSeat: not null } v && v.HandNo == start.View.HandNo)
             {
-                var (player, mine) = await kit.Actor(table);
+                var (player, mine, turn) = await kit.Actor(table);
                 var allIn = mine.Legal!.CanBetOrRaise ? new PlayerAction(ActionKind.BetOrRaise, mine.Legal.MaxRaiseTo) : new PlayerAction(ActionKind.Call);
-                await table.Act(player, allIn, kit.NextSeq());
+                await table.Act(player, turn, allIn, kit.NextSeq());
             }
         }
 

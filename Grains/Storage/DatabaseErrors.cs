@@ -1,0 +1,20 @@
+using System.Data.Common;
+
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>Finds the database failure behind an exception (an Npgsql or other ADO.NET one, at any depth).</summary>
+internal static class DatabaseErrors
+{
+    public static DbException? Find(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is DbException database)
+            {
+                return database;
+            }
+        }
+
+        return null;
+    }
+}
