@@ -22,4 +22,21 @@ public sealed class StoreUnavailableException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// True when <paramref name="exception"/> is this failure or wraps it (Orleans wraps a storage failure while a
+    /// grain activates in its own exception).
+    /// </summary>
+    public static bool IsBehind(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is StoreUnavailableException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -15,9 +15,14 @@ public sealed partial class StoreFailureFilter(ILogger<StoreFailureFilter> logge
         {
             await context.Invoke();
         }
-        catch (Exception ex) when (DatabaseErrors.Find(ex) is { } database)
+        catch (Exception ex) when (ex is not StoreUnavailableException && DatabaseErrors.IsStorageFailure(ex))
         {
-            LogStoreFailure(logger, database, context.InterfaceName, context.MethodName, context.TargetId.ToString());
+            // Grain storage reported its failure already (Orleans wraps it); a store's own database error is logged here.
+            if (DatabaseErrors.Find(ex) is { } database)
+            {
+                LogStoreFailure(logger, database, context.InterfaceName, context.MethodName, context.TargetId.ToString());
+            }
+
             throw new StoreUnavailableException();
         }
     }

@@ -38,8 +38,12 @@ public sealed class SiloProcess : IDisposable
     /// <summary>The last lines the silo wrote, for failure messages.</summary>
     public string RecentOutput => output.Last(40);
 
-    /// <summary>Starts a silo and waits (bounded) until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<SiloProcess> StartAsync(SiloSettings settings, string name, (int Silo, int Gateway, int Http)? ports = null)
+    /// <summary>
+    /// Starts a silo and waits (bounded) until <c>/health/ready</c> answers 200; <paramref name="environment"/> adds
+    /// or overrides variables (e.g. a co-hosted gateway).
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(
+        SiloSettings settings, string name, (int Silo, int Gateway, int Http)? ports = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var (siloPort, gatewayPort, httpPort) = ports ?? (ServerProcesses.FreePort(), ServerProcesses.FreePort(), ServerProcesses.FreePort());
         var dll = SiloDll();
@@ -66,6 +70,10 @@ public sealed class SiloProcess : IDisposable
         // Several silos share two cores with the test: workstation GC keeps each process small.
         env["DOTNET_gcServer"] = "0";
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            env[key] = value;
+        }
 
         var process = new Process { StartInfo = start };
         var silo = new SiloProcess(process, name, siloPort, gatewayPort, httpPort);

@@ -15,6 +15,7 @@ public sealed class SiloRestartTests
         await using var database = await TestDatabase.CreateMigratedAsync();
         var settings = SiloSettings.Fresh(database.ConnectionString);
         TableFacts before;
+        DateTimeOffset? clockBefore;
         string tableId;
         long[] players;
         long issued;
@@ -29,6 +30,7 @@ public sealed class SiloRestartTests
             (players, issued) = await driver.Seat(table, 3);
             await driver.PlayIntoFlop(table);
             before = await TableDriver.Facts(table, players);
+            clockBefore = (await table.GetSnapshot(null)).View.Deadline;
 
             // Act: SIGKILL, no graceful shutdown.
             first.Kill();
@@ -39,7 +41,9 @@ public sealed class SiloRestartTests
         var again = reconnected.Grains.GetGrain<ITableGrain>(tableId);
         var after = await PokerClient.RetryAsync(() => TableDriver.Facts(again, players), Failover);
 
-        // Assert: the same hand at the same point, then it plays to its end and no chip was made or lost.
+        // Assert: the same hand at the same point with a whole turn clock (the table was away, not the player), then
+        // it plays to its end and no chip was made or lost.
+        Assert.True((await again.GetSnapshot(null)).View.Deadline > clockBefore);
         Assert.Equal(1, before.HandNo);
         Assert.NotNull(before.ActorSeat);
         Assert.Equal(3, before.Board.Split(' ').Length);

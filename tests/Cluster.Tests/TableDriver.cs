@@ -25,11 +25,12 @@ public sealed class TableDriver(IGrainFactory grains)
         PauseBetweenHands = TimeSpan.Zero,
     };
 
-    /// <summary>A template whose hands start once <paramref name="minPlayers"/> sit.</summary>
-    public async Task<string> NewTemplate(int minPlayers)
+    /// <summary>A template whose hands start once <paramref name="minPlayers"/> sit (<paramref name="change"/> adjusts it).</summary>
+    public async Task<string> NewTemplate(int minPlayers, Func<TemplateConfig, TemplateConfig>? change = null)
     {
         var templateId = $"t-{Guid.NewGuid():N}";
-        await grains.GetGrain<ITemplateGrain>(templateId).Create(Holdem(minPlayers));
+        var config = Holdem(minPlayers);
+        await grains.GetGrain<ITemplateGrain>(templateId).Create(change is null ? config : change(config));
         return templateId;
     }
 
@@ -57,14 +58,38 @@ public sealed class TableDriver(IGrainFactory grains)
     }
 
     /// <summary>The player to act acts passively (check, else call).</summary>
-    public async Task<ActResult> ActPassively(ITableGrain table)
+    public async Task<ActResult> ActPassively(ITableGrain table) => await (await PassiveTurn(table)).Act();
+
+    /// <summary>The passive action of the player to act, to be taken (and retried with its client sequence number) later.</summary>
+    public async Task<PendingAction> PassiveTurn(ITableGrain table)
     {
         var view = (await table.GetSnapshot(null)).View;
         var seat = view.ActorSeat ?? throw new Xunit.Sdk.XunitException("nobody is to act");
         var player = view.Seats[seat].PlayerId!.Value;
         var legal = (await table.GetSnapshot(player)).Mine!.Legal!;
         var action = new PlayerAction(legal.CanCheck ? ActionKind.Check : ActionKind.Call);
-        return await table.Act(player, new TurnRef(view.HandNo, view.TurnId), action, Interlocked.Increment(ref clientSeq));
+        return new PendingAction(table, player, new TurnRef(view.HandNo, view.TurnId), action, Interlocked.Increment(ref clientSeq));
+    }
+
+    /// <summary>
+    /// Heads-up, plays hand <paramref name="handNo"/> passively to its last action (the second check on the river)
+    /// and returns that action untaken.
+    /// </summary>
+    public async Task<PendingAction> PlayToLastAction(ITableGrain table, long handNo)
+    {
+        for (var actions = 0; actions < 20; actions++)
+        {
+            var view = (await table.GetSnapshot(null)).View;
+            Assert.Equal(handNo, view.HandNo);
+            await ActPassively(table);
+            if (view.Street == 3)
+            {
+                // The first check on the river: the other player's check ends the hand.
+                return await PassiveTurn(table);
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"hand {handNo} never reached its river");
     }
 
     /// <summary>Acts passively until the flop is out, then once more, so a hand has a board and a history.</summary>

@@ -1,0 +1,15 @@
+namespace Orleans.Poker.Cluster.Tests;
+
+/// <summary>
+/// What <see cref="PostgresProxy"/> does to statements whose text or parameters contain every string of
+/// <see cref="Contains"/>: the first <see cref="Skip"/> pass, then the fault applies (to the next one only when
+/// <see cref="Once"/>).
+/// </summary>
+public sealed record StatementFault(FaultKind Kind, IReadOnlyList<string> Contains, int Skip = 0, bool Once = true)
+{
+    /// <summary>The hand-history insert of any table.</summary>
+    public static StatementFault HistoryInsert(FaultKind kind, bool once = false) => new(kind, ["INSERT INTO hand_histories"], Once: once);
+
+    /// <summary>The grain-state writes of one grain (its key is a parameter of the write).</summary>
+    public static StatementFault StateWrite(FaultKind kind, string grainKey, int skip = 0) => new(kind, ["orleans_write_state", grainKey], skip);
+}
