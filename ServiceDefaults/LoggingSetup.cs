@@ -7,7 +7,10 @@ using Serilog.Formatting.Compact;
 
 namespace Orleans.Poker.ServiceDefaults;
 
-/// <summary>One Serilog setup for every service: compact JSON in production, readable text otherwise.</summary>
+/// <summary>
+/// One Serilog setup for every service: compact JSON in production, readable text otherwise. Sinks, enrichers and
+/// filters registered as services (<c>ILogEventSink</c>, ...) receive the same events, after the same level rules.
+/// </summary>
 public static class LoggingSetup
 {
     public static IHostApplicationBuilder AddPokerLogging(this IHostApplicationBuilder builder, PokerOptions options)
@@ -19,7 +22,7 @@ public static class LoggingSetup
             ? parsed
             : LogEventLevel.Information;
 
-        builder.Services.AddSerilog(logger =>
+        builder.Services.AddSerilog((services, logger) =>
         {
             logger.MinimumLevel.Is(level)
                 // Orleans logs every placement attempt under Polly, and both it and ASP.NET are chatty at Information.
@@ -33,7 +36,8 @@ public static class LoggingSetup
                 // hub filter maps them and logs the real failures itself.
                 .MinimumLevel.Override("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogEventLevel.Fatal)
                 .Enrich.FromLogContext()
-                .Enrich.WithProperty("Service", builder.Environment.ApplicationName);
+                .Enrich.WithProperty("Service", builder.Environment.ApplicationName)
+                .ReadFrom.Services(services);
             if (json)
             {
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());

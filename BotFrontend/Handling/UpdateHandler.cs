@@ -480,7 +480,14 @@ internal sealed partial class UpdateHandler(
 
         if (code == "x")
         {
-            var legal = (await table.GetSnapshot(context.PlayerId)).Mine?.Legal;
+            var snapshot = await table.GetSnapshot(context.PlayerId);
+            if (snapshot.View.HandNo != turn.HandNo || snapshot.View.TurnId != turn.TurnId)
+            {
+                // A button kept from an earlier turn: refused now, as the table would refuse the amount once typed.
+                throw PokerException.Conflict("stale_action", "That action was for an earlier turn; look at the table again");
+            }
+
+            var legal = snapshot.Mine?.Legal;
             if (legal is not { CanBetOrRaise: true })
             {
                 throw new PokerException("not_your_turn", "It is not your turn");

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -57,6 +58,9 @@ public sealed class BotFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.Client;
 
     public FakeBotApi Api { get; private set; } = null!;
+
+    /// <summary>What the bot hosts started by <see cref="StartBot(PokerOptions)"/> log.</summary>
+    public LogCapture Logs { get; } = new();
 
     public WebApplication Bot { get; private set; } = null!;
 
@@ -142,11 +146,12 @@ public sealed class BotFixture : IAsyncLifetime
         return (a, b);
     }
 
-    /// <summary>A bot host on a test server that reaches the cluster through the cluster's client.</summary>
+    /// <summary>A bot host on a test server that reaches the cluster through the cluster's client, logging to <see cref="Logs"/> too.</summary>
     public Task<WebApplication> StartBot(PokerOptions options) => StartBot(options, host =>
     {
         host.Services.AddSingleton(Cluster.Client);
         host.Services.AddSingleton<IGrainFactory>(Cluster.Client);
+        host.Logging.AddProvider(Logs);
     });
 
     /// <summary>

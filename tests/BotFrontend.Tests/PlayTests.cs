@@ -49,7 +49,7 @@ public sealed class PlayTests(BotFixture bot)
                 var legal = (await table.GetSnapshot(actor)).Mine!.Legal!;
                 customAmount = legal.MinRaiseTo + 1;
                 var asked = bot.Api.LastIndex;
-                await bot.Press(actor, $"a:{tableId}:{hand}:x", messageId: prompt.Json["message_id"]?.GetValue<int>() ?? 1);
+                await bot.Press(actor, TurnPrefix(prompt) + "x", messageId: prompt.Json["message_id"]?.GetValue<int>() ?? 1);
                 var ask = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == actor && r.Json["reply_markup"]?["force_reply"] is not null, asked);
                 await bot.Post(BotFixture.Message(actor, customAmount.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 await bot.Queues.Idle(actor);
@@ -58,7 +58,7 @@ public sealed class PlayTests(BotFixture bot)
                 continue;
             }
 
-            await bot.Press(actor, $"a:{tableId}:{hand}:" + (choices.Contains("k") ? "k" : "c"));
+            await bot.Press(actor, TurnPrefix(prompt) + (choices.Contains("k") ? "k" : "c"));
         }
 
         var resultA = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == a && r.Text.Contains("🏆", StringComparison.Ordinal), start);
@@ -145,18 +145,20 @@ public sealed class PlayTests(BotFixture bot)
         await bot.JoinTwo(table);
         var consumed = bot.Api.LastIndex;
         var hand = (await bot.StartNextHand(table)).View.HandNo;
-        var prefix = $"a:{tableId}:{hand}:";
+        var handPrefix = $"a:{tableId}:{hand}:";
 
         // Call and check from the chat until the draw: its prompt has a toggle per card.
         BotApiRequest prompt;
+        string prefix;
         long drawer;
         while (true)
         {
             var view = (await table.GetSnapshot(null)).View;
             Assert.Equal(hand, view.HandNo);
             var actor = view.Seats.Single(s => s.Seat == view.ActorSeat).PlayerId!.Value;
-            prompt = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == actor && r.CallbackData.Any(d => d.StartsWith(prefix, StringComparison.Ordinal)), consumed);
+            prompt = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == actor && r.CallbackData.Any(d => d.StartsWith(handPrefix, StringComparison.Ordinal)), consumed);
             consumed = prompt.Index;
+            prefix = TurnPrefix(prompt);
             if (prompt.CallbackData.Any(d => d.StartsWith(prefix + "s", StringComparison.Ordinal)))
             {
                 drawer = actor;
@@ -193,9 +195,9 @@ public sealed class PlayTests(BotFixture bot)
         // The two cards are gone; the replacements come once the other player has drawn (here: stood pat).
         var discarded = await table.GetSnapshot(drawer);
         var other = discarded.View.Seats.Single(s => s.Seat == discarded.View.ActorSeat).PlayerId!.Value;
-        var otherPrompt = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == other && r.CallbackData.Contains(prefix + "d"), consumed);
+        var otherPrompt = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == other && r.CallbackData.Any(d => d.StartsWith(handPrefix, StringComparison.Ordinal) && d.EndsWith(":d", StringComparison.Ordinal)), consumed);
         var otherCards = (await table.GetSnapshot(other)).Mine!.Cards;
-        await bot.Press(other, prefix + "d");
+        await bot.Press(other, TurnPrefix(otherPrompt) + "d");
         var newCards = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == drawer && r.Text.Contains("Your new cards", StringComparison.Ordinal), consumed);
         var drawn = await table.GetSnapshot(drawer);
 
@@ -222,12 +224,19 @@ public sealed class PlayTests(BotFixture bot)
         var waiting = view.Seats.Single(s => s.PlayerId is not null && s.Seat != view.ActorSeat).PlayerId!.Value;
         var before = await table.GetSnapshot(null);
 
-        var outOfTurn = await bot.Press(waiting, $"a:{tableId}:{view.HandNo}:s2c");
-        var malformed = await bot.Press(waiting, $"a:{tableId}:{view.HandNo}:dXx");
+        var outOfTurn = await bot.Press(waiting, $"a:{tableId}:{view.HandNo}:{view.TurnId}:s2c");
+        var malformed = await bot.Press(waiting, $"a:{tableId}:{view.HandNo}:{view.TurnId}:dXx");
 
         Assert.Contains("not your turn", outOfTurn.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Unknown cards", malformed.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before.EventSeq, (await table.GetSnapshot(null)).EventSeq);
+    }
+
+    /// <summary>The <c>a:&lt;table&gt;:&lt;hand&gt;:&lt;turn&gt;:</c> that every button of a "your turn" prompt starts with.</summary>
+    internal static string TurnPrefix(BotApiRequest prompt)
+    {
+        var data = prompt.CallbackData.First(d => d.StartsWith("a:", StringComparison.Ordinal));
+        return data[..(data.LastIndexOf(':') + 1)];
     }
 
     /// <summary>Presses a card toggle and returns the edit of the prompt it caused.</summary>

@@ -68,13 +68,17 @@ public sealed class GatewayFixture : IAsyncLifetime
         Server = App.GetTestServer();
     }
 
-    /// <summary>A gateway host on a test server that reaches the cluster through <paramref name="client"/>.</summary>
-    public static async Task<WebApplication> StartGateway(IClusterClient client, PokerOptions options)
+    /// <summary>
+    /// A gateway host on a test server that reaches the cluster through <paramref name="client"/>;
+    /// <paramref name="configure"/> adds to the host first (its logging, say).
+    /// </summary>
+    public static async Task<WebApplication> StartGateway(IClusterClient client, PokerOptions options, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton<IGrainFactory>(client);
+        configure?.Invoke(builder);
         builder.AddPokerGateway(options);
         var app = builder.Build();
         app.MapPokerGateway();

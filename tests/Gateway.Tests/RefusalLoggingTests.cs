@@ -1,0 +1,158 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Poker.Gateway.Contracts;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults;
+using Orleans.Poker.ServiceDefaults.Configuration;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Orleans.Poker.Gateway.Tests;
+
+/// <summary>
+/// The services' logging setup (<see cref="LoggingSetup.AddPokerLogging"/>) as the processes use it: a player's
+/// refused moves are no errors in the gateway's log, and the application's own Information events are kept while
+/// Orleans' and ASP.NET's chatter is not. In the gateway collection: <c>AddPokerLogging</c> sets Serilog's static
+/// logger, so hosts using it must not start concurrently.
+/// </summary>
+[Collection(GatewayCollection.Name)]
+public sealed class RefusalLoggingTests(GatewayFixture fixture)
+{
+    private const string Dispatcher = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
+    [Fact]
+    public async Task Refused_hub_actions_log_no_error_in_a_gateway_with_the_services_logging_and_are_logged_at_debug()
+    {
+        var capture = new LogEventCapture();
+        var options = new PokerOptions
+        {
+            Auth = new AuthSettings { GuestSignIn = true },
+            Gateway = fixture.Options.Gateway,
+            Logging = new LogSettings { Level = "Debug", Format = "text" },
+        };
+        var gateway = await GatewayFixture.StartGateway(fixture.Cluster.Client, options, host =>
+        {
+            host.Services.AddSingleton<ILogEventSink>(capture);
+            host.AddPokerLogging(options);
+        });
+        try
+        {
+            var server = gateway.GetTestServer();
+            var template = await fixture.NewTemplate();
+            var a = await SignIn(server, "Lia");
+            var b = await SignIn(server, "Max");
+            var table = await CreateTable(server, a.AccessToken, template);
+            await Sit(server, a.AccessToken, table, 0);
+            await Sit(server, b.AccessToken, table, 1);
+            await using var clientA = await TableClient.Connect(server, a.AccessToken, a.Player.Profile.PlayerId);
+            await using var clientB = await TableClient.Connect(server, b.AccessToken, b.Player.Profile.PlayerId);
+            await clientA.Watch(table);
+            await clientB.Watch(table);
+            await fixture.AdvanceUntil(async () => (await fixture.PublicSnapshot(table)).View is { HandNo: 1, ActorSeat: not null });
+            var view = (await fixture.PublicSnapshot(table)).View;
+            var actorId = view.Seats.Single(s => s.Seat == view.ActorSeat).PlayerId;
+            var (actor, waiting) = actorId == a.Player.Profile.PlayerId ? (clientA, clientB) : (clientB, clientA);
+            Assert.True(await actor.WaitFor(() => actor.Turns.Any(t => t.TurnId == view.TurnId)), "no yourTurn arrived");
+            var turn = actor.Turns.Single(t => t.TurnId == view.TurnId);
+            var before = await fixture.PublicSnapshot(table);
+
+            var refusals = new List<HubException>
+            {
+                await Assert.ThrowsAsync<HubException>(() => waiting.Act(turn, ActionKind.Call)),
+                await Assert.ThrowsAsync<HubException>(() => actor.Act(turn with { TurnId = turn.TurnId - 1 }, ActionKind.Call)),
+                await Assert.ThrowsAsync<HubException>(() => actor.Act(turn, ActionKind.Check)),
+                await Assert.ThrowsAsync<HubException>(() => actor.Act(turn, ActionKind.BetOrRaise, 1_000_000)),
+            };
+            var after = await fixture.PublicSnapshot(table);
+            var events = capture.Events;
+
+            Assert.Equal(["not_your_turn", "stale_action", "cannot_check", "above_stack"], refusals.Select(Code));
+            Assert.Equal(before.EventSeq, after.EventSeq);
+            Assert.Empty(events.Where(e => e.Level >= LogEventLevel.Error).Select(e => $"{LogEventCapture.SourceOf(e)}: {e.RenderMessage()}"));
+            Assert.DoesNotContain(events, e => LogEventCapture.SourceOf(e) == Dispatcher);
+            // Each refusal is in the log, at Debug, with its code (so the sink did see the hub's refusals).
+            var logged = events.Where(e => LogEventCapture.SourceOf(e) == typeof(Hubs.HubGuardFilter).FullName).ToList();
+            Assert.Equal(["not_your_turn", "stale_action", "cannot_check", "above_stack"], logged.Select(e => LogEventCapture.PropertyOf(e, "Code")));
+            Assert.All(logged, e => Assert.Equal(LogEventLevel.Debug, e.Level));
+            // The gateway's own Information event about the table is kept although "Orleans" is turned down to Warning.
+            Assert.Contains(events, e => e.Level == LogEventLevel.Information
+                && LogEventCapture.SourceOf(e) == "Orleans.Poker.Gateway.Api.TableEndpoints"
+                && LogEventCapture.PropertyOf(e, "TableId") == table);
+        }
+        finally
+        {
+            await gateway.StopAsync();
+            await gateway.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("Orleans.Poker.Grains.Tables.TableGrain", LogLevel.Information, true)]
+    [InlineData("Orleans.Poker.Gateway.Api.TableEndpoints", LogLevel.Information, true)]
+    [InlineData("Orleans.Poker.Gateway.Hubs.HubGuardFilter", LogLevel.Debug, false)]
+    [InlineData("Orleans.Runtime.Catalog", LogLevel.Information, false)]
+    [InlineData("Orleans.Runtime.Catalog", LogLevel.Warning, true)]
+    [InlineData("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Information, false)]
+    [InlineData("Microsoft.Hosting.Lifetime", LogLevel.Information, true)]
+    [InlineData(Dispatcher, LogLevel.Error, false)]
+    public async Task The_services_logging_keeps_the_applications_information_and_drops_framework_chatter(string category, LogLevel level, bool kept)
+    {
+        var capture = new LogEventCapture();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Services.AddSingleton<ILogEventSink>(capture);
+        builder.AddPokerLogging(new PokerOptions());
+        using var host = builder.Build();
+
+        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category).Log(level, "Probe {Category}", category);
+
+        Assert.Equal(kept, capture.Events.Any(e => LogEventCapture.PropertyOf(e, "Category") == category));
+    }
+
+    /// <summary>The code of a refusal: the hub filter throws <c>code: message</c>, which the client sees after the exception's type.</summary>
+    private static string Code(HubException refusal)
+    {
+        var text = refusal.Message[(refusal.Message.IndexOf(nameof(HubException) + ": ", StringComparison.Ordinal) + nameof(HubException).Length + 2)..];
+        return text[..text.IndexOf(':', StringComparison.Ordinal)];
+    }
+
+    private static HttpClient Http(TestServer server, string? accessToken = null)
+    {
+        var http = server.CreateClient();
+        if (accessToken is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        return http;
+    }
+
+    private static async Task<AuthResponse> SignIn(TestServer server, string name)
+    {
+        using var http = Http(server);
+        var response = await http.PostAsJsonAsync("/api/auth/guest", new { name });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<AuthResponse>(GatewayFixture.Json))!;
+    }
+
+    private static async Task<string> CreateTable(TestServer server, string accessToken, string templateId)
+    {
+        using var http = Http(server, accessToken);
+        var response = await http.PostAsJsonAsync("/api/tables", new { templateId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TableCreatedResponse>(GatewayFixture.Json))!.Table.TableId;
+    }
+
+    private static async Task Sit(TestServer server, string accessToken, string tableId, int seat)
+    {
+        using var http = Http(server, accessToken);
+        var response = await http.PostAsJsonAsync($"/api/tables/{tableId}/sit", new { buyIn = 100, seat });
+        response.EnsureSuccessStatusCode();
+    }
+}

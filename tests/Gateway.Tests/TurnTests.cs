@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Orleans.Poker.Gateway.Contracts;
+using Orleans.Poker.Gateway.Relay;
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.Gateway.Tests;
+
+/// <summary>
+/// Every action names the turn it answers (hand number and the table's turn id), over SignalR and REST: a check
+/// facing a bet, a replayed or kept action, and a request without its turn are refused and change nothing.
+/// </summary>
+[Collection(GatewayCollection.Name)]
+public sealed class TurnTests(GatewayFixture fixture)
+{
+    [Fact]
+    public async Task Check_while_facing_a_bet_is_refused_over_signalr_with_cannot_check_and_changes_nothing()
+    {
+        await using var game = await HeadsUp.Deal(fixture);
+        var turn = await TurnOf(game.Actor, _ => true);
+        var before = await fixture.PublicSnapshot(game.Table);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => game.Actor.Client.Act(turn, ActionKind.Check));
+        var after = await fixture.PublicSnapshot(game.Table);
+        var called = await game.Actor.Client.Act(turn, ActionKind.Call);
+        Assert.True(await game.Actor.Client.WaitFor(() => game.Actor.Client.Events.Any(e => e.EventSeq == called.EventSeq)));
+
+        Assert.False(turn.Legal.CanCheck, "the small blind faces the big blind");
+        Assert.Contains("cannot_check", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before.EventSeq, after.EventSeq);
+        Assert.Equal(before.TableVersion, after.TableVersion);
+        Assert.Equal(before.View.ActorSeat, after.View.ActorSeat);
+        Assert.Equal(before.View.Seats.Select(s => (s.PlayerId, s.Bet, s.Stack, s.Folded)), after.View.Seats.Select(s => (s.PlayerId, s.Bet, s.Stack, s.Folded)));
+        // The same turn is still open: the call the check was not turned into is accepted, and says what it did.
+        Assert.Equal(before.EventSeq + 1, called.EventSeq);
+        Assert.EndsWith("calls 1", game.Actor.Client.Events.Single(e => e.EventSeq == called.EventSeq).Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_action_naming_an_earlier_turn_is_stale_and_a_retry_of_an_accepted_one_returns_its_first_answer()
+    {
+        await using var game = await HeadsUp.Deal(fixture);
+        var first = await TurnOf(game.Actor, _ => true);
+        var called = await Act(game.Actor, first, ActionKind.Call, clientSeq: 1);
+        var second = await TurnOf(game.Waiting, t => t.TurnId != first.TurnId);
+
+        // The small blind replays its turn (a fresh sequence number) while the big blind is to act.
+        var replayed = await Assert.ThrowsAsync<HubException>(() => Act(game.Actor, first, ActionKind.Call, clientSeq: 2));
+        var checkedPreflop = await Act(game.Waiting, second, ActionKind.Check, clientSeq: 1);
+        var third = await TurnOf(game.Waiting, t => t.TurnId != second.TurnId);
+        var before = await fixture.PublicSnapshot(game.Table);
+
+        // The big blind is to act again (first on the flop): its preflop check, replayed, is not a flop check.
+        var replayedOnItsNextTurn = await Assert.ThrowsAsync<HubException>(() => Act(game.Waiting, second, ActionKind.Check, clientSeq: 2));
+        var retriedCall = await Act(game.Actor, first, ActionKind.Call, clientSeq: 1);
+        var retriedCheck = await Act(game.Waiting, second, ActionKind.Check, clientSeq: 1);
+        var after = await fixture.PublicSnapshot(game.Table);
+
+        Assert.Contains("stale_action", replayed.Message, StringComparison.Ordinal);
+        Assert.Contains("stale_action", replayedOnItsNextTurn.Message, StringComparison.Ordinal);
+        Assert.Equal(called, retriedCall);
+        Assert.Equal(checkedPreflop, retriedCheck);
+        Assert.Equal(first.HandNo, third.HandNo);
+        Assert.True(first.TurnId < second.TurnId && second.TurnId < third.TurnId, "each turn has a new id");
+        Assert.Equal(1, before.View.Street);
+        Assert.Equal(before.EventSeq, after.EventSeq);
+        Assert.Equal(before.TableVersion, after.TableVersion);
+        Assert.Equal(third.TurnId, after.View.TurnId);
+        Assert.Equal(before.View.Seats.Select(s => (s.PlayerId, s.Bet, s.Stack)), after.View.Seats.Select(s => (s.PlayerId, s.Bet, s.Stack)));
+    }
+
+    [Fact]
+    public async Task The_act_route_wants_the_turn_refuses_a_stale_one_with_409_and_takes_the_current_one()
+    {
+        await using var game = await HeadsUp.Deal(fixture);
+        using var actor = fixture.Http(game.Actor.Auth.AccessToken);
+        using var waiting = fixture.Http(game.Waiting.Auth.AccessToken);
+        var path = $"/api/tables/{game.Table}/act";
+        var view = (await actor.GetFromJsonAsync<TableSnapshot>($"/api/tables/{game.Table}/state", GatewayFixture.Json))!.View;
+        var before = await fixture.PublicSnapshot(game.Table);
+
+        var noTurn = await actor.PostAsJsonAsync(path, new { action = "Call", handNo = view.HandNo, clientSeq = 1 });
+        var zeroTurn = await actor.PostAsJsonAsync(path, new { action = "Call", handNo = view.HandNo, turnId = 0, clientSeq = 2 });
+        var wrongTurn = await actor.PostAsJsonAsync(path, new { action = "Call", handNo = view.HandNo, turnId = view.TurnId + 1, clientSeq = 3 });
+        var unchanged = await fixture.PublicSnapshot(game.Table);
+        var accepted = await actor.PostAsJsonAsync(path, new { action = "Call", handNo = view.HandNo, turnId = view.TurnId, clientSeq = 4 });
+        var next = (await waiting.GetFromJsonAsync<TableSnapshot>($"/api/tables/{game.Table}/state", GatewayFixture.Json))!.View;
+        // The big blind answers with the small blind's turn: that turn is over.
+        var stale = await waiting.PostAsJsonAsync(path, new { action = "Check", handNo = view.HandNo, turnId = view.TurnId, clientSeq = 1 });
+        var afterStale = await fixture.PublicSnapshot(game.Table);
+
+        await AssertProblem(noTurn, HttpStatusCode.BadRequest, "invalid_input", "turnId");
+        await AssertProblem(zeroTurn, HttpStatusCode.BadRequest, "invalid_input", "turnId");
+        await AssertProblem(wrongTurn, HttpStatusCode.Conflict, "stale_action", "earlier turn");
+        await AssertProblem(stale, HttpStatusCode.Conflict, "stale_action", "earlier turn");
+        Assert.Equal(before.EventSeq, unchanged.EventSeq);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var result = (await accepted.Content.ReadFromJsonAsync<ActResult>(GatewayFixture.Json))!;
+        Assert.Equal(before.EventSeq + 1, result.EventSeq);
+        Assert.Equal(4, result.ClientSeq);
+        Assert.NotEqual(view.TurnId, next.TurnId);
+        Assert.Equal(next.ActorSeat, afterStale.View.ActorSeat);
+        Assert.Equal(result.EventSeq, afterStale.EventSeq);
+    }
+
+    private static Task<ActResult> Act(Player player, YourTurnMessage turn, ActionKind action, long clientSeq) =>
+        player.Client.Connection.InvokeAsync<ActResult>("Act", turn.TableId, turn.HandNo, turn.TurnId, action, 0L, (IReadOnlyList<string>?)null, clientSeq);
+
+    /// <summary>The latest <c>yourTurn</c> of <paramref name="player"/> that matches, waiting for it.</summary>
+    private static async Task<YourTurnMessage> TurnOf(Player player, Func<YourTurnMessage, bool> match)
+    {
+        Assert.True(await player.Client.WaitFor(() => player.Client.Turns.Any(match)), "no matching yourTurn arrived");
+        return player.Client.Turns.Last(match);
+    }
+
+    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code, string detail)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private sealed record Player(AuthResponse Auth, TableClient Client);
+
+    /// <summary>Two guests seated heads-up and watching, their first hand dealt: the small blind is to act.</summary>
+    private sealed record HeadsUp(string Table, Player Actor, Player Waiting) : IAsyncDisposable
+    {
+        public static async Task<HeadsUp> Deal(GatewayFixture fixture)
+        {
+            var template = await fixture.NewTemplate();
+            var a = await fixture.SignInGuest("Ada");
+            var b = await fixture.SignInGuest("Ben");
+            var table = (await fixture.CreateTable(a.AccessToken, template)).Table.TableId;
+            await fixture.Sit(a.AccessToken, table, 0);
+            await fixture.Sit(b.AccessToken, table, 1);
+            var players = new List<Player>();
+            foreach (var auth in new[] { a, b })
+            {
+                var client = await TableClient.Connect(fixture.Server, auth.AccessToken, auth.Player.Profile.PlayerId);
+                await client.Watch(table);
+                players.Add(new Player(auth, client));
+            }
+
+            await fixture.AdvanceUntil(async () => (await fixture.PublicSnapshot(table)).View is { HandNo: 1, ActorSeat: not null });
+            var view = (await fixture.PublicSnapshot(table)).View;
+            var actorId = view.Seats.Single(s => s.Seat == view.ActorSeat).PlayerId;
+            var actor = players.Single(p => p.Auth.Player.Profile.PlayerId == actorId);
+            return new HeadsUp(table, actor, players.Single(p => p != actor));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Actor.Client.DisposeAsync();
+            await Waiting.Client.DisposeAsync();
+        }
+    }
+}
