@@ -69,7 +69,7 @@ public static class BotHosting
     {
         endpoints.MapPost(WebhookPath, async (HttpContext http, PokerOptions options, UpdateProcessor processor) =>
         {
-            if (!WebhookSecret.Matches(http.Request.Headers[WebhookSecret.Header], options.Bot.WebhookSecret))
+            if (!WebhookSecret.MatchesAny(http.Request.Headers[WebhookSecret.Header], options.Bot.WebhookSecrets()))
             {
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Missing or wrong webhook secret");
             }

@@ -8,6 +8,18 @@ internal static class WebhookSecret
 {
     public const string Header = "X-Telegram-Bot-Api-Secret-Token";
 
+    /// <summary>True when <paramref name="presented"/> is one of <paramref name="accepted"/> (every one is compared).</summary>
+    public static bool MatchesAny(string? presented, IReadOnlyList<string> accepted)
+    {
+        var matched = false;
+        foreach (var secret in accepted)
+        {
+            matched |= Matches(presented, secret);
+        }
+
+        return matched;
+    }
+
     public static bool Matches(string? presented, string? expected)
     {
         if (string.IsNullOrEmpty(expected) || string.IsNullOrEmpty(presented))

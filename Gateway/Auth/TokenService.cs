@@ -35,12 +35,15 @@ public sealed partial class TokenService(IGrainFactory grains, JwtKeyProvider ke
     /// </summary>
     public async Task<AuthResponse> Refresh(string? refreshToken, Func<long, Task<PlayerSummary>> load)
     {
-        if (RefreshToken.Decode(refreshToken, key.RefreshKey) is not { } presented)
+        if (Decode(refreshToken) is not { } decoded)
         {
             throw InvalidRefreshToken();
         }
 
-        var session = await Session(presented).Redeem();
+        var (presented, issuedWith) = decoded;
+
+        // The session is the token as it was issued, under whichever key of the ring issued it.
+        var session = await Session(presented.Encode(issuedWith)).Redeem();
         if (session is null)
         {
             await RevokeFamily(presented);
@@ -57,14 +60,14 @@ public sealed partial class TokenService(IGrainFactory grains, JwtKeyProvider ke
 
     /// <summary>Revokes a refresh token (logout); unknown tokens are ignored.</summary>
     public Task Revoke(string? refreshToken) =>
-        RefreshToken.Decode(refreshToken, key.RefreshKey) is { } token ? Session(token).Revoke() : Task.CompletedTask;
+        Decode(refreshToken) is { } decoded ? Session(decoded.Token.Encode(decoded.Key)).Revoke() : Task.CompletedTask;
 
     /// <summary>Validation parameters for the JWT bearer handler.</summary>
     public static TokenValidationParameters ValidationParameters(PokerOptions options, JwtKeyProvider key) => new()
     {
         ValidIssuer = options.Auth.Issuer,
         ValidAudience = options.Auth.Issuer,
-        IssuerSigningKey = key.Key,
+        IssuerSigningKeys = key.VerificationKeys,
         ValidateIssuerSigningKey = true,
         ValidateLifetime = true,
         ClockSkew = TimeSpan.FromSeconds(30),
@@ -131,14 +134,23 @@ public sealed partial class TokenService(IGrainFactory grains, JwtKeyProvider ke
         var revoked = 0;
         for (var next = presented.Next(); next.Generation <= RefreshToken.MaxGeneration + 1; next = next.Next())
         {
-            var session = Session(next);
-            if (await TryStartTombstone(session))
+            // A generation may have been issued under any key of the ring (a rotation happened in the family's life).
+            var issued = false;
+            foreach (var refreshKey in key.RefreshKeys)
+            {
+                var session = Session(next.Encode(refreshKey));
+                if (!await TryStartTombstone(session))
+                {
+                    await session.Revoke();
+                    revoked++;
+                    issued = true;
+                }
+            }
+
+            if (!issued)
             {
                 break;
             }
-
-            await session.Revoke();
-            revoked++;
         }
 
         LogFamilyRevoked(logger, presented.LogId, presented.Generation, revoked);
@@ -158,7 +170,19 @@ public sealed partial class TokenService(IGrainFactory grains, JwtKeyProvider ke
         }
     }
 
-    private ISessionGrain Session(RefreshToken token) => Session(token.Encode(key.RefreshKey));
+    /// <summary>A refresh token authenticated by a key of the ring, and that key; null when none made it.</summary>
+    private (RefreshToken Token, byte[] Key)? Decode(string? refreshToken)
+    {
+        foreach (var refreshKey in key.RefreshKeys)
+        {
+            if (RefreshToken.Decode(refreshToken, refreshKey) is { } token)
+            {
+                return (token, refreshKey);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Sessions are keyed by the token's SHA-256, so the token itself is never stored.</summary>
     private ISessionGrain Session(string refreshToken) =>

@@ -9,6 +9,12 @@ public sealed class AuthSettings
     /// <summary>HMAC-SHA256 key (at least 32 characters) signing access tokens. Unset: random per process outside production; required in production.</summary>
     public string? JwtKey { get; set; }
 
+    /// <summary>
+    /// Comma-separated keys that verify access and refresh tokens but sign nothing: the key ring of a rotation
+    /// (the next key while it is rolled out, then the previous one until its tokens have expired).
+    /// </summary>
+    public string? JwtAcceptedKeys { get; set; }
+
     /// <summary>Issuer and audience written into access tokens.</summary>
     public string Issuer { get; set; } = "orleans-poker";
 
@@ -27,8 +33,7 @@ public sealed class AuthSettings
 
     /// <summary>The admin ids parsed from <see cref="AdminTelegramIds"/>.</summary>
     public IReadOnlySet<long> AdminIds() =>
-        (AdminTelegramIds ?? "")
-            .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        ListSetting.Items(AdminTelegramIds)
             .Select(id => long.TryParse(id, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : (long?)null)
             .OfType<long>()
             .ToHashSet();

@@ -18,6 +18,16 @@ public sealed class BotSettings
     /// <summary>Secret Telegram echoes in <c>X-Telegram-Bot-Api-Secret-Token</c>; updates without it are refused.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>
+    /// Comma-separated webhook secrets accepted besides <see cref="WebhookSecret"/> (the one registered with
+    /// <c>setWebhook</c>): the next secret while a rotation rolls out, then the previous one until Telegram sends the new.
+    /// </summary>
+    public string? AcceptedWebhookSecrets { get; set; }
+
+    /// <summary>Every secret an update may carry: <see cref="WebhookSecret"/> first, then the accepted ones.</summary>
+    public IReadOnlyList<string> WebhookSecrets() =>
+        [.. new[] { WebhookSecret }.OfType<string>().Where(s => s.Length > 0), .. ListSetting.Items(AcceptedWebhookSecrets)];
+
     /// <summary>Poll <c>getUpdates</c> instead of receiving a webhook (development).</summary>
     public bool UseLongPolling { get; set; }
 
