@@ -174,8 +174,8 @@ public sealed partial class Hand
 
     /// <summary>
     /// Pays the pots as PokerKit does: at a showdown the hands that cannot win any part of any pot are killed first
-    /// and the pots are formed again over the hands left (so pots that only those hands can win merge); each pot is
-    /// then split on its own, in a hi/lo game in halves when any hand left has a low.
+    /// and the pots are formed again over the hands left (pots left with the same hands merge); each pot is then
+    /// split on its own, in a hi/lo game in halves when any hand left has a low.
     /// </summary>
     private void Finish()
     {
