@@ -70,4 +70,20 @@ public sealed class PhhCorpusTests
                 $"{file}: p{seat + 1} finished with {hand.Stacks[seat]}, expected {expected[seat]} (all: [{string.Join(", ", hand.Stacks)}] vs [{string.Join(", ", expected)}])");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Writing_back_keeps_the_hand_and_its_fields(string file)
+    {
+        var document = PhhDocument.Load(file);
+
+        var text = document.ToToml();
+        var read = PhhDocument.Parse(text);
+
+        Assert.Equal(document.Actions, read.Actions);
+        Assert.Equal(document.StartingStacks, read.StartingStacks);
+        Assert.Equal(document.FinishingStacks, read.FinishingStacks);
+        Assert.Equal(document.Extra.Count, read.Extra.Count);
+        Assert.Equal(text, read.ToToml());
+    }
 }
