@@ -13,12 +13,6 @@ namespace Orleans.Poker.Engine.Phh;
 /// </summary>
 public sealed class PhhDocument
 {
-    private static readonly string[] GameFieldOrder =
-    [
-        "variant", "ante_trimming_status", "antes", "blinds_or_straddles", "bring_in", "small_bet", "big_bet", "min_bet",
-        "starting_stacks", "actions",
-    ];
-
     public string Variant { get; set; } = "NT";
 
     public bool AnteTrimmingStatus { get; set; }
@@ -41,7 +35,15 @@ public sealed class PhhDocument
 
     public List<long>? FinishingStacks { get; set; }
 
-    /// <summary>Other fields (event, players, hand, url...) in file order, as TOML values (string, long, double, bool, lists).</summary>
+    /// <summary>
+    /// Other fields (event, players, hand, url, user-defined <c>_...</c> fields) in file order, as TOML values: string,
+    /// long (or another integer type), double, bool, <see cref="TimeOnly"/> (a TOML local time, as the standard's
+    /// <c>time</c>), <see cref="DateOnly"/>, <see cref="DateTime"/>, <see cref="DateTimeOffset"/>, lists, and
+    /// dictionaries with string keys (inline tables). <see cref="ToToml"/> writes a field of the PHH standard with its
+    /// standard type (<c>time</c> given as text like <c>14:03:22</c> becomes a local time) and any other field under a
+    /// name that starts with an underscore, as the standard wants for user-defined fields: <c>rake</c> is written
+    /// <c>_rake</c> (PokerKit would read <c>rake</c> as its rake function). Game fields here are ignored.
+    /// </summary>
     public Dictionary<string, object> Extra { get; } = new(StringComparer.Ordinal);
 
     /// <summary>1-based TOML line of each action, when parsed from text (0 when unknown).</summary>
@@ -227,12 +229,29 @@ public sealed class PhhDocument
         }
 
         builder.Append("]\n");
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in Extra)
         {
-            if (Array.IndexOf(GameFieldOrder, key) < 0)
+            if (Array.IndexOf(PhhFields.Game, key) >= 0)
             {
-                builder.Append(key).Append(" = ").Append(Value(value)).Append('\n');
+                continue;
             }
+
+            var name = PhhFields.WrittenName(key);
+            var text = Value(PhhFields.Checked(key, value));
+            if (written.TryGetValue(name, out var earlier))
+            {
+                // 'rake' and '_rake' are one field once written; the same value twice is written once.
+                if (earlier != text)
+                {
+                    throw new InvalidOperationException($"fields '{key}' and '{name}' are both written as '{name}', with {earlier} and {text}");
+                }
+
+                continue;
+            }
+
+            written.Add(name, text);
+            builder.Append(Key(name)).Append(" = ").Append(text).Append('\n');
         }
 
         if (FinishingStacks is not null)
@@ -292,22 +311,69 @@ public sealed class PhhDocument
         return builder.Append('"').ToString();
     }
 
+    private static string Key(string key)
+    {
+        foreach (var c in key)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_' && c != '-')
+            {
+                return Quote(key);
+            }
+        }
+
+        return key.Length > 0 ? key : Quote(key);
+    }
+
+    /// <summary>A value as TOML text.</summary>
     private static string Value(object value) => value switch
     {
         string s => Quote(s),
         bool b => b ? "true" : "false",
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        int i => i.ToString(CultureInfo.InvariantCulture),
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IEnumerable<object> list => "[" + string.Join(", ", list.Select(Value)) + "]",
+        long or int or short or sbyte or byte or ushort or uint => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        ulong u when u <= long.MaxValue => u.ToString(CultureInfo.InvariantCulture),
+        double d => Float(d),
+        float f => Float(f),
+        decimal m => Float((double)m),
+        TimeOnly t => t.ToString(t.Ticks % TimeSpan.TicksPerSecond == 0 ? "HH:mm:ss" : "HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString(d.Kind == DateTimeKind.Utc ? "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        IEnumerable<KeyValuePair<string, object>> table => "{" + string.Join(", ", table.Select(p => Key(p.Key) + " = " + Value(p.Value))) + "}",
+        System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object>().Select(Value)) + "]",
         _ => Quote(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
     };
 
+    private static string Float(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return "nan";
+        }
+
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "inf" : "-inf";
+        }
+
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
+    }
+
+    /// <summary>A parsed TOML value as a plain .NET value (see <see cref="Extra"/>).</summary>
     private static object Plain(object? value) => value switch
     {
         TomlArray array => array.Select(Plain).ToList(),
+        TomlTable table => table.ToDictionary(p => p.Key, p => Plain(p.Value), StringComparer.Ordinal),
+        TomlDateTime date => date.Kind switch
+        {
+            TomlDateTimeKind.LocalTime => TimeOnly.FromTimeSpan(date.DateTime.TimeOfDay),
+            TomlDateTimeKind.LocalDate => DateOnly.FromDateTime(date.DateTime.DateTime),
+            TomlDateTimeKind.LocalDateTime => date.DateTime.DateTime,
+            _ => date.DateTime,
+        },
         null => string.Empty,
-        _ => value is string or bool or long or double ? value : Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+        string or bool or long or double or TimeOnly or DateOnly or DateTime or DateTimeOffset => value,
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
     private static void Check(bool condition, string message, int? line)

@@ -2,7 +2,10 @@ using Orleans.Poker.Engine.Rules;
 
 namespace Orleans.Poker.Engine.Phh;
 
-/// <summary>Writes a finished or in-progress <see cref="Hand"/> as a PHH document (the stored and exported format).</summary>
+/// <summary>
+/// Writes a finished or in-progress <see cref="Hand"/> as a PHH document (the stored and exported format). A raked
+/// hand records the chips raked as the user-defined field <c>_rake</c>.
+/// </summary>
 public static class PhhExport
 {
     public static PhhDocument ToPhhDocument(this Hand hand)
@@ -116,6 +119,11 @@ public static class PhhExport
         if (hand.IsOver)
         {
             document.FinishingStacks = hand.Stacks.ToList();
+            if (hand.Rake > 0)
+            {
+                // PHH has no rake: the finishing stacks only add up with the chips the table took, a user-defined field.
+                document.Extra["_rake"] = hand.Rake;
+            }
         }
 
         return document;

@@ -5,16 +5,16 @@ namespace Orleans.Poker.Engine.Rules;
 public sealed partial class Hand
 {
     /// <summary>The main and side pots from what has been put in so far (current bets included).</summary>
-    public IReadOnlyList<Pot> CurrentPots() => phase == HandPhase.Over ? finalPots : BuildPots();
-
-    /// <summary>PokerKit's pot construction: levels of contribution; dead antes join the first pot when antes are not trimmed.</summary>
-    private Pot[] BuildPots() => BuildPots(null);
+    public IReadOnlyList<Pot> CurrentPots() => phase == HandPhase.Over ? finalPots : BuildPots(null, ActiveMask());
 
     /// <summary>
-    /// The pots, and when <paramref name="eligibleMasks"/> is given each pot's eligible seats as a bit mask there
-    /// (it needs room for <see cref="n"/> entries). At most one pot per distinct contribution level.
+    /// PokerKit's pot construction: one level per distinct contribution (dead antes join the first pot when antes are
+    /// not trimmed); a pot can be won by the <paramref name="contenders"/> (a seat bit mask) who reached its level, and
+    /// a pot that the same contenders can win as the pot before it merges into that one. When
+    /// <paramref name="eligibleMasks"/> is given each pot's eligible seats go there as a bit mask (it needs room for
+    /// <see cref="n"/> entries).
     /// </summary>
-    private Pot[] BuildPots(int[]? eligibleMasks)
+    private Pot[] BuildPots(int[]? eligibleMasks, int contenders)
     {
         Span<long> contributions = stackalloc long[n];
         long amount = 0;
@@ -29,24 +29,19 @@ public sealed partial class Hand
             }
         }
 
-        // The usual case: every seat still in has put in the most, so there is one pot that all of them can win.
+        // The usual case: every contender has put in the most, so there is one pot that all of them can win.
         long most = 0;
         long sum = amount;
-        var activeMask = 0;
         for (var i = 0; i < n; i++)
         {
             most = Math.Max(most, contributions[i]);
             sum += contributions[i];
-            if (active[i])
-            {
-                activeMask |= 1 << i;
-            }
         }
 
-        var single = activeMask != 0;
+        var single = contenders != 0;
         for (var i = 0; i < n && single; i++)
         {
-            single = !active[i] || contributions[i] == most;
+            single = (contenders & (1 << i)) == 0 || contributions[i] == most;
         }
 
         if (single)
@@ -58,10 +53,10 @@ public sealed partial class Hand
 
             if (eligibleMasks is not null)
             {
-                eligibleMasks[0] = activeMask;
+                eligibleMasks[0] = contenders;
             }
 
-            return [new Pot(sum, Seats(activeMask))];
+            return [new Pot(sum, Seats(contenders))];
         }
 
         Span<long> levels = stackalloc long[n];
@@ -97,10 +92,7 @@ public sealed partial class Hand
                 if (contributions[i] >= level)
                 {
                     amount += level - previous;
-                    if (active[i])
-                    {
-                        eligible |= 1 << i;
-                    }
+                    eligible |= contenders & (1 << i);
                 }
             }
 
@@ -166,45 +158,77 @@ public sealed partial class Hand
         return seats;
     }
 
+    private int ActiveMask()
+    {
+        var mask = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (active[i])
+            {
+                mask |= 1 << i;
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>
+    /// Pays the pots as PokerKit does: at a showdown the hands that cannot win any part of any pot are killed first
+    /// and the pots are formed again over the hands left (pots left with the same hands merge); each pot is then
+    /// split on its own, in a hi/lo game in halves when any hand left has a low.
+    /// </summary>
     private void Finish()
     {
-        // The showdown's pots still hold when nothing was put in or mucked since they were built.
-        var reuse = showdownPots is not null && showdownPotsActive == activeCount && maxBet == 0;
         CollectBets(true);
         queueLength = 0;
         showdownLength = 0;
-        finalPots = reuse ? showdownPots! : BuildPots();
+        var contenders = ActiveMask();
+        if (activeCount > 1)
+        {
+            // A showdown: CanWinNow (in Contenders) has just built the pots over the seats still in.
+            var live = Contenders();
+            finalPots = live == contenders ? showdownPots! : BuildPots(null, live);
+            contenders = live;
+        }
+        else
+        {
+            finalPots = BuildPots(null, contenders);
+        }
+
         showdownPots = null;
         TakeRake();
-        for (var p = 0; p < finalPots.Length; p++)
+        if (activeCount == 1)
         {
-            var pot = finalPots[p];
-            if (activeCount == 1)
+            var winner = Array.IndexOf(active, true);
+            for (var p = 0; p < finalPots.Length; p++)
             {
-                var winner = Array.IndexOf(active, true);
-                Award(p, winner, pot.Amount);
-                continue;
+                Award(p, winner, finalPots[p].Amount);
             }
-
-            var eligible = (int[])pot.Eligible;
-            var lowRanking = variant.LowRanking;
-            var lowShare = 0L;
-            if (lowRanking is HandRanking low)
+        }
+        else
+        {
+            // PokerKit splits every pot in halves when any hand left has a low, even a pot none of whose players has
+            // one: that half is then shared by all of them.
+            HandRanking? lowHalf = null;
+            if (variant.LowRanking is HandRanking low)
             {
-                var anyLow = false;
-                foreach (var seat in eligible)
+                for (var others = contenders; others != 0 && lowHalf is null; others &= others - 1)
                 {
-                    anyLow |= Value(seat, low) > 0;
-                }
-
-                if (anyLow)
-                {
-                    lowShare = pot.Amount / 2;
-                    Split(p, eligible, low, lowShare);
+                    lowHalf = Value(System.Numerics.BitOperations.TrailingZeroCount(others), low) > 0 ? low : null;
                 }
             }
 
-            Split(p, eligible, variant.HighRanking, pot.Amount - lowShare);
+            for (var p = 0; p < finalPots.Length; p++)
+            {
+                var pot = finalPots[p];
+                var eligible = (int[])pot.Eligible;
+                var lowShare = lowHalf is null ? 0 : pot.Amount / 2;
+                Split(p, eligible, variant.HighRanking, pot.Amount - lowShare);
+                if (lowHalf is HandRanking lowRanking)
+                {
+                    Split(p, eligible, lowRanking, lowShare);
+                }
+            }
         }
 
         for (var i = 0; i < n; i++)
@@ -214,6 +238,21 @@ public sealed partial class Hand
 
         phase = HandPhase.Over;
         Emit(HandEventKind.HandEnded, NoSeat, 0);
+    }
+
+    /// <summary>PokerKit's hand killing: the seats still in whose hands can win some part of some pot.</summary>
+    private int Contenders()
+    {
+        var contenders = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (active[i] && CanWinNow(i))
+            {
+                contenders |= 1 << i;
+            }
+        }
+
+        return contenders;
     }
 
     private void TakeRake()
@@ -253,7 +292,10 @@ public sealed partial class Hand
         Emit(HandEventKind.RakeTaken, NoSeat, rake);
     }
 
-    /// <summary>Splits among the best hands; the odd chips go to the winner with the lowest seat index.</summary>
+    /// <summary>
+    /// Splits among the best hands of the pot's seats; the odd chips go to the winner with the lowest seat index.
+    /// Without any qualifying low among them (value 0) every seat of the pot shares a low half, as in PokerKit.
+    /// </summary>
     private void Split(int potIndex, int[] eligible, HandRanking ranking, long amount)
     {
         if (amount <= 0)
@@ -369,24 +411,22 @@ public sealed partial class Hand
             : HandEvaluator.Evaluate(ranking, holeMask | boardMask);
     }
 
-    /// <summary>Whether the seat's hand ties or beats every hand already shown in some pot it can win.</summary>
+    /// <summary>
+    /// PokerKit's <c>can_win_now</c>: whether the seat's hand ties or beats every hand already shown in some pot, for
+    /// the high or (with a qualifying low) the low half. Like PokerKit it looks at every pot, the seat's or not.
+    /// </summary>
     private bool CanWinNow(int seat)
     {
-        if (showdownPots is null)
+        if (showdownPots is null || showdownPotsActive != activeCount)
         {
             showdownMasks ??= new int[n];
-            showdownPots = BuildPots(showdownMasks);
+            showdownPots = BuildPots(showdownMasks, ActiveMask());
             showdownPotsActive = activeCount;
         }
 
         for (var p = 0; p < showdownPots.Length; p++)
         {
             var eligible = showdownMasks![p];
-            if ((eligible & (1 << seat)) == 0)
-            {
-                continue;
-            }
-
             if (BeatsShown(seat, eligible, variant.HighRanking))
             {
                 return true;
