@@ -454,16 +454,10 @@ public sealed partial class TableGrain
         document.Extra["day"] = (long)started.Day;
         document.Extra["month"] = (long)started.Month;
         document.Extra["year"] = (long)started.Year;
-        document.Extra["time"] = TimeOnly.FromTimeSpan(started.UtcDateTime.TimeOfDay);
+        document.Extra["time"] = new TimeOnly(started.UtcDateTime.Hour, started.UtcDateTime.Minute, started.UtcDateTime.Second);
         document.Extra["time_zone"] = "UTC";
 
-        // Play money has no ISO currency, so none is named. Fields outside the standard start with an underscore:
-        // PokerKit reads a plain `rake` as its rake function.
-        if (done.Rake > 0)
-        {
-            document.Extra["_rake"] = done.Rake;
-        }
-
+        // Play money has no ISO 4217 currency, so none is named; the export records the rake as `_rake` itself.
         return document.ToToml();
     }
 
