@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Poker.BotFrontend.Telegram;
+using Orleans.Poker.Cluster.Tests;
 
 namespace Orleans.Poker.BotFrontend.Tests;
 
@@ -17,7 +18,7 @@ public sealed class OutageTests(BotFixture bot)
     public async Task An_update_the_cluster_cannot_record_answers_503_is_not_processed_and_its_redelivery_is_processed_once()
     {
         await using var silo = await EmbeddedSilo.Start();
-        await using var proxy = new LoopbackProxy(silo.Cluster.GatewayPort, silo.GatewayListening);
+        await using var proxy = new LoopbackProxy(silo.GatewayListening, silo.Cluster.GatewayPort);
         var host = await BotFixture.StartStandaloneBot(bot.OtherBot("555001:OUTAGE", bot.Api), silo.Cluster, proxy.Port);
         try
         {

@@ -1,6 +1,6 @@
 namespace Orleans.Poker.Cluster.Tests;
 
-/// <summary>How <see cref="PostgresProxy"/> fails a statement.</summary>
+/// <summary>How <see cref="LoopbackProxy"/> fails a statement.</summary>
 public enum FaultKind
 {
     /// <summary>The connection is reset before the statement reaches the server: the statement fails.</summary>

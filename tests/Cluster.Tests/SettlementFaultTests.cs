@@ -91,12 +91,12 @@ public sealed class SettlementFaultTests
         await using var room = await Room.StartAsync();
         var http = await room.SignedInHttp();
 
-        room.Proxy.Block();
+        room.Proxy.Cut();
         var activation = await Assert.ThrowsAnyAsync<Exception>(() =>
             room.Client.Grains.GetGrain<ITableGrain>($"tbl-{Guid.NewGuid():N}").GetSummary());
         using var response = await http.GetAsync(new Uri($"/api/tables/tbl-{Guid.NewGuid():N}/state", UriKind.Relative));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        room.Proxy.Unblock();
+        room.Proxy.Restore();
 
         // The activation's storage read failed: the caller gets the storage failure (wrapped by Orleans), no database type.
         Assert.True(StoreUnavailableException.IsBehind(activation), activation.ToString());
@@ -133,7 +133,7 @@ public sealed class SettlementFaultTests
 
         private (int, int, int) ports;
 
-        private Room(TestDatabase database, PostgresProxy proxy, SiloSettings settings)
+        private Room(TestDatabase database, LoopbackProxy proxy, SiloSettings settings)
         {
             Database = database;
             Proxy = proxy;
@@ -142,7 +142,7 @@ public sealed class SettlementFaultTests
 
         public TestDatabase Database { get; }
 
-        public PostgresProxy Proxy { get; }
+        public LoopbackProxy Proxy { get; }
 
         public SiloSettings Settings { get; }
 
@@ -156,7 +156,7 @@ public sealed class SettlementFaultTests
         {
             var database = await TestDatabase.CreateMigratedAsync();
             var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-            var proxy = new PostgresProxy(new IPEndPoint(IPAddress.Loopback, builder.Port));
+            var proxy = new LoopbackProxy(new IPEndPoint(IPAddress.Loopback, builder.Port));
             var room = new Room(database, proxy, SiloSettings.Fresh(proxy.Through(database.ConnectionString)));
             room.Silo = await SiloProcess.StartAsync(room.Settings, "silo", environment: room.environment);
             room.ports = (room.Silo.SiloPort, room.Silo.GatewayPort, room.Silo.HttpPort);

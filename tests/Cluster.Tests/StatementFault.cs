@@ -1,7 +1,7 @@
 namespace Orleans.Poker.Cluster.Tests;
 
 /// <summary>
-/// What <see cref="PostgresProxy"/> does to statements whose text or parameters contain every string of
+/// What <see cref="LoopbackProxy"/> does to statements whose text or parameters contain every string of
 /// <see cref="Contains"/>: the first <see cref="Skip"/> pass, then the fault applies (to the next one only when
 /// <see cref="Once"/>).
 /// </summary>

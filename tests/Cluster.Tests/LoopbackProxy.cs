@@ -6,13 +6,14 @@ using System.Text;
 namespace Orleans.Poker.Cluster.Tests;
 
 /// <summary>
-/// A TCP proxy on loopback between silos and PostgreSQL that fails chosen statements. Npgsql sends each statement's
-/// text (and its parameters) in the clear when SSL is off, so the proxy recognises a statement by strings it contains:
-/// <see cref="Arm"/> a <see cref="StatementFault"/> to cut the connection that sends it (the statement never reaches the
-/// server: the write fails) or to hold it (the sender waits until the proxy is disposed: a process killed now dies
-/// between the writes before it and this one). <see cref="Block"/> is the database going away altogether.
+/// A TCP proxy on loopback that forwards bytes unchanged until told to fail. <see cref="Cut"/> is a network partition:
+/// open connections are reset and new ones refused until <see cref="Restore"/>. In front of PostgreSQL it also fails
+/// chosen statements: Npgsql sends each statement's text (and its parameters) in the clear when SSL is off
+/// (<see cref="Through"/>), so <see cref="Arm"/> a <see cref="StatementFault"/> to cut the connection that sends a
+/// matching statement (it never reaches the server: the write fails) or to hold it (the sender waits until the proxy is
+/// disposed: a process killed then dies between the writes before it and this one).
 /// </summary>
-public sealed class PostgresProxy : IAsyncDisposable
+public sealed class LoopbackProxy : IAsyncDisposable
 {
     private readonly TcpListener listener;
     private readonly IPEndPoint target;
@@ -22,17 +23,22 @@ public sealed class PostgresProxy : IAsyncDisposable
     private readonly Lock gate = new();
     private StatementFault? fault;
     private int seen;
-    private volatile bool blocked;
+    private int connections;
+    private volatile bool cut;
 
-    public PostgresProxy(IPEndPoint target)
+    /// <summary>Forwards connections to loopback port <paramref name="port"/> (0: any free one) to <paramref name="target"/>.</summary>
+    public LoopbackProxy(IPEndPoint target, int port = 0)
     {
         this.target = target;
-        listener = new TcpListener(IPAddress.Loopback, 0);
+        listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
         accepting = Task.Run(Accept);
     }
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    /// <summary>Connections accepted while not cut.</summary>
+    public int Connections => Volatile.Read(ref connections);
 
     /// <summary>How often the armed fault was applied.</summary>
     public int Applied { get; private set; }
@@ -64,17 +70,17 @@ public sealed class PostgresProxy : IAsyncDisposable
         }
     }
 
-    /// <summary>The database is unreachable: open connections are reset and new ones refused until <see cref="Unblock"/>.</summary>
-    public void Block()
+    /// <summary>The target is unreachable: open connections are reset and new ones refused until <see cref="Restore"/>.</summary>
+    public void Cut()
     {
-        blocked = true;
+        cut = true;
         foreach (var client in open.Keys)
         {
             Close(client);
         }
     }
 
-    public void Unblock() => blocked = false;
+    public void Restore() => cut = false;
 
     private async Task Accept()
     {
@@ -90,13 +96,14 @@ public sealed class PostgresProxy : IAsyncDisposable
                 return;
             }
 
-            if (blocked)
+            if (cut)
             {
                 inbound.Client.LingerState = new LingerOption(true, 0);
                 inbound.Dispose();
                 continue;
             }
 
+            Interlocked.Increment(ref connections);
             _ = Task.Run(() => Forward(inbound));
         }
     }
@@ -200,7 +207,7 @@ public sealed class PostgresProxy : IAsyncDisposable
     {
         await stopping.CancelAsync();
         listener.Stop();
-        Block();
+        Cut();
         await accepting;
         stopping.Dispose();
     }
