@@ -52,6 +52,6 @@ export async function profileView(root: HTMLElement): Promise<void> {
       h('div.ledger', { id: 'ledger' }, ledger.items.map((e) => h('div.row', null,
         h('span', null, new Date(e.at).toLocaleString(language() === 'fa' ? 'fa-IR' : 'en-US')),
         h('span', null, e.kind), h('span', null, (e.amount > 0 ? '+' : '') + fmt(e.amount)), h('span', null, fmt(e.balanceAfter)),
-        h('span', null, e.tableId ?? e.note ?? '')))),
-    h('p.about', { id: 'about' }, 'Orleans.Poker ', h('span', { id: 'app-version' }, appVersion))));
+        h('span', null, e.tableId ?? e.note ?? ''))))),
+    h('p.about', { id: 'about' }, 'Orleans.Poker ', h('span', { id: 'app-version' }, appVersion)));
 }
