@@ -23,7 +23,8 @@ public static class AppVariables
         ["migrations"] = ["POKER__Storage__Postgres"],
         // Both settings make production mode (Redis clustering, PostgreSQL storage, JSON logs, guest sign-in off).
         ["silo"] = ["POKER__Storage__Postgres", "POKER__Cluster__Redis", "POKER__Http__Host"],
-        ["gateway"] = ["POKER__Storage__Postgres", "POKER__Cluster__Redis", "POKER__Http__Host", "POKER__Auth__JwtKey", "POKER__Auth__BotToken"],
+        // Behind a proxy the gateway must know it, or every anonymous client shares the proxy's rate limits.
+        ["gateway"] = ["POKER__Storage__Postgres", "POKER__Cluster__Redis", "POKER__Http__Host", "POKER__Http__TrustedProxies", "POKER__Auth__JwtKey", "POKER__Auth__BotToken"],
         ["bot"] = ["POKER__Storage__Postgres", "POKER__Cluster__Redis", "POKER__Http__Host", "POKER__Bot__Token", "POKER__Bot__WebhookUrl", "POKER__Bot__WebhookSecret"],
     };
 

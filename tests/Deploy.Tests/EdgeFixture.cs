@@ -34,13 +34,17 @@ public sealed class EdgeFixture : IAsyncLifetime
             ["POKER__Cluster__SiloPort"] = Port(),
             ["POKER__Cluster__GatewayPort"] = gatewayPort,
             ["POKER__Auth__JwtKey"] = JwtKey,
+            ["POKER__Http__TrustedProxies"] = "127.0.0.1",
         });
         var client = new Dictionary<string, string>
         {
             ["POKER__Cluster__GatewayPort"] = gatewayPort,
             ["POKER__Auth__JwtKey"] = JwtKey,
         };
-        var gateway = AppProcess.StartAsync("gateway", Repo.BuiltDll("Gateway", "Orleans.Poker.Gateway.dll"), "POKER__Http__Port", client);
+        var gateway = AppProcess.StartAsync("gateway", Repo.BuiltDll("Gateway", "Orleans.Poker.Gateway.dll"), "POKER__Http__Port", new Dictionary<string, string>(client)
+        {
+            ["POKER__Http__TrustedProxies"] = "127.0.0.1",
+        });
         var bot = AppProcess.StartAsync("bot", Repo.BuiltDll("BotFrontend", "Orleans.Poker.BotFrontend.dll"), "POKER__Bot__Port", new Dictionary<string, string>(client)
         {
             ["POKER__Bot__Token"] = "123456:deploy-test-token",
@@ -68,6 +72,28 @@ public sealed class EdgeFixture : IAsyncLifetime
     };
 
     public HttpClient Client() => new(Handler()) { BaseAddress = Https, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A client of nginx connecting from another loopback address (127.0.0.2, ...): another client to nginx.</summary>
+    public HttpClient ClientFrom(System.Net.IPAddress source) => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = Trusts },
+        ConnectCallback = async (context, token) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new System.Net.IPEndPoint(source, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, token);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    }) { BaseAddress = Https, Timeout = TimeSpan.FromSeconds(30) };
 
     public bool Trusts(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
         certificate is not null && certificate.GetCertHashString() == Nginx.Certificate.GetCertHashString();

@@ -152,6 +152,33 @@ public sealed class EdgeTests(EdgeFixture edge)
     }
 
     [Fact]
+    public async Task Gateways_limit_sign_ins_per_client_behind_nginx_not_per_proxy()
+    {
+        using var noisy = edge.ClientFrom(System.Net.IPAddress.Parse("127.0.0.2"));
+        using var quiet = edge.ClientFrom(System.Net.IPAddress.Parse("127.0.0.3"));
+
+        // The sign-in routes allow each address a burst of 30 per gateway: two gateways, so 100 requests exhaust both.
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 100; i++)
+        {
+            using var answer = await noisy.GetAsync("/api/auth/config");
+            answers.Add(answer.StatusCode);
+        }
+
+        // Another client right after: its own buckets, untouched (sharing the proxy's, it would be refused but for the
+        // few tokens refilled meanwhile).
+        var others = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            using var answer = await quiet.GetAsync("/api/auth/config");
+            others.Add(answer.StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, answers);
+        Assert.All(others, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
+    [Fact]
     public async Task Every_process_names_itself_and_the_product_version_in_health_and_its_first_log_line()
     {
         var version = Repo.ProductVersion();
