@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using Orleans.Poker.Gateway.Api;
 using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Hubs;
+using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.Gateway;
@@ -13,6 +14,8 @@ public static class GatewayEndpoints
     {
         var options = app.Services.GetRequiredService<PokerOptions>();
         GatewayServices.WarnAboutGeneratedKey(app.Services.GetRequiredService<JwtKeyProvider>());
+        // First: rate limits and logs see the client behind the proxy, not the proxy.
+        app.UsePokerForwardedHeaders(options.Http);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 

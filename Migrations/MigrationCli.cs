@@ -1,22 +1,32 @@
+using System.Reflection;
 using Npgsql;
 
 namespace Orleans.Poker.Migrations;
 
 /// <summary>
 /// The command line of the migrations tool:
-/// <c>[--connection "&lt;conn&gt;"] [--status] [--scripts-dir &lt;folder&gt;]</c>.
+/// <c>[--connection "&lt;conn&gt;"] [--status | --verify] [--scripts-dir &lt;folder&gt;]</c>.
 /// Without <c>--connection</c> the connection string comes from <c>POKER__Storage__Postgres</c>.
-/// Exit codes: 0 success, 1 a script or the database failed, 2 bad usage.
+/// Exit codes: 0 success, 1 a script or the database failed, 2 bad usage, 3 (<c>--verify</c>) scripts are pending.
 /// </summary>
 public static class MigrationCli
 {
     /// <summary>The environment variable naming the database when <c>--connection</c> is absent.</summary>
     public const string ConnectionVariable = "POKER__Storage__Postgres";
 
+    /// <summary>The exit code of <c>--verify</c> while some script of this build is not applied yet.</summary>
+    public const int PendingExitCode = 3;
+
+    /// <summary>The product version stamped into this tool (Directory.Build.props), without build metadata.</summary>
+    public static string Version { get; } =
+        (typeof(MigrationCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+', 2)[0];
+
     private const string Usage =
-        "usage: Orleans.Poker.Migrations [--connection \"<connection string>\"] [--status] [--scripts-dir <folder>]\n" +
+        "usage: Orleans.Poker.Migrations [--connection \"<connection string>\"] [--status | --verify] [--scripts-dir <folder>]\n" +
         $"  --connection   PostgreSQL connection string (default: ${ConnectionVariable})\n" +
         "  --status       list applied and pending scripts, change nothing\n" +
+        "  --verify       change nothing; exit 0 when every script is applied, 3 while some are pending\n" +
+        "                 (a deployment waits on it before starting silos of this version)\n" +
         "  --scripts-dir  also apply the *.sql scripts of this folder, ordered with the embedded ones by name";
 
     /// <summary>Runs the tool; returns the process exit code.</summary>
@@ -31,6 +41,7 @@ public static class MigrationCli
         string? connectionString = null;
         string? scriptsDir = null;
         var status = false;
+        var verify = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -45,6 +56,9 @@ public static class MigrationCli
                 case "--status":
                     status = true;
                     break;
+                case "--verify":
+                    verify = true;
+                    break;
                 case "--help" or "-h":
                     await output.WriteLineAsync(Usage);
                     return 0;
@@ -55,6 +69,15 @@ public static class MigrationCli
             }
         }
 
+        if (status && verify)
+        {
+            await error.WriteLineAsync("error: --status and --verify exclude each other");
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        // The first line of every process of the product names it and its version.
+        await output.WriteLineAsync($"Orleans.Poker Migrations {Version} starting");
         connectionString ??= environment(ConnectionVariable);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -77,6 +100,20 @@ public static class MigrationCli
         var options = new MigrationOptions { ExtraScriptsDirectory = scriptsDir, Log = output };
         try
         {
+            if (verify)
+            {
+                var current = await MigrationRunner.GetStatusAsync(connectionString, options, cancellationToken);
+                foreach (var name in current.Pending)
+                {
+                    await output.WriteLineAsync($"pending {name}");
+                }
+
+                await output.WriteLineAsync(current.Pending.Count == 0
+                    ? $"{target}: up to date ({current.Applied.Count} applied)"
+                    : $"{target}: {current.Pending.Count} script(s) pending");
+                return current.Pending.Count == 0 ? 0 : PendingExitCode;
+            }
+
             if (status)
             {
                 var current = await MigrationRunner.GetStatusAsync(connectionString, options, cancellationToken);

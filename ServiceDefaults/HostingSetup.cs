@@ -55,11 +55,20 @@ public static class HostingSetup
         return builder;
     }
 
-    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies answer).</summary>
+    /// <summary>Liveness: the process answers (probes restart a process that does not).</summary>
+    public const string LivePath = "/health/live";
+
+    /// <summary>Readiness: the cluster, PostgreSQL and Redis answer (probes route traffic only to a ready process).</summary>
+    public const string ReadyPath = "/health/ready";
+
+    /// <summary>
+    /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (its dependencies answer), each a JSON
+    /// answer naming the service and its version (<see cref="HealthAnswer"/>).
+    /// </summary>
     public static WebApplication MapPokerHealthChecks(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthAnswer.WriteAsync });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthAnswer.WriteAsync });
         return app;
     }
 }

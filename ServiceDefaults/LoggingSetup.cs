@@ -38,15 +38,34 @@ public static class LoggingSetup
                 .Enrich.FromLogContext()
                 .Enrich.WithProperty("Service", builder.Environment.ApplicationName)
                 .ReadFrom.Services(services);
-            if (json)
-            {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-            }
-            else
-            {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-            }
+            WriteToConsole(logger, json);
         });
+
+        WriteBanner(builder.Environment.ApplicationName, json);
         return builder;
     }
+
+    /// <summary>
+    /// The first line of every process, "Orleans.Poker {Service} {Version} starting", whatever the level: written
+    /// before the host is built, so it comes before anything Orleans or ASP.NET logs.
+    /// </summary>
+    private static void WriteBanner(string applicationName, bool json)
+    {
+        var configuration = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .Enrich.WithProperty("Service", applicationName)
+            .Enrich.WithProperty("SourceContext", typeof(LoggingSetup).FullName);
+        if (ProductInfo.Commit is { } commit)
+        {
+            configuration.Enrich.WithProperty("Commit", commit);
+        }
+
+        using var banner = WriteToConsole(configuration, json).CreateLogger();
+        // :l keeps the values unquoted in the rendered JSON message too.
+        banner.Information(ProductInfo.Name + " {ServiceName:l} {Version:l} starting", ProductInfo.ServiceName(applicationName), ProductInfo.Version);
+    }
+
+    private static LoggerConfiguration WriteToConsole(LoggerConfiguration logger, bool json) => json
+        ? logger.WriteTo.Console(new RenderedCompactJsonFormatter())
+        : logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
 }

@@ -1,5 +1,6 @@
 // End-to-end: the built mini-app in Debian's Chromium against a real silo + co-hosted gateway.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { adminTelegramId, guestPage, playUntil, sitAt, telegramInitData, useSilo } from './server.mjs';
 
@@ -95,7 +96,7 @@ test('a draw-game table shows five cards and performs a discard', async () => {
   await shot(drawer, 'table-draw');
 });
 
-test('a Telegram admin signs in with initData and sees the admin pages; Persian is right-to-left', async () => {
+test('a Telegram admin signs in with initData and sees the admin pages; Persian is right-to-left; the profile shows the product version', async () => {
   const { url, browser } = env;
   const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
   const initData = telegramInitData({ id: adminTelegramId, first_name: 'Admin', language_code: 'en' });
@@ -120,6 +121,9 @@ test('a Telegram admin signs in with initData and sees the admin pages; Persian 
   await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   await page.waitForSelector('#stats');
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).direction), 'rtl');
+  // The profile names the product version: package.json's, which the deploy tests keep equal to the server's.
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  assert.equal(await page.textContent('#app-version'), version);
   await shot(page, 'profile-persian');
   await context.close();
 });

@@ -31,6 +31,43 @@ public sealed class MigrationCliTests
     }
 
     [Fact]
+    public async Task Verify_answers_pending_and_changes_nothing_until_the_scripts_are_applied()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+
+        var before = await RunAsync("--verify", "--connection", db.ConnectionString);
+        var again = await RunAsync("--verify", "--connection", db.ConnectionString);
+        await RunAsync("--connection", db.ConnectionString);
+        var after = await RunAsync("--verify", "--connection", db.ConnectionString);
+
+        Assert.Equal(MigrationCli.PendingExitCode, before.ExitCode);
+        Assert.Contains("pending 0001_orleans_persistence.sql", before.Output);
+        Assert.Contains($"{ScriptCount} script(s) pending", before.Output);
+        Assert.Equal(MigrationCli.PendingExitCode, again.ExitCode);
+        Assert.Equal(0, after.ExitCode);
+        Assert.Contains($"up to date ({ScriptCount} applied)", after.Output);
+        Assert.DoesNotContain("pending", after.Output);
+    }
+
+    [Fact]
+    public async Task Verify_with_status_is_a_usage_error()
+    {
+        var run = await RunAsync("--verify", "--status", "--connection", "Host=127.0.0.1;Database=unused");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("exclude each other", run.Error);
+    }
+
+    [Fact]
+    public async Task First_line_names_the_tool_and_the_product_version()
+    {
+        var run = await RunAsync("--status", "--connection", "Host=127.0.0.1;Port=1;Database=unreachable;Timeout=1");
+
+        Assert.Matches(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$", MigrationCli.Version);
+        Assert.Equal($"Orleans.Poker Migrations {MigrationCli.Version} starting", run.Output.Split('\n')[0].TrimEnd('\r'));
+    }
+
+    [Fact]
     public async Task Second_run_reports_nothing_to_apply()
     {
         await using var db = await TestDatabase.CreateMigratedAsync();

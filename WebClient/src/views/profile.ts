@@ -1,9 +1,10 @@
-// Profile: statistics, balance and ledger, daily top-up, language (English / Persian, right-to-left).
+// Profile: statistics, balance and ledger, daily top-up, language (English / Persian, right-to-left), the product version.
 
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
 import { formatChips } from '../format';
 import { language, setLanguage, t } from '../i18n';
+import { appVersion } from '../version';
 import type { LedgerEntry, PageResponse, PlayerSummary } from '../wire';
 
 export async function profileView(root: HTMLElement): Promise<void> {
@@ -51,5 +52,6 @@ export async function profileView(root: HTMLElement): Promise<void> {
       h('div.ledger', { id: 'ledger' }, ledger.items.map((e) => h('div.row', null,
         h('span', null, new Date(e.at).toLocaleString(language() === 'fa' ? 'fa-IR' : 'en-US')),
         h('span', null, e.kind), h('span', null, (e.amount > 0 ? '+' : '') + fmt(e.amount)), h('span', null, fmt(e.balanceAfter)),
-        h('span', null, e.tableId ?? e.note ?? ''))))));
+        h('span', null, e.tableId ?? e.note ?? ''))))),
+    h('p.about', { id: 'about' }, 'Orleans.Poker ', h('span', { id: 'app-version' }, appVersion)));
 }
