@@ -10,19 +10,23 @@ export POKER_TEST_POSTGRES="${POKER_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Data
 export POKER_TEST_REDIS="${POKER_TEST_REDIS:-127.0.0.1:6379}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# tests/Deploy.Tests run Debian's nginx on loopback in front of the built processes (infra/nginx/poker.conf): installed
-# when missing, with an apt-get update only when the package lists do not know it yet. The package is not started as a
-# service (a policy-rc.d, when the machine has none, tells its install script not to).
-if [ ! -x /usr/sbin/nginx ]; then
-  echo "== installing nginx"
+# tests/Deploy.Tests run Debian's nginx on loopback in front of the built processes (infra/nginx/poker.conf) and check
+# infra/monitoring with promtool (Debian's prometheus package): installed when missing, with an apt-get update only when
+# the package lists do not know them yet. The packages are not started as services (a policy-rc.d, when the machine
+# has none, tells their install scripts not to).
+missing=()
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -x /usr/bin/promtool ] || missing+=(prometheus)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "== installing ${missing[*]}"
   policy=/usr/sbin/policy-rc.d
   made_policy=0
   if [ ! -e "$policy" ]; then
     printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod +x "$policy" && made_policy=1
   fi
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null 2>&1; then
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
   if [ "$made_policy" = 1 ]; then rm -f "$policy"; fi
 fi
