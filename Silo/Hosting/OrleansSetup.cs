@@ -54,6 +54,13 @@ public static class OrleansSetup
             }
         });
         builder.Services.AddPokerGrainOptions(builder.Configuration);
+        if (!string.IsNullOrWhiteSpace(options.Storage.Postgres) && options.Telemetry.Enabled)
+        {
+            builder.Services.AddMetrics();
+            builder.Services.AddHostedService(services => new SchemaMetrics(
+                options.Storage.Postgres, services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), services.GetRequiredService<ILogger<SchemaMetrics>>()));
+        }
+
         return builder;
     }
 
