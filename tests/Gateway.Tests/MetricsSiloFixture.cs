@@ -21,9 +21,26 @@ public sealed class MetricsSiloFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var id = Guid.NewGuid().ToString("N")[..12];
-        silo = await SiloProcess.StartAsync(new SiloSettings("", "", $"metrics-{id}", $"metrics-{id}"), "metrics", environment: new Dictionary<string, string>
+        // Free ports are picked before the process binds them: another test may take one first, so try again then.
+        for (var attempt = 1; ; attempt++)
         {
+            try
+            {
+                silo = await Start();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    private static Task<SiloProcess> Start()
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        return SiloProcess.StartAsync(new SiloSettings("", "", $"metrics-{id}", $"metrics-{id}"), "metrics", environment: new Dictionary<string, string>
+        {
+            ["POKER__Telemetry__MetricsPort"] = ServerProcesses.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Embedded default: no Redis, no PostgreSQL, the gateway co-hosted.
             ["POKER__Cluster__Redis"] = "",
             ["POKER__Storage__Postgres"] = "",
