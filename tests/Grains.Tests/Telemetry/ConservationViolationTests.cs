@@ -15,6 +15,8 @@ namespace Orleans.Poker.Grains.Tests.Telemetry;
 /// test-only storage; production code has no way to do this): the table must log the violation as Critical, count it,
 /// and leave the chips as they are.
 /// </summary>
+/// <remarks>In the cluster collection only so that silos are not started in parallel in one process.</remarks>
+[Collection(ClusterCollection.Name)]
 public sealed class ConservationViolationTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
