@@ -38,7 +38,11 @@ public static class BotHosting
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         // The request URL carries the bot token: HttpClient's own request logging must not write it anywhere.
-        services.AddHttpClient(HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers();
+        services.AddMetrics();
+        services.TryAddSingleton<BotMetrics>();
+        services.AddTransient<BotApiMetricsHandler>();
+        services.AddHttpClient(HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(60)).RemoveAllLoggers()
+            .AddHttpMessageHandler<BotApiMetricsHandler>();
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
@@ -67,10 +71,11 @@ public static class BotHosting
     /// </summary>
     public static IEndpointRouteBuilder MapPokerBot(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(WebhookPath, async (HttpContext http, PokerOptions options, UpdateProcessor processor) =>
+        endpoints.MapPost(WebhookPath, async (HttpContext http, PokerOptions options, UpdateProcessor processor, BotMetrics metrics) =>
         {
             if (!WebhookSecret.MatchesAny(http.Request.Headers[WebhookSecret.Header], options.Bot.WebhookSecrets()))
             {
+                metrics.Refused("secret");
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Missing or wrong webhook secret");
             }
 
@@ -81,16 +86,19 @@ public static class BotHosting
             }
             catch (JsonException e)
             {
+                metrics.Refused("body");
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a Telegram update", detail: e.Message);
             }
 
             if (update is null)
             {
+                metrics.Refused("body");
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a Telegram update");
             }
 
             // Answer once the update is claimed; it is handled on its chat's queue (Telegram redelivers slow answers).
             // An unrecorded claim answers 503, so that Telegram delivers the update again later.
+            metrics.Received("webhook");
             return await processor.Accept(update, CancellationToken.None) == UpdateAcceptance.Unavailable
                 ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The update could not be recorded; deliver it again")
                 : Results.Ok();

@@ -1,5 +1,6 @@
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.ServiceDefaults.Telemetry;
 using Serilog;
 
 namespace Orleans.Poker.BotFrontend;
@@ -16,12 +17,14 @@ public sealed class BotProgram
         var options = builder.Configuration.GetSection(PokerOptions.SectionName).Get<PokerOptions>() ?? new PokerOptions();
 
         builder.AddPokerLogging(options);
+        builder.AddPokerTelemetry(options);
         builder.AddPokerClusterClient(options);
         builder.AddPokerBot(options);
-        builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Bot.Port}");
+        builder.UsePokerUrls(options, options.Bot.Port, PokerTelemetry.BotMetricsPort);
         builder.AddPokerHealthChecks(options);
 
         var app = builder.Build();
+        app.UsePokerMetrics();
         app.MapPokerHealthChecks();
         app.MapPokerBot();
         app.Lifetime.ApplicationStarted.Register(() => Log.ForContext<BotProgram>().Information(

@@ -1,5 +1,6 @@
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.ServiceDefaults.Telemetry;
 
 namespace Orleans.Poker.Gateway;
 
@@ -15,15 +16,17 @@ public static class GatewayHost
 
     public static WebApplicationBuilder AddStandaloneGateway(this WebApplicationBuilder builder, PokerOptions options)
     {
+        builder.AddPokerTelemetry(options);
         builder.AddPokerClusterClient(options);
         builder.AddPokerGateway(options);
         builder.AddPokerHealthChecks(options);
-        builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Http.Port}");
+        builder.UsePokerUrls(options, options.Http.Port, PokerTelemetry.GatewayMetricsPort);
         return builder;
     }
 
     public static WebApplication MapStandaloneGateway(this WebApplication app)
     {
+        app.UsePokerMetrics();
         app.MapPokerHealthChecks();
         app.MapPokerGateway();
         return app;

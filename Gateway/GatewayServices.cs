@@ -12,6 +12,7 @@ using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Gateway.Relay;
 using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.ServiceDefaults.Telemetry;
 using Serilog;
 
 namespace Orleans.Poker.Gateway;
@@ -95,6 +96,10 @@ public static class GatewayServices
         }
 
         services.AddSingleton<HubGuardFilter>();
+        services.AddMetrics();
+        services.TryAddSingleton<RelayMetrics>();
+        // /metrics on the public port answers to admins (ServiceDefaults' TelemetrySetup.UsePokerMetrics).
+        services.Configure<MetricsAccessOptions>(access => access.IsAdmin = PokerClaims.IsAdmin);
         services.AddSingleton<TableRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<TableRelay>());
         services.AddSingleton<LobbyRelay>();

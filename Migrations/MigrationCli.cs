@@ -132,10 +132,17 @@ public static class MigrationCli
             }
 
             await output.WriteLineAsync($"migrating {target}");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var applied = await MigrationRunner.ApplyAsync(connectionString, options, cancellationToken);
+            var took = clock.Elapsed;
             await output.WriteLineAsync(applied.Count == 0
                 ? "up to date: no script to apply"
                 : $"{applied.Count} script(s) applied");
+            // For operators and deployment logs: the schema now, and how long this migration took.
+            var after = await MigrationRunner.GetStatusAsync(connectionString, options, cancellationToken);
+            await output.WriteLineAsync(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"schema version {(after.Applied.Count == 0 ? "none" : after.Applied[^1])}, {after.Applied.Count} script(s) in the journal; migration took {took.TotalSeconds:F2} s"));
             return 0;
         }
         catch (MigrationFailedException ex)

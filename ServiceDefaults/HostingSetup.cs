@@ -8,6 +8,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.Poker.ServiceDefaults.Health;
+using Orleans.Poker.ServiceDefaults.Telemetry;
 using StackExchange.Redis;
 
 namespace Orleans.Poker.ServiceDefaults;
@@ -32,6 +33,12 @@ public static class HostingSetup
             else
             {
                 client.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(options.Cluster.Redis));
+            }
+
+            if (TelemetrySetup.TracingEnabled(options))
+            {
+                // The trace of a request continues into the grains it calls.
+                client.AddActivityPropagation();
             }
         });
         return builder;

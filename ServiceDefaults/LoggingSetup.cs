@@ -3,13 +3,16 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 
 namespace Orleans.Poker.ServiceDefaults;
 
 /// <summary>
-/// One Serilog setup for every service: compact JSON in production, readable text otherwise. Sinks, enrichers and
-/// filters registered as services (<c>ILogEventSink</c>, ...) receive the same events, after the same level rules.
+/// One Serilog setup for every service: compact JSON in production, readable text otherwise, both with the trace and
+/// span ids of the event's activity (<c>@tr</c>/<c>@sp</c> in JSON); optionally also a rolling file in the same format
+/// (<c>POKER__Logging__File</c>, <c>__RetainedFiles</c>). Sinks, enrichers and filters registered as services
+/// (<c>ILogEventSink</c>, ...) receive the same events, after the same level rules.
 /// </summary>
 public static class LoggingSetup
 {
@@ -39,6 +42,19 @@ public static class LoggingSetup
                 .Enrich.WithProperty("Service", builder.Environment.ApplicationName)
                 .ReadFrom.Services(services);
             WriteToConsole(logger, json);
+            if (!string.IsNullOrWhiteSpace(options.Logging.File))
+            {
+                // For hosts without a collector: rolled daily and by size, the oldest beyond the retained count deleted.
+                logger.WriteTo.File(
+                    Formatter(json),
+                    options.Logging.File,
+                    rollingInterval: RollingInterval.Day,
+                    rollOnFileSizeLimit: true,
+                    fileSizeLimitBytes: Math.Max(1024 * 1024, options.Logging.FileSizeLimitBytes),
+                    retainedFileCountLimit: Math.Max(1, options.Logging.RetainedFiles),
+                    shared: false,
+                    flushToDiskInterval: TimeSpan.FromSeconds(1));
+            }
         });
 
         WriteBanner(builder.Environment.ApplicationName, json);
@@ -65,7 +81,8 @@ public static class LoggingSetup
         banner.Information(ProductInfo.Name + " {ServiceName:l} {Version:l} starting", ProductInfo.ServiceName(applicationName), ProductInfo.Version);
     }
 
-    private static LoggerConfiguration WriteToConsole(LoggerConfiguration logger, bool json) => json
-        ? logger.WriteTo.Console(new RenderedCompactJsonFormatter())
-        : logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+    private static LoggerConfiguration WriteToConsole(LoggerConfiguration logger, bool json) => logger.WriteTo.Console(Formatter(json));
+
+    /// <summary>Compact JSON (with <c>@tr</c>/<c>@sp</c>) in production, readable text (trace ids at the end) otherwise.</summary>
+    private static ITextFormatter Formatter(bool json) => json ? new RenderedCompactJsonFormatter() : new TextLogFormatter();
 }

@@ -2,6 +2,7 @@ using Orleans.Poker.BotFrontend;
 using Orleans.Poker.Gateway;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.ServiceDefaults.Telemetry;
 using Orleans.Poker.Silo.Hosting;
 using Serilog;
 
@@ -20,6 +21,7 @@ public sealed class SiloProgram
         builder.Services.Configure<PokerOptions>(builder.Configuration.GetSection(PokerOptions.SectionName));
 
         builder.AddPokerLogging(options);
+        builder.AddPokerTelemetry(options);
         builder.AddPokerSilo(options);
         var coHosted = options.Gateway.CoHosted ?? !options.IsProduction;
         if (coHosted)
@@ -34,13 +36,14 @@ public sealed class SiloProgram
             builder.AddPokerBot(options);
         }
 
-        builder.WebHost.UseUrls($"http://{options.Http.Host}:{options.Http.Port}");
+        builder.UsePokerUrls(options, options.Http.Port, PokerTelemetry.SiloMetricsPort);
         // Graceful shutdown: let in-flight grain calls finish and grains deactivate (persisting) before the process exits.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         builder.AddPokerHealthChecks(options);
 
         var app = builder.Build();
+        app.UsePokerMetrics();
         app.MapPokerHealthChecks();
         if (coHosted)
         {
@@ -54,8 +57,9 @@ public sealed class SiloProgram
 
 
         app.Lifetime.ApplicationStarted.Register(() => Log.ForContext<SiloProgram>().Information(
-            "Silo {ServiceId}/{ClusterId} started in {Mode} mode on http://{Host}:{Port}",
-            options.Cluster.ServiceId, options.Cluster.ClusterId, options.IsProduction ? "production" : "embedded", options.Http.Host, options.Http.Port));
+            "Silo {ServiceId}/{ClusterId} started in {Mode} mode on http://{Host}:{Port} (metrics port {MetricsPort})",
+            options.Cluster.ServiceId, options.Cluster.ClusterId, options.IsProduction ? "production" : "embedded", options.Http.Host, options.Http.Port,
+            TelemetrySetup.ManagementPort(options, PokerTelemetry.SiloMetricsPort)));
 
         app.Run();
     }

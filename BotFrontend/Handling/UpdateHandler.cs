@@ -30,6 +30,7 @@ internal sealed partial class UpdateHandler(
     BotIdentity identity,
     PokerOptions options,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<UpdateHandler> logger)
 {
     private readonly ConcurrentDictionary<long, PendingAmount> pendingAmounts = new();
@@ -37,6 +38,8 @@ internal sealed partial class UpdateHandler(
 
     public async Task Handle(Update update, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var ok = false;
         try
         {
             if (update.Message is { From: { } from, Text: { } text } message)
@@ -51,6 +54,8 @@ internal sealed partial class UpdateHandler(
             {
                 await OnMembership(membership, cancellationToken);
             }
+
+            ok = true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -59,6 +64,10 @@ internal sealed partial class UpdateHandler(
         catch (Exception e)
         {
             logger.LogError(e, "Update {UpdateId} failed", update.Id);
+        }
+        finally
+        {
+            metrics.Handled(started, ok);
         }
     }
 

@@ -10,7 +10,7 @@ namespace Orleans.Poker.BotFrontend.Telegram;
 /// blocked the bot) marks the player unreachable, network errors retry with exponential backoff, other refusals are
 /// logged and give <c>default</c> (a failed message must not fail the handler).
 /// </summary>
-internal sealed class BotApi(ITelegramBotClient client, IGrainFactory grains, TimeProvider time, ILogger<BotApi> logger)
+internal sealed class BotApi(ITelegramBotClient client, IGrainFactory grains, TimeProvider time, BotMetrics metrics, ILogger<BotApi> logger)
 {
     private const int MaxAttempts = 5;
 
@@ -35,6 +35,7 @@ internal sealed class BotApi(ITelegramBotClient client, IGrainFactory grains, Ti
             }
             catch (ApiRequestException e) when (e.ErrorCode == 429 && attempt < MaxAttempts)
             {
+                metrics.Throttled(e.Parameters?.RetryAfter ?? 0);
                 var wait = TimeSpan.FromSeconds(Math.Clamp(e.Parameters?.RetryAfter ?? 1, 1, 300));
                 logger.LogWarning("Telegram throttled chat {ChatId}: retrying after {RetryAfter}", chatId, wait);
                 await Task.Delay(wait, time, cancellationToken);

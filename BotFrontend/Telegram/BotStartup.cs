@@ -12,7 +12,7 @@ namespace Orleans.Poker.BotFrontend.Telegram;
 /// On start: reads the bot's username, registers the commands in English and Persian, then either sets the webhook
 /// (with its secret) or, in development, deletes it and long-polls <c>getUpdates</c>.
 /// </summary>
-internal sealed class BotStartup(BotApi api, BotIdentity identity, UpdateProcessor processor, PokerOptions options, TimeProvider time, ILogger<BotStartup> logger)
+internal sealed class BotStartup(BotApi api, BotIdentity identity, UpdateProcessor processor, PokerOptions options, TimeProvider time, BotMetrics metrics, ILogger<BotStartup> logger)
     : BackgroundService
 {
     private static readonly UpdateType[] Allowed = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
@@ -72,6 +72,7 @@ internal sealed class BotStartup(BotApi api, BotIdentity identity, UpdateProcess
             var stalled = false;
             foreach (var update in updates ?? [])
             {
+                metrics.Received("polling");
                 if (await processor.Accept(update, stoppingToken) == UpdateAcceptance.Unavailable)
                 {
                     // The offset stays before this update: the next poll gets it again.

@@ -6,9 +6,11 @@ namespace Orleans.Poker.BotFrontend.Telegram;
 /// One sequential queue per chat: updates of one chat are handled in order, different chats run concurrently, so a
 /// slow handler only delays its own chat. Idle chats hold no memory.
 /// </summary>
-internal sealed class ChatQueues(ILogger<ChatQueues> logger)
+internal sealed class ChatQueues(BotMetrics metrics, ILogger<ChatQueues> logger)
 {
     private readonly Dictionary<long, Task> tails = [];
+    private readonly Dictionary<long, int> depths = [];
+    private bool gaugeAdded;
     private readonly Lock gate = new();
     private int pending;
 
@@ -30,6 +32,15 @@ internal sealed class ChatQueues(ILogger<ChatQueues> logger)
         Task next;
         lock (gate)
         {
+            if (!gaugeAdded)
+            {
+                gaugeAdded = true;
+                metrics.ObservePending(() => Pending);
+            }
+
+            var depth = depths.GetValueOrDefault(chatId);
+            metrics.Queued(depth);
+            depths[chatId] = depth + 1;
             var previous = tails.GetValueOrDefault(chatId) ?? Task.CompletedTask;
             next = Task.Run(() => Run(previous, work));
             tails[chatId] = next;
@@ -43,6 +54,15 @@ internal sealed class ChatQueues(ILogger<ChatQueues> logger)
                     if (tails.TryGetValue(chatId, out var tail) && tail == done)
                     {
                         tails.Remove(chatId);
+                    }
+
+                    if (depths.TryGetValue(chatId, out var depth) && depth > 1)
+                    {
+                        depths[chatId] = depth - 1;
+                    }
+                    else
+                    {
+                        depths.Remove(chatId);
                     }
                 }
             },

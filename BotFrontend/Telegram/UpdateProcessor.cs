@@ -18,6 +18,7 @@ internal sealed class UpdateProcessor(
     BotIdentity identity,
     ChatQueues queues,
     UpdateHandler handler,
+    BotMetrics metrics,
     ILogger<UpdateProcessor> logger)
 {
     private long accepted;
@@ -30,6 +31,7 @@ internal sealed class UpdateProcessor(
     {
         if (!deduplicator.TryBegin(update.Id))
         {
+            metrics.Duplicate();
             return UpdateAcceptance.Duplicate;
         }
 
@@ -49,6 +51,7 @@ internal sealed class UpdateProcessor(
             // Not confirmed: forget it here too, so that Telegram's redelivery is handled (once the lease allows).
             deduplicator.Forget(update.Id);
             logger.LogWarning(e, "Could not claim update {UpdateId}: left for redelivery", update.Id);
+            metrics.Unavailable();
             return UpdateAcceptance.Unavailable;
         }
 
@@ -56,12 +59,14 @@ internal sealed class UpdateProcessor(
         {
             deduplicator.Forget(update.Id);
             logger.LogInformation("Update {UpdateId} is claimed but not confirmed yet: left for redelivery", update.Id);
+            metrics.Unavailable();
             return UpdateAcceptance.Unavailable;
         }
 
         if (claim == UpdateClaim.Duplicate)
         {
             logger.LogInformation("Update {UpdateId} was processed already (another bot process)", update.Id);
+            metrics.Duplicate();
             return UpdateAcceptance.Duplicate;
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Errors;
+using Orleans.Poker.Gateway.Relay;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.Gateway.Hubs;
@@ -11,7 +12,7 @@ namespace Orleans.Poker.Gateway.Hubs;
 /// connection that keeps flooding is closed) and error mapping (refusals become <see cref="HubException"/>s
 /// carrying <c>code: message</c>; nothing else leaks).
 /// </summary>
-public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider time, ILogger<HubGuardFilter> logger) : IHubFilter
+public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider time, RelayMetrics metrics, ILogger<HubGuardFilter> logger) : IHubFilter
 {
     private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
 
@@ -55,11 +56,27 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
         }
     }
 
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        await next(context);
+        // Counted once the hub accepted the connection; OnDisconnectedAsync runs for exactly these.
+        metrics.Connected(HubName(context.Hub));
+    }
+
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
         buckets.TryRemove(context.Context.ConnectionId, out _);
+        metrics.Disconnected(HubName(context.Hub));
         return next(context, exception);
     }
+
+    /// <summary><c>table</c> for <see cref="TableHub"/>, <c>lobby</c> for <see cref="LobbyHub"/>.</summary>
+    private static string HubName(Hub hub) => hub switch
+    {
+        TableHub => "table",
+        LobbyHub => "lobby",
+        _ => hub.GetType().Name,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing flooding hub connection {ConnectionId} of player {PlayerId}")]
     private static partial void LogFlooding(ILogger logger, string connectionId, string? playerId);

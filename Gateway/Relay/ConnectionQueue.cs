@@ -25,7 +25,7 @@ internal enum Queued
 /// connection delays only itself. <see cref="Enqueue"/>, <see cref="Resume"/> and <see cref="Sent"/> belong to the
 /// owner's single loop; the sends complete on other threads.
 /// </summary>
-internal sealed partial class ConnectionQueue(IHubClients clients, string connectionId, ILogger logger)
+internal sealed partial class ConnectionQueue(IHubClients clients, string connectionId, RelayMetrics metrics, ILogger logger)
 {
     /// <summary>Batches one connection may have queued before it lags.</summary>
     public const int MaxBacklog = 64;
@@ -44,16 +44,20 @@ internal sealed partial class ConnectionQueue(IHubClients clients, string connec
     {
         if (Lagging)
         {
+            metrics.MessagesSkipped(messages.Length);
             return Queued.Dropped;
         }
 
-        if (Volatile.Read(ref backlog) >= MaxBacklog)
+        var queued = Volatile.Read(ref backlog);
+        if (queued >= MaxBacklog)
         {
             Lagging = true;
+            metrics.MessagesSkipped(messages.Length);
             LogLagging(logger, ConnectionId, MaxBacklog);
             return Queued.StartedLagging;
         }
 
+        metrics.Queued(queued);
         Interlocked.Increment(ref backlog);
         Sent = Sent.IsCompleted ? SendNow(messages) : SendAfter(Sent, messages);
         return Queued.Yes;
@@ -76,6 +80,7 @@ internal sealed partial class ConnectionQueue(IHubClients clients, string connec
             foreach (var message in messages)
             {
                 await client.SendAsync(message.Method, message.Argument);
+                metrics.MessageDelivered(message.Method);
             }
         }
         catch (Exception ex)

@@ -16,7 +16,8 @@ namespace Orleans.Poker.Gateway.Relay;
 /// once it drains it gets the whole list again.
 /// </summary>
 public sealed partial class LobbyRelay(
-    IGrainFactory grains, IHubContext<LobbyHub> hub, IOptions<JsonHubProtocolOptions> protocol, PokerOptions options, TimeProvider time, ILogger<LobbyRelay> logger)
+    IGrainFactory grains, IHubContext<LobbyHub> hub, IOptions<JsonHubProtocolOptions> protocol, PokerOptions options, TimeProvider time, RelayMetrics metrics,
+    ILogger<LobbyRelay> logger)
     : BackgroundService, ILobbyObserver
 {
     private readonly Lock gate = new();
@@ -42,7 +43,7 @@ public sealed partial class LobbyRelay(
     {
         lock (gate)
         {
-            connections[connectionId] = new ConnectionQueue(hub.Clients, connectionId, logger);
+            connections[connectionId] = new ConnectionQueue(hub.Clients, connectionId, metrics, logger);
         }
 
         if (reference is null)

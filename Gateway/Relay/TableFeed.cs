@@ -20,6 +20,9 @@ internal sealed partial class TableFeed
     private readonly Channel<Work> work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, Viewer> viewers = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, TableEvent> buffer = [];
+
+    // When each buffered event was received (Stopwatch timestamps), for the delivery time.
+    private readonly Dictionary<long, long> received = [];
     private readonly IGrainFactory grains;
     private readonly IHubContext<TableHub> hub;
     private readonly JsonSerializerOptions json;
@@ -27,13 +30,16 @@ internal sealed partial class TableFeed
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly ITableGrain table;
+    private readonly RelayMetrics metrics;
     private TableObserver? observer;
     private ITableObserver? reference;
     private long last = -1;
     private DateTimeOffset? gapSince;
 
-    public TableFeed(string tableId, IGrainFactory grains, IHubContext<TableHub> hub, JsonSerializerOptions json, TimeSpan gapTimeout, TimeProvider time, ILogger logger)
+    public TableFeed(
+        string tableId, IGrainFactory grains, IHubContext<TableHub> hub, JsonSerializerOptions json, TimeSpan gapTimeout, TimeProvider time, RelayMetrics metrics, ILogger logger)
     {
+        this.metrics = metrics;
         TableId = tableId;
         this.grains = grains;
         this.hub = hub;
@@ -61,7 +67,8 @@ internal sealed partial class TableFeed
     /// <summary>Viewers that fell behind and were caught up with a snapshot.</summary>
     public long Lagged { get; private set; }
 
-    public void Post(TableEvent tableEvent) => work.Writer.TryWrite(new EventWork(tableEvent));
+    /// <summary>An event from the table, received at <paramref name="receivedAt"/> (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public void Post(TableEvent tableEvent, long receivedAt) => work.Writer.TryWrite(new EventWork(tableEvent, receivedAt));
 
     public Task AddViewer(string connectionId, long playerId) => Enqueue(done => new AddWork(connectionId, playerId, done));
 
@@ -93,7 +100,7 @@ internal sealed partial class TableFeed
                 switch (item)
                 {
                     case EventWork e:
-                        await OnEvent(e.Event);
+                        await OnEvent(e.Event, e.ReceivedAt);
                         break;
                     case AddWork add:
                         await Complete(add.Done, () => OnAdd(add));
@@ -166,7 +173,7 @@ internal sealed partial class TableFeed
         }
 
         // Watching again keeps the connection's queue, so the new snapshot still goes out after what was queued before.
-        var queue = viewers.TryGetValue(add.ConnectionId, out var previous) ? previous.Queue : new ConnectionQueue(hub.Clients, add.ConnectionId, logger);
+        var queue = viewers.TryGetValue(add.ConnectionId, out var previous) ? previous.Queue : new ConnectionQueue(hub.Clients, add.ConnectionId, metrics, logger);
         queue.Resume();
         var viewer = new Viewer(add.ConnectionId, add.PlayerId) { LastSeq = snapshot.EventSeq, Queue = queue };
         viewers[add.ConnectionId] = viewer;
@@ -184,6 +191,7 @@ internal sealed partial class TableFeed
 
         var snapshot = await table.GetSnapshot(viewer.PlayerId);
         viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
+        metrics.Resync("requested");
         SendSnapshot(viewer, snapshot);
         return viewer.Queue.Sent;
     }
@@ -200,17 +208,22 @@ internal sealed partial class TableFeed
         viewer.Queue.Resume();
         viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
         Lagged++;
+        metrics.Resync("lagging");
         SendSnapshot(viewer, snapshot);
     }
 
-    private async Task OnEvent(TableEvent tableEvent)
+    private async Task OnEvent(TableEvent tableEvent, long receivedAt)
     {
         if (last < 0 || tableEvent.EventSeq <= last)
         {
             return;
         }
 
-        buffer.TryAdd(tableEvent.EventSeq, tableEvent);
+        if (buffer.TryAdd(tableEvent.EventSeq, tableEvent))
+        {
+            received[tableEvent.EventSeq] = receivedAt;
+        }
+
         Drain();
         if (buffer.Count > 0 && gapSince is null)
         {
@@ -230,12 +243,14 @@ internal sealed partial class TableFeed
         foreach (var seq in buffer.Keys.TakeWhile(k => k <= last).ToList())
         {
             buffer.Remove(seq);
+            received.Remove(seq);
         }
 
         while (buffer.Remove(last + 1, out var next))
         {
             last = next.EventSeq;
-            Deliver(next);
+            received.Remove(next.EventSeq, out var receivedAt);
+            Deliver(next, receivedAt);
         }
 
         if (buffer.Count == 0)
@@ -268,6 +283,7 @@ internal sealed partial class TableFeed
             foreach (var viewer in group)
             {
                 viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
+                metrics.Resync("gap");
                 SendSnapshot(viewer, snapshot);
             }
         }
@@ -282,9 +298,10 @@ internal sealed partial class TableFeed
         }
     }
 
-    private void Deliver(TableEvent tableEvent)
+    private void Deliver(TableEvent tableEvent, long receivedAt)
     {
         var payload = new EventPayload(tableEvent, json);
+        List<Task>? sends = metrics.DeliveryEnabled && receivedAt != 0 ? [] : null;
         foreach (var viewer in viewers.Values)
         {
             if (tableEvent.EventSeq <= viewer.LastSeq)
@@ -316,9 +333,15 @@ internal sealed partial class TableFeed
                 .. turn is null ? Array.Empty<Outgoing>() : [new(TableHub.YourTurnMethod, turn)],
                 .. result is null ? Array.Empty<Outgoing>() : [new(TableHub.HandFinishedMethod, result)],
             ]);
+            sends?.Add(viewer.Queue.Sent);
         }
 
         Delivered++;
+        if (sends is { Count: > 0 })
+        {
+            // Each queue's tail completes once this event (and what was queued before it) went out to that viewer.
+            _ = Task.WhenAll(sends).ContinueWith(_ => metrics.Delivered(receivedAt), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     private void SendSnapshot(Viewer viewer, TableSnapshot snapshot)
@@ -383,7 +406,7 @@ internal sealed partial class TableFeed
 
     private abstract record Work;
 
-    private sealed record EventWork(TableEvent Event) : Work;
+    private sealed record EventWork(TableEvent Event, long ReceivedAt) : Work;
 
     private sealed record AddWork(string ConnectionId, long PlayerId, TaskCompletionSource Done) : Work;
 

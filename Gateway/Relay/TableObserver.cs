@@ -7,7 +7,7 @@ internal sealed class TableObserver(TableFeed feed) : ITableObserver
 {
     public Task OnTableEvent(TableEvent tableEvent)
     {
-        feed.Post(tableEvent);
+        feed.Post(tableEvent, System.Diagnostics.Stopwatch.GetTimestamp());
         return Task.CompletedTask;
     }
 }

@@ -11,12 +11,23 @@ namespace Orleans.Poker.Gateway.Relay;
 /// gateway delivers only to its local connections, so scaled-out gateways never deliver an event twice.
 /// </summary>
 public sealed partial class TableRelay(
-    IGrainFactory grains, IHubContext<TableHub> hub, IOptions<JsonHubProtocolOptions> protocol, PokerOptions options, TimeProvider time, ILogger<TableRelay> logger)
+    IGrainFactory grains, IHubContext<TableHub> hub, IOptions<JsonHubProtocolOptions> protocol, PokerOptions options, TimeProvider time, RelayMetrics metrics,
+    ILogger<TableRelay> logger)
     : BackgroundService
 {
+    /// <summary>A new connection's watch of a table its player left within this time counts as a reconnect.</summary>
+    public static readonly TimeSpan ReconnectWindow = TimeSpan.FromMinutes(5);
+
+    private const int MaxRemembered = 100_000;
+
     private readonly Lock gate = new();
     private readonly Dictionary<string, TableFeed> feeds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> watching = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> players = new(StringComparer.Ordinal);
+
+    // Per player and table: connections watching it now, and when the last one stopped (for reconnects).
+    private readonly Dictionary<(long Player, string Table), PlayerWatch> watches = [];
+    private bool gaugeAdded;
 
     /// <summary>Tables with at least one local viewer (one subscription each).</summary>
     public int ActiveTables
@@ -60,6 +71,12 @@ public sealed partial class TableRelay(
         TableFeed feed;
         lock (gate)
         {
+            if (!gaugeAdded)
+            {
+                gaugeAdded = true;
+                metrics.ObserveWatchedTables(() => ActiveTables);
+            }
+
             if (!watching.TryGetValue(connectionId, out var tables))
             {
                 watching[connectionId] = tables = new HashSet<string>(StringComparer.Ordinal);
@@ -72,12 +89,14 @@ public sealed partial class TableRelay(
 
             if (!feeds.TryGetValue(tableId, out feed!))
             {
-                feeds[tableId] = feed = new TableFeed(tableId, grains, hub, protocol.Value.PayloadSerializerOptions, options.Gateway.GapTimeout, time, logger);
+                feeds[tableId] = feed = new TableFeed(tableId, grains, hub, protocol.Value.PayloadSerializerOptions, options.Gateway.GapTimeout, time, metrics, logger);
             }
 
             if (tables.Add(tableId))
             {
                 feed.References++;
+                players[connectionId] = playerId;
+                CountWatch(playerId, tableId);
             }
         }
 
@@ -127,6 +146,10 @@ public sealed partial class TableRelay(
             }
 
             Release(connectionId, tableId);
+            if (!watching.ContainsKey(connectionId))
+            {
+                players.Remove(connectionId);
+            }
         }
     }
 
@@ -144,6 +167,8 @@ public sealed partial class TableRelay(
             {
                 Release(connectionId, tableId);
             }
+
+            players.Remove(connectionId);
         }
     }
 
@@ -161,6 +186,8 @@ public sealed partial class TableRelay(
                     {
                         feed.Resubscribe();
                     }
+
+                    ForgetOldWatches();
                 }
             }
         }
@@ -188,8 +215,39 @@ public sealed partial class TableRelay(
         await base.StopAsync(cancellationToken);
     }
 
+    /// <summary>A connection starts watching: a reconnect when its player watches the table on another connection or left it lately.</summary>
+    private void CountWatch(long playerId, string tableId)
+    {
+        var key = (playerId, tableId);
+        if (watches.TryGetValue(key, out var before) && (before.Live > 0 || time.GetUtcNow() - before.LeftAt <= ReconnectWindow))
+        {
+            metrics.Reconnected();
+        }
+
+        if (watches.Count >= MaxRemembered && !watches.ContainsKey(key))
+        {
+            ForgetOldWatches();
+        }
+
+        watches[key] = before with { Live = before.Live + 1 };
+    }
+
+    private void ForgetOldWatches()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, watch) in watches.Where(w => w.Value.Live <= 0 && now - w.Value.LeftAt > ReconnectWindow).ToList())
+        {
+            watches.Remove(key);
+        }
+    }
+
     private void Release(string connectionId, string tableId)
     {
+        if (players.TryGetValue(connectionId, out var playerId) && watches.TryGetValue((playerId, tableId), out var watch))
+        {
+            watches[(playerId, tableId)] = new PlayerWatch(Math.Max(0, watch.Live - 1), time.GetUtcNow());
+        }
+
         if (!feeds.TryGetValue(tableId, out var feed))
         {
             return;
@@ -203,6 +261,8 @@ public sealed partial class TableRelay(
             LogStopped(logger, tableId);
         }
     }
+
+    private readonly record struct PlayerWatch(int Live, DateTimeOffset LeftAt);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Table {TableId} has no local viewers: unsubscribed")]
     private static partial void LogStopped(ILogger logger, string tableId);

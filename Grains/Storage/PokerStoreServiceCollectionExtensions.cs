@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Orleans.Poker.Grains.Telemetry;
 
 namespace Orleans.Poker.Grains.Storage;
 
@@ -11,11 +12,15 @@ public static class PokerStoreServiceCollectionExtensions
     /// In-memory stores when <paramref name="postgresConnectionString"/> is null or empty (the embedded default and
     /// tests), else an <see cref="NpgsqlDataSource"/> and the PostgreSQL stores over the migrated schema.
     /// Services registered before this call win (TryAdd). A database failure in any grain call reaches the caller as
-    /// a <see cref="Interfaces.Common.StoreUnavailableException"/>.
+    /// a <see cref="Interfaces.Common.StoreUnavailableException"/>. The game's and storage's meters
+    /// (<see cref="GameMetrics"/>, <see cref="StorageMetrics"/>) are registered here too: every silo calls this.
     /// </summary>
     public static IServiceCollection AddPokerStores(this IServiceCollection services, string? postgresConnectionString)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddMetrics();
+        services.TryAddSingleton<GameMetrics>();
+        services.TryAddSingleton<StorageMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIncomingGrainCallFilter, StoreFailureFilter>());
         if (string.IsNullOrWhiteSpace(postgresConnectionString))
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Telemetry;
 
 namespace Orleans.Poker.Grains.Storage;
 
@@ -7,7 +8,7 @@ namespace Orleans.Poker.Grains.Storage;
 /// Turns a database failure inside a grain call (an Npgsql or other ADO.NET exception, which callers could not
 /// deserialize) into a <see cref="StoreUnavailableException"/> that crosses the wire, after logging the original.
 /// </summary>
-public sealed partial class StoreFailureFilter(ILogger<StoreFailureFilter> logger) : IIncomingGrainCallFilter
+public sealed partial class StoreFailureFilter(StorageMetrics metrics, ILogger<StoreFailureFilter> logger) : IIncomingGrainCallFilter
 {
     public async Task Invoke(IIncomingGrainCallContext context)
     {
@@ -23,6 +24,7 @@ public sealed partial class StoreFailureFilter(ILogger<StoreFailureFilter> logge
                 LogStoreFailure(logger, database, context.InterfaceName, context.MethodName, context.TargetId.ToString());
             }
 
+            metrics.GrainCallFailed();
             throw new StoreUnavailableException();
         }
     }

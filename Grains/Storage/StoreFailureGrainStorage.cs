@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Telemetry;
 using Orleans.Runtime;
 using Orleans.Storage;
 
@@ -11,7 +12,7 @@ namespace Orleans.Poker.Grains.Storage;
 /// here). Grain state is read while a grain activates, outside any grain call: without this a caller whose grain could
 /// not activate got the database's own exception, which no other process can deserialize (a 500, not a 503).
 /// </summary>
-public sealed partial class StoreFailureGrainStorage(IGrainStorage inner, string name, ILogger<StoreFailureGrainStorage> logger)
+public sealed partial class StoreFailureGrainStorage(IGrainStorage inner, string name, StorageMetrics metrics, ILogger<StoreFailureGrainStorage> logger)
     : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
@@ -34,6 +35,7 @@ public sealed partial class StoreFailureGrainStorage(IGrainStorage inner, string
         catch (Exception ex) when (DatabaseErrors.Find(ex) is { } database)
         {
             LogFailure(logger, database, name, what, stateName, grainId.ToString());
+            metrics.GrainStorageFailed(what);
             throw new StoreUnavailableException();
         }
     }

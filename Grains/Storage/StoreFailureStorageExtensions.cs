@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Orleans.Poker.Grains.Telemetry;
 using Orleans.Storage;
 
 namespace Orleans.Poker.Grains.Storage;
@@ -18,9 +20,12 @@ public static class StoreFailureStorageExtensions
                 && d.KeyedImplementationFactory is not null)
             ?? throw new InvalidOperationException($"No grain storage named {name} is registered");
         services.Remove(registered);
+        services.AddMetrics();
+        services.TryAddSingleton<StorageMetrics>();
         services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) => new StoreFailureGrainStorage(
             (IGrainStorage)registered.KeyedImplementationFactory!(provider, key),
             name,
+            provider.GetRequiredService<StorageMetrics>(),
             provider.GetRequiredService<ILogger<StoreFailureGrainStorage>>()));
         return services;
     }

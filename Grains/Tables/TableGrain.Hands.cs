@@ -9,6 +9,7 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Robots;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Telemetry;
 using EngineAction = Orleans.Poker.Engine.Rules.PlayerAction;
 using EngineActionKind = Orleans.Poker.Engine.Rules.ActionKind;
 using WireAction = Orleans.Poker.Grains.Interfaces.Tables.PlayerAction;
@@ -26,10 +27,33 @@ public sealed partial class TableGrain
 
     public async Task<ActResult> Act(long playerId, TurnRef turn, WireAction action, long clientSeq)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await Apply(playerId, turn, action, clientSeq);
+            metrics.ActionHandled(started, "accepted");
+            return result;
+        }
+        catch (PokerException refusal)
+        {
+            metrics.ActionRefused(refusal.Code);
+            metrics.ActionHandled(started, "refused");
+            throw;
+        }
+        catch
+        {
+            metrics.ActionHandled(started, "failed");
+            throw;
+        }
+    }
+
+    private async Task<ActResult> Apply(long playerId, TurnRef turn, WireAction action, long clientSeq)
+    {
         EnsureOpen();
         if (State.RecentActs.TryGetValue(playerId, out var recent) && recent.Find(r => r.ClientSeq == clientSeq) is { } first)
         {
             // A retry of an accepted action: same answer, nothing changes.
+            metrics.ActionReplayed();
             return first;
         }
 
@@ -72,6 +96,7 @@ public sealed partial class TableGrain
         // The answer is remembered in the same write that persists the action (one write per action).
         var result = new ActResult(clientSeq, State.EventSeq + 1, State.TableVersion + 1);
         Remember(playerId, result);
+        metrics.ActionAccepted();
         await AfterAction($"{seat.Name} {Describe(action, legal, betMade, hand.IsAllIn(handSeat))}");
         return result;
     }
@@ -323,6 +348,7 @@ public sealed partial class TableGrain
         }
 
         hand = new Hand(handConfig, Deck.Shuffled(Shuffler, variant.DeckSize));
+        metrics.HandStarted(config.Variant, order.Any(s => State.Seats[s]!.IsRobot));
         logger.LogInformation("Table {TableId} hand {HandNo} started with {Players} players", TableId, State.HandNo, order.Length);
         if (hand.IsOver)
         {
@@ -375,6 +401,8 @@ public sealed partial class TableGrain
     private async Task FinishHand()
     {
         var done = hand!;
+        CheckConservation(done);
+        metrics.HandFinished(Config.Variant);
         var result = BuildResult(done);
         for (var i = 0; i < State.HandSeats.Length; i++)
         {
@@ -405,6 +433,23 @@ public sealed partial class TableGrain
             CallSafely(() => GrainFactory.GetGrain<IPlayerGrain>(o.Seat.PlayerId).RecordHand(o.Outcome), "record hand")));
 
         await AfterHand();
+    }
+
+    /// <summary>
+    /// The chips at the table after the hand (stacks, anything left in a pot) plus its rake must be the chips it started
+    /// with. A violation is a bug: reported (Critical, and counted), never corrected.
+    /// </summary>
+    private void CheckConservation(Hand done)
+    {
+        var expected = State.HandStartStacks.Sum();
+        var actual = done.Stacks.Sum() + done.TotalPot + done.Rake;
+        if (actual != expected)
+        {
+            logger.LogCritical(
+                "Chips not conserved at table {TableId} hand {HandNo}: expected {Expected}, actual {Actual} (stacks {Stacks}, rake {Rake})",
+                TableId, State.HandNo, expected, actual, done.Stacks, done.Rake);
+            metrics.ConservationViolated(Config.Variant);
+        }
     }
 
     /// <summary>
@@ -750,6 +795,7 @@ public sealed partial class TableGrain
             : legal.CanShowOrMuck ? EngineAction.Show(actor)
             : EngineAction.Fold(actor);
         hand.Apply(action);
+        metrics.AutomaticAction(robot: false);
         var seat = State.Seats[State.HandSeats[actor]]!;
         if (!seat.LeaveAfterHand)
         {
@@ -778,6 +824,7 @@ public sealed partial class TableGrain
             return;
         }
 
+        metrics.AutomaticAction(robot: true);
         await AfterAction($"{seat.Name} {Describe(decision, legal, betMade, hand.IsAllIn(actor))}");
     }
 

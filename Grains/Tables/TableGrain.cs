@@ -7,6 +7,7 @@ using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Telemetry;
 using Orleans.Runtime;
 using Orleans.Utilities;
 
@@ -22,6 +23,7 @@ public sealed partial class TableGrain(
     TimeProvider time,
     IHandHistoryStore histories,
     ITableRecordStore records,
+    GameMetrics metrics,
     ILogger<TableGrain> logger) : Grain, ITableGrain, IRemindable
 {
     private const string WatchdogReminder = "watchdog";
@@ -32,6 +34,7 @@ public sealed partial class TableGrain(
     private Hand? hand;
     private IGrainTimer? timer;
     private DateTimeOffset timerDue;
+    private TableGauge? gauge;
 
     private TableState State => store.State;
 
@@ -43,6 +46,8 @@ public sealed partial class TableGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        gauge = metrics.Track(TableId);
+        UpdateGauge();
         if (State.Hand is { } bytes)
         {
             hand = HandSerializer.Deserialize(bytes);
@@ -73,6 +78,16 @@ public sealed partial class TableGrain(
 
         await StoreHistories();
         ArmTimer();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (gauge is not null)
+        {
+            metrics.Untrack(TableId, gauge);
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task<TableSummary> Create(TableCreation creation)
@@ -527,6 +542,27 @@ public sealed partial class TableGrain(
             throw;
         }
 
+        UpdateGauge();
         ArmTimer();
+    }
+
+    /// <summary>This table's share of the silo's table and player gauges (what was just stored).</summary>
+    private void UpdateGauge()
+    {
+        if (gauge is null || !State.Created)
+        {
+            return;
+        }
+
+        int humans = 0, robots = 0;
+        foreach (var seat in State.Seats)
+        {
+            if (seat is not null)
+            {
+                _ = seat.IsRobot ? robots++ : humans++;
+            }
+        }
+
+        gauge.Set(State.Status, humans, robots, State.WaitlistLength);
     }
 }

@@ -31,6 +31,8 @@ public sealed class PokerOptions
 
     public BotSettings Bot { get; set; } = new();
 
+    public TelemetrySettings Telemetry { get; set; } = new();
+
     /// <summary>Production mode: Redis clustering and PostgreSQL storage are both configured.</summary>
     public bool IsProduction => !string.IsNullOrWhiteSpace(Cluster.Redis) && !string.IsNullOrWhiteSpace(Storage.Postgres);
 }

@@ -7,6 +7,7 @@ using Orleans.Poker.Grains.Players;
 using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Templates;
 using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.ServiceDefaults.Telemetry;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -46,8 +47,20 @@ public static class OrleansSetup
             }
 
             silo.AddPokerGrains(options.Storage.Postgres);
+            if (TelemetrySetup.TracingEnabled(options))
+            {
+                // Grain calls join the trace of whatever called them (a gateway request, a timer's own trace).
+                silo.AddActivityPropagation();
+            }
         });
         builder.Services.AddPokerGrainOptions(builder.Configuration);
+        if (!string.IsNullOrWhiteSpace(options.Storage.Postgres) && options.Telemetry.Enabled)
+        {
+            builder.Services.AddMetrics();
+            builder.Services.AddHostedService(services => new SchemaMetrics(
+                options.Storage.Postgres, services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), services.GetRequiredService<ILogger<SchemaMetrics>>()));
+        }
+
         return builder;
     }
 

@@ -13,8 +13,9 @@ public sealed class SiloProcess : IDisposable
     private readonly Process process;
     private readonly OutputTail output = new();
 
-    private SiloProcess(Process process, string name, int siloPort, int gatewayPort, int httpPort)
+    private SiloProcess(Process process, string name, int siloPort, int gatewayPort, int httpPort, int metricsPort)
     {
+        MetricsPort = metricsPort;
         this.process = process;
         Name = name;
         SiloPort = siloPort;
@@ -29,6 +30,9 @@ public sealed class SiloProcess : IDisposable
     public int GatewayPort { get; }
 
     public int HttpPort { get; }
+
+    /// <summary>The management port (<c>/metrics</c> anonymously) when the environment set <c>POKER__Telemetry__MetricsPort</c>; else 0 (none).</summary>
+    public int MetricsPort { get; }
 
     public bool HasExited => process.HasExited;
 
@@ -65,6 +69,8 @@ public sealed class SiloProcess : IDisposable
         env["POKER__Cluster__AdvertisedAddress"] = "127.0.0.1";
         env["POKER__Http__Host"] = "127.0.0.1";
         env["POKER__Http__Port"] = httpPort.ToString();
+        // No management port unless asked for (the production default, 9464, would collide between silos).
+        env["POKER__Telemetry__MetricsPort"] = "0";
         env["POKER__Logging__Format"] = "text";
         env["POKER__Logging__Level"] = "Warning";
         // Several silos share two cores with the test: workstation GC keeps each process small.
@@ -76,7 +82,7 @@ public sealed class SiloProcess : IDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var silo = new SiloProcess(process, name, siloPort, gatewayPort, httpPort);
+        var silo = new SiloProcess(process, name, siloPort, gatewayPort, httpPort, int.Parse(env["POKER__Telemetry__MetricsPort"]!));
         process.OutputDataReceived += (_, e) => silo.output.Record(e.Data);
         process.ErrorDataReceived += (_, e) => silo.output.Record(e.Data);
         process.Start();

@@ -56,6 +56,11 @@ internal sealed class ServiceProcess : IDisposable
 
         start.Environment["POKER__Http__Host"] = "127.0.0.1";
         start.Environment["POKER__Http__Port"] = httpPort.ToString(CultureInfo.InvariantCulture);
+        // Several processes on one host: no default management ports (9464+) that would collide.
+        if (!start.Environment.ContainsKey("POKER__Telemetry__MetricsPort"))
+        {
+            start.Environment["POKER__Telemetry__MetricsPort"] = "0";
+        }
         var process = new Process { StartInfo = start };
         var service = new ServiceProcess(name, process, httpPort);
         process.OutputDataReceived += (_, e) => service.output.Record(e.Data);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Poker.Gateway.Hubs;
@@ -47,7 +48,7 @@ public sealed class RelayFanOutTests(GatewayFixture fixture)
         var a = await fixture.SignInGuest("Fast");
         var table = (await fixture.CreateTable(a.AccessToken, template)).Table.TableId;
         var hub = new RecordingHub<TableHub>();
-        var feed = new TableFeed(table, fixture.Grains, hub, HubJson, TimeSpan.FromSeconds(30), TimeProvider.System, NullLogger.Instance);
+        var feed = new TableFeed(table, fixture.Grains, hub, HubJson, TimeSpan.FromSeconds(30), TimeProvider.System, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
         await feed.AddViewer("fast", 1);
         var slowWatch = feed.AddViewer("slow", 2);
         Assert.True(await hub.WaitFor(() => hub.Of("slow").Count == 1), "the slow viewer's snapshot send did not start");
@@ -57,7 +58,7 @@ public sealed class RelayFanOutTests(GatewayFixture fixture)
 
         for (var seq = start + 1; seq <= start + events; seq++)
         {
-            feed.Post(new TableEvent(table, seq, seq, TableEventKind.Action, "x", view, [], null));
+            feed.Post(new TableEvent(table, seq, seq, TableEventKind.Action, "x", view, [], null), System.Diagnostics.Stopwatch.GetTimestamp());
         }
 
         // The fast viewer gets every event while the slow one's first send is still stuck.
@@ -89,7 +90,7 @@ public sealed class RelayFanOutTests(GatewayFixture fixture)
         var table = (await fixture.CreateTable(a.AccessToken, template)).Table.TableId;
         var summary = await fixture.Grains.GetGrain<ITableGrain>(table).GetSummary();
         var hub = new RecordingHub<LobbyHub>();
-        var relay = new LobbyRelay(fixture.Grains, hub, Options.Create(new JsonHubProtocolOptions { PayloadSerializerOptions = HubJson }), fixture.Options, TimeProvider.System, NullLogger<LobbyRelay>.Instance);
+        var relay = new LobbyRelay(fixture.Grains, hub, Options.Create(new JsonHubProtocolOptions { PayloadSerializerOptions = HubJson }), fixture.Options, TimeProvider.System, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger<LobbyRelay>.Instance);
         await relay.StartAsync(CancellationToken.None);
         await relay.Connected("fast");
         await relay.Connected("slow");

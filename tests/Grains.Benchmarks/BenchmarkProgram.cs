@@ -1,13 +1,17 @@
 using System.Net.Sockets;
 using Npgsql;
+using OpenTelemetry.Metrics;
+using Orleans.Poker.ServiceDefaults.Telemetry;
 using Orleans.Poker.Migrations.Tests;
 
 namespace Orleans.Poker.Grains.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Grains.Benchmarks -- [--quick] [--only idle|memory|postgres]  [--tables N] [--profile]</c>:
+/// <c>dotnet run -c Release --project tests/Grains.Benchmarks -- [--quick] [--only idle|memory|postgres]  [--tables N] [--profile] [--telemetry on|off]</c>:
 /// actions per second through grain calls (memory storage, then PostgreSQL when reachable) and memory per idle
-/// table, one figure per line (<c>name value unit</c>); lines starting with # are notes.
+/// table, one figure per line (<c>name value unit</c>); lines starting with # are notes. With telemetry on (the
+/// default, as in production; <c>POKER__Telemetry__Enabled=false</c> or <c>--telemetry off</c> turns it off) an
+/// OpenTelemetry meter provider listens to the meters every silo serves and collects them every 15 s, as a scrape does.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -21,7 +25,16 @@ public static class BenchmarkProgram
         // Long enough for tiered compilation to reach the hot paths: with 3 s, runs differed by a third.
         var warmUp = TimeSpan.FromSeconds(10);
         using var sampler = args.Contains("--profile") ? new AllocationSampler() : null;
-        Figure.Note($"Grains benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
+        var telemetry = Option(args, "--telemetry") is { } flag
+            ? flag != "off"
+            : !string.Equals(Environment.GetEnvironmentVariable("POKER__Telemetry__Enabled"), "false", StringComparison.OrdinalIgnoreCase);
+        using var meters = telemetry
+            ? OpenTelemetry.Sdk.CreateMeterProviderBuilder()
+                .AddPokerMeters()
+                .AddReader(new PeriodicExportingMetricReader(new DiscardingMetricExporter(), exportIntervalMilliseconds: 15_000))
+                .Build()
+            : null;
+        Figure.Note($"Grains benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}, telemetry {(telemetry ? "on" : "off")}");
 
         if (only is null or "idle")
         {

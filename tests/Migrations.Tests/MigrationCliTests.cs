@@ -23,6 +23,7 @@ public sealed class MigrationCliTests
 
         Assert.Equal(0, apply.ExitCode);
         Assert.Contains("applied 0002_orleans_reminders.sql", apply.Output);
+        Assert.Matches($@"schema version \d{{4}}_\w+\.sql, {ScriptCount} script\(s\) in the journal; migration took \d+\.\d\d s", apply.Output);
 
         Assert.Equal(0, after.ExitCode);
         Assert.Contains($"{ScriptCount} applied, 0 pending", after.Output);

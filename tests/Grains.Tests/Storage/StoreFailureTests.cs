@@ -2,7 +2,10 @@ using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Poker.Grains.Telemetry;
 using Orleans.Poker.Grains.Tests.Tables;
+using Orleans.Poker.Grains.Tests.Telemetry;
 using Orleans.TestingHost;
 
 namespace Orleans.Poker.Grains.Tests.Storage;
@@ -24,6 +27,7 @@ public sealed class StoreFailureTests
         });
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
+        using var meter = new MeterCapture(cluster.Silos[0].ServiceProvider.GetRequiredService<StorageMetrics>().Meter);
         var templateId = $"t-{Guid.NewGuid():N}"[..20];
 
         // A template records its versions in PostgreSQL: the caller learns that storage is down, not a codec error.
@@ -34,5 +38,9 @@ public sealed class StoreFailureTests
         // Nothing was created, and the same call answers the same way (it may be retried).
         await Assert.ThrowsAsync<StoreUnavailableException>(() => cluster.Client.GetGrain<ITemplateGrain>(templateId).Create(TableKit.Holdem()));
         await Assert.ThrowsAsync<PokerException>(() => cluster.Client.GetGrain<ITableGrain>("missing").GetSummary());
+
+        // Each StoreUnavailable raised is counted once, where it surfaced.
+        Assert.Equal(2, meter.Sum("poker.storage.failures", "source", "grain_call"));
+        Assert.Equal(2, meter.Sum("poker.storage.failures"));
     }
 }

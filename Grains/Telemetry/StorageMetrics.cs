@@ -1,0 +1,33 @@
+using System.Diagnostics.Metrics;
+
+namespace Orleans.Poker.Grains.Telemetry;
+
+/// <summary>Storage failures in this silo (meter <see cref="MeterName"/>): each <c>StoreUnavailableException</c> raised.</summary>
+public sealed class StorageMetrics : IDisposable
+{
+    public const string MeterName = "Orleans.Poker.Storage";
+
+    private readonly Counter<long> failures;
+
+    public StorageMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        Meter = meters.Create(MeterName);
+        failures = Meter.CreateCounter<long>(
+            "poker.storage.failures",
+            "{failure}",
+            "Database failures reported to callers as StoreUnavailable, by where they surfaced (grain_storage: grain state read/write/clear; grain_call: a store used inside a grain call) and operation");
+    }
+
+    public Meter Meter { get; }
+
+    /// <summary>A failure of grain state storage (<paramref name="operation"/>: read, write, clear).</summary>
+    public void GrainStorageFailed(string operation) => failures.Add(1,
+        new KeyValuePair<string, object?>("source", "grain_storage"), new KeyValuePair<string, object?>("operation", operation));
+
+    /// <summary>A store's database failure inside a grain call.</summary>
+    public void GrainCallFailed() => failures.Add(1,
+        new KeyValuePair<string, object?>("source", "grain_call"), new KeyValuePair<string, object?>("operation", "call"));
+
+    public void Dispose() => Meter.Dispose();
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Telemetry;
+using Orleans.Poker.Grains.Tests.Tables;
+
+namespace Orleans.Poker.Grains.Tests.Telemetry;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ConservationRunTests(ClusterFixture fixture)
+{
+    private readonly TableKit kit = new(fixture.Client, fixture.Time);
+
+    [Fact]
+    public async Task A_thousand_hands_of_raises_all_ins_and_folds_never_violate_chip_conservation()
+    {
+        using var meter = new MeterCapture(fixture.SiloServices.GetRequiredService<GameMetrics>().Meter);
+        var table = await kit.NewTable(TableKit.Holdem(c => c with
+        {
+            RakePercent = 5,
+            RakeCap = 3,
+            MaxPlayers = 4,
+            MinBuyIn = 40,
+            MaxBuyIn = 200,
+            PauseBetweenHands = TimeSpan.Zero,
+            TimeoutsBeforeSitOut = 1000,
+        }));
+        var tableId = table.GetPrimaryKeyString();
+        var players = await kit.Seat(table, 4, buyIn: 200);
+        var random = new Random(20261202);
+        var finished = 0.0;
+        for (var step = 0; step < 40_000 && (finished = meter.Sum("poker.hands.finished")) < 1000; step++)
+        {
+            if (await kit.TryActor(table) is var (player, mine, turn))
+            {
+                await Refusable(() => table.Act(player, turn, Pick(random, mine.Legal!), kit.NextSeq()));
+                continue;
+            }
+
+            // Between hands: busted players buy chips again and sit back in; then the next hand starts at once.
+            var view = (await table.GetSnapshot(null)).View;
+            foreach (var seat in view.Seats.Where(s => s.PlayerId is not null && s.Stack == 0))
+            {
+                await Refusable(() => table.TopUp(seat.PlayerId!.Value, 200));
+                await Refusable(() => table.SitIn(seat.PlayerId!.Value));
+            }
+
+            kit.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.True(finished >= 1000, $"only {finished} hands finished");
+        Assert.Equal(0, meter.Sum("poker.chips.conservation.violations"));
+        Assert.Equal(finished, meter.Sum("poker.hands.finished", "variant", "NT"));
+        Assert.True(meter.Sum("poker.table.actions.accepted") > finished, "the hands were played with actions");
+        Assert.True(await Rake(tableId) > 0, "rake was taken");
+        Assert.Equal(4, players.Length);
+    }
+
+    /// <summary>Mostly calls and checks, some folds, min-raises and (rarely) all-ins: side pots and busts happen.</summary>
+    private static PlayerAction Pick(Random random, LegalActions legal)
+    {
+        var roll = random.Next(100);
+        if (legal.CanBetOrRaise && roll < 3)
+        {
+            return new PlayerAction(ActionKind.BetOrRaise, legal.MaxRaiseTo);
+        }
+
+        if (legal.CanBetOrRaise && roll < 20)
+        {
+            return new PlayerAction(ActionKind.BetOrRaise, legal.MinRaiseTo);
+        }
+
+        if (legal.CanFold && roll < 35)
+        {
+            return new PlayerAction(ActionKind.Fold);
+        }
+
+        return legal.CanCheck ? new PlayerAction(ActionKind.Check) : new PlayerAction(ActionKind.Call);
+    }
+
+    private static async Task Refusable(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (PokerException)
+        {
+            // A refusal changes nothing (a timer may have moved the turn on).
+        }
+    }
+
+    private async Task<long> Rake(string tableId) =>
+        (await fixture.Hands.GetTableHandsAsync(tableId, 0, 10_000)).Sum(h => h.Rake);
+}
