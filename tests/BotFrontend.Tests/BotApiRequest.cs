@@ -2,8 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Orleans.Poker.BotFrontend.Tests;
 
-/// <summary>One request the bot made to the fake Bot API, in arrival order.</summary>
-public sealed record BotApiRequest(int Index, string Method, string Body, JsonObject Json, DateTimeOffset At, int Status)
+/// <summary>
+/// One request the bot made to the fake Bot API, in arrival order; <see cref="SentMessageId"/> is the id the fake gave
+/// the message a successful <c>sendMessage</c> sent (what later edits of that message name).
+/// </summary>
+public sealed record BotApiRequest(int Index, string Method, string Body, JsonObject Json, DateTimeOffset At, int Status, int? SentMessageId = null)
 {
     public long? ChatId => Json["chat_id"] is JsonValue value
         ? value.TryGetValue<long>(out var id) ? id : long.TryParse(value.ToString(), out var parsed) ? parsed : null

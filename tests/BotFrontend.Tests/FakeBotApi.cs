@@ -119,9 +119,10 @@ public sealed class FakeBotApi : IAsyncDisposable
             failure = blocked;
         }
 
+        int? sent = method == "sendMessage" && failure is null ? Interlocked.Increment(ref nextMessageId) : null;
         lock (gate)
         {
-            requests.Add(new BotApiRequest(requests.Count, method, body, json, DateTimeOffset.UtcNow, failure?.Status ?? 200));
+            requests.Add(new BotApiRequest(requests.Count, method, body, json, DateTimeOffset.UtcNow, failure?.Status ?? 200, sent));
             var previous = changed;
             changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             previous.TrySetResult();
@@ -150,7 +151,7 @@ public sealed class FakeBotApi : IAsyncDisposable
             "getUpdates" => TakeUpdates(),
             "sendMessage" or "editMessageText" or "editMessageReplyMarkup" => new JsonObject
             {
-                ["message_id"] = method == "sendMessage" ? Interlocked.Increment(ref nextMessageId) : json["message_id"]?.GetValue<int>() ?? 1,
+                ["message_id"] = sent ?? json["message_id"]?.GetValue<int>() ?? 1,
                 ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
                 ["chat"] = new JsonObject { ["id"] = chat ?? 0, ["type"] = chat > 0 ? "private" : "group" },
                 ["text"] = json["text"]?.GetValue<string>() ?? "",

@@ -34,7 +34,9 @@ public sealed class TurnButtonTests(BotFixture bot)
         var pressed = bot.Api.LastIndex;
 
         var refused = await bot.Press(facing.Actor, flop.Prefix + "k");
+        await bot.Queues.Idle(facing.Actor);
         var after = await table.GetSnapshot(null);
+        var settled = bot.Api.LastIndex;
         var called = await Press(facing, "c");
 
         Assert.Equal(1, flop.View.Street);
@@ -46,8 +48,9 @@ public sealed class TurnButtonTests(BotFixture bot)
         Assert.Equal(before.View.ActorSeat, after.View.ActorSeat);
         Assert.Equal(ChipsOf(before, facing.Actor), ChipsOf(after, facing.Actor));
         Assert.Equal(0, SeatOf(after, facing.Actor).Bet);
-        // The live prompt was left alone (a taken prompt is edited to "✓ ...") and still acts.
-        Assert.DoesNotContain(bot.Api.Requests, r => r.Index > pressed && r.Index < called.Index && r.ChatId == facing.Actor && r.Text.StartsWith('✓'));
+        // The refused press left the live prompt alone (a taken prompt is edited to "✓ ...") and it still acts.
+        Assert.DoesNotContain(bot.Api.Requests, r => r.Index > pressed && r.Index <= settled && r.ChatId == facing.Actor
+            && r.MessageId == facing.Prompt.SentMessageId && r.Text.StartsWith('✓'));
         Assert.StartsWith("✓", AnswerText(called), StringComparison.Ordinal);
         Assert.NotEqual(after.EventSeq, (await table.GetSnapshot(null)).EventSeq);
     }
