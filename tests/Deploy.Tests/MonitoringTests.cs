@@ -1,11 +1,15 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Orleans.Poker.Deploy.Tests;
 
 /// <summary>
-/// <c>infra/monitoring</c>: the Prometheus configuration is valid, and every alert rule is unit-tested with
-/// <c>promtool</c> (Debian's <c>prometheus</c> package, installed by infra/test.sh) on synthetic series.
+/// <c>infra/monitoring</c>: the Prometheus configuration is valid, every alert rule is unit-tested with <c>promtool</c>
+/// (Debian's <c>prometheus</c> package, installed by infra/test.sh) on synthetic series, and a real Prometheus scrapes
+/// a running silo and gateway on their management ports.
 /// </summary>
 public sealed partial class MonitoringTests
 {
@@ -36,6 +40,98 @@ public sealed partial class MonitoringTests
         Assert.Equal(11, rules.Count);
         Assert.Empty(rules.Except(tested));
     }
+
+    [Fact]
+    public async Task A_real_prometheus_scrapes_a_silo_and_a_gateway_on_their_management_ports()
+    {
+        var (siloMetrics, gatewayMetrics, gatewayPort) = (Port(), Port(), Port());
+        using var silo = await AppProcess.StartAsync("silo", Repo.BuiltDll("Silo", "Orleans.Poker.Silo.dll"), "POKER__Http__Port", new Dictionary<string, string>
+        {
+            ["POKER__Cluster__SiloPort"] = Port(),
+            ["POKER__Cluster__GatewayPort"] = gatewayPort,
+            ["POKER__Telemetry__MetricsPort"] = siloMetrics,
+        });
+        using var gateway = await AppProcess.StartAsync("gateway", Repo.BuiltDll("Gateway", "Orleans.Poker.Gateway.dll"), "POKER__Http__Port", new Dictionary<string, string>
+        {
+            ["POKER__Cluster__GatewayPort"] = gatewayPort,
+            ["POKER__Telemetry__MetricsPort"] = gatewayMetrics,
+        });
+        var folder = Directory.CreateTempSubdirectory("poker-prometheus-");
+        var config = Path.Combine(folder.FullName, "prometheus.yml");
+        File.WriteAllText(config, $$"""
+            global: { scrape_interval: 1s, evaluation_interval: 1s }
+            rule_files: ["{{Repo.PathOf("infra/monitoring/alerts.yml")}}"]
+            scrape_configs:
+              - job_name: poker-silo
+                static_configs: [{ targets: ["127.0.0.1:{{siloMetrics}}"] }]
+              - job_name: poker-gateway
+                static_configs: [{ targets: ["127.0.0.1:{{gatewayMetrics}}"] }]
+            """);
+        var web = Port();
+        var start = new ProcessStartInfo("/usr/bin/prometheus") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { $"--config.file={config}", $"--storage.tsdb.path={folder.FullName}/data", $"--web.listen-address=127.0.0.1:{web}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var prometheus = Process.Start(start)!;
+        prometheus.OutputDataReceived += (_, _) => { };
+        prometheus.ErrorDataReceived += (_, _) => { };
+        prometheus.BeginOutputReadLine();
+        prometheus.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{web}"), Timeout = TimeSpan.FromSeconds(5) };
+
+            // The seeded tables are open in the silo; the gateway has answered (at least) its readiness checks.
+            var up = await QueryUntil(http, "sum(up{job=~\"poker-silo|poker-gateway\"})", v => v == 2);
+            var tables = await QueryUntil(http, "sum(poker_tables)", v => v > 0);
+            var requests = await QueryUntil(http, "sum(http_server_request_duration_seconds_count{job=\"poker-gateway\"})", v => v > 0);
+
+            Assert.Equal(2, up);
+            Assert.True(tables > 0);
+            Assert.True(requests > 0);
+        }
+        finally
+        {
+            prometheus.Kill(entireProcessTree: true);
+            prometheus.WaitForExit(10_000);
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Queries Prometheus's HTTP API until the single value of <paramref name="query"/> satisfies <paramref name="done"/>.</summary>
+    private static async Task<double> QueryUntil(HttpClient http, string query, Func<double, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        double? last = null;
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                var answer = await http.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/query?query={Uri.EscapeDataString(query)}", UriKind.Relative));
+                var result = answer.GetProperty("data").GetProperty("result");
+                if (result.GetArrayLength() == 1)
+                {
+                    last = double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
+                    if (done(last.Value))
+                    {
+                        return last.Value;
+                    }
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Prometheus is still starting.
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new Xunit.Sdk.XunitException($"{query} never satisfied the test (last value {last?.ToString(CultureInfo.InvariantCulture) ?? "none"})");
+    }
+
+    private static string Port() => Cluster.Tests.ServerProcesses.FreePort().ToString(CultureInfo.InvariantCulture);
 
     private static (int Exit, string Output) Promtool(params string[] arguments)
     {
