@@ -225,7 +225,8 @@ public sealed class DeployTool : IAsyncDisposable
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            var candidate = Random.Shared.Next(20, 50) * 1000 + Random.Shared.Next(0, 8) * 100;
+            // Below the kernel's ephemeral range (32768+), so no outgoing connection takes one of them meanwhile.
+            var candidate = Random.Shared.Next(20, 32) * 1000 + Random.Shared.Next(0, 8) * 100;
             if (Enumerable.Range(0, 250).All(i => Free(candidate + i)))
             {
                 return candidate;
