@@ -1,0 +1,280 @@
+using Xunit.Abstractions;
+using System.Diagnostics;
+using System.Net.Security;
+using System.Text;
+
+namespace Orleans.Poker.Deploy.Tests;
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DeployToolCollection
+{
+    public const string Name = "deploy-tool";
+}
+
+/// <summary>
+/// infra/deploy/poker-deploy end to end on this machine: real PostgreSQL and Redis, real silos, gateways, bot (against
+/// a fake Bot API) and nginx started and stopped by the tool under a throwaway root.
+/// </summary>
+[Collection(DeployToolCollection.Name)]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class DeployToolTests
+{
+    private const string Players = "INSERT INTO players (player_id, display_name) VALUES ('p1', 'Ann'), ('p2', 'Bob');" +
+        "INSERT INTO wallets (player_id, balance) VALUES ('p1', 1500), ('p2', 700);" +
+        "INSERT INTO ledger_transactions (transfer_id, player_id, kind, amount, balance_after, reason) VALUES " +
+        "('g1', 'p1', 'grant', 1500, 1500, 'welcome'), ('g2', 'p2', 'grant', 700, 700, 'welcome');";
+
+    private const string State = "SELECT player_id, balance FROM wallets ORDER BY 1;" +
+        "SELECT transfer_id, player_id, kind, amount, balance_after FROM ledger_transactions ORDER BY transaction_id;";
+
+    private readonly ITestOutputHelper output;
+
+    public DeployToolTests(ITestOutputHelper output) => this.output = output;
+
+    [Fact]
+    public async Task Help_names_every_command()
+    {
+        await using var tool = await DeployTool.CreateAsync();
+        var (code, text) = await tool.RunAsync("--help");
+        Assert.Equal(0, code);
+        foreach (var command in new[] { "deploy <release-dir>", "deploy --build", "status", "rollback", "backup", "verify-backup <file>", "restore <file>", "stop" })
+        {
+            Assert.Contains(command, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Bad_input_stops_the_tool_with_a_clear_message_and_nothing_goes_live()
+    {
+        var watch = Stopwatch.StartNew();
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_READY_SECONDS"] = "12" });
+        var release = tool.Release("0.0.0-good");
+        var good = tool.ReadEnv();
+
+        // The env file readable by others.
+        File.SetUnixFileMode(tool.EnvFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var (code, text) = await tool.RunAsync("deploy", release);
+        Assert.Equal(1, code);
+        Assert.Contains("has mode 644", text, StringComparison.Ordinal);
+        Assert.Contains("chmod 600", text, StringComparison.Ordinal);
+
+        // A required variable missing.
+        tool.WriteEnv(good.Where(e => e.Key != "POKER__Auth__JwtKey").ToDictionary());
+        (code, text) = await tool.RunAsync("deploy", release);
+        Assert.Equal(1, code);
+        Assert.Contains("does not set: POKER__Auth__JwtKey", text, StringComparison.Ordinal);
+
+        // An unreachable database.
+        tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER__Storage__Postgres"] = good["POKER__Storage__Postgres"].Replace("Port=5432", "Port=1", StringComparison.Ordinal) });
+        (code, text) = await tool.RunAsync("deploy", release);
+        Assert.Equal(1, code);
+        Assert.Contains("PostgreSQL at 127.0.0.1:1 does not answer", text, StringComparison.Ordinal);
+
+        // A failing migration: named, nothing started, nothing live.
+        tool.WriteEnv(good);
+        var broken = tool.Release("0.0.0-broken", new Dictionary<string, string> { ["9999_broken.sql"] = "ALTER TABLE no_such_table ADD COLUMN x int;" });
+        (code, text) = await tool.RunAsync("deploy", broken);
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.Contains("migrations failed", text, StringComparison.Ordinal);
+        Assert.Contains("in 9999_broken.sql", text, StringComparison.Ordinal);
+        Assert.Contains("backup: ", text, StringComparison.Ordinal); // the backup came before the migration
+        Assert.DoesNotContain("silo-0-0", text, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(tool.Root, "current")));
+
+        // A silo that never turns ready (its Redis unreachable): stopped again, nothing live.
+        tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER_DEPLOY_SILO_ENV"] = "POKER__Cluster__Redis=127.0.0.1:1" });
+        (code, text) = await tool.RunAsync("deploy", release);
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.Contains("silo-0-0 did not become ready with version", text, StringComparison.Ordinal);
+        Assert.Contains("the running release is untouched", text, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(tool.Root, "current")));
+        Assert.Empty(Directory.GetFiles(Path.Combine(tool.Root, "run"), "silo-*.pid"));
+        output.WriteLine($"bad input cases: {watch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public async Task Backup_verify_backup_and_restore()
+    {
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BACKUP_KEEP"] = "2" });
+        var release = tool.Release("0.0.0-data");
+        await Migrate(release, tool);
+        await tool.ExecuteAsync(Players);
+        var before = await tool.RowsAsync(State);
+
+        var (code, text) = await tool.RunAsync("backup");
+        Assert.True(code == 0, text);
+        var file = Path.Combine(tool.Root, "backups", "latest.dump");
+        Assert.True(File.Exists(file), text);
+
+        (code, text) = await tool.RunAsync("verify-backup", file);
+        output.WriteLine(text);
+        Assert.True(code == 0, text);
+        Assert.Contains("chips: sum(wallets.balance) = 2200", text, StringComparison.Ordinal);
+        Assert.Contains("verify-backup: ", text, StringComparison.Ordinal);
+        var scratch = System.Text.RegularExpressions.Regex.Match(text, "restored into (poker_verify_[0-9_]+)").Groups[1].Value;
+        Assert.NotEmpty(scratch);
+        Assert.Equal("0", await tool.RowsAsync($"SELECT count(*) FROM pg_database WHERE datname = '{scratch}'"));
+
+        // The database moves on: the backup no longer matches it, verify-backup says so and fails.
+        await tool.ExecuteAsync("UPDATE wallets SET balance = balance - 100 WHERE player_id = 'p1';" +
+            "INSERT INTO ledger_transactions (transfer_id, player_id, kind, amount, balance_after, reason) VALUES ('a1', 'p1', 'admin_adjustment', -100, 1400, 'test');");
+        (code, text) = await tool.RunAsync("verify-backup", file);
+        Assert.Equal(1, code);
+        Assert.Contains("differs", text, StringComparison.Ordinal);
+
+        // restore brings the backed-up state back exactly.
+        (code, text) = await tool.RunAsync("restore", file);
+        output.WriteLine(text);
+        Assert.True(code == 0, text);
+        Assert.Equal(before, await tool.RowsAsync(State));
+
+        // Retention: POKER_DEPLOY_BACKUP_KEEP newest dumps are kept.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, (await tool.RunAsync("backup")).ExitCode);
+        }
+
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(tool.Root, "backups"), "poker-*.dump").Length);
+    }
+
+    [Fact]
+    public async Task First_deploy_update_and_rollback_through_nginx()
+    {
+        await using var botApi = await FakeBotApi.StartAsync();
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.Url });
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=localhost", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
+            File.WriteAllText(Path.Combine(tool.Root, "cert.pem"), cert.ExportCertificatePem());
+            File.WriteAllText(Path.Combine(tool.Root, "key.pem"), rsa.ExportPkcs8PrivateKeyPem());
+        }
+
+        var env = tool.ReadEnv();
+        var https = new Uri("https://" + env["POKER_DEPLOY_NGINX_HTTPS_LISTEN"]);
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+        }) { BaseAddress = https, Timeout = TimeSpan.FromSeconds(20) };
+
+        // (a) first deploy from an empty database.
+        var first = tool.Release("0.0.0-first");
+        var watch = Stopwatch.StartNew();
+        var (code, text) = await tool.RunAsync("deploy", first);
+        output.WriteLine(text);
+        Assert.True(code == 0, text);
+        output.WriteLine($"first deploy: {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.Contains("applied 0004_ledger_prize_kind.sql", text, StringComparison.Ordinal);
+        Assert.EndsWith("0.0.0-first", new FileInfo(Path.Combine(tool.Root, "current")).LinkTarget, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.True(File.Exists(Path.Combine(tool.Root, "cron", "orleans-poker-backup")));
+        Assert.True(File.Exists(Path.Combine(tool.Root, "systemd", "orleans-poker-silo@.service")));
+        await AssertWebhook(client);
+        (code, text) = await tool.RunAsync("status");
+        Assert.True(code == 0, text);
+
+        await tool.ExecuteAsync(Players);
+        var before = await tool.RowsAsync(State);
+
+        // (b) zero-downtime update to a release with one additive script; nginx keeps answering throughout.
+        var second = tool.Release("0.0.1-second", new Dictionary<string, string>
+        {
+            ["0099_deploy_test_column.sql"] = "ALTER TABLE players ADD COLUMN deploy_test_note text NULL;",
+        });
+        using var stop = new CancellationTokenSource();
+        var probe = Probe(client, stop.Token);
+        watch.Restart();
+        (code, text) = await tool.RunAsync("deploy", second);
+        output.WriteLine(text);
+        await stop.CancelAsync();
+        var (requests, failures, longestGap) = await probe;
+        output.WriteLine($"update: {watch.Elapsed.TotalSeconds:F1} s; requests through nginx during it: {requests}, failed: {failures}, longest gap between successes: {longestGap.TotalMilliseconds:F0} ms");
+        Assert.True(code == 0, text);
+        Assert.Contains("applied 0099_deploy_test_column.sql", text, StringComparison.Ordinal);
+        Assert.Contains("stopping silo-0-0", text, StringComparison.Ordinal);
+        Assert.EndsWith("0.0.1-second", new FileInfo(Path.Combine(tool.Root, "current")).LinkTarget, StringComparison.Ordinal);
+        Assert.Equal(0, failures);
+        Assert.Equal("1", await tool.RowsAsync("SELECT count(*) FROM information_schema.columns WHERE table_name = 'players' AND column_name = 'deploy_test_note'"));
+        await AssertWebhook(client);
+        await tool.ExecuteAsync("UPDATE wallets SET balance = balance + 5 WHERE player_id = 'p2'");
+
+        // (c) rollback: the update migrated, so the pre-update backup comes back and the first release runs again.
+        watch.Restart();
+        (code, text) = await tool.RunAsync("rollback");
+        output.WriteLine(text);
+        output.WriteLine($"rollback: {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(code == 0, text);
+        Assert.EndsWith("0.0.0-first", new FileInfo(Path.Combine(tool.Root, "current")).LinkTarget, StringComparison.Ordinal);
+        Assert.Equal(before, await tool.RowsAsync(State));
+        Assert.Equal("0", await tool.RowsAsync("SELECT count(*) FROM information_schema.columns WHERE table_name = 'players' AND column_name = 'deploy_test_note'"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        await AssertWebhook(client);
+    }
+
+    private static async Task AssertWebhook(HttpClient client)
+    {
+        using var unsigned = await client.PostAsync("/telegram/webhook", new StringContent("{\"update_id\":1}", Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent("{\"update_id\":2}", Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", DeployTool.WebhookSecret);
+        using var signed = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, signed.StatusCode);
+    }
+
+    /// <summary>GET / and a gateway API call through nginx every 100 ms until stopped.</summary>
+    private static async Task<(int Requests, int Failures, TimeSpan LongestGap)> Probe(HttpClient client, CancellationToken token)
+    {
+        int requests = 0, failures = 0;
+        var last = DateTime.UtcNow;
+        var longest = TimeSpan.Zero;
+        while (!token.IsCancellationRequested)
+        {
+            requests++;
+            try
+            {
+                using var answer = await client.GetAsync("/api/tables", CancellationToken.None);
+                if ((int)answer.StatusCode >= 500)
+                {
+                    failures++;
+                }
+                else
+                {
+                    var now = DateTime.UtcNow;
+                    longest = now - last > longest ? now - last : longest;
+                    last = now;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                failures++;
+            }
+
+            try
+            {
+                await Task.Delay(100, token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        return (requests, failures, longest);
+    }
+
+    private static async Task Migrate(string release, DeployTool tool)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(release, "migrations", "Orleans.Poker.Migrations.dll"), "--connection", tool.ConnectionString })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var text = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, text);
+    }
+}
