@@ -58,6 +58,7 @@ public static class BotHosting
         services.AddSingleton<UpdateDeduplicator>();
         services.AddSingleton<ChatQueues>();
         services.AddSingleton<UpdateHandler>();
+        services.AddSingleton<Alerts.AlertReceiver>();
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<TableRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<TableRelay>());
@@ -103,6 +104,7 @@ public static class BotHosting
                 ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The update could not be recorded; deliver it again")
                 : Results.Ok();
         });
+        endpoints.MapPost(Alerts.AlertReceiver.Path, (HttpContext http, Alerts.AlertReceiver alerts) => alerts.Receive(http));
         return endpoints;
     }
 }

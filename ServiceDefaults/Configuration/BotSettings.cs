@@ -24,6 +24,23 @@ public sealed class BotSettings
     /// </summary>
     public string? AcceptedWebhookSecrets { get; set; }
 
+    /// <summary>
+    /// Shared secret of the Alertmanager webhook receiver (<c>POST /alerts/alertmanager</c> with
+    /// <c>Authorization: Bearer &lt;secret&gt;</c>). Unset: no receiver (404).
+    /// </summary>
+    public string? AlertWebhookSecret { get; set; }
+
+    /// <summary>Comma-separated chat ids alerts are posted to. Unset: the admins' private chats (<see cref="AdminTelegramIds"/>).</summary>
+    public string? AlertChatIds { get; set; }
+
+    /// <summary>Alert messages sent at most per minute, all chats together (Alertmanager retries what is refused).</summary>
+    public int AlertMessagesPerMinute { get; set; } = 20;
+
+    /// <summary>The chats alerts go to: <see cref="AlertChatIds"/>, else the admins.</summary>
+    public IReadOnlyList<long> AlertChats() => ListSetting.Items(AlertChatIds) is { Count: > 0 } chats
+        ? [.. chats.Select(c => long.TryParse(c, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (long?)null).OfType<long>()]
+        : [.. AdminIds()];
+
     /// <summary>Every secret an update may carry: <see cref="WebhookSecret"/> first, then the accepted ones.</summary>
     public IReadOnlyList<string> WebhookSecrets() =>
         [.. new[] { WebhookSecret }.OfType<string>().Where(s => s.Length > 0), .. ListSetting.Items(AcceptedWebhookSecrets)];

@@ -42,6 +42,20 @@ public sealed partial class MonitoringTests
     }
 
     [Fact]
+    public void Alertmanager_sends_every_alert_with_its_resolution_to_the_bots_receiver_with_a_secret_kept_in_a_file()
+    {
+        var config = YamlFiles.Load("infra/monitoring/alertmanager.yml").Single();
+        var webhook = config.Seq("receivers").Single().Seq("webhook_configs").Single();
+
+        Assert.Equal("telegram", config.At("route").Str("receiver"));
+        Assert.EndsWith("/alerts/alertmanager", webhook.Str("url"), StringComparison.Ordinal);
+        Assert.Equal("true", webhook.Str("send_resolved"));
+        Assert.Equal("Bearer", webhook.At("http_config", "authorization").Str("type"));
+        Assert.NotNull(webhook.At("http_config", "authorization").Str("credentials_file"));
+        Assert.Null(webhook.At("http_config", "authorization").Get("credentials"));
+    }
+
+    [Fact]
     public async Task A_real_prometheus_scrapes_a_silo_and_a_gateway_on_their_management_ports()
     {
         var (siloMetrics, gatewayMetrics, gatewayPort) = (Port(), Port(), Port());
