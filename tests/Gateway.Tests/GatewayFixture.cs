@@ -142,26 +142,29 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>A template with a unique id.</summary>
     public async Task<string> NewTemplate(Func<TemplateConfig, TemplateConfig>? change = null) => await NewTemplate(Grains, change);
 
-    /// <summary>A template with a unique id, created through <paramref name="grains"/>: 1/2 NLHE, 2 to 6 players.</summary>
+    /// <summary>A template with a unique id, created through <paramref name="grains"/>: <see cref="Holdem"/>.</summary>
     public static async Task<string> NewTemplate(IGrainFactory grains, Func<TemplateConfig, TemplateConfig>? change = null)
     {
-        var config = new TemplateConfig
-        {
-            Name = "Gateway NLHE",
-            Variant = "NT",
-            SmallBlind = 1,
-            BigBlind = 2,
-            MinBuyIn = 40,
-            MaxBuyIn = 200,
-            MinPlayers = 2,
-            MaxPlayers = 6,
-            TurnTime = TimeSpan.FromSeconds(20),
-            PauseBetweenHands = TimeSpan.FromSeconds(1),
-        };
+        var config = Holdem();
         var id = $"gw-{Guid.NewGuid():N}"[..20];
         await grains.GetGrain<ITemplateGrain>(id).Create(change is null ? config : change(config));
         return id;
     }
+
+    /// <summary>The gateway tests' template: 1/2 NLHE, buy-in 40-200, 2 to 6 players, 20 s turns, 1 s between hands.</summary>
+    public static TemplateConfig Holdem() => new()
+    {
+        Name = "Gateway NLHE",
+        Variant = "NT",
+        SmallBlind = 1,
+        BigBlind = 2,
+        MinBuyIn = 40,
+        MaxBuyIn = 200,
+        MinPlayers = 2,
+        MaxPlayers = 6,
+        TurnTime = TimeSpan.FromSeconds(20),
+        PauseBetweenHands = TimeSpan.FromSeconds(1),
+    };
 
     /// <summary>Creates a table through the API as <paramref name="accessToken"/>'s player.</summary>
     public async Task<TableCreatedResponse> CreateTable(string accessToken, string templateId)

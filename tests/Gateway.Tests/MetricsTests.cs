@@ -137,19 +137,7 @@ public sealed class MetricsTests(MetricsSiloFixture fixture) : IClassFixture<Met
     {
         using var http = fixture.Http(adminToken);
         var templateId = $"metrics-{Guid.NewGuid():N}"[..20];
-        var config = new TemplateConfig
-        {
-            Name = "Metrics NLHE",
-            Variant = "NT",
-            SmallBlind = 1,
-            BigBlind = 2,
-            MinBuyIn = 40,
-            MaxBuyIn = 200,
-            MinPlayers = 2,
-            MaxPlayers = 6,
-            TurnTime = TimeSpan.FromMinutes(2),
-            PauseBetweenHands = TimeSpan.FromSeconds(2),
-        };
+        var config = GatewayFixture.Holdem() with { Name = "Metrics NLHE", TurnTime = TimeSpan.FromMinutes(2), PauseBetweenHands = TimeSpan.FromSeconds(2) };
         (await http.PostAsJsonAsync("/api/admin/templates", new TemplateCreateRequest(templateId, config), GatewayFixture.Json)).EnsureSuccessStatusCode();
         var created = await http.PostAsJsonAsync("/api/tables", new { templateId });
         created.EnsureSuccessStatusCode();
