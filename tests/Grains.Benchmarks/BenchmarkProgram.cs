@@ -7,11 +7,12 @@ using Orleans.Poker.Migrations.Tests;
 namespace Orleans.Poker.Grains.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Grains.Benchmarks -- [--quick] [--only idle|memory|postgres]  [--tables N] [--profile] [--telemetry on|off]</c>:
+/// <c>dotnet run -c Release --project tests/Grains.Benchmarks -- [--quick] [--only idle|memory|postgres]  [--tables N] [--profile] [--telemetry on|off|compare]</c>:
 /// actions per second through grain calls (memory storage, then PostgreSQL when reachable) and memory per idle
 /// table, one figure per line (<c>name value unit</c>); lines starting with # are notes. With telemetry on (the
 /// default, as in production; <c>POKER__Telemetry__Enabled=false</c> or <c>--telemetry off</c> turns it off) an
-/// OpenTelemetry meter provider listens to the meters every silo serves and collects them every 15 s, as a scrape does.
+/// OpenTelemetry meter provider listens to the meters every silo serves and collects them every 15 s, as a scrape does;
+/// <c>--telemetry compare</c> measures its cost as a ratio in one process (<see cref="TelemetryCompareRun"/>).
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -25,15 +26,18 @@ public static class BenchmarkProgram
         // Long enough for tiered compilation to reach the hot paths: with 3 s, runs differed by a third.
         var warmUp = TimeSpan.FromSeconds(10);
         using var sampler = args.Contains("--profile") ? new AllocationSampler() : null;
-        var telemetry = Option(args, "--telemetry") is { } flag
+        var flag = Option(args, "--telemetry");
+        if (flag == "compare")
+        {
+            Figure.Note($"Grains benchmark, telemetry off and on alternating in one process, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
+            await TelemetryCompareRun.Run(tables, warmUp, TimeSpan.FromSeconds(quick ? 5 : 10), pairs: quick ? 4 : 10, Listen);
+            return 0;
+        }
+
+        var telemetry = flag is not null
             ? flag != "off"
             : !string.Equals(Environment.GetEnvironmentVariable("POKER__Telemetry__Enabled"), "false", StringComparison.OrdinalIgnoreCase);
-        using var meters = telemetry
-            ? OpenTelemetry.Sdk.CreateMeterProviderBuilder()
-                .AddPokerMeters()
-                .AddReader(new PeriodicExportingMetricReader(new DiscardingMetricExporter(), exportIntervalMilliseconds: 15_000))
-                .Build()
-            : null;
+        using var meters = telemetry ? Listen() : null;
         Figure.Note($"Grains benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}, telemetry {(telemetry ? "on" : "off")}");
 
         if (only is null or "idle")
@@ -82,6 +86,12 @@ public static class BenchmarkProgram
             }
         }
     }
+
+    /// <summary>What a production silo listens to (every meter it serves), collected every 15 s as a scrape would.</summary>
+    private static MeterProvider Listen() => OpenTelemetry.Sdk.CreateMeterProviderBuilder()
+        .AddPokerMeters()
+        .AddReader(new PeriodicExportingMetricReader(new DiscardingMetricExporter(), exportIntervalMilliseconds: 15_000))
+        .Build();
 
     private static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
