@@ -54,6 +54,7 @@ public static class BotHosting
             return new TelegramBotClient(clientOptions, http);
         });
         services.AddSingleton<BotApi>();
+        services.AddSingleton<Sending.Outbox>();
         services.AddSingleton<BotIdentity>();
         services.AddSingleton<UpdateDeduplicator>();
         services.AddSingleton<ChatQueues>();

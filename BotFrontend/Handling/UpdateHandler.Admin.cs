@@ -28,7 +28,7 @@ internal sealed partial class UpdateHandler
     {
         if (!IsAdmin(context))
         {
-            await Reply(context, BotTexts.Get(context.Language, "admin.denied"), null, ct);
+            await Reply(context, BotTexts.Get(context.Language, "admin.denied"));
             return;
         }
 
@@ -50,7 +50,7 @@ internal sealed partial class UpdateHandler
                 table.SeatsTaken, table.MaxPlayers, table.HandNo, table.WaitlistLength));
         }
 
-        await Reply(context, text.ToString(), Keyboards.Admin(language, shown), ct);
+        await Reply(context, text.ToString(), Keyboards.Admin(language, shown));
     }
 
     /// <summary>An admin button; returns the callback answer.</summary>
@@ -78,7 +78,7 @@ internal sealed partial class UpdateHandler
             await Audit(context, "table.kick", tableId, $"player {playerId.ToString(CultureInfo.InvariantCulture)}: from the bot");
             await relay.Forget(tableId, playerId);
             await TellKicked(playerId, name, ct);
-            await Reply(context, BotTexts.Get(language, "admin.kicked", playerId, name), null, ct);
+            await Reply(context, BotTexts.Get(language, "admin.kicked", playerId, name));
             return BotTexts.Get(language, "ok");
         }
 
@@ -87,19 +87,19 @@ internal sealed partial class UpdateHandler
         {
             case "ad":
                 var view = (await target.GetSnapshot(null)).View;
-                await Reply(context, AdminTableText(view, language), Keyboards.AdminTable(language, view), ct);
+                await Reply(context, AdminTableText(view, language), Keyboards.AdminTable(language, view));
                 return null;
             case "ap" or "ar":
                 var paused = verb == "ap";
                 await target.SetPaused(paused);
                 await Audit(context, paused ? "table.pause" : "table.resume", rest, "from the bot");
-                await Reply(context, BotTexts.Get(language, paused ? "admin.paused" : "admin.resumed", rest), null, ct);
+                await Reply(context, BotTexts.Get(language, paused ? "admin.paused" : "admin.resumed", rest));
                 return BotTexts.Get(language, "ok");
             default:
                 var reason = $"closed by admin {context.PlayerId.ToString(CultureInfo.InvariantCulture)} from the bot";
                 await target.Close(reason);
                 await Audit(context, "table.close", rest, reason);
-                await Reply(context, BotTexts.Get(language, "admin.closed", rest), null, ct);
+                await Reply(context, BotTexts.Get(language, "admin.closed", rest));
                 return BotTexts.Get(language, "ok");
         }
     }
@@ -142,7 +142,7 @@ internal sealed partial class UpdateHandler
         if (player.Profile.TelegramId is { } chatId && !player.Profile.IsRobot && !player.Profile.Unreachable)
         {
             var text = BotTexts.Get(player.Profile.Language, "kicked", tableName);
-            await api.Call(chatId, (client, token) => client.SendMessage(chatId, text, cancellationToken: token), ct);
+            outbox.Send(chatId, text);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Orleans.Poker.BotFrontend.Rendering;
+using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Texts;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -40,8 +41,7 @@ internal sealed partial class UpdateHandler
         var keyboard = Keyboards.Turn(context.Language, tableId, turn, legal, seat, mine.Cards, selected);
         if (query.Message is { } message)
         {
-            var chatId = message.Chat.Id;
-            await api.Call(chatId, (client, token) => client.EditMessageText(chatId, message.Id, text, replyMarkup: keyboard, cancellationToken: token), ct);
+            outbox.Show(new MessageSlot(message.Chat.Id, message.Id), text, keyboard);
         }
 
         return null;

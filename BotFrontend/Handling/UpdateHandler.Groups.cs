@@ -21,7 +21,7 @@ internal sealed partial class UpdateHandler
     {
         if (context.PrivateChat)
         {
-            await Reply(context, BotTexts.Get(context.Language, "group.only"), null, ct);
+            await Reply(context, BotTexts.Get(context.Language, "group.only"));
             return;
         }
 
@@ -40,7 +40,7 @@ internal sealed partial class UpdateHandler
         }
 
         await relay.AddGroup(tableId, context.ChatId);
-        await Reply(context, BotTexts.Get(context.Language, "group.created", summary.Name), Keyboards.Join(context.Language, summary), ct);
+        await Reply(context, BotTexts.Get(context.Language, "group.created", summary.Name), Keyboards.Join(context.Language, summary));
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.BotFrontend.Play;
 using Orleans.Poker.BotFrontend.Rendering;
+using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.BotFrontend.Texts;
 using Orleans.Poker.Grains.Interfaces.Bot;
@@ -25,6 +26,7 @@ namespace Orleans.Poker.BotFrontend.Handling;
 /// </summary>
 internal sealed partial class UpdateHandler(
     BotApi api,
+    Outbox outbox,
     IGrainFactory grains,
     TableRelay relay,
     BotIdentity identity,
@@ -106,11 +108,13 @@ internal sealed partial class UpdateHandler(
             });
         }
 
+        // They wrote to us in private, so their chat is open again: messages flow again, starting with their hands as they stand.
         var privateChat = chat.Type == ChatType.Private;
+        var resumed = privateChat && outbox.Reachable(chat.Id);
         if (privateChat && player.Profile.Unreachable)
         {
-            // They wrote to us, so their chat is open again.
             await grain.SetReachable(true);
+            resumed = true;
         }
 
         // After a restart of the bot, chat players' tables are watched again on their next update.
@@ -119,6 +123,10 @@ internal sealed partial class UpdateHandler(
             try
             {
                 await relay.WatchPlayer(tableId, user.Id, player.Profile.Language);
+                if (resumed)
+                {
+                    relay.Find(tableId)?.Resume(user.Id);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -140,7 +148,7 @@ internal sealed partial class UpdateHandler(
             }
             else if (context.PrivateChat)
             {
-                await Reply(context, BotTexts.Get(context.Language, "unknown"), null, ct);
+                await Reply(context, BotTexts.Get(context.Language, "unknown"));
             }
 
             return;
@@ -161,25 +169,25 @@ internal sealed partial class UpdateHandler(
         }
         catch (PokerException e)
         {
-            await Reply(context, BotTexts.Get(context.Language, "error", e.Message), null, ct);
+            await Reply(context, BotTexts.Get(context.Language, "error", e.Message));
         }
     }
 
     private Task Command(Context context, string command, string argument, CancellationToken ct) => command switch
     {
         "start" => Start(context, argument, ct),
-        "menu" => Menu(context, ct),
+        "menu" => Menu(context),
         "lobby" => Lobby(context, ct),
         "table" => MyTables(context, ct),
         "profile" => Profile(context, ct),
         "stats" => Stats(context, ct),
         "wallet" => Wallet(context, ct),
         "invite" => Invite(context, ct),
-        "language" => Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages(), ct),
-        "help" => Reply(context, BotTexts.Get(context.Language, "help"), null, ct),
+        "language" => Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages()),
+        "help" => Reply(context, BotTexts.Get(context.Language, "help")),
         "admin" => Admin(context, ct),
         "startgroup" => StartGroup(context, ct),
-        _ => Reply(context, BotTexts.Get(context.Language, "unknown"), null, ct),
+        _ => Reply(context, BotTexts.Get(context.Language, "unknown")),
     };
 
     private async Task Start(Context context, string payload, CancellationToken ct)
@@ -212,7 +220,7 @@ internal sealed partial class UpdateHandler(
             text += "\n" + referral;
         }
 
-        await Reply(context, text, Keyboards.Menu(context.Language, options.Bot.MiniAppUrl, context.PrivateChat), ct);
+        await Reply(context, text, Keyboards.Menu(context.Language, options.Bot.MiniAppUrl, context.PrivateChat));
     }
 
     /// <summary>
@@ -230,7 +238,7 @@ internal sealed partial class UpdateHandler(
                 if (result.ReferrerBonus > 0)
                 {
                     var note = BotTexts.Get(referrer.Language, "referral.referrer", context.Player.Profile.DisplayName, result.ReferrerBonus);
-                    await api.Call(referrerId, (client, token) => client.SendMessage(referrerId, note, cancellationToken: token), ct);
+                    outbox.Send(referrerId, note);
                 }
 
                 return BotTexts.Get(context.Language, "referral.credited", referrer.DisplayName, result.NewPlayerBonus);
@@ -245,8 +253,8 @@ internal sealed partial class UpdateHandler(
         }
     }
 
-    private Task Menu(Context context, CancellationToken ct) =>
-        Reply(context, BotTexts.Get(context.Language, "menu"), Keyboards.Menu(context.Language, options.Bot.MiniAppUrl, context.PrivateChat), ct);
+    private Task Menu(Context context) =>
+        Reply(context, BotTexts.Get(context.Language, "menu"), Keyboards.Menu(context.Language, options.Bot.MiniAppUrl, context.PrivateChat));
 
     private Task<IReadOnlyList<TableSummary>> ListTables() => ILobbyGrain.ListAll(grains);
 
@@ -255,7 +263,7 @@ internal sealed partial class UpdateHandler(
         var tables = (await ListTables()).Where(t => t.Status != TableStatus.Ended).Take(20).ToList();
         if (tables.Count == 0)
         {
-            await Reply(context, BotTexts.Get(context.Language, "lobby.empty"), null, ct);
+            await Reply(context, BotTexts.Get(context.Language, "lobby.empty"));
             return;
         }
 
@@ -265,7 +273,7 @@ internal sealed partial class UpdateHandler(
             text.Append('\n').Append(BotTexts.Get(context.Language, "lobby.row", table.Name, table.Variant, table.SmallBlind, table.BigBlind, table.SeatsTaken, table.MaxPlayers));
         }
 
-        await Reply(context, text.ToString(), Keyboards.Lobby(context.Language, tables), ct);
+        await Reply(context, text.ToString(), Keyboards.Lobby(context.Language, tables));
     }
 
     private async Task ShowTable(Context context, string tableId, CancellationToken ct)
@@ -277,18 +285,18 @@ internal sealed partial class UpdateHandler(
         }
         catch (PokerException)
         {
-            await Reply(context, BotTexts.Get(context.Language, "table.notfound"), null, ct);
+            await Reply(context, BotTexts.Get(context.Language, "table.notfound"));
             return;
         }
 
-        await Reply(context, TableText.Summary(table, context.Language), Keyboards.Join(context.Language, table), ct);
+        await Reply(context, TableText.Summary(table, context.Language), Keyboards.Join(context.Language, table));
     }
 
     private async Task MyTables(Context context, CancellationToken ct)
     {
         if (context.Player.Tables.Count == 0)
         {
-            await Reply(context, BotTexts.Get(context.Language, "table.none"), Keyboards.Menu(context.Language, options.Bot.MiniAppUrl, context.PrivateChat), ct);
+            await Reply(context, BotTexts.Get(context.Language, "table.none"), Keyboards.Menu(context.Language, options.Bot.MiniAppUrl, context.PrivateChat));
             return;
         }
 
@@ -301,7 +309,7 @@ internal sealed partial class UpdateHandler(
                 text += "\n" + BotTexts.Get(context.Language, "hole", snapshot.View.Name, snapshot.View.HandNo, CardText.Cards(mine.Cards));
             }
 
-            await Reply(context, text, Keyboards.Seated(context.Language, tableId), ct);
+            await Reply(context, text, Keyboards.Seated(context.Language, tableId));
         }
     }
 
@@ -309,14 +317,14 @@ internal sealed partial class UpdateHandler(
     {
         var profile = context.Player.Profile;
         var tables = context.Player.Tables.Count == 0 ? "—" : string.Join(", ", context.Player.Tables);
-        return Reply(context, BotTexts.Get(context.Language, "profile", profile.DisplayName, profile.Language, context.Player.Balance, tables), null, ct);
+        return Reply(context, BotTexts.Get(context.Language, "profile", profile.DisplayName, profile.Language, context.Player.Balance, tables));
     }
 
     private Task Stats(Context context, CancellationToken ct)
     {
         var stats = context.Player.Stats;
         var vpip = stats.HandsPlayed == 0 ? 0 : stats.VoluntarilyPutIn * 100 / stats.HandsPlayed;
-        return Reply(context, BotTexts.Get(context.Language, "stats", stats.HandsPlayed, stats.HandsWon, stats.Net, vpip, stats.ShowdownsSeen, stats.BiggestPotWon), null, ct);
+        return Reply(context, BotTexts.Get(context.Language, "stats", stats.HandsPlayed, stats.HandsWon, stats.Net, vpip, stats.ShowdownsSeen, stats.BiggestPotWon));
     }
 
     private async Task Wallet(Context context, CancellationToken ct)
@@ -332,7 +340,7 @@ internal sealed partial class UpdateHandler(
             }
         }
 
-        await Reply(context, text.ToString(), Keyboards.Wallet(context.Language), ct);
+        await Reply(context, text.ToString(), Keyboards.Wallet(context.Language));
     }
 
     private async Task Invite(Context context, CancellationToken ct)
@@ -348,7 +356,7 @@ internal sealed partial class UpdateHandler(
             }
         }
 
-        await Reply(context, text.ToString(), null, ct);
+        await Reply(context, text.ToString());
     }
 
     private async Task Sit(Context context, string tableId, string? inviteCode, CancellationToken ct)
@@ -377,7 +385,7 @@ internal sealed partial class UpdateHandler(
 
         var privateChat = context.PlayerId;
         var text = BotTexts.Get(context.Language, "seated", summary.Name, seat + 1, buyIn);
-        await api.Call(privateChat, (client, token) => client.SendMessage(privateChat, text, replyMarkup: Keyboards.Seated(context.Language, tableId), cancellationToken: token), ct);
+        outbox.Send(privateChat, text, Keyboards.Seated(context.Language, tableId));
     }
 
     private async Task OnCallback(int updateId, CallbackQuery query, CancellationToken ct)
@@ -412,22 +420,22 @@ internal sealed partial class UpdateHandler(
         var (verb, rest) = data.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? (data[..colon], data[(colon + 1)..]) : (data, "");
         switch (verb)
         {
-            case "m": await Menu(context, ct); return null;
+            case "m": await Menu(context); return null;
             case "l": await Lobby(context, ct); return null;
             case "t": await MyTables(context, ct); return null;
             case "p": await Profile(context, ct); return null;
             case "s": await Stats(context, ct); return null;
             case "wa": await Wallet(context, ct); return null;
             case "iv": await Invite(context, ct); return null;
-            case "h": await Reply(context, BotTexts.Get(context.Language, "help"), null, ct); return null;
+            case "h": await Reply(context, BotTexts.Get(context.Language, "help")); return null;
             case "lg" when rest.Length == 0:
-                await Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages(), ct);
+                await Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages());
                 return null;
             case "lg":
                 var language = BotTexts.Normalize(rest);
                 await grains.GetGrain<IPlayerGrain>(context.PlayerId).UpdateProfile(null, language);
                 relay.SetLanguage(context.PlayerId, language);
-                await Reply(context, BotTexts.Get(language, "language.set"), Keyboards.Menu(language, options.Bot.MiniAppUrl, context.PrivateChat), ct);
+                await Reply(context, BotTexts.Get(language, "language.set"), Keyboards.Menu(language, options.Bot.MiniAppUrl, context.PrivateChat));
                 return BotTexts.Get(language, "ok");
             case "tu":
                 var balance = await grains.GetGrain<IPlayerGrain>(context.PlayerId).ClaimTopUp();
@@ -441,7 +449,7 @@ internal sealed partial class UpdateHandler(
                 // Through the table: it refuses a queue while a seat is free or for a seated player, and counts the queue.
                 var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName);
                 await relay.WatchPlayer(rest, context.PlayerId, context.Language);
-                await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name), null, ct);
+                await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name));
                 return null;
             case "v":
                 await MyTables(context, ct);
@@ -450,7 +458,7 @@ internal sealed partial class UpdateHandler(
                 var name = (await grains.GetGrain<ITableGrain>(TableId(rest)).GetSummary()).Name;
                 var cashed = await grains.GetGrain<ITableGrain>(rest).Leave(context.PlayerId);
                 await relay.Forget(rest, context.PlayerId);
-                await Reply(context, BotTexts.Get(context.Language, "left", name, cashed), null, ct);
+                await Reply(context, BotTexts.Get(context.Language, "left", name, cashed));
                 return null;
             case "ad" or "ap" or "ar" or "ac" or "ak":
                 return await AdminButton(context, verb, rest, ct);
@@ -505,7 +513,7 @@ internal sealed partial class UpdateHandler(
             pendingAmounts[context.PlayerId] = new PendingAmount(tableId, turn, legal.MinRaiseTo, legal.MaxRaiseTo);
             var ask = BotTexts.Get(context.Language, "custom.ask", legal.MinRaiseTo, legal.MaxRaiseTo);
             var chatId = context.PlayerId;
-            await api.Call(chatId, (client, token) => client.SendMessage(chatId, ask, replyMarkup: new ForceReplyMarkup(), cancellationToken: token), ct);
+            outbox.Send(chatId, ask, new ForceReplyMarkup());
             return null;
         }
 
@@ -528,7 +536,7 @@ internal sealed partial class UpdateHandler(
         if (!long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < pending.Min || amount > pending.Max)
         {
             pendingAmounts[context.PlayerId] = pending;
-            await Reply(context, BotTexts.Get(context.Language, "custom.invalid", pending.Min, pending.Max), new ForceReplyMarkup(), ct);
+            await Reply(context, BotTexts.Get(context.Language, "custom.invalid", pending.Min, pending.Max), new ForceReplyMarkup());
             return;
         }
 
@@ -538,7 +546,7 @@ internal sealed partial class UpdateHandler(
         }
         catch (PokerException e)
         {
-            await Reply(context, BotTexts.Get(context.Language, "error", e.Message), null, ct);
+            await Reply(context, BotTexts.Get(context.Language, "error", e.Message));
         }
     }
 
@@ -547,19 +555,20 @@ internal sealed partial class UpdateHandler(
     {
         await grains.GetGrain<ITableGrain>(tableId).Act(context.PlayerId, turn, action, updateId);
         pendingAmounts.TryRemove(context.PlayerId, out _);
-        if (relay.Find(tableId)?.TakePromptOf(context.PlayerId) is { } prompt)
+        if (relay.Find(tableId)?.TakePromptOf(context.PlayerId, turn) is { } prompt)
         {
             var done = BotTexts.Get(context.Language, "turn.done", label);
-            await api.Call(prompt.ChatId, (client, token) => client.EditMessageText(prompt.ChatId, prompt.MessageId, done, cancellationToken: token), ct);
+            outbox.Show(prompt.Slot, done);
         }
     }
 
     private static string? ButtonLabel(CallbackQuery query, string? data) =>
         query.Message?.ReplyMarkup?.InlineKeyboard.SelectMany(row => row).FirstOrDefault(b => b.CallbackData == data)?.Text;
 
-    private async Task Reply(Context context, string text, ReplyMarkup? markup, CancellationToken ct)
+    /// <summary>Queues a message to the chat of the update (it goes out in order, paced; the handler does not wait for it).</summary>
+    private Task Reply(Context context, string text, ReplyMarkup? markup = null)
     {
-        var chatId = context.ChatId;
-        await api.Call(chatId, (client, token) => client.SendMessage(chatId, text, replyMarkup: markup, cancellationToken: token), ct);
+        outbox.Send(context.ChatId, text, markup);
+        return Task.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Common;
@@ -15,7 +16,7 @@ namespace Orleans.Poker.BotFrontend.Play;
 /// chats are kept in the bot's <see cref="IBotGroupsGrain"/>: on start this relay claims them (a restart resumes the
 /// group posts) and renews its lease each interval; a group another process holds is left to it.
 /// </summary>
-internal sealed class TableRelay(IGrainFactory grains, BotApi api, BotIdentity identity, PokerOptions options, ILoggerFactory loggers) : BackgroundService
+internal sealed class TableRelay(IGrainFactory grains, Outbox outbox, BotIdentity identity, PokerOptions options, ILoggerFactory loggers) : BackgroundService
 {
     /// <summary>Leases last this many resubscribe intervals: a crashed process's groups move on after that.</summary>
     private const int LeaseIntervals = 3;
@@ -215,7 +216,7 @@ internal sealed class TableRelay(IGrainFactory grains, BotApi api, BotIdentity i
                 return found;
             }
 
-            var watch = new TableWatch(tableId, api, loggers.CreateLogger<TableWatch>(), stopping.Token);
+            var watch = new TableWatch(tableId, outbox, loggers.CreateLogger<TableWatch>(), stopping.Token);
             watch.Reference = grains.CreateObjectReference<ITableObserver>(watch);
             watch.Ended = Drop;
             await grains.GetGrain<ITableGrain>(tableId).Subscribe(watch.Reference);

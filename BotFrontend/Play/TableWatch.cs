@@ -2,11 +2,9 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.BotFrontend.Rendering;
-using Orleans.Poker.BotFrontend.Telegram;
+using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Texts;
 using Orleans.Poker.Grains.Interfaces.Tables;
-using Telegram.Bot;
-using Telegram.Bot.Types;
 
 namespace Orleans.Poker.BotFrontend.Play;
 
@@ -14,29 +12,31 @@ namespace Orleans.Poker.BotFrontend.Play;
 /// The bot's observer of one table. Events are queued and handled one at a time in <see cref="TableEvent.EventSeq"/>
 /// order (older ones are dropped: every event carries the whole public view). For the table's chat players and
 /// group chats it keeps one message per hand that is edited as the hand moves, sends each player their hole cards
-/// in their private chat only, and a "your turn" message with the legal actions.
+/// in their private chat only, and a "your turn" message with the legal actions. Messages go out through the
+/// <see cref="Outbox"/> and are never awaited here: one slow or throttled chat does not hold up the table's others.
 /// </summary>
 internal sealed class TableWatch : ITableObserver
 {
-    private readonly BotApi api;
+    private readonly Outbox outbox;
     private readonly ILogger logger;
-    private readonly Channel<TableEvent> events = Channel.CreateUnbounded<TableEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Work> events = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, string> players = new();
     private readonly ConcurrentDictionary<long, byte> groups = new();
 
     // Touched by the event loop only.
-    private readonly Dictionary<long, (long HandNo, int MessageId, string Text)> tableMessages = [];
+    private readonly Dictionary<long, (long HandNo, MessageSlot Slot, string Text)> tableMessages = [];
     private readonly Dictionary<long, IReadOnlyList<string>> holeSent = [];
     private long holeHand = -1;
     private long lastSeq;
+    private TableEvent? lastEvent;
     private long lastTurnId = -1;
     private PromptRef? openPrompt;
     private (long PlayerId, DateTimeOffset? Until) lastOffer;
 
-    public TableWatch(string tableId, BotApi api, ILogger logger, CancellationToken stopping)
+    public TableWatch(string tableId, Outbox outbox, ILogger logger, CancellationToken stopping)
     {
         TableId = tableId;
-        this.api = api;
+        this.outbox = outbox;
         this.logger = logger;
         Loop = Task.Run(() => Run(stopping), CancellationToken.None);
     }
@@ -78,18 +78,27 @@ internal sealed class TableWatch : ITableObserver
     /// <summary>The live prompt, taken by whoever answers it first (a button press or the next turn).</summary>
     public PromptRef? TakePrompt() => Interlocked.Exchange(ref openPrompt, null);
 
-    /// <summary>Takes the live prompt only if it is <paramref name="playerId"/>'s (the relay may have moved on).</summary>
-    public PromptRef? TakePromptOf(long playerId)
+    /// <summary>
+    /// Takes the live prompt only if it is <paramref name="playerId"/>'s for <paramref name="turn"/> (the relay may
+    /// have moved on, even to the same player's next turn).
+    /// </summary>
+    public PromptRef? TakePromptOf(long playerId, TurnRef turn)
     {
         var prompt = Volatile.Read(ref openPrompt);
-        return prompt is not null && prompt.ChatId == playerId && Interlocked.CompareExchange(ref openPrompt, null, prompt) == prompt ? prompt : null;
+        return prompt is not null && prompt.ChatId == playerId && prompt.Turn == turn && Interlocked.CompareExchange(ref openPrompt, null, prompt) == prompt ? prompt : null;
     }
 
     public Task OnTableEvent(TableEvent tableEvent)
     {
-        events.Writer.TryWrite(tableEvent);
+        events.Writer.TryWrite(new Work(tableEvent, 0));
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The player's chat answers again after being unreachable: they get the hand as it stands (table message, hole
+    /// cards, their prompt) in new messages.
+    /// </summary>
+    public void Resume(long playerId) => events.Writer.TryWrite(new Work(null, playerId));
 
     public void Complete() => events.Writer.TryComplete();
 
@@ -97,15 +106,22 @@ internal sealed class TableWatch : ITableObserver
     {
         try
         {
-            await foreach (var tableEvent in events.Reader.ReadAllAsync(stopping))
+            await foreach (var work in events.Reader.ReadAllAsync(stopping))
             {
                 try
                 {
-                    await Process(tableEvent, stopping);
+                    if (work.Event is { } tableEvent)
+                    {
+                        await Process(tableEvent);
+                    }
+                    else
+                    {
+                        Resend(work.ResumePlayer);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogError(e, "Relaying event {EventSeq} of table {TableId} failed", tableEvent.EventSeq, TableId);
+                    logger.LogError(e, "Relaying event {EventSeq} of table {TableId} failed", work.Event?.EventSeq, TableId);
                 }
             }
         }
@@ -115,7 +131,7 @@ internal sealed class TableWatch : ITableObserver
         }
     }
 
-    private async Task Process(TableEvent tableEvent, CancellationToken cancellationToken)
+    private async Task Process(TableEvent tableEvent)
     {
         if (tableEvent.EventSeq <= lastSeq)
         {
@@ -123,19 +139,42 @@ internal sealed class TableWatch : ITableObserver
         }
 
         lastSeq = tableEvent.EventSeq;
+        lastEvent = tableEvent;
         var view = tableEvent.View;
-        await SendHoleCards(tableEvent, view, cancellationToken);
-        await UpdateTableMessages(tableEvent, view, cancellationToken);
-        await PromptActor(tableEvent, view, cancellationToken);
-        await OfferHeldSeat(view, cancellationToken);
+        // Under the chats' pace the first new message goes first: the cards, then the prompt (it names the pot, the
+        // board and the cards), then the table message.
+        SendHoleCards(tableEvent, view);
+        PromptActor(tableEvent, view);
+        UpdateTableMessages(tableEvent, view);
+        OfferHeldSeat(view);
         if (view.Status == TableStatus.Ended && Ended is { } ended)
         {
             await ended(this);
         }
     }
 
+    /// <summary>Sends the last event's state to <paramref name="playerId"/> afresh (their old messages may never have arrived).</summary>
+    private void Resend(long playerId)
+    {
+        if (lastEvent is not { } tableEvent)
+        {
+            return;
+        }
+
+        tableMessages.Remove(playerId);
+        holeSent.Remove(playerId);
+        SendHoleCards(tableEvent, tableEvent.View);
+        if (Volatile.Read(ref openPrompt) is { } prompt && prompt.ChatId == playerId && TakePromptOf(playerId, prompt.Turn) is not null)
+        {
+            lastTurnId = -1;
+            PromptActor(tableEvent, tableEvent.View);
+        }
+
+        UpdateTableMessages(tableEvent, tableEvent.View);
+    }
+
     /// <summary>A waitlisted chat player is told when a seat is held for them, with a button to take it.</summary>
-    private async Task OfferHeldSeat(TableView view, CancellationToken cancellationToken)
+    private void OfferHeldSeat(TableView view)
     {
         if (view.Seats.FirstOrDefault(s => s.HeldFor is not null) is not { HeldFor: { } playerId } held
             || (playerId, held.HeldUntil) == lastOffer
@@ -149,10 +188,10 @@ internal sealed class TableWatch : ITableObserver
         var text = BotTexts.Get(language, "seat.offered", view.Name, until);
         var keyboard = new global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(
             global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData(BotTexts.Get(language, "btn.join", view.Name), $"j:{TableId}"));
-        await api.Call(playerId, (client, ct) => client.SendMessage(playerId, text, replyMarkup: keyboard, cancellationToken: ct), cancellationToken);
+        outbox.Send(playerId, text, keyboard);
     }
 
-    private async Task SendHoleCards(TableEvent tableEvent, TableView view, CancellationToken cancellationToken)
+    private void SendHoleCards(TableEvent tableEvent, TableView view)
     {
         if (view.HandNo != holeHand)
         {
@@ -193,11 +232,11 @@ internal sealed class TableWatch : ITableObserver
             // A private chat's id is the user's id: the cards go to their owner only.
             var owner = mine.PlayerId;
             var text = BotTexts.Get(language, key, view.Name, view.HandNo, CardText.Cards(mine.Cards));
-            await api.Call(owner, (client, ct) => client.SendMessage(owner, text, cancellationToken: ct), cancellationToken);
+            outbox.Send(owner, text);
         }
     }
 
-    private async Task UpdateTableMessages(TableEvent tableEvent, TableView view, CancellationToken cancellationToken)
+    private void UpdateTableMessages(TableEvent tableEvent, TableView view)
     {
         if (view.HandNo <= 0)
         {
@@ -218,21 +257,17 @@ internal sealed class TableWatch : ITableObserver
                 if (message.Text != text)
                 {
                     tableMessages[chatId] = message with { Text = text };
-                    await api.Call(chatId, (client, ct) => client.EditMessageText(chatId, message.MessageId, text, cancellationToken: ct), cancellationToken);
+                    outbox.Show(message.Slot, text);
                 }
             }
             else if (live)
             {
-                var sent = await api.Call(chatId, (client, ct) => client.SendMessage(chatId, text, cancellationToken: ct), cancellationToken);
-                if (sent is not null)
-                {
-                    tableMessages[chatId] = (view.HandNo, sent.Id, text);
-                }
+                tableMessages[chatId] = (view.HandNo, outbox.Send(chatId, text), text);
             }
         }
     }
 
-    private async Task PromptActor(TableEvent tableEvent, TableView view, CancellationToken cancellationToken)
+    private void PromptActor(TableEvent tableEvent, TableView view)
     {
         // One prompt per turn: the table names each turn.
         if (view.TurnId == lastTurnId)
@@ -243,7 +278,8 @@ internal sealed class TableWatch : ITableObserver
         lastTurnId = view.TurnId;
         if (TakePrompt() is { } previous)
         {
-            await api.Call(previous.ChatId, (client, ct) => client.EditMessageReplyMarkup(previous.ChatId, previous.MessageId, replyMarkup: null, cancellationToken: ct), cancellationToken);
+            // The turn moved on: the old prompt keeps its text and loses its buttons (never sent with them if still queued).
+            outbox.Show(previous.Slot, previous.Text);
         }
 
         if (view.ActorSeat is not { } actorSeat
@@ -256,11 +292,11 @@ internal sealed class TableWatch : ITableObserver
 
         // The prompt goes to the actor's private chat only.
         var text = TableText.Turn(view, mine, language);
-        var keyboard = Keyboards.Turn(language, TableId, new TurnRef(view.HandNo, view.TurnId), legal, seat, mine.Cards);
-        var sent = await api.Call(playerId, (client, ct) => client.SendMessage(playerId, text, replyMarkup: keyboard, cancellationToken: ct), cancellationToken);
-        if (sent is not null)
-        {
-            Volatile.Write(ref openPrompt, new PromptRef(playerId, sent.Id, view.HandNo));
-        }
+        var turn = new TurnRef(view.HandNo, view.TurnId);
+        var keyboard = Keyboards.Turn(language, TableId, turn, legal, seat, mine.Cards);
+        Volatile.Write(ref openPrompt, new PromptRef(outbox.Send(playerId, text, keyboard), text, turn));
     }
+
+    /// <summary>An event to relay, or (no event) a player to send the hand to afresh.</summary>
+    private readonly record struct Work(TableEvent? Event, long ResumePlayer);
 }

@@ -26,6 +26,8 @@ public sealed class BotMetrics : IDisposable
     private readonly Histogram<int> queueDepth;
     private readonly Counter<long> apiCalls;
     private readonly Histogram<double> retryAfter;
+    private readonly Counter<long> coalesced;
+    private readonly Counter<long> skipped;
 
     public BotMetrics(IMeterFactory meters)
     {
@@ -56,6 +58,8 @@ public sealed class BotMetrics : IDisposable
             "retry_after of the Bot API's 429 answers",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RetryBuckets });
+        coalesced = Meter.CreateCounter<long>("poker.bot.outbox.coalesced", "{message}", "Message updates folded into an update of the same message still waiting to go out");
+        skipped = Meter.CreateCounter<long>("poker.bot.outbox.skipped", "{message}", "Messages not sent because their chat answered 403 (blocked or never opened) and has not written since");
     }
 
     public Meter Meter { get; }
@@ -63,6 +67,14 @@ public sealed class BotMetrics : IDisposable
     /// <summary>Adds the gauge of updates queued or running across chats.</summary>
     public void ObservePending(Func<int> pending) =>
         Meter.CreateObservableGauge("poker.bot.updates.pending", pending, "{update}", "Updates queued or being handled in this process, all chats together");
+
+    /// <summary>Adds the gauge of messages waiting in the outbox's chat queues.</summary>
+    public void ObserveOutbox(Func<int> queued) =>
+        Meter.CreateObservableGauge("poker.bot.outbox.queued", queued, "{message}", "Messages waiting in the per-chat send queues (paced, or throttled by Telegram)");
+
+    public void OutboxCoalesced() => coalesced.Add(1);
+
+    public void OutboxSkipped() => skipped.Add(1);
 
     public void Received(string source) => received.Add(1, new KeyValuePair<string, object?>("source", source));
 

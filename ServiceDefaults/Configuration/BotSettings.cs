@@ -69,6 +69,18 @@ public sealed class BotSettings
     /// </summary>
     public TimeSpan ResubscribeInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Messages a chat may get at once before the pace applies (Telegram tolerates short bursts).</summary>
+    public int ChatSendBurst { get; set; } = 3;
+
+    /// <summary>Steady pace of messages (sends and edits) into one private chat: Telegram allows about one a second.</summary>
+    public TimeSpan ChatSendInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Steady pace into one group chat: Telegram allows about twenty a minute.</summary>
+    public TimeSpan GroupSendInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Messages per second over all chats: Telegram allows about thirty.</summary>
+    public int MessagesPerSecond { get; set; } = 25;
+
     /// <summary>True when a token is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
 

@@ -25,7 +25,8 @@ public sealed class AdminTests(BotFixture bot)
 
         var listed = await bot.Say(BotFixture.AdminId, "/admin");
 
-        Assert.Equal(handsBefore + 1, figures.HandsLastHour);
+        // Tables of other tests in this collection may finish hands too while the shared clock moves.
+        Assert.True(figures.HandsLastHour >= handsBefore + 1);
         Assert.True(figures.PlayersSeated >= 2 && figures.PlayersLastHour >= 2 && figures.PotsLastHour > 0);
         Assert.Contains(figures.Tables, t => t.TableId == tableId);
         Assert.Contains($"Tables: {figures.Tables.Count} (active {figures.Active}, paused {figures.Paused}, waiting {figures.Waiting})", listed.Text, StringComparison.Ordinal);

@@ -69,6 +69,8 @@ public sealed class BotFixture : IAsyncLifetime
     /// <summary>The bot's per-chat queues (wait for a chat to be idle).</summary>
     internal ChatQueues Queues => Bot.Services.GetRequiredService<ChatQueues>();
 
+    internal Sending.Outbox Outbox => Bot.Services.GetRequiredService<Sending.Outbox>();
+
     /// <summary>Template of the tables the tests create (heads-up friendly hold'em 1/2, 20 s turns).</summary>
     public string TemplateId { get; } = $"bot-nlhe-{Guid.NewGuid():N}";
 
@@ -303,21 +305,25 @@ public sealed class BotFixture : IAsyncLifetime
     /// <summary>Sends a text and waits for the bot's reply to that chat.</summary>
     public async Task<BotApiRequest> Say(long userId, string text, long? chatId = null, string language = "en")
     {
+        // What the chat still had queued goes out first: the reply is the next message after that.
+        var chat = chatId ?? userId;
+        await Outbox.Idle(chat);
         var after = Api.LastIndex;
         var response = await Post(Message(userId, text, chatId, language));
         response.EnsureSuccessStatusCode();
-        var chat = chatId ?? userId;
         return await Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == chat, after);
     }
 
-    /// <summary>Presses a button and waits for the callback query to be answered.</summary>
+    /// <summary>Presses a button and waits for the callback query to be answered and the chat's replies to go out.</summary>
     public async Task<BotApiRequest> Press(long userId, string data, long? chatId = null, int messageId = 1)
     {
         var after = Api.LastIndex;
         var update = Callback(userId, data, chatId, messageId);
         var queryId = update["callback_query"]!["id"]!.GetValue<string>();
         (await Post(update)).EnsureSuccessStatusCode();
-        return await Api.WaitFor(r => r.Method == "answerCallbackQuery" && r.Json["callback_query_id"]?.GetValue<string>() == queryId, after);
+        var answer = await Api.WaitFor(r => r.Method == "answerCallbackQuery" && r.Json["callback_query_id"]?.GetValue<string>() == queryId, after);
+        await Outbox.Idle(chatId ?? userId);
+        return answer;
     }
 
     /// <summary>Lets the pause between hands pass until the table deals a hand with someone to act.</summary>

@@ -21,6 +21,7 @@ public sealed class BotMetricsTests(BotFixture bot)
         (await bot.Post(update)).EnsureSuccessStatusCode();
         await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user, after);
         await bot.Queues.Idle(user);
+        await bot.Outbox.Idle(user);
 
         // The same update delivered again: a duplicate, answered 200 and not handled.
         Assert.Equal(HttpStatusCode.OK, (await bot.Post(update)).StatusCode);
@@ -35,6 +36,7 @@ public sealed class BotMetricsTests(BotFixture bot)
         (await bot.Post(BotFixture.Message(user, "/help"))).EnsureSuccessStatusCode();
         await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user && r.Accepted, after);
         await bot.Queues.Idle(user);
+        await bot.Outbox.Idle(user);
 
         Assert.Equal(3, meter.Sum("poker.bot.updates.received", "source", "webhook"));
         Assert.Equal(2, meter.Sum("poker.bot.updates.processed"));

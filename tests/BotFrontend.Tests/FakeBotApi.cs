@@ -9,8 +9,12 @@ namespace Orleans.Poker.BotFrontend.Tests;
 
 /// <summary>
 /// A fake Telegram Bot API on loopback: records every request (<c>/bot&lt;token&gt;/&lt;method&gt;</c>) and answers
-/// <c>{"ok":true,"result":...}</c> with plausible results; <see cref="FailNext"/> makes the next call of a method fail
-/// (429 with retry_after, 403, ...). Tests wait on <see cref="WaitFor"/> instead of sleeping.
+/// <c>{"ok":true,"result":...}</c> with plausible results, pushing back as Telegram does: more than a short burst into
+/// one chat (<see cref="ChatBurst"/>, then one a second; groups one per three seconds) or more than thirty a second
+/// overall answers 429 with <c>retry_after</c>, and an edit that changes nothing answers 400 "message is not
+/// modified". <see cref="FailNext"/> makes the next call of a method fail (429, 403, ...), <see cref="FailChat"/>
+/// every call to a chat, <see cref="ThrottleChat"/> throttles a chat for a while. Tests wait on <see cref="WaitFor"/>
+/// instead of sleeping.
 /// </summary>
 public sealed class FakeBotApi : IAsyncDisposable
 {
@@ -18,12 +22,19 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> failures = new();
     private readonly ConcurrentDictionary<long, (int Status, int? RetryAfter)> chatFailures = new();
+    private readonly ConcurrentDictionary<long, DateTimeOffset> throttledUntil = new();
+    private readonly Dictionary<long, (double Tokens, DateTimeOffset At)> chatBuckets = [];
+    private (double Tokens, DateTimeOffset At) overallBucket = (30, DateTimeOffset.UtcNow);
+    private readonly Dictionary<(long Chat, int Message), string> shown = [];
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<JsonObject> pendingUpdates = new();
     private WebApplication app = null!;
     private int nextMessageId = 1000;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Messages a chat may get at once before Telegram's pace applies (Telegram's own figure is not published).</summary>
+    public int ChatBurst { get; set; } = 5;
 
     public static async Task<FakeBotApi> Start()
     {
@@ -50,6 +61,16 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     /// <summary>Every call for <paramref name="chatId"/> answers <paramref name="status"/> (403: the user blocked the bot).</summary>
     public void FailChat(long chatId, int status) => chatFailures[chatId] = (status, null);
+
+    /// <summary>Calls for <paramref name="chatId"/> are answered normally again (the user unblocked the bot).</summary>
+    public void ClearChat(long chatId)
+    {
+        chatFailures.TryRemove(chatId, out _);
+        throttledUntil.TryRemove(chatId, out _);
+    }
+
+    /// <summary>Every call for <paramref name="chatId"/> during <paramref name="duration"/> answers 429 with the seconds left as retry_after.</summary>
+    public void ThrottleChat(long chatId, TimeSpan duration) => throttledUntil[chatId] = DateTimeOffset.UtcNow + duration;
 
     public IReadOnlyList<BotApiRequest> Requests
     {
@@ -118,6 +139,18 @@ public sealed class FakeBotApi : IAsyncDisposable
         {
             failure = blocked;
         }
+        else if (chat is { } throttled && throttledUntil.TryGetValue(throttled, out var until) && until > DateTimeOffset.UtcNow)
+        {
+            failure = (429, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds));
+        }
+        else if (chat is { } paced && Flooded(paced) is { } wait)
+        {
+            failure = (429, wait);
+        }
+        else if (method == "editMessageText" && chat is { } edited && NotModified(edited, json))
+        {
+            failure = (400, null);
+        }
 
         int? sent = method == "sendMessage" && failure is null ? Interlocked.Increment(ref nextMessageId) : null;
         lock (gate)
@@ -136,13 +169,31 @@ public sealed class FakeBotApi : IAsyncDisposable
 
         if (failure is { } f)
         {
-            var error = new JsonObject { ["ok"] = false, ["error_code"] = f.Status, ["description"] = f.Status == 429 ? $"Too Many Requests: retry after {f.RetryAfter}" : "Forbidden: bot was blocked by the user" };
+            var error = new JsonObject
+            {
+                ["ok"] = false,
+                ["error_code"] = f.Status,
+                ["description"] = f.Status switch
+                {
+                    429 => $"Too Many Requests: retry after {f.RetryAfter}",
+                    400 => "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+                    _ => "Forbidden: bot was blocked by the user",
+                },
+            };
             if (f.RetryAfter is { } retry)
             {
                 error["parameters"] = new JsonObject { ["retry_after"] = retry };
             }
 
             return Results.Content(error.ToJsonString(), "application/json", statusCode: f.Status);
+        }
+
+        if (method is "sendMessage" or "editMessageText" && chat is { } to)
+        {
+            lock (gate)
+            {
+                shown[(to, sent ?? json["message_id"]?.GetValue<int>() ?? 0)] = Content(json);
+            }
         }
 
         JsonNode result = method switch
@@ -160,6 +211,42 @@ public sealed class FakeBotApi : IAsyncDisposable
         };
         return Results.Content(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString(), "application/json");
     }
+
+    /// <summary>
+    /// Telegram's flood limits as a token bucket per chat (<see cref="ChatBurst"/>, then one a second; groups one per
+    /// three seconds) and one overall (thirty a second): the seconds to wait when a call exceeds them, else null.
+    /// </summary>
+    private int? Flooded(long chatId)
+    {
+        lock (gate)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var interval = chatId < 0 ? 3.0 : 1.0;
+            var (tokens, at) = chatBuckets.GetValueOrDefault(chatId, (ChatBurst, now));
+            tokens = Math.Min(ChatBurst, tokens + ((now - at).TotalSeconds / interval));
+            var overall = Math.Min(30, overallBucket.Tokens + ((now - overallBucket.At).TotalSeconds * 30));
+            if (tokens < 1 || overall < 1)
+            {
+                chatBuckets[chatId] = (tokens, now);
+                overallBucket = (overall, now);
+                return (int)Math.Ceiling(Math.Max((1 - tokens) * interval, (1 - overall) / 30));
+            }
+
+            chatBuckets[chatId] = (tokens - 1, now);
+            overallBucket = (overall - 1, now);
+            return null;
+        }
+    }
+
+    private bool NotModified(long chatId, JsonObject json)
+    {
+        lock (gate)
+        {
+            return json["message_id"]?.GetValue<int>() is { } id && shown.TryGetValue((chatId, id), out var current) && current == Content(json);
+        }
+    }
+
+    private static string Content(JsonObject json) => (json["text"]?.GetValue<string>() ?? "") + "\u0000" + (json["reply_markup"]?.ToJsonString() ?? "");
 
     private JsonArray TakeUpdates()
     {

@@ -74,7 +74,7 @@ public sealed class PlayTests(BotFixture bot)
             Assert.Single(tableMessages);
             Assert.Contains(requests, r => r.Method == "editMessageText" && r.ChatId == player && r.MessageId is not null);
             // Their own hole cards, privately, once.
-            var hole = Assert.Single(requests, r => r.Text.Contains("Your cards", StringComparison.Ordinal) && r.ChatId == player);
+            var hole = Assert.Single(requests, r => r.Text.Contains("Your cards at", StringComparison.Ordinal) && r.ChatId == player);
             Assert.EndsWith(holeCards[player], hole.Text, StringComparison.Ordinal);
         }
 
@@ -100,7 +100,7 @@ public sealed class PlayTests(BotFixture bot)
 
         bot.Time.Advance(TimeSpan.FromSeconds(21));
 
-        var stripped = await bot.Api.WaitFor(r => r.Method == "editMessageReplyMarkup" && r.ChatId == actor && r.MessageId is not null, prompt.Index);
+        var stripped = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == actor && r.MessageId == prompt.SentMessageId, prompt.Index);
         var after = await table.GetSnapshot(null);
         Assert.True(after.View.ActorSeat != view.ActorSeat || after.View.HandNo != view.HandNo, "the timed-out player no longer acts");
         Assert.Contains("⏰", prompt.Text, StringComparison.Ordinal);

@@ -187,6 +187,7 @@ public sealed class WebhookTests(BotFixture bot)
         await bot.Post(BotFixture.Message(user, "/help"));
         await bot.Api.WaitFor(r => r.ChatId == user && r.Status == 403, after);
         await bot.Queues.Idle(user);
+        await bot.Outbox.Idle(user);
         var profile = await bot.Grains.GetGrain<IPlayerGrain>(user).Get();
 
         Assert.True(profile.Profile.Unreachable);
