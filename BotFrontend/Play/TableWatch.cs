@@ -26,6 +26,7 @@ internal sealed class TableWatch : ITableObserver
     // Touched by the event loop only.
     private readonly Dictionary<long, (long HandNo, MessageSlot Slot, string Text)> tableMessages = [];
     private readonly Dictionary<long, IReadOnlyList<string>> holeSent = [];
+    private readonly HashSet<long> satOut = [];
     private long holeHand = -1;
     private long lastSeq;
     private TableEvent? lastEvent;
@@ -147,6 +148,7 @@ internal sealed class TableWatch : ITableObserver
         PromptActor(tableEvent, view);
         UpdateTableMessages(tableEvent, view);
         OfferHeldSeat(view);
+        NoticeSatOut(tableEvent, view);
         if (view.Status == TableStatus.Ended && Ended is { } ended)
         {
             await ended(this);
@@ -171,6 +173,30 @@ internal sealed class TableWatch : ITableObserver
         }
 
         UpdateTableMessages(tableEvent, tableEvent.View);
+    }
+
+    /// <summary>
+    /// A chat player the table sat out (their turns timed out) is told so, with a Sit in button: otherwise they would
+    /// only notice that the cards stopped coming.
+    /// </summary>
+    private void NoticeSatOut(TableEvent tableEvent, TableView view)
+    {
+        foreach (var seat in view.Seats)
+        {
+            if (seat.PlayerId is not { } playerId || !players.TryGetValue(playerId, out var language))
+            {
+                continue;
+            }
+
+            if (!seat.SittingOut)
+            {
+                satOut.Remove(playerId);
+            }
+            else if (satOut.Add(playerId) && tableEvent.Kind != TableEventKind.SatOut && seat.Stack > 0)
+            {
+                outbox.Send(playerId, BotTexts.Get(language, "satout.timeouts", view.Name), Keyboards.Seated(language, TableId, sittingOut: true));
+            }
+        }
     }
 
     /// <summary>A waitlisted chat player is told when a seat is held for them, with a button to take it.</summary>

@@ -23,6 +23,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> failures = new();
     private readonly ConcurrentDictionary<long, (int Status, int? RetryAfter)> chatFailures = new();
     private readonly ConcurrentDictionary<long, DateTimeOffset> throttledUntil = new();
+    private readonly ConcurrentDictionary<long, byte> opened = new();
     private readonly Dictionary<long, (double Tokens, DateTimeOffset At)> chatBuckets = [];
     private (double Tokens, DateTimeOffset At) overallBucket = (30, DateTimeOffset.UtcNow);
     private readonly Dictionary<(long Chat, int Message), string> shown = [];
@@ -61,6 +62,12 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     /// <summary>Every call for <paramref name="chatId"/> answers <paramref name="status"/> (403: the user blocked the bot).</summary>
     public void FailChat(long chatId, int status) => chatFailures[chatId] = (status, null);
+
+    /// <summary>
+    /// The user opened their private chat with the bot (wrote to it, or pressed a button there): until then, as on
+    /// Telegram, a bot may not write first and every call to that chat answers 403.
+    /// </summary>
+    public void Opened(long userId) => opened[userId] = 0;
 
     /// <summary>Calls for <paramref name="chatId"/> are answered normally again (the user unblocked the bot).</summary>
     public void ClearChat(long chatId)
@@ -139,6 +146,10 @@ public sealed class FakeBotApi : IAsyncDisposable
         {
             failure = blocked;
         }
+        else if (chat is > 0 and var user && !opened.ContainsKey(user))
+        {
+            failure = (403, null);
+        }
         else if (chat is { } throttled && throttledUntil.TryGetValue(throttled, out var until) && until > DateTimeOffset.UtcNow)
         {
             failure = (429, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds));
@@ -177,6 +188,7 @@ public sealed class FakeBotApi : IAsyncDisposable
                 {
                     429 => $"Too Many Requests: retry after {f.RetryAfter}",
                     400 => "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+                    _ when chat is > 0 and var user && !opened.ContainsKey(user) => "Forbidden: bot can't initiate conversation with a user",
                     _ => "Forbidden: bot was blocked by the user",
                 },
             };

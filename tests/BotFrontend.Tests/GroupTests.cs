@@ -14,6 +14,9 @@ public sealed class GroupTests(BotFixture bot)
         var tableId = Handling.UpdateHandler.GroupTableId(group);
         var table = bot.Grains.GetGrain<ITableGrain>(tableId);
         var after = bot.Api.LastIndex;
+        // Both opened the bot in private first: a group join seats only players the bot can reach.
+        await bot.Say(a, "/start");
+        await bot.Say(b, "/start");
 
         (await bot.Post(BotFixture.Membership(a, group, "left", "member"))).EnsureSuccessStatusCode();
         var created = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, after);
