@@ -57,7 +57,8 @@ export async function operationsView(body: HTMLElement): Promise<void> {
         { stroke: '#9aa7b3', grid: { stroke: '#2a3440' }, ticks: { stroke: '#2a3440' } },
         { stroke: '#9aa7b3', grid: { stroke: '#2a3440' }, ticks: { stroke: '#2a3440' }, size: 56 },
       ],
-      scales: { x: { time: true } },
+      // Every figure is zero or more: the axis starts at 0, and an all-zero chart reads 0 to 1 rather than ±100.
+      scales: { x: { time: true }, y: { range: (_u: uPlot, _min: number, max: number) => [0, max > 0 ? max * 1.1 : 1] } },
     }, data.data, box);
   }
   schedule(body);
