@@ -5,7 +5,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { accessToken, api } from '../api';
-import { h, mount } from '../dom';
+import { h, mount, toast } from '../dom';
 import { t } from '../i18n';
 import { chartData, chartNames, formatDuration, secondsBetween, type ChartName } from '../operations';
 import type { OperationsResponse } from '../wire';
@@ -24,7 +24,8 @@ export async function operationsView(body: HTMLElement): Promise<void> {
   const header = h('div.ops-head', null,
     h('h3', null, s.operations),
     h('button', { id: 'operations-refresh', onclick: () => void operationsView(body) }, s.refresh),
-    report.dashboardPath ? h('button', { id: 'open-dashboard', title: s.dashboardNote, onclick: () => void openDashboard(report.dashboardPath!) }, s.openDashboard) : null);
+    report.dashboardPath ? h('button', { id: 'open-dashboard', title: s.dashboardNote, onclick: () => void openDashboard(report.dashboardPath!) }, s.openDashboard) : null,
+    report.dashboardPath ? h('button', { id: 'copy-dashboard', title: s.dashboardNote, onclick: () => void copyDashboard(report.dashboardPath!) }, s.copyDashboard) : null);
   if (report.processes.length === 0) {
     mount(body, h('section.card-box', { id: 'operations', 'data-processes': 0 }, header, h('p', { id: 'operations-empty' }, s.noOperationsData)));
     schedule(body);
@@ -72,8 +73,22 @@ function schedule(body: HTMLElement): void {
   }, refreshMs);
 }
 
-/** The dashboard in a new tab: the access token once in the address, which the gateway swaps for a cookie. */
+/** The dashboard's address with the access token, which the gateway swaps for a cookie on the first request. */
+async function dashboardLink(path: string): Promise<string> {
+  return `${path.replace(/\/$/, '')}/?access_token=${encodeURIComponent(await accessToken())}`;
+}
+
+/** The dashboard in a new tab, on this origin (the gateway's own port; nginx does not serve it). */
 async function openDashboard(path: string): Promise<void> {
-  const token = await accessToken();
-  window.open(`${path.replace(/\/$/, '')}/?access_token=${encodeURIComponent(token)}`, '_blank', 'noopener');
+  window.open(await dashboardLink(path), '_blank', 'noopener');
+}
+
+/** The link on the clipboard, to paste after the address of an SSH tunnel to a gateway. */
+async function copyDashboard(path: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(await dashboardLink(path));
+    toast(t().dashboardCopied);
+  } catch (e) {
+    toast((e as Error).message, 'error');
+  }
 }
