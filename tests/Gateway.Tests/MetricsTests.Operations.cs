@@ -10,11 +10,14 @@ public sealed partial class MetricsTests
 {
     private const string Dashboard = "/orleans-dashboard";
 
+    /// <summary>The admin and a new player, signed in.</summary>
+    private async Task<(AuthResponse Admin, AuthResponse Player)> AdminAndPlayer() =>
+        (await fixture.SignIn(GatewayFixture.AdminTelegramId, "Admin"), await fixture.SignIn(GatewayFixture.NewTelegramId(), "Pat"));
+
     [Fact]
     public async Task The_dashboard_refuses_anonymous_and_non_admin_requests_and_answers_an_admin()
     {
-        var admin = await fixture.SignIn(GatewayFixture.AdminTelegramId, "Admin");
-        var player = await fixture.SignIn(GatewayFixture.NewTelegramId(), "Pat");
+        var (admin, player) = await AdminAndPlayer();
         using var anonymous = fixture.Http();
         using var signedIn = fixture.Http(player.AccessToken);
         using var asAdmin = fixture.Http(admin.AccessToken);
@@ -40,8 +43,7 @@ public sealed partial class MetricsTests
     [Fact]
     public async Task A_browser_opens_the_dashboard_with_an_admin_token_once_and_then_uses_the_cookie()
     {
-        var admin = await fixture.SignIn(GatewayFixture.AdminTelegramId, "Admin");
-        var player = await fixture.SignIn(GatewayFixture.NewTelegramId(), "Pat");
+        var (admin, player) = await AdminAndPlayer();
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = fixture.Public };
 
@@ -72,8 +74,7 @@ public sealed partial class MetricsTests
     [Fact]
     public async Task Operations_answer_admins_only_with_the_processes_that_report()
     {
-        var admin = await fixture.SignIn(GatewayFixture.AdminTelegramId, "Admin");
-        var player = await fixture.SignIn(GatewayFixture.NewTelegramId(), "Pat");
+        var (admin, player) = await AdminAndPlayer();
         using var anonymous = fixture.Http();
         using var signedIn = fixture.Http(player.AccessToken);
 

@@ -124,8 +124,7 @@ public sealed partial class MetricsTests(MetricsSiloFixture fixture) : IClassFix
     [Fact]
     public async Task Metrics_answer_on_the_management_port_and_to_admins_only_and_the_management_port_serves_nothing_else()
     {
-        var admin = await fixture.SignIn(GatewayFixture.AdminTelegramId, "Admin");
-        var player = await fixture.SignIn(GatewayFixture.NewTelegramId(), "Pat");
+        var (admin, player) = await AdminAndPlayer();
         using var anonymous = fixture.Http();
         using var signedIn = fixture.Http(player.AccessToken);
         using var asAdmin = fixture.Http(admin.AccessToken);
