@@ -111,10 +111,10 @@ public sealed partial class MetricsTests(MetricsSiloFixture fixture) : IClassFix
         while (true)
         {
             var response = (await http.GetFromJsonAsync<OperationsResponse>("/api/admin/operations", GatewayFixture.Json))!;
-            var silo = Assert.Single(response.Processes);
-            if (done(silo) || DateTime.UtcNow >= until)
+            // The silo's first sample comes a second after it started.
+            if (DateTime.UtcNow >= until || (response.Processes.Count == 1 && done(response.Processes[0])))
             {
-                return silo;
+                return Assert.Single(response.Processes);
             }
 
             await Task.Delay(250);

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 using OpenTelemetry.Metrics;
+using Orleans.Poker.ServiceDefaults.Operations;
 using Orleans.Poker.ServiceDefaults.Telemetry;
 using Orleans.Poker.Migrations.Tests;
 
@@ -11,7 +12,8 @@ namespace Orleans.Poker.Grains.Benchmarks;
 /// actions per second through grain calls (memory storage, then PostgreSQL when reachable) and memory per idle
 /// table, one figure per line (<c>name value unit</c>); lines starting with # are notes. With telemetry on (the
 /// default, as in production; <c>POKER__Telemetry__Enabled=false</c> or <c>--telemetry off</c> turns it off) an
-/// OpenTelemetry meter provider listens to the meters every silo serves and collects them every 15 s, as a scrape does.
+/// OpenTelemetry meter provider listens to the meters every silo serves and collects them every 15 s, as a scrape does,
+/// and the operations page's listener hears the table actions as in production.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -34,6 +36,8 @@ public static class BenchmarkProgram
                 .AddReader(new PeriodicExportingMetricReader(new DiscardingMetricExporter(), exportIntervalMilliseconds: 15_000))
                 .Build()
             : null;
+        // And, as every production process does, the operations page's listener on the same instruments.
+        using var operations = telemetry ? new OperationsListener(new OperationsSummary(DateTimeOffset.UtcNow)) : null;
         Figure.Note($"Grains benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}, telemetry {(telemetry ? "on" : "off")}");
 
         if (only is null or "idle")
