@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 using Orleans.Poker.Gateway.Auth;
+using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Serilog;
 
@@ -87,9 +88,30 @@ public static class DashboardAccess
                 return Results.Redirect(http.Request.PathBase + http.Request.Path + QueryString.Create(rest));
             }
 
-            return await next(context);
+            try
+            {
+                return await next(context);
+            }
+            catch (Exception ex) when (IsMalformedAddress(ex))
+            {
+                // The dashboard's routes take silo addresses from the path; one that does not parse is the caller's error.
+                throw new PokerException("invalid_dashboard_request", "Not a silo address: " + ex.GetBaseException().Message, StatusCodes.Status400BadRequest);
+            }
         });
         return path;
+    }
+
+    private static bool IsMalformedAddress(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is FormatException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static DateTimeOffset? Expiry(System.Security.Claims.ClaimsPrincipal user) =>

@@ -35,6 +35,12 @@ public sealed partial class MetricsTests
         Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
         Assert.Contains("totalActiveHostCount", await counters.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
 
+        // A silo address that does not parse is a 400 with a problem, not a 500.
+        var malformed = await asAdmin.GetAsync(Dashboard + "/SiloProperties/not-a-silo");
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("invalid_dashboard_request", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // Not anonymously on the management port either: it serves /metrics and /health only.
         using var management = new HttpClient { BaseAddress = fixture.Management };
         Assert.Equal(HttpStatusCode.NotFound, (await management.GetAsync(Dashboard + "/")).StatusCode);
