@@ -1,6 +1,5 @@
 using Xunit.Abstractions;
 using System.Diagnostics;
-using System.Net.Security;
 using System.Text;
 
 namespace Orleans.Poker.Deploy.Tests;
@@ -24,8 +23,16 @@ public sealed class DeployToolTests
         "INSERT INTO ledger_transactions (transfer_id, player_id, kind, amount, balance_after, reason) VALUES " +
         "('g1', 'p1', 'grant', 1500, 1500, 'welcome'), ('g2', 'p2', 'grant', 700, 700, 'welcome');";
 
-    private const string State = "SELECT player_id, balance FROM wallets ORDER BY 1;" +
-        "SELECT transfer_id, player_id, kind, amount, balance_after FROM ledger_transactions ORDER BY transaction_id;";
+    // The rows of the two players above (the test's players play on during the update: their rows change after it).
+    private const string State = "SELECT player_id, balance FROM wallets WHERE player_id IN ('p1', 'p2') ORDER BY 1;" +
+        "SELECT transfer_id, player_id, kind, amount, balance_after FROM ledger_transactions WHERE player_id IN ('p1', 'p2') ORDER BY transaction_id;";
+
+    /// <summary>
+    /// Generous: a table stands still between hands (3 s), and a table whose silo stopped between two hands stays
+    /// inactive until something calls it (a player's hub reconnecting and watching it, at the latest a gateway's
+    /// one-minute re-subscription): measured 21 s.
+    /// </summary>
+    private static readonly TimeSpan TableGapBound = TimeSpan.FromSeconds(45);
 
     private readonly ITestOutputHelper output;
 
@@ -142,22 +149,10 @@ public sealed class DeployToolTests
     [Fact]
     public async Task First_deploy_update_and_rollback_through_nginx()
     {
-        await using var botApi = await FakeBotApi.StartAsync();
-        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.Url });
-        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
-        {
-            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=localhost", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-            using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
-            File.WriteAllText(Path.Combine(tool.Root, "cert.pem"), cert.ExportCertificatePem());
-            File.WriteAllText(Path.Combine(tool.Root, "key.pem"), rsa.ExportPkcs8PrivateKeyPem());
-        }
-
-        var env = tool.ReadEnv();
-        var https = new Uri("https://" + env["POKER_DEPLOY_NGINX_HTTPS_LISTEN"]);
-        using var client = new HttpClient(new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true },
-        }) { BaseAddress = https, Timeout = TimeSpan.FromSeconds(20) };
+        await using var botApi = await FakeBotApi.Start();
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
+        var trusts = tool.WriteCertificate();
+        using var client = NginxClient.Client(tool.Https, trusts);
 
         // (a) first deploy from an empty database.
         var first = tool.Release("0.0.0-first");
@@ -172,14 +167,20 @@ public sealed class DeployToolTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/health/ready")).StatusCode);
         Assert.True(File.Exists(Path.Combine(tool.Root, "cron", "orleans-poker-backup")));
         Assert.True(File.Exists(Path.Combine(tool.Root, "systemd", "orleans-poker-silo@.service")));
-        await AssertWebhook(client);
+        await AssertWebhook(client, botApi, DeployTool.BotToken);
         (code, text) = await tool.RunAsync("status");
         Assert.True(code == 0, text);
 
         await tool.ExecuteAsync(Players);
         var before = await tool.RowsAsync(State);
 
-        // (b) zero-downtime update to a release with one additive script; nginx keeps answering throughout.
+        // Players sign in with Telegram and play through nginx (REST and the hub over wss): a hand right away.
+        await using var play = await TablePlay.StartAsync(tool.Https, trusts, DeployTool.BotToken, tableCount: 2, seated: 3);
+        watch.Restart();
+        await play.PlayHandsAsync(2, TimeSpan.FromSeconds(60));
+        output.WriteLine($"first hands through nginx: {watch.Elapsed.TotalSeconds:F1} s");
+
+        // (b) zero-downtime update to a release with one additive script while they keep playing and a client polls.
         var second = tool.Release("0.0.1-second", new Dictionary<string, string>
         {
             ["0099_deploy_test_column.sql"] = "ALTER TABLE players ADD COLUMN deploy_test_note text NULL;",
@@ -187,7 +188,9 @@ public sealed class DeployToolTests
         using var stop = new CancellationTokenSource();
         var probe = Probe(client, stop.Token);
         watch.Restart();
+        var from = TablePlay.Mark();
         (code, text) = await tool.RunAsync("deploy", second);
+        var to = TablePlay.Mark();
         output.WriteLine(text);
         await stop.CancelAsync();
         var (requests, failures, longestGap) = await probe;
@@ -197,8 +200,10 @@ public sealed class DeployToolTests
         Assert.Contains("stopping silo-0-0", text, StringComparison.Ordinal);
         Assert.EndsWith("0.0.1-second", new FileInfo(Path.Combine(tool.Root, "current")).LinkTarget, StringComparison.Ordinal);
         Assert.Equal(0, failures);
+
+        await PlayedThrough(play, tool, "the update", from, to);
         Assert.Equal("1", await tool.RowsAsync("SELECT count(*) FROM information_schema.columns WHERE table_name = 'players' AND column_name = 'deploy_test_note'"));
-        await AssertWebhook(client);
+        await AssertWebhook(client, botApi, DeployTool.BotToken);
         await tool.ExecuteAsync("UPDATE wallets SET balance = balance + 5 WHERE player_id = 'p2'");
 
         // (c) rollback: the update migrated, so the pre-update backup comes back and the first release runs again.
@@ -211,17 +216,31 @@ public sealed class DeployToolTests
         Assert.Equal(before, await tool.RowsAsync(State));
         Assert.Equal("0", await tool.RowsAsync("SELECT count(*) FROM information_schema.columns WHERE table_name = 'players' AND column_name = 'deploy_test_note'"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-        await AssertWebhook(client);
+        await AssertWebhook(client, botApi, DeployTool.BotToken);
     }
 
-    private static async Task AssertWebhook(HttpClient client)
+    /// <summary>
+    /// A webhook update reaches the bot's handling through nginx: 401 without the secret; with it, a <c>/start</c>
+    /// from a new user is answered with a <c>sendMessage</c> to that chat, made with <paramref name="token"/>.
+    /// </summary>
+    private static async Task AssertWebhook(HttpClient client, FakeBotApi botApi, string token)
     {
-        using var unsigned = await client.PostAsync("/telegram/webhook", new StringContent("{\"update_id\":1}", Encoding.UTF8, "application/json"));
+        var user = Random.Shared.NextInt64(1_000_000_000, 8_000_000_000);
+        var update = $$$"""
+            {"update_id":{{{Random.Shared.Next(1, int.MaxValue)}}},"message":{"message_id":1,"date":{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}},
+             "chat":{"id":{{{user}}},"type":"private"},"from":{"id":{{{user}}},"is_bot":false,"first_name":"Webhook{{{user}}}"},"text":"/start"}}
+            """;
+        using var unsigned = await client.PostAsync("/telegram/webhook", new StringContent(update, Encoding.UTF8, "application/json"));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unsigned.StatusCode);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent("{\"update_id\":2}", Encoding.UTF8, "application/json") };
+        var after = botApi.LastIndex;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", DeployTool.WebhookSecret);
         using var signed = await client.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.OK, signed.StatusCode);
+        var reply = await botApi.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user, after, TimeSpan.FromSeconds(30));
+        Assert.Contains($"Webhook{user}", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(token, reply.Token);
+        Assert.True(reply.Accepted);
     }
 
     /// <summary>GET / and a gateway API call through nginx every 100 ms until stopped.</summary>
@@ -264,17 +283,23 @@ public sealed class DeployToolTests
         return (requests, failures, longest);
     }
 
-    private static async Task Migrate(string release, DeployTool tool)
+    private static Task Migrate(string release, DeployTool tool) =>
+        Run("dotnet", null, Path.Combine(release, "migrations", "Orleans.Poker.Migrations.dll"), "--connection", tool.ConnectionString);
+
+    /// <summary>Runs a program to completion; fails the test with its error output unless it exits 0; returns its output.</summary>
+    private static async Task<string> Run(string file, string? directory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(release, "migrations", "Orleans.Poker.Migrations.dll"), "--connection", tool.ConnectionString })
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory ?? "" };
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
         using var process = Process.Start(start)!;
-        var text = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var text = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, text);
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)}: {text}{await error}");
+        return text;
     }
 }
