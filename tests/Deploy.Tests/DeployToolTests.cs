@@ -219,6 +219,99 @@ public sealed class DeployToolTests
         await AssertWebhook(client, botApi, DeployTool.BotToken);
     }
 
+    [Fact]
+    public async Task Bot_token_and_database_password_rotate_with_a_rolling_restart_while_players_play()
+    {
+        // A role of the test's own, so its password can change without touching the shared test role.
+        var role = $"poker_r_{Guid.NewGuid():N}"[..20];
+        // The test's role is made a member, to read the tables the new role's migrations create.
+        await DeployTool.AdminAsync($"CREATE ROLE {role} LOGIN PASSWORD 'rotation-old-password'; GRANT {role} TO CURRENT_USER");
+        try
+        {
+            await RotateSecrets(role);
+        }
+        finally
+        {
+            await DeployTool.AdminAsync($"DROP ROLE IF EXISTS {role}");
+        }
+    }
+
+    private async Task RotateSecrets(string role)
+    {
+        const string NewToken = "654321:rotated-deploy-token";
+        await using var botApi = await FakeBotApi.Start();
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
+        await tool.ExecuteAsync($"GRANT ALL ON DATABASE \"{tool.Database}\" TO {role}; GRANT CREATE, USAGE ON SCHEMA public TO {role}");
+        var env = tool.ReadEnv();
+        // Pooled, as in production: open sessions are what carries the old processes over the password change.
+        env["POKER__Storage__Postgres"] = new Npgsql.NpgsqlConnectionStringBuilder(tool.ConnectionString) { Username = role, Password = "rotation-old-password", Pooling = true }.ConnectionString;
+        tool.WriteEnv(env);
+        var trusts = tool.WriteCertificate();
+        using var client = NginxClient.Client(tool.Https, trusts);
+        var (code, text) = await tool.RunAsync("deploy", tool.Release("0.0.0-rotation"));
+        Assert.True(code == 0, text);
+        await using var play = await TablePlay.StartAsync(tool.Https, trusts, DeployTool.BotToken, tableCount: 1, seated: 3);
+        await play.PlayHandsAsync(2, TimeSpan.FromSeconds(60));
+
+        // The database password changes in PostgreSQL first (sessions already open keep working). A restart while env
+        // still has the old one is refused before anything stops.
+        await tool.ExecuteAsync($"ALTER ROLE {role} PASSWORD 'rotation-new-password'");
+        (code, text) = await tool.RunAsync("restart");
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.Contains($"refuses the login of POKER__Storage__Postgres (user {role})", text, StringComparison.Ordinal);
+        Assert.Equal("0", File.ReadAllText(Path.Combine(tool.Root, "run", "color")).Trim());
+
+        // The bot token: BotFather revoked the old one, Telegram answers it 401 from now on.
+        botApi.AcceptOnly(NewToken);
+        env["POKER__Storage__Postgres"] = new Npgsql.NpgsqlConnectionStringBuilder(env["POKER__Storage__Postgres"]) { Password = "rotation-new-password" }.ConnectionString;
+        env["POKER__Bot__Token"] = NewToken;
+        env["POKER__Auth__BotToken"] = NewToken;
+        tool.WriteEnv(env);
+
+        // One rolling restart puts both in place while the players keep playing.
+        var calls = botApi.LastIndex;
+        var watch = Stopwatch.StartNew();
+        var from = TablePlay.Mark();
+        (code, text) = await tool.RunAsync("restart");
+        var to = TablePlay.Mark();
+        output.WriteLine(text);
+        output.WriteLine($"restart: {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(code == 0, text);
+        Assert.Contains("(restarted)", text, StringComparison.Ordinal);
+        Assert.Equal("1", File.ReadAllText(Path.Combine(tool.Root, "run", "color")).Trim());
+
+        // The restarted bot registered its webhook with the new token and answers with it.
+        Assert.Contains(botApi.Requests, r => r.Index > calls && r.Method == "setWebhook" && r.Token == NewToken && r.Accepted);
+        await AssertWebhook(client, botApi, NewToken);
+
+        // Gateways check mini-app sign-ins against the new token only.
+        await using var newcomer = await TablePlayer.SignInAsync(tool.Https, trusts, System.Net.IPAddress.Parse("127.0.0.40"), NewToken, 4_000_000_001, "Newcomer");
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => TablePlayer.SignInAsync(tool.Https, trusts, System.Net.IPAddress.Parse("127.0.0.41"), DeployTool.BotToken, 4_000_000_002, "Stale"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        // Every process logs in with the new password now (the old one no longer opens a session).
+        Assert.NotEqual("0", await tool.RowsAsync($"SELECT count(*) FROM pg_stat_activity WHERE usename = '{role}'"));
+        await PlayedThrough(play, tool, "the restart", from, to);
+    }
+
+    /// <summary>
+    /// The tables play on (two more hands each) after a window; then everybody leaves, and the figures of the window
+    /// and of the whole play are printed and checked: hands and actions inside the window, its longest standstill,
+    /// no failed action, no voided hand, no chip created or lost.
+    /// </summary>
+    private async Task PlayedThrough(TablePlay play, DeployTool tool, string window, long from, long to)
+    {
+        await play.PlayHandsAsync(2, TimeSpan.FromSeconds(60));
+        var during = play.Window(from, to);
+        var figures = await play.FinishAsync(tool);
+        output.WriteLine($"during {window}: {during}");
+        output.WriteLine($"players (sitting down to leaving): {figures}");
+        figures.AssertClean();
+        Assert.True(during.Hands > 0 && during.Actions > 0, during.ToString());
+        Assert.True(during.LongestGap < TableGapBound, during.ToString());
+    }
+
     /// <summary>
     /// A webhook update reaches the bot's handling through nginx: 401 without the secret; with it, a <c>/start</c>
     /// from a new user is answered with a <c>sendMessage</c> to that chat, made with <paramref name="token"/>.
