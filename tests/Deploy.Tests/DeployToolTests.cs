@@ -44,7 +44,7 @@ public sealed class DeployToolTests
         await using var tool = await DeployTool.CreateAsync();
         var (code, text) = await tool.RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (var command in new[] { "deploy <release-dir>", "deploy --build", "status", "rollback", "backup", "verify-backup <file>", "restore <file>", "stop" })
+        foreach (var command in new[] { "deploy <release-dir>", "deploy --build", "restart", "status", "rollback", "backup", "verify-backup <file>", "restore <file>", "stop" })
         {
             Assert.Contains(command, text, StringComparison.Ordinal);
         }
@@ -220,6 +220,51 @@ public sealed class DeployToolTests
     }
 
     [Fact]
+    public async Task Deploy_build_publishes_a_clean_clone_and_refuses_a_dirty_tree()
+    {
+        await using var botApi = await FakeBotApi.Start();
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
+        var trusts = tool.WriteCertificate();
+        // A clean clone of the commit under test: what an operator checks out on the host.
+        var commit = (await Git(Repo.Root, "rev-parse", "HEAD")).Trim();
+        var clone = Path.Combine(tool.Root, "src");
+        await Git(Repo.Root, "clone", "--quiet", "--no-checkout", Repo.Root, clone);
+        await Git(clone, "checkout", "--quiet", "--detach", commit);
+        var release = Path.Combine(tool.Root, "releases", $"{Repo.ProductVersion()}-{commit[..12]}");
+
+        // A dirty tree is refused before anything is built.
+        File.WriteAllText(Path.Combine(clone, "stray.txt"), "not committed");
+        var (code, text) = await tool.RunFromAsync(clone, "deploy", "--build");
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.Contains("refusing to build", text, StringComparison.Ordinal);
+        Assert.Contains("stray.txt", text, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(release));
+        File.Delete(Path.Combine(clone, "stray.txt"));
+
+        // The clean clone: web client and every process published into releases/<version>-<commit>, then deployed.
+        var watch = Stopwatch.StartNew();
+        (code, text) = await tool.RunFromAsync(clone, "deploy", "--build");
+        output.WriteLine(text);
+        output.WriteLine($"deploy --build (publish + first deploy): {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(code == 0, text);
+        Assert.Contains($"built {Path.GetFileName(release)} in ", text, StringComparison.Ordinal);
+        Assert.Equal(release, new FileInfo(Path.Combine(tool.Root, "current")).LinkTarget);
+        Assert.False(new FileInfo(Path.Combine(release, "silo", "Orleans.Poker.Silo.dll")).Attributes.HasFlag(FileAttributes.ReparsePoint));
+        Assert.Contains("/assets/", File.ReadAllText(Path.Combine(release, "web", "index.html")), StringComparison.Ordinal);
+        var port = int.Parse(tool.ReadEnv()["POKER_DEPLOY_PORT_BASE"], System.Globalization.CultureInfo.InvariantCulture);
+        using var direct = new HttpClient();
+        using var health = System.Text.Json.JsonDocument.Parse(await direct.GetStringAsync($"http://127.0.0.1:{port}/health/ready"));
+        Assert.Equal(Repo.ProductVersion(), health.RootElement.GetProperty("version").GetString());
+        Assert.Equal(commit, health.RootElement.GetProperty("commit").GetString());
+        // nginx serves the built web client of the release.
+        using var client = NginxClient.Client(tool.Https, trusts);
+        using var index = await client.GetAsync("/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(release, "web", "index.html")), await index.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Bot_token_and_database_password_rotate_with_a_rolling_restart_while_players_play()
     {
         // A role of the test's own, so its password can change without touching the shared test role.
@@ -375,6 +420,8 @@ public sealed class DeployToolTests
 
         return (requests, failures, longest);
     }
+
+    private static Task<string> Git(string directory, params string[] args) => Run("git", directory, args);
 
     private static Task Migrate(string release, DeployTool tool) =>
         Run("dotnet", null, Path.Combine(release, "migrations", "Orleans.Poker.Migrations.dll"), "--connection", tool.ConnectionString);
