@@ -187,6 +187,7 @@ public sealed class DeployToolTests
         });
         using var stop = new CancellationTokenSource();
         var probe = Probe(client, stop.Token);
+        var chips = await play.ChipsAsync(tool);
         watch.Restart();
         var from = TablePlay.Mark();
         (code, text) = await tool.RunAsync("deploy", second);
@@ -201,7 +202,7 @@ public sealed class DeployToolTests
         Assert.EndsWith("0.0.1-second", new FileInfo(Path.Combine(tool.Root, "current")).LinkTarget, StringComparison.Ordinal);
         Assert.Equal(0, failures);
 
-        await PlayedThrough(play, tool, "the update", from, to);
+        await PlayedThrough(play, tool, "the update", from, to, chips);
         Assert.Equal("1", await tool.RowsAsync("SELECT count(*) FROM information_schema.columns WHERE table_name = 'players' AND column_name = 'deploy_test_note'"));
         await AssertWebhook(client, botApi, DeployTool.BotToken);
         await tool.ExecuteAsync("UPDATE wallets SET balance = balance + 5 WHERE player_id = 'p2'");
@@ -316,6 +317,7 @@ public sealed class DeployToolTests
 
         // One rolling restart puts both in place while the players keep playing.
         var calls = botApi.LastIndex;
+        var chips = await play.ChipsAsync(tool);
         var watch = Stopwatch.StartNew();
         var from = TablePlay.Mark();
         (code, text) = await tool.RunAsync("restart");
@@ -337,22 +339,27 @@ public sealed class DeployToolTests
 
         // Every process logs in with the new password now (the old one no longer opens a session).
         Assert.NotEqual("0", await tool.RowsAsync($"SELECT count(*) FROM pg_stat_activity WHERE usename = '{role}'"));
-        await PlayedThrough(play, tool, "the restart", from, to);
+        await PlayedThrough(play, tool, "the restart", from, to, chips);
     }
 
     /// <summary>
     /// The tables play on (two more hands each) after a window; then everybody leaves, and the figures of the window
     /// and of the whole play are printed and checked: hands and actions inside the window, its longest standstill,
-    /// no failed action, no voided hand, no chip created or lost.
+    /// the players' chips (wallets, tables, rake) before the window equal to after it, no failed action, no voided
+    /// hand, and once everybody left, the wallets (plus rake) equal to what was granted.
     /// </summary>
-    private async Task PlayedThrough(TablePlay play, DeployTool tool, string window, long from, long to)
+    private async Task PlayedThrough(TablePlay play, DeployTool tool, string window, long from, long to, long chipsBefore)
     {
+        var chipsAfter = await play.ChipsAsync(tool);
+        output.WriteLine($"chips of the players (wallets + tables + rake) before {window}: {chipsBefore}, after it: {chipsAfter}");
+        Assert.Equal(chipsBefore, chipsAfter);
         await play.PlayHandsAsync(2, TimeSpan.FromSeconds(60));
         var during = play.Window(from, to);
         var figures = await play.FinishAsync(tool);
         output.WriteLine($"during {window}: {during}");
         output.WriteLine($"players (sitting down to leaving): {figures}");
         figures.AssertClean();
+        Assert.Equal(figures.Granted, chipsBefore);
         Assert.True(during.Hands > 0 && during.Actions > 0, during.ToString());
         Assert.True(during.LongestGap < TableGapBound, during.ToString());
     }

@@ -14,6 +14,7 @@ public sealed record PlayFigures(
     int Retries,
     int Reconnects,
     int TimedOut,
+    int Replays,
     long Granted,
     long Wallets,
     long Rake,
@@ -21,7 +22,7 @@ public sealed record PlayFigures(
 {
     public override string ToString() =>
         $"hands started {HandsStarted}, voided {HandsVoided.Count}; actions accepted {ActionsAccepted}, failed after retries {ActionsFailed.Count} " +
-        $"(retries {Retries}, hub reconnects {Reconnects}, turns lost to the clock {TimedOut}); chips granted {Granted}, wallets after leaving {Wallets} + rake {Rake}" +
+        $"(retries {Retries}, hub reconnects {Reconnects}, turns lost to the clock {TimedOut}, repeats with the same clientSeq answered with the first answer {Replays}); chips granted {Granted}, wallets after leaving {Wallets} + rake {Rake}" +
         (HandsVoided.Count + ActionsFailed.Count > 0 ? "\n  " + string.Join("\n  ", HandsVoided.Concat(ActionsFailed)) : "");
 
     /// <summary>Nothing failed, nothing was voided, no chip appeared or vanished.</summary>
@@ -32,6 +33,6 @@ public sealed record PlayFigures(
         Assert.True(Granted == Wallets + Rake, ToString());
         Assert.True(UnbalancedWallets.Length == 0, $"wallets that differ from their ledger: {UnbalancedWallets}");
         Assert.True(TimedOut == 0, ToString());
-        Assert.True(HandsStarted > 0 && ActionsAccepted > 0, ToString());
+        Assert.True(HandsStarted > 0 && ActionsAccepted > 0 && Replays > 0, ToString());
     }
 }

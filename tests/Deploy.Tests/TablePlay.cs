@@ -38,7 +38,8 @@ public sealed class TablePlay : IAsyncDisposable
             for (var i = 0; i < seated; i++)
             {
                 var n = t * seated + i;
-                players.Add(await TablePlayer.SignInAsync(https, trusts, IPAddress.Parse($"127.0.0.{firstAddress + n}"), botToken, telegramBase + n, $"P{n}"));
+                // The first player of each table repeats each action, as after a lost answer.
+                players.Add(await TablePlayer.SignInAsync(https, trusts, IPAddress.Parse($"127.0.0.{firstAddress + n}"), botToken, telegramBase + n, $"P{n}", repeatsActions: i == 0));
             }
 
             var created = await players[0].SendAsync<TableCreatedResponse>(HttpMethod.Post, "/api/tables", new { templateId = Template, name = $"deploy {t}" });
@@ -74,12 +75,35 @@ public sealed class TablePlay : IAsyncDisposable
         Players.Sum(p => p.AcceptedBetween(from, to)),
         tables.Max(t => t.Table.LongestGap(from, to)));
 
+    /// <summary>
+    /// The players' chips while they play: their wallets (the database; they do not change while everybody is
+    /// seated) plus each table's chips as one REST view shows them at once (stacks and pots, which hold the current
+    /// street's bets) plus the rake of the tables' stored hands (none at this template).
+    /// </summary>
+    public async Task<long> ChipsAsync(DeployTool tool)
+    {
+        var wallets = long.Parse(await tool.RowsAsync($"SELECT coalesce(sum(balance), 0) FROM wallets WHERE player_id IN ({PlayerIds})"));
+        var rake = long.Parse(await tool.RowsAsync($"SELECT coalesce(sum(rake), 0) FROM hand_histories WHERE table_id IN ({TableIds})"));
+        var onTables = 0L;
+        foreach (var (_, players) in tables)
+        {
+            var view = (await players[0].StateAsync()).View;
+            onTables += view.Seats.Sum(seat => seat.Stack) + view.Pots.Sum(pot => pot.Amount);
+        }
+
+        return wallets + onTables + rake;
+    }
+
+    private string PlayerIds => string.Join(", ", Players.Select(p => $"'{p.PlayerId}'"));
+
+    private string TableIds => string.Join(", ", tables.Select(t => $"'{t.Table.TableId}'"));
+
     /// <summary>Everyone leaves (finishing the hand they are in); then the figures, from the database of <paramref name="tool"/>.</summary>
     public async Task<PlayFigures> FinishAsync(DeployTool tool)
     {
         await Task.WhenAll(Players.Select(p => p.LeaveAsync(TimeSpan.FromSeconds(60))));
-        var ids = string.Join(", ", Players.Select(p => $"'{p.PlayerId}'"));
-        var tableIds = string.Join(", ", tables.Select(t => $"'{t.Table.TableId}'"));
+        var ids = PlayerIds;
+        var tableIds = TableIds;
         var granted = long.Parse(await tool.RowsAsync($"SELECT coalesce(sum(amount), 0) FROM ledger_transactions WHERE kind = 'grant' AND player_id IN ({ids})"));
         var wallets = long.Parse(await tool.RowsAsync($"SELECT coalesce(sum(balance), 0) FROM wallets WHERE player_id IN ({ids})"));
         var rake = long.Parse(await tool.RowsAsync($"SELECT coalesce(sum(rake), 0) FROM hand_histories WHERE table_id IN ({tableIds})"));
@@ -111,6 +135,7 @@ public sealed class TablePlay : IAsyncDisposable
             Players.Sum(p => p.Retries),
             Players.Sum(p => p.Reconnects),
             Players.Sum(p => p.TimedOut),
+            Players.Sum(p => p.Replays),
             granted,
             wallets,
             rake,

@@ -47,6 +47,7 @@ public sealed class TablePlayer : IAsyncDisposable
     private int retries;
     private int reconnects;
     private int timeouts;
+    private int replays;
     private string? lastProblem;
     private volatile bool leaving;
 
@@ -59,6 +60,15 @@ public sealed class TablePlayer : IAsyncDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// Sends every accepted action once more with the same <c>clientSeq</c>, as a client whose answer was lost does:
+    /// the table must answer it with the first answer and change nothing.
+    /// </summary>
+    public bool RepeatsActions { get; init; }
+
+    /// <summary>Repeats answered with the first answer (see <see cref="RepeatsActions"/>).</summary>
+    public int Replays => replays;
 
     public long PlayerId { get; private set; }
 
@@ -81,9 +91,9 @@ public sealed class TablePlayer : IAsyncDisposable
     public int AcceptedBetween(long from, long to) => acceptedAt.Count(at => at >= from && at <= to);
 
     /// <summary>Signs in through nginx with initData signed by <paramref name="botToken"/>, as the mini-app does.</summary>
-    public static async Task<TablePlayer> SignInAsync(Uri https, RemoteCertificateValidationCallback trusts, IPAddress source, string botToken, long telegramId, string name)
+    public static async Task<TablePlayer> SignInAsync(Uri https, RemoteCertificateValidationCallback trusts, IPAddress source, string botToken, long telegramId, string name, bool repeatsActions = false)
     {
-        var player = new TablePlayer(https, trusts, source, name);
+        var player = new TablePlayer(https, trusts, source, name) { RepeatsActions = repeatsActions };
         var initData = TelegramInitDataValidator.Sign(botToken, new Dictionary<string, string>
         {
             ["user"] = JsonSerializer.Serialize(new { id = telegramId, first_name = name }),
@@ -236,8 +246,13 @@ public sealed class TablePlayer : IAsyncDisposable
 
             try
             {
-                await hub!.InvokeAsync<ActResult>("Act", table.TableId, handNo, turnId, action, 0L, null, seq);
+                var answer = await hub!.InvokeAsync<ActResult>("Act", table.TableId, handNo, turnId, action, 0L, null, seq);
                 acceptedAt.Add(Stopwatch.GetTimestamp());
+                if (RepeatsActions)
+                {
+                    await Repeat(handNo, turnId, action, seq, answer);
+                }
+
                 return;
             }
             catch (HubException refusal) when (!Retryable(refusal.Message))
@@ -252,6 +267,30 @@ public sealed class TablePlayer : IAsyncDisposable
         }
 
         failures.Enqueue($"{Name} hand {handNo} turn {turnId} {action} (clientSeq {seq}): {ActAttempts} attempts failed: {last?.GetType().Name}: {last?.Message}");
+    }
+
+    private async Task Repeat(long handNo, long turnId, ActionKind action, long seq, ActResult first)
+    {
+        try
+        {
+            var again = await hub!.InvokeAsync<ActResult>("Act", table.TableId, handNo, turnId, action, 0L, null, seq);
+            if (again == first)
+            {
+                Interlocked.Increment(ref replays);
+            }
+            else
+            {
+                failures.Enqueue($"{Name} hand {handNo} turn {turnId}: the repeat of clientSeq {seq} was answered {again}, the first time {first}");
+            }
+        }
+        catch (HubException refusal)
+        {
+            failures.Enqueue($"{Name} hand {handNo} turn {turnId}: the repeat of clientSeq {seq} was refused: {refusal.Message}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or WebSocketException or OperationCanceledException)
+        {
+            // The connection went away meanwhile: nothing to compare.
+        }
     }
 
     /// <summary>
