@@ -1,6 +1,7 @@
 using Orleans.Poker.Engine.Cards;
 using Orleans.Poker.Engine.Evaluation;
 using Orleans.Poker.Engine.Rules;
+using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
@@ -214,11 +215,7 @@ public sealed partial class TableGrain
     }
 
     // The wire form of a hand name: the kind in snake case ("two_pair") and the ranks.
-    private static ShownHand Wire(HandName name) => new(SnakeCase(name.Kind.ToString()), name.Ranks);
-
-    /// <summary><c>NotYourTurn</c> → <c>not_your_turn</c>: the form of error codes and hand kinds on the wire.</summary>
-    internal static string SnakeCase(string name) =>
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    private static ShownHand Wire(HandName name) => new(WireNames.SnakeCase(name.Kind.ToString()), name.Ranks);
 
     // The high hand, then the low one in a hi/lo game; null when there are too few cards to rank.
     private static List<HandName>? NameHand(Hand done, int seat)
