@@ -1,6 +1,9 @@
 namespace Orleans.Poker.Engine.Evaluation;
 
-/// <summary>What a hand value is called, before it is put into words in some language.</summary>
+/// <summary>
+/// What a hand value is called, before it is put into words in some language. The first nine have the values of
+/// the evaluator's internal <see cref="HandCategory"/> (a made hand's name is its category).
+/// </summary>
 public enum HandNameKind
 {
     HighCard = 1,
