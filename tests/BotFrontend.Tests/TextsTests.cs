@@ -134,17 +134,7 @@ public sealed partial class TextsTests(BotFixture bot)
             await bot.NewTable();
         }
 
-        var user = BotFixture.NewUserId();
-        var page = await bot.Say(user, "/lobby");
-        var first = page;
-        var seen = 1;
-        while (!page.Text.Contains(studName, StringComparison.Ordinal) && page.CallbackData.FirstOrDefault(d => d == $"l:{seen}") is { } next)
-        {
-            var after = bot.Api.LastIndex;
-            await bot.Press(user, next);
-            page = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user, after);
-            seen++;
-        }
+        var (first, page) = await bot.FindInLobby(BotFixture.NewUserId(), studName);
 
         var row = page.Text.Split('\n').Single(line => line.StartsWith(studName, StringComparison.Ordinal));
         Assert.Contains("l:1", first.CallbackData);
