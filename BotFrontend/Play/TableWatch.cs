@@ -215,7 +215,7 @@ internal sealed class TableWatch : ITableObserver
             }
         }
 
-        logger.LogInformation("Table {TableId} hand {HandNo}: result sent to {Players} chat players", TableId, result.HandNo, startStacks.Keys.Count(players.ContainsKey));
+        logger.LogDebug("Table {TableId} hand {HandNo}: result sent to {Players} chat players", TableId, result.HandNo, startStacks.Keys.Count(players.ContainsKey));
     }
 
     /// <summary>A waitlisted chat player is told when a seat is held for them, with a button to take it.</summary>
