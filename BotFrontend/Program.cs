@@ -1,5 +1,7 @@
+using Orleans.Poker.Grains.Interfaces.Operations;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.ServiceDefaults.Operations;
 using Orleans.Poker.ServiceDefaults.Telemetry;
 using Serilog;
 
@@ -20,6 +22,7 @@ public sealed class BotProgram
         builder.AddPokerTelemetry(options);
         builder.AddPokerClusterClient(options);
         builder.AddPokerBot(options);
+        builder.AddPokerOperations(options, OperationsProcess.BotRole, options.Bot.Port);
         builder.UsePokerUrls(options, options.Bot.Port, PokerTelemetry.BotMetricsPort);
         builder.AddPokerHealthChecks(options);
 

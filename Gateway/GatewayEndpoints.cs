@@ -1,13 +1,14 @@
 using Microsoft.Extensions.FileProviders;
 using Orleans.Poker.Gateway.Api;
 using Orleans.Poker.Gateway.Auth;
+using Orleans.Poker.Gateway.Dashboard;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.Gateway;
 
-/// <summary>The gateway's middleware and routes: <c>/api/*</c>, <c>/hubs/table</c>, <c>/hubs/lobby</c>, <c>/openapi/v1.json</c> and the web client.</summary>
+/// <summary>The gateway's middleware and routes: <c>/api/*</c>, <c>/hubs/table</c>, <c>/hubs/lobby</c>, <c>/openapi/v1.json</c>, the Orleans dashboard (admins) and the web client.</summary>
 public static class GatewayEndpoints
 {
     public static WebApplication MapPokerGateway(this WebApplication app)
@@ -40,13 +41,14 @@ public static class GatewayEndpoints
         api.MapAdminEndpoints();
         app.MapHub<TableHub>("/hubs/table");
         app.MapHub<LobbyHub>("/hubs/lobby");
+        var dashboard = app.MapPokerDashboard(options);
 
         // The single-page app: unknown non-API paths get index.html when the client is built.
         app.MapFallback(async context =>
         {
             var path = context.Request.Path;
             var index = files?.GetFileInfo("index.html");
-            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || index is not { Exists: true } || !HttpMethods.IsGet(context.Request.Method))
+            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || (dashboard is not null && path.StartsWithSegments(dashboard)) || index is not { Exists: true } || !HttpMethods.IsGet(context.Request.Method))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;

@@ -1,5 +1,9 @@
+using Orleans.Dashboard;
+using Orleans.Poker.Gateway.Dashboard;
+using Orleans.Poker.Grains.Interfaces.Operations;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.ServiceDefaults.Operations;
 using Orleans.Poker.ServiceDefaults.Telemetry;
 
 namespace Orleans.Poker.Gateway;
@@ -17,8 +21,16 @@ public static class GatewayHost
     public static WebApplicationBuilder AddStandaloneGateway(this WebApplicationBuilder builder, PokerOptions options)
     {
         builder.AddPokerTelemetry(options);
-        builder.AddPokerClusterClient(options);
+        builder.AddPokerClusterClient(options, client =>
+        {
+            if (DashboardAccess.Enabled(options))
+            {
+                // The dashboard's API calls the silos' dashboard grains through this client.
+                client.AddDashboard();
+            }
+        });
         builder.AddPokerGateway(options);
+        builder.AddPokerOperations(options, OperationsProcess.GatewayRole, options.Http.Port);
         builder.AddPokerHealthChecks(options);
         builder.UsePokerUrls(options, options.Http.Port, PokerTelemetry.GatewayMetricsPort);
         return builder;

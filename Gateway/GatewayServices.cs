@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Poker.Gateway.Api;
 using Orleans.Poker.Gateway.Auth;
+using Orleans.Poker.Gateway.Dashboard;
 using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Gateway.Relay;
@@ -53,6 +54,11 @@ public static class GatewayServices
                     if (context.HttpContext.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is [{ Length: > 0 } token])
                     {
                         context.Token = token;
+                    }
+                    else if (DashboardAccess.Token(context.Request, options) is { } dashboardToken)
+                    {
+                        // The Orleans dashboard's own requests carry the admin's token in a cookie (DashboardAccess).
+                        context.Token = dashboardToken;
                     }
 
                     return Task.CompletedTask;

@@ -16,8 +16,11 @@ namespace Orleans.Poker.ServiceDefaults;
 /// <summary>What the gateway and the bot (cluster clients) and the silo share: the cluster connection and health.</summary>
 public static class HostingSetup
 {
-    /// <summary>An Orleans cluster client: Redis membership when configured, else the local silo's gateway port.</summary>
-    public static IHostApplicationBuilder AddPokerClusterClient(this IHostApplicationBuilder builder, PokerOptions options)
+    /// <summary>
+    /// An Orleans cluster client: Redis membership when configured, else the local silo's gateway port;
+    /// <paramref name="configure"/> adds to it (the gateway's dashboard).
+    /// </summary>
+    public static IHostApplicationBuilder AddPokerClusterClient(this IHostApplicationBuilder builder, PokerOptions options, Action<IClientBuilder>? configure = null)
     {
         builder.UseOrleansClient(client =>
         {
@@ -40,6 +43,8 @@ public static class HostingSetup
                 // The trace of a request continues into the grains it calls.
                 client.AddActivityPropagation();
             }
+
+            configure?.Invoke(client);
         });
         return builder;
     }

@@ -1,7 +1,9 @@
 using Orleans.Poker.BotFrontend;
 using Orleans.Poker.Gateway;
+using Orleans.Poker.Grains.Interfaces.Operations;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
+using Orleans.Poker.ServiceDefaults.Operations;
 using Orleans.Poker.ServiceDefaults.Telemetry;
 using Orleans.Poker.Silo.Hosting;
 using Serilog;
@@ -36,6 +38,8 @@ public sealed class SiloProgram
             builder.AddPokerBot(options);
         }
 
+        string[] roles = [OperationsProcess.SiloRole, .. coHosted ? [OperationsProcess.GatewayRole] : Array.Empty<string>(), .. botCoHosted ? [OperationsProcess.BotRole] : Array.Empty<string>()];
+        builder.AddPokerOperations(options, OperationsProcess.SiloRole, options.Http.Port, roles);
         builder.UsePokerUrls(options, options.Http.Port, PokerTelemetry.SiloMetricsPort);
         // Graceful shutdown: let in-flight grain calls finish and grains deactivate (persisting) before the process exits.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));

@@ -106,16 +106,17 @@ if ! pg_lsclusters -h "$PG_VERSION" "$PG_CLUSTER" | awk '{print $4}' | grep -qx 
 fi
 wait_for 30 "PostgreSQL on 127.0.0.1:$PG_PORT" pg_isready -q -h 127.0.0.1 -p "$PG_PORT"
 
-# Role and databases: created when absent. CREATEDB: tests create throwaway databases.
+# Role and databases: created when absent. CREATEDB: tests create throwaway databases; CREATEROLE: the deploy tests
+# rotate the password of a throwaway role of their own.
 psql_admin() {
   (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PG_PORT" -d postgres \
     -v role="$DB_ROLE" -v pw="$DB_PASSWORD" -v app="$DB_APP" -v test="$DB_TEST") >&2
 }
 psql_admin <<'SQL'
-SELECT format('CREATE ROLE %I LOGIN CREATEDB PASSWORD %L', :'role', :'pw')
+SELECT format('CREATE ROLE %I LOGIN CREATEDB CREATEROLE PASSWORD %L', :'role', :'pw')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
-SELECT format('ALTER ROLE %I LOGIN CREATEDB', :'role')
-  FROM pg_roles WHERE rolname = :'role' AND NOT (rolcanlogin AND rolcreatedb) \gexec
+SELECT format('ALTER ROLE %I LOGIN CREATEDB CREATEROLE', :'role')
+  FROM pg_roles WHERE rolname = :'role' AND NOT (rolcanlogin AND rolcreatedb AND rolcreaterole) \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'app', :'role')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'app') \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', :'test', :'role')

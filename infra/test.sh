@@ -11,12 +11,14 @@ export POKER_TEST_REDIS="${POKER_TEST_REDIS:-127.0.0.1:6379}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # tests/Deploy.Tests run Debian's nginx on loopback in front of the built processes (infra/nginx/poker.conf) and check
-# infra/monitoring with promtool (Debian's prometheus package): installed when missing, with an apt-get update only when
+# infra/monitoring with promtool (Debian's prometheus package) and Alertmanager (prometheus-alertmanager, with amtool):
+# installed when missing, with an apt-get update only when
 # the package lists do not know them yet. The packages are not started as services (a policy-rc.d, when the machine
 # has none, tells their install scripts not to).
 missing=()
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ -x /usr/bin/promtool ] || missing+=(prometheus)
+[ -x /usr/bin/prometheus-alertmanager ] && [ -x /usr/bin/amtool ] || missing+=(prometheus-alertmanager)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "== installing ${missing[*]}"
   policy=/usr/sbin/policy-rc.d

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.BotFrontend.Rendering;
+using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -40,7 +42,42 @@ internal sealed partial class UpdateHandler
         }
 
         await relay.AddGroup(tableId, context.ChatId);
-        await Reply(context, BotTexts.Get(context.Language, "group.created", summary.Name), Keyboards.Join(context.Language, summary));
+        await Announce(context, summary);
+    }
+
+    /// <summary>
+    /// One live announcement per group: the first <c>/startgroup</c> (or adding the bot) posts it, later ones edit it
+    /// with the table as it is now instead of posting it again.
+    /// </summary>
+    private async Task Announce(Context context, TableSummary summary)
+    {
+        var chatId = context.ChatId;
+        var registry = grains.GetGrain<IBotGroupsGrain>(identity.Id);
+        var text = BotTexts.Get(context.Language, "group.created", summary.Name) + "\n" + TableText.Summary(summary, context.Language);
+        var keyboard = Keyboards.Join(context.Language, summary);
+        if (await registry.GetAnnouncement(chatId) is { } messageId)
+        {
+            outbox.Show(new MessageSlot(chatId, messageId), text, keyboard);
+            return;
+        }
+
+        var slot = outbox.Send(chatId, text, keyboard);
+        _ = RecordAnnouncement(registry, slot);
+    }
+
+    private async Task RecordAnnouncement(IBotGroupsGrain registry, MessageSlot slot)
+    {
+        try
+        {
+            if (await slot.Sent is { } messageId)
+            {
+                await registry.SetAnnouncement(slot.ChatId, messageId);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not record the announcement of group {ChatId}: the next /startgroup posts a new one", slot.ChatId);
+        }
     }
 
     /// <summary>

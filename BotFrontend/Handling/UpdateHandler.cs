@@ -184,7 +184,7 @@ internal sealed partial class UpdateHandler(
         "wallet" => Wallet(context, ct),
         "invite" => Invite(context, ct),
         "language" => Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages()),
-        "help" => Reply(context, BotTexts.Get(context.Language, "help")),
+        "help" => Help(context),
         "admin" => Admin(context, ct),
         "startgroup" => StartGroup(context, ct),
         _ => Reply(context, BotTexts.Get(context.Language, "unknown")),
@@ -207,6 +207,18 @@ internal sealed partial class UpdateHandler(
         if (payload == "g" && !context.PrivateChat)
         {
             await StartGroup(context, ct);
+            return;
+        }
+
+        if (context.PrivateChat && payload.StartsWith("j_", StringComparison.Ordinal))
+        {
+            await Sit(context, TableId(payload[2..]), null, ct);
+            return;
+        }
+
+        if (context.PrivateChat && payload is "profile" or "stats" or "wallet" or "invite")
+        {
+            await Command(context, payload, "", ct);
             return;
         }
 
@@ -322,26 +334,83 @@ internal sealed partial class UpdateHandler(
                 text += "\n" + BotTexts.Get(context.Language, "hole", snapshot.View.Name, snapshot.View.HandNo, CardText.Cards(mine.Cards));
             }
 
-            await Reply(context, text, Keyboards.Seated(context.Language, tableId));
+            var sittingOut = snapshot.View.Seats.Any(s => s.PlayerId == context.PlayerId && s.SittingOut);
+            await Reply(context, text, Keyboards.Seated(context.Language, tableId, sittingOut));
         }
     }
 
-    private Task Profile(Context context, CancellationToken ct)
+    /// <summary>
+    /// Balances, ledgers, statistics and invite links are shown in the player's private chat only: asked in a group
+    /// (by command or by a button on a group's message), the bot answers with a button that opens the private chat
+    /// with <paramref name="payload"/> as the <c>/start</c> parameter, which shows it there.
+    /// </summary>
+    private async Task<bool> KeptPrivate(Context context, string payload)
     {
-        var profile = context.Player.Profile;
-        var tables = context.Player.Tables.Count == 0 ? "—" : string.Join(", ", context.Player.Tables);
-        return Reply(context, BotTexts.Get(context.Language, "profile", profile.DisplayName, profile.Language, context.Player.Balance, tables));
+        if (context.PrivateChat)
+        {
+            return false;
+        }
+
+        await Reply(context, BotTexts.Get(context.Language, "private.only"), Keyboards.Private(context.Language, identity.Link(payload)));
+        return true;
     }
 
-    private Task Stats(Context context, CancellationToken ct)
+    /// <summary>
+    /// Whether the bot can write to the player's private chat: a typing action, invisible, answered 403 when they never
+    /// opened the chat or blocked the bot (then they are marked unreachable until they write).
+    /// </summary>
+    private async Task<bool> CanReach(long playerId)
     {
+        var answer = await api.Once(playerId, async (client, token) =>
+        {
+            await client.SendChatAction(playerId, ChatAction.Typing, cancellationToken: token);
+            return true;
+        }, CancellationToken.None);
+        if (answer.Outcome != CallOutcome.Unreachable)
+        {
+            return true;
+        }
+
+        await api.MarkUnreachable(playerId);
+        return false;
+    }
+
+    /// <summary>/help, with the admin commands for admins only.</summary>
+    private Task Help(Context context) => Reply(context, admins.Contains(context.PlayerId)
+        ? BotTexts.Get(context.Language, "help") + "\n" + BotTexts.Get(context.Language, "help.admin")
+        : BotTexts.Get(context.Language, "help"));
+
+    private async Task Profile(Context context, CancellationToken ct)
+    {
+        if (await KeptPrivate(context, "profile"))
+        {
+            return;
+        }
+
+        var profile = context.Player.Profile;
+        var tables = context.Player.Tables.Count == 0 ? "—" : string.Join(", ", context.Player.Tables);
+        await Reply(context, BotTexts.Get(context.Language, "profile", profile.DisplayName, profile.Language, context.Player.Balance, tables));
+    }
+
+    private async Task Stats(Context context, CancellationToken ct)
+    {
+        if (await KeptPrivate(context, "stats"))
+        {
+            return;
+        }
+
         var stats = context.Player.Stats;
         var vpip = stats.HandsPlayed == 0 ? 0 : stats.VoluntarilyPutIn * 100 / stats.HandsPlayed;
-        return Reply(context, BotTexts.Get(context.Language, "stats", stats.HandsPlayed, stats.HandsWon, stats.Net, vpip, stats.ShowdownsSeen, stats.BiggestPotWon));
+        await Reply(context, BotTexts.Get(context.Language, "stats", stats.HandsPlayed, stats.HandsWon, stats.Net, vpip, stats.ShowdownsSeen, stats.BiggestPotWon));
     }
 
     private async Task Wallet(Context context, CancellationToken ct)
     {
+        if (await KeptPrivate(context, "wallet"))
+        {
+            return;
+        }
+
         var ledger = await grains.GetGrain<IPlayerGrain>(context.PlayerId).GetLedger(0, 5);
         var text = new StringBuilder(BotTexts.Get(context.Language, "wallet", context.Player.Balance));
         if (ledger.Count > 0)
@@ -358,6 +427,11 @@ internal sealed partial class UpdateHandler(
 
     private async Task Invite(Context context, CancellationToken ct)
     {
+        if (await KeptPrivate(context, "invite"))
+        {
+            return;
+        }
+
         var text = new StringBuilder(BotTexts.Get(context.Language, "invite", identity.Link($"r_{context.PlayerId.ToString(CultureInfo.InvariantCulture)}")));
         foreach (var tableId in context.Player.Tables)
         {
@@ -407,10 +481,16 @@ internal sealed partial class UpdateHandler(
         var context = await Begin(chat, query.From);
         var data = query.Data ?? "";
         string? answer = null;
+        string? url = null;
         var alert = false;
         try
         {
             answer = await Callback(updateId, context, query, data, ct);
+        }
+        catch (PrivateChatNeededException e)
+        {
+            answer = BotTexts.Get(context.Language, "join.start");
+            url = e.Link;
         }
         catch (PokerException e)
         {
@@ -423,7 +503,7 @@ internal sealed partial class UpdateHandler(
         }
         finally
         {
-            await api.Call(context.ChatId, (client, token) => client.AnswerCallbackQuery(query.Id, answer, alert, cancellationToken: token), ct);
+            await api.Call(context.ChatId, (client, token) => client.AnswerCallbackQuery(query.Id, answer, alert, url, cancellationToken: token), ct);
         }
     }
 
@@ -442,7 +522,7 @@ internal sealed partial class UpdateHandler(
             case "s": await Stats(context, ct); return null;
             case "wa": await Wallet(context, ct); return null;
             case "iv": await Invite(context, ct); return null;
-            case "h": await Reply(context, BotTexts.Get(context.Language, "help")); return null;
+            case "h": await Help(context); return null;
             case "lg" when rest.Length == 0:
                 await Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages());
                 return null;
@@ -456,7 +536,14 @@ internal sealed partial class UpdateHandler(
                 var balance = await grains.GetGrain<IPlayerGrain>(context.PlayerId).ClaimTopUp();
                 return BotTexts.Get(context.Language, "topup.done", balance);
             case "j":
-                await Sit(context, TableId(rest), null, ct);
+                var joining = TableId(rest);
+                if (!context.PrivateChat && !await CanReach(context.PlayerId))
+                {
+                    // Seated, they would get no cards and no prompts (and hold the table up): they start the bot first.
+                    throw new PrivateChatNeededException(identity.Link($"j_{joining}"));
+                }
+
+                await Sit(context, joining, null, ct);
                 return BotTexts.Get(context.Language, "ok");
             case "w":
                 var table = grains.GetGrain<ITableGrain>(TableId(rest));
@@ -466,6 +553,13 @@ internal sealed partial class UpdateHandler(
                 await relay.WatchPlayer(rest, context.PlayerId, context.Language);
                 await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name));
                 return null;
+            case "so" or "si":
+                var sitting = grains.GetGrain<ITableGrain>(TableId(rest));
+                var sitsOut = verb == "so";
+                await (sitsOut ? sitting.SitOut(context.PlayerId) : sitting.SitIn(context.PlayerId));
+                var tableName = (await sitting.GetSummary()).Name;
+                await Reply(context, BotTexts.Get(context.Language, sitsOut ? "satout" : "satin", tableName), Keyboards.Seated(context.Language, rest, sitsOut));
+                return BotTexts.Get(context.Language, "ok");
             case "v":
                 await MyTables(context, ct);
                 return null;

@@ -28,6 +28,7 @@ internal sealed class TableWatch : ITableObserver
     // Touched by the event loop only.
     private readonly Dictionary<long, (long HandNo, MessageSlot Slot, string Text)> tableMessages = [];
     private readonly Dictionary<long, IReadOnlyList<string>> holeSent = [];
+    private readonly HashSet<long> satOut = [];
     private long holeHand = -1;
     private long lastSeq;
     private TableEvent? lastEvent;
@@ -155,6 +156,7 @@ internal sealed class TableWatch : ITableObserver
         UpdateTableMessages(tableEvent, view);
         NotifyResult(tableEvent, view);
         OfferHeldSeat(view);
+        NoticeSatOut(tableEvent, view);
         if (view.Status == TableStatus.Ended && Ended is { } ended)
         {
             await ended(this);
@@ -216,6 +218,30 @@ internal sealed class TableWatch : ITableObserver
         }
 
         logger.LogDebug("Table {TableId} hand {HandNo}: result sent to {Players} chat players", TableId, result.HandNo, startStacks.Keys.Count(players.ContainsKey));
+    }
+
+    /// <summary>
+    /// A chat player the table sat out (their turns timed out) is told so, with a Sit in button: otherwise they would
+    /// only notice that the cards stopped coming.
+    /// </summary>
+    private void NoticeSatOut(TableEvent tableEvent, TableView view)
+    {
+        foreach (var seat in view.Seats)
+        {
+            if (seat.PlayerId is not { } playerId || !players.TryGetValue(playerId, out var language))
+            {
+                continue;
+            }
+
+            if (!seat.SittingOut)
+            {
+                satOut.Remove(playerId);
+            }
+            else if (satOut.Add(playerId) && tableEvent.Kind != TableEventKind.SatOut && seat.Stack > 0)
+            {
+                outbox.Send(playerId, BotTexts.Get(language, "satout.timeouts", view.Name), Keyboards.Seated(language, TableId, sittingOut: true));
+            }
+        }
     }
 
     /// <summary>A waitlisted chat player is told when a seat is held for them, with a button to take it.</summary>

@@ -69,11 +69,17 @@ internal static class Keyboards
         return new InlineKeyboardMarkup(rows);
     }
 
-    public static InlineKeyboardMarkup Seated(string language, string tableId) => new(new[]
+    /// <summary>A seated player's buttons: refresh, sit out (<c>so</c>) or sit in (<c>si</c>), leave.</summary>
+    public static InlineKeyboardMarkup Seated(string language, string tableId, bool sittingOut = false) => new(new[]
     {
         Button(language, "btn.refresh", $"v:{tableId}"),
+        sittingOut ? Button(language, "btn.sitin", $"si:{tableId}") : Button(language, "btn.sitout", $"so:{tableId}"),
         Button(language, "btn.leave", $"lv:{tableId}"),
     });
+
+    /// <summary>One button that opens the bot's private chat with <paramref name="link"/> (a <c>t.me</c> deep link).</summary>
+    public static InlineKeyboardMarkup Private(string language, string link) =>
+        new(InlineKeyboardButton.WithUrl(BotTexts.Get(language, "btn.private"), link));
 
     public static InlineKeyboardMarkup Wallet(string language) => new(Button(language, "btn.topup", "tu"));
 

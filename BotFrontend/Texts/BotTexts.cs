@@ -55,7 +55,7 @@ internal static class BotTexts
         ["invite.table"] = "Private table {0}: {1}",
         ["language.choose"] = "Choose your language:",
         ["language.set"] = "Language set to English.",
-        ["help"] = "Commands:\n/menu – main menu\n/lobby – open tables\n/table – my table\n/profile – my profile\n/stats – my statistics\n/wallet – balance and ledger\n/invite – invite link\n/language – English / فارسی\n/startgroup – a table for this group\n/admin – admins: tables and insights\n/help – this help\nWhen it is your turn, tap a button; for a custom amount reply with a number. In draw games tap the cards to replace, then Discard.",
+        ["help"] = "Commands:\n/menu – main menu\n/lobby – open tables\n/table – my table\n/profile – my profile\n/stats – my statistics\n/wallet – balance and ledger\n/invite – invite link\n/language – English / فارسی\n/startgroup – a table for this group\n/help – this help\nWhen it is your turn, tap a button; for a custom amount reply with a number. In draw games tap the cards to replace, then Discard.",
         ["admin.denied"] = "This command is for admins only.",
         ["admin.closed"] = "Table {0} closes after the current hand.",
         ["group.only"] = "Use /startgroup in a group chat.",
@@ -230,6 +230,15 @@ internal static class BotTexts
         ["ranks.K"] = "kings",
         ["rank.A"] = "ace",
         ["ranks.A"] = "aces",
+        ["help.admin"] = "Admins: /admin – tables and insights",
+        ["private.only"] = "That is private: I show it in our private chat.",
+        ["btn.private"] = "🔒 Open in private",
+        ["btn.sitout"] = "Sit out",
+        ["btn.sitin"] = "Sit in",
+        ["satout"] = "You sit out at {0}: no cards until you sit in.",
+        ["satout.timeouts"] = "You missed your turns at {0}, so you sit out now. Tap Sit in to play again.",
+        ["satin"] = "You are back in at {0} from the next hand.",
+        ["join.start"] = "To play, open a private chat with me first: your cards and turns come there.",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, string> Fa = new Dictionary<string, string>
@@ -278,7 +287,7 @@ internal static class BotTexts
         ["invite.table"] = "میز خصوصی {0}: {1}",
         ["language.choose"] = "زبان خود را انتخاب کنید:",
         ["language.set"] = "زبان فارسی انتخاب شد.",
-        ["help"] = "دستورها:\n/menu – منوی اصلی\n/lobby – میزهای باز\n/table – میز من\n/profile – پروفایل\n/stats – آمار\n/wallet – موجودی و تراکنش‌ها\n/invite – لینک دعوت\n/language – English / فارسی\n/startgroup – میز برای این گروه\n/admin – مدیران: میزها و آمار\n/help – راهنما\nوقتی نوبت شماست دکمه‌ای را بزنید؛ برای مبلغ دلخواه یک عدد بفرستید. در بازی‌های تعویضی کارت‌ها را بزنید و سپس «تعویض».",
+        ["help"] = "دستورها:\n/menu – منوی اصلی\n/lobby – میزهای باز\n/table – میز من\n/profile – پروفایل\n/stats – آمار\n/wallet – موجودی و تراکنش‌ها\n/invite – لینک دعوت\n/language – English / فارسی\n/startgroup – میز برای این گروه\n/help – راهنما\nوقتی نوبت شماست دکمه‌ای را بزنید؛ برای مبلغ دلخواه یک عدد بفرستید. در بازی‌های تعویضی کارت‌ها را بزنید و سپس «تعویض».",
         ["admin.denied"] = "این دستور فقط برای مدیران است.",
         ["admin.closed"] = "میز {0} پس از دست جاری بسته می‌شود.",
         ["group.only"] = "/startgroup را در یک گروه بزنید.",
@@ -453,6 +462,15 @@ internal static class BotTexts
         ["ranks.K"] = "شاه",
         ["rank.A"] = "آس",
         ["ranks.A"] = "آس",
+        ["help.admin"] = "مدیران: /admin – میزها و آمار",
+        ["private.only"] = "این خصوصی است: در گفتگوی خصوصی‌مان نشانش می‌دهم.",
+        ["btn.private"] = "🔒 باز کردن در گفتگوی خصوصی",
+        ["btn.sitout"] = "بیرون نشستن",
+        ["btn.sitin"] = "بازگشت به بازی",
+        ["satout"] = "شما در {0} بیرون نشستید: تا بازگشت به بازی کارتی نمی‌گیرید.",
+        ["satout.timeouts"] = "نوبت‌هایتان در {0} از دست رفت و اکنون بیرون نشسته‌اید. برای بازی دوباره «بازگشت به بازی» را بزنید.",
+        ["satin"] = "از دست بعد در {0} دوباره بازی می‌کنید.",
+        ["join.start"] = "برای بازی، اول گفتگوی خصوصی با من را باز کنید: کارت‌ها و نوبت‌هایتان آنجا می‌آید.",
     }.ToFrozenDictionary();
 
     /// <summary>The commands registered with <c>setMyCommands</c>, in menu order.</summary>

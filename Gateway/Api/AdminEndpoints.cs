@@ -1,14 +1,17 @@
 using System.Security.Claims;
 using Orleans.Poker.Gateway.Contracts;
+using Orleans.Poker.Gateway.Dashboard;
 using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Admin;
+using Orleans.Poker.Grains.Interfaces.Operations;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.Gateway.Api;
 
-/// <summary><c>/api/admin</c>: live tables, close/pause/kick, balance adjustments and the audit log. Admin role only.</summary>
+/// <summary><c>/api/admin</c>: live tables, close/pause/kick, balance adjustments, the audit log and the operations figures. Admin role only.</summary>
 public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
@@ -58,6 +61,12 @@ public static class AdminEndpoints
 
         admin.MapGet("/players/{playerId:long}", (long playerId, IGrainFactory grains) => grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId)).Get())
             .WithSummary("A player's profile and balance");
+
+        admin.MapGet("/operations", async (IGrainFactory grains, PokerOptions options, IServiceProvider services) =>
+        {
+            var report = await grains.GetGrain<IOperationsGrain>(IOperationsGrain.Key).Report();
+            return new OperationsResponse(report.At, report.Window.TotalSeconds, DashboardAccess.Served(services, options), report.Processes);
+        }).WithSummary("The last hour of every silo, gateway and bot: samples of connections, actions, latency, errors and bot updates");
 
         admin.MapGet("/audit", async (int? page, int? pageSize, IGrainFactory grains) =>
         {

@@ -29,6 +29,12 @@ public interface IBotGroupsGrain : IGrainWithIntegerKey
     /// <summary>Gives up the groups of <paramref name="relay"/> (it stops), so that another relay's next claim takes them.</summary>
     Task Release(string relay);
 
+    /// <summary>The id of the message announcing the group's table (null before the first one went out).</summary>
+    Task<int?> GetAnnouncement(long chatId);
+
+    /// <summary>Records the message announcing the group's table: later <c>/startgroup</c>s and re-adds edit it.</summary>
+    Task SetAnnouncement(long chatId, int messageId);
+
     /// <summary>Every recorded group with its table.</summary>
     Task<IReadOnlyList<BotGroup>> List();
 }

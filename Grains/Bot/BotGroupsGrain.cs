@@ -137,6 +137,23 @@ public sealed class BotGroupsGrain(
         }
     }
 
+    public Task<int?> GetAnnouncement(long chatId) =>
+        Task.FromResult(store.State.Announcements.TryGetValue(chatId, out var id) ? id : (int?)null);
+
+    public async Task SetAnnouncement(long chatId, int messageId)
+    {
+        if (chatId >= 0 || messageId <= 0)
+        {
+            throw Invalid($"An announcement needs a group chat (negative id) and a message id; got {chatId} and {messageId}.");
+        }
+
+        if (store.State.Announcements.GetValueOrDefault(chatId) != messageId)
+        {
+            store.State.Announcements[chatId] = messageId;
+            await Save();
+        }
+    }
+
     public Task<IReadOnlyList<BotGroup>> List() =>
         Task.FromResult<IReadOnlyList<BotGroup>>(Groups.OrderBy(g => g.Key).Select(g => new BotGroup(g.Key, g.Value.TableId)).ToList());
 

@@ -5,4 +5,7 @@ namespace Orleans.Poker.Grains.Bot;
 public sealed class BotGroupsState
 {
     [Id(0)] public Dictionary<long, BotGroupEntry> Groups { get; set; } = [];
+
+    /// <summary>The message announcing each group's table, kept when the bot leaves: a re-added bot edits it.</summary>
+    [Id(1)] public Dictionary<long, int> Announcements { get; set; } = [];
 }

@@ -22,6 +22,18 @@ public sealed class TelemetrySettings
     /// <summary><c>grpc</c> (default, port 4317) or <c>http</c> (http/protobuf, port 4318).</summary>
     public string OtlpProtocol { get; set; } = "grpc";
 
+    /// <summary>
+    /// How often each process sends a sample of its own figures to the operations grain (the admin operations page);
+    /// zero: never. At least one second.
+    /// </summary>
+    public TimeSpan OperationsInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The Orleans dashboard on every silo and gateway (admins only, at <see cref="DashboardPath"/> of the gateway).</summary>
+    public bool Dashboard { get; set; } = true;
+
+    /// <summary>Where the gateway serves the Orleans dashboard.</summary>
+    public string DashboardPath { get; set; } = "/orleans-dashboard";
+
     /// <summary>Share of new traces recorded (0..1); a trace started elsewhere follows its parent's decision.</summary>
     public double TraceSampleRatio { get; set; } = 1.0;
 }

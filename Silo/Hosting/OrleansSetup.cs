@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Poker.Gateway.Dashboard;
 using Orleans.Poker.Grains;
 using Orleans.Poker.Grains.Bot;
 using Orleans.Poker.Grains.Players;
@@ -47,6 +49,11 @@ public static class OrleansSetup
             }
 
             silo.AddPokerGrains(options.Storage.Postgres);
+            if (DashboardAccess.Enabled(options))
+            {
+                // Every silo collects the dashboard's figures; gateways serve its pages to admins.
+                silo.AddDashboard();
+            }
             if (TelemetrySetup.TracingEnabled(options))
             {
                 // Grain calls join the trace of whatever called them (a gateway request, a timer's own trace).

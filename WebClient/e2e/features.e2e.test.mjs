@@ -1,5 +1,5 @@
 // End-to-end, second silo: stud up/down cards, sit out / top up, the waitlist and seat holds, admin actions with their
-// audit entries, two tabs of one player refreshing their session at once, the Telegram theme and buttons (a fake
+// audit entries, the operations page's charts after played hands, two tabs of one player refreshing their session at once, the Telegram theme and buttons (a fake
 // WebApp, a real signed initData), and a landscape phone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -376,6 +376,65 @@ test('admin: create, edit (new version) and deactivate a template; pause, kick a
   }
   await shot(page, 'admin-audit');
   await context.close();
+});
+
+test('operations: after a few played hands an admin sees the silo with version and uptime and uPlot charts of real figures', async () => {
+  const ann = await guestPage(browser, url, 'Opal');
+  const ben = await guestPage(browser, url, 'Otto');
+  const { accessToken: token } = await pageSession(ann);
+  const tableId = await createTable(token, 'limit-holdem');
+  await sitAt(ann, url, tableId, 0);
+  await sitAt(ben, url, tableId, 1);
+  await playUntil([ann, ben], async () => (await state(tableId, token)).view.handNo >= 4);
+
+  // The silo reports every 2 s: its samples count the actions just played.
+  const actionsReported = async () => {
+    const r = await rest(url, 'GET', '/api/admin/operations', admin.token);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    const silo = r.body.processes.find((p) => p.process.kind === 'silo');
+    return silo ? silo.samples.reduce((sum, x) => sum + x.actionsPerSecond * x.intervalSeconds, 0) : 0;
+  };
+  const deadline = Date.now() + 30_000;
+  while ((await actionsReported()) < 6 && Date.now() < deadline) await ann.waitForTimeout(500);
+  assert.ok((await actionsReported()) >= 6, 'the silo reported the actions of three hands');
+  assert.equal((await rest(url, 'GET', '/api/admin/operations', (await pageSession(ann)).accessToken)).status, 403);
+
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+  await context.addInitScript(fakeTelegram, { initData: telegramInitData({ id: adminTelegramId, first_name: 'Admin' }) });
+  const page = await context.newPage();
+  await page.goto(`${url}/#/admin/operations`);
+  await page.waitForSelector('#operations #operations-processes .row[data-kind="silo"]');
+  const row = await page.textContent('#operations-processes .row[data-kind="silo"]');
+  assert.match(row, /\d+\.\d+\.\d+/, 'the version');
+  assert.match(row, /\d+ (s|min|h)/, 'the uptime');
+  for (const chart of ['connections', 'actions', 'latency', 'errors']) {
+    await page.waitForSelector(`#operations .ops-chart[data-chart="${chart}"] .uplot canvas`);
+    const points = Number(await page.getAttribute(`#operations .ops-chart[data-chart="${chart}"]`, 'data-points'));
+    assert.ok(points > 0, `${chart}: ${points} points`);
+  }
+  // The bot does not run here: its chart says so instead of drawing.
+  assert.ok(await page.$('#operations .ops-chart[data-chart="updates"] .no-data'));
+  assert.equal(await page.$('#operations .ops-chart[data-chart="updates"] canvas'), null);
+  // The actions chart's canvas has drawn pixels (not a blank canvas).
+  const inked = await page.$eval('#operations .ops-chart[data-chart="actions"] canvas', (c) => {
+    const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) n++;
+    return n;
+  });
+  assert.ok(inked > 100, `drawn pixels: ${inked}`);
+  assert.ok(await page.$('#open-dashboard'), 'the dashboard link is offered');
+  await shot(page, 'operations');
+
+  // Analytics has no data yet and says so, without placeholder bars.
+  await page.goto(`${url}/#/admin/analytics`);
+  await page.waitForSelector('#analytics-empty');
+  assert.equal(await page.$('#analytics .chart-placeholder'), null);
+  await context.close();
+  for (const p of [ann, ben]) {
+    await rest(url, 'POST', `/api/tables/${tableId}/leave`, (await pageSession(p)).accessToken);
+    await p.context().close();
+  }
 });
 
 test('Telegram: theme colours become the page colours; silent sign-in; BackButton, MainButton and haptics on the player\'s turn', async () => {

@@ -40,6 +40,8 @@ export async function startSilo() {
       POKER__Auth__BotToken: botToken,
       POKER__Auth__AdminTelegramIds: String(adminTelegramId),
       POKER__Bot__Token: '',
+      // Operations samples every 2 s (10 s by default) so the operations page has data soon.
+      POKER__Telemetry__OperationsInterval: '00:00:02',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -252,3 +252,41 @@ export interface TableCreatedResponse {
   table: TableSummary;
   invite?: string | null;
 }
+
+/** One process's identity in the operations figures. */
+export interface OperationsProcess {
+  kind: string;
+  id: string;
+  version: string;
+  startedAt: string;
+  roles: string[];
+}
+
+/** One reporting interval of one process: rates per second, latencies in seconds (null: nothing measured). */
+export interface OperationsSample {
+  at: string;
+  intervalSeconds: number;
+  connections: number;
+  actionsPerSecond: number;
+  errorsPerSecond: number;
+  actionP50: number | null;
+  actionP99: number | null;
+  deliveryP50: number | null;
+  deliveryP99: number | null;
+  updatesPerSecond: number;
+  updatesFailedPerSecond: number;
+}
+
+export interface ProcessSeries {
+  process: OperationsProcess;
+  lastSeen: string;
+  samples: OperationsSample[];
+}
+
+/** GET /api/admin/operations. */
+export interface OperationsResponse {
+  at: string;
+  windowSeconds: number;
+  dashboardPath: string | null;
+  processes: ProcessSeries[];
+}

@@ -4,9 +4,10 @@ namespace Orleans.Poker.BotFrontend.Tests;
 
 /// <summary>
 /// One request the bot made to the fake Bot API, in arrival order; <see cref="SentMessageId"/> is the id the fake gave
-/// the message a successful <c>sendMessage</c> sent (what later edits of that message name).
+/// the message a successful <c>sendMessage</c> sent (what later edits of that message name); <see cref="Token"/> the bot
+/// token the request was made with.
 /// </summary>
-public sealed record BotApiRequest(int Index, string Method, string Body, JsonObject Json, DateTimeOffset At, int Status, int? SentMessageId = null)
+public sealed record BotApiRequest(int Index, string Method, string Body, JsonObject Json, DateTimeOffset At, int Status, int? SentMessageId = null, string Token = "")
 {
     public long? ChatId => Json["chat_id"] is JsonValue value
         ? value.TryGetValue<long>(out var id) ? id : long.TryParse(value.ToString(), out var parsed) ? parsed : null

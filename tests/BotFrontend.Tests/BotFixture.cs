@@ -244,6 +244,14 @@ public sealed class BotFixture : IAsyncLifetime
     /// <summary>Posts a raw update to the webhook (or <paramref name="webhook"/>'s) with the given secret header (null: none).</summary>
     public async Task<HttpResponseMessage> Post(JsonObject update, string? secret = Secret, HttpClient? webhook = null)
     {
+        // A user who writes or presses a button in their private chat has opened it: the fake lets the bot write there.
+        var from = (update["message"] ?? update["callback_query"])?["from"]?["id"]?.GetValue<long>();
+        var chat = (update["message"]?["chat"] ?? update["callback_query"]?["message"]?["chat"])?["id"]?.GetValue<long>();
+        if (from is { } user && (chat ?? user) == user)
+        {
+            Api.Opened(user);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, BotHosting.WebhookPath)
         {
             Content = new StringContent(update.ToJsonString(), Encoding.UTF8, new MediaTypeHeaderValue("application/json")),

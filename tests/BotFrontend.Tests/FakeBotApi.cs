@@ -9,12 +9,13 @@ namespace Orleans.Poker.BotFrontend.Tests;
 
 /// <summary>
 /// A fake Telegram Bot API on loopback: records every request (<c>/bot&lt;token&gt;/&lt;method&gt;</c>) and answers
-/// <c>{"ok":true,"result":...}</c> with plausible results, pushing back as Telegram does: more than a short burst into
-/// one chat (<see cref="ChatBurst"/>, then one a second; groups one per three seconds) or more than thirty a second
-/// overall answers 429 with <c>retry_after</c>, and an edit that changes nothing answers 400 "message is not
-/// modified". <see cref="FailNext"/> makes the next call of a method fail (429, 403, ...), <see cref="FailChat"/>
-/// every call to a chat, <see cref="ThrottleChat"/> throttles a chat for a while. Tests wait on <see cref="WaitFor"/>
-/// instead of sleeping.
+/// <c>{"ok":true,"result":...}</c> with plausible results, pushing back as Telegram does: a private chat the user never
+/// opened answers 403 (<see cref="Opened"/>), more than a short burst into one chat (<see cref="ChatBurst"/>, then one a
+/// second; groups one per three seconds) or more than thirty a second overall answers 429 with <c>retry_after</c>, and
+/// an edit that changes nothing answers 400 "message is not modified". <see cref="FailNext"/> makes the next call of a
+/// method fail (429, 403, ...), <see cref="FailChat"/> every call to a chat, <see cref="ThrottleChat"/> throttles a chat
+/// for a while; <see cref="AcceptOnly"/> makes it Telegram after a token was revoked: any other token gets 401. Tests
+/// wait on <see cref="WaitFor"/> instead of sleeping. (Linked into tests/Deploy.Tests too.)
 /// </summary>
 public sealed class FakeBotApi : IAsyncDisposable
 {
@@ -23,6 +24,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, int? RetryAfter)>> failures = new();
     private readonly ConcurrentDictionary<long, (int Status, int? RetryAfter)> chatFailures = new();
     private readonly ConcurrentDictionary<long, DateTimeOffset> throttledUntil = new();
+    private readonly ConcurrentDictionary<long, byte> opened = new();
     private readonly Dictionary<long, (double Tokens, DateTimeOffset At)> chatBuckets = [];
     private (double Tokens, DateTimeOffset At) overallBucket = (30, DateTimeOffset.UtcNow);
     private readonly Dictionary<(long Chat, int Message), string> shown = [];
@@ -30,6 +32,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly ConcurrentQueue<JsonObject> pendingUpdates = new();
     private WebApplication app = null!;
     private int nextMessageId = 1000;
+    private volatile IReadOnlySet<string>? acceptedTokens;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -53,6 +56,9 @@ public sealed class FakeBotApi : IAsyncDisposable
     public void FailNext(string method, int status, int? retryAfter = null) =>
         failures.GetOrAdd(method, _ => new ConcurrentQueue<(int, int?)>()).Enqueue((status, retryAfter));
 
+    /// <summary>From now on only these bot tokens are valid (BotFather revoked the others): any other gets 401.</summary>
+    public void AcceptOnly(params string[] tokens) => acceptedTokens = tokens.ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The next call of <paramref name="method"/> loses its connection (a network error).</summary>
     public void DropNext(string method) => FailNext(method, 0);
 
@@ -61,6 +67,12 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     /// <summary>Every call for <paramref name="chatId"/> answers <paramref name="status"/> (403: the user blocked the bot).</summary>
     public void FailChat(long chatId, int status) => chatFailures[chatId] = (status, null);
+
+    /// <summary>
+    /// The user opened their private chat with the bot (wrote to it, or pressed a button there): until then, as on
+    /// Telegram, a bot may not write first and every call to that chat answers 403.
+    /// </summary>
+    public void Opened(long userId) => opened[userId] = 0;
 
     /// <summary>Calls for <paramref name="chatId"/> are answered normally again (the user unblocked the bot).</summary>
     public void ClearChat(long chatId)
@@ -123,7 +135,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
-    private async Task<IResult> Handle(string method, HttpContext http)
+    private async Task<IResult> Handle(string token, string method, HttpContext http)
     {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
@@ -131,13 +143,21 @@ public sealed class FakeBotApi : IAsyncDisposable
         var chat = json["chat_id"] is JsonValue c && c.TryGetValue<long>(out var chatId) ? chatId : (long?)null;
 
         (int Status, int? RetryAfter)? failure = null;
-        if (failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var next))
+        if (acceptedTokens is { } accepted && !accepted.Contains(token))
+        {
+            failure = (401, null);
+        }
+        else if (failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var next))
         {
             failure = next;
         }
         else if (chat is { } id && chatFailures.TryGetValue(id, out var blocked))
         {
             failure = blocked;
+        }
+        else if (chat is > 0 and var user && !opened.ContainsKey(user))
+        {
+            failure = (403, null);
         }
         else if (chat is { } throttled && throttledUntil.TryGetValue(throttled, out var until) && until > DateTimeOffset.UtcNow)
         {
@@ -155,7 +175,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         int? sent = method == "sendMessage" && failure is null ? Interlocked.Increment(ref nextMessageId) : null;
         lock (gate)
         {
-            requests.Add(new BotApiRequest(requests.Count, method, body, json, DateTimeOffset.UtcNow, failure?.Status ?? 200, sent));
+            requests.Add(new BotApiRequest(requests.Count, method, body, json, DateTimeOffset.UtcNow, failure?.Status ?? 200, sent, token));
             var previous = changed;
             changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             previous.TrySetResult();
@@ -169,17 +189,15 @@ public sealed class FakeBotApi : IAsyncDisposable
 
         if (failure is { } f)
         {
-            var error = new JsonObject
+            var description = f.Status switch
             {
-                ["ok"] = false,
-                ["error_code"] = f.Status,
-                ["description"] = f.Status switch
-                {
-                    429 => $"Too Many Requests: retry after {f.RetryAfter}",
-                    400 => "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
-                    _ => "Forbidden: bot was blocked by the user",
-                },
+                429 => $"Too Many Requests: retry after {f.RetryAfter}",
+                401 => "Unauthorized",
+                400 => "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+                _ when chat is > 0 and var user && !opened.ContainsKey(user) => "Forbidden: bot can't initiate conversation with a user",
+                _ => "Forbidden: bot was blocked by the user",
             };
+            var error = new JsonObject { ["ok"] = false, ["error_code"] = f.Status, ["description"] = description };
             if (f.RetryAfter is { } retry)
             {
                 error["parameters"] = new JsonObject { ["retry_after"] = retry };

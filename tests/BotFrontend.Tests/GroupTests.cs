@@ -14,6 +14,9 @@ public sealed class GroupTests(BotFixture bot)
         var tableId = Handling.UpdateHandler.GroupTableId(group);
         var table = bot.Grains.GetGrain<ITableGrain>(tableId);
         var after = bot.Api.LastIndex;
+        // Both opened the bot in private first: a group join seats only players the bot can reach.
+        await bot.Say(a, "/start");
+        await bot.Say(b, "/start");
 
         (await bot.Post(BotFixture.Membership(a, group, "left", "member"))).EnsureSuccessStatusCode();
         var created = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, after);
@@ -58,7 +61,8 @@ public sealed class GroupTests(BotFixture bot)
         var firstPost = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, after);
         (await bot.Post(BotFixture.Membership(user, group, "administrator", "kicked"))).EnsureSuccessStatusCode();
         (await bot.Post(BotFixture.Membership(user, group, "kicked", "member"))).EnsureSuccessStatusCode();
-        var secondPost = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, firstPost.Index);
+        // The second add edits the group's one announcement.
+        var secondPost = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == group && r.MessageId == firstPost.SentMessageId, firstPost.Index);
 
         Assert.Empty(promoted);
         Assert.Equal("not_found", missing.Code);
@@ -81,5 +85,26 @@ public sealed class GroupTests(BotFixture bot)
 
         Assert.True(blocked);
         Assert.False((await player.Get()).Profile.Unreachable);
+    }
+
+    [Fact]
+    public async Task Startgroup_and_re_adding_the_bot_edit_the_one_announcement_instead_of_posting_it_again()
+    {
+        const long group = -1_002_223_999;
+        var user = BotFixture.NewUserId();
+        var after = bot.Api.LastIndex;
+
+        await bot.Say(user, "/startgroup", group);
+        await bot.Outbox.Idle(group);
+        (await bot.Post(BotFixture.Message(user, "/startgroup", group))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(group);
+        (await bot.Post(BotFixture.Membership(user, group, "left", "member"))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(group);
+        await bot.Outbox.Idle(group);
+
+        var toGroup = bot.Api.To(group).Where(r => r.Index > after).ToList();
+        var posted = Assert.Single(toGroup, r => r.Method == "sendMessage");
+        Assert.Equal(2, toGroup.Count(r => r.Method == "editMessageText" && r.MessageId == posted.SentMessageId));
+        await bot.Grains.GetGrain<ITableGrain>(Handling.UpdateHandler.GroupTableId(group)).Close("test over");
     }
 }

@@ -112,6 +112,9 @@ public sealed class PlayTests(BotFixture bot)
     {
         const long group = -1_009_876_543;
         var (a, b) = (BotFixture.NewUserId(), BotFixture.NewUserId());
+        // Both opened the bot in private first: a group join seats only players the bot can reach.
+        await bot.Say(a, "/start");
+        await bot.Say(b, "/start");
 
         var created = await bot.Say(a, "/startgroup", group);
         var tableId = Handling.UpdateHandler.GroupTableId(group);

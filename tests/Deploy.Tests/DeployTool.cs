@@ -14,6 +14,9 @@ public sealed class DeployTool : IAsyncDisposable
 {
     public const string WebhookSecret = "deploy-tool-webhook-secret";
 
+    /// <summary>The bot token of the env (bots, and gateways checking mini-app initData).</summary>
+    public const string BotToken = "123456:deploy-tool-token";
+
     private DeployTool(string root, string database, string connectionString)
     {
         Root = root;
@@ -53,8 +56,8 @@ public sealed class DeployTool : IAsyncDisposable
             ["POKER__Cluster__ClusterId"] = name,
             ["POKER__Logging__Format"] = "text",
             ["POKER__Auth__JwtKey"] = "deploy-tool-tests-jwt-signing-key-0123456789abcdef",
-            ["POKER__Auth__BotToken"] = "123456:deploy-tool-token",
-            ["POKER__Bot__Token"] = "123456:deploy-tool-token",
+            ["POKER__Auth__BotToken"] = BotToken,
+            ["POKER__Bot__Token"] = BotToken,
             ["POKER__Bot__WebhookUrl"] = "https://localhost/telegram/webhook",
             ["POKER__Bot__WebhookSecret"] = WebhookSecret,
             ["POKER__Http__TrustedProxies"] = "127.0.0.1",
@@ -79,6 +82,21 @@ public sealed class DeployTool : IAsyncDisposable
         return tool;
     }
 
+    /// <summary>nginx's address (POKER_DEPLOY_NGINX_HTTPS_LISTEN).</summary>
+    public Uri Https => new("https://" + ReadEnv()["POKER_DEPLOY_NGINX_HTTPS_LISTEN"]);
+
+    /// <summary>Writes a self-signed certificate for nginx (POKER_DEPLOY_TLS_CERT and _KEY); returns a check trusting exactly it.</summary>
+    public System.Net.Security.RemoteCertificateValidationCallback WriteCertificate()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=localhost", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
+        File.WriteAllText(ReadEnv()["POKER_DEPLOY_TLS_CERT"], cert.ExportCertificatePem());
+        File.WriteAllText(ReadEnv()["POKER_DEPLOY_TLS_KEY"], rsa.ExportPkcs8PrivateKeyPem());
+        var hash = cert.GetCertHashString();
+        return (_, certificate, _, _) => certificate?.GetCertHashString() == hash;
+    }
+
     public void WriteEnv(IReadOnlyDictionary<string, string> env)
     {
         File.WriteAllLines(EnvFile, env.Select(e => $"{e.Key}={e.Value}"));
@@ -89,10 +107,13 @@ public sealed class DeployTool : IAsyncDisposable
         File.ReadAllLines(EnvFile).Where(l => l.Contains('=')).ToDictionary(l => l[..l.IndexOf('=')], l => l[(l.IndexOf('=') + 1)..]);
 
     /// <summary>Runs the tool; returns its exit code and what it wrote (stdout and stderr together).</summary>
-    public async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    public Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunFromAsync(Repo.Root, args);
+
+    /// <summary>Runs the tool of another checkout (<c>deploy --build</c> publishes the repository its script is in).</summary>
+    public async Task<(int ExitCode, string Output)> RunFromAsync(string repository, params string[] args)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Repo.PathOf("infra/deploy/poker-deploy"));
+        start.ArgumentList.Add(Path.Combine(repository, "infra", "deploy", "poker-deploy"));
         start.ArgumentList.Add("--root");
         start.ArgumentList.Add(Root);
         foreach (var arg in args)

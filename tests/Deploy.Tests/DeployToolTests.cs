@@ -1,6 +1,5 @@
 using Xunit.Abstractions;
 using System.Diagnostics;
-using System.Net.Security;
 using System.Text;
 
 namespace Orleans.Poker.Deploy.Tests;
@@ -24,8 +23,16 @@ public sealed class DeployToolTests
         "INSERT INTO ledger_transactions (transfer_id, player_id, kind, amount, balance_after, reason) VALUES " +
         "('g1', 'p1', 'grant', 1500, 1500, 'welcome'), ('g2', 'p2', 'grant', 700, 700, 'welcome');";
 
-    private const string State = "SELECT player_id, balance FROM wallets ORDER BY 1;" +
-        "SELECT transfer_id, player_id, kind, amount, balance_after FROM ledger_transactions ORDER BY transaction_id;";
+    // The rows of the two players above (the test's players play on during the update: their rows change after it).
+    private const string State = "SELECT player_id, balance FROM wallets WHERE player_id IN ('p1', 'p2') ORDER BY 1;" +
+        "SELECT transfer_id, player_id, kind, amount, balance_after FROM ledger_transactions WHERE player_id IN ('p1', 'p2') ORDER BY transaction_id;";
+
+    /// <summary>
+    /// Generous: a table stands still between hands (3 s), and a table whose silo stopped between two hands stays
+    /// inactive until something calls it (a player's hub reconnecting and watching it, at the latest a gateway's
+    /// one-minute re-subscription): measured 21 s.
+    /// </summary>
+    private static readonly TimeSpan TableGapBound = TimeSpan.FromSeconds(45);
 
     private readonly ITestOutputHelper output;
 
@@ -37,7 +44,7 @@ public sealed class DeployToolTests
         await using var tool = await DeployTool.CreateAsync();
         var (code, text) = await tool.RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (var command in new[] { "deploy <release-dir>", "deploy --build", "status", "rollback", "backup", "verify-backup <file>", "restore <file>", "stop" })
+        foreach (var command in new[] { "deploy <release-dir>", "deploy --build", "restart", "status", "rollback", "backup", "verify-backup <file>", "restore <file>", "stop" })
         {
             Assert.Contains(command, text, StringComparison.Ordinal);
         }
@@ -142,22 +149,10 @@ public sealed class DeployToolTests
     [Fact]
     public async Task First_deploy_update_and_rollback_through_nginx()
     {
-        await using var botApi = await FakeBotApi.StartAsync();
-        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.Url });
-        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
-        {
-            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=localhost", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-            using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(2));
-            File.WriteAllText(Path.Combine(tool.Root, "cert.pem"), cert.ExportCertificatePem());
-            File.WriteAllText(Path.Combine(tool.Root, "key.pem"), rsa.ExportPkcs8PrivateKeyPem());
-        }
-
-        var env = tool.ReadEnv();
-        var https = new Uri("https://" + env["POKER_DEPLOY_NGINX_HTTPS_LISTEN"]);
-        using var client = new HttpClient(new SocketsHttpHandler
-        {
-            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true },
-        }) { BaseAddress = https, Timeout = TimeSpan.FromSeconds(20) };
+        await using var botApi = await FakeBotApi.Start();
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
+        var trusts = tool.WriteCertificate();
+        using var client = NginxClient.Client(tool.Https, trusts);
 
         // (a) first deploy from an empty database.
         var first = tool.Release("0.0.0-first");
@@ -172,22 +167,31 @@ public sealed class DeployToolTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/health/ready")).StatusCode);
         Assert.True(File.Exists(Path.Combine(tool.Root, "cron", "orleans-poker-backup")));
         Assert.True(File.Exists(Path.Combine(tool.Root, "systemd", "orleans-poker-silo@.service")));
-        await AssertWebhook(client);
+        await AssertWebhook(client, botApi, DeployTool.BotToken);
         (code, text) = await tool.RunAsync("status");
         Assert.True(code == 0, text);
 
         await tool.ExecuteAsync(Players);
         var before = await tool.RowsAsync(State);
 
-        // (b) zero-downtime update to a release with one additive script; nginx keeps answering throughout.
+        // Players sign in with Telegram and play through nginx (REST and the hub over wss): a hand right away.
+        await using var play = await TablePlay.StartAsync(tool.Https, trusts, DeployTool.BotToken, tableCount: 2, seated: 3);
+        watch.Restart();
+        await play.PlayHandsAsync(2, TimeSpan.FromSeconds(60));
+        output.WriteLine($"first hands through nginx: {watch.Elapsed.TotalSeconds:F1} s");
+
+        // (b) zero-downtime update to a release with one additive script while they keep playing and a client polls.
         var second = tool.Release("0.0.1-second", new Dictionary<string, string>
         {
             ["0099_deploy_test_column.sql"] = "ALTER TABLE players ADD COLUMN deploy_test_note text NULL;",
         });
         using var stop = new CancellationTokenSource();
         var probe = Probe(client, stop.Token);
+        var chips = await play.ChipsAsync(tool);
         watch.Restart();
+        var from = TablePlay.Mark();
         (code, text) = await tool.RunAsync("deploy", second);
+        var to = TablePlay.Mark();
         output.WriteLine(text);
         await stop.CancelAsync();
         var (requests, failures, longestGap) = await probe;
@@ -197,8 +201,10 @@ public sealed class DeployToolTests
         Assert.Contains("stopping silo-0-0", text, StringComparison.Ordinal);
         Assert.EndsWith("0.0.1-second", new FileInfo(Path.Combine(tool.Root, "current")).LinkTarget, StringComparison.Ordinal);
         Assert.Equal(0, failures);
+
+        await PlayedThrough(play, tool, "the update", from, to, chips);
         Assert.Equal("1", await tool.RowsAsync("SELECT count(*) FROM information_schema.columns WHERE table_name = 'players' AND column_name = 'deploy_test_note'"));
-        await AssertWebhook(client);
+        await AssertWebhook(client, botApi, DeployTool.BotToken);
         await tool.ExecuteAsync("UPDATE wallets SET balance = balance + 5 WHERE player_id = 'p2'");
 
         // (c) rollback: the update migrated, so the pre-update backup comes back and the first release runs again.
@@ -211,17 +217,176 @@ public sealed class DeployToolTests
         Assert.Equal(before, await tool.RowsAsync(State));
         Assert.Equal("0", await tool.RowsAsync("SELECT count(*) FROM information_schema.columns WHERE table_name = 'players' AND column_name = 'deploy_test_note'"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-        await AssertWebhook(client);
+        await AssertWebhook(client, botApi, DeployTool.BotToken);
     }
 
-    private static async Task AssertWebhook(HttpClient client)
+    [Fact]
+    public async Task Deploy_build_publishes_a_clean_clone_and_refuses_a_dirty_tree()
     {
-        using var unsigned = await client.PostAsync("/telegram/webhook", new StringContent("{\"update_id\":1}", Encoding.UTF8, "application/json"));
+        await using var botApi = await FakeBotApi.Start();
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
+        var trusts = tool.WriteCertificate();
+        // A clean clone of the commit under test: what an operator checks out on the host.
+        var commit = (await Git(Repo.Root, "rev-parse", "HEAD")).Trim();
+        var clone = Path.Combine(tool.Root, "src");
+        await Git(Repo.Root, "clone", "--quiet", "--no-checkout", Repo.Root, clone);
+        await Git(clone, "checkout", "--quiet", "--detach", commit);
+        var release = Path.Combine(tool.Root, "releases", $"{Repo.ProductVersion()}-{commit[..12]}");
+
+        // A dirty tree is refused before anything is built.
+        File.WriteAllText(Path.Combine(clone, "stray.txt"), "not committed");
+        var (code, text) = await tool.RunFromAsync(clone, "deploy", "--build");
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.Contains("refusing to build", text, StringComparison.Ordinal);
+        Assert.Contains("stray.txt", text, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(release));
+        File.Delete(Path.Combine(clone, "stray.txt"));
+
+        // The clean clone: web client and every process published into releases/<version>-<commit>, then deployed.
+        var watch = Stopwatch.StartNew();
+        (code, text) = await tool.RunFromAsync(clone, "deploy", "--build");
+        output.WriteLine(text);
+        output.WriteLine($"deploy --build (publish + first deploy): {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(code == 0, text);
+        Assert.Contains($"built {Path.GetFileName(release)} in ", text, StringComparison.Ordinal);
+        Assert.Equal(release, new FileInfo(Path.Combine(tool.Root, "current")).LinkTarget);
+        Assert.False(new FileInfo(Path.Combine(release, "silo", "Orleans.Poker.Silo.dll")).Attributes.HasFlag(FileAttributes.ReparsePoint));
+        Assert.Contains("/assets/", File.ReadAllText(Path.Combine(release, "web", "index.html")), StringComparison.Ordinal);
+        var port = int.Parse(tool.ReadEnv()["POKER_DEPLOY_PORT_BASE"], System.Globalization.CultureInfo.InvariantCulture);
+        using var direct = new HttpClient();
+        using var health = System.Text.Json.JsonDocument.Parse(await direct.GetStringAsync($"http://127.0.0.1:{port}/health/ready"));
+        Assert.Equal(Repo.ProductVersion(), health.RootElement.GetProperty("version").GetString());
+        Assert.Equal(commit, health.RootElement.GetProperty("commit").GetString());
+        // nginx serves the built web client of the release.
+        using var client = NginxClient.Client(tool.Https, trusts);
+        using var index = await client.GetAsync("/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(release, "web", "index.html")), await index.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Bot_token_and_database_password_rotate_with_a_rolling_restart_while_players_play()
+    {
+        // A role of the test's own, so its password can change without touching the shared test role.
+        var role = $"poker_r_{Guid.NewGuid():N}"[..20];
+        // The test's role is made a member, to read the tables the new role's migrations create.
+        await DeployTool.AdminAsync($"CREATE ROLE {role} LOGIN PASSWORD 'rotation-old-password'; GRANT {role} TO CURRENT_USER");
+        try
+        {
+            await RotateSecrets(role);
+        }
+        finally
+        {
+            await DeployTool.AdminAsync($"DROP ROLE IF EXISTS {role}");
+        }
+    }
+
+    private async Task RotateSecrets(string role)
+    {
+        const string NewToken = "654321:rotated-deploy-token";
+        await using var botApi = await FakeBotApi.Start();
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
+        await tool.ExecuteAsync($"GRANT ALL ON DATABASE \"{tool.Database}\" TO {role}; GRANT CREATE, USAGE ON SCHEMA public TO {role}");
+        var env = tool.ReadEnv();
+        // Pooled, as in production: open sessions are what carries the old processes over the password change.
+        env["POKER__Storage__Postgres"] = new Npgsql.NpgsqlConnectionStringBuilder(tool.ConnectionString) { Username = role, Password = "rotation-old-password", Pooling = true }.ConnectionString;
+        tool.WriteEnv(env);
+        var trusts = tool.WriteCertificate();
+        using var client = NginxClient.Client(tool.Https, trusts);
+        var (code, text) = await tool.RunAsync("deploy", tool.Release("0.0.0-rotation"));
+        Assert.True(code == 0, text);
+        await using var play = await TablePlay.StartAsync(tool.Https, trusts, DeployTool.BotToken, tableCount: 1, seated: 3);
+        await play.PlayHandsAsync(2, TimeSpan.FromSeconds(60));
+
+        // The database password changes in PostgreSQL first (sessions already open keep working). A restart while env
+        // still has the old one is refused before anything stops.
+        await tool.ExecuteAsync($"ALTER ROLE {role} PASSWORD 'rotation-new-password'");
+        (code, text) = await tool.RunAsync("restart");
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.Contains($"refuses the login of POKER__Storage__Postgres (user {role})", text, StringComparison.Ordinal);
+        Assert.Equal("0", File.ReadAllText(Path.Combine(tool.Root, "run", "color")).Trim());
+
+        // The bot token: BotFather revoked the old one, Telegram answers it 401 from now on.
+        botApi.AcceptOnly(NewToken);
+        env["POKER__Storage__Postgres"] = new Npgsql.NpgsqlConnectionStringBuilder(env["POKER__Storage__Postgres"]) { Password = "rotation-new-password" }.ConnectionString;
+        env["POKER__Bot__Token"] = NewToken;
+        env["POKER__Auth__BotToken"] = NewToken;
+        tool.WriteEnv(env);
+
+        // One rolling restart puts both in place while the players keep playing.
+        var calls = botApi.LastIndex;
+        var chips = await play.ChipsAsync(tool);
+        var watch = Stopwatch.StartNew();
+        var from = TablePlay.Mark();
+        (code, text) = await tool.RunAsync("restart");
+        var to = TablePlay.Mark();
+        output.WriteLine(text);
+        output.WriteLine($"restart: {watch.Elapsed.TotalSeconds:F1} s");
+        Assert.True(code == 0, text);
+        Assert.Contains("(restarted)", text, StringComparison.Ordinal);
+        Assert.Equal("1", File.ReadAllText(Path.Combine(tool.Root, "run", "color")).Trim());
+
+        // The restarted bot registered its webhook with the new token and answers with it.
+        Assert.Contains(botApi.Requests, r => r.Index > calls && r.Method == "setWebhook" && r.Token == NewToken && r.Accepted);
+        await AssertWebhook(client, botApi, NewToken);
+
+        // Gateways check mini-app sign-ins against the new token only.
+        await using var newcomer = await TablePlayer.SignInAsync(tool.Https, trusts, System.Net.IPAddress.Parse("127.0.0.40"), NewToken, 4_000_000_001, "Newcomer");
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => TablePlayer.SignInAsync(tool.Https, trusts, System.Net.IPAddress.Parse("127.0.0.41"), DeployTool.BotToken, 4_000_000_002, "Stale"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+
+        // Every process logs in with the new password now (the old one no longer opens a session).
+        Assert.NotEqual("0", await tool.RowsAsync($"SELECT count(*) FROM pg_stat_activity WHERE usename = '{role}'"));
+        await PlayedThrough(play, tool, "the restart", from, to, chips);
+    }
+
+    /// <summary>
+    /// The tables play on (two more hands each) after a window; then everybody leaves, and the figures of the window
+    /// and of the whole play are printed and checked: hands and actions inside the window, its longest standstill,
+    /// the players' chips (wallets, tables, rake) before the window equal to after it, no failed action, no voided
+    /// hand, and once everybody left, the wallets (plus rake) equal to what was granted.
+    /// </summary>
+    private async Task PlayedThrough(TablePlay play, DeployTool tool, string window, long from, long to, long chipsBefore)
+    {
+        var chipsAfter = await play.ChipsAsync(tool);
+        output.WriteLine($"chips of the players (wallets + tables + rake) before {window}: {chipsBefore}, after it: {chipsAfter}");
+        Assert.Equal(chipsBefore, chipsAfter);
+        await play.PlayHandsAsync(2, TimeSpan.FromSeconds(60));
+        var during = play.Window(from, to);
+        var figures = await play.FinishAsync(tool);
+        output.WriteLine($"during {window}: {during}");
+        output.WriteLine($"players (sitting down to leaving): {figures}");
+        figures.AssertClean();
+        Assert.Equal(figures.Granted, chipsBefore);
+        Assert.True(during.Hands > 0 && during.Actions > 0, during.ToString());
+        Assert.True(during.LongestGap < TableGapBound, during.ToString());
+    }
+
+    /// <summary>
+    /// A webhook update reaches the bot's handling through nginx: 401 without the secret; with it, a <c>/start</c>
+    /// from a new user is answered with a <c>sendMessage</c> to that chat, made with <paramref name="token"/>.
+    /// </summary>
+    private static async Task AssertWebhook(HttpClient client, FakeBotApi botApi, string token)
+    {
+        var user = Random.Shared.NextInt64(1_000_000_000, 8_000_000_000);
+        var update = $$$"""
+            {"update_id":{{{Random.Shared.Next(1, int.MaxValue)}}},"message":{"message_id":1,"date":{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}},
+             "chat":{"id":{{{user}}},"type":"private"},"from":{"id":{{{user}}},"is_bot":false,"first_name":"Webhook{{{user}}}"},"text":"/start"}}
+            """;
+        using var unsigned = await client.PostAsync("/telegram/webhook", new StringContent(update, Encoding.UTF8, "application/json"));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unsigned.StatusCode);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent("{\"update_id\":2}", Encoding.UTF8, "application/json") };
+        var after = botApi.LastIndex;
+        botApi.Opened(user); // the user wrote to the bot: Telegram lets it answer in their private chat
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", DeployTool.WebhookSecret);
         using var signed = await client.SendAsync(request);
         Assert.Equal(System.Net.HttpStatusCode.OK, signed.StatusCode);
+        var reply = await botApi.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user, after, TimeSpan.FromSeconds(30));
+        Assert.Contains($"Webhook{user}", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(token, reply.Token);
+        Assert.True(reply.Accepted);
     }
 
     /// <summary>GET / and a gateway API call through nginx every 100 ms until stopped.</summary>
@@ -264,17 +429,25 @@ public sealed class DeployToolTests
         return (requests, failures, longest);
     }
 
-    private static async Task Migrate(string release, DeployTool tool)
+    private static Task<string> Git(string directory, params string[] args) => Run("git", directory, args);
+
+    private static Task Migrate(string release, DeployTool tool) =>
+        Run("dotnet", null, Path.Combine(release, "migrations", "Orleans.Poker.Migrations.dll"), "--connection", tool.ConnectionString);
+
+    /// <summary>Runs a program to completion; fails the test with its error output unless it exits 0; returns its output.</summary>
+    private static async Task<string> Run(string file, string? directory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(release, "migrations", "Orleans.Poker.Migrations.dll"), "--connection", tool.ConnectionString })
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory ?? "" };
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
         using var process = Process.Start(start)!;
-        var text = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var text = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, text);
+        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', args)}: {text}{await error}");
+        return text;
     }
 }

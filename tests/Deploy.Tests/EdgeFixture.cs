@@ -27,7 +27,7 @@ public sealed class EdgeFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        botApi = await FakeBotApi.StartAsync();
+        botApi = await FakeBotApi.Start();
         var gatewayPort = Port();
         Silo = await AppProcess.StartAsync("silo", Repo.BuiltDll("Silo", "Orleans.Poker.Silo.dll"), "POKER__Http__Port", new Dictionary<string, string>
         {
@@ -50,7 +50,7 @@ public sealed class EdgeFixture : IAsyncLifetime
             ["POKER__Bot__Token"] = "123456:deploy-test-token",
             ["POKER__Bot__WebhookUrl"] = "https://localhost/telegram/webhook",
             ["POKER__Bot__WebhookSecret"] = WebhookSecret,
-            ["POKER__Bot__ApiBaseUrl"] = botApi.Url,
+            ["POKER__Bot__ApiBaseUrl"] = botApi.BaseUrl,
         });
         Gateway = await gateway;
         Bot = await bot;
@@ -65,35 +65,12 @@ public sealed class EdgeFixture : IAsyncLifetime
     }
 
     /// <summary>A client of nginx that trusts exactly the test certificate and follows no redirect.</summary>
-    public HttpMessageHandler Handler() => new SocketsHttpHandler
-    {
-        AllowAutoRedirect = false,
-        SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = Trusts },
-    };
+    public HttpMessageHandler Handler() => NginxClient.Handler(Trusts);
 
-    public HttpClient Client() => new(Handler()) { BaseAddress = Https, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Client() => NginxClient.Client(Https, Trusts);
 
     /// <summary>A client of nginx connecting from another loopback address (127.0.0.2, ...): another client to nginx.</summary>
-    public HttpClient ClientFrom(System.Net.IPAddress source) => new(new SocketsHttpHandler
-    {
-        AllowAutoRedirect = false,
-        SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = Trusts },
-        ConnectCallback = async (context, token) =>
-        {
-            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
-            try
-            {
-                socket.Bind(new System.Net.IPEndPoint(source, 0));
-                await socket.ConnectAsync(context.DnsEndPoint, token);
-                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    }) { BaseAddress = Https, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient ClientFrom(System.Net.IPAddress source) => NginxClient.Client(Https, Trusts, source);
 
     public bool Trusts(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
         certificate is not null && certificate.GetCertHashString() == Nginx.Certificate.GetCertHashString();

@@ -55,6 +55,8 @@ public sealed class EdgeTests(EdgeFixture edge)
     [InlineData("/health/live")]
     [InlineData("/openapi/v1.json")]
     [InlineData("/dashboard")]
+    [InlineData("/orleans-dashboard/")]
+    [InlineData("/orleans-dashboard/DashboardCounters")]
     [InlineData("/no-such-page")]
     public async Task Health_metrics_and_everything_else_are_not_exposed(string path)
     {
@@ -68,6 +70,12 @@ public sealed class EdgeTests(EdgeFixture edge)
         {
             // The silo behind does answer it: nginx is what hides it.
             Assert.Equal(HttpStatusCode.OK, (await direct.GetAsync($"http://127.0.0.1:{edge.Silo.HttpPort}{path}")).StatusCode);
+        }
+
+        if (path.StartsWith("/orleans-dashboard", StringComparison.Ordinal))
+        {
+            // The gateway behind serves it, to admins only (anonymous: 401); nginx never passes it on.
+            Assert.Equal(HttpStatusCode.Unauthorized, (await direct.GetAsync($"http://127.0.0.1:{edge.Gateway.HttpPort}{path}")).StatusCode);
         }
     }
 

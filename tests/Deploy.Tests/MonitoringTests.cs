@@ -114,6 +114,119 @@ public sealed partial class MonitoringTests
         }
     }
 
+    [Fact]
+    public void The_alertmanager_configuration_is_valid_for_amtool() =>
+        Assert.Contains("SUCCESS", Run("/usr/bin/amtool", "check-config", Repo.PathOf("infra/monitoring/alertmanager.yml")), StringComparison.Ordinal);
+
+    /// <summary>
+    /// infra/monitoring/alertmanager.yml in a real Alertmanager (Debian's prometheus-alertmanager), its receiver pointed
+    /// at a running bot process and its timers shortened: a critical alert reaches the alert chat through the bot (at
+    /// the fake Bot API) at once, and its resolution follows.
+    /// </summary>
+    [Fact]
+    public async Task A_real_alertmanager_sends_an_alert_and_its_resolution_through_the_bot_to_the_alert_chat()
+    {
+        const long alertChat = -100_555_000_111;
+        const string secret = "monitoring-tests-alert-secret-0123456789";
+        await using var botApi = await FakeBotApi.Start();
+        var gatewayPort = Port();
+        using var silo = await AppProcess.StartAsync("silo", Repo.BuiltDll("Silo", "Orleans.Poker.Silo.dll"), "POKER__Http__Port", new Dictionary<string, string>
+        {
+            ["POKER__Cluster__SiloPort"] = Port(),
+            ["POKER__Cluster__GatewayPort"] = gatewayPort,
+        });
+        using var bot = await AppProcess.StartAsync("bot", Repo.BuiltDll("BotFrontend", "Orleans.Poker.BotFrontend.dll"), "POKER__Bot__Port", new Dictionary<string, string>
+        {
+            ["POKER__Cluster__GatewayPort"] = gatewayPort,
+            ["POKER__Bot__Token"] = "123456:monitoring-test-token",
+            ["POKER__Bot__WebhookUrl"] = "https://localhost/telegram/webhook",
+            ["POKER__Bot__WebhookSecret"] = "monitoring-tests-webhook-secret",
+            ["POKER__Bot__ApiBaseUrl"] = botApi.BaseUrl,
+            ["POKER__Bot__AlertWebhookSecret"] = secret,
+            ["POKER__Bot__AlertChatIds"] = alertChat.ToString(CultureInfo.InvariantCulture),
+        });
+        var folder = Directory.CreateTempSubdirectory("poker-alertmanager-");
+        var secretFile = Path.Combine(folder.FullName, "alert-webhook-secret");
+        File.WriteAllText(secretFile, secret);
+        var config = Repo.Read("infra/monitoring/alertmanager.yml")
+            .Replace("http://127.0.0.1:8081/alerts/alertmanager", $"http://127.0.0.1:{bot.HttpPort}/alerts/alertmanager", StringComparison.Ordinal)
+            .Replace("/etc/prometheus/poker-alert-webhook-secret", secretFile, StringComparison.Ordinal)
+            .Replace("group_interval: 5m", "group_interval: 1s", StringComparison.Ordinal);
+        Assert.Contains(secretFile, config, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(folder.FullName, "alertmanager.yml"), config);
+        var web = Port();
+        var start = new ProcessStartInfo("/usr/bin/prometheus-alertmanager") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            $"--config.file={Path.Combine(folder.FullName, "alertmanager.yml")}", $"--storage.path={folder.FullName}/data",
+            $"--web.listen-address=127.0.0.1:{web}", "--cluster.listen-address=",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var alertmanager = Process.Start(start)!;
+        alertmanager.OutputDataReceived += (_, _) => { };
+        alertmanager.ErrorDataReceived += (_, _) => { };
+        alertmanager.BeginOutputReadLine();
+        alertmanager.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{web}"), Timeout = TimeSpan.FromSeconds(5) };
+            var startsAt = DateTimeOffset.UtcNow;
+            var after = botApi.LastIndex;
+            await PostAlert(http, startsAt, endsAt: null);
+            var firing = await botApi.WaitFor(r => r.Method == "sendMessage" && r.ChatId == alertChat, after, TimeSpan.FromSeconds(60));
+            await PostAlert(http, startsAt, endsAt: DateTimeOffset.UtcNow);
+            var resolved = await botApi.WaitFor(r => r.Method == "sendMessage" && r.ChatId == alertChat && r.Text.Contains("RESOLVED", StringComparison.Ordinal), firing.Index, TimeSpan.FromSeconds(60));
+
+            Assert.StartsWith("🔥 FIRING", firing.Text, StringComparison.Ordinal);
+            Assert.Contains("PokerChipConservationViolated [critical]", firing.Text, StringComparison.Ordinal);
+            Assert.Contains("PokerChipConservationViolated", resolved.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            alertmanager.Kill(entireProcessTree: true);
+            alertmanager.WaitForExit(10_000);
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Posts one critical alert to Alertmanager's API (retried while it starts); with <paramref name="endsAt"/>, resolved.</summary>
+    private static async Task PostAlert(HttpClient http, DateTimeOffset startsAt, DateTimeOffset? endsAt)
+    {
+        var alert = new Dictionary<string, object>
+        {
+            ["labels"] = new Dictionary<string, string> { ["alertname"] = "PokerChipConservationViolated", ["severity"] = "critical", ["instance"] = "silo-a:9464" },
+            ["annotations"] = new Dictionary<string, string> { ["summary"] = "Chips were not conserved in a hand" },
+            ["startsAt"] = startsAt.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (endsAt is { } ends)
+        {
+            alert["endsAt"] = ends.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var answer = await http.PostAsJsonAsync(new Uri("/api/v2/alerts", UriKind.Relative), new[] { alert });
+                if (answer.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                // Alertmanager is still starting.
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "Alertmanager did not take the alert");
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>Queries Prometheus's HTTP API until the single value of <paramref name="query"/> satisfies <paramref name="done"/>.</summary>
     private static async Task<double> QueryUntil(HttpClient http, string query, Func<double, bool> done)
     {
@@ -147,11 +260,20 @@ public sealed partial class MonitoringTests
 
     private static string Port() => Cluster.Tests.ServerProcesses.FreePort().ToString(CultureInfo.InvariantCulture);
 
-    private static (int Exit, string Output) Promtool(params string[] arguments)
+    private static (int Exit, string Output) Promtool(params string[] arguments) => Tool("/usr/bin/promtool", arguments);
+
+    /// <summary>Runs <paramref name="tool"/>; its output, after asserting that it succeeded.</summary>
+    private static string Run(string tool, params string[] arguments)
     {
-        const string promtool = "/usr/bin/promtool";
-        Assert.True(File.Exists(promtool), $"{promtool} is missing: infra/test.sh installs Debian's prometheus package");
-        var start = new ProcessStartInfo(promtool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var (exit, output) = Tool(tool, arguments);
+        Assert.True(exit == 0, output);
+        return output;
+    }
+
+    private static (int Exit, string Output) Tool(string tool, params string[] arguments)
+    {
+        Assert.True(File.Exists(tool), $"{tool} is missing: infra/test.sh installs Debian's prometheus and prometheus-alertmanager packages");
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -160,7 +282,7 @@ public sealed partial class MonitoringTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "promtool did not finish");
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), $"{tool} did not finish");
         return (process.ExitCode, output.Result + errors.Result);
     }
 

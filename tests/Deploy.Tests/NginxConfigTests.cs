@@ -52,6 +52,18 @@ public sealed class NginxConfigTests
         Assert.Contains("proxy_pass http://poker_hubs;", hubs);
     }
 
+    [Fact]
+    public void Metrics_health_and_the_dashboards_are_refused_and_only_the_api_hubs_and_webhook_are_proxied()
+    {
+        var conf = Repo.Read("infra/nginx/poker.conf");
+        var hidden = Regex.Match(conf, @"location ~ \^/\((?<paths>[^)]*)\)\(/\|\$\) \{\s*return 404;").Groups["paths"].Value.Split('|');
+        // A location's body may hold one level of blocks (limit_except).
+        var proxied = Regex.Matches(conf, @"location (?:= )?(?<path>\S+) \{(?:[^{}]|\{[^{}]*\})*?proxy_pass").Select(m => m.Groups["path"].Value);
+
+        Assert.Superset(new HashSet<string> { "health", "metrics", "dashboard", "orleans-dashboard" }, hidden.ToHashSet());
+        Assert.Equal(["/api/", "/hubs/", "/telegram/webhook"], proxied.Order(StringComparer.Ordinal));
+    }
+
     private static int Seconds(string block, string directive) =>
         int.Parse(Regex.Match(block, directive + @"\s+(?<s>\d+)s;").Groups["s"].Value, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -49,6 +49,8 @@ public sealed class MetricsSiloFixture : IAsyncLifetime
             ["POKER__Auth__GuestSignIn"] = "true",
             ["POKER__Gateway__HubCallsPerSecond"] = "1000",
             ["POKER__Gateway__HubCallBurst"] = "5000",
+            // The operations page's samples every second rather than every 10 s.
+            ["POKER__Telemetry__OperationsInterval"] = "00:00:01",
         });
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Poker.Gateway.Contracts;
+using Orleans.Poker.Grains.Interfaces.Operations;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 
@@ -11,7 +12,7 @@ namespace Orleans.Poker.Gateway.Tests;
 /// <c>/metrics</c> of a real silo that co-hosts the gateway: hands played over SignalR move the game's and the relay's
 /// figures by exactly what was done, and the figures answer on the management port and to admins only.
 /// </summary>
-public sealed class MetricsTests(MetricsSiloFixture fixture) : IClassFixture<MetricsSiloFixture>
+public sealed partial class MetricsTests(MetricsSiloFixture fixture) : IClassFixture<MetricsSiloFixture>
 {
     [Fact]
     public async Task A_hand_played_through_the_gateway_moves_the_game_and_relay_metrics_by_what_was_done()
@@ -89,13 +90,41 @@ public sealed class MetricsTests(MetricsSiloFixture fixture) : IClassFixture<Met
         var asAdmin = await fixture.ScrapePublic(admin.AccessToken);
         Assert.Equal(after.Sum("poker_table_actions_accepted_total"), asAdmin.Sum("poker_table_actions_accepted_total"));
         Assert.Equal(after.Sum("poker_hands_finished_total"), asAdmin.Sum("poker_hands_finished_total"));
+
+        // And on the operations page: the silo's samples (one a second) add up to the action calls handled.
+        var calls = Delta(after, before, "poker_table_action_duration_seconds_count");
+        var operations = await OperationsUntil(admin.AccessToken, o => Actions(o) >= calls && o.Samples.Any(s => s.Connections == 2));
+        Assert.Equal(calls, Actions(operations), 3);
+        Assert.Contains(operations.Samples, s => s.ActionP50 > 0 && s.ActionP99 >= s.ActionP50);
+        Assert.Contains(operations.Samples, s => s.DeliveryP50 > 0);
+        Assert.Contains(operations.Samples, s => s.Connections == 2);
+        Assert.Equal(["silo", "gateway"], operations.Process.Roles);
+    }
+
+    private static double Actions(ProcessSeries series) => Math.Round(series.Samples.Sum(s => s.ActionsPerSecond * s.IntervalSeconds), 3);
+
+    /// <summary>The silo's series of <c>/api/admin/operations</c> once <paramref name="done"/> holds (bounded polling: a sample a second).</summary>
+    private async Task<ProcessSeries> OperationsUntil(string adminToken, Func<ProcessSeries, bool> done)
+    {
+        using var http = fixture.Http(adminToken);
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var response = (await http.GetFromJsonAsync<OperationsResponse>("/api/admin/operations", GatewayFixture.Json))!;
+            // The silo's first sample comes a second after it started.
+            if (DateTime.UtcNow >= until || (response.Processes.Count == 1 && done(response.Processes[0])))
+            {
+                return Assert.Single(response.Processes);
+            }
+
+            await Task.Delay(250);
+        }
     }
 
     [Fact]
     public async Task Metrics_answer_on_the_management_port_and_to_admins_only_and_the_management_port_serves_nothing_else()
     {
-        var admin = await fixture.SignIn(GatewayFixture.AdminTelegramId, "Admin");
-        var player = await fixture.SignIn(GatewayFixture.NewTelegramId(), "Pat");
+        var (admin, player) = await AdminAndPlayer();
         using var anonymous = fixture.Http();
         using var signedIn = fixture.Http(player.AccessToken);
         using var asAdmin = fixture.Http(admin.AccessToken);

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 using OpenTelemetry.Metrics;
+using Orleans.Poker.ServiceDefaults.Operations;
 using Orleans.Poker.ServiceDefaults.Telemetry;
 using Orleans.Poker.Migrations.Tests;
 
@@ -12,7 +13,8 @@ namespace Orleans.Poker.Grains.Benchmarks;
 /// table, one figure per line (<c>name value unit</c>); lines starting with # are notes. With telemetry on (the
 /// default, as in production; <c>POKER__Telemetry__Enabled=false</c> or <c>--telemetry off</c> turns it off) an
 /// OpenTelemetry meter provider listens to the meters every silo serves and collects them every 15 s, as a scrape does;
-/// <c>--telemetry compare</c> measures its cost as a ratio in one process (<see cref="TelemetryCompareRun"/>).
+/// with the operations page's listener on the same instruments, as in production; <c>--telemetry compare</c> measures
+/// their cost as a ratio in one process (<see cref="TelemetryCompareRun"/>).
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -87,11 +89,25 @@ public static class BenchmarkProgram
         }
     }
 
-    /// <summary>What a production silo listens to (every meter it serves), collected every 15 s as a scrape would.</summary>
-    private static MeterProvider Listen() => OpenTelemetry.Sdk.CreateMeterProviderBuilder()
-        .AddPokerMeters()
-        .AddReader(new PeriodicExportingMetricReader(new DiscardingMetricExporter(), exportIntervalMilliseconds: 15_000))
-        .Build();
+    /// <summary>
+    /// What a production silo listens with: a meter provider on every meter it serves, collected every 15 s as a scrape
+    /// would, and the operations page's listener on the same instruments.
+    /// </summary>
+    private static IDisposable Listen() => new Listeners(
+        OpenTelemetry.Sdk.CreateMeterProviderBuilder()
+            .AddPokerMeters()
+            .AddReader(new PeriodicExportingMetricReader(new DiscardingMetricExporter(), exportIntervalMilliseconds: 15_000))
+            .Build(),
+        new OperationsListener(new OperationsSummary(DateTimeOffset.UtcNow)));
+
+    private sealed class Listeners(MeterProvider meters, OperationsListener operations) : IDisposable
+    {
+        public void Dispose()
+        {
+            operations.Dispose();
+            meters.Dispose();
+        }
+    }
 
     private static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

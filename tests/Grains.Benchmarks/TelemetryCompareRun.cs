@@ -1,16 +1,14 @@
-using OpenTelemetry.Metrics;
-
 namespace Orleans.Poker.Grains.Benchmarks;
 
 /// <summary>
 /// <c>--telemetry compare</c>: the cost of telemetry as a ratio measured in one process. The same tables play
-/// throughout; measured windows alternate between no meter listener and a meter provider listening (built before the
+/// throughout; measured windows alternate between no meter listener and the production listeners (built before the
 /// window, disposed after it), so whatever else loads the machine falls on both sides alike. Prints each side's
 /// actions/s and CPU per action and the ratios on/off.
 /// </summary>
 public static class TelemetryCompareRun
 {
-    public static async Task Run(int tables, TimeSpan warmUp, TimeSpan window, int pairs, Func<MeterProvider> listen)
+    public static async Task Run(int tables, TimeSpan warmUp, TimeSpan window, int pairs, Func<IDisposable> listen)
     {
         await using var play = await TablesAtPlay.StartAsync(postgres: null, tables, suffix: "");
         await Task.Delay(warmUp);

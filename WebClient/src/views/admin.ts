@@ -1,5 +1,6 @@
 // Admin (admin role only): templates (create, edit as a new version, (de)activate), live tables (close, pause,
-// resume, kick), balance adjustments, the audit log and an analytics placeholder.
+// resume, kick), balance adjustments, the audit log, the operations page (charts, loaded on demand) and analytics
+// (which says plainly that it has no data until analytics exists).
 
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
@@ -7,13 +8,13 @@ import { formatChips, formatStakes, variantName } from '../format';
 import { language, t } from '../i18n';
 import type { AuditEntry, PageResponse, TableSummary, TemplateInfo } from '../wire';
 
-const tabs = ['templates', 'tables', 'players', 'audit', 'analytics'] as const;
+const tabs = ['templates', 'tables', 'players', 'audit', 'operations', 'analytics'] as const;
 type Tab = (typeof tabs)[number];
 
 export async function adminView(root: HTMLElement, params: string[]): Promise<void> {
   const s = t();
   const tab: Tab = (tabs as readonly string[]).includes(params[0]) ? (params[0] as Tab) : 'templates';
-  const names: Record<Tab, string> = { templates: s.templates, tables: s.tables, players: s.adjust, audit: s.audit, analytics: s.analytics };
+  const names: Record<Tab, string> = { templates: s.templates, tables: s.tables, players: s.adjust, audit: s.audit, operations: s.operations, analytics: s.analytics };
   const body = h('div.admin-body', { id: `admin-${tab}` });
   mount(root, h('h2', null, s.admin),
     h('nav.tabs', null, tabs.map((x) => h(`a${x === tab ? '.on' : ''}`, { href: `#/admin/${x}` }, names[x]))), body);
@@ -82,8 +83,10 @@ export async function adminView(root: HTMLElement, params: string[]): Promise<vo
       h('div.row.head', null, h('span', null, s.time), h('span', null, s.admin), h('span', null, s.actions), h('span', null, s.target), h('span', null, s.details)),
       page.items.map((x) => h('div.row', { 'data-action': x.action, 'data-target': x.target },
       h('span', null, new Date(x.at).toLocaleString()), h('span', null, String(x.adminId)), h('span', null, x.action), h('span', null, x.target), h('span', null, x.details ?? '')))));
+  } else if (tab === 'operations') {
+    const { operationsView } = await import('./operations');
+    await operationsView(body);
   } else {
-    mount(body, h('section.card-box.analytics', { id: 'analytics' }, h('h3', null, s.analytics), h('p', null, s.analyticsSoon),
-      h('div.chart-placeholder', null, Array.from({ length: 24 }, () => h('i')))));
+    mount(body, h('section.card-box.analytics', { id: 'analytics' }, h('h3', null, s.analytics), h('p', { id: 'analytics-empty' }, s.analyticsNone)));
   }
 }
