@@ -255,8 +255,7 @@ internal sealed class TableWatch : ITableObserver
         }
 
         lastOffer = (playerId, held.HeldUntil);
-        var until = (held.HeldUntil ?? DateTimeOffset.UtcNow).UtcDateTime;
-        var text = BotTexts.Get(language, "seat.offered", view.Name, until);
+        var text = BotTexts.Get(language, "seat.offered", view.Name, TableText.SecondsLeft(held.HeldUntil ?? time.GetUtcNow(), time.GetUtcNow()));
         var keyboard = new global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(
             global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData(BotTexts.Get(language, "btn.join", view.Name), $"j:{TableId}"));
         outbox.Send(playerId, text, keyboard);

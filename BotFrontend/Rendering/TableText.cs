@@ -98,8 +98,8 @@ internal static class TableText
         _ => BotTexts.Get(language, "turn.over"),
     };
 
-    // Whole seconds, rounded up: "1 s left" until the clock has run out.
-    private static long SecondsLeft(DateTimeOffset deadline, DateTimeOffset now) =>
+    /// <summary>Whole seconds from <paramref name="now"/> to <paramref name="deadline"/>, rounded up ("1 s left" until it has run out).</summary>
+    public static long SecondsLeft(DateTimeOffset deadline, DateTimeOffset now) =>
         Math.Max(0, (long)Math.Ceiling((deadline - now).TotalSeconds));
 
     /// <summary>The table's card (its buy-in and seats), with antes and bring-in for stud games, else the blinds.</summary>
