@@ -37,7 +37,7 @@ internal sealed partial class UpdateHandler
         }
 
         var seat = snapshot.View.Seats.FirstOrDefault(s => s.Seat == mine.Seat);
-        var text = TableText.Turn(snapshot.View, mine, context.Language, selected);
+        var text = TableText.Turn(snapshot.View, mine, context.Language, time.GetUtcNow(), selected);
         var keyboard = Keyboards.Turn(context.Language, tableId, turn, legal, seat, mine.Cards, selected);
         if (query.Message is { } message)
         {

@@ -169,7 +169,7 @@ internal sealed partial class UpdateHandler(
         }
         catch (PokerException e)
         {
-            await Reply(context, BotTexts.Get(context.Language, "error", e.Message));
+            await Reply(context, Refusal(context, e));
         }
     }
 
@@ -177,7 +177,7 @@ internal sealed partial class UpdateHandler(
     {
         "start" => Start(context, argument, ct),
         "menu" => Menu(context),
-        "lobby" => Lobby(context, ct),
+        "lobby" => Lobby(context, 0, ct),
         "table" => MyTables(context, ct),
         "profile" => Profile(context, ct),
         "stats" => Stats(context, ct),
@@ -270,22 +270,35 @@ internal sealed partial class UpdateHandler(
 
     private Task<IReadOnlyList<TableSummary>> ListTables() => ILobbyGrain.ListAll(grains);
 
-    private async Task Lobby(Context context, CancellationToken ct)
+    /// <summary>Lobby tables per page: a long lobby is paged, its tables grouped by game.</summary>
+    internal const int LobbyPageSize = 8;
+
+    private async Task Lobby(Context context, int page, CancellationToken ct)
     {
-        var tables = (await ListTables()).Where(t => t.Status != TableStatus.Ended).Take(20).ToList();
-        if (tables.Count == 0)
+        var open = (await ListTables()).Where(t => t.Status != TableStatus.Ended).ToList();
+        if (open.Count == 0)
         {
             await Reply(context, BotTexts.Get(context.Language, "lobby.empty"));
             return;
         }
 
+        // Grouped by game in the order the games first appear; each group keeps the lobby's order.
+        var tables = open.GroupBy(t => t.Variant).SelectMany(game => game).ToList();
+        var pages = (tables.Count + LobbyPageSize - 1) / LobbyPageSize;
+        page = Math.Clamp(page, 0, pages - 1);
+        var shown = tables.Skip(page * LobbyPageSize).Take(LobbyPageSize).ToList();
         var text = new StringBuilder(BotTexts.Get(context.Language, "lobby.title"));
-        foreach (var table in tables)
+        foreach (var table in shown)
         {
-            text.Append('\n').Append(BotTexts.Get(context.Language, "lobby.row", table.Name, table.Variant, table.SmallBlind, table.BigBlind, table.SeatsTaken, table.MaxPlayers));
+            text.Append('\n').Append(TableText.LobbyRow(table, context.Language));
         }
 
-        await Reply(context, text.ToString(), Keyboards.Lobby(context.Language, tables));
+        if (pages > 1)
+        {
+            text.Append("\n\n").Append(BotTexts.Get(context.Language, "lobby.page", page + 1, pages));
+        }
+
+        await Reply(context, text.ToString(), Keyboards.Lobby(context.Language, shown, page, pages));
     }
 
     private async Task ShowTable(Context context, string tableId, CancellationToken ct)
@@ -315,7 +328,7 @@ internal sealed partial class UpdateHandler(
         foreach (var tableId in context.Player.Tables)
         {
             var snapshot = await grains.GetGrain<ITableGrain>(tableId).GetSnapshot(context.PlayerId);
-            var text = TableText.Hand(snapshot.View, context.Language);
+            var text = TableText.Hand(snapshot.View, context.Language, time.GetUtcNow());
             if (snapshot.Mine is { Cards.Count: > 0 } mine && context.PrivateChat)
             {
                 text += "\n" + BotTexts.Get(context.Language, "hole", snapshot.View.Name, snapshot.View.HandNo, CardText.Cards(mine.Cards));
@@ -481,7 +494,7 @@ internal sealed partial class UpdateHandler(
         }
         catch (PokerException e)
         {
-            answer = BotTexts.Get(context.Language, "error", e.Message);
+            answer = Refusal(context, e);
             alert = true;
         }
         catch (UnknownButtonException)
@@ -501,7 +514,9 @@ internal sealed partial class UpdateHandler(
         switch (verb)
         {
             case "m": await Menu(context); return null;
-            case "l": await Lobby(context, ct); return null;
+            case "l":
+                await Lobby(context, rest.Length == 0 ? 0 : int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : throw new UnknownButtonException(), ct);
+                return null;
             case "t": await MyTables(context, ct); return null;
             case "p": await Profile(context, ct); return null;
             case "s": await Stats(context, ct); return null;
@@ -604,7 +619,8 @@ internal sealed partial class UpdateHandler(
                 throw new PokerException("not_your_turn", "It is not your turn");
             }
 
-            pendingAmounts[context.PlayerId] = new PendingAmount(tableId, turn, legal.MinRaiseTo, legal.MaxRaiseTo);
+            var seat = snapshot.View.Seats.FirstOrDefault(s => s.PlayerId == context.PlayerId);
+            pendingAmounts[context.PlayerId] = new PendingAmount(tableId, turn, legal.MinRaiseTo, legal.MaxRaiseTo, Keyboards.IsBet(legal), Keyboards.AllIn(seat));
             var ask = BotTexts.Get(context.Language, "custom.ask", legal.MinRaiseTo, legal.MaxRaiseTo);
             var chatId = context.PlayerId;
             outbox.Send(chatId, ask, new ForceReplyMarkup());
@@ -620,7 +636,7 @@ internal sealed partial class UpdateHandler(
             ['r', .. var amount] when long.TryParse(amount, NumberStyles.None, CultureInfo.InvariantCulture, out var to) => new(ActionKind.BetOrRaise, to),
             _ => throw new UnknownButtonException(),
         };
-        var label = ButtonLabel(query, query.Data) ?? action.Kind.ToString();
+        var label = ButtonLabel(query, query.Data) ?? Keyboards.ActionLabel(context.Language, action);
         await Submit(updateId, context, tableId, turn, action, label, ct);
         return BotTexts.Get(context.Language, "turn.done", label);
     }
@@ -636,11 +652,11 @@ internal sealed partial class UpdateHandler(
 
         try
         {
-            await Submit(updateId, context, pending.TableId, pending.Turn, new PlayerAction(ActionKind.BetOrRaise, amount), amount.ToString(CultureInfo.InvariantCulture), ct);
+            await Submit(updateId, context, pending.TableId, pending.Turn, new PlayerAction(ActionKind.BetOrRaise, amount), Keyboards.BetLabel(context.Language, pending.Bet, amount, pending.AllIn), ct);
         }
         catch (PokerException e)
         {
-            await Reply(context, BotTexts.Get(context.Language, "error", e.Message));
+            await Reply(context, Refusal(context, e));
         }
     }
 
@@ -654,6 +670,13 @@ internal sealed partial class UpdateHandler(
             var done = BotTexts.Get(context.Language, "turn.done", label);
             outbox.Show(prompt.Slot, done);
         }
+    }
+
+    /// <summary>The player's words for a refusal: by its code, never its (English, PHH-seated) message.</summary>
+    private string Refusal(Context context, PokerException e)
+    {
+        logger.LogInformation("Player {PlayerId} was refused: {Code} {Reason}", context.PlayerId, e.Code, e.Message);
+        return BotTexts.Error(context.Language, e.Code);
     }
 
     private static string? ButtonLabel(CallbackQuery query, string? data) =>

@@ -16,7 +16,7 @@ namespace Orleans.Poker.BotFrontend.Play;
 /// chats are kept in the bot's <see cref="IBotGroupsGrain"/>: on start this relay claims them (a restart resumes the
 /// group posts) and renews its lease each interval; a group another process holds is left to it.
 /// </summary>
-internal sealed class TableRelay(IGrainFactory grains, Outbox outbox, BotIdentity identity, PokerOptions options, ILoggerFactory loggers) : BackgroundService
+internal sealed class TableRelay(IGrainFactory grains, Outbox outbox, BotIdentity identity, PokerOptions options, TimeProvider time, ILoggerFactory loggers) : BackgroundService
 {
     /// <summary>Leases last this many resubscribe intervals: a crashed process's groups move on after that.</summary>
     private const int LeaseIntervals = 3;
@@ -216,7 +216,7 @@ internal sealed class TableRelay(IGrainFactory grains, Outbox outbox, BotIdentit
                 return found;
             }
 
-            var watch = new TableWatch(tableId, outbox, loggers.CreateLogger<TableWatch>(), stopping.Token);
+            var watch = new TableWatch(tableId, outbox, time, loggers.CreateLogger<TableWatch>(), stopping.Token);
             watch.Reference = grains.CreateObjectReference<ITableObserver>(watch);
             watch.Ended = Drop;
             await grains.GetGrain<ITableGrain>(tableId).Subscribe(watch.Reference);

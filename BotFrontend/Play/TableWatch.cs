@@ -12,12 +12,14 @@ namespace Orleans.Poker.BotFrontend.Play;
 /// The bot's observer of one table. Events are queued and handled one at a time in <see cref="TableEvent.EventSeq"/>
 /// order (older ones are dropped: every event carries the whole public view). For the table's chat players and
 /// group chats it keeps one message per hand that is edited as the hand moves, sends each player their hole cards
-/// in their private chat only, and a "your turn" message with the legal actions. Messages go out through the
+/// in their private chat only, a "your turn" message with the legal actions, and once the hand is over a short new
+/// message to each chat player who played it with what they won or lost. Messages go out through the
 /// <see cref="Outbox"/> and are never awaited here: one slow or throttled chat does not hold up the table's others.
 /// </summary>
 internal sealed class TableWatch : ITableObserver
 {
     private readonly Outbox outbox;
+    private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly Channel<Work> events = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, string> players = new();
@@ -33,11 +35,15 @@ internal sealed class TableWatch : ITableObserver
     private long lastTurnId = -1;
     private PromptRef? openPrompt;
     private (long PlayerId, DateTimeOffset? Until) lastOffer;
+    private long playedHand = -1;
+    private Dictionary<long, long> startStacks = [];
+    private long notifiedHand = -1;
 
-    public TableWatch(string tableId, Outbox outbox, ILogger logger, CancellationToken stopping)
+    public TableWatch(string tableId, Outbox outbox, TimeProvider time, ILogger logger, CancellationToken stopping)
     {
         TableId = tableId;
         this.outbox = outbox;
+        this.time = time;
         this.logger = logger;
         Loop = Task.Run(() => Run(stopping), CancellationToken.None);
     }
@@ -140,13 +146,15 @@ internal sealed class TableWatch : ITableObserver
         }
 
         lastSeq = tableEvent.EventSeq;
-        lastEvent = tableEvent;
         var view = tableEvent.View;
+        NoteStartStacks(view);
+        lastEvent = tableEvent;
         // Under the chats' pace the first new message goes first: the cards, then the prompt (it names the pot, the
         // board and the cards), then the table message.
         SendHoleCards(tableEvent, view);
         PromptActor(tableEvent, view);
         UpdateTableMessages(tableEvent, view);
+        NotifyResult(tableEvent, view);
         OfferHeldSeat(view);
         NoticeSatOut(tableEvent, view);
         if (view.Status == TableStatus.Ended && Ended is { } ended)
@@ -173,6 +181,43 @@ internal sealed class TableWatch : ITableObserver
         }
 
         UpdateTableMessages(tableEvent, tableEvent.View);
+    }
+
+    /// <summary>
+    /// At the first event of a hand: the stacks its players had before it (the previous event's view), so that its
+    /// result can say what each won or lost. A watch that starts in the middle of a hand knows none.
+    /// </summary>
+    private void NoteStartStacks(TableView view)
+    {
+        if (view.HandNo == playedHand)
+        {
+            return;
+        }
+
+        playedHand = view.HandNo;
+        var before = lastEvent?.View is { } previous && previous.HandNo < view.HandNo ? previous.Seats : [];
+        var playing = view.Seats.Where(s => s.InHand && s.PlayerId is not null).Select(s => s.PlayerId!.Value).ToHashSet();
+        startStacks = before.Where(s => s.PlayerId is { } id && playing.Contains(id)).ToDictionary(s => s.PlayerId!.Value, s => s.Stack);
+    }
+
+    /// <summary>Once per hand, each chat player who played it gets a new message (it notifies) with their result.</summary>
+    private void NotifyResult(TableEvent tableEvent, TableView view)
+    {
+        if (tableEvent.Result is not { } result || result.HandNo <= notifiedHand || result.HandNo != playedHand)
+        {
+            return;
+        }
+
+        notifiedHand = result.HandNo;
+        foreach (var (playerId, before) in startStacks)
+        {
+            if (players.TryGetValue(playerId, out var language) && view.Seats.FirstOrDefault(s => s.PlayerId == playerId) is { } seat)
+            {
+                outbox.Send(playerId, ResultText.Notice(view, result, playerId, seat.Stack - before, language));
+            }
+        }
+
+        logger.LogDebug("Table {TableId} hand {HandNo}: result sent to {Players} chat players", TableId, result.HandNo, startStacks.Keys.Count(players.ContainsKey));
     }
 
     /// <summary>
@@ -210,8 +255,7 @@ internal sealed class TableWatch : ITableObserver
         }
 
         lastOffer = (playerId, held.HeldUntil);
-        var until = (held.HeldUntil ?? DateTimeOffset.UtcNow).UtcDateTime;
-        var text = BotTexts.Get(language, "seat.offered", view.Name, until);
+        var text = BotTexts.Get(language, "seat.offered", view.Name, TableText.SecondsLeft(held.HeldUntil ?? time.GetUtcNow(), time.GetUtcNow()));
         var keyboard = new global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(
             global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData(BotTexts.Get(language, "btn.join", view.Name), $"j:{TableId}"));
         outbox.Send(playerId, text, keyboard);
@@ -277,7 +321,7 @@ internal sealed class TableWatch : ITableObserver
             .ToList();
         foreach (var (chatId, language) in chats)
         {
-            var text = TableText.Hand(view, language);
+            var text = TableText.Hand(view, language, time.GetUtcNow());
             if (tableMessages.TryGetValue(chatId, out var message) && message.HandNo == view.HandNo)
             {
                 if (message.Text != text)
@@ -317,10 +361,12 @@ internal sealed class TableWatch : ITableObserver
         }
 
         // The prompt goes to the actor's private chat only.
-        var text = TableText.Turn(view, mine, language);
+        var text = TableText.Turn(view, mine, language, time.GetUtcNow());
         var turn = new TurnRef(view.HandNo, view.TurnId);
         var keyboard = Keyboards.Turn(language, TableId, turn, legal, seat, mine.Cards);
-        Volatile.Write(ref openPrompt, new PromptRef(outbox.Send(playerId, text, keyboard), text, turn));
+        // Once the turn has moved on the prompt is shown without its buttons and without a clock that no longer runs.
+        var kept = TableText.Turn(view, mine, language, null);
+        Volatile.Write(ref openPrompt, new PromptRef(outbox.Send(playerId, text, keyboard), kept, turn));
     }
 
     /// <summary>An event to relay, or (no event) a player to send the hand to afresh.</summary>

@@ -7,7 +7,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Orleans.Poker.BotFrontend.Rendering;
 
 /// <summary>
-/// Inline keyboards and their callback data (at most 64 bytes): <c>m</c> menu, <c>l</c> lobby, <c>j:&lt;table&gt;</c>
+/// Inline keyboards and their callback data (at most 64 bytes): <c>m</c> menu, <c>l</c> lobby (<c>l:<c>l</c> lobbylt;page<c>l</c> lobbygt;</c> a page of it), <c>j:&lt;table&gt;</c>
 /// join, <c>w:&lt;table&gt;</c> waitlist, <c>a:&lt;table&gt;:&lt;hand&gt;:&lt;f|k|c|r&lt;n&gt;|x|b|s&lt;cards&gt;|d&lt;cards&gt;&gt;</c>
 /// act, <c>ad|ap|ar|ac:&lt;table&gt;</c> and <c>ak:&lt;table&gt;:&lt;player&gt;</c> admin, ...
 /// </summary>
@@ -45,6 +45,29 @@ internal static class Keyboards
         }));
 
     public static InlineKeyboardMarkup Join(string language, TableSummary table) => Lobby(language, [table]);
+
+    /// <summary>A page of the lobby (<paramref name="page"/> of <paramref name="pages"/>, from 0) with buttons to the pages beside it.</summary>
+    public static InlineKeyboardMarkup Lobby(string language, IReadOnlyList<TableSummary> tables, int page, int pages)
+    {
+        var rows = Lobby(language, tables).InlineKeyboard.Select(row => row.ToArray()).ToList();
+        var paging = new List<InlineKeyboardButton>();
+        if (page > 0)
+        {
+            paging.Add(Button(language, "btn.prev", "l:" + (page - 1).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (page + 1 < pages)
+        {
+            paging.Add(Button(language, "btn.next", "l:" + (page + 1).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (paging.Count > 0)
+        {
+            rows.Add(paging.ToArray());
+        }
+
+        return new InlineKeyboardMarkup(rows);
+    }
 
     /// <summary>A seated player's buttons: refresh, sit out (<c>so</c>) or sit in (<c>si</c>), leave.</summary>
     public static InlineKeyboardMarkup Seated(string language, string tableId, bool sittingOut = false) => new(new[]
@@ -137,13 +160,11 @@ internal static class Keyboards
         rows.Add(first.ToArray());
         if (legal.CanBetOrRaise)
         {
-            var bet = legal.CanCheck && (legal.CallAmount ?? 0) == 0;
-            var allIn = seat is null ? long.MaxValue : seat.Stack + seat.Bet;
+            var bet = IsBet(legal);
+            var allIn = AllIn(seat);
             var sizes = new SortedSet<long> { legal.MinRaiseTo, Math.Min(legal.MinRaiseTo * 2, legal.MaxRaiseTo), legal.MaxRaiseTo };
             var raises = sizes.Where(size => size >= legal.MinRaiseTo && size <= legal.MaxRaiseTo)
-                .Select(size => size == allIn
-                    ? Button(language, "btn.allin", prefix + "r" + size.ToString(CultureInfo.InvariantCulture), size)
-                    : Button(language, bet ? "btn.bet" : "btn.raise", prefix + "r" + size.ToString(CultureInfo.InvariantCulture), size))
+                .Select(size => InlineKeyboardButton.WithCallbackData(BetLabel(language, bet, size, allIn), prefix + "r" + size.ToString(CultureInfo.InvariantCulture)))
                 .ToArray();
             rows.Add(raises);
             if (legal.MaxRaiseTo > legal.MinRaiseTo)
@@ -154,6 +175,29 @@ internal static class Keyboards
 
         return new InlineKeyboardMarkup(rows);
     }
+
+    /// <summary>
+    /// The words of an action for its confirmation when the button pressed cannot be read back (a bet or raise
+    /// without its context is "Done").
+    /// </summary>
+    public static string ActionLabel(string language, PlayerAction action) => action.Kind switch
+    {
+        ActionKind.Fold => BotTexts.Get(language, "btn.fold"),
+        ActionKind.Check => BotTexts.Get(language, "btn.check"),
+        ActionKind.Call => BotTexts.Get(language, "act.call"),
+        ActionKind.BringIn => BotTexts.Get(language, "act.bringin"),
+        _ => BotTexts.Get(language, "ok"),
+    };
+
+    /// <summary>True when the chips put in open the betting (a bet) rather than raise it.</summary>
+    public static bool IsBet(LegalActions legal) => legal.CanCheck && (legal.CallAmount ?? 0) == 0;
+
+    /// <summary>What the seat has in all (stack and bet): a bet or raise to that is all-in.</summary>
+    public static long AllIn(SeatView? seat) => seat is null ? long.MaxValue : seat.Stack + seat.Bet;
+
+    /// <summary>"Bet 6", "Raise to 6" or "All-in 6": a button, and the confirmation of a typed amount.</summary>
+    public static string BetLabel(string language, bool bet, long size, long allIn) =>
+        BotTexts.Get(language, size == allIn ? "btn.allin" : bet ? "btn.bet" : "btn.raise", size);
 
     private static InlineKeyboardButton Button(string language, string key, string data, params object?[] args) =>
         InlineKeyboardButton.WithCallbackData(BotTexts.Get(language, key, args), data);

@@ -8,7 +8,8 @@ namespace Orleans.Poker.BotFrontend.Rendering;
 /// <summary>The public table message of a hand: board, pot, seats with their last actions, who acts, the result.</summary>
 internal static class TableText
 {
-    public static string Hand(TableView view, string language)
+    /// <summary>The table message as of <paramref name="now"/> (the actor's countdown is counted from it).</summary>
+    public static string Hand(TableView view, string language, DateTimeOffset now)
     {
         var text = new StringBuilder();
         text.AppendLine(BotTexts.Get(language, "hand.title", view.Name, view.HandNo));
@@ -46,14 +47,14 @@ internal static class TableText
         {
             foreach (var award in result.Awards)
             {
-                var name = view.Seats.FirstOrDefault(s => s.Seat == award.Seat)?.Name ?? $"#{award.Seat}";
-                var shown = award.Hand is null ? "" : $" — {award.Hand} {CardText.Cards(award.Cards)}";
-                text.AppendLine(BotTexts.Get(language, "hand.result", name, award.Amount, shown));
+                text.AppendLine(BotTexts.Get(language, "hand.result", SeatName(view, award.Seat), award.Amount, Shown(award, language)));
             }
         }
         else if (view.ActorSeat is { } actor && view.Seats.FirstOrDefault(s => s.Seat == actor) is { } acting)
         {
-            text.AppendLine(BotTexts.Get(language, "hand.toact", acting.Name));
+            text.AppendLine(view.Deadline is { } deadline
+                ? BotTexts.Get(language, "hand.toact.left", acting.Name, SecondsLeft(deadline, now))
+                : BotTexts.Get(language, "hand.toact", acting.Name));
         }
 
         return text.ToString().TrimEnd();
@@ -61,14 +62,23 @@ internal static class TableText
 
     public static long Pot(TableView view) => view.Pots.Sum(p => p.Amount);
 
+    /// <summary>The name of the player at <paramref name="seat"/> (the seat number when it is empty).</summary>
+    public static string SeatName(TableView view, int seat) =>
+        view.Seats.FirstOrDefault(s => s.Seat == seat)?.Name ?? $"#{seat}";
+
+    /// <summary>" — Two pair, queens and nines Q♠ 9♦" for an award won with a shown hand, else empty.</summary>
+    public static string Shown(PotAward award, string language) =>
+        ShownHandText.Of(award, language) is { } hand ? $" — {hand} {CardText.Cards(award.Cards)}" : "";
+
     /// <summary>
     /// The "your turn" message (the actor's private chat only, so it may repeat their cards beside the board); in a
-    /// draw it says how to discard and which cards are <paramref name="selected"/>.
+    /// draw it says how to discard and which cards are <paramref name="selected"/>. As of <paramref name="now"/> it
+    /// counts down the turn clock; without it (a prompt whose turn is over) there is no clock.
     /// </summary>
-    public static string Turn(TableView view, PrivateView mine, string language, IReadOnlyList<string>? selected = null)
+    public static string Turn(TableView view, PrivateView mine, string language, DateTimeOffset? now, IReadOnlyList<string>? selected = null)
     {
-        var deadline = (view.Deadline ?? DateTimeOffset.UtcNow).UtcDateTime;
-        var text = BotTexts.Get(language, "turn", view.Name, view.HandNo, Pot(view), deadline)
+        var clock = now is { } at ? Countdown(view.Deadline, at, language) : "";
+        var text = BotTexts.Get(language, "turn", view.Name, view.HandNo, Pot(view), clock).TrimEnd()
                    + "\n" + BotTexts.Get(language, "turn.cards", CardText.Cards(mine.Cards), view.Board.Count == 0 ? "—" : CardText.Cards(view.Board));
         if (mine.Legal is { DiscardMin: not null } legal)
         {
@@ -80,6 +90,32 @@ internal static class TableText
         return text;
     }
 
-    public static string Summary(TableSummary table, string language) =>
-        BotTexts.Get(language, "table.card", table.Name, table.Variant, table.SmallBlind, table.BigBlind, table.MinBuyIn, table.MaxBuyIn, table.SeatsTaken, table.MaxPlayers);
+    /// <summary>"⏳ 20 s left" until <paramref name="deadline"/>, as of <paramref name="now"/>; empty without a clock.</summary>
+    public static string Countdown(DateTimeOffset? deadline, DateTimeOffset now, string language) => deadline switch
+    {
+        null => "",
+        { } due when due > now => BotTexts.Get(language, "turn.left", SecondsLeft(due, now)),
+        _ => BotTexts.Get(language, "turn.over"),
+    };
+
+    /// <summary>Whole seconds from <paramref name="now"/> to <paramref name="deadline"/>, rounded up ("1 s left" until it has run out).</summary>
+    public static long SecondsLeft(DateTimeOffset deadline, DateTimeOffset now) =>
+        Math.Max(0, (long)Math.Ceiling((deadline - now).TotalSeconds));
+
+    /// <summary>The table's card (its buy-in and seats), with antes and bring-in for stud games, else the blinds.</summary>
+    public static string Summary(TableSummary table, string language) => Studlike(table)
+        ? BotTexts.Get(language, "table.card.antes", table.Name, Variant(table.Variant, language), table.Ante, table.BringIn, table.SmallBet, table.BigBet, table.MinBuyIn, table.MaxBuyIn, table.SeatsTaken, table.MaxPlayers)
+        : BotTexts.Get(language, "table.card", table.Name, Variant(table.Variant, language), table.SmallBlind, table.BigBlind, table.MinBuyIn, table.MaxBuyIn, table.SeatsTaken, table.MaxPlayers);
+
+    /// <summary>One lobby line: name, game, the forced bets (antes and bring-in for stud, else blinds), seats.</summary>
+    public static string LobbyRow(TableSummary table, string language) => Studlike(table)
+        ? BotTexts.Get(language, "lobby.row.antes", table.Name, Variant(table.Variant, language), table.Ante, table.BringIn, table.SmallBet, table.BigBet, table.SeatsTaken, table.MaxPlayers)
+        : BotTexts.Get(language, "lobby.row.blinds", table.Name, Variant(table.Variant, language), table.SmallBlind, table.BigBlind, table.SeatsTaken, table.MaxPlayers);
+
+    /// <summary>The game's name in <paramref name="language"/> (the PHH code when the bot has no name for it).</summary>
+    public static string Variant(string code, string language) =>
+        BotTexts.Has("variant." + code) ? BotTexts.Get(language, "variant." + code) : code;
+
+    // Stud games post antes and a bring-in instead of blinds.
+    private static bool Studlike(TableSummary table) => table.BringIn > 0 || (table.BigBlind == 0 && table.Ante > 0);
 }

@@ -1,8 +1,6 @@
-using System.Text;
-
 namespace Orleans.Poker.Engine.Evaluation;
 
-/// <summary>English text for hand values ("Full house, kings over twos", "Seven-low 7-5-4-3-2").</summary>
+/// <summary>Hand values as a <see cref="HandName"/> and in English ("Full house, kings over twos", "Seven-low 7-5-4-3-2").</summary>
 internal static class HandDescription
 {
     private static readonly string[] Singular =
@@ -13,7 +11,10 @@ internal static class HandDescription
 
     private const string Symbols = "23456789TJQKA";
 
-    public static string Describe(HandRanking ranking, int value)
+    public static string Describe(HandRanking ranking, int value) => English(Name(ranking, value));
+
+    /// <summary>The kind and ranks of a value of <paramref name="ranking"/>.</summary>
+    public static HandName Name(HandRanking ranking, int value)
     {
         if (ranking != HandRanking.Badugi && Enum.IsDefined(ranking))
         {
@@ -23,7 +24,7 @@ internal static class HandDescription
         if (value <= 0)
         {
             return ranking == HandRanking.EightOrBetterLow && value == 0
-                ? "No qualifying low"
+                ? new HandName(HandNameKind.NoLow, "")
                 : throw new ArgumentOutOfRangeException(nameof(value), value, "not a hand value");
         }
 
@@ -33,44 +34,67 @@ internal static class HandDescription
             HandRanking.ShortDeckHigh => High(value, HighHand.ShortDeckOrder),
             HandRanking.DeuceToSevenLow => Low(HighHand.LowBase - value, aceLow: false),
             HandRanking.AceToFiveLow or HandRanking.EightOrBetterLow => Low(HighHand.LowBase - value, aceLow: true),
-            HandRanking.Badugi => BadugiText(value),
+            HandRanking.Badugi => new HandName(HandNameKind.Badugi, new string(Badugi.RanksOf(value).Select(r => Symbols[(r + 11) % 13]).ToArray())),
             _ => throw new ArgumentOutOfRangeException(nameof(ranking), ranking, "unknown ranking"),
         };
     }
 
-    private static string High(int value, HandCategory[] order)
+    private static HandName High(int value, HandCategory[] order)
     {
         var category = HighHand.CategoryOf(order, value);
         var top = HighHand.Field(value, 0);
-        return category switch
-        {
-            HandCategory.StraightFlush when top == 12 => "Royal flush",
-            HandCategory.HighCard => $"High card, {Singular[top]}",
-            _ => Made(category, top, HighHand.Field(value, 1)),
-        };
+        return category == HandCategory.StraightFlush && top == 12
+            ? new HandName(HandNameKind.RoyalFlush, "")
+            : Made(category, top, HighHand.Field(value, 1));
     }
 
     // `high` is the value of the hand read as a high hand (ace-low ranks when `aceLow`).
-    private static string Low(int high, bool aceLow)
+    private static HandName Low(int high, bool aceLow)
     {
         int Rank(int field) => aceLow ? AceLowToRank(HighHand.Field(high, field)) : HighHand.Field(high, field);
         var category = HighHand.CategoryOf(HighHand.StandardOrder, high);
         return category == HandCategory.HighCard
-            ? $"{Capitalize(Singular[Rank(0)])}-low {string.Join('-', Cards(high, aceLow))}"
+            ? new HandName(HandNameKind.Low, new string(Cards(high, aceLow).ToArray()))
             : Made(category, Rank(0), Rank(1));
     }
 
-    // Text of a pair or better, from the ranks of its first two fields.
-    private static string Made(HandCategory category, int first, int second) => category switch
+    // A category named by the ranks of its first two fields (only pairs, two pair and full houses need the second).
+    private static HandName Made(HandCategory category, int first, int second) => category switch
     {
-        HandCategory.StraightFlush => $"Straight flush, {Singular[first]} high",
-        HandCategory.FourOfAKind => $"Four of a kind, {Plural[first]}",
-        HandCategory.FullHouse => $"Full house, {Plural[first]} over {Plural[second]}",
-        HandCategory.Flush => $"Flush, {Singular[first]} high",
-        HandCategory.Straight => $"Straight, {Singular[first]} high",
-        HandCategory.ThreeOfAKind => $"Three of a kind, {Plural[first]}",
-        HandCategory.TwoPair => $"Two pair, {Plural[first]} and {Plural[second]}",
-        _ => $"Pair of {Plural[first]}",
+        HandCategory.TwoPair or HandCategory.FullHouse => new HandName((HandNameKind)category, $"{Symbols[first]}{Symbols[second]}"),
+        _ => new HandName((HandNameKind)category, Symbols[first].ToString()),
+    };
+
+    /// <summary>The English text of a name (logs, hand histories, the gateway).</summary>
+    public static string English(HandName name)
+    {
+        string One(int i) => Singular[Symbols.IndexOf(name.Ranks[i], StringComparison.Ordinal)];
+        string Many(int i) => Plural[Symbols.IndexOf(name.Ranks[i], StringComparison.Ordinal)];
+        return name.Kind switch
+        {
+            HandNameKind.RoyalFlush => "Royal flush",
+            HandNameKind.StraightFlush => $"Straight flush, {One(0)} high",
+            HandNameKind.FourOfAKind => $"Four of a kind, {Many(0)}",
+            HandNameKind.FullHouse => $"Full house, {Many(0)} over {Many(1)}",
+            HandNameKind.Flush => $"Flush, {One(0)} high",
+            HandNameKind.Straight => $"Straight, {One(0)} high",
+            HandNameKind.ThreeOfAKind => $"Three of a kind, {Many(0)}",
+            HandNameKind.TwoPair => $"Two pair, {Many(0)} and {Many(1)}",
+            HandNameKind.Pair => $"Pair of {Many(0)}",
+            HandNameKind.HighCard => $"High card, {One(0)}",
+            HandNameKind.Low => $"{Capitalize(One(0))}-low {string.Join('-', name.Ranks.ToCharArray())}",
+            HandNameKind.Badugi => $"{BadugiSize(name.Ranks.Length)} badugi {string.Join('-', name.Ranks.ToCharArray())}",
+            HandNameKind.NoLow => "No qualifying low",
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name.Kind, "unknown hand name"),
+        };
+    }
+
+    private static string BadugiSize(int cards) => cards switch
+    {
+        4 => "Four-card",
+        3 => "Three-card",
+        2 => "Two-card",
+        _ => "One-card",
     };
 
     private static IEnumerable<char> Cards(int high, bool aceLow)
@@ -87,21 +111,6 @@ internal static class HandDescription
 
             yield return Symbols[rank];
         }
-    }
-
-    private static string BadugiText(int value)
-    {
-        var ranks = Badugi.RanksOf(value);
-        var size = ranks.Length switch
-        {
-            4 => "Four-card badugi",
-            3 => "Three-card badugi",
-            2 => "Two-card badugi",
-            _ => "One-card badugi",
-        };
-        var text = new StringBuilder(size).Append(' ');
-        text.AppendJoin('-', ranks.Select(r => Symbols[(r + 11) % 13]));
-        return text.ToString();
     }
 
     // Ace-to-five values number ranks ace 1, deuce 2 .. king 13.

@@ -161,6 +161,12 @@ public static class HandEvaluator
     /// </summary>
     public static string Describe(HandRanking ranking, int value) => HandDescription.Describe(ranking, value);
 
+    /// <summary>A value of the ranking as a kind and ranks, for front ends to put into words ("two pair, Q and 9").</summary>
+    public static HandName Name(HandRanking ranking, int value) => HandDescription.Name(ranking, value);
+
+    /// <summary>A hand name in English, as <see cref="Describe"/> writes it.</summary>
+    public static string English(HandName name) => HandDescription.English(name);
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int High7Flush(ulong key, int c0, int c1, int c2, int c3, int c4, int c5, int c6)
     {

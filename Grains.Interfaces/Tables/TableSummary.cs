@@ -37,4 +37,15 @@ public sealed record TableSummary
     [Id(15)] public long MaxBuyIn { get; init; }
 
     [Id(16)] public long HandNo { get; init; }
+
+    [Id(17)] public long Ante { get; init; }
+
+    /// <summary>Stud: the forced bet of the lowest (razz: highest) up card; 0 in blinds games.</summary>
+    [Id(18)] public long BringIn { get; init; }
+
+    /// <summary>Fixed-limit games: the bet of the early streets (0 otherwise).</summary>
+    [Id(19)] public long SmallBet { get; init; }
+
+    /// <summary>Fixed-limit games: the bet of the late streets (0 otherwise).</summary>
+    [Id(20)] public long BigBet { get; init; }
 }

@@ -166,7 +166,7 @@ public sealed partial class TableGrain
 
     private static PokerException ToPokerException(EngineError error)
     {
-        var code = string.Concat(error.Code.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        var code = WireNames.SnakeCase(error.Code.ToString());
         var status = error.Code is EngineErrorCode.NotYourTurn or EngineErrorCode.HandOver or EngineErrorCode.WrongPhase ? 409 : 400;
         return new PokerException(code, error.Message, status);
     }

@@ -1,6 +1,7 @@
 using Orleans.Poker.Engine.Cards;
 using Orleans.Poker.Engine.Evaluation;
 using Orleans.Poker.Engine.Rules;
+using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
@@ -23,6 +24,10 @@ public sealed partial class TableGrain
         Type = Config.Type,
         SmallBlind = CurrentBlinds().SmallBlind,
         BigBlind = CurrentBlinds().BigBlind,
+        Ante = CurrentBlinds().Ante,
+        BringIn = Config.BringIn,
+        SmallBet = Config.SmallBet,
+        BigBet = Config.BigBet,
         SeatsTaken = State.Seats.Count(s => s is not null),
         MaxPlayers = Config.MaxPlayers,
         WaitlistLength = State.WaitlistLength,
@@ -201,13 +206,19 @@ public sealed partial class TableGrain
 
             var seat = State.Seats[State.HandSeats[e.Seat]]!;
             var cards = shown[e.Seat] ? Strings(done.HoleCards(e.Seat)) : [];
-            awards.Add(new PotAward(State.HandSeats[e.Seat], seat.PlayerId, e.Amount, shown[e.Seat] ? DescribeHand(done, e.Seat) : null, cards));
+            var names = shown[e.Seat] ? NameHand(done, e.Seat) : null;
+            var text = names is null ? null : string.Join(" / ", names.Select(HandEvaluator.English));
+            awards.Add(new PotAward(State.HandSeats[e.Seat], seat.PlayerId, e.Amount, text, cards, names?.Select(Wire).ToList()));
         }
 
         return new HandResult(State.HandNo, awards, Strings(done.Board), done.Rake, $"{TableId}:{State.HandNo}");
     }
 
-    private static string? DescribeHand(Hand done, int seat)
+    // The wire form of a hand name: the kind in snake case ("two_pair") and the ranks.
+    private static ShownHand Wire(HandName name) => new(WireNames.SnakeCase(name.Kind.ToString()), name.Ranks);
+
+    // The high hand, then the low one in a hi/lo game; null when there are too few cards to rank.
+    private static List<HandName>? NameHand(Hand done, int seat)
     {
         var variant = done.Variant;
         ulong hole = 0, board = 0;
@@ -221,15 +232,15 @@ public sealed partial class TableGrain
             board |= c.Mask;
         }
 
-        string Of(HandRanking ranking)
+        HandName Of(HandRanking ranking)
         {
             var value = variant.Omaha ? HandEvaluator.EvaluateOmaha(ranking, hole, board) : HandEvaluator.Evaluate(ranking, hole | board);
-            return value > 0 ? HandEvaluator.Describe(ranking, value) : "no low";
+            return value > 0 ? HandEvaluator.Name(ranking, value) : new HandName(HandNameKind.NoLow, "");
         }
 
         try
         {
-            return variant.LowRanking is { } low ? $"{Of(variant.HighRanking)} / {Of(low)}" : Of(variant.HighRanking);
+            return variant.LowRanking is { } low ? [Of(variant.HighRanking), Of(low)] : [Of(variant.HighRanking)];
         }
         catch (ArgumentException)
         {

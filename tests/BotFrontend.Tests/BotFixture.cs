@@ -334,6 +334,24 @@ public sealed class BotFixture : IAsyncLifetime
         return answer;
     }
 
+    /// <summary>
+    /// Opens the lobby as <paramref name="userId"/> and pages on ("l:N" buttons) to the page that lists
+    /// <paramref name="tableName"/>; returns the first page and that page (the last one when it is nowhere).
+    /// </summary>
+    public async Task<(BotApiRequest First, BotApiRequest Page)> FindInLobby(long userId, string tableName)
+    {
+        var first = await Say(userId, "/lobby");
+        var page = first;
+        for (var next = 1; !page.Text.Contains(tableName, StringComparison.Ordinal) && page.CallbackData.Contains($"l:{next}"); next++)
+        {
+            var after = Api.LastIndex;
+            await Press(userId, $"l:{next}");
+            page = await Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == userId, after);
+        }
+
+        return (first, page);
+    }
+
     /// <summary>Lets the pause between hands pass until the table deals a hand with someone to act.</summary>
     public async Task<TableSnapshot> StartNextHand(ITableGrain table)
     {

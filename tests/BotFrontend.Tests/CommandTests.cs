@@ -39,7 +39,7 @@ public sealed class CommandTests(BotFixture bot)
         var table = await bot.NewTable("Lobby table");
         var user = BotFixture.NewUserId();
 
-        var reply = await bot.Say(user, "/lobby");
+        var (_, reply) = await bot.FindInLobby(user, "Lobby table");
 
         Assert.Contains("Lobby table", reply.Text, StringComparison.Ordinal);
         Assert.Contains($"j:{table.GetPrimaryKeyString()}", reply.CallbackData);

@@ -231,7 +231,7 @@ public sealed class PlayTests(BotFixture bot)
         var malformed = await bot.Press(waiting, $"a:{tableId}:{view.HandNo}:{view.TurnId}:dXx");
 
         Assert.Contains("not your turn", outOfTurn.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("Unknown cards", malformed.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(Texts.BotTexts.Error(Texts.BotTexts.English, "invalid_cards"), malformed.Json["text"]?.GetValue<string>());
         Assert.Equal(before.EventSeq, (await table.GetSnapshot(null)).EventSeq);
     }
 
