@@ -28,7 +28,7 @@ public sealed class RoomInsightsGrain(IHandHistoryStore histories, TimeProvider 
 
         var recent = await Task.WhenAll(tables.Select(t => RecentHands(t.TableId, since)));
         var hands = recent.SelectMany(h => h).ToList();
-        var busiest = tables.Zip(recent).Where(t => t.Second.Count > 0).MaxBy(t => t.Second.Count);
+        var busiest = Busiest(tables, recent.Select(h => h.Count).ToList());
         return new RoomInsights
         {
             At = now,
@@ -42,10 +42,15 @@ public sealed class RoomInsightsGrain(IHandHistoryStore histories, TimeProvider 
             PotsLastHour = hands.Sum(h => h.Pot),
             RakeLastHour = hands.Sum(h => h.Rake),
             PlayersLastHour = hands.SelectMany(h => h.PlayerIds).Distinct().Count(),
-            BusiestTableId = busiest.First?.TableId,
-            BusiestTableHands = busiest.Second?.Count ?? 0,
+            BusiestTableId = busiest.Table?.TableId,
+            BusiestTableHands = busiest.Hands,
         };
     }
+
+    /// <summary>The table that dealt the most of <paramref name="hands"/> (one count per table); (null, 0) when none dealt any.</summary>
+    public static (TableSummary? Table, int Hands) Busiest(IReadOnlyList<TableSummary> tables, IReadOnlyList<int> hands) =>
+        tables.Zip(hands, (table, count) => ((TableSummary?)table, count))
+            .Where(t => t.count > 0).OrderByDescending(t => t.count).FirstOrDefault();
 
     /// <summary>The table's hands that ended after <paramref name="since"/> (the store pages newest first).</summary>
     private async Task<List<HandRecord>> RecentHands(string tableId, DateTimeOffset since)
