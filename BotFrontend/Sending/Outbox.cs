@@ -121,15 +121,6 @@ internal sealed class Outbox : IDisposable
         }
     }
 
-    /// <summary>True while sends to <paramref name="chatId"/> are dropped (it answered 403).</summary>
-    public bool IsUnreachable(long chatId)
-    {
-        lock (gate)
-        {
-            return unreachable.Contains(chatId);
-        }
-    }
-
     /// <summary>Completes when everything queued so far for <paramref name="chatId"/> went out (or was dropped).</summary>
     public Task Idle(long chatId)
     {
