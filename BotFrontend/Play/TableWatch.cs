@@ -34,6 +34,7 @@ internal sealed class TableWatch : ITableObserver
     private TableEvent? lastEvent;
     private long lastTurnId = -1;
     private PromptRef? openPrompt;
+    private readonly ConcurrentDictionary<long, PromptRef> lastPrompts = new();
     private (long PlayerId, DateTimeOffset? Until) lastOffer;
     private long playedHand = -1;
     private Dictionary<long, long> startStacks = [];
@@ -63,7 +64,11 @@ internal sealed class TableWatch : ITableObserver
 
     public bool HasPlayer(long playerId) => players.ContainsKey(playerId);
 
-    public void RemovePlayer(long playerId) => players.TryRemove(playerId, out _);
+    public void RemovePlayer(long playerId)
+    {
+        players.TryRemove(playerId, out _);
+        lastPrompts.TryRemove(playerId, out _);
+    }
 
     public void SetLanguage(long playerId, string language)
     {
@@ -92,7 +97,13 @@ internal sealed class TableWatch : ITableObserver
     public PromptRef? TakePromptOf(long playerId, TurnRef turn)
     {
         var prompt = Volatile.Read(ref openPrompt);
-        return prompt is not null && prompt.ChatId == playerId && prompt.Turn == turn && Interlocked.CompareExchange(ref openPrompt, null, prompt) == prompt ? prompt : null;
+        if (prompt is not null && prompt.ChatId == playerId && prompt.Turn == turn && Interlocked.CompareExchange(ref openPrompt, null, prompt) == prompt)
+        {
+            return prompt;
+        }
+
+        // The table's next event got here first and took the buttons off: the prompt is still the one to confirm on.
+        return lastPrompts.TryGetValue(playerId, out var last) && last.Turn == turn ? last : null;
     }
 
     public Task OnTableEvent(TableEvent tableEvent)
@@ -366,7 +377,9 @@ internal sealed class TableWatch : ITableObserver
         var keyboard = Keyboards.Turn(language, TableId, turn, legal, seat, mine.Cards);
         // Once the turn has moved on the prompt is shown without its buttons and without a clock that no longer runs.
         var kept = TableText.Turn(view, mine, language, null);
-        Volatile.Write(ref openPrompt, new PromptRef(outbox.Send(playerId, text, keyboard), kept, turn));
+        var prompt = new PromptRef(outbox.Send(playerId, text, keyboard), kept, turn);
+        lastPrompts[playerId] = prompt;
+        Volatile.Write(ref openPrompt, prompt);
     }
 
     /// <summary>An event to relay, or (no event) a player to send the hand to afresh.</summary>

@@ -111,7 +111,8 @@ public sealed partial class TextsTests(BotFixture bot)
         await bot.Press(actor, PlayTests.TurnPrefix(prompt) + "x", messageId: prompt.SentMessageId ?? 1);
         await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == actor && r.Json["reply_markup"]?["force_reply"] is not null, asked);
         await bot.Post(BotFixture.Message(actor, amount.ToString(CultureInfo.InvariantCulture)));
-        var confirmed = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == actor && r.MessageId == prompt.SentMessageId, asked);
+        // The confirmation edit (the next turn's event may have taken the prompt's buttons off just before it).
+        var confirmed = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == actor && r.MessageId == prompt.SentMessageId && r.Text.StartsWith('✓'), asked);
 
         Assert.False(legal.CanCheck, "preflop the first to act faces the big blind");
         Assert.Equal($"✓ Raise to {amount}", confirmed.Text);
