@@ -7,18 +7,22 @@ using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Tables.Model;
 using Orleans.Poker.Grains.Telemetry;
 using Orleans.Runtime;
 using Orleans.Utilities;
+using PlayerAction = Orleans.Poker.Grains.Interfaces.Tables.PlayerAction;
 
 namespace Orleans.Poker.Grains.Tables;
 
 /// <summary>
-/// A table: seats, stacks and the engine hand in progress. Every accepted change is persisted before the call
-/// answers and then emitted as one <see cref="TableEvent"/>. Clocks come from the injected <see cref="TimeProvider"/>;
-/// one grain timer is armed for the earliest thing due, and a reminder re-activates the table after a silo failure.
+/// A table: the Orleans shell around the table model (<see cref="Model"/>), which decides everything. Each call reads
+/// validate in the model → record → <see cref="Persist"/> (the change is acknowledged only once stored) → call other
+/// grains → <see cref="Publish"/>; <see cref="Commit"/> records one <see cref="TableEvent"/>, persists and publishes
+/// it. One grain timer is armed for the earliest thing due (<see cref="TableClock"/>), and a reminder re-activates
+/// the table after a silo failure.
 /// </summary>
-public sealed partial class TableGrain(
+public sealed class TableGrain(
     [PersistentState("table", PokerStorage.Name)] IPersistentState<TableState> store,
     TimeProvider time,
     IHandHistoryStore histories,
@@ -27,8 +31,9 @@ public sealed partial class TableGrain(
     ILogger<TableGrain> logger) : Grain, ITableGrain, IRemindable
 {
     private const string WatchdogReminder = "watchdog";
-    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan RobotThinkTime = TimeSpan.FromSeconds(1);
+
+    /// <summary>The system's secure generator (thread-safe): one for every table.</summary>
+    private static readonly RandomNumberGenerator Shuffler = RandomNumberGenerator.Create();
 
     private readonly ObserverManager<ITableObserver> observers = new(TimeSpan.FromMinutes(5), logger);
     private Hand? hand;
@@ -48,17 +53,8 @@ public sealed partial class TableGrain(
     {
         gauge = metrics.Track(TableId);
         UpdateGauge();
-        if (State.Hand is { } bytes)
-        {
-            hand = HandSerializer.Deserialize(bytes);
-        }
-
-        if (!State.Created)
-        {
-            return;
-        }
-
-        if (State.Status != TableStatus.Ended)
+        hand = State.Hand is { } bytes ? HandSerializer.Deserialize(bytes) : null;
+        if (State.Created && State.Status != TableStatus.Ended)
         {
             if (hand is { IsOver: true })
             {
@@ -69,15 +65,18 @@ public sealed partial class TableGrain(
             else
             {
                 // The player to act gets a whole turn again: the table was away, not the player.
-                ArmTurnClock();
+                TableClock.ArmTurn(State, hand, Now);
             }
 
             // Moves decided before a crash are finished now; the turn clock and hand start are re-armed.
             await SettleTransfers();
         }
 
-        await StoreHistories();
-        ArmTimer();
+        if (State.Created)
+        {
+            await StoreHistories();
+            ArmTimer();
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -110,277 +109,116 @@ public sealed partial class TableGrain(
         State.CreatedBy = creation.CreatedBy;
         State.CreatedAt = now;
         State.Seats = new SeatState?[config.MaxPlayers];
-        State.InviteCode = config.IsPrivate || creation.Private ? NewInviteCode() : null;
+        State.InviteCode = config.IsPrivate || creation.Private ? Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant() : null;
         State.ExpiresAt = config.Type == TableType.Expiring && config.TimeToLive is { } ttl ? now + ttl : null;
-        SeatRobots();
+        Seating.SeatRobots(State, TableId);
         await SaveRecord();
         await Persist();
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         logger.LogInformation("Table {TableId} created from template {TemplateId} v{TemplateVersion}", TableId, State.TemplateId, version);
-        await Emit(TableEventKind.StatusChanged, "table created");
+        await Commit(TableEventKind.StatusChanged, "table created");
         await UpdateLobby();
         await RebuyRobots();
-        await MaybeScheduleHand();
-        return Summary();
+        await ScheduleHand();
+        return TableProjection.Summary(State, TableId);
     }
 
-    public Task<TableSummary> GetSummary()
-    {
-        EnsureCreated();
-        return Task.FromResult(Summary());
-    }
+    public Task<TableSummary> GetSummary() => Task.FromResult(TableProjection.Summary(Created(), TableId));
 
-    public Task<TemplateConfig> GetConfig()
-    {
-        EnsureCreated();
-        return Task.FromResult(Config);
-    }
+    public Task<TemplateConfig> GetConfig() => Task.FromResult(Created().Config!);
 
     public Task<TableSnapshot> GetSnapshot(long? viewerId)
     {
-        EnsureCreated();
-        var view = BuildView();
-        var mine = viewerId is { } id ? BuildPrivateViews().FirstOrDefault(p => p.PlayerId == id) : null;
-        return Task.FromResult(new TableSnapshot(State.EventSeq, State.TableVersion, view, mine));
+        var state = Created();
+        var mine = viewerId is { } id ? TableProjection.PrivateViews(state, hand).FirstOrDefault(p => p.PlayerId == id) : null;
+        return Task.FromResult(new TableSnapshot(state.EventSeq, state.TableVersion, TableProjection.View(state, hand, TableId), mine));
     }
 
     public Task<string> GetInviteCode(long playerId)
     {
-        EnsureCreated();
-        if (State.InviteCode is null)
-        {
-            throw new PokerException("not_private", "This table is public and has no invite code");
-        }
+        var code = Created().InviteCode ?? throw new PokerException("not_private", "This table is public and has no invite code");
+        return playerId == State.CreatedBy || Seating.SeatOf(State, playerId) is not null
+            ? Task.FromResult(code)
+            : throw PokerException.Forbidden("Only the table's creator and its players can see the invite code");
+    }
 
-        if (playerId != State.CreatedBy && SeatOf(playerId) is null)
-        {
-            throw PokerException.Forbidden("Only the table's creator and its players can see the invite code");
-        }
-
-        return Task.FromResult(State.InviteCode);
+    public async Task<string?> GetHandHistory(long handNo)
+    {
+        Created();
+        var record = State.PendingHistories.Find(h => h.HandNumber == handNo) ?? await histories.GetAsync(TableId, handNo);
+        return record?.Phh;
     }
 
     public async Task<int> Sit(SeatRequest request)
     {
-        EnsureOpen();
-        var config = Config;
-        if (SeatOf(request.PlayerId) is not null)
-        {
-            throw PokerException.Conflict("already_seated", "You already sit at this table");
-        }
-
-        if (State.InviteCode is not null && !CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.UTF8.GetBytes(request.InviteCode ?? ""), System.Text.Encoding.UTF8.GetBytes(State.InviteCode)))
-        {
-            throw PokerException.Forbidden("This private table needs its invite code");
-        }
-
-        if (config.Type == TableType.SitAndGo && State.SitAndGoStarted)
-        {
-            throw PokerException.Conflict("tournament_started", "This sit-and-go has started; join another one");
-        }
-
-        var seat = ChooseSeat(request.PlayerId, request.Seat);
-        var sitAndGo = config.Type == TableType.SitAndGo;
-        var amount = sitAndGo ? config.MinBuyIn : request.BuyIn;
-        if (!sitAndGo && (amount < config.MinBuyIn || amount > config.MaxBuyIn))
-        {
-            throw new PokerException("invalid_buy_in", $"The buy-in must be between {config.MinBuyIn} and {config.MaxBuyIn} chips");
-        }
-
-        var name = string.IsNullOrWhiteSpace(request.DisplayName) ? $"Player {request.PlayerId}" : request.DisplayName.Trim();
-        var transfer = new PendingTransfer
-        {
-            TransferId = $"{TableId}:in:{request.PlayerId}:{Guid.NewGuid():N}",
-            PlayerId = request.PlayerId,
-            Amount = amount,
-            ToTable = true,
-            Kind = LedgerKind.BuyIn,
-        };
-
-        // The buy-in is recorded before the balance is debited: after a crash it is either confirmed or refunded.
-        State.PendingTransfers.Add(transfer);
+        var admission = Seating.Admit(Open(), request);
+        await MoveIn(ChipMoves.BuyIn(TableId, request.PlayerId, admission.Amount));
+        Seating.Take(State, admission);
         await Persist();
-        try
-        {
-            await GrainFactory.GetGrain<IPlayerGrain>(request.PlayerId).TransferToTable(transfer.TransferId, TableId, amount);
-        }
-        catch (PokerException)
-        {
-            State.PendingTransfers.Remove(transfer);
-            await Persist();
-            throw;
-        }
-
-        State.PendingTransfers.Remove(transfer);
-        State.Seats[seat] = new SeatState { PlayerId = request.PlayerId, Name = name, Stack = sitAndGo ? config.StartingStack : amount };
-        if (sitAndGo)
-        {
-            State.PrizePool += amount;
-        }
-
-        if (State.Hold?.PlayerId == request.PlayerId || State.Hold?.Seat == seat)
-        {
-            State.Hold = null;
-        }
-
-        await Persist();
-        if (State.WaitlistLength > 0)
+        if (State.WaitlistLength > 0 && await Waitlist.Leave(request.PlayerId))
         {
             // Only a table with a queue wakes its waitlist grain: idle tables stay small.
-            var waitlist = GrainFactory.GetGrain<IWaitlistGrain>(TableId);
-            if (await waitlist.Leave(request.PlayerId))
-            {
-                State.WaitlistLength = (await waitlist.List()).Count;
-            }
+            State.WaitlistLength = (await Waitlist.List()).Count;
         }
 
-        await GrainFactory.GetGrain<IPlayerGrain>(request.PlayerId).SetSeated(TableId, true);
-        logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, seat, amount);
-        await Emit(TableEventKind.Seated, $"{name} sits down");
+        await Player(request.PlayerId).SetSeated(TableId, true);
+        logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, admission.Seat, admission.Amount);
+        await Commit(TableEventKind.Seated, $"{admission.Name} sits down");
         await UpdateLobby();
-        await MaybeScheduleHand();
-        return seat;
-    }
-
-    public async Task<long> Leave(long playerId)
-    {
-        EnsureCreated();
-        var seat = SeatOf(playerId) ?? throw PokerException.Conflict("not_seated", "You do not sit at this table");
-        return await Remove(seat, "leaves");
-    }
-
-    public async Task Kick(long playerId)
-    {
-        EnsureCreated();
-        var seat = SeatOf(playerId) ?? throw PokerException.NotFound($"Player {playerId} at table {TableId}");
-        await Remove(seat, "was removed by an admin");
-    }
-
-    public async Task SitOut(long playerId)
-    {
-        EnsureOpen();
-        var seat = State.Seats[SeatOf(playerId) ?? throw PokerException.Conflict("not_seated", "You do not sit at this table")]!;
-        if (seat.SittingOut)
-        {
-            return;
-        }
-
-        seat.SittingOut = true;
-        await Emit(TableEventKind.SatOut, $"{seat.Name} sits out");
-    }
-
-    public async Task SitIn(long playerId)
-    {
-        EnsureOpen();
-        var seat = State.Seats[SeatOf(playerId) ?? throw PokerException.Conflict("not_seated", "You do not sit at this table")]!;
-        if (!seat.SittingOut)
-        {
-            return;
-        }
-
-        if (StackOf(seat) <= 0)
-        {
-            throw PokerException.Conflict("no_chips", "Top up before sitting back in: you have no chips");
-        }
-
-        seat.SittingOut = false;
-        seat.Timeouts = 0;
-        await Emit(TableEventKind.SatIn, $"{seat.Name} is back");
-        await MaybeScheduleHand();
+        await ScheduleHand();
+        return admission.Seat;
     }
 
     public async Task<long> TopUp(long playerId, long amount)
     {
-        EnsureOpen();
-        var config = Config;
-        if (config.Type == TableType.SitAndGo)
-        {
-            throw new PokerException("not_allowed", "No top-ups in a sit-and-go");
-        }
-
-        var index = SeatOf(playerId) ?? throw PokerException.Conflict("not_seated", "You do not sit at this table");
-        if (hand is not null && HandSeatOf(index) is not null)
-        {
-            throw PokerException.Conflict("hand_in_progress", "Top up between hands");
-        }
-
-        var seat = State.Seats[index]!;
-        if (amount <= 0 || seat.Stack + amount > config.MaxBuyIn)
-        {
-            throw new PokerException("invalid_amount", $"A top-up must be positive and keep the stack at most {config.MaxBuyIn} (now {seat.Stack})");
-        }
-
-        var transfer = new PendingTransfer
-        {
-            TransferId = $"{TableId}:in:{playerId}:{Guid.NewGuid():N}",
-            PlayerId = playerId,
-            Amount = amount,
-            ToTable = true,
-            Kind = LedgerKind.BuyIn,
-        };
-        State.PendingTransfers.Add(transfer);
-        await Persist();
-        try
-        {
-            await GrainFactory.GetGrain<IPlayerGrain>(playerId).TransferToTable(transfer.TransferId, TableId, amount);
-        }
-        catch (PokerException)
-        {
-            State.PendingTransfers.Remove(transfer);
-            await Persist();
-            throw;
-        }
-
-        State.PendingTransfers.Remove(transfer);
+        var seat = Seating.CheckTopUp(Open(), hand, playerId, amount);
+        await MoveIn(ChipMoves.TopUp(TableId, playerId, amount));
         seat.Stack += amount;
-        await Emit(TableEventKind.Seated, $"{seat.Name} tops up {amount}");
-        await MaybeScheduleHand();
+        await Commit(TableEventKind.Seated, $"{seat.Name} tops up {amount}");
+        await ScheduleHand();
         return seat.Stack;
+    }
+
+    public Task<long> Leave(long playerId) => Remove(Seating.Occupied(Created(), playerId), "leaves");
+
+    public Task Kick(long playerId) =>
+        Remove(Seating.SeatOf(Created(), playerId) ?? throw PokerException.NotFound($"Player {playerId} at table {TableId}"), "was removed by an admin");
+
+    public async Task SitOut(long playerId)
+    {
+        if (Seating.SitOut(Open(), playerId) is { } seat)
+        {
+            await Commit(TableEventKind.SatOut, $"{seat.Name} sits out");
+        }
+    }
+
+    public async Task SitIn(long playerId)
+    {
+        if (Seating.SitIn(Open(), hand, playerId) is { } seat)
+        {
+            await Commit(TableEventKind.SatIn, $"{seat.Name} is back");
+            await ScheduleHand();
+        }
     }
 
     public async Task<int> JoinWaitlist(long playerId, string displayName)
     {
-        EnsureOpen();
-        if (!Config.WaitlistEnabled)
-        {
-            throw new PokerException("waitlist_off", "This table has no waitlist");
-        }
-
-        if (SeatOf(playerId) is not null)
-        {
-            throw PokerException.Conflict("already_seated", "You already sit at this table");
-        }
-
-        if (State.Hold is null && Array.IndexOf(State.Seats, null) >= 0)
-        {
-            throw PokerException.Conflict("seat_free", "A seat is free: sit down instead of queueing");
-        }
-
-        var waitlist = GrainFactory.GetGrain<IWaitlistGrain>(TableId);
-        var position = await waitlist.Join(playerId, string.IsNullOrWhiteSpace(displayName) ? $"Player {playerId}" : displayName.Trim());
-        await WaitlistChanged(waitlist);
+        Seating.CheckQueue(Open(), playerId);
+        var position = await Waitlist.Join(playerId, Seating.NameOf(playerId, displayName));
+        await WaitlistChanged();
         return position;
     }
 
     public async Task<bool> LeaveWaitlist(long playerId)
     {
-        EnsureCreated();
-        var waitlist = GrainFactory.GetGrain<IWaitlistGrain>(TableId);
-        var left = await waitlist.Leave(playerId);
+        Created();
+        var left = await Waitlist.Leave(playerId);
         if (left)
         {
-            await WaitlistChanged(waitlist);
+            await WaitlistChanged();
         }
 
         return left;
-    }
-
-    private async Task WaitlistChanged(IWaitlistGrain waitlist)
-    {
-        State.WaitlistLength = (await waitlist.List()).Count;
-        await Persist();
-        await UpdateLobby();
     }
 
     public Task Subscribe(ITableObserver observer)
@@ -397,136 +235,363 @@ public sealed partial class TableGrain(
 
     public async Task SetPaused(bool paused)
     {
-        EnsureOpen();
-        var wanted = paused ? TableStatus.Paused : (hand is null ? TableStatus.Waiting : TableStatus.Active);
-        if ((State.Status == TableStatus.Paused) == paused)
+        if ((Open().Status == TableStatus.Paused) == paused)
         {
             return;
         }
 
-        State.Status = wanted;
-        await Emit(TableEventKind.StatusChanged, paused ? "table paused" : "table resumed");
+        State.Status = paused ? TableStatus.Paused : (hand is null ? TableStatus.Waiting : TableStatus.Active);
+        await Commit(TableEventKind.StatusChanged, paused ? "table paused" : "table resumed");
         await UpdateLobby();
-        await MaybeScheduleHand();
+        await ScheduleHand();
     }
 
     public async Task Close(string reason)
     {
-        EnsureCreated();
-        if (State.Status == TableStatus.Ended)
+        if (Created().Status == TableStatus.Ended)
         {
             return;
         }
 
         State.CloseReason = string.IsNullOrWhiteSpace(reason) ? "closed" : reason;
-        if (hand is null)
-        {
-            await CloseNow();
-        }
-        else
-        {
-            await Emit(TableEventKind.StatusChanged, $"table closes after this hand: {State.CloseReason}");
-        }
+        await (hand is null ? CloseNow() : Commit(TableEventKind.StatusChanged, $"table closes after this hand: {State.CloseReason}"));
     }
 
-    public async Task<string?> GetHandHistory(long handNo)
+    public async Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq)
     {
-        EnsureCreated();
-        var record = State.PendingHistories.Find(h => h.HandNumber == handNo) ?? await histories.GetAsync(TableId, handNo);
-        return record?.Phh;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            if (Acting.Replay(Open(), playerId, clientSeq) is { } first)
+            {
+                // A retry of an accepted action: same answer, nothing changes.
+                metrics.ActionReplayed();
+                metrics.ActionHandled(started, "accepted");
+                return first;
+            }
+
+            var (result, description) = Acting.Apply(State, hand, playerId, turn, action, clientSeq);
+            metrics.ActionAccepted();
+
+            // The answer is remembered in the same write that persists the action (one write per action).
+            await Played(TableEventKind.Action, description);
+            metrics.ActionHandled(started, "accepted");
+            return result;
+        }
+        catch (PokerException refusal)
+        {
+            metrics.ActionRefused(refusal.Code);
+            metrics.ActionHandled(started, "refused");
+            throw;
+        }
+        catch
+        {
+            metrics.ActionHandled(started, "failed");
+            throw;
+        }
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!State.Created || (State.Status == TableStatus.Ended && State.PendingHistories.Count == 0))
+        if (State.Created && (State.Status != TableStatus.Ended || State.PendingHistories.Count > 0))
+        {
+            await OnTick();
+        }
+        else if (await this.GetReminder(reminderName) is { } reminder)
         {
             // Nothing to watch any more.
-            var reminder = await this.GetReminder(reminderName);
-            if (reminder is not null)
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>After a move in the hand (or its deal): the next turn opens, the move is committed, a finished hand settled.</summary>
+    private async Task Played(TableEventKind kind, string description)
+    {
+        TableClock.OpenTurn(State, hand, Now);
+        await Commit(kind, description);
+        if (hand!.IsOver)
+        {
+            await FinishHand();
+        }
+    }
+
+    private async Task ScheduleHand()
+    {
+        var next = HandCycle.Schedule(State, hand, Now);
+        if (next == HandCycle.Next.Persist)
+        {
+            await Persist();
+        }
+        else if (next == HandCycle.Next.Start)
+        {
+            hand = HandCycle.Start(State, Now, Shuffler);
+            metrics.HandStarted(Config.Variant, State.HandSeats.Any(s => State.Seats[s]!.IsRobot));
+            logger.LogInformation("Table {TableId} hand {HandNo} started with {Players} players", TableId, State.HandNo, State.HandSeats.Length);
+            await Played(TableEventKind.HandStarted, $"hand #{State.HandNo} starts");
+        }
+    }
+
+    /// <summary>Settles the finished hand in one write (a table loaded with an over hand settles it, one loaded after never
+    /// again), stores its history, tells the players' grains, then does what follows a hand.</summary>
+    private async Task FinishHand()
+    {
+        var done = hand!;
+        var settled = HandCycle.Finish(State, done, TableId, Now);
+        if (!settled.Conserved)
+        {
+            // A bug: reported (Critical, and counted), never corrected.
+            logger.LogCritical("Chips not conserved at table {TableId} hand {HandNo}: expected {Expected}, actual {Actual} (stacks {Stacks}, rake {Rake})",
+                TableId, State.HandNo, settled.ChipsBefore, settled.ChipsAfter, done.Stacks, done.Rake);
+            metrics.ConservationViolated(Config.Variant);
+        }
+
+        metrics.HandFinished(Config.Variant);
+        hand = null;
+        logger.LogInformation("Table {TableId} hand {HandNo} ended, rake {Rake}", TableId, State.HandNo, done.Rake);
+        await Commit(TableEventKind.HandFinished, $"hand #{State.HandNo} ends", settled.Result);
+        await StoreHistories();
+        await Task.WhenAll(settled.Outcomes.Select(o => CallSafely(() => Player(o.PlayerId).RecordHand(o.Outcome), "record hand")));
+
+        var after = HandCycle.AfterHand(State, TableId);
+        Untrack(after.Left);
+        if (after.SitAndGoOver)
+        {
+            var prize = State.PrizePool;
+            if (SitAndGo.Finish(State, TableId) is { } winner)
             {
-                await this.UnregisterReminder(reminder);
+                logger.LogInformation("Sit-and-go {TableId} won by {PlayerId}, prize {Prize}", TableId, winner.PlayerId, prize);
             }
 
+            await CloseNow();
             return;
         }
 
-        await OnTick();
+        if (after.Changed)
+        {
+            // The hand's end was stored when it was committed; only what changed since needs another write.
+            await Persist();
+        }
+
+        await SettleTransfers();
+        if (after.Left.Count > 0)
+        {
+            await OfferFreedSeat();
+            await UpdateLobby();
+        }
+
+        await RebuyRobots();
+        await (HandCycle.Closing(State, Now) ? CloseNow() : ScheduleHand());
     }
 
-    private void EnsureCreated()
+    /// <summary>Takes a seat out now (its cash-out recorded and settled), or after the hand if the player is in it.</summary>
+    private async Task<long> Remove(int index, string verb)
     {
-        if (!State.Created)
+        var name = State.Seats[index]!.Name;
+        if (Seating.LeaveAfterHand(State, hand, index, Now))
         {
-            throw PokerException.NotFound($"Table {TableId}");
+            await Commit(TableEventKind.Left, $"{name} {verb} after this hand");
+            return 0;
+        }
+
+        var (seat, amount) = Seating.Vacate(State, TableId, index);
+        Untrack([seat.PlayerId]);
+        await Persist();
+        await SettleTransfers();
+        await Commit(TableEventKind.Left, $"{name} {verb}");
+        await OfferFreedSeat();
+        await UpdateLobby();
+        await ScheduleHand();
+        return amount;
+    }
+
+    private async Task CloseNow()
+    {
+        Untrack(HandCycle.End(State, TableId));
+        await Persist();
+        await SettleTransfers();
+        await SaveRecord();
+        logger.LogInformation("Table {TableId} closed: {Reason}", TableId, State.CloseReason);
+        await Commit(TableEventKind.StatusChanged, $"table closed: {State.CloseReason}");
+        await UpdateLobby();
+        await CallSafely(() => GrainFactory.GetGrain<ITemplateGrain>(State.TemplateId).Release(TableId), "release template");
+    }
+
+    private async Task OfferFreedSeat()
+    {
+        if (Seating.SeatToOffer(State) is not int free)
+        {
+            return;
+        }
+
+        var next = await Waitlist.TakeNext(State.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray());
+        if (next is not null)
+        {
+            Seating.Hold(State, free, next.PlayerId, Now);
+            await Commit(TableEventKind.SeatOffered, $"seat {free} is offered to {next.DisplayName}");
         }
     }
 
-    private void EnsureOpen()
+    private async Task WaitlistChanged()
     {
-        EnsureCreated();
-        if (State.Status == TableStatus.Ended)
-        {
-            throw PokerException.Conflict("table_ended", "This table has ended");
-        }
+        State.WaitlistLength = (await Waitlist.List()).Count;
+        await Persist();
+        await UpdateLobby();
     }
 
-    private int? SeatOf(long playerId)
+    /// <summary>The timer: does everything that is due, in order, then re-arms for the next thing.</summary>
+    private async Task OnTick()
     {
-        for (var i = 0; i < State.Seats.Length; i++)
+        await StoreHistories();
+        if (!State.Created || State.Status == TableStatus.Ended)
         {
-            if (State.Seats[i]?.PlayerId == playerId)
+            return;
+        }
+
+        await SettleTransfers();
+        var due = TableClock.DueAt(State, hand, Now);
+        if (due.HoldExpired)
+        {
+            State.Hold = null;
+            await Persist();
+            await OfferFreedSeat();
+        }
+
+        if (due.WarnExpiry)
+        {
+            State.ExpiryWarned = true;
+            await Commit(TableEventKind.ExpiryWarning, $"the table closes at {State.ExpiresAt:u}");
+        }
+
+        if (due.Expired)
+        {
+            State.CloseReason ??= "expired";
+            await CloseNow();
+            return;
+        }
+
+        if (due.RobotActs || due.TurnTimedOut)
+        {
+            var actor = hand!.Actor!.Value;
+            var robot = due.RobotActs ? Acting.Robot(State, hand, actor, TableId) : null;
+            metrics.AutomaticAction(robot: robot is not null);
+
+            // The strategy only proposes legal actions; if it ever does not, the clock's choice is always legal.
+            await Played(TableEventKind.Action, robot ?? Acting.TimeOut(State, hand, actor));
+        }
+
+        await ScheduleHand();
+    }
+
+    /// <summary>Robots with no chips buy in again from their own balance (the same ledger as everyone).</summary>
+    private async Task RebuyRobots()
+    {
+        foreach (var seat in State.Seats.OfType<SeatState>().Where(s => s.IsRobot && s.Stack == 0 && !SitAndGo.Is(Config)))
+        {
+            try
             {
-                return i;
+                await Player(seat.PlayerId).Register(new PlayerProfile { PlayerId = seat.PlayerId, DisplayName = seat.Name, IsRobot = true });
+                await MoveIn(ChipMoves.RobotRebuy(TableId, seat.PlayerId, State.HandNo, Config.MaxBuyIn));
+                seat.Stack = Config.MaxBuyIn;
+                seat.SittingOut = false;
+            }
+            catch (PokerException ex)
+            {
+                logger.LogWarning("Robot {PlayerId} cannot buy in at {TableId}: {Reason}", seat.PlayerId, TableId, ex.Message);
+            }
+
+            await Persist();
+        }
+    }
+
+    /// <summary>
+    /// Moves chips from a balance to the table: recorded before the balance is debited, so after a crash it is either
+    /// confirmed or refunded; refused (nothing debited) it is dropped and the refusal rethrown. The caller's next write
+    /// stores the confirmed move's end.
+    /// </summary>
+    private async Task MoveIn(PendingTransfer transfer)
+    {
+        State.PendingTransfers.Add(transfer);
+        await Persist();
+        try
+        {
+            await Player(transfer.PlayerId).TransferToTable(transfer.TransferId, TableId, transfer.Amount);
+        }
+        catch (PokerException)
+        {
+            State.PendingTransfers.Remove(transfer);
+            await Persist();
+            throw;
+        }
+
+        State.PendingTransfers.Remove(transfer);
+    }
+
+    /// <summary>Confirms every recorded chip move with the player grains; what fails is retried by the timer.</summary>
+    private async Task SettleTransfers()
+    {
+        if (State.PendingTransfers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var transfer in State.PendingTransfers.ToList())
+        {
+            var player = Player(transfer.PlayerId);
+            try
+            {
+                if (!transfer.ToTable)
+                {
+                    await player.TransferFromTable(transfer.TransferId, TableId, transfer.Amount, transfer.Kind);
+                }
+                else
+                {
+                    // A buy-in whose seat was never taken (crash mid-sit): make sure it was debited once, then refund it.
+                    try
+                    {
+                        await player.TransferToTable(transfer.TransferId, TableId, transfer.Amount);
+                        await player.TransferFromTable(ChipMoves.RefundId(transfer), TableId, transfer.Amount, LedgerKind.CashOut);
+                    }
+                    catch (PokerException)
+                    {
+                        // Refused (e.g. insufficient balance): nothing was debited.
+                    }
+                }
+
+                State.PendingTransfers.Remove(transfer);
+            }
+            catch (Exception ex) when (ex is not PokerException)
+            {
+                logger.LogWarning(ex, "Table {TableId} transfer {TransferId} not confirmed yet; retrying", TableId, transfer.TransferId);
             }
         }
 
-        return null;
+        await Persist();
     }
 
-    private int ChooseSeat(long playerId, int? wanted)
+    /// <summary>
+    /// Stores the settled hands of the outbox, oldest first; what the store refuses stays for the timer to retry. The
+    /// emptied outbox is written with the table's next change: a replay after a crash stores nothing twice.
+    /// </summary>
+    private async Task StoreHistories()
     {
-        var seats = State.Seats;
-        bool Free(int i) => seats[i] is null && (State.Hold is not { } hold || hold.Seat != i || hold.PlayerId == playerId);
-        if (wanted is { } w)
+        while (State.PendingHistories.Count > 0)
         {
-            if (w < 0 || w >= seats.Length)
+            var record = State.PendingHistories[0];
+            try
             {
-                throw new PokerException("invalid_seat", $"Seats are numbered 0 to {seats.Length - 1}");
+                await histories.SaveAsync(record);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Table {TableId} hand {HandNo} history not stored yet; retrying", TableId, record.HandNumber);
+                return;
             }
 
-            if (!Free(w))
-            {
-                throw PokerException.Conflict("seat_taken", $"Seat {w} is taken or held for another player");
-            }
-
-            return w;
+            State.PendingHistories.RemoveAt(0);
         }
-
-        if (State.Hold is { } mine && mine.PlayerId == playerId && seats[mine.Seat] is null)
-        {
-            return mine.Seat;
-        }
-
-        for (var i = 0; i < seats.Length; i++)
-        {
-            if (Free(i))
-            {
-                return i;
-            }
-        }
-
-        throw PokerException.Conflict("table_full", Config.WaitlistEnabled
-            ? "The table is full: join its waitlist"
-            : "The table is full");
     }
 
-    /// <summary>The table's row in PostgreSQL: ledger and hand rows reference it, so it is written before chips move.</summary>
-    private Task SaveRecord() => records.UpsertTableAsync(new TableRecord(
-        TableId, State.TemplateId, State.TemplateVersion, State.Name, Config.Type, State.Status, State.InviteCode,
-        State.CreatedAt, State.ExpiresAt, State.Status == TableStatus.Ended ? Now : null));
-
-    private static string NewInviteCode() => Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant();
-
+    /// <summary>Writes the state (the engine hand with it); a failed write deactivates the grain so nothing unstored survives.</summary>
     private async Task Persist()
     {
         State.TableVersion++;
@@ -546,23 +611,110 @@ public sealed partial class TableGrain(
         ArmTimer();
     }
 
-    /// <summary>This table's share of the silo's table and player gauges (what was just stored).</summary>
-    private void UpdateGauge()
+    /// <summary>Records one event: counts it, persists (the change is acknowledged only once stored), then publishes it.</summary>
+    private async Task Commit(TableEventKind kind, string description, HandResult? result = null)
     {
-        if (gauge is null || !State.Created)
+        State.EventSeq++;
+        await Persist();
+        await Publish(kind, description, result);
+    }
+
+    /// <summary>Tells the observers (the gateways and the bot) about the stored event, with the views it leaves.</summary>
+    private async Task Publish(TableEventKind kind, string description, HandResult? result)
+    {
+        if (observers.Count > 0)
+        {
+            var stored = new TableEvent(TableId, State.EventSeq, State.TableVersion, kind, description,
+                TableProjection.View(State, hand, TableId), TableProjection.PrivateViews(State, hand), result);
+            await observers.Notify(o => o.OnTableEvent(stored));
+        }
+    }
+
+    /// <summary>Arms the single grain timer for the earliest thing due; one already due no later is kept.</summary>
+    private void ArmTimer()
+    {
+        if (TableClock.Next(State, hand, Now) is not { } due)
+        {
+            timer?.Dispose();
+            timer = null;
+            return;
+        }
+
+        // When it fires early, OnTick finds nothing due and the timer is armed again. Most actions only push the turn
+        // clock further away, so they leave the timer as it is.
+        if (timer is not null && timerDue <= due)
         {
             return;
         }
 
-        int humans = 0, robots = 0;
-        foreach (var seat in State.Seats)
-        {
-            if (seat is not null)
+        timer?.Dispose();
+        var delay = due - Now;
+        timerDue = due;
+        timer = this.RegisterGrainTimer(
+            static async (self, _) =>
             {
-                _ = seat.IsRobot ? robots++ : humans++;
-            }
-        }
-
-        gauge.Set(State.Status, humans, robots, State.WaitlistLength);
+                self.timer?.Dispose();
+                self.timer = null;
+                try
+                {
+                    await self.OnTick();
+                }
+                finally
+                {
+                    self.ArmTimer();
+                }
+            },
+            this,
+            new GrainTimerCreationOptions { DueTime = delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = true });
     }
+
+    /// <summary>This table's share of the silo's table and player gauges (what was just stored).</summary>
+    private void UpdateGauge()
+    {
+        if (gauge is not null && State.Created)
+        {
+            var (humans, robots) = TableProjection.Headcount(State);
+            gauge.Set(State.Status, humans, robots, State.WaitlistLength);
+        }
+    }
+
+    /// <summary>The table's row in PostgreSQL: ledger and hand rows reference it, so it is written before chips move.</summary>
+    private Task SaveRecord() => records.UpsertTableAsync(new TableRecord(
+        TableId, State.TemplateId, State.TemplateVersion, State.Name, Config.Type, State.Status, State.InviteCode,
+        State.CreatedAt, State.ExpiresAt, State.Status == TableStatus.Ended ? Now : null));
+
+    private Task UpdateLobby()
+    {
+        var lobby = GrainFactory.GetGrain<ILobbyGrain>(ILobbyGrain.PartitionOf(TableId));
+        return CallSafely(() => State.Status == TableStatus.Ended ? lobby.Remove(TableId) : lobby.Upsert(TableProjection.Summary(State, TableId)), "update the lobby");
+    }
+
+    /// <summary>Players whose seat was emptied no longer count this table as theirs (best effort, not awaited).</summary>
+    private void Untrack(IEnumerable<long> playerIds)
+    {
+        foreach (var id in playerIds)
+        {
+            _ = CallSafely(() => Player(id).SetSeated(TableId, false), "untrack table");
+        }
+    }
+
+    private async Task CallSafely(Func<Task> call, string what)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Table {TableId} could not {What}", TableId, what);
+        }
+    }
+
+    private IPlayerGrain Player(long playerId) => GrainFactory.GetGrain<IPlayerGrain>(playerId);
+
+    private IWaitlistGrain Waitlist => GrainFactory.GetGrain<IWaitlistGrain>(TableId);
+
+    private TableState Created() => State.Created ? State : throw PokerException.NotFound($"Table {TableId}");
+
+    private TableState Open() => Created().Status != TableStatus.Ended ? State : throw PokerException.Conflict("table_ended", "This table has ended");
 }

@@ -1,0 +1,78 @@
+using Orleans.Poker.Grains.Interfaces.Templates;
+
+namespace Orleans.Poker.Grains.Tables.Model;
+
+/// <summary>Sit-and-go rules: blind levels on a clock, finishing places, the fee refund before the start and the prize.</summary>
+public static class SitAndGo
+{
+    public static bool Is(TemplateConfig config) => config.Type == TableType.SitAndGo;
+
+    /// <summary>The blinds and ante of the next hand: the current level's in a sit-and-go, the template's otherwise.</summary>
+    public static (long SmallBlind, long BigBlind, long Ante) Blinds(TableState state)
+    {
+        var config = state.Config!;
+        if (Is(config) && config.BlindLevels.Count > 0)
+        {
+            var level = config.BlindLevels[Math.Min(state.Level, config.BlindLevels.Count - 1)];
+            return (level.SmallBlind, level.BigBlind, level.Ante);
+        }
+
+        return (config.SmallBlind, config.BigBlind, config.Ante);
+    }
+
+    /// <summary>Before a hand: starts the tournament clock on its first hand, else moves up every level that has ended.</summary>
+    public static void BeforeHand(TableState state, DateTimeOffset now)
+    {
+        var config = state.Config!;
+        if (!Is(config))
+        {
+            return;
+        }
+
+        while (state.LevelEndsAt is { } ends && ends <= now && state.Level < config.BlindLevels.Count - 1)
+        {
+            state.Level++;
+            state.LevelEndsAt = ends + LevelDuration(config, state.Level);
+        }
+
+        if (!state.SitAndGoStarted)
+        {
+            state.SitAndGoStarted = true;
+            state.LevelEndsAt = now + LevelDuration(config, 0);
+        }
+    }
+
+    /// <summary>What a leaving player gets back: the fee before the start, nothing after it (the stack stays in play).</summary>
+    public static long Refund(TableState state) => state.SitAndGoStarted ? 0 : state.Config!.MinBuyIn;
+
+    /// <summary>A player out of chips finishes in the place after everyone still playing.</summary>
+    public static void Place(TableState state, SeatState seat) =>
+        seat.FinishedPlace = state.Seats.Count(s => s is { FinishedPlace: 0 });
+
+    /// <summary>Over when one player (or none) is left.</summary>
+    public static bool IsOver(TableState state) =>
+        state.SitAndGoStarted && state.Seats.Count(s => s is { FinishedPlace: 0 }) <= 1;
+
+    /// <summary>The last player left wins the prize pool; every stack is spent. Returns the winner (null if nobody is left).</summary>
+    public static SeatState? Finish(TableState state, string tableId)
+    {
+        var winner = state.Seats.FirstOrDefault(s => s is { FinishedPlace: 0 });
+        if (winner is not null)
+        {
+            winner.FinishedPlace = 1;
+            state.PendingTransfers.Add(ChipMoves.Prize(tableId, winner.PlayerId, state.PrizePool));
+        }
+
+        state.PrizePool = 0;
+        foreach (var seat in state.Seats.OfType<SeatState>())
+        {
+            seat.Stack = 0;
+        }
+
+        state.CloseReason = winner is null ? "finished" : $"won by {winner.Name}";
+        return winner;
+    }
+
+    private static TimeSpan LevelDuration(TemplateConfig config, int level) =>
+        config.BlindLevels.Count == 0 ? TimeSpan.MaxValue : config.BlindLevels[Math.Min(level, config.BlindLevels.Count - 1)].Duration;
+}
