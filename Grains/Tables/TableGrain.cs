@@ -98,24 +98,11 @@ public sealed class TableGrain(
 
         var template = GrainFactory.GetGrain<ITemplateGrain>(creation.TemplateId);
         var version = await template.Acquire(TableId);
-        var config = await template.GetVersion(version);
-        var now = Now;
-        State.Created = true;
-        State.TemplateId = creation.TemplateId;
-        State.TemplateVersion = version;
-        State.Config = config;
-        State.Name = string.IsNullOrWhiteSpace(creation.Name) ? config.Name : creation.Name.Trim();
-        State.Status = TableStatus.Waiting;
-        State.CreatedBy = creation.CreatedBy;
-        State.CreatedAt = now;
-        State.Seats = new SeatState?[config.MaxPlayers];
-        State.InviteCode = config.IsPrivate || creation.Private ? Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant() : null;
-        State.ExpiresAt = config.Type == TableType.Expiring && config.TimeToLive is { } ttl ? now + ttl : null;
-        Seating.SeatRobots(State, TableId);
+        Seating.Open(State, TableId, creation, version, await template.GetVersion(version), Now);
         await SaveRecord();
         await Persist();
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        logger.LogInformation("Table {TableId} created from template {TemplateId} v{TemplateVersion}", TableId, State.TemplateId, version);
+        logger.LogInformation("Table {TableId} created from template {TemplateId} v{TemplateVersion}", TableId, State.TemplateId, State.TemplateVersion);
         await Commit(TableEventKind.StatusChanged, "table created");
         await UpdateLobby();
         await RebuyRobots();
@@ -260,13 +247,14 @@ public sealed class TableGrain(
     public async Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = "failed";
         try
         {
             if (Acting.Replay(Open(), playerId, clientSeq) is { } first)
             {
                 // A retry of an accepted action: same answer, nothing changes.
                 metrics.ActionReplayed();
-                metrics.ActionHandled(started, "accepted");
+                outcome = "accepted";
                 return first;
             }
 
@@ -275,19 +263,18 @@ public sealed class TableGrain(
 
             // The answer is remembered in the same write that persists the action (one write per action).
             await Played(TableEventKind.Action, description);
-            metrics.ActionHandled(started, "accepted");
+            outcome = "accepted";
             return result;
         }
         catch (PokerException refusal)
         {
             metrics.ActionRefused(refusal.Code);
-            metrics.ActionHandled(started, "refused");
+            outcome = "refused";
             throw;
         }
-        catch
+        finally
         {
-            metrics.ActionHandled(started, "failed");
-            throw;
+            metrics.ActionHandled(started, outcome);
         }
     }
 

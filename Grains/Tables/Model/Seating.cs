@@ -3,6 +3,7 @@ using System.Text;
 using Orleans.Poker.Engine.Rules;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Robots;
 
 namespace Orleans.Poker.Grains.Tables.Model;
@@ -226,8 +227,28 @@ public static class Seating
         state.WaitlistLength = Math.Max(0, state.WaitlistLength - 1);
     }
 
+    /// <summary>
+    /// A new table from template version <paramref name="version"/>: its name (the template's unless given), seats,
+    /// invite code when private, expiry when it expires, and its robots.
+    /// </summary>
+    public static void Open(TableState state, string tableId, TableCreation creation, int version, TemplateConfig config, DateTimeOffset now)
+    {
+        state.Created = true;
+        state.TemplateId = creation.TemplateId;
+        state.TemplateVersion = version;
+        state.Config = config;
+        state.Name = string.IsNullOrWhiteSpace(creation.Name) ? config.Name : creation.Name.Trim();
+        state.Status = TableStatus.Waiting;
+        state.CreatedBy = creation.CreatedBy;
+        state.CreatedAt = now;
+        state.Seats = new SeatState?[config.MaxPlayers];
+        state.InviteCode = config.IsPrivate || creation.Private ? Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant() : null;
+        state.ExpiresAt = config.Type == TableType.Expiring && config.TimeToLive is { } ttl ? now + ttl : null;
+        SeatRobots(state, tableId);
+    }
+
     /// <summary>A new table's robots (the template's count, always leaving a seat for a person), sitting out until they buy in.</summary>
-    public static void SeatRobots(TableState state, string tableId)
+    private static void SeatRobots(TableState state, string tableId)
     {
         for (var i = 0; i < Math.Min(state.Config!.Robots, state.Seats.Length - 1); i++)
         {

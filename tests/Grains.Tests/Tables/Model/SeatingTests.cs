@@ -123,4 +123,19 @@ public sealed class SeatingTests
         Assert.Equal("hand_in_progress", Assert.Throws<PokerException>(() => Seating.CheckTopUp(state, hand, 2, 10)).Code);
         Assert.Equal("not_seated", Assert.Throws<PokerException>(() => Seating.CheckTopUp(state, hand, 9, 10)).Code);
     }
+
+    [Fact]
+    public void A_new_table_takes_the_templates_name_seats_its_robots_leaving_a_seat_and_private_ones_get_a_code()
+    {
+        var config = TableKit.Holdem(c => c with { MaxPlayers = 3, Robots = 5, Type = TableType.Expiring, TimeToLive = TimeSpan.FromHours(1) });
+        var state = new TableState();
+        Seating.Open(state, TableId, new TableCreation("t", 7, Private: true), 2, config, Now);
+        Assert.Equal(("Test NLHE", 2, 7L, Now.AddHours(1)), (state.Name, state.TemplateVersion, state.CreatedBy, state.ExpiresAt!.Value));
+        Assert.Equal(10, state.InviteCode!.Length);
+        Assert.Equal([true, true, false], state.Seats.Select(s => s is { IsRobot: true, SittingOut: true, Stack: 0 }));
+
+        var named = new TableState();
+        Seating.Open(named, TableId, new TableCreation("t", 7, Name: "  Friday game "), 1, TableKit.Holdem(), Now);
+        Assert.Equal(("Friday game", null, null), (named.Name, named.InviteCode, named.ExpiresAt));
+    }
 }
