@@ -68,11 +68,17 @@ public static class AdminEndpoints
             return new OperationsResponse(report.At, report.Window.TotalSeconds, DashboardAccess.Served(services, options), report.Processes);
         }).WithSummary("The last hour of every silo, gateway and bot: samples of connections, actions, latency, errors and bot updates");
 
-        admin.MapGet("/audit", async (int? page, int? pageSize, IGrainFactory grains) =>
+        admin.MapGet("/audit", async (long? admin, string? action, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IGrainFactory grains) =>
         {
             var (p, size, skip) = Input.Page(page, pageSize);
-            return new PageResponse<AuditEntry>(await grains.GetGrain<IAuditLogGrain>(0).List(skip, size), p, size);
-        }).WithSummary("The audit log, newest first");
+            var query = new AuditQuery(admin is { } id ? Input.PlayerId(id) : null, Input.OptionalText(action, "action", 64), from, to, skip, size);
+            if (from > to)
+            {
+                throw Input.Invalid("from", "must not be after to");
+            }
+
+            return new PageResponse<AuditEntry>(await grains.GetGrain<IAuditLogGrain>(0).Search(query), p, size);
+        }).WithSummary("The audit log, newest first; filtered by admin id, action (e.g. player.adjust) and time (from inclusive, to exclusive)");
         return api;
     }
 

@@ -1,11 +1,14 @@
 namespace Orleans.Poker.Grains.Interfaces.Admin;
 
-/// <summary>The admin audit log (key 0): every admin action the gateway performs is appended here.</summary>
+/// <summary>
+/// The admin audit log (key 0): every admin action the gateway and the bot perform is appended here, and kept in the
+/// room's database (append-only, like the ledger).
+/// </summary>
 public interface IAuditLogGrain : IGrainWithIntegerKey
 {
-    /// <summary>Appends an entry (persisted before the call returns).</summary>
+    /// <summary>Appends an entry (stored before the call returns; an identical entry is stored once).</summary>
     Task Append(AuditEntry entry);
 
-    /// <summary>Entries, newest first.</summary>
-    Task<IReadOnlyList<AuditEntry>> List(int skip, int take);
+    /// <summary>The entries a search asks for, newest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> Search(AuditQuery query);
 }

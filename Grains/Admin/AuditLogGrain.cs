@@ -1,36 +1,45 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Admin;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Admin;
 
-/// <summary>The admin audit log. Admin actions are rare, so one grain with a capped list is enough.</summary>
+/// <summary>
+/// The admin audit log: entries go to the <see cref="IAuditStore"/> (PostgreSQL in production, append-only) and to
+/// the structured log. Entries an earlier version kept in this grain's state are moved to the store on activation.
+/// </summary>
 public sealed class AuditLogGrain(
     [PersistentState("audit", PokerStorage.Name)] IPersistentState<AuditLogState> store,
+    IAuditStore audit,
     ILogger<AuditLogGrain> logger) : Grain, IAuditLogGrain
 {
-    /// <summary>Entries kept; older ones also live in the structured logs.</summary>
-    public const int Capacity = 10_000;
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (store.State.Entries.Count == 0)
+        {
+            return;
+        }
+
+        // Oldest first, each stored once: a move interrupted by a crash is finished by the next activation.
+        foreach (var entry in store.State.Entries)
+        {
+            await audit.AppendAsync(entry, cancellationToken);
+        }
+
+        logger.LogInformation("Audit log: {Count} entries moved from grain state to the audit store", store.State.Entries.Count);
+        await store.ClearStateAsync(cancellationToken);
+    }
 
     public async Task Append(AuditEntry entry)
     {
-        store.State.Entries.Add(entry);
-        if (store.State.Entries.Count > Capacity)
-        {
-            store.State.Entries.RemoveRange(0, store.State.Entries.Count - Capacity);
-        }
-
-        await store.WriteStateAsync();
+        ArgumentNullException.ThrowIfNull(entry);
+        await audit.AppendAsync(entry);
         logger.LogInformation("Audit: admin {AdminId} {Action} {Target} {Details}", entry.AdminId, entry.Action, entry.Target, entry.Details);
     }
 
-    public Task<IReadOnlyList<AuditEntry>> List(int skip, int take)
+    public Task<IReadOnlyList<AuditEntry>> Search(AuditQuery query)
     {
-        var entries = store.State.Entries;
-        IReadOnlyList<AuditEntry> page = Enumerable.Range(0, entries.Count)
-            .Select(i => entries[entries.Count - 1 - i])
-            .Skip(Math.Max(0, skip))
-            .Take(Math.Clamp(take, 0, 1000))
-            .ToList();
-        return Task.FromResult(page);
+        ArgumentNullException.ThrowIfNull(query);
+        return audit.SearchAsync(query with { Skip = Math.Max(0, query.Skip), Take = Math.Clamp(query.Take, 0, AuditQuery.MaxTake) });
     }
 }

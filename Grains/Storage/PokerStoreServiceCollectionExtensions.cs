@@ -28,6 +28,7 @@ public static class PokerStoreServiceCollectionExtensions
             services.TryAddSingleton<IHandHistoryStore, MemoryHandHistoryStore>();
             services.TryAddSingleton<IPlayerStore, MemoryPlayerStore>();
             services.TryAddSingleton<ITableRecordStore, MemoryTableRecordStore>();
+            services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
             return services;
         }
 
@@ -36,6 +37,7 @@ public static class PokerStoreServiceCollectionExtensions
         services.TryAddSingleton<IHandHistoryStore, NpgsqlHandHistoryStore>();
         services.TryAddSingleton<IPlayerStore, NpgsqlPlayerStore>();
         services.TryAddSingleton<ITableRecordStore, NpgsqlTableRecordStore>();
+        services.TryAddSingleton<IAuditStore, NpgsqlAuditStore>();
         return services;
     }
 }

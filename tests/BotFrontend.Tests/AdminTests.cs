@@ -72,7 +72,7 @@ public sealed class AdminTests(BotFixture bot)
         Assert.Contains("Managed table", told.Text, StringComparison.Ordinal);
         Assert.Equal(BotFixture.StartingBalance, (await bot.Grains.GetGrain<IPlayerGrain>(chatPlayer).Get()).Balance);
         Assert.Equal(TableStatus.Ended, (await table.GetSummary()).Status);
-        var audit = (await bot.Grains.GetGrain<IAuditLogGrain>(0).List(0, 50)).Where(e => e.Target == tableId).Reverse().ToList();
+        var audit = (await bot.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(Take: 50))).Where(e => e.Target == tableId).Reverse().ToList();
         Assert.Equal(["table.pause", "table.resume", "table.kick", "table.close"], audit.Select(e => e.Action));
         Assert.All(audit, e => Assert.Equal(admin, e.AdminId));
         Assert.Contains(chatPlayer.ToString(System.Globalization.CultureInfo.InvariantCulture), audit[2].Details, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class AdminTests(BotFixture bot)
         var now = await table.GetSnapshot(null);
         Assert.Equal(before.EventSeq, now.EventSeq);
         Assert.Equal(before.View.Status, now.View.Status);
-        Assert.DoesNotContain(await bot.Grains.GetGrain<IAuditLogGrain>(0).List(0, 200), e => e.Target == tableId);
+        Assert.DoesNotContain(await bot.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(Take: 200)), e => e.Target == tableId);
         Assert.DoesNotContain(bot.Api.To(chatPlayer), r => r.Text.StartsWith("⚙", StringComparison.Ordinal));
     }
 

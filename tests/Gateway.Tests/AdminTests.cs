@@ -83,6 +83,45 @@ public sealed class AdminTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task The_audit_log_is_searched_by_admin_action_and_time()
+    {
+        var admin = await fixture.SignInAdmin();
+        var player = await fixture.SignInTelegram(GatewayFixture.NewTelegramId());
+        using var http = fixture.Http(admin.AccessToken);
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var target = player.Player.Profile.PlayerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync($"/api/admin/players/{target}/adjust", new { amount = 10, reason = "searched" })).StatusCode);
+        var adminId = admin.Player.Profile.PlayerId;
+
+        var found = await http.GetFromJsonAsync<JsonElement>($"/api/admin/audit?admin={adminId}&action=player.adjust&from={Uri.EscapeDataString(before.ToString("O"))}&pageSize=100");
+        var items = found.GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(items, e => e.GetProperty("target").GetString() == target && e.GetProperty("details").GetString()!.Contains("searched", StringComparison.Ordinal));
+        Assert.All(items, e => Assert.Equal(("player.adjust", adminId), (e.GetProperty("action").GetString(), e.GetProperty("adminId").GetInt64())));
+
+        var otherAction = await http.GetFromJsonAsync<JsonElement>("/api/admin/audit?action=table.close&pageSize=100");
+        Assert.DoesNotContain(otherAction.GetProperty("items").EnumerateArray(), e => e.GetProperty("target").GetString() == target);
+        var earlier = await http.GetFromJsonAsync<JsonElement>($"/api/admin/audit?to={Uri.EscapeDataString(before.ToString("O"))}&pageSize=100");
+        Assert.DoesNotContain(earlier.GetProperty("items").EnumerateArray(), e => e.GetProperty("target").GetString() == target);
+    }
+
+    [Theory]
+    [InlineData("from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z")]
+    [InlineData("admin=0")]
+    [InlineData("admin=abc")]
+    [InlineData("from=yesterday")]
+    [InlineData("action=%20")]
+    public async Task A_malformed_audit_search_gets_a_clear_400(string query)
+    {
+        var admin = await fixture.SignInAdmin();
+        using var http = fixture.Http(admin.AccessToken);
+
+        var response = await http.GetAsync($"/api/admin/audit?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Admin_creates_a_template_and_players_see_it()
     {
         var admin = await fixture.SignInAdmin();

@@ -10,6 +10,7 @@ public sealed class MigrationRunnerTests
         "0002_orleans_reminders.sql",
         "0003_app_schema_v1.sql",
         "0004_ledger_prize_kind.sql",
+        "0005_audit_log_by_action.sql",
     ];
 
     [Fact]

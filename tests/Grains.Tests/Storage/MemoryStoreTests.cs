@@ -5,5 +5,5 @@ namespace Orleans.Poker.Grains.Tests.Storage;
 public sealed class MemoryStoreTests : StoreContractTests
 {
     protected override StoreSet Stores { get; } =
-        new(new MemoryLedgerStore(), new MemoryHandHistoryStore(), new MemoryPlayerStore(), new MemoryTableRecordStore());
+        new(new MemoryLedgerStore(), new MemoryHandHistoryStore(), new MemoryPlayerStore(), new MemoryTableRecordStore(), new MemoryAuditStore());
 }

@@ -10,7 +10,8 @@ public sealed class NpgsqlStoreTests(MigratedDatabase database) : StoreContractT
         new NpgsqlLedgerStore(database.DataSource),
         new NpgsqlHandHistoryStore(database.DataSource),
         new NpgsqlPlayerStore(database.DataSource),
-        new NpgsqlTableRecordStore(database.DataSource));
+        new NpgsqlTableRecordStore(database.DataSource),
+        new NpgsqlAuditStore(database.DataSource));
 
     [Fact]
     public async Task Wallet_balance_follows_the_ledger()
@@ -53,4 +54,20 @@ public sealed class NpgsqlStoreTests(MigratedDatabase database) : StoreContractT
 
         Assert.Equal((2, 0, 4), (rows, active, bigBlind));
     }
+
+    [Fact]
+    public async Task Audit_rows_are_append_only()
+    {
+        var admin = Interlocked.Increment(ref _nextAdmin);
+        await Stores.Audit.AppendAsync(new Interfaces.Admin.AuditEntry(T0, admin, "table.close", "t1", "idle"));
+
+        var update = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => database.ScalarAsync<int>("UPDATE admin_audit_log SET action = 'x' WHERE admin_id = @a RETURNING 1", ("a", admin.ToString())));
+        var delete = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => database.ScalarAsync<int>("DELETE FROM admin_audit_log WHERE admin_id = @a RETURNING 1", ("a", admin.ToString())));
+
+        Assert.Equal("23001", update.SqlState);
+        Assert.Equal("23001", delete.SqlState);
+        Assert.Equal("idle", Assert.Single(await Stores.Audit.SearchAsync(new(AdminId: admin))).Details);
+    }
+
+    private static long _nextAdmin = 7_000_000;
 }

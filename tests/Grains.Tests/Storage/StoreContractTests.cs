@@ -1,3 +1,4 @@
+using Orleans.Poker.Grains.Interfaces.Admin;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
@@ -122,6 +123,32 @@ public abstract class StoreContractTests
 
         Assert.Equal(table with { Status = TableStatus.Ended, EndedAt = T0.AddHours(2) }, await Stores.Tables.FindTableAsync(table.TableId));
         Assert.Null(await Stores.Tables.FindTableAsync("no-such-table"));
+    }
+
+    [Fact]
+    public async Task Audit_entries_are_found_by_admin_action_and_time_newest_first_and_a_retry_is_stored_once()
+    {
+        var admin = Interlocked.Increment(ref _nextPlayer);
+        var other = Interlocked.Increment(ref _nextPlayer);
+        var entries = new[]
+        {
+            new AuditEntry(T0, admin, "table.pause", "t1", null),
+            new AuditEntry(T0.AddMinutes(1), admin, "player.adjust", "42", "+250: refund"),
+            new AuditEntry(T0.AddMinutes(2), other, "player.adjust", "43", "-10: fix"),
+            new AuditEntry(T0.AddMinutes(3), admin, "table.close", "t1", "idle"),
+        };
+        foreach (var entry in entries)
+        {
+            await Stores.Audit.AppendAsync(entry);
+        }
+
+        await Stores.Audit.AppendAsync(entries[1]);
+
+        Assert.Equal([entries[3], entries[1], entries[0]], await Stores.Audit.SearchAsync(new AuditQuery(AdminId: admin)));
+        Assert.Equal([entries[1]], await Stores.Audit.SearchAsync(new AuditQuery(AdminId: admin, Action: "player.adjust")));
+        Assert.Equal([entries[1], entries[0]], await Stores.Audit.SearchAsync(new AuditQuery(AdminId: admin, To: T0.AddMinutes(2))));
+        Assert.Equal([entries[2]], await Stores.Audit.SearchAsync(new AuditQuery(Action: "player.adjust", From: T0.AddMinutes(2), To: T0.AddMinutes(3))));
+        Assert.Equal([entries[1]], await Stores.Audit.SearchAsync(new AuditQuery(AdminId: admin, Skip: 1, Take: 1)));
     }
 
     protected static TemplateConfig Config { get; } = new()

@@ -2,5 +2,5 @@ using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Tests.Storage;
 
-/// <summary>The four stores of one implementation (memory or PostgreSQL).</summary>
-public sealed record StoreSet(ILedgerStore Ledger, IHandHistoryStore Hands, IPlayerStore Players, ITableRecordStore Tables);
+/// <summary>The stores of one implementation (memory or PostgreSQL).</summary>
+public sealed record StoreSet(ILedgerStore Ledger, IHandHistoryStore Hands, IPlayerStore Players, ITableRecordStore Tables, IAuditStore Audit);
