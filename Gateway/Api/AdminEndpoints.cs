@@ -4,6 +4,7 @@ using Orleans.Poker.Gateway.Dashboard;
 using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Admin;
+using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Operations;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -79,6 +80,16 @@ public static class AdminEndpoints
 
             return new PageResponse<AuditEntry>(await grains.GetGrain<IAuditLogGrain>(0).Search(query), p, size);
         }).WithSummary("The audit log, newest first; filtered by admin id, action (e.g. player.adjust) and time (from inclusive, to exclusive)");
+        admin.MapGet("/analytics/hourly", (DateTimeOffset from, DateTimeOffset to, string? tableId, IGrainFactory grains) =>
+            grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Hourly(from, to, tableId is null ? null : Input.TableId(tableId)))
+            .WithSummary("Hourly statistics per table (hands, players, new players, active minutes, pots, rake) whose hour starts in [from, to)");
+
+        admin.MapPost("/analytics/hourly/rebuild", async (DateTimeOffset from, DateTimeOffset to, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+        {
+            var rows = await grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Rebuild(from, to);
+            await audit.Write(user, "analytics.rebuild", "hourly", $"{from:O}..{to:O}: {rows} rows");
+            return new RebuildResponse(rows);
+        }).WithSummary("Recomputes the hourly statistics of whole hours from the stored hands (at most 31 days, not in the future)");
         return api;
     }
 

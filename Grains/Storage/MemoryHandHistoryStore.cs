@@ -22,6 +22,15 @@ public sealed class MemoryHandHistoryStore : IHandHistoryStore
         }
     }
 
+    /// <summary>Every stored hand, in the order stored.</summary>
+    public IReadOnlyList<HandRecord> All()
+    {
+        lock (_gate)
+        {
+            return _inOrder.ToList();
+        }
+    }
+
     public Task<HandRecord?> GetAsync(string tableId, long handNumber, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -29,6 +29,7 @@ public static class PokerStoreServiceCollectionExtensions
             services.TryAddSingleton<IPlayerStore, MemoryPlayerStore>();
             services.TryAddSingleton<ITableRecordStore, MemoryTableRecordStore>();
             services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
+            services.TryAddSingleton<IAnalyticsStore>(sp => new MemoryAnalyticsStore(sp.GetRequiredService<IHandHistoryStore>() as MemoryHandHistoryStore));
             return services;
         }
 
@@ -38,6 +39,7 @@ public static class PokerStoreServiceCollectionExtensions
         services.TryAddSingleton<IPlayerStore, NpgsqlPlayerStore>();
         services.TryAddSingleton<ITableRecordStore, NpgsqlTableRecordStore>();
         services.TryAddSingleton<IAuditStore, NpgsqlAuditStore>();
+        services.TryAddSingleton<IAnalyticsStore, NpgsqlAnalyticsStore>();
         return services;
     }
 }

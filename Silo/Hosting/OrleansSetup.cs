@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Poker.Gateway.Dashboard;
 using Orleans.Poker.Grains;
+using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Bot;
 using Orleans.Poker.Grains.Players;
 using Orleans.Poker.Grains.Storage;
@@ -101,6 +102,7 @@ public static class OrleansSetup
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddPokerStores(postgres);
         silo.AddPokerTemplateSeeding();
+        silo.AddPokerAnalytics();
         if (string.IsNullOrWhiteSpace(postgres))
         {
             // The Orleans serializer here too (the default JSON copy of every write dominated CPU and allocation),

@@ -122,6 +122,44 @@ public sealed class AdminTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Hourly_statistics_are_rebuilt_for_a_past_range_and_read_back_and_the_rebuild_is_audited()
+    {
+        var admin = await fixture.SignInAdmin();
+        using var http = fixture.Http(admin.AccessToken);
+        var to = DateTimeOffset.UtcNow;
+        var from = to.AddHours(-3);
+        var range = $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
+
+        var rebuilt = await http.PostAsync($"/api/admin/analytics/hourly/rebuild?{range}", null);
+        var rows = await http.GetFromJsonAsync<JsonElement>($"/api/admin/analytics/hourly?{range}");
+
+        Assert.Equal(HttpStatusCode.OK, rebuilt.StatusCode);
+        Assert.True((await rebuilt.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").GetInt32() >= 0);
+        Assert.Equal(JsonValueKind.Array, rows.ValueKind);
+        var audit = await http.GetFromJsonAsync<JsonElement>("/api/admin/audit?action=analytics.rebuild&pageSize=100");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("adminId").GetInt64() == admin.Player.Profile.PlayerId);
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/admin/analytics/hourly/rebuild?from=2999-01-01T00:00:00Z&to=2999-01-02T00:00:00Z")]
+    [InlineData("POST", "/api/admin/analytics/hourly/rebuild?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")]
+    [InlineData("POST", "/api/admin/analytics/hourly/rebuild?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z")]
+    [InlineData("POST", "/api/admin/analytics/hourly/rebuild?from=soon&to=later")]
+    [InlineData("GET", "/api/admin/analytics/hourly?to=2026-01-01T00:00:00Z")]
+    [InlineData("GET", "/api/admin/analytics/hourly?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")]
+    [InlineData("GET", "/api/admin/analytics/hourly?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&tableId=%00")]
+    public async Task A_malformed_analytics_request_gets_a_clear_400_and_changes_nothing(string method, string url)
+    {
+        var admin = await fixture.SignInAdmin();
+        using var http = fixture.Http(admin.AccessToken);
+
+        var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Admin_creates_a_template_and_players_see_it()
     {
         var admin = await fixture.SignInAdmin();

@@ -4,6 +4,8 @@ namespace Orleans.Poker.Grains.Tests.Storage;
 
 public sealed class MemoryStoreTests : StoreContractTests
 {
+    private static readonly MemoryHandHistoryStore Hands = new();
+
     protected override StoreSet Stores { get; } =
-        new(new MemoryLedgerStore(), new MemoryHandHistoryStore(), new MemoryPlayerStore(), new MemoryTableRecordStore(), new MemoryAuditStore());
+        new(new MemoryLedgerStore(), Hands, new MemoryPlayerStore(), new MemoryTableRecordStore(), new MemoryAuditStore(), new MemoryAnalyticsStore(Hands));
 }

@@ -11,7 +11,8 @@ public sealed class NpgsqlStoreTests(MigratedDatabase database) : StoreContractT
         new NpgsqlHandHistoryStore(database.DataSource),
         new NpgsqlPlayerStore(database.DataSource),
         new NpgsqlTableRecordStore(database.DataSource),
-        new NpgsqlAuditStore(database.DataSource));
+        new NpgsqlAuditStore(database.DataSource),
+        new NpgsqlAnalyticsStore(database.DataSource));
 
     [Fact]
     public async Task Wallet_balance_follows_the_ledger()

@@ -1,4 +1,5 @@
 using Orleans.Poker.Grains.Interfaces.Admin;
+using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
@@ -149,6 +150,34 @@ public abstract class StoreContractTests
         Assert.Equal([entries[1], entries[0]], await Stores.Audit.SearchAsync(new AuditQuery(AdminId: admin, To: T0.AddMinutes(2))));
         Assert.Equal([entries[2]], await Stores.Audit.SearchAsync(new AuditQuery(Action: "player.adjust", From: T0.AddMinutes(2), To: T0.AddMinutes(3))));
         Assert.Equal([entries[1]], await Stores.Audit.SearchAsync(new AuditQuery(AdminId: admin, Skip: 1, Take: 1)));
+    }
+
+    [Fact]
+    public async Task Hourly_statistics_are_computed_from_the_stored_hands_and_a_rerun_gives_the_same_rows()
+    {
+        var hour = new DateTimeOffset(2030, 3, 4, 5, 0, 0, TimeSpan.Zero);
+        var (a, b, c, d) = (await NewPlayer(), await NewPlayer(), await NewPlayer(), await NewPlayer());
+        var (first, second) = (await NewTable(), await NewTable());
+        await Stores.Hands.SaveAsync(Hand(first, 1, [a, b], hour.AddMinutes(10)));
+        await Stores.Hands.SaveAsync(Hand(second, 1, [c, d], hour.AddMinutes(20)));
+        await Stores.Hands.SaveAsync(Hand(first, 2, [a, b, c], hour.AddMinutes(30)));
+        await Stores.Hands.SaveAsync(Hand(first, 3, [a, c], hour.AddMinutes(70)));
+
+        await Stores.Analytics.RebuildHourlyAsync(hour, hour.AddHours(2));
+        var rows = (await Stores.Analytics.GetHourlyAsync(hour, hour.AddHours(2), null)).Where(r => r.TableId == first || r.TableId == second).ToList();
+        await Stores.Analytics.RebuildHourlyAsync(hour, hour.AddHours(2));
+        await Stores.Analytics.RebuildHourlyAsync(hour.AddHours(1), hour.AddHours(2));
+        var again = (await Stores.Analytics.GetHourlyAsync(hour, hour.AddHours(2), null)).Where(r => r.TableId == first || r.TableId == second).ToList();
+
+        var expected = new[]
+        {
+            new HourlyStats(first, hour, "NT", 2, 2.5, 3, 3, 2, 2, 240, 10),
+            new HourlyStats(second, hour, "NT", 1, 2, 2, 2, 2, 1, 120, 5),
+            new HourlyStats(first, hour.AddHours(1), "NT", 1, 2, 2, 2, 0, 1, 120, 5),
+        };
+        Assert.Equal(expected.OrderBy(r => r.HourStart).ThenBy(r => r.TableId, StringComparer.Ordinal), rows);
+        Assert.Equal(rows, again);
+        Assert.Equal([expected[2]], await Stores.Analytics.GetHourlyAsync(hour.AddHours(1), hour.AddHours(2), first));
     }
 
     protected static TemplateConfig Config { get; } = new()

@@ -1,0 +1,93 @@
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Poker.Grains.Interfaces.Analytics;
+
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>
+/// Hourly statistics on PostgreSQL: <c>table_stats_hourly</c> rows computed in one statement from
+/// <c>hand_histories</c> (the columns the schema has, the rest in <c>data</c>), upserted so that a rerun gives the same rows.
+/// </summary>
+public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyticsStore
+{
+    public async Task<int> RebuildHourlyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            WITH h AS (
+                SELECT table_id, date_trunc('hour', ended_at, 'UTC') AS hour_start, ended_at, variant, players, pot, rake
+                FROM hand_histories
+                WHERE ended_at >= @from AND ended_at < @to
+            ),
+            seen AS (
+                SELECT DISTINCT h.table_id, h.hour_start, u.player_id
+                FROM h CROSS JOIN LATERAL unnest(h.players) AS u(player_id)
+            ),
+            firsts AS (
+                SELECT p.player_id, min(all_hands.ended_at) AS first_at
+                FROM (SELECT DISTINCT player_id FROM seen) p
+                JOIN hand_histories all_hands ON all_hands.players @> ARRAY[p.player_id]
+                GROUP BY p.player_id
+            ),
+            newcomers AS (
+                SELECT h.table_id, h.hour_start, count(DISTINCT f.player_id) AS new_players
+                FROM h JOIN firsts f ON f.first_at = h.ended_at AND f.player_id = ANY (h.players)
+                GROUP BY h.table_id, h.hour_start
+            ),
+            hours AS (
+                SELECT h.table_id, h.hour_start,
+                       (array_agg(h.variant ORDER BY h.ended_at DESC))[1] AS variant,
+                       count(*) AS hands,
+                       round(avg(cardinality(h.players)), 2) AS average_players,
+                       max(cardinality(h.players)) AS peak_players,
+                       count(DISTINCT date_trunc('minute', h.ended_at, 'UTC')) AS active_minutes,
+                       sum(h.pot) AS total_pot,
+                       sum(h.rake) AS total_rake
+                FROM h
+                GROUP BY h.table_id, h.hour_start
+            )
+            INSERT INTO table_stats_hourly (table_id, hour_start, hands_played, distinct_players, total_pot, total_rake, data, updated_at)
+            SELECT r.table_id, r.hour_start, r.hands,
+                   (SELECT count(*) FROM seen s WHERE s.table_id = r.table_id AND s.hour_start = r.hour_start),
+                   r.total_pot, r.total_rake,
+                   jsonb_build_object('variant', r.variant, 'average_players', r.average_players, 'peak_players', r.peak_players,
+                                      'new_players', coalesce(n.new_players, 0), 'active_minutes', r.active_minutes),
+                   now()
+            FROM hours r
+            LEFT JOIN newcomers n ON n.table_id = r.table_id AND n.hour_start = r.hour_start
+            ON CONFLICT (table_id, hour_start) DO UPDATE SET
+                hands_played = EXCLUDED.hands_played,
+                distinct_players = EXCLUDED.distinct_players,
+                total_pot = EXCLUDED.total_pot,
+                total_rake = EXCLUDED.total_rake,
+                data = EXCLUDED.data,
+                updated_at = EXCLUDED.updated_at
+            """);
+        command.WithTime("from", from).WithTime("to", to);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<HourlyStats>> GetHourlyAsync(DateTimeOffset from, DateTimeOffset to, string? tableId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT table_id, hour_start, data->>'variant', hands_played, (data->>'average_players')::float8, (data->>'peak_players')::int,
+                   distinct_players, (data->>'new_players')::int, (data->>'active_minutes')::int, total_pot, total_rake
+            FROM table_stats_hourly
+            WHERE hour_start >= @from AND hour_start < @to AND (@table_id IS NULL OR table_id = @table_id)
+            ORDER BY hour_start, table_id COLLATE "C"
+            """);
+        command.WithTime("from", from).WithTime("to", to).With("table_id", NpgsqlDbType.Text, tableId);
+        var rows = new List<HourlyStats>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new HourlyStats(
+                reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetStringOrNull(2) ?? "", reader.GetInt32(3),
+                reader.GetDouble(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8),
+                reader.GetInt64(9), reader.GetInt64(10)));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,55 @@
+using Orleans.Poker.Grains.Analytics;
+using Orleans.Poker.Grains.Interfaces.Analytics;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Tests.Tables;
+
+namespace Orleans.Poker.Grains.Tests.Admin;
+
+[Collection(ClusterCollection.Name)]
+public sealed class AnalyticsTests(ClusterFixture cluster)
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 2, 14, 20, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task At_the_hour_boundary_the_hour_that_ended_is_computed_from_the_hands_played_in_it()
+    {
+        var kit = new TableKit(cluster.Grains, cluster.Time);
+        var table = await kit.NewTable(TableKit.Holdem());
+        await kit.Seat(table, 2);
+        var started = await kit.StartNextHand(table);
+        await kit.PlayPassivelyToEnd(table, started.View.HandNo);
+        var hour = HourlyStatsCalculator.HourOf(cluster.Time.GetUtcNow());
+        var analytics = cluster.Grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key);
+        var reminder = cluster.Grains.GetGrain<Orleans.IRemindable>(analytics.GetGrainId());
+        var tableId = table.GetPrimaryKeyString();
+
+        await reminder.ReceiveReminder("analytics", default);
+        var before = await analytics.Hourly(hour, hour.AddHours(1), tableId);
+        cluster.Time.Advance(hour.AddHours(1) - cluster.Time.GetUtcNow() + TimeSpan.FromSeconds(30));
+        await reminder.ReceiveReminder("analytics", default);
+        var after = await analytics.Hourly(hour, hour.AddHours(1), tableId);
+
+        Assert.Empty(before);
+        var row = Assert.Single(after);
+        Assert.Equal((1, 2, 2, "NT"), (row.Hands, row.DistinctPlayers, row.NewPlayers, row.Variant));
+    }
+
+    [Fact]
+    public void A_rebuild_covers_whole_hours_and_refuses_the_future_a_reversed_range_and_more_than_a_month()
+    {
+        Assert.Equal((Now.AddMinutes(-20).AddHours(-2), Now.AddMinutes(40)), AnalyticsGrain.RebuildRange(Now.AddHours(-2), Now, Now));
+        Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => AnalyticsGrain.RebuildRange(Now, Now.AddHours(3), Now)).Code);
+        Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => AnalyticsGrain.RebuildRange(Now, Now.AddHours(-3), Now)).Code);
+        Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => AnalyticsGrain.RebuildRange(Now.AddDays(-40), Now, Now)).Code);
+    }
+
+    [Fact]
+    public async Task A_rebuild_of_the_future_is_refused_and_changes_nothing()
+    {
+        var analytics = cluster.Grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key);
+        var now = cluster.Time.GetUtcNow();
+        var refusal = await Assert.ThrowsAsync<PokerException>(() => analytics.Rebuild(now.AddHours(2), now.AddHours(5)));
+        Assert.Equal("invalid_range", refusal.Code);
+        Assert.Empty(await analytics.Hourly(now.AddHours(2), now.AddHours(5), null));
+    }
+}
