@@ -607,7 +607,7 @@ internal sealed partial class UpdateHandler(
         if (code == "x")
         {
             var snapshot = await table.GetSnapshot(context.PlayerId);
-            if (snapshot.View.HandNo != turn.HandNo || snapshot.View.TurnId != turn.TurnId)
+            if (TurnRef.Of(snapshot.View) != turn)
             {
                 // A button kept from an earlier turn: refused now, as the table would refuse the amount once typed.
                 throw PokerException.Conflict("stale_action", "That action was for an earlier turn; look at the table again");

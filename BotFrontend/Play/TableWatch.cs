@@ -32,7 +32,7 @@ internal sealed class TableWatch : ITableObserver
     private long holeHand = -1;
     private long lastSeq;
     private TableEvent? lastEvent;
-    private long lastTurnId = -1;
+    private TurnRef? lastTurn;
     private PromptRef? openPrompt;
     private readonly ConcurrentDictionary<long, PromptRef> lastPrompts = new();
     private (long PlayerId, DateTimeOffset? Until) lastOffer;
@@ -187,7 +187,7 @@ internal sealed class TableWatch : ITableObserver
         SendHoleCards(tableEvent, tableEvent.View);
         if (Volatile.Read(ref openPrompt) is { } prompt && prompt.ChatId == playerId && TakePromptOf(playerId, prompt.Turn) is not null)
         {
-            lastTurnId = -1;
+            lastTurn = null;
             PromptActor(tableEvent, tableEvent.View);
         }
 
@@ -350,20 +350,22 @@ internal sealed class TableWatch : ITableObserver
 
     private void PromptActor(TableEvent tableEvent, TableView view)
     {
-        // One prompt per turn: the table names each turn.
-        if (view.TurnId == lastTurnId)
+        // One prompt per turn, as the table names it.
+        var current = TurnRef.Of(view);
+        if (current == lastTurn)
         {
             return;
         }
 
-        lastTurnId = view.TurnId;
+        lastTurn = current;
         if (TakePrompt() is { } previous)
         {
             // The turn moved on: the old prompt keeps its text and loses its buttons (never sent with them if still queued).
             outbox.Show(previous.Slot, previous.Text);
         }
 
-        if (view.ActorSeat is not { } actorSeat
+        if (current is not { } turn
+            || view.ActorSeat is not { } actorSeat
             || view.Seats.FirstOrDefault(s => s.Seat == actorSeat) is not { PlayerId: { } playerId } seat
             || !players.TryGetValue(playerId, out var language)
             || tableEvent.Private.FirstOrDefault(p => p.PlayerId == playerId) is not { Legal: { } legal } mine)
@@ -373,7 +375,6 @@ internal sealed class TableWatch : ITableObserver
 
         // The prompt goes to the actor's private chat only.
         var text = TableText.Turn(view, mine, language, time.GetUtcNow());
-        var turn = new TurnRef(view.HandNo, view.TurnId);
         var keyboard = Keyboards.Turn(language, TableId, turn, legal, seat, mine.Cards);
         // Once the turn has moved on the prompt is shown without its buttons and without a clock that no longer runs.
         var kept = TableText.Turn(view, mine, language, null);
