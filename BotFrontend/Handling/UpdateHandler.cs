@@ -14,6 +14,9 @@ using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Telegram.Bot;
+using CommandKind = Orleans.Poker.BotFrontend.Rendering.CallbackData.CommandKind;
+using TableVerb = Orleans.Poker.BotFrontend.Rendering.CallbackData.TableVerb;
+using TurnButton = Orleans.Poker.BotFrontend.Rendering.CallbackData.TurnButton;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -510,101 +513,112 @@ internal sealed partial class UpdateHandler(
     /// <summary>Runs a button; returns the text of the callback answer (null for none).</summary>
     private async Task<string?> Callback(int updateId, Context context, CallbackQuery query, string data, CancellationToken ct)
     {
-        var (verb, rest) = data.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? (data[..colon], data[(colon + 1)..]) : (data, "");
-        switch (verb)
+        if (!CallbackData.TryParse(data, out var button))
         {
-            case "m": await Menu(context); return null;
-            case "l":
-                await Lobby(context, rest.Length == 0 ? 0 : int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : throw new UnknownButtonException(), ct);
+            throw new UnknownButtonException();
+        }
+
+        switch (button)
+        {
+            case CallbackData.Command { Kind: var command }:
+                switch (command)
+                {
+                    case CommandKind.Menu: await Menu(context); return null;
+                    case CommandKind.MyTables: await MyTables(context, ct); return null;
+                    case CommandKind.Profile: await Profile(context, ct); return null;
+                    case CommandKind.Stats: await Stats(context, ct); return null;
+                    case CommandKind.Wallet: await Wallet(context, ct); return null;
+                    case CommandKind.Invite: await Invite(context, ct); return null;
+                    case CommandKind.Help: await Help(context); return null;
+                    default:
+                        var balance = await grains.GetGrain<IPlayerGrain>(context.PlayerId).ClaimTopUp();
+                        return BotTexts.Get(context.Language, "topup.done", balance);
+                }
+
+            case CallbackData.Lobby lobby:
+                await Lobby(context, lobby.Page ?? 0, ct);
                 return null;
-            case "t": await MyTables(context, ct); return null;
-            case "p": await Profile(context, ct); return null;
-            case "s": await Stats(context, ct); return null;
-            case "wa": await Wallet(context, ct); return null;
-            case "iv": await Invite(context, ct); return null;
-            case "h": await Help(context); return null;
-            case "lg" when rest.Length == 0:
+            case CallbackData.Language { Code: null }:
                 await Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages());
                 return null;
-            case "lg":
-                var language = BotTexts.Normalize(rest);
+            case CallbackData.Language { Code: { } code }:
+                var language = BotTexts.Normalize(code);
                 await grains.GetGrain<IPlayerGrain>(context.PlayerId).UpdateProfile(null, language);
                 relay.SetLanguage(context.PlayerId, language);
                 await Reply(context, BotTexts.Get(language, "language.set"), Keyboards.Menu(language, options.Bot.MiniAppUrl, context.PrivateChat));
                 return BotTexts.Get(language, "ok");
-            case "tu":
-                var balance = await grains.GetGrain<IPlayerGrain>(context.PlayerId).ClaimTopUp();
-                return BotTexts.Get(context.Language, "topup.done", balance);
-            case "j":
-                var joining = TableId(rest);
-                if (!context.PrivateChat && !await CanReach(context.PlayerId))
-                {
-                    // Seated, they would get no cards and no prompts (and hold the table up): they start the bot first.
-                    throw new PrivateChatNeededException(identity.Link($"j_{joining}"));
-                }
-
-                await Sit(context, joining, null, ct);
-                return BotTexts.Get(context.Language, "ok");
-            case "w":
-                var table = grains.GetGrain<ITableGrain>(TableId(rest));
-                var summary = await table.GetSummary();
-                // Through the table: it refuses a queue while a seat is free or for a seated player, and counts the queue.
-                var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName);
-                await relay.WatchPlayer(rest, context.PlayerId, context.Language);
-                await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name));
-                return null;
-            case "so" or "si":
-                var sitting = grains.GetGrain<ITableGrain>(TableId(rest));
-                var sitsOut = verb == "so";
-                await (sitsOut ? sitting.SitOut(context.PlayerId) : sitting.SitIn(context.PlayerId));
-                var tableName = (await sitting.GetSummary()).Name;
-                await Reply(context, BotTexts.Get(context.Language, sitsOut ? "satout" : "satin", tableName), Keyboards.Seated(context.Language, rest, sitsOut));
-                return BotTexts.Get(context.Language, "ok");
-            case "v":
-                await MyTables(context, ct);
-                return null;
-            case "lv":
-                var name = (await grains.GetGrain<ITableGrain>(TableId(rest)).GetSummary()).Name;
-                var cashed = await grains.GetGrain<ITableGrain>(rest).Leave(context.PlayerId);
-                await relay.Forget(rest, context.PlayerId);
-                await Reply(context, BotTexts.Get(context.Language, "left", name, cashed));
-                return null;
-            case "ad" or "ap" or "ar" or "ac" or "ak":
-                return await AdminButton(context, verb, rest, ct);
-            case "a":
-                return await Act(updateId, context, query, rest, ct);
+            case CallbackData.Table { Verb: TableVerb.Manage or TableVerb.Pause or TableVerb.Resume or TableVerb.Close } or CallbackData.Kick:
+                return await AdminButton(context, button, ct);
+            case CallbackData.Table table:
+                return await TableButton(context, table.Verb, table.TableId, ct);
+            case CallbackData.Act act:
+                return await Act(updateId, context, query, act, ct);
             default:
                 throw new UnknownButtonException();
         }
     }
 
-    /// <summary>A table id from button data; anything else is a button this bot never made.</summary>
+    /// <summary>A player's button about one table.</summary>
+    private async Task<string?> TableButton(Context context, TableVerb verb, string tableId, CancellationToken ct)
+    {
+        var table = grains.GetGrain<ITableGrain>(tableId);
+        switch (verb)
+        {
+            case TableVerb.Join:
+                if (!context.PrivateChat && !await CanReach(context.PlayerId))
+                {
+                    // Seated, they would get no cards and no prompts (and hold the table up): they start the bot first.
+                    throw new PrivateChatNeededException(identity.Link($"j_{tableId}"));
+                }
+
+                await Sit(context, tableId, null, ct);
+                return BotTexts.Get(context.Language, "ok");
+            case TableVerb.Waitlist:
+                var summary = await table.GetSummary();
+                // Through the table: it refuses a queue while a seat is free or for a seated player, and counts the queue.
+                var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName);
+                await relay.WatchPlayer(tableId, context.PlayerId, context.Language);
+                await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name));
+                return null;
+            case TableVerb.SitOut or TableVerb.SitIn:
+                var sitsOut = verb == TableVerb.SitOut;
+                await (sitsOut ? table.SitOut(context.PlayerId) : table.SitIn(context.PlayerId));
+                var tableName = (await table.GetSummary()).Name;
+                await Reply(context, BotTexts.Get(context.Language, sitsOut ? "satout" : "satin", tableName), Keyboards.Seated(context.Language, tableId, sitsOut));
+                return BotTexts.Get(context.Language, "ok");
+            case TableVerb.Refresh:
+                await MyTables(context, ct);
+                return null;
+            case TableVerb.Leave:
+                var name = (await table.GetSummary()).Name;
+                var cashed = await table.Leave(context.PlayerId);
+                await relay.Forget(tableId, context.PlayerId);
+                await Reply(context, BotTexts.Get(context.Language, "left", name, cashed));
+                return null;
+            default:
+                throw new UnknownButtonException();
+        }
+    }
+
+    /// <summary>A table id from a deep link; anything else is a link this bot never made.</summary>
     private static string TableId(string id) => TableIds.IsValid(id) ? id : throw new UnknownButtonException();
 
-    /// <summary><c>&lt;table&gt;:&lt;hand&gt;:&lt;turn&gt;:&lt;code&gt;</c> from a "your turn" button.</summary>
-    private async Task<string?> Act(int updateId, Context context, CallbackQuery query, string rest, CancellationToken ct)
+    /// <summary>A button of a "your turn" prompt.</summary>
+    private async Task<string?> Act(int updateId, Context context, CallbackQuery query, CallbackData.Act button, CancellationToken ct)
     {
-        var parts = rest.Split(':');
-        if (parts.Length != 4
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var handNo)
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var turnId))
-        {
-            throw new UnknownButtonException();
-        }
-
-        var (tableId, turn, code) = (TableId(parts[0]), new TurnRef(handNo, turnId), parts[3]);
+        var (tableId, turn) = (button.TableId, button.Turn);
         var table = grains.GetGrain<ITableGrain>(tableId);
-        if (code.StartsWith('s'))
+        if (button.Button == TurnButton.Toggle)
         {
-            return await ToggleDiscard(context, query, tableId, turn, code[1..], ct);
+            return await ToggleDiscard(context, query, tableId, turn, button.Cards, ct);
         }
 
-        if (code.StartsWith('d'))
+        if (button.Button == TurnButton.Discard)
         {
-            return await Discard(updateId, context, tableId, turn, code[1..], ct);
+            return await Discard(updateId, context, tableId, turn, button.Cards, ct);
         }
 
-        if (code == "x")
+        if (button.Button == TurnButton.AskAmount)
         {
             var snapshot = await table.GetSnapshot(context.PlayerId);
             if (TurnRef.Of(snapshot.View) != turn)
@@ -627,13 +641,13 @@ internal sealed partial class UpdateHandler(
             return null;
         }
 
-        PlayerAction action = code switch
+        PlayerAction action = button.Button switch
         {
-            "f" => new(ActionKind.Fold),
-            "k" => new(ActionKind.Check),
-            "c" => new(ActionKind.Call),
-            "b" => new(ActionKind.BringIn),
-            ['r', .. var amount] when long.TryParse(amount, NumberStyles.None, CultureInfo.InvariantCulture, out var to) => new(ActionKind.BetOrRaise, to),
+            TurnButton.Fold => new(ActionKind.Fold),
+            TurnButton.Check => new(ActionKind.Check),
+            TurnButton.Call => new(ActionKind.Call),
+            TurnButton.BringIn => new(ActionKind.BringIn),
+            TurnButton.BetOrRaise => new(ActionKind.BetOrRaise, button.Amount),
             _ => throw new UnknownButtonException(),
         };
         var label = ButtonLabel(query, query.Data) ?? Keyboards.ActionLabel(context.Language, action);

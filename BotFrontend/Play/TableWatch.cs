@@ -268,7 +268,7 @@ internal sealed class TableWatch : ITableObserver
         lastOffer = (playerId, held.HeldUntil);
         var text = BotTexts.Get(language, "seat.offered", view.Name, TableText.SecondsLeft(held.HeldUntil ?? time.GetUtcNow(), time.GetUtcNow()));
         var keyboard = new global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(
-            global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData(BotTexts.Get(language, "btn.join", view.Name), $"j:{TableId}"));
+            global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData(BotTexts.Get(language, "btn.join", view.Name), new CallbackData.Table(CallbackData.TableVerb.Join, TableId).Format()));
         outbox.Send(playerId, text, keyboard);
     }
 
