@@ -72,7 +72,7 @@ internal sealed partial class UpdateHandler
             var name = (await table.GetSummary()).Name;
             await table.Kick(playerId);
             await Audit(context, "table.kick", kickedFrom, $"player {playerId.ToString(CultureInfo.InvariantCulture)}: from the bot");
-            await relay.Forget(kickedFrom, playerId);
+            await watches.Forget(kickedFrom, playerId);
             await TellKicked(playerId, name, ct);
             await Reply(context, BotTexts.Get(language, "admin.kicked", playerId, name));
             return BotTexts.Get(language, "ok");

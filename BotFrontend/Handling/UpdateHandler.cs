@@ -31,7 +31,7 @@ internal sealed partial class UpdateHandler(
     BotApi api,
     Outbox outbox,
     IGrainFactory grains,
-    TableRelay relay,
+    TableWatches watches,
     BotIdentity identity,
     PokerOptions options,
     TimeProvider time,
@@ -125,10 +125,10 @@ internal sealed partial class UpdateHandler(
         {
             try
             {
-                await relay.WatchPlayer(tableId, user.Id, player.Profile.Language);
+                await watches.WatchPlayer(tableId, user.Id, player.Profile.Language);
                 if (resumed)
                 {
-                    relay.Find(tableId)?.Resume(user.Id);
+                    watches.Find(tableId)?.Resume(user.Id);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -457,7 +457,7 @@ internal sealed partial class UpdateHandler(
         buyIn = Math.Max(summary.MinBuyIn, Math.Min(buyIn, context.Player.Balance));
 
         // Subscribe first so the first hand's events are not missed.
-        await relay.WatchPlayer(tableId, context.PlayerId, context.Language);
+        await watches.WatchPlayer(tableId, context.PlayerId, context.Language);
         int seat;
         try
         {
@@ -467,7 +467,7 @@ internal sealed partial class UpdateHandler(
         {
             if (!context.Player.Tables.Contains(tableId))
             {
-                await relay.Forget(tableId, context.PlayerId);
+                await watches.Forget(tableId, context.PlayerId);
             }
 
             throw;
@@ -544,7 +544,7 @@ internal sealed partial class UpdateHandler(
             case CallbackData.Language { Code: { } code }:
                 var language = BotTexts.Normalize(code);
                 await grains.GetGrain<IPlayerGrain>(context.PlayerId).UpdateProfile(null, language);
-                relay.SetLanguage(context.PlayerId, language);
+                watches.SetLanguage(context.PlayerId, language);
                 await Reply(context, BotTexts.Get(language, "language.set"), Keyboards.Menu(language, options.Bot.MiniAppUrl, context.PrivateChat));
                 return BotTexts.Get(language, "ok");
             case CallbackData.Table { Verb: TableVerb.Manage or TableVerb.Pause or TableVerb.Resume or TableVerb.Close } or CallbackData.Kick:
@@ -577,7 +577,7 @@ internal sealed partial class UpdateHandler(
                 var summary = await table.GetSummary();
                 // Through the table: it refuses a queue while a seat is free or for a seated player, and counts the queue.
                 var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName);
-                await relay.WatchPlayer(tableId, context.PlayerId, context.Language);
+                await watches.WatchPlayer(tableId, context.PlayerId, context.Language);
                 await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name));
                 return null;
             case TableVerb.SitOut or TableVerb.SitIn:
@@ -592,7 +592,7 @@ internal sealed partial class UpdateHandler(
             case TableVerb.Leave:
                 var name = (await table.GetSummary()).Name;
                 var cashed = await table.Leave(context.PlayerId);
-                await relay.Forget(tableId, context.PlayerId);
+                await watches.Forget(tableId, context.PlayerId);
                 await Reply(context, BotTexts.Get(context.Language, "left", name, cashed));
                 return null;
             default:
@@ -679,7 +679,7 @@ internal sealed partial class UpdateHandler(
     {
         await grains.GetGrain<ITableGrain>(tableId).Act(context.PlayerId, turn, action, updateId);
         pendingAmounts.TryRemove(context.PlayerId, out _);
-        if (relay.Find(tableId)?.TakePromptOf(context.PlayerId, turn) is { } prompt)
+        if (watches.Find(tableId)?.TakePromptOf(context.PlayerId, turn) is { } prompt)
         {
             var done = BotTexts.Get(context.Language, "turn.done", label);
             outbox.Show(prompt.Slot, done);

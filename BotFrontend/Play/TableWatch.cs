@@ -53,7 +53,7 @@ internal sealed class TableWatch : ITableObserver
 
     public ITableObserver? Reference { get; set; }
 
-    /// <summary>Called from the event loop when the table has ended (the relay drops the watch).</summary>
+    /// <summary>Called from the event loop when the table has ended (<see cref="TableWatches"/> drops the watch).</summary>
     public Func<TableWatch, Task>? Ended { get; set; }
 
     public Task Loop { get; }
@@ -91,7 +91,7 @@ internal sealed class TableWatch : ITableObserver
     public PromptRef? TakePrompt() => Interlocked.Exchange(ref openPrompt, null);
 
     /// <summary>
-    /// Takes the live prompt only if it is <paramref name="playerId"/>'s for <paramref name="turn"/> (the relay may
+    /// Takes the live prompt only if it is <paramref name="playerId"/>'s for <paramref name="turn"/> (the table may
     /// have moved on, even to the same player's next turn).
     /// </summary>
     public PromptRef? TakePromptOf(long playerId, TurnRef turn)
