@@ -195,39 +195,27 @@ internal sealed partial class UpdateHandler(
 
     private async Task Start(Context context, string payload, CancellationToken ct)
     {
-        if (payload.StartsWith("t_", StringComparison.Ordinal))
+        var asked = StartPayload.Parse(payload);
+        switch (asked)
         {
-            await ShowTable(context, payload[2..], ct);
-            return;
+            case StartPayload.Table { TableId: var tableId }:
+                await ShowTable(context, tableId, ct);
+                return;
+            case StartPayload.Invite { TableId: var tableId, Code: var code }:
+                await Sit(context, tableId, code, ct);
+                return;
+            case StartPayload.Group when !context.PrivateChat:
+                await StartGroup(context, ct);
+                return;
+            case StartPayload.Join { TableId: var tableId } when context.PrivateChat:
+                await Sit(context, tableId, null, ct);
+                return;
+            case StartPayload.Section { Name: var section } when context.PrivateChat:
+                await Command(context, section, "", ct);
+                return;
         }
 
-        if (payload.StartsWith("i_", StringComparison.Ordinal) && payload.LastIndexOf('_') is var cut and > 2)
-        {
-            await Sit(context, payload[2..cut], payload[(cut + 1)..], ct);
-            return;
-        }
-
-        if (payload == "g" && !context.PrivateChat)
-        {
-            await StartGroup(context, ct);
-            return;
-        }
-
-        if (context.PrivateChat && payload.StartsWith("j_", StringComparison.Ordinal))
-        {
-            await Sit(context, TableId(payload[2..]), null, ct);
-            return;
-        }
-
-        if (context.PrivateChat && payload is "profile" or "stats" or "wallet" or "invite")
-        {
-            await Command(context, payload, "", ct);
-            return;
-        }
-
-        var referral = payload.StartsWith("r_", StringComparison.Ordinal) && long.TryParse(payload[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var referrer)
-            ? await Referral(context, referrer, ct)
-            : null;
+        var referral = asked is StartPayload.Referral { ReferrerId: var referrer } ? await Referral(context, referrer, ct) : null;
         var balance = referral is null ? context.Player.Balance : (await grains.GetGrain<IPlayerGrain>(context.PlayerId).Get()).Balance;
         var text = BotTexts.Get(context.Language, "welcome", context.Player.Profile.DisplayName, balance);
         if (referral is not null)
@@ -345,16 +333,16 @@ internal sealed partial class UpdateHandler(
     /// <summary>
     /// Balances, ledgers, statistics and invite links are shown in the player's private chat only: asked in a group
     /// (by command or by a button on a group's message), the bot answers with a button that opens the private chat
-    /// with <paramref name="payload"/> as the <c>/start</c> parameter, which shows it there.
+    /// with <paramref name="section"/> as the <c>/start</c> parameter, which shows it there.
     /// </summary>
-    private async Task<bool> KeptPrivate(Context context, string payload)
+    private async Task<bool> KeptPrivate(Context context, string section)
     {
         if (context.PrivateChat)
         {
             return false;
         }
 
-        await Reply(context, BotTexts.Get(context.Language, "private.only"), Keyboards.Private(context.Language, identity.Link(payload)));
+        await Reply(context, BotTexts.Get(context.Language, "private.only"), Keyboards.Private(context.Language, identity.Link(new StartPayload.Section(section).Format())));
         return true;
     }
 
@@ -435,14 +423,14 @@ internal sealed partial class UpdateHandler(
             return;
         }
 
-        var text = new StringBuilder(BotTexts.Get(context.Language, "invite", identity.Link($"r_{context.PlayerId.ToString(CultureInfo.InvariantCulture)}")));
+        var text = new StringBuilder(BotTexts.Get(context.Language, "invite", identity.Link(new StartPayload.Referral(context.PlayerId).Format())));
         foreach (var tableId in context.Player.Tables)
         {
             var table = grains.GetGrain<ITableGrain>(tableId);
             if ((await table.GetSummary()).IsPrivate)
             {
                 var code = await table.GetInviteCode(context.PlayerId);
-                text.Append('\n').Append(BotTexts.Get(context.Language, "invite.table", tableId, identity.Link($"i_{tableId}_{code}")));
+                text.Append('\n').Append(BotTexts.Get(context.Language, "invite.table", tableId, identity.Link(new StartPayload.Invite(tableId, code).Format())));
             }
         }
 
@@ -568,7 +556,7 @@ internal sealed partial class UpdateHandler(
                 if (!context.PrivateChat && !await CanReach(context.PlayerId))
                 {
                     // Seated, they would get no cards and no prompts (and hold the table up): they start the bot first.
-                    throw new PrivateChatNeededException(identity.Link($"j_{tableId}"));
+                    throw new PrivateChatNeededException(identity.Link(new StartPayload.Join(tableId).Format()));
                 }
 
                 await Sit(context, tableId, null, ct);
@@ -599,9 +587,6 @@ internal sealed partial class UpdateHandler(
                 throw new UnknownButtonException();
         }
     }
-
-    /// <summary>A table id from a deep link; anything else is a link this bot never made.</summary>
-    private static string TableId(string id) => TableIds.IsValid(id) ? id : throw new UnknownButtonException();
 
     /// <summary>A button of a "your turn" prompt.</summary>
     private async Task<string?> Act(int updateId, Context context, CallbackQuery query, CallbackData.Act button, CancellationToken ct)
