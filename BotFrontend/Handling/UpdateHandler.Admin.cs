@@ -9,9 +9,7 @@ using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Telegram.Bot;
-using CommandKind = Orleans.Poker.BotFrontend.Rendering.CallbackData.CommandKind;
 using TableVerb = Orleans.Poker.BotFrontend.Rendering.CallbackData.TableVerb;
-using TurnButton = Orleans.Poker.BotFrontend.Rendering.CallbackData.TurnButton;
 
 namespace Orleans.Poker.BotFrontend.Handling;
 

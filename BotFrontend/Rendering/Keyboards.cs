@@ -1,4 +1,3 @@
-using System.Globalization;
 using Orleans.Poker.BotFrontend.Texts;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Telegram.Bot.Types;
