@@ -14,12 +14,12 @@ using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Telegram.Bot;
-using CommandKind = Orleans.Poker.BotFrontend.Rendering.CallbackData.CommandKind;
-using TableVerb = Orleans.Poker.BotFrontend.Rendering.CallbackData.TableVerb;
-using TurnButton = Orleans.Poker.BotFrontend.Rendering.CallbackData.TurnButton;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
+using CommandKind = Orleans.Poker.BotFrontend.Rendering.CallbackData.CommandKind;
+using TableVerb = Orleans.Poker.BotFrontend.Rendering.CallbackData.TableVerb;
+using TurnButton = Orleans.Poker.BotFrontend.Rendering.CallbackData.TurnButton;
 
 namespace Orleans.Poker.BotFrontend.Handling;
 
