@@ -61,8 +61,8 @@ public static class BotHosting
         services.AddSingleton<UpdateHandler>();
         services.AddSingleton<Alerts.AlertReceiver>();
         services.AddSingleton<UpdateProcessor>();
-        services.AddSingleton<TableRelay>();
-        services.AddHostedService(sp => sp.GetRequiredService<TableRelay>());
+        services.AddSingleton<TableWatches>();
+        services.AddHostedService(sp => sp.GetRequiredService<TableWatches>());
         services.AddHostedService<BotStartup>();
         return builder;
     }

@@ -9,6 +9,7 @@ using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Telegram.Bot;
+using TableVerb = Orleans.Poker.BotFrontend.Rendering.CallbackData.TableVerb;
 
 namespace Orleans.Poker.BotFrontend.Handling;
 
@@ -53,54 +54,54 @@ internal sealed partial class UpdateHandler
         await Reply(context, text.ToString(), Keyboards.Admin(language, shown));
     }
 
-    /// <summary>An admin button; returns the callback answer.</summary>
-    private async Task<string?> AdminButton(Context context, string verb, string rest, CancellationToken ct)
+    /// <summary>An admin button (a table's manage, pause, resume or close, or a kick); returns the callback answer.</summary>
+    private async Task<string?> AdminButton(Context context, CallbackData button, CancellationToken ct)
     {
         if (!IsAdmin(context))
         {
-            logger.LogWarning("Player {PlayerId} pressed admin button {Verb} on {Target}: refused", context.PlayerId, verb, rest);
+            logger.LogWarning("Player {PlayerId} pressed admin button {Button}: refused", context.PlayerId, button.Format());
             return BotTexts.Get(context.Language, "admin.denied");
         }
 
         var language = context.Language;
-        if (verb == "ak")
+        if (button is CallbackData.Kick { TableId: var kickedFrom, PlayerId: var playerId })
         {
-            var cut = rest.LastIndexOf(':');
-            if (cut <= 0 || !long.TryParse(rest[(cut + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var playerId))
-            {
-                return BotTexts.Get(language, "unknown");
-            }
-
-            var tableId = TableId(rest[..cut]);
-            var table = grains.GetGrain<ITableGrain>(tableId);
+            var table = grains.GetGrain<ITableGrain>(kickedFrom);
             var name = (await table.GetSummary()).Name;
             await table.Kick(playerId);
-            await Audit(context, "table.kick", tableId, $"player {playerId.ToString(CultureInfo.InvariantCulture)}: from the bot");
-            await relay.Forget(tableId, playerId);
+            await Audit(context, "table.kick", kickedFrom, $"player {playerId.ToString(CultureInfo.InvariantCulture)}: from the bot");
+            await watches.Forget(kickedFrom, playerId);
             await TellKicked(playerId, name, ct);
             await Reply(context, BotTexts.Get(language, "admin.kicked", playerId, name));
             return BotTexts.Get(language, "ok");
         }
 
-        var target = grains.GetGrain<ITableGrain>(TableId(rest));
+        if (button is not CallbackData.Table { Verb: var verb, TableId: var tableId })
+        {
+            throw new UnknownButtonException();
+        }
+
+        var target = grains.GetGrain<ITableGrain>(tableId);
         switch (verb)
         {
-            case "ad":
+            case TableVerb.Manage:
                 var view = (await target.GetSnapshot(null)).View;
                 await Reply(context, AdminTableText(view, language), Keyboards.AdminTable(language, view));
                 return null;
-            case "ap" or "ar":
-                var paused = verb == "ap";
+            case TableVerb.Pause or TableVerb.Resume:
+                var paused = verb == TableVerb.Pause;
                 await target.SetPaused(paused);
-                await Audit(context, paused ? "table.pause" : "table.resume", rest, "from the bot");
-                await Reply(context, BotTexts.Get(language, paused ? "admin.paused" : "admin.resumed", rest));
+                await Audit(context, paused ? "table.pause" : "table.resume", tableId, "from the bot");
+                await Reply(context, BotTexts.Get(language, paused ? "admin.paused" : "admin.resumed", tableId));
                 return BotTexts.Get(language, "ok");
-            default:
+            case TableVerb.Close:
                 var reason = $"closed by admin {context.PlayerId.ToString(CultureInfo.InvariantCulture)} from the bot";
                 await target.Close(reason);
-                await Audit(context, "table.close", rest, reason);
-                await Reply(context, BotTexts.Get(language, "admin.closed", rest));
+                await Audit(context, "table.close", tableId, reason);
+                await Reply(context, BotTexts.Get(language, "admin.closed", tableId));
                 return BotTexts.Get(language, "ok");
+            default:
+                throw new UnknownButtonException();
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed partial class UpdateHandler
     private async Task<string?> ToggleDiscard(Context context, CallbackQuery query, string tableId, TurnRef turn, string selection, CancellationToken ct)
     {
         var snapshot = await grains.GetGrain<ITableGrain>(tableId).GetSnapshot(context.PlayerId);
-        if (snapshot.View.HandNo != turn.HandNo || snapshot.View.TurnId != turn.TurnId || snapshot.Mine is not { Legal: { DiscardMin: not null } legal } mine
+        if (TurnRef.Of(snapshot.View) != turn || snapshot.Mine is not { Legal: { DiscardMin: not null } legal } mine
             || snapshot.View.ActorSeat != mine.Seat)
         {
             throw new PokerException("not_your_turn", "It is not your turn to draw");

@@ -41,7 +41,7 @@ internal sealed partial class UpdateHandler
             logger.LogInformation("Table {TableId} created for group {ChatId} by {PlayerId}", tableId, context.ChatId, context.PlayerId);
         }
 
-        await relay.AddGroup(tableId, context.ChatId);
+        await watches.AddGroup(tableId, context.ChatId);
         await Announce(context, summary);
     }
 
@@ -122,6 +122,6 @@ internal sealed partial class UpdateHandler
         }
 
         logger.LogInformation("Bot removed from group {ChatId}: no longer posting there", chat.Id);
-        await relay.ForgetGroup(GroupTableId(chat.Id), chat.Id);
+        await watches.ForgetGroup(GroupTableId(chat.Id), chat.Id);
     }
 }

@@ -17,6 +17,9 @@ using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
+using CommandKind = Orleans.Poker.BotFrontend.Rendering.CallbackData.CommandKind;
+using TableVerb = Orleans.Poker.BotFrontend.Rendering.CallbackData.TableVerb;
+using TurnButton = Orleans.Poker.BotFrontend.Rendering.CallbackData.TurnButton;
 
 namespace Orleans.Poker.BotFrontend.Handling;
 
@@ -28,7 +31,7 @@ internal sealed partial class UpdateHandler(
     BotApi api,
     Outbox outbox,
     IGrainFactory grains,
-    TableRelay relay,
+    TableWatches watches,
     BotIdentity identity,
     PokerOptions options,
     TimeProvider time,
@@ -122,10 +125,10 @@ internal sealed partial class UpdateHandler(
         {
             try
             {
-                await relay.WatchPlayer(tableId, user.Id, player.Profile.Language);
+                await watches.WatchPlayer(tableId, user.Id, player.Profile.Language);
                 if (resumed)
                 {
-                    relay.Find(tableId)?.Resume(user.Id);
+                    watches.Find(tableId)?.Resume(user.Id);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -192,39 +195,27 @@ internal sealed partial class UpdateHandler(
 
     private async Task Start(Context context, string payload, CancellationToken ct)
     {
-        if (payload.StartsWith("t_", StringComparison.Ordinal))
+        var asked = StartPayload.Parse(payload);
+        switch (asked)
         {
-            await ShowTable(context, payload[2..], ct);
-            return;
+            case StartPayload.Table { TableId: var tableId }:
+                await ShowTable(context, tableId, ct);
+                return;
+            case StartPayload.Invite { TableId: var tableId, Code: var code }:
+                await Sit(context, tableId, code, ct);
+                return;
+            case StartPayload.Group when !context.PrivateChat:
+                await StartGroup(context, ct);
+                return;
+            case StartPayload.Join { TableId: var tableId } when context.PrivateChat:
+                await Sit(context, tableId, null, ct);
+                return;
+            case StartPayload.Section { Name: var section } when context.PrivateChat:
+                await Command(context, section, "", ct);
+                return;
         }
 
-        if (payload.StartsWith("i_", StringComparison.Ordinal) && payload.LastIndexOf('_') is var cut and > 2)
-        {
-            await Sit(context, payload[2..cut], payload[(cut + 1)..], ct);
-            return;
-        }
-
-        if (payload == "g" && !context.PrivateChat)
-        {
-            await StartGroup(context, ct);
-            return;
-        }
-
-        if (context.PrivateChat && payload.StartsWith("j_", StringComparison.Ordinal))
-        {
-            await Sit(context, TableId(payload[2..]), null, ct);
-            return;
-        }
-
-        if (context.PrivateChat && payload is "profile" or "stats" or "wallet" or "invite")
-        {
-            await Command(context, payload, "", ct);
-            return;
-        }
-
-        var referral = payload.StartsWith("r_", StringComparison.Ordinal) && long.TryParse(payload[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var referrer)
-            ? await Referral(context, referrer, ct)
-            : null;
+        var referral = asked is StartPayload.Referral { ReferrerId: var referrer } ? await Referral(context, referrer, ct) : null;
         var balance = referral is null ? context.Player.Balance : (await grains.GetGrain<IPlayerGrain>(context.PlayerId).Get()).Balance;
         var text = BotTexts.Get(context.Language, "welcome", context.Player.Profile.DisplayName, balance);
         if (referral is not null)
@@ -342,16 +333,16 @@ internal sealed partial class UpdateHandler(
     /// <summary>
     /// Balances, ledgers, statistics and invite links are shown in the player's private chat only: asked in a group
     /// (by command or by a button on a group's message), the bot answers with a button that opens the private chat
-    /// with <paramref name="payload"/> as the <c>/start</c> parameter, which shows it there.
+    /// with <paramref name="section"/> as the <c>/start</c> parameter, which shows it there.
     /// </summary>
-    private async Task<bool> KeptPrivate(Context context, string payload)
+    private async Task<bool> KeptPrivate(Context context, string section)
     {
         if (context.PrivateChat)
         {
             return false;
         }
 
-        await Reply(context, BotTexts.Get(context.Language, "private.only"), Keyboards.Private(context.Language, identity.Link(payload)));
+        await Reply(context, BotTexts.Get(context.Language, "private.only"), Keyboards.Private(context.Language, identity.Link(new StartPayload.Section(section).Format())));
         return true;
     }
 
@@ -432,14 +423,14 @@ internal sealed partial class UpdateHandler(
             return;
         }
 
-        var text = new StringBuilder(BotTexts.Get(context.Language, "invite", identity.Link($"r_{context.PlayerId.ToString(CultureInfo.InvariantCulture)}")));
+        var text = new StringBuilder(BotTexts.Get(context.Language, "invite", identity.Link(new StartPayload.Referral(context.PlayerId).Format())));
         foreach (var tableId in context.Player.Tables)
         {
             var table = grains.GetGrain<ITableGrain>(tableId);
             if ((await table.GetSummary()).IsPrivate)
             {
                 var code = await table.GetInviteCode(context.PlayerId);
-                text.Append('\n').Append(BotTexts.Get(context.Language, "invite.table", tableId, identity.Link($"i_{tableId}_{code}")));
+                text.Append('\n').Append(BotTexts.Get(context.Language, "invite.table", tableId, identity.Link(new StartPayload.Invite(tableId, code).Format())));
             }
         }
 
@@ -454,7 +445,7 @@ internal sealed partial class UpdateHandler(
         buyIn = Math.Max(summary.MinBuyIn, Math.Min(buyIn, context.Player.Balance));
 
         // Subscribe first so the first hand's events are not missed.
-        await relay.WatchPlayer(tableId, context.PlayerId, context.Language);
+        await watches.WatchPlayer(tableId, context.PlayerId, context.Language);
         int seat;
         try
         {
@@ -464,7 +455,7 @@ internal sealed partial class UpdateHandler(
         {
             if (!context.Player.Tables.Contains(tableId))
             {
-                await relay.Forget(tableId, context.PlayerId);
+                await watches.Forget(tableId, context.PlayerId);
             }
 
             throw;
@@ -510,104 +501,112 @@ internal sealed partial class UpdateHandler(
     /// <summary>Runs a button; returns the text of the callback answer (null for none).</summary>
     private async Task<string?> Callback(int updateId, Context context, CallbackQuery query, string data, CancellationToken ct)
     {
-        var (verb, rest) = data.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? (data[..colon], data[(colon + 1)..]) : (data, "");
-        switch (verb)
+        if (!CallbackData.TryParse(data, out var button))
         {
-            case "m": await Menu(context); return null;
-            case "l":
-                await Lobby(context, rest.Length == 0 ? 0 : int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : throw new UnknownButtonException(), ct);
-                return null;
-            case "t": await MyTables(context, ct); return null;
-            case "p": await Profile(context, ct); return null;
-            case "s": await Stats(context, ct); return null;
-            case "wa": await Wallet(context, ct); return null;
-            case "iv": await Invite(context, ct); return null;
-            case "h": await Help(context); return null;
-            case "lg" when rest.Length == 0:
-                await Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages());
-                return null;
-            case "lg":
-                var language = BotTexts.Normalize(rest);
-                await grains.GetGrain<IPlayerGrain>(context.PlayerId).UpdateProfile(null, language);
-                relay.SetLanguage(context.PlayerId, language);
-                await Reply(context, BotTexts.Get(language, "language.set"), Keyboards.Menu(language, options.Bot.MiniAppUrl, context.PrivateChat));
-                return BotTexts.Get(language, "ok");
-            case "tu":
-                var balance = await grains.GetGrain<IPlayerGrain>(context.PlayerId).ClaimTopUp();
-                return BotTexts.Get(context.Language, "topup.done", balance);
-            case "j":
-                var joining = TableId(rest);
-                if (!context.PrivateChat && !await CanReach(context.PlayerId))
+            throw new UnknownButtonException();
+        }
+
+        switch (button)
+        {
+            case CallbackData.Command { Kind: var command }:
+                switch (command)
                 {
-                    // Seated, they would get no cards and no prompts (and hold the table up): they start the bot first.
-                    throw new PrivateChatNeededException(identity.Link($"j_{joining}"));
+                    case CommandKind.Menu: await Menu(context); return null;
+                    case CommandKind.MyTables: await MyTables(context, ct); return null;
+                    case CommandKind.Profile: await Profile(context, ct); return null;
+                    case CommandKind.Stats: await Stats(context, ct); return null;
+                    case CommandKind.Wallet: await Wallet(context, ct); return null;
+                    case CommandKind.Invite: await Invite(context, ct); return null;
+                    case CommandKind.Help: await Help(context); return null;
+                    default:
+                        var balance = await grains.GetGrain<IPlayerGrain>(context.PlayerId).ClaimTopUp();
+                        return BotTexts.Get(context.Language, "topup.done", balance);
                 }
 
-                await Sit(context, joining, null, ct);
-                return BotTexts.Get(context.Language, "ok");
-            case "w":
-                var table = grains.GetGrain<ITableGrain>(TableId(rest));
-                var summary = await table.GetSummary();
-                // Through the table: it refuses a queue while a seat is free or for a seated player, and counts the queue.
-                var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName);
-                await relay.WatchPlayer(rest, context.PlayerId, context.Language);
-                await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name));
+            case CallbackData.Lobby lobby:
+                await Lobby(context, lobby.Page ?? 0, ct);
                 return null;
-            case "so" or "si":
-                var sitting = grains.GetGrain<ITableGrain>(TableId(rest));
-                var sitsOut = verb == "so";
-                await (sitsOut ? sitting.SitOut(context.PlayerId) : sitting.SitIn(context.PlayerId));
-                var tableName = (await sitting.GetSummary()).Name;
-                await Reply(context, BotTexts.Get(context.Language, sitsOut ? "satout" : "satin", tableName), Keyboards.Seated(context.Language, rest, sitsOut));
-                return BotTexts.Get(context.Language, "ok");
-            case "v":
-                await MyTables(context, ct);
+            case CallbackData.Language { Code: null }:
+                await Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages());
                 return null;
-            case "lv":
-                var name = (await grains.GetGrain<ITableGrain>(TableId(rest)).GetSummary()).Name;
-                var cashed = await grains.GetGrain<ITableGrain>(rest).Leave(context.PlayerId);
-                await relay.Forget(rest, context.PlayerId);
-                await Reply(context, BotTexts.Get(context.Language, "left", name, cashed));
-                return null;
-            case "ad" or "ap" or "ar" or "ac" or "ak":
-                return await AdminButton(context, verb, rest, ct);
-            case "a":
-                return await Act(updateId, context, query, rest, ct);
+            case CallbackData.Language { Code: { } code }:
+                var language = BotTexts.Normalize(code);
+                await grains.GetGrain<IPlayerGrain>(context.PlayerId).UpdateProfile(null, language);
+                watches.SetLanguage(context.PlayerId, language);
+                await Reply(context, BotTexts.Get(language, "language.set"), Keyboards.Menu(language, options.Bot.MiniAppUrl, context.PrivateChat));
+                return BotTexts.Get(language, "ok");
+            case CallbackData.Table { Verb: TableVerb.Manage or TableVerb.Pause or TableVerb.Resume or TableVerb.Close } or CallbackData.Kick:
+                return await AdminButton(context, button, ct);
+            case CallbackData.Table table:
+                return await TableButton(context, table.Verb, table.TableId, ct);
+            case CallbackData.Act act:
+                return await Act(updateId, context, query, act, ct);
             default:
                 throw new UnknownButtonException();
         }
     }
 
-    /// <summary>A table id from button data; anything else is a button this bot never made.</summary>
-    private static string TableId(string id) => TableIds.IsValid(id) ? id : throw new UnknownButtonException();
-
-    /// <summary><c>&lt;table&gt;:&lt;hand&gt;:&lt;turn&gt;:&lt;code&gt;</c> from a "your turn" button.</summary>
-    private async Task<string?> Act(int updateId, Context context, CallbackQuery query, string rest, CancellationToken ct)
+    /// <summary>A player's button about one table.</summary>
+    private async Task<string?> TableButton(Context context, TableVerb verb, string tableId, CancellationToken ct)
     {
-        var parts = rest.Split(':');
-        if (parts.Length != 4
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var handNo)
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var turnId))
-        {
-            throw new UnknownButtonException();
-        }
-
-        var (tableId, turn, code) = (TableId(parts[0]), new TurnRef(handNo, turnId), parts[3]);
         var table = grains.GetGrain<ITableGrain>(tableId);
-        if (code.StartsWith('s'))
+        switch (verb)
         {
-            return await ToggleDiscard(context, query, tableId, turn, code[1..], ct);
+            case TableVerb.Join:
+                if (!context.PrivateChat && !await CanReach(context.PlayerId))
+                {
+                    // Seated, they would get no cards and no prompts (and hold the table up): they start the bot first.
+                    throw new PrivateChatNeededException(identity.Link(new StartPayload.Join(tableId).Format()));
+                }
+
+                await Sit(context, tableId, null, ct);
+                return BotTexts.Get(context.Language, "ok");
+            case TableVerb.Waitlist:
+                var summary = await table.GetSummary();
+                // Through the table: it refuses a queue while a seat is free or for a seated player, and counts the queue.
+                var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName);
+                await watches.WatchPlayer(tableId, context.PlayerId, context.Language);
+                await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name));
+                return null;
+            case TableVerb.SitOut or TableVerb.SitIn:
+                var sitsOut = verb == TableVerb.SitOut;
+                await (sitsOut ? table.SitOut(context.PlayerId) : table.SitIn(context.PlayerId));
+                var tableName = (await table.GetSummary()).Name;
+                await Reply(context, BotTexts.Get(context.Language, sitsOut ? "satout" : "satin", tableName), Keyboards.Seated(context.Language, tableId, sitsOut));
+                return BotTexts.Get(context.Language, "ok");
+            case TableVerb.Refresh:
+                await MyTables(context, ct);
+                return null;
+            case TableVerb.Leave:
+                var name = (await table.GetSummary()).Name;
+                var cashed = await table.Leave(context.PlayerId);
+                await watches.Forget(tableId, context.PlayerId);
+                await Reply(context, BotTexts.Get(context.Language, "left", name, cashed));
+                return null;
+            default:
+                throw new UnknownButtonException();
+        }
+    }
+
+    /// <summary>A button of a "your turn" prompt.</summary>
+    private async Task<string?> Act(int updateId, Context context, CallbackQuery query, CallbackData.Act button, CancellationToken ct)
+    {
+        var (tableId, turn) = (button.TableId, button.Turn);
+        var table = grains.GetGrain<ITableGrain>(tableId);
+        if (button.Button == TurnButton.Toggle)
+        {
+            return await ToggleDiscard(context, query, tableId, turn, button.Cards, ct);
         }
 
-        if (code.StartsWith('d'))
+        if (button.Button == TurnButton.Discard)
         {
-            return await Discard(updateId, context, tableId, turn, code[1..], ct);
+            return await Discard(updateId, context, tableId, turn, button.Cards, ct);
         }
 
-        if (code == "x")
+        if (button.Button == TurnButton.AskAmount)
         {
             var snapshot = await table.GetSnapshot(context.PlayerId);
-            if (snapshot.View.HandNo != turn.HandNo || snapshot.View.TurnId != turn.TurnId)
+            if (TurnRef.Of(snapshot.View) != turn)
             {
                 // A button kept from an earlier turn: refused now, as the table would refuse the amount once typed.
                 throw PokerException.Conflict("stale_action", "That action was for an earlier turn; look at the table again");
@@ -627,13 +626,13 @@ internal sealed partial class UpdateHandler(
             return null;
         }
 
-        PlayerAction action = code switch
+        PlayerAction action = button.Button switch
         {
-            "f" => new(ActionKind.Fold),
-            "k" => new(ActionKind.Check),
-            "c" => new(ActionKind.Call),
-            "b" => new(ActionKind.BringIn),
-            ['r', .. var amount] when long.TryParse(amount, NumberStyles.None, CultureInfo.InvariantCulture, out var to) => new(ActionKind.BetOrRaise, to),
+            TurnButton.Fold => new(ActionKind.Fold),
+            TurnButton.Check => new(ActionKind.Check),
+            TurnButton.Call => new(ActionKind.Call),
+            TurnButton.BringIn => new(ActionKind.BringIn),
+            TurnButton.BetOrRaise => new(ActionKind.BetOrRaise, button.Amount),
             _ => throw new UnknownButtonException(),
         };
         var label = ButtonLabel(query, query.Data) ?? Keyboards.ActionLabel(context.Language, action);
@@ -665,7 +664,7 @@ internal sealed partial class UpdateHandler(
     {
         await grains.GetGrain<ITableGrain>(tableId).Act(context.PlayerId, turn, action, updateId);
         pendingAmounts.TryRemove(context.PlayerId, out _);
-        if (relay.Find(tableId)?.TakePromptOf(context.PlayerId, turn) is { } prompt)
+        if (watches.Find(tableId)?.TakePromptOf(context.PlayerId, turn) is { } prompt)
         {
             var done = BotTexts.Get(context.Language, "turn.done", label);
             outbox.Show(prompt.Slot, done);

@@ -32,7 +32,7 @@ internal sealed class TableWatch : ITableObserver
     private long holeHand = -1;
     private long lastSeq;
     private TableEvent? lastEvent;
-    private long lastTurnId = -1;
+    private TurnRef? lastTurn;
     private PromptRef? openPrompt;
     private readonly ConcurrentDictionary<long, PromptRef> lastPrompts = new();
     private (long PlayerId, DateTimeOffset? Until) lastOffer;
@@ -53,7 +53,7 @@ internal sealed class TableWatch : ITableObserver
 
     public ITableObserver? Reference { get; set; }
 
-    /// <summary>Called from the event loop when the table has ended (the relay drops the watch).</summary>
+    /// <summary>Called from the event loop when the table has ended (<see cref="TableWatches"/> drops the watch).</summary>
     public Func<TableWatch, Task>? Ended { get; set; }
 
     public Task Loop { get; }
@@ -91,7 +91,7 @@ internal sealed class TableWatch : ITableObserver
     public PromptRef? TakePrompt() => Interlocked.Exchange(ref openPrompt, null);
 
     /// <summary>
-    /// Takes the live prompt only if it is <paramref name="playerId"/>'s for <paramref name="turn"/> (the relay may
+    /// Takes the live prompt only if it is <paramref name="playerId"/>'s for <paramref name="turn"/> (the table may
     /// have moved on, even to the same player's next turn).
     /// </summary>
     public PromptRef? TakePromptOf(long playerId, TurnRef turn)
@@ -187,7 +187,7 @@ internal sealed class TableWatch : ITableObserver
         SendHoleCards(tableEvent, tableEvent.View);
         if (Volatile.Read(ref openPrompt) is { } prompt && prompt.ChatId == playerId && TakePromptOf(playerId, prompt.Turn) is not null)
         {
-            lastTurnId = -1;
+            lastTurn = null;
             PromptActor(tableEvent, tableEvent.View);
         }
 
@@ -268,7 +268,7 @@ internal sealed class TableWatch : ITableObserver
         lastOffer = (playerId, held.HeldUntil);
         var text = BotTexts.Get(language, "seat.offered", view.Name, TableText.SecondsLeft(held.HeldUntil ?? time.GetUtcNow(), time.GetUtcNow()));
         var keyboard = new global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(
-            global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData(BotTexts.Get(language, "btn.join", view.Name), $"j:{TableId}"));
+            global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData(BotTexts.Get(language, "btn.join", view.Name), new CallbackData.Table(CallbackData.TableVerb.Join, TableId).Format()));
         outbox.Send(playerId, text, keyboard);
     }
 
@@ -350,20 +350,22 @@ internal sealed class TableWatch : ITableObserver
 
     private void PromptActor(TableEvent tableEvent, TableView view)
     {
-        // One prompt per turn: the table names each turn.
-        if (view.TurnId == lastTurnId)
+        // One prompt per turn, as the table names it.
+        var current = TurnRef.Of(view);
+        if (current == lastTurn)
         {
             return;
         }
 
-        lastTurnId = view.TurnId;
+        lastTurn = current;
         if (TakePrompt() is { } previous)
         {
             // The turn moved on: the old prompt keeps its text and loses its buttons (never sent with them if still queued).
             outbox.Show(previous.Slot, previous.Text);
         }
 
-        if (view.ActorSeat is not { } actorSeat
+        if (current is not { } turn
+            || view.ActorSeat is not { } actorSeat
             || view.Seats.FirstOrDefault(s => s.Seat == actorSeat) is not { PlayerId: { } playerId } seat
             || !players.TryGetValue(playerId, out var language)
             || tableEvent.Private.FirstOrDefault(p => p.PlayerId == playerId) is not { Legal: { } legal } mine)
@@ -373,7 +375,6 @@ internal sealed class TableWatch : ITableObserver
 
         // The prompt goes to the actor's private chat only.
         var text = TableText.Turn(view, mine, language, time.GetUtcNow());
-        var turn = new TurnRef(view.HandNo, view.TurnId);
         var keyboard = Keyboards.Turn(language, TableId, turn, legal, seat, mine.Cards);
         // Once the turn has moved on the prompt is shown without its buttons and without a clock that no longer runs.
         var kept = TableText.Turn(view, mine, language, null);

@@ -1,26 +1,22 @@
-using System.Globalization;
 using Orleans.Poker.BotFrontend.Texts;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
+using static Orleans.Poker.BotFrontend.Rendering.CallbackData;
 
 namespace Orleans.Poker.BotFrontend.Rendering;
 
-/// <summary>
-/// Inline keyboards and their callback data (at most 64 bytes): <c>m</c> menu, <c>l</c> lobby (<c>l:<c>l</c> lobbylt;page<c>l</c> lobbygt;</c> a page of it), <c>j:&lt;table&gt;</c>
-/// join, <c>w:&lt;table&gt;</c> waitlist, <c>a:&lt;table&gt;:&lt;hand&gt;:&lt;f|k|c|r&lt;n&gt;|x|b|s&lt;cards&gt;|d&lt;cards&gt;&gt;</c>
-/// act, <c>ad|ap|ar|ac:&lt;table&gt;</c> and <c>ak:&lt;table&gt;:&lt;player&gt;</c> admin, ...
-/// </summary>
+/// <summary>Inline keyboards; what each button carries back is a <see cref="CallbackData"/>.</summary>
 internal static class Keyboards
 {
     public static InlineKeyboardMarkup Menu(string language, string? miniAppUrl, bool privateChat)
     {
         var rows = new List<InlineKeyboardButton[]>
         {
-            new[] { Button(language, "btn.lobby", "l"), Button(language, "btn.table", "t") },
-            new[] { Button(language, "btn.profile", "p"), Button(language, "btn.stats", "s") },
-            new[] { Button(language, "btn.wallet", "wa"), Button(language, "btn.invite", "iv") },
-            new[] { Button(language, "btn.language", "lg"), Button(language, "btn.help", "h") },
+            new[] { Button(language, "btn.lobby", new CallbackData.Lobby(null)), Button(language, "btn.table", Command(CommandKind.MyTables)) },
+            new[] { Button(language, "btn.profile", Command(CommandKind.Profile)), Button(language, "btn.stats", Command(CommandKind.Stats)) },
+            new[] { Button(language, "btn.wallet", Command(CommandKind.Wallet)), Button(language, "btn.invite", Command(CommandKind.Invite)) },
+            new[] { Button(language, "btn.language", new CallbackData.Language(null)), Button(language, "btn.help", Command(CommandKind.Help)) },
         };
         if (privateChat && !string.IsNullOrWhiteSpace(miniAppUrl))
         {
@@ -32,16 +28,16 @@ internal static class Keyboards
 
     public static InlineKeyboardMarkup Languages() => new(new[]
     {
-        InlineKeyboardButton.WithCallbackData("English", "lg:en"),
-        InlineKeyboardButton.WithCallbackData("فارسی", "lg:fa"),
+        InlineKeyboardButton.WithCallbackData("English", new CallbackData.Language("en").Format()),
+        InlineKeyboardButton.WithCallbackData("فارسی", new CallbackData.Language("fa").Format()),
     });
 
     public static InlineKeyboardMarkup Lobby(string language, IEnumerable<TableSummary> tables) =>
         new(tables.Select(table => new[]
         {
             table.SeatsTaken < table.MaxPlayers
-                ? Button(language, "btn.join", $"j:{table.TableId}", table.Name)
-                : Button(language, "btn.waitlist", $"w:{table.TableId}", table.Name),
+                ? Button(language, "btn.join", Table(TableVerb.Join, table.TableId), table.Name)
+                : Button(language, "btn.waitlist", Table(TableVerb.Waitlist, table.TableId), table.Name),
         }));
 
     public static InlineKeyboardMarkup Join(string language, TableSummary table) => Lobby(language, [table]);
@@ -53,12 +49,12 @@ internal static class Keyboards
         var paging = new List<InlineKeyboardButton>();
         if (page > 0)
         {
-            paging.Add(Button(language, "btn.prev", "l:" + (page - 1).ToString(CultureInfo.InvariantCulture)));
+            paging.Add(Button(language, "btn.prev", new CallbackData.Lobby(page - 1)));
         }
 
         if (page + 1 < pages)
         {
-            paging.Add(Button(language, "btn.next", "l:" + (page + 1).ToString(CultureInfo.InvariantCulture)));
+            paging.Add(Button(language, "btn.next", new CallbackData.Lobby(page + 1)));
         }
 
         if (paging.Count > 0)
@@ -69,53 +65,53 @@ internal static class Keyboards
         return new InlineKeyboardMarkup(rows);
     }
 
-    /// <summary>A seated player's buttons: refresh, sit out (<c>so</c>) or sit in (<c>si</c>), leave.</summary>
+    /// <summary>A seated player's buttons: refresh, sit out or sit in, leave.</summary>
     public static InlineKeyboardMarkup Seated(string language, string tableId, bool sittingOut = false) => new(new[]
     {
-        Button(language, "btn.refresh", $"v:{tableId}"),
-        sittingOut ? Button(language, "btn.sitin", $"si:{tableId}") : Button(language, "btn.sitout", $"so:{tableId}"),
-        Button(language, "btn.leave", $"lv:{tableId}"),
+        Button(language, "btn.refresh", Table(TableVerb.Refresh, tableId)),
+        sittingOut ? Button(language, "btn.sitin", Table(TableVerb.SitIn, tableId)) : Button(language, "btn.sitout", Table(TableVerb.SitOut, tableId)),
+        Button(language, "btn.leave", Table(TableVerb.Leave, tableId)),
     });
 
     /// <summary>One button that opens the bot's private chat with <paramref name="link"/> (a <c>t.me</c> deep link).</summary>
     public static InlineKeyboardMarkup Private(string language, string link) =>
         new(InlineKeyboardButton.WithUrl(BotTexts.Get(language, "btn.private"), link));
 
-    public static InlineKeyboardMarkup Wallet(string language) => new(Button(language, "btn.topup", "tu"));
+    public static InlineKeyboardMarkup Wallet(string language) => new(Button(language, "btn.topup", Command(CommandKind.TopUp)));
 
-    /// <summary>One row per table: manage (<c>ad</c>), pause (<c>ap</c>) or resume (<c>ar</c>), close (<c>ac</c>).</summary>
+    /// <summary>One row per table: manage, pause or resume, close.</summary>
     public static InlineKeyboardMarkup Admin(string language, IEnumerable<TableSummary> tables) =>
         new(tables.Select(table => new[]
         {
-            Button(language, "btn.manage", $"ad:{table.TableId}", table.Name),
+            Button(language, "btn.manage", Table(TableVerb.Manage, table.TableId), table.Name),
             PauseOrResume(language, table.TableId, table.Status),
-            Button(language, "btn.close", $"ac:{table.TableId}", table.Name),
+            Button(language, "btn.close", Table(TableVerb.Close, table.TableId), table.Name),
         }));
 
-    /// <summary>One table for an admin: pause or resume and close, then one kick button (<c>ak</c>) per seated player.</summary>
+    /// <summary>One table for an admin: pause or resume and close, then one kick button per seated player.</summary>
     public static InlineKeyboardMarkup AdminTable(string language, TableView view)
     {
         var rows = new List<InlineKeyboardButton[]>
         {
-            new[] { PauseOrResume(language, view.TableId, view.Status), Button(language, "btn.close", $"ac:{view.TableId}", view.Name) },
+            new[] { PauseOrResume(language, view.TableId, view.Status), Button(language, "btn.close", Table(TableVerb.Close, view.TableId), view.Name) },
         };
         rows.AddRange(view.Seats
             .Where(s => s.PlayerId is not null)
-            .Select(s => new[] { Button(language, "btn.kick", $"ak:{view.TableId}:{s.PlayerId!.Value.ToString(CultureInfo.InvariantCulture)}", s.Name) }));
+            .Select(s => new[] { Button(language, "btn.kick", new CallbackData.Kick(view.TableId, s.PlayerId!.Value), s.Name) }));
         return new InlineKeyboardMarkup(rows);
     }
 
     private static InlineKeyboardButton PauseOrResume(string language, string tableId, TableStatus status) =>
-        status == TableStatus.Paused ? Button(language, "btn.resume", $"ar:{tableId}") : Button(language, "btn.pause", $"ap:{tableId}");
+        status == TableStatus.Paused ? Button(language, "btn.resume", Table(TableVerb.Resume, tableId)) : Button(language, "btn.pause", Table(TableVerb.Pause, tableId));
 
     /// <summary>
     /// The buttons of a "your turn" message for the legal actions of <paramref name="seat"/>. In a draw, one toggle per
-    /// hole card (<c>s&lt;selection&gt;</c>: the selection after the press, so the buttons carry it and any bot process
-    /// can handle them) and "Discard N" (<c>d&lt;cards&gt;</c>) / "Stand pat" (<c>d</c>) for <paramref name="selected"/>.
+    /// hole card (carrying the selection after the press, so any bot process can handle the next one) and
+    /// "Discard N" / "Stand pat" for <paramref name="selected"/>.
     /// </summary>
     public static InlineKeyboardMarkup Turn(string language, string tableId, TurnRef turn, LegalActions legal, SeatView? seat, IReadOnlyList<string> cards, IReadOnlyList<string>? selected = null)
     {
-        var prefix = $"a:{tableId}:{turn.HandNo.ToString(CultureInfo.InvariantCulture)}:{turn.TurnId.ToString(CultureInfo.InvariantCulture)}:";
+        CallbackData.Act Act(TurnButton button, long amount = 0, string cards = "") => new(tableId, turn, button, amount, cards);
         var rows = new List<InlineKeyboardButton[]>();
         var first = new List<InlineKeyboardButton>();
         if (legal.DiscardMin is { } discardMin)
@@ -125,36 +121,36 @@ internal static class Keyboards
             {
                 var toggled = selected.Contains(card) ? selected.Where(c => c != card) : selected.Append(card);
                 var label = (selected.Contains(card) ? "✅ " : "") + CardText.Card(card);
-                return InlineKeyboardButton.WithCallbackData(label, prefix + "s" + string.Concat(cards.Where(toggled.Contains)));
+                return InlineKeyboardButton.WithCallbackData(label, Act(TurnButton.Toggle, cards: string.Concat(cards.Where(toggled.Contains))).Format());
             }).ToArray());
             if (selected.Count > 0 && selected.Count >= discardMin && selected.Count <= (legal.DiscardMax ?? cards.Count))
             {
-                first.Add(Button(language, "btn.discard", prefix + "d" + string.Concat(selected), selected.Count));
+                first.Add(Button(language, "btn.discard", Act(TurnButton.Discard, cards: string.Concat(selected)), selected.Count));
             }
 
             if (discardMin == 0)
             {
-                first.Add(Button(language, "btn.standpat", prefix + "d"));
+                first.Add(Button(language, "btn.standpat", Act(TurnButton.Discard)));
             }
         }
 
         if (legal.CanFold)
         {
-            first.Add(Button(language, "btn.fold", prefix + "f"));
+            first.Add(Button(language, "btn.fold", Act(TurnButton.Fold)));
         }
 
         if (legal.CanCheck)
         {
-            first.Add(Button(language, "btn.check", prefix + "k"));
+            first.Add(Button(language, "btn.check", Act(TurnButton.Check)));
         }
         else if (legal.CallAmount is { } call)
         {
-            first.Add(Button(language, "btn.call", prefix + "c", call));
+            first.Add(Button(language, "btn.call", Act(TurnButton.Call), call));
         }
 
         if (legal.BringIn is { } bringIn)
         {
-            first.Add(Button(language, "btn.bringin", prefix + "b", bringIn));
+            first.Add(Button(language, "btn.bringin", Act(TurnButton.BringIn), bringIn));
         }
 
         rows.Add(first.ToArray());
@@ -164,12 +160,12 @@ internal static class Keyboards
             var allIn = AllIn(seat);
             var sizes = new SortedSet<long> { legal.MinRaiseTo, Math.Min(legal.MinRaiseTo * 2, legal.MaxRaiseTo), legal.MaxRaiseTo };
             var raises = sizes.Where(size => size >= legal.MinRaiseTo && size <= legal.MaxRaiseTo)
-                .Select(size => InlineKeyboardButton.WithCallbackData(BetLabel(language, bet, size, allIn), prefix + "r" + size.ToString(CultureInfo.InvariantCulture)))
+                .Select(size => InlineKeyboardButton.WithCallbackData(BetLabel(language, bet, size, allIn), Act(TurnButton.BetOrRaise, size).Format()))
                 .ToArray();
             rows.Add(raises);
             if (legal.MaxRaiseTo > legal.MinRaiseTo)
             {
-                rows.Add([Button(language, "btn.custom", prefix + "x")]);
+                rows.Add([Button(language, "btn.custom", Act(TurnButton.AskAmount))]);
             }
         }
 
@@ -199,6 +195,10 @@ internal static class Keyboards
     public static string BetLabel(string language, bool bet, long size, long allIn) =>
         BotTexts.Get(language, size == allIn ? "btn.allin" : bet ? "btn.bet" : "btn.raise", size);
 
-    private static InlineKeyboardButton Button(string language, string key, string data, params object?[] args) =>
-        InlineKeyboardButton.WithCallbackData(BotTexts.Get(language, key, args), data);
+    private static InlineKeyboardButton Button(string language, string key, CallbackData data, params object?[] args) =>
+        InlineKeyboardButton.WithCallbackData(BotTexts.Get(language, key, args), data.Format());
+
+    private static CallbackData.Command Command(CommandKind kind) => new(kind);
+
+    private static CallbackData.Table Table(TableVerb verb, string tableId) => new(verb, tableId);
 }

@@ -346,7 +346,7 @@ internal sealed partial class TableFeed
 
     private void SendSnapshot(Viewer viewer, TableSnapshot snapshot)
     {
-        viewer.TurnId = 0;
+        viewer.Turn = null;
         var turn = YourTurn(viewer, snapshot.EventSeq, snapshot.View, snapshot.Mine);
         Send(viewer, turn is null ? [new(TableHub.SnapshotMethod, snapshot)] : [new(TableHub.SnapshotMethod, snapshot), new(TableHub.YourTurnMethod, turn)]);
     }
@@ -354,20 +354,20 @@ internal sealed partial class TableFeed
     /// <summary>The <c>yourTurn</c> message when it is this viewer's turn and they were not told yet; else null.</summary>
     private YourTurnMessage? YourTurn(Viewer viewer, long eventSeq, TableView view, PrivateView? mine)
     {
-        if (mine?.Legal is not { } legal || view.ActorSeat != mine.Seat)
+        if (TurnRef.Of(view) is not { } turn || mine?.Legal is not { } legal || view.ActorSeat != mine.Seat)
         {
-            viewer.TurnId = 0;
+            viewer.Turn = null;
             return null;
         }
 
-        // One yourTurn per turn: the table names each turn.
-        if (viewer.TurnId == view.TurnId)
+        // One yourTurn per turn, as the table names it.
+        if (viewer.Turn == turn)
         {
             return null;
         }
 
-        viewer.TurnId = view.TurnId;
-        return new YourTurnMessage(TableId, eventSeq, view.HandNo, view.TurnId, mine.Seat, legal, view.Deadline);
+        viewer.Turn = turn;
+        return new YourTurnMessage(TableId, eventSeq, turn.HandNo, turn.TurnId, mine.Seat, legal, view.Deadline);
     }
 
     /// <summary>Queues messages for a viewer; one that starts lagging is caught up once its queue drained (<see cref="OnCatchUp"/>).</summary>
@@ -431,7 +431,8 @@ internal sealed partial class TableFeed
 
         public long LastSeq { get; set; }
 
-        public long TurnId { get; set; }
+        /// <summary>The turn this viewer was last told was theirs (null: none, or a snapshot went out since).</summary>
+        public TurnRef? Turn { get; set; }
 
         /// <summary>What is being sent to this viewer.</summary>
         public required ConnectionQueue Queue { get; init; }

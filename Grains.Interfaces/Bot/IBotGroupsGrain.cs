@@ -7,6 +7,7 @@ namespace Orleans.Poker.Grains.Interfaces.Bot;
 /// (<see cref="Release"/>) or its lease runs out (a crash) another one takes them over, so every group gets one
 /// process's posts.
 /// </summary>
+[Alias("poker.bot-groups")]
 public interface IBotGroupsGrain : IGrainWithIntegerKey
 {
     /// <summary>
@@ -15,26 +16,33 @@ public interface IBotGroupsGrain : IGrainWithIntegerKey
     /// another relay's lease is running; true when <paramref name="relay"/> holds it now. Throws <c>invalid_group</c>
     /// for bad input, changing nothing.
     /// </summary>
+    [Alias("Add")]
     Task<bool> Add(long chatId, string tableId, string relay, TimeSpan lease);
 
     /// <summary>Forgets the group (the bot left it, or its table ended); true when it was recorded.</summary>
+    [Alias("Remove")]
     Task<bool> Remove(long chatId);
 
     /// <summary>
     /// Renews the leases of <paramref name="relay"/>, gives it every group no relay holds (released, or the lease ran
     /// out) and answers all the groups it holds now.
     /// </summary>
+    [Alias("Claim")]
     Task<IReadOnlyList<BotGroup>> Claim(string relay, TimeSpan lease);
 
     /// <summary>Gives up the groups of <paramref name="relay"/> (it stops), so that another relay's next claim takes them.</summary>
+    [Alias("Release")]
     Task Release(string relay);
 
     /// <summary>The id of the message announcing the group's table (null before the first one went out).</summary>
+    [Alias("GetAnnouncement")]
     Task<int?> GetAnnouncement(long chatId);
 
     /// <summary>Records the message announcing the group's table: later <c>/startgroup</c>s and re-adds edit it.</summary>
+    [Alias("SetAnnouncement")]
     Task SetAnnouncement(long chatId, int messageId);
 
     /// <summary>Every recorded group with its table.</summary>
+    [Alias("List")]
     Task<IReadOnlyList<BotGroup>> List();
 }

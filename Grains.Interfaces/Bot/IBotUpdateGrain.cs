@@ -9,6 +9,7 @@ namespace Orleans.Poker.Grains.Interfaces.Bot;
 /// stored window is bounded (<see cref="RangeSize"/> × <see cref="Slots"/> ids, at most <see cref="Slots"/> rows
 /// per bot).
 /// </summary>
+[Alias("poker.bot-update")]
 public interface IBotUpdateGrain : IGrainWithStringKey
 {
     /// <summary>Update ids per range (one bit each).</summary>
@@ -33,10 +34,12 @@ public interface IBotUpdateGrain : IGrainWithStringKey
     /// after 5 s (the webhook then answers 503 and Telegram redelivers); the request lives no longer either, so a
     /// claim that timed out is never recorded later by a message still on its way.
     /// </summary>
+    [Alias("TryBegin")]
     [ResponseTimeout("00:00:05")]
     Task<UpdateClaim> TryBegin(int updateId);
 
     /// <summary>The claimer got its <see cref="UpdateClaim.Claimed"/> answer and processes the update: later deliveries are duplicates.</summary>
+    [Alias("Confirm")]
     [ResponseTimeout("00:00:05")]
     Task Confirm(int updateId);
 }

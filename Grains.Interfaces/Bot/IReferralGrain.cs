@@ -5,6 +5,7 @@ namespace Orleans.Poker.Grains.Interfaces.Bot;
 /// and the new player get a play-money bonus through their player grains' ledgers (transfer ids
 /// <c>referral:&lt;referred&gt;</c> and <c>referral-welcome:&lt;referred&gt;</c>, kind <c>Grant</c>).
 /// </summary>
+[Alias("poker.referral")]
 public interface IReferralGrain : IGrainWithIntegerKey
 {
     /// <summary>
@@ -13,8 +14,10 @@ public interface IReferralGrain : IGrainWithIntegerKey
     /// nothing and answers <see cref="ReferralOutcome.AlreadyCredited"/>; a claim interrupted by a crash is completed
     /// by the next one. Throws <c>not_found</c> when this player is not registered.
     /// </summary>
+    [Alias("Claim")]
     Task<ReferralResult> Claim(long referrerId);
 
     /// <summary>Who referred this player, if anyone was credited.</summary>
+    [Alias("GetReferrer")]
     Task<long?> GetReferrer();
 }

@@ -6,6 +6,7 @@ namespace Orleans.Poker.Grains.Interfaces.Lobby;
 /// One partition of the lobby (key 0..<see cref="Partitions"/>-1, chosen by <see cref="PartitionOf"/>). Tables
 /// report seat and status changes to their partition — never per action — so no single grain is hot.
 /// </summary>
+[Alias("poker.lobby")]
 public interface ILobbyGrain : IGrainWithIntegerKey
 {
     /// <summary>Number of lobby partitions.</summary>
@@ -35,20 +36,26 @@ public interface ILobbyGrain : IGrainWithIntegerKey
     }
 
     /// <summary>Adds or updates a table (private tables are kept but not listed).</summary>
+    [Alias("Upsert")]
     Task Upsert(TableSummary table);
 
     /// <summary>Removes a table.</summary>
+    [Alias("Remove")]
     Task Remove(string tableId);
 
     /// <summary>The listed (public, not ended) tables of this partition.</summary>
+    [Alias("List")]
     Task<IReadOnlyList<TableSummary>> List();
 
     /// <summary>Every open table of this partition, private ones included (for admins).</summary>
+    [Alias("ListOpen")]
     Task<IReadOnlyList<TableSummary>> ListOpen();
 
     /// <summary>Adds an observer of this partition's changes; re-subscribe periodically.</summary>
+    [Alias("Subscribe")]
     Task Subscribe(ILobbyObserver observer);
 
     /// <summary>Removes an observer.</summary>
+    [Alias("Unsubscribe")]
     Task Unsubscribe(ILobbyObserver observer);
 }

@@ -5,44 +5,57 @@ namespace Orleans.Poker.Grains.Interfaces.Players;
 /// Holds the play-money balance; every change is a ledger entry with a unique transfer id, so a retried
 /// transfer is applied exactly once.
 /// </summary>
+[Alias("poker.player")]
 public interface IPlayerGrain : IGrainWithIntegerKey
 {
     /// <summary>Creates the player on first sight (granting the starting balance) or refreshes the profile.</summary>
+    [Alias("Register")]
     Task<PlayerSummary> Register(PlayerProfile profile);
 
     /// <summary>Profile, balance, stats and current tables; throws <c>not_found</c> for an unknown player.</summary>
+    [Alias("Get")]
     Task<PlayerSummary> Get();
 
     /// <summary>Changes the display name and/or language.</summary>
+    [Alias("UpdateProfile")]
     Task<PlayerProfile> UpdateProfile(string? displayName, string? language);
 
     /// <summary>Marks whether the bot can reach the player's chat.</summary>
+    [Alias("SetReachable")]
     Task SetReachable(bool reachable);
 
     /// <summary>Moves chips from the balance to a table; throws <c>insufficient_balance</c>. Idempotent by transfer id.</summary>
+    [Alias("TransferToTable")]
     Task<long> TransferToTable(string transferId, string tableId, long amount);
 
     /// <summary>Moves chips from a table back to the balance. Idempotent by transfer id.</summary>
+    [Alias("TransferFromTable")]
     Task<long> TransferFromTable(string transferId, string tableId, long amount, LedgerKind kind);
 
     /// <summary>Admin correction (positive or negative); the balance never goes below zero.</summary>
+    [Alias("AdminAdjust")]
     Task<long> AdminAdjust(string transferId, long amount, long adminId, string reason);
 
     /// <summary>
     /// A play-money bonus (a referral, a promotion): a <see cref="LedgerKind.Grant"/> ledger entry with its reason.
     /// Idempotent by transfer id.
     /// </summary>
+    [Alias("GrantBonus")]
     Task<long> GrantBonus(string transferId, long amount, string reason);
 
     /// <summary>Daily play-money top-up to the starting balance; throws <c>top_up_not_due</c> before the next one is due.</summary>
+    [Alias("ClaimTopUp")]
     Task<long> ClaimTopUp();
 
     /// <summary>Ledger entries, newest first.</summary>
+    [Alias("GetLedger")]
     Task<IReadOnlyList<LedgerEntry>> GetLedger(int skip, int take);
 
     /// <summary>Adds a finished hand to the statistics.</summary>
+    [Alias("RecordHand")]
     Task RecordHand(HandOutcome outcome);
 
     /// <summary>Tracks the tables the player sits at.</summary>
+    [Alias("SetSeated")]
     Task SetSeated(string tableId, bool seated);
 }

@@ -7,36 +7,47 @@ namespace Orleans.Poker.Grains.Interfaces.Tables;
 /// answers, and emits one <see cref="TableEvent"/> per change. Refusals throw <see cref="Common.PokerException"/>
 /// and change nothing.
 /// </summary>
+[Alias("poker.table")]
 public interface ITableGrain : IGrainWithStringKey
 {
     /// <summary>Creates the table from the template's current version; throws if it exists or the template is inactive.</summary>
+    [Alias("Create")]
     Task<TableSummary> Create(TableCreation creation);
 
     /// <summary>The lobby summary of this table; throws <c>not_found</c> if it was never created.</summary>
+    [Alias("GetSummary")]
     Task<TableSummary> GetSummary();
 
     /// <summary>The configuration the table runs with (its template version).</summary>
+    [Alias("GetConfig")]
     Task<TemplateConfig> GetConfig();
 
     /// <summary>The table as <paramref name="viewerId"/> sees it (public view plus their own cards and legal actions).</summary>
+    [Alias("GetSnapshot")]
     Task<TableSnapshot> GetSnapshot(long? viewerId);
 
     /// <summary>Private tables: the invite code, only for a seated player or the creator.</summary>
+    [Alias("GetInviteCode")]
     Task<string> GetInviteCode(long playerId);
 
     /// <summary>Takes a seat with a buy-in moved from the player's balance; returns the seat number.</summary>
+    [Alias("Sit")]
     Task<int> Sit(SeatRequest request);
 
     /// <summary>Leaves the table (after the current hand if in one: folds first) and cashes the stack out.</summary>
+    [Alias("Leave")]
     Task<long> Leave(long playerId);
 
     /// <summary>Stops being dealt in until <see cref="SitIn"/>.</summary>
+    [Alias("SitOut")]
     Task SitOut(long playerId);
 
     /// <summary>Comes back from sitting out (also after being sat out by timeouts).</summary>
+    [Alias("SitIn")]
     Task SitIn(long playerId);
 
     /// <summary>Adds chips from the balance between hands, up to the maximum buy-in.</summary>
+    [Alias("TopUp")]
     Task<long> TopUp(long playerId, long amount);
 
     /// <summary>
@@ -46,6 +57,7 @@ public interface ITableGrain : IGrainWithStringKey
     /// within a poker turn's patience: a table that cannot answer in time (its silo died) times out, and the same call
     /// retried reaches the reactivated table.
     /// </summary>
+    [Alias("Act")]
     [ResponseTimeout("00:00:10")]
     Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq);
 
@@ -53,26 +65,34 @@ public interface ITableGrain : IGrainWithStringKey
     /// Queues the player on this table's waitlist (refused when seated, when the waitlist is off, or when a seat is
     /// free to take right now); returns their 1-based position. A freed seat is then held for the head of the queue.
     /// </summary>
+    [Alias("JoinWaitlist")]
     Task<int> JoinWaitlist(long playerId, string displayName);
 
     /// <summary>Leaves this table's waitlist; true if the player was queued.</summary>
+    [Alias("LeaveWaitlist")]
     Task<bool> LeaveWaitlist(long playerId);
 
     /// <summary>Adds an observer for this table's events; subscriptions expire after a few minutes, re-subscribe.</summary>
+    [Alias("Subscribe")]
     Task Subscribe(ITableObserver observer);
 
     /// <summary>Removes an observer.</summary>
+    [Alias("Unsubscribe")]
     Task Unsubscribe(ITableObserver observer);
 
     /// <summary>Admin: pause (no new hands) or resume.</summary>
+    [Alias("SetPaused")]
     Task SetPaused(bool paused);
 
     /// <summary>Admin: end the table after the current hand, cashing every player out.</summary>
+    [Alias("Close")]
     Task Close(string reason);
 
     /// <summary>Admin: remove a player from the table, cashing them out.</summary>
+    [Alias("Kick")]
     Task Kick(long playerId);
 
     /// <summary>The PHH text of a hand played at this table (recent hands are kept in memory as well).</summary>
+    [Alias("GetHandHistory")]
     Task<string?> GetHandHistory(long handNo);
 }

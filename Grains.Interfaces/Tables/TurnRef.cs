@@ -8,4 +8,11 @@ namespace Orleans.Poker.Grains.Interfaces.Tables;
 [GenerateSerializer, Immutable, Alias("poker.turn-ref.v1")]
 public sealed record TurnRef(
     [property: Id(0)] long HandNo,
-    [property: Id(1)] long TurnId);
+    [property: Id(1)] long TurnId)
+{
+    /// <summary>
+    /// The turn being played in <paramref name="view"/>, null when nobody is to act. The table names each turn: a turn
+    /// is new exactly when this differs from the last one seen; relays and front ends need no rule of their own.
+    /// </summary>
+    public static TurnRef? Of(TableView view) => view.TurnId == 0 ? null : new TurnRef(view.HandNo, view.TurnId);
+}

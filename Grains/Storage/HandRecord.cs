@@ -1,6 +1,12 @@
 namespace Orleans.Poker.Grains.Storage;
 
-/// <summary>A finished hand as stored: the PHH text plus the columns it is found by.</summary>
+/// <summary>
+/// A finished hand as stored: the PHH text plus the columns it is found by (<see cref="IHandHistoryStore"/>). A table
+/// keeps the ones its store has not taken yet in its persisted state (<c>TableState.PendingHistories</c>), so this
+/// record's alias and field ids are a storage contract. Readers outside the silo get
+/// <see cref="Interfaces.Hands.HandSummary"/> instead: the same facts as a wire record, PHH only when one hand is asked
+/// for; it is not merged with this one because neither contract may change.
+/// </summary>
 /// <param name="PlayerIds">Player ids in seat order.</param>
 /// <param name="Pot">All chips awarded (rake included).</param>
 [GenerateSerializer, Immutable, Alias("poker.hand-record.v1")]

@@ -52,20 +52,20 @@ public sealed class GroupRestartTests(BotFixture bot)
             running.Add(b);
             var c = await bot.StartBot(bot.OtherBot(token, apiC, fast));
             running.Add(c);
-            await Task.WhenAll(Relay(b).Ready, Relay(c).Ready);
-            var posting = new[] { (Host: b, Api: apiB), (Host: c, Api: apiC) }.Where(h => Relay(h.Host).Find(tableId)?.HasGroup(group) == true).ToList();
+            await Task.WhenAll(Watches(b).Ready, Watches(c).Ready);
+            var posting = new[] { (Host: b, Api: apiB), (Host: c, Api: apiC) }.Where(h => Watches(h.Host).Find(tableId)?.HasGroup(group) == true).ToList();
             var owner = Assert.Single(posting);
             var other = owner.Host == b ? (Host: c, Api: apiC) : (Host: b, Api: apiB);
 
             await ActOnce(table);
             var resumed = await owner.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group && r.Text.Contains($"#{hand}", StringComparison.Ordinal));
-            var otherWatched = Relay(other.Host).Find(tableId);
+            var otherWatched = Watches(other.Host).Find(tableId);
 
             // The owner stops: the other process takes the group over at its next claim.
             running.Remove(owner.Host);
             await BotFixture.Stop(owner.Host);
             var ownerStopped = owner.Api.LastIndex;
-            await Poll(() => Relay(other.Host).Find(tableId)?.HasGroup(group) == true);
+            await Poll(() => Watches(other.Host).Find(tableId)?.HasGroup(group) == true);
             await ActOnce(table);
             var posted = await other.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group && r.Text.Contains($"#{hand}", StringComparison.Ordinal));
             await ActOnce(table);
@@ -112,10 +112,10 @@ public sealed class GroupRestartTests(BotFixture bot)
         var second = await bot.StartBot(bot.OtherBot(token, api));
         try
         {
-            await Relay(second).Ready;
+            await Watches(second).Ready;
 
             Assert.Empty(await bot.Grains.GetGrain<IBotGroupsGrain>(777002).List());
-            Assert.Null(Relay(second).Find(tableId));
+            Assert.Null(Watches(second).Find(tableId));
         }
         finally
         {
@@ -149,7 +149,7 @@ public sealed class GroupRestartTests(BotFixture bot)
 
             Assert.Equal([new BotGroup(group, tableId)], recorded);
             Assert.Empty(left);
-            Assert.Null(Relay(host).Find(tableId));
+            Assert.Null(Watches(host).Find(tableId));
         }
         finally
         {
@@ -174,13 +174,13 @@ public sealed class GroupRestartTests(BotFixture bot)
         var host = await bot.StartBot(bot.OtherBot("777005:GROUP-CRASH", api));
         try
         {
-            await Relay(host).Ready;
+            await Watches(host).Ready;
 
             Assert.Equal(TableStatus.Ended, (await ended.GetSummary()).Status);
             Assert.Equal([new BotGroup(-1_002_223_405, live.GetPrimaryKeyString())], await registry.List());
-            Assert.True(Relay(host).Find(live.GetPrimaryKeyString())?.HasGroup(-1_002_223_405));
-            Assert.Null(Relay(host).Find(ended.GetPrimaryKeyString()));
-            Assert.Null(Relay(host).Find("gmissing"));
+            Assert.True(Watches(host).Find(live.GetPrimaryKeyString())?.HasGroup(-1_002_223_405));
+            Assert.Null(Watches(host).Find(ended.GetPrimaryKeyString()));
+            Assert.Null(Watches(host).Find("gmissing"));
         }
         finally
         {
@@ -230,7 +230,7 @@ public sealed class GroupRestartTests(BotFixture bot)
         Assert.Empty(await registry.List());
     }
 
-    private static TableRelay Relay(WebApplication host) => host.Services.GetRequiredService<TableRelay>();
+    private static TableWatches Watches(WebApplication host) => host.Services.GetRequiredService<TableWatches>();
 
     /// <summary>Two mini-app players sit at <paramref name="table"/>.</summary>
     private async Task SeatTwo(ITableGrain table)

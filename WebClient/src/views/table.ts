@@ -1,5 +1,6 @@
 // Table: seats, board, pots, own cards, turn timer, the legal actions only, bet slider with presets, discards,
-// showdown results, sit out / leave / top up, waitlist position; resyncs from a snapshot on an eventSeq gap.
+// showdown results, sit out / leave / top up, waitlist position; resyncs from a snapshot on an eventSeq gap. What it
+// shows is a TableState (../tableState): every message and every choice goes through reduce, then it renders.
 
 import type { HubConnection } from '@microsoft/signalr';
 import { api, currentSession } from '../api';
@@ -8,10 +9,10 @@ import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, topUpRoom, turnFraction, variantName } from '../format';
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
-import { classifyEvent } from '../seq';
 import { clampAmount, presets, raiseRange } from '../slider';
+import { initialTableState, isMyTurn, reduce, type TableInput, type TableState } from '../tableState';
 import { haptic, setMainButton } from '../telegram';
-import type { ActionKind, HandResult, LegalActions, PrivateView, SeatView, TableEventMessage, TableSnapshot, TableView, YourTurnMessage } from '../wire';
+import type { ActionKind, HandResult, SeatView, TableEventMessage, TableSnapshot, YourTurnMessage } from '../wire';
 
 let clientSeq = Date.now();
 
@@ -19,15 +20,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const tableId = params[0];
   const s = t();
   const me = currentSession()!;
-  let view: TableView | null = null;
-  let mine: PrivateView | null = null;
-  let lastSeq = -1;
-  let turnMs = 30_000;
-  let result: HandResult | null = null;
-  let waitPosition: number | null = null;
-  let selected = new Set<string>();
-  let amount = 0;
-  let resyncing = false;
+  let state: TableState = initialTableState(tableId);
 
   const info = h('div.table-info', { id: 'table-info' });
   const felt = h('div.felt', { id: 'felt' });
@@ -39,10 +32,18 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   mount(root, h('div.table-view', { id: 'table-view' }, info, felt, h('div.play', null, results, myCards, bar, side)));
 
   const fmt = (n: number) => formatChips(n, language());
-  const mySeat = (): SeatView | undefined => view?.seats.find((x) => x.playerId === me.playerId);
+  const mySeat = (): SeatView | undefined => state.view?.seats.find((x) => x.playerId === me.playerId);
+
+  /** Moves the state on; asks for a snapshot or the waitlist position when the step says so. Rendering is the caller's. */
+  const dispatch = (input: TableInput) => {
+    const { state: next, effects } = reduce(state, input);
+    state = next;
+    if (effects.includes('resync')) void resync();
+    if (effects.includes('refreshPosition')) void refreshPosition();
+  };
 
   const renderAll = () => {
-    if (!view) return;
+    if (!state.view) return;
     renderInfo();
     renderFelt();
     renderMine();
@@ -52,7 +53,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
 
   const renderInfo = () => {
-    const v = view!;
+    const v = state.view!;
+    const waitPosition = state.waitPosition;
     mount(info,
       h('b', null, v.name), ' · ', variantName(v.variant), ' · ', formatStakes(v.smallBlind, v.bigBlind, v.ante),
       ' · ', `${s.hand} #${v.handNo}`, v.status !== 'Active' ? h('span.status', { id: 'table-status' }, ` · ${v.status}`) : null,
@@ -60,7 +62,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
 
   const renderFelt = () => {
-    const v = view!;
+    const v = state.view!;
     const n = v.maxPlayers;
     const seats = Array.from({ length: n }, (_, i) => v.seats.find((x) => x.seat === i) ?? null);
     // Rotate so that my seat is at the bottom.
@@ -83,7 +85,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
 
   const seatEl = (index: number, seat: SeatView | null, style: Record<string, string>) => {
-    const v = view!;
+    const v = state.view!;
+    const mine = state.mine;
     if (!seat || seat.playerId == null) {
       // A seat held for a waitlisted player: only they may take it until the hold ends.
       if (seat?.heldFor != null && seat.heldFor !== me.playerId) {
@@ -97,7 +100,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const classes = ['seat', seat.folded ? 'folded' : '', seat.sittingOut ? 'out' : '', acting ? 'acting' : '', seat.playerId === me.playerId ? 'me' : '']
       .filter(Boolean).join('.');
     const own = seat.playerId === me.playerId && mine !== null;
-    const cards = own ? mine!.cards : seat.cards;
+    const cards = own ? mine.cards : seat.cards;
     // Stud: the owner sees their down cards face up, marked as down; everyone else sees backs ("??") for them.
     const faces = isStudVariant(v.variant) ? (own ? studFaces(cards, seat.cards) : cards.map((c) => (c === '??' ? 'down' : 'up'))) : null;
     return h(`div.${classes}`, { style, 'data-seat': seat.seat, 'data-player': seat.playerId },
@@ -119,20 +122,21 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
 
   const tick = () => {
     const el = document.getElementById('timer');
-    if (!el || !view?.deadline) return;
-    const fraction = turnFraction(view.deadline, Date.now(), turnMs);
+    const deadline = state.view?.deadline;
+    if (!el || !deadline) return;
+    const fraction = turnFraction(deadline, Date.now(), state.turnMs);
     (el.querySelector('circle.left') as SVGCircleElement).style.strokeDasharray = `${fraction * 100} 100`;
-    el.querySelector('span')!.textContent = String(secondsLeft(view.deadline, Date.now()) ?? '');
+    el.querySelector('span')!.textContent = String(secondsLeft(deadline, Date.now()) ?? '');
   };
   const timer = window.setInterval(tick, 250);
 
   const renderMine = () => {
-    const v = view!;
-    if (!mine || !mine.cards.length) return mount(myCards);
+    const { view: v, mine, selected } = state;
+    if (!v || !mine || !mine.cards.length) return mount(myCards);
     const legal = mine.legal;
     const discarding = legal?.discardMax != null && legal.discardMax > 0;
     const stud = isStudVariant(v.variant);
-    const faces = stud ? studFaces(mine.cards, v.seats.find((x) => x.seat === mine!.seat)?.cards ?? []) : null;
+    const faces = stud ? studFaces(mine.cards, v.seats.find((x) => x.seat === mine.seat)?.cards ?? []) : null;
     mount(myCards, mine.cards.map((c, i) => {
       const el = cardEl(c, selected.has(c) ? 'selected' : '');
       // Stud: the cards everyone sees are the up cards; the rest are down (face up for their owner only).
@@ -143,8 +147,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       if (discarding) {
         el.classList.add('pick');
         el.onclick = () => {
-          if (selected.has(c)) selected.delete(c);
-          else if (selected.size < (legal!.discardMax ?? 0)) selected.add(c);
+          dispatch({ type: 'toggleCard', card: c });
           renderMine();
           renderBar();
         };
@@ -154,17 +157,18 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
 
   const renderBar = () => {
-    const v = view!;
-    const legal: LegalActions | null | undefined = mine?.legal;
+    const v = state.view!;
     setMainButton(null, null);
-    if (!legal || v.actorSeat !== mine?.seat) {
+    if (!isMyTurn(state)) {
       return mount(bar, v.status === 'Waiting' ? h('span.hint', null, s.waitingForPlayers) : null);
     }
+    const mine = state.mine!;
+    const legal = mine.legal!;
     const buttons: HTMLElement[] = [];
     if (legal.discardMax != null && legal.discardMax > 0) {
-      const n = selected.size;
+      const n = state.selected.size;
       const ok = n >= (legal.discardMin ?? 0) && n <= legal.discardMax;
-      buttons.push(h('button.primary', { 'data-action': 'discard', disabled: !ok, onclick: () => act('Discard', 0, [...selected]) },
+      buttons.push(h('button.primary', { 'data-action': 'discard', disabled: !ok, onclick: () => act('Discard', 0, [...state.selected]) },
         n === 0 ? s.standPat : `${s.discard} ${n}`));
       return mount(bar, h('span.hint', null, `${s.discard} ${legal.discardMin ?? 0}–${legal.discardMax}`), buttons);
     }
@@ -179,22 +183,22 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const range = raiseRange(legal);
     let sizing: HTMLElement | null = null;
     if (range) {
-      amount = clampAmount(amount || range.min, range);
+      dispatch({ type: 'amount', amount: clampAmount(state.amount || range.min, range) });
       const betting = v.seats.every((x) => x.bet === 0);
-      const label = () => `${betting ? s.bet : s.raiseTo} ${fmt(amount)}`;
-      const raiseButton = h('button.primary', { 'data-action': 'raise', onclick: () => act('BetOrRaise', amount) }, label());
-      const slider = h('input', { type: 'range', id: 'bet-slider', min: String(range.min), max: String(range.max), step: '1', value: String(amount) }) as HTMLInputElement;
-      const box = h('input', { type: 'number', id: 'bet-amount', min: String(range.min), max: String(range.max), value: String(amount) }) as HTMLInputElement;
+      const label = () => `${betting ? s.bet : s.raiseTo} ${fmt(state.amount)}`;
+      const raiseButton = h('button.primary', { 'data-action': 'raise', onclick: () => act('BetOrRaise', state.amount) }, label());
+      const slider = h('input', { type: 'range', id: 'bet-slider', min: String(range.min), max: String(range.max), step: '1', value: String(state.amount) }) as HTMLInputElement;
+      const box = h('input', { type: 'number', id: 'bet-amount', min: String(range.min), max: String(range.max), value: String(state.amount) }) as HTMLInputElement;
       const set = (value: number) => {
-        amount = clampAmount(value, range);
-        slider.value = box.value = String(amount);
+        dispatch({ type: 'amount', amount: clampAmount(value, range) });
+        slider.value = box.value = String(state.amount);
         raiseButton.textContent = label();
       };
       slider.oninput = () => set(Number(slider.value));
       box.onchange = () => set(Number(box.value));
       const names = { min: s.min, half: s.half, pot: s.pot, allIn: s.allIn };
       sizing = h('div.sizing', null,
-        h('div.presets', null, presets(range, v.pots, v.seats, mine!.seat).map((p) => h('button.chip', { 'data-preset': p.key, onclick: () => set(p.amount) }, names[p.key]))),
+        h('div.presets', null, presets(range, v.pots, v.seats, mine.seat).map((p) => h('button.chip', { 'data-preset': p.key, onclick: () => set(p.amount) }, names[p.key]))),
         h('div.slider', null, slider, box));
       buttons.push(raiseButton);
     }
@@ -205,7 +209,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
 
   const renderSide = () => {
     const seat = mySeat();
-    const v = view!;
+    const v = state.view!;
+    const waitPosition = state.waitPosition;
     if (!seat) {
       const previous = (document.getElementById('buy-in') as HTMLInputElement | null)?.value;
       const suggested = Math.min(v.maxBuyIn, Math.max(v.minBuyIn, v.bigBlind * 100));
@@ -236,6 +241,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
 
   const renderResults = () => {
+    const { result, view } = state;
     if (!result || !view) return mount(results);
     const names = new Map(view.seats.map((x) => [x.seat, x.name ?? `#${x.seat + 1}`]));
     mount(results, h('div.result', { id: 'showdown', 'data-hand': result.handNo },
@@ -265,11 +271,11 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
 
   const refreshPosition = () => api.get<{ position: number | null }>(`/api/tables/${tableId}/waitlist/position`)
-    .then((r) => { waitPosition = r.position; if (view) renderAll(); })
+    .then((r) => { dispatch({ type: 'waitPosition', position: r.position }); renderAll(); })
     .catch(() => undefined);
 
   const sit = async (seat: number) => {
-    const v = view!;
+    const v = state.view!;
     const input = document.getElementById('buy-in') as HTMLInputElement | null;
     const buyIn = Number(input?.value) || Math.min(v.maxBuyIn, Math.max(v.minBuyIn, v.bigBlind * 100));
     await post('sit', { buyIn, seat });
@@ -277,7 +283,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
 
   const joinWaitlist = async () => {
     try {
-      waitPosition = (await api.post<{ position: number | null }>(`/api/tables/${tableId}/waitlist`)).position;
+      const { position } = await api.post<{ position: number | null }>(`/api/tables/${tableId}/waitlist`);
+      dispatch({ type: 'waitPosition', position });
       renderAll();
     } catch (e) {
       toast((e as Error).message, 'error');
@@ -285,7 +292,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
   const leaveWaitlist = async () => {
     await api.del(`/api/tables/${tableId}/waitlist`).catch(() => undefined);
-    waitPosition = null;
+    dispatch({ type: 'waitPosition', position: null });
     renderAll();
   };
 
@@ -293,66 +300,58 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const act = async (kind: ActionKind, amountTo = 0, cards: string[] | null = null) => {
     try {
       // The action names the turn on screen: if the table moved on meanwhile it is refused (stale_action), never misapplied.
-      await hub.invoke('Act', tableId, view!.handNo, view!.turnId, kind, amountTo, cards, ++clientSeq);
-      selected = new Set();
-      amount = 0;
+      const { handNo, turnId } = state.view!;
+      await hub.invoke('Act', tableId, handNo, turnId, kind, amountTo, cards, ++clientSeq);
+      dispatch({ type: 'actAccepted' });
     } catch (e) {
       toast(String((e as Error).message).replace(/^.*HubException: /, ''), 'error');
       haptic('error');
     }
   };
 
-  const applySnapshot = (snap: TableSnapshot) => {
-    if (snap.view.tableId !== tableId) return;
-    lastSeq = snap.eventSeq;
-    view = snap.view;
-    mine = snap.mine ?? null;
-    if (view.lastResult && !result) result = view.lastResult;
-    root.dataset.seq = String(lastSeq);
-    renderAll();
+  /**
+   * Applies a snapshot or an event; true when it moved the table on (a stale event, or one after a gap, does not: the
+   * gap is repaired by a snapshot). The page's data-seq follows the last one applied (the end-to-end tests read it).
+   */
+  const receive = (input: TableInput) => {
+    const before = state.lastSeq;
+    dispatch(input);
+    if (state.lastSeq === before) return false;
+    root.dataset.seq = String(state.lastSeq);
+    return true;
   };
 
   const resync = async () => {
-    if (resyncing) return;
-    resyncing = true;
+    if (state.resyncing) return;
+    dispatch({ type: 'resyncStarted' });
     try {
       root.dataset.resyncs = String(Number(root.dataset.resyncs ?? 0) + 1);
-      const snap = await hub.invoke<TableSnapshot | null>('Snapshot', tableId);
-      if (snap) applySnapshot(snap);
+      const snapshot = await hub.invoke<TableSnapshot | null>('Snapshot', tableId);
+      if (snapshot) {
+        receive({ type: 'snapshot', snapshot });
+        renderAll();
+      }
     } finally {
-      resyncing = false;
+      dispatch({ type: 'resyncEnded' });
     }
   };
 
-  const onSnapshot = (snap: TableSnapshot) => applySnapshot(snap);
-  const onEvent = (msg: TableEventMessage) => {
-    if (msg.tableId !== tableId) return;
-    const decision = classifyEvent(lastSeq, msg.eventSeq);
-    if (decision === 'stale') return;
-    if (decision === 'gap') return void resync();
-    lastSeq = msg.eventSeq;
-    root.dataset.seq = String(lastSeq);
-    const previousSeat = mine?.seat;
-    view = msg.view;
-    mine = msg.mine ?? null;
-    if (msg.kind === 'HandStarted') selected = new Set();
-    if (msg.result) result = msg.result;
-    if (msg.kind === 'Seated' && mine && previousSeat === undefined) waitPosition = null;
-    // Somebody ahead was offered a seat, sat down or left: the queue moved.
-    if (waitPosition !== null && (msg.kind === 'SeatOffered' || msg.kind === 'Seated' || msg.kind === 'Left')) void refreshPosition();
+  const onSnapshot = (snapshot: TableSnapshot) => {
+    receive({ type: 'snapshot', snapshot });
     renderAll();
   };
-  const onYourTurn = (msg: YourTurnMessage) => {
-    if (msg.tableId !== tableId) return;
-    if (msg.deadline) turnMs = Math.max(5_000, Date.parse(msg.deadline) - Date.now());
-    haptic('turn');
-    if (mine && msg.eventSeq >= lastSeq) {
-      mine = { ...mine, legal: msg.legal };
-      renderBar();
-    }
+  const onEvent = (message: TableEventMessage) => {
+    if (receive({ type: 'event', message })) renderAll();
   };
-  const onHandFinished = (r: HandResult) => {
-    result = r;
+  const onYourTurn = (message: YourTurnMessage) => {
+    if (message.tableId !== tableId) return;
+    haptic('turn');
+    const before = state.mine;
+    dispatch({ type: 'yourTurn', message, now: Date.now() });
+    if (state.mine !== before) renderBar();
+  };
+  const onHandFinished = (result: HandResult) => {
+    dispatch({ type: 'handFinished', result });
     renderResults();
   };
 
@@ -362,7 +361,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   hub.on('yourTurn', onYourTurn);
   hub.on('handFinished', onHandFinished);
   const watch = () => hub.invoke('Watch', tableId).catch((e: Error) => toast(e.message, 'error'));
-  const offReconnected = onTableReconnected(() => { lastSeq = -1; void watch(); });
+  const offReconnected = onTableReconnected(() => { dispatch({ type: 'reconnected' }); void watch(); });
   await watch();
   void refreshPosition();
 

@@ -11,12 +11,13 @@ using Orleans.Poker.ServiceDefaults.Configuration;
 namespace Orleans.Poker.BotFrontend.Play;
 
 /// <summary>
-/// One <see cref="TableWatch"/> observer per table that has chat players or a group chat, subscribed to the table
-/// grain and re-subscribed every <see cref="BotSettings.ResubscribeInterval"/> (grain subscriptions expire). The group
-/// chats are kept in the bot's <see cref="IBotGroupsGrain"/>: on start this relay claims them (a restart resumes the
-/// group posts) and renews its lease each interval; a group another process holds is left to it.
+/// The bot's table watches: one <see cref="TableWatch"/> observer per table that has chat players or a group chat,
+/// subscribed to the table grain and re-subscribed every <see cref="BotSettings.ResubscribeInterval"/> (grain
+/// subscriptions expire), dropped when nobody is left to post to. The group chats are kept in the bot's
+/// <see cref="IBotGroupsGrain"/>, where this process is the relay <see cref="RelayId"/>: on start it claims them (a
+/// restart resumes the group posts) and renews its lease each interval; a group another process holds is left to it.
 /// </summary>
-internal sealed class TableRelay(IGrainFactory grains, Outbox outbox, BotIdentity identity, PokerOptions options, TimeProvider time, ILoggerFactory loggers) : BackgroundService
+internal sealed class TableWatches(IGrainFactory grains, Outbox outbox, BotIdentity identity, PokerOptions options, TimeProvider time, ILoggerFactory loggers) : BackgroundService
 {
     /// <summary>Leases last this many resubscribe intervals: a crashed process's groups move on after that.</summary>
     private const int LeaseIntervals = 3;
@@ -26,7 +27,7 @@ internal sealed class TableRelay(IGrainFactory grains, Outbox outbox, BotIdentit
     private readonly SemaphoreSlim groupGate = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ILogger logger = loggers.CreateLogger<TableRelay>();
+    private readonly ILogger logger = loggers.CreateLogger<TableWatches>();
 
     public int Count => watches.Count;
 

@@ -1,0 +1,138 @@
+// The table view's state and the one pure function that moves it on: what came from the table (snapshots, events,
+// yourTurn, results), what the player did (picked discards, sized a bet, had an action accepted) and the connection
+// (resyncs, reconnects). The view dispatches and renders; it keeps no table state of its own.
+
+import { classifyEvent } from './seq';
+import type { HandResult, PrivateView, TableEventMessage, TableSnapshot, TableView, YourTurnMessage } from './wire';
+
+export interface TableState {
+  readonly tableId: string;
+  /** The table as last applied (null until the first snapshot). */
+  readonly view: TableView | null;
+  /** The player's own cards and legal actions (null when not seated). */
+  readonly mine: PrivateView | null;
+  /** The eventSeq of the last snapshot or event applied; -1 waits for a snapshot (every event is then a gap). */
+  readonly lastSeq: number;
+  /** How long the current turn clock runs, for the timer ring. */
+  readonly turnMs: number;
+  /** The last finished hand's result, shown until another one replaces it. */
+  readonly result: HandResult | null;
+  /** The player's place in the waitlist, if queued. */
+  readonly waitPosition: number | null;
+  /** Cards picked to discard in a draw. */
+  readonly selected: ReadonlySet<string>;
+  /** The bet or raise being sized (0: none yet, the minimum is offered). */
+  readonly amount: number;
+  /** A snapshot has been asked for and not answered yet. */
+  readonly resyncing: boolean;
+}
+
+export type TableInput =
+  | { type: 'snapshot'; snapshot: TableSnapshot }
+  | { type: 'event'; message: TableEventMessage }
+  | { type: 'yourTurn'; message: YourTurnMessage; now: number }
+  | { type: 'handFinished'; result: HandResult }
+  | { type: 'toggleCard'; card: string }
+  | { type: 'amount'; amount: number }
+  | { type: 'actAccepted' }
+  | { type: 'waitPosition'; position: number | null }
+  | { type: 'resyncStarted' }
+  | { type: 'resyncEnded' }
+  | { type: 'reconnected' };
+
+/** What the view must do after a step besides rendering: ask for a snapshot, or look up the waitlist position again. */
+export type TableEffect = 'resync' | 'refreshPosition';
+
+export interface TableStep {
+  readonly state: TableState;
+  readonly effects: readonly TableEffect[];
+}
+
+/** The shortest turn clock the timer ring assumes, and the one it starts with. */
+export const minTurnMs = 5_000;
+export const defaultTurnMs = 30_000;
+
+export function initialTableState(tableId: string): TableState {
+  return {
+    tableId, view: null, mine: null, lastSeq: -1, turnMs: defaultTurnMs, result: null, waitPosition: null,
+    selected: new Set(), amount: 0, resyncing: false,
+  };
+}
+
+/** The state after `input`, and what the view must do about it. Never changes `state`. */
+export function reduce(state: TableState, input: TableInput): TableStep {
+  switch (input.type) {
+    case 'snapshot': {
+      const snap = input.snapshot;
+      if (snap.view.tableId !== state.tableId) return step(state);
+      return step({
+        ...state,
+        lastSeq: snap.eventSeq,
+        view: snap.view,
+        mine: snap.mine ?? null,
+        result: state.result ?? snap.view.lastResult ?? null,
+      });
+    }
+    case 'event': {
+      const msg = input.message;
+      if (msg.tableId !== state.tableId) return step(state);
+      const decision = classifyEvent(state.lastSeq, msg.eventSeq);
+      if (decision === 'stale') return step(state);
+      if (decision === 'gap') return step(state, 'resync');
+      const mine = msg.mine ?? null;
+      // Seated from the waitlist: the player is no longer queued.
+      const seatedNow = msg.kind === 'Seated' && mine !== null && state.mine === null;
+      const waitPosition = seatedNow ? null : state.waitPosition;
+      // Somebody ahead was offered a seat, sat down or left: the queue moved.
+      const queueMoved = waitPosition !== null && (msg.kind === 'SeatOffered' || msg.kind === 'Seated' || msg.kind === 'Left');
+      return step({
+        ...state,
+        lastSeq: msg.eventSeq,
+        view: msg.view,
+        mine,
+        selected: msg.kind === 'HandStarted' ? new Set() : state.selected,
+        result: msg.result ?? state.result,
+        waitPosition,
+      }, ...(queueMoved ? ['refreshPosition' as const] : []));
+    }
+    case 'yourTurn': {
+      const msg = input.message;
+      if (msg.tableId !== state.tableId) return step(state);
+      const turnMs = msg.deadline ? Math.max(minTurnMs, Date.parse(msg.deadline) - input.now) : state.turnMs;
+      // The legal actions of a turn the view has not reached yet wait for its event; an older turn's are dropped.
+      const mine = state.mine && msg.eventSeq >= state.lastSeq ? { ...state.mine, legal: msg.legal } : state.mine;
+      return step({ ...state, turnMs, mine });
+    }
+    case 'handFinished':
+      return step({ ...state, result: input.result });
+    case 'toggleCard': {
+      const selected = new Set(state.selected);
+      if (selected.has(input.card)) selected.delete(input.card);
+      else if (selected.size < (state.mine?.legal?.discardMax ?? 0)) selected.add(input.card);
+      else return step(state);
+      return step({ ...state, selected });
+    }
+    case 'amount':
+      return step({ ...state, amount: input.amount });
+    case 'actAccepted':
+      return step({ ...state, selected: new Set(), amount: 0 });
+    case 'waitPosition':
+      return step({ ...state, waitPosition: input.position });
+    case 'resyncStarted':
+      return step({ ...state, resyncing: true });
+    case 'resyncEnded':
+      return step({ ...state, resyncing: false });
+    case 'reconnected':
+      // Events from before the reconnect say nothing about now: wait for the snapshot the new watch sends.
+      return step({ ...state, lastSeq: -1 });
+  }
+}
+
+/** True when the player is the one to act and has legal actions to choose from. */
+export function isMyTurn(state: TableState): boolean {
+  return !!state.mine?.legal && state.view?.actorSeat === state.mine.seat;
+}
+
+function step(state: TableState, ...effects: TableEffect[]): TableStep {
+  return { state, effects };
+}
