@@ -84,6 +84,10 @@ public static class AdminEndpoints
             grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Hourly(from, to, tableId is null ? null : Input.TableId(tableId)))
             .WithSummary("Hourly statistics per table (hands, players, new players, active minutes, pots, rake) whose hour starts in [from, to)");
 
+        admin.MapGet("/analytics/snapshots", (DateTimeOffset from, DateTimeOffset to, string? tableId, IGrainFactory grains) =>
+            grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Snapshots(from, to, tableId is null ? null : Input.TableId(tableId)))
+            .WithSummary("The open tables' snapshots (status, seated, waitlist, hands since the previous one, average and largest pot, rake) taken in [from, to)");
+
         admin.MapPost("/analytics/hourly/rebuild", async (DateTimeOffset from, DateTimeOffset to, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
             var rows = await grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Rebuild(from, to);

@@ -2,8 +2,9 @@ namespace Orleans.Poker.Grains.Interfaces.Analytics;
 
 /// <summary>
 /// The room's analytics (key <see cref="Key"/>): one activation in the cluster, woken by a reminder every minute (it
-/// moves to another silo when its silo is lost). At each hour boundary it computes the hourly statistics of the hour
-/// that ended (and the one before, for hands whose history was stored late), from the stored hands: never from a table.
+/// moves to another silo when its silo is lost). It takes the snapshots of the open tables, computes the hourly
+/// statistics at each hour boundary and removes old snapshots, from what the tables publish and the stored hands: it
+/// never calls a table.
 /// </summary>
 [Alias("poker.analytics")]
 public interface IAnalyticsGrain : IGrainWithStringKey
@@ -24,4 +25,8 @@ public interface IAnalyticsGrain : IGrainWithStringKey
     /// <summary>The hourly rows from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), of one table or all.</summary>
     [Alias("Hourly")]
     Task<IReadOnlyList<HourlyStats>> Hourly(DateTimeOffset from, DateTimeOffset to, string? tableId);
+
+    /// <summary>The snapshots taken from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), of one table or all.</summary>
+    [Alias("Snapshots")]
+    Task<IReadOnlyList<AnalyticsSnapshot>> Snapshots(DateTimeOffset from, DateTimeOffset to, string? tableId);
 }

@@ -1,18 +1,24 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Storage;
 using Orleans.Runtime;
 
 namespace Orleans.Poker.Grains.Analytics;
 
 /// <summary>
-/// The room's analytics: a reminder every minute; when an hour has ended, the hourly statistics of that hour and the
-/// one before (hands stored late by a table's outbox) are computed from the stored hands. It reads no table.
+/// The room's analytics, on a reminder every minute: a snapshot of every open table each
+/// <see cref="AnalyticsOptions.SnapshotInterval"/> (from the summaries the tables publish to the lobby and the hands
+/// stored since the last one), the hourly statistics of each hour that ended (and the one before it, for hands a
+/// table's outbox stored late), and once a day the removal of snapshots older than
+/// <see cref="AnalyticsOptions.SnapshotRetention"/>. It never calls a table.
 /// </summary>
 public sealed class AnalyticsGrain(
     [PersistentState("analytics", PokerStorage.Name)] IPersistentState<AnalyticsState> store,
     IAnalyticsStore analytics,
+    IOptions<AnalyticsOptions> options,
     TimeProvider time,
     ILogger<AnalyticsGrain> logger) : Grain, IAnalyticsGrain, IRemindable
 {
@@ -31,7 +37,54 @@ public sealed class AnalyticsGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var hour = HourlyStatsCalculator.HourOf(time.GetUtcNow());
+        var now = time.GetUtcNow();
+        await TakeSnapshots(now);
+        await ComputeHours(now);
+        await RemoveOldSnapshots(now);
+    }
+
+    public Task<IReadOnlyList<AnalyticsSnapshot>> Snapshots(DateTimeOffset from, DateTimeOffset to, string? tableId) =>
+        from <= to ? analytics.GetSnapshotsAsync(from, to, tableId)
+            : throw new PokerException("invalid_range", "The range must not end before it starts");
+
+    public async Task<int> Rebuild(DateTimeOffset from, DateTimeOffset to)
+    {
+        var (start, end) = RebuildRange(from, to, time.GetUtcNow());
+        var rows = await analytics.RebuildHourlyAsync(start, end);
+        logger.LogInformation("Hourly statistics rebuilt from {From:u} to {To:u}: {Rows} rows", start, end, rows);
+        return rows;
+    }
+
+    public Task<IReadOnlyList<HourlyStats>> Hourly(DateTimeOffset from, DateTimeOffset to, string? tableId) =>
+        from <= to ? analytics.GetHourlyAsync(from, to, tableId)
+            : throw new PokerException("invalid_range", "The range must not end before it starts");
+
+    private async Task TakeSnapshots(DateTimeOffset now)
+    {
+        var interval = options.Value.SnapshotInterval;
+        if (store.State.LastSnapshotAt is { } last && now - last < interval)
+        {
+            return;
+        }
+
+        var since = store.State.LastSnapshotAt ?? now - interval;
+        var tables = await ILobbyGrain.ListAll(GrainFactory, includePrivate: true);
+        var figures = await analytics.GetHandFiguresAsync(since, now);
+        var rows = tables.Select(t =>
+        {
+            var f = figures.GetValueOrDefault(t.TableId) ?? new HandFigures(0, 0, 0, 0);
+            return new AnalyticsSnapshot(t.TableId, now, t.Status, t.Variant, t.SeatsTaken, t.WaitlistLength, f.Hands,
+                f.Hands == 0 ? 0 : f.TotalPot / f.Hands, f.LargestPot, f.Rake);
+        }).ToList();
+        await analytics.WriteSnapshotsAsync(rows);
+        store.State.LastSnapshotAt = now;
+        await store.WriteStateAsync();
+        logger.LogDebug("Snapshot of {Tables} tables taken at {At:u}", rows.Count, now);
+    }
+
+    private async Task ComputeHours(DateTimeOffset now)
+    {
+        var hour = HourlyStatsCalculator.HourOf(now);
         if (store.State.NextHour is { } next && next >= hour)
         {
             return;
@@ -45,17 +98,18 @@ public sealed class AnalyticsGrain(
         logger.LogInformation("Hourly statistics computed from {From:u} to {To:u}: {Rows} rows", from, hour, rows);
     }
 
-    public async Task<int> Rebuild(DateTimeOffset from, DateTimeOffset to)
+    private async Task RemoveOldSnapshots(DateTimeOffset now)
     {
-        var (start, end) = RebuildRange(from, to, time.GetUtcNow());
-        var rows = await analytics.RebuildHourlyAsync(start, end);
-        logger.LogInformation("Hourly statistics rebuilt from {From:u} to {To:u}: {Rows} rows", start, end, rows);
-        return rows;
-    }
+        if (store.State.LastRetentionAt is { } last && now - last < TimeSpan.FromDays(1))
+        {
+            return;
+        }
 
-    public Task<IReadOnlyList<HourlyStats>> Hourly(DateTimeOffset from, DateTimeOffset to, string? tableId) =>
-        from <= to ? analytics.GetHourlyAsync(from, to, tableId)
-            : throw new PokerException("invalid_range", "The range must not end before it starts");
+        var removed = await analytics.DeleteSnapshotsBeforeAsync(now - options.Value.SnapshotRetention);
+        store.State.LastRetentionAt = now;
+        await store.WriteStateAsync();
+        logger.LogInformation("Removed {Count} snapshots older than {Retention}", removed, options.Value.SnapshotRetention);
+    }
 
     /// <summary>A rebuild's whole hours: from ≤ to, not ending after the current hour, at most <see cref="MaxRebuild"/>.</summary>
     public static (DateTimeOffset From, DateTimeOffset To) RebuildRange(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)

@@ -8,6 +8,7 @@ public sealed class MemoryAnalyticsStore(MemoryHandHistoryStore? hands) : IAnaly
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Table, DateTimeOffset Hour), HourlyStats> _rows = [];
+    private readonly List<AnalyticsSnapshot> _snapshots = [];
 
     public Task<int> RebuildHourlyAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
@@ -45,6 +46,45 @@ public sealed class MemoryAnalyticsStore(MemoryHandHistoryStore? hands) : IAnaly
                 .OrderBy(r => r.HourStart).ThenBy(r => r.TableId, StringComparer.Ordinal)
                 .ToList();
             return Task.FromResult(rows);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, HandFigures>> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyDictionary<string, HandFigures> figures = (hands?.All() ?? [])
+            .Where(h => h.EndedAt >= from && h.EndedAt < to)
+            .GroupBy(h => h.TableId)
+            .ToDictionary(g => g.Key, g => new HandFigures(g.Count(), g.Sum(h => h.Pot), g.Max(h => h.Pot), g.Sum(h => h.Rake)));
+        return Task.FromResult(figures);
+    }
+
+    public Task WriteSnapshotsAsync(IReadOnlyList<AnalyticsSnapshot> snapshots, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _snapshots.AddRange(snapshots);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AnalyticsSnapshot>> GetSnapshotsAsync(DateTimeOffset from, DateTimeOffset to, string? tableId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<AnalyticsSnapshot> found = _snapshots
+                .Where(s => s.TakenAt >= from && s.TakenAt < to && (tableId is null || s.TableId == tableId))
+                .OrderBy(s => s.TakenAt).ThenBy(s => s.TableId, StringComparer.Ordinal)
+                .ToList();
+            return Task.FromResult(found);
+        }
+    }
+
+    public Task<int> DeleteSnapshotsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_snapshots.RemoveAll(s => s.TakenAt < before));
         }
     }
 }

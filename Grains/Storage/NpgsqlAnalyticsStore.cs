@@ -1,5 +1,7 @@
 using Npgsql;
+using System.Text.Json;
 using NpgsqlTypes;
+using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Analytics;
 
 namespace Orleans.Poker.Grains.Storage;
@@ -89,5 +91,85 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
         }
 
         return rows;
+    }
+
+    public async Task<IReadOnlyDictionary<string, HandFigures>> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT table_id, count(*)::int, sum(pot), max(pot), sum(rake)
+            FROM hand_histories
+            WHERE ended_at >= @from AND ended_at < @to
+            GROUP BY table_id
+            """);
+        command.WithTime("from", from).WithTime("to", to);
+        var figures = new Dictionary<string, HandFigures>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            figures[reader.GetString(0)] = new HandFigures(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+        }
+
+        return figures;
+    }
+
+    public async Task WriteSnapshotsAsync(IReadOnlyList<AnalyticsSnapshot> snapshots, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        if (snapshots.Count == 0)
+        {
+            return;
+        }
+
+        // One statement for the batch: the rows travel as arrays and are unnested by the server.
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO analytics_snapshots (table_id, taken_at, data)
+            SELECT * FROM unnest(@table_ids, @taken_at, @data)
+            """);
+        command.With("table_ids", NpgsqlDbType.Array | NpgsqlDbType.Text, snapshots.Select(s => s.TableId).ToArray())
+            .With("taken_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, snapshots.Select(s => s.TakenAt.ToUniversalTime()).ToArray())
+            .With("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, snapshots.Select(s => JsonSerializer.Serialize(new
+            {
+                status = s.Status.ToString().ToLowerInvariant(),
+                variant = s.Variant,
+                seated = s.Seated,
+                waitlist = s.Waitlist,
+                hands = s.Hands,
+                average_pot = s.AveragePot,
+                largest_pot = s.LargestPot,
+                rake = s.Rake,
+            })).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AnalyticsSnapshot>> GetSnapshotsAsync(DateTimeOffset from, DateTimeOffset to, string? tableId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT table_id, taken_at, data->>'status', data->>'variant', (data->>'seated')::int, (data->>'waitlist')::int,
+                   (data->>'hands')::int, (data->>'average_pot')::bigint, (data->>'largest_pot')::bigint, (data->>'rake')::bigint
+            FROM analytics_snapshots
+            WHERE taken_at >= @from AND taken_at < @to AND (@table_id IS NULL OR table_id = @table_id)
+            ORDER BY taken_at, table_id COLLATE "C"
+            """);
+        command.WithTime("from", from).WithTime("to", to).With("table_id", NpgsqlDbType.Text, tableId);
+        var found = new List<AnalyticsSnapshot>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new AnalyticsSnapshot(
+                reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), Enum.Parse<TableStatus>(reader.GetString(2), ignoreCase: true),
+                reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)));
+        }
+
+        return found;
+    }
+
+    public async Task<int> DeleteSnapshotsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM analytics_snapshots WHERE taken_at < @before");
+        command.WithTime("before", before);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

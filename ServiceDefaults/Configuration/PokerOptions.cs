@@ -17,6 +17,9 @@ public sealed class PokerOptions
     /// <summary><c>POKER__Referral__*</c>: invite-link bonuses and the new-player window (read by silos, like <see cref="PlayersSection"/>).</summary>
     public const string ReferralSection = "Referral";
 
+    /// <summary><c>POKER__Analytics__*</c>: how often the room's snapshots are taken and how long they are kept (read by silos).</summary>
+    public const string AnalyticsSection = "Analytics";
+
     public ClusterSettings Cluster { get; set; } = new();
 
     public StorageSettings Storage { get; set; } = new();

@@ -74,7 +74,8 @@ public static class OrleansSetup
 
     /// <summary>
     /// The grains' rules from configuration (<c>POKER__Players__*</c> into <see cref="PlayerOptions"/>,
-    /// <c>POKER__Referral__*</c> into <see cref="ReferralOptions"/>); unset keys keep the defaults. Values that make
+    /// <c>POKER__Referral__*</c> into <see cref="ReferralOptions"/>, <c>POKER__Analytics__*</c> into
+    /// <see cref="AnalyticsOptions"/>); unset keys keep the defaults. Values that make
     /// no sense stop the silo on start.
     /// </summary>
     public static IServiceCollection AddPokerGrainOptions(this IServiceCollection services, IConfiguration configuration)
@@ -88,6 +89,11 @@ public static class OrleansSetup
             .Bind(configuration.GetSection(ConfigurationPath.Combine(PokerOptions.SectionName, PokerOptions.ReferralSection)))
             .Validate(r => r.ReferrerBonus >= 0 && r.NewPlayerBonus >= 0 && r.NewPlayerWindow > TimeSpan.Zero,
                 "POKER__Referral__ReferrerBonus and __NewPlayerBonus must not be negative, __NewPlayerWindow must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<AnalyticsOptions>()
+            .Bind(configuration.GetSection(ConfigurationPath.Combine(PokerOptions.SectionName, PokerOptions.AnalyticsSection)))
+            .Validate(a => a.SnapshotInterval >= TimeSpan.FromMinutes(1) && a.SnapshotRetention >= TimeSpan.FromDays(1),
+                "POKER__Analytics__SnapshotInterval must be at least 00:01:00 and POKER__Analytics__SnapshotRetention at least 1.00:00:00.")
             .ValidateOnStart();
         return services;
     }

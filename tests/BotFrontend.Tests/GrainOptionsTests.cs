@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Bot;
 using Orleans.Poker.Grains.Players;
 using Orleans.Poker.Silo.Hosting;
 
 namespace Orleans.Poker.BotFrontend.Tests;
 
-/// <summary>The silo's binding of <c>POKER__Players__*</c> and <c>POKER__Referral__*</c> (what the silo checks on start).</summary>
+/// <summary>The silo's binding of <c>POKER__Players__*</c>, <c>POKER__Referral__*</c> and <c>POKER__Analytics__*</c> (what the silo checks on start).</summary>
 public sealed class GrainOptionsTests
 {
     [Fact]
@@ -19,6 +20,7 @@ public sealed class GrainOptionsTests
             ["POKER:Players:RememberedTransfers"] = "50",
             ["POKER:Referral:NewPlayerWindow"] = "1.00:00:00",
             ["POKER:Referral:NewPlayerBonus"] = "0",
+            ["POKER:Analytics:SnapshotInterval"] = "00:15:00",
         });
 
         services.GetRequiredService<IStartupValidator>().Validate();
@@ -27,6 +29,8 @@ public sealed class GrainOptionsTests
 
         Assert.Equal((10_000L, TimeSpan.FromHours(12), 50), (players.StartingBalance, players.TopUpInterval, players.RememberedTransfers));
         Assert.Equal((1_000L, 0L, TimeSpan.FromDays(1)), (referral.ReferrerBonus, referral.NewPlayerBonus, referral.NewPlayerWindow));
+        var analytics = services.GetRequiredService<IOptions<AnalyticsOptions>>().Value;
+        Assert.Equal((TimeSpan.FromMinutes(15), TimeSpan.FromDays(30)), (analytics.SnapshotInterval, analytics.SnapshotRetention));
     }
 
     [Theory]
@@ -36,6 +40,8 @@ public sealed class GrainOptionsTests
     [InlineData("POKER:Referral:ReferrerBonus", "-1")]
     [InlineData("POKER:Referral:NewPlayerBonus", "-500")]
     [InlineData("POKER:Referral:NewPlayerWindow", "00:00:00")]
+    [InlineData("POKER:Analytics:SnapshotInterval", "00:00:10")]
+    [InlineData("POKER:Analytics:SnapshotRetention", "01:00:00")]
     public void A_setting_that_makes_no_sense_stops_the_start(string key, string value)
     {
         using var services = Build(new() { [key] = value });

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Bot;
 using Orleans.Poker.Grains.Players;
 using Orleans.Poker.ServiceDefaults.Configuration;
@@ -7,7 +8,8 @@ namespace Orleans.Poker.Deploy.Tests;
 
 /// <summary>
 /// The environment variables the applications read, collected from the options types they bind
-/// (<see cref="PokerOptions"/>, and the silo's <see cref="PlayerOptions"/> and <see cref="ReferralOptions"/>), and
+/// (<see cref="PokerOptions"/>, and the silo's <see cref="PlayerOptions"/>, <see cref="ReferralOptions"/> and
+/// <see cref="AnalyticsOptions"/>), and
 /// what each process needs set in production.
 /// </summary>
 public static class AppVariables
@@ -60,6 +62,7 @@ public static class AppVariables
 
         Add(names, PokerOptions.PlayersSection, typeof(PlayerOptions));
         Add(names, PokerOptions.ReferralSection, typeof(ReferralOptions));
+        Add(names, PokerOptions.AnalyticsSection, typeof(AnalyticsOptions));
         return names;
     }
 

@@ -35,6 +35,33 @@ public sealed class AnalyticsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_snapshot_of_the_open_tables_is_taken_at_each_interval_with_the_hands_since_the_last()
+    {
+        var kit = new TableKit(cluster.Grains, cluster.Time);
+        var analytics = cluster.Grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key);
+        var reminder = cluster.Grains.GetGrain<Orleans.IRemindable>(analytics.GetGrainId());
+        var table = await kit.NewTable(TableKit.Holdem());
+        var tableId = table.GetPrimaryKeyString();
+        await reminder.ReceiveReminder("analytics", default);
+        await kit.Seat(table, 2);
+        var started = await kit.StartNextHand(table);
+        await kit.PlayPassivelyToEnd(table, started.View.HandNo);
+
+        cluster.Time.Advance(new AnalyticsOptions().SnapshotInterval);
+        var taken = cluster.Time.GetUtcNow();
+        await reminder.ReceiveReminder("analytics", default);
+        cluster.Time.Advance(TimeSpan.FromMinutes(1));
+        var skipped = cluster.Time.GetUtcNow();
+        await reminder.ReceiveReminder("analytics", default);
+
+        var snapshot = Assert.Single(await analytics.Snapshots(taken, taken.AddSeconds(1), tableId));
+        Assert.Equal((2, 0, "NT"), (snapshot.Seated, snapshot.Waitlist, snapshot.Variant));
+        Assert.Equal(1, snapshot.Hands);
+        Assert.True(snapshot.LargestPot > 0);
+        Assert.Empty(await analytics.Snapshots(skipped, skipped.AddSeconds(1), tableId));
+    }
+
+    [Fact]
     public void A_rebuild_covers_whole_hours_and_refuses_the_future_a_reversed_range_and_more_than_a_month()
     {
         Assert.Equal((Now.AddMinutes(-20).AddHours(-2), Now.AddMinutes(40)), AnalyticsGrain.RebuildRange(Now.AddHours(-2), Now, Now));

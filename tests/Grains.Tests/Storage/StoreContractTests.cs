@@ -180,6 +180,35 @@ public abstract class StoreContractTests
         Assert.Equal([expected[2]], await Stores.Analytics.GetHourlyAsync(hour.AddHours(1), hour.AddHours(2), first));
     }
 
+    [Fact]
+    public async Task Snapshots_are_written_in_a_batch_read_by_time_and_table_and_only_old_ones_are_removed()
+    {
+        var at = new DateTimeOffset(2030, 5, 6, 7, 0, 0, TimeSpan.Zero);
+        var (first, second) = (await NewTable(), await NewTable());
+        var (a, b) = (await NewPlayer(), await NewPlayer());
+        await Stores.Hands.SaveAsync(Hand(first, 1, [a, b], at.AddMinutes(-4)) with { Pot = 100 });
+        await Stores.Hands.SaveAsync(Hand(first, 2, [a, b], at.AddMinutes(-3)) with { Pot = 300, Rake = 10 });
+        var figures = await Stores.Analytics.GetHandFiguresAsync(at.AddMinutes(-5), at);
+        var old = new AnalyticsSnapshot(first, at.AddDays(-31), TableStatus.Waiting, "NT", 1, 0, 0, 0, 0, 0);
+        var batch = new[]
+        {
+            new AnalyticsSnapshot(first, at, TableStatus.Active, "NT", 2, 1, 2, 200, 300, 15),
+            new AnalyticsSnapshot(second, at, TableStatus.Waiting, "NT", 0, 0, 0, 0, 0, 0),
+        };
+
+        await Stores.Analytics.WriteSnapshotsAsync([old]);
+        await Stores.Analytics.WriteSnapshotsAsync(batch);
+        var removed = await Stores.Analytics.DeleteSnapshotsBeforeAsync(at.AddDays(-30));
+
+        Assert.Equal(new HandFigures(2, 400, 300, 15), figures[first]);
+        Assert.False(figures.ContainsKey(second));
+        Assert.True(removed >= 1);
+        Assert.Empty(await Stores.Analytics.GetSnapshotsAsync(at.AddDays(-32), at.AddDays(-30), first));
+        Assert.Equal(batch, (await Stores.Analytics.GetSnapshotsAsync(at, at.AddSeconds(1), null)).Where(s => s.TableId == first || s.TableId == second)
+            .OrderBy(s => s.TableId == first ? 0 : 1));
+        Assert.Equal([batch[1]], await Stores.Analytics.GetSnapshotsAsync(at, at.AddSeconds(1), second));
+    }
+
     protected static TemplateConfig Config { get; } = new()
     {
         Name = "Store test", Variant = "NT", SmallBlind = 1, BigBlind = 2, MinBuyIn = 40, MaxBuyIn = 200,

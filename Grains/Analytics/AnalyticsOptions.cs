@@ -1,0 +1,11 @@
+namespace Orleans.Poker.Grains.Analytics;
+
+/// <summary>The room's analytics schedule (<c>POKER__Analytics__*</c>, bound by the silo, or the defaults).</summary>
+public sealed class AnalyticsOptions
+{
+    /// <summary>Time between two snapshots of the open tables (at least a minute: the analytics reminder's period).</summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Snapshots older than this are removed, once a day. Hourly rows are kept.</summary>
+    public TimeSpan SnapshotRetention { get; set; } = TimeSpan.FromDays(30);
+}
