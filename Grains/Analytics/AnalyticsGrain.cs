@@ -72,7 +72,7 @@ public sealed class AnalyticsGrain(
         var figures = await analytics.GetHandFiguresAsync(since, now);
         var rows = tables.Select(t =>
         {
-            var f = figures.GetValueOrDefault(t.TableId) ?? new HandFigures(0, 0, 0, 0);
+            var f = figures.Tables.GetValueOrDefault(t.TableId) ?? HandFigures.None;
             return new AnalyticsSnapshot(t.TableId, now, t.Status, t.Variant, t.SeatsTaken, t.WaitlistLength, f.Hands,
                 f.Hands == 0 ? 0 : f.TotalPot / f.Hands, f.LargestPot, f.Rake);
         }).ToList();

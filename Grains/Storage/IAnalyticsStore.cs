@@ -14,8 +14,8 @@ public interface IAnalyticsStore
     /// <summary>The rows whose hour starts in [<paramref name="from"/>, <paramref name="to"/>), of one table or all, oldest first.</summary>
     Task<IReadOnlyList<HourlyStats>> GetHourlyAsync(DateTimeOffset from, DateTimeOffset to, string? tableId, CancellationToken cancellationToken = default);
 
-    /// <summary>Per table, the hands that ended in [<paramref name="from"/>, <paramref name="to"/>): count, chips in pots, largest pot, rake.</summary>
-    Task<IReadOnlyDictionary<string, HandFigures>> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+    /// <summary>The hands that ended in [<paramref name="from"/>, <paramref name="to"/>), per table and for the whole room.</summary>
+    Task<RoomFigures> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 
     /// <summary>Writes one batch of snapshots.</summary>
     Task WriteSnapshotsAsync(IReadOnlyList<AnalyticsSnapshot> snapshots, CancellationToken cancellationToken = default);
@@ -27,5 +27,11 @@ public interface IAnalyticsStore
     Task<int> DeleteSnapshotsBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A table's hands in a span of time: how many, chips in their pots, the largest pot, rake.</summary>
-public sealed record HandFigures(int Hands, long TotalPot, long LargestPot, long Rake);
+/// <summary>Hands in a span of time: how many, chips in their pots, the largest pot, rake, and the distinct players dealt in.</summary>
+public sealed record HandFigures(int Hands, long TotalPot, long LargestPot, long Rake, int DistinctPlayers)
+{
+    public static readonly HandFigures None = new(0, 0, 0, 0, 0);
+}
+
+/// <summary>The figures of each table that dealt hands, and of the whole room (players counted once across tables).</summary>
+public sealed record RoomFigures(IReadOnlyDictionary<string, HandFigures> Tables, HandFigures Room);

@@ -49,13 +49,12 @@ public sealed class MemoryAnalyticsStore(MemoryHandHistoryStore? hands) : IAnaly
         }
     }
 
-    public Task<IReadOnlyDictionary<string, HandFigures>> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public Task<RoomFigures> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
-        IReadOnlyDictionary<string, HandFigures> figures = (hands?.All() ?? [])
-            .Where(h => h.EndedAt >= from && h.EndedAt < to)
-            .GroupBy(h => h.TableId)
-            .ToDictionary(g => g.Key, g => new HandFigures(g.Count(), g.Sum(h => h.Pot), g.Max(h => h.Pot), g.Sum(h => h.Rake)));
-        return Task.FromResult(figures);
+        var inRange = (hands?.All() ?? []).Where(h => h.EndedAt >= from && h.EndedAt < to).ToList();
+        static HandFigures Of(IReadOnlyCollection<HandRecord> hands) => hands.Count == 0 ? HandFigures.None : new(
+            hands.Count, hands.Sum(h => h.Pot), hands.Max(h => h.Pot), hands.Sum(h => h.Rake), hands.SelectMany(h => h.PlayerIds).Distinct().Count());
+        return Task.FromResult(new RoomFigures(inRange.GroupBy(h => h.TableId).ToDictionary(g => g.Key, g => Of(g.ToList())), Of(inRange)));
     }
 
     public Task WriteSnapshotsAsync(IReadOnlyList<AnalyticsSnapshot> snapshots, CancellationToken cancellationToken = default)

@@ -93,24 +93,44 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
         return rows;
     }
 
-    public async Task<IReadOnlyDictionary<string, HandFigures>> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public async Task<RoomFigures> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
+        // Per table and, in the row whose table_id is null, for the whole room (GROUPING SETS).
         await using var command = dataSource.CreateCommand(
             """
-            SELECT table_id, count(*)::int, sum(pot), max(pot), sum(rake)
-            FROM hand_histories
-            WHERE ended_at >= @from AND ended_at < @to
-            GROUP BY table_id
+            WITH h AS (
+                SELECT table_id, pot, rake, players FROM hand_histories WHERE ended_at >= @from AND ended_at < @to
+            ),
+            f AS (
+                SELECT table_id, count(*)::int AS hands, sum(pot) AS total_pot, max(pot) AS largest_pot, sum(rake) AS rake
+                FROM h GROUP BY GROUPING SETS ((table_id), ())
+            ),
+            p AS (
+                SELECT table_id, count(DISTINCT u.player_id)::int AS players
+                FROM h CROSS JOIN LATERAL unnest(h.players) AS u(player_id)
+                GROUP BY GROUPING SETS ((table_id), ())
+            )
+            SELECT f.table_id, f.hands, coalesce(f.total_pot, 0), coalesce(f.largest_pot, 0), coalesce(f.rake, 0), coalesce(p.players, 0)
+            FROM f LEFT JOIN p ON p.table_id IS NOT DISTINCT FROM f.table_id
             """);
         command.WithTime("from", from).WithTime("to", to);
-        var figures = new Dictionary<string, HandFigures>(StringComparer.Ordinal);
+        var tables = new Dictionary<string, HandFigures>(StringComparer.Ordinal);
+        var room = HandFigures.None;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            figures[reader.GetString(0)] = new HandFigures(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+            var figures = new HandFigures(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt32(5));
+            if (reader.IsDBNull(0))
+            {
+                room = figures;
+            }
+            else
+            {
+                tables[reader.GetString(0)] = figures;
+            }
         }
 
-        return figures;
+        return new RoomFigures(tables, room);
     }
 
     public async Task WriteSnapshotsAsync(IReadOnlyList<AnalyticsSnapshot> snapshots, CancellationToken cancellationToken = default)

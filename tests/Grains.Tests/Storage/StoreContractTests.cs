@@ -200,8 +200,10 @@ public abstract class StoreContractTests
         await Stores.Analytics.WriteSnapshotsAsync(batch);
         var removed = await Stores.Analytics.DeleteSnapshotsBeforeAsync(at.AddDays(-30));
 
-        Assert.Equal(new HandFigures(2, 400, 300, 15), figures[first]);
-        Assert.False(figures.ContainsKey(second));
+        Assert.Equal(new HandFigures(2, 400, 300, 15, 2), figures.Tables[first]);
+        Assert.False(figures.Tables.ContainsKey(second));
+        Assert.True(figures.Room.Hands >= 2 && figures.Room.DistinctPlayers >= 2);
+        Assert.Equal(HandFigures.None, (await Stores.Analytics.GetHandFiguresAsync(at.AddYears(50), at.AddYears(50).AddHours(1))).Room);
         Assert.True(removed >= 1);
         Assert.Empty(await Stores.Analytics.GetSnapshotsAsync(at.AddDays(-32), at.AddDays(-30), first));
         Assert.Equal(batch, (await Stores.Analytics.GetSnapshotsAsync(at, at.AddSeconds(1), null)).Where(s => s.TableId == first || s.TableId == second)
