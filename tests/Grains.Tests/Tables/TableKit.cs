@@ -12,21 +12,10 @@ public sealed class TableKit(IGrainFactory grains, FakeTimeProvider time)
 
     public FakeTimeProvider Time => time;
 
+    /// <summary>The grain tests' template: <see cref="TestTemplates.Holdem"/> with 2 s between hands, as <paramref name="change"/> adjusts it.</summary>
     public static TemplateConfig Holdem(Func<TemplateConfig, TemplateConfig>? change = null)
     {
-        var config = new TemplateConfig
-        {
-            Name = "Test NLHE",
-            Variant = "NT",
-            SmallBlind = 1,
-            BigBlind = 2,
-            MinBuyIn = 40,
-            MaxBuyIn = 200,
-            MinPlayers = 2,
-            MaxPlayers = 6,
-            TurnTime = TimeSpan.FromSeconds(20),
-            PauseBetweenHands = TimeSpan.FromSeconds(2),
-        };
+        var config = TestTemplates.Holdem("Test NLHE", TimeSpan.FromSeconds(2));
         return change is null ? config : change(config);
     }
 
