@@ -329,21 +329,5 @@ public sealed class BotFixture : IAsyncLifetime
     }
 
     /// <summary>Lets the pause between hands pass until the table deals a hand with someone to act.</summary>
-    public async Task<TableSnapshot> StartNextHand(ITableGrain table)
-    {
-        var before = (await table.GetSnapshot(null)).View.HandNo;
-        for (var i = 0; i < 50; i++)
-        {
-            Time.Advance(TimeSpan.FromSeconds(1));
-            var snapshot = await table.GetSnapshot(null);
-            if (snapshot.View.HandNo > before && snapshot.View.ActorSeat is not null)
-            {
-                return snapshot;
-            }
-
-            await Task.Yield();
-        }
-
-        throw new Xunit.Sdk.XunitException("no hand started");
-    }
+    public Task<TableSnapshot> StartNextHand(ITableGrain table) => TestHands.StartNext(table, Time);
 }
