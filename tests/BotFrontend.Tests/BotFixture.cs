@@ -13,8 +13,6 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
-using Orleans.Poker.Grains;
-using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.Poker.Silo.Hosting;
@@ -85,21 +83,11 @@ public sealed class BotFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var time = Time;
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) =>
+        Cluster = TestSilo.Build(Time, builder => builder.ConfigureSiloHost((_, host) =>
         {
             host.Configuration.AddInMemoryCollection(SiloSettings);
             host.Services.AddPokerGrainOptions(host.Configuration);
-        });
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(PokerStorage.Name);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<TimeProvider>(time);
-            silo.Services.AddPokerStores(postgresConnectionString: null);
-        });
-        Cluster = builder.Build();
+        }));
         await Cluster.DeployAsync();
         await CreateTemplate(TemplateId, "Bot NLHE", "NT");
         await CreateTemplate(DrawTemplateId, "Bot 2-7 single draw", "N2L1D");
@@ -125,19 +113,7 @@ public sealed class BotFixture : IAsyncLifetime
 
     /// <summary>A heads-up friendly template: blinds 1/2, buy-in 40–200, 2–6 players, 20 s turns, 2 s between hands.</summary>
     private Task CreateTemplate(string templateId, string name, string variant) =>
-        Grains.GetGrain<ITemplateGrain>(templateId).Create(new TemplateConfig
-        {
-            Name = name,
-            Variant = variant,
-            SmallBlind = 1,
-            BigBlind = 2,
-            MinBuyIn = 40,
-            MaxBuyIn = 200,
-            MinPlayers = 2,
-            MaxPlayers = 6,
-            TurnTime = TimeSpan.FromSeconds(20),
-            PauseBetweenHands = TimeSpan.FromSeconds(2),
-        });
+        Grains.GetGrain<ITemplateGrain>(templateId).Create(TestTemplates.Holdem(name, TimeSpan.FromSeconds(2), variant));
 
     /// <summary>Two new players who join <paramref name="table"/> with the bot's join button (in <paramref name="chatId"/>, default their private chats).</summary>
     public async Task<(long A, long B)> JoinTwo(ITableGrain table, long? chatId = null)
@@ -353,21 +329,5 @@ public sealed class BotFixture : IAsyncLifetime
     }
 
     /// <summary>Lets the pause between hands pass until the table deals a hand with someone to act.</summary>
-    public async Task<TableSnapshot> StartNextHand(ITableGrain table)
-    {
-        var before = (await table.GetSnapshot(null)).View.HandNo;
-        for (var i = 0; i < 50; i++)
-        {
-            Time.Advance(TimeSpan.FromSeconds(1));
-            var snapshot = await table.GetSnapshot(null);
-            if (snapshot.View.HandNo > before && snapshot.View.ActorSeat is not null)
-            {
-                return snapshot;
-            }
-
-            await Task.Yield();
-        }
-
-        throw new Xunit.Sdk.XunitException("no hand started");
-    }
+    public Task<TableSnapshot> StartNextHand(ITableGrain table) => TestHands.StartNext(table, Time);
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Poker.BotFrontend.Telegram;
-using Orleans.Poker.Grains.Tests.Telemetry;
 
 namespace Orleans.Poker.BotFrontend.Tests;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Orleans.Poker.Cluster.Tests;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.Poker.Silo.Hosting;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Poker.BotFrontend.Telegram;
-using Orleans.Poker.Cluster.Tests;
 
 namespace Orleans.Poker.BotFrontend.Tests;
 

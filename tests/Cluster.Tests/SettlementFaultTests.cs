@@ -6,7 +6,6 @@ using System.Text.Json;
 using Npgsql;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
-using Orleans.Poker.Migrations.Tests;
 
 namespace Orleans.Poker.Cluster.Tests;
 

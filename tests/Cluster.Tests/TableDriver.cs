@@ -11,19 +11,7 @@ public sealed class TableDriver(IGrainFactory grains)
     private long clientSeq;
 
     /// <summary>No-limit hold'em that chains hands at once and never times anybody out during a test.</summary>
-    public static TemplateConfig Holdem(int minPlayers) => new()
-    {
-        Name = "Cluster NLHE",
-        Variant = "NT",
-        SmallBlind = 1,
-        BigBlind = 2,
-        MinBuyIn = 40,
-        MaxBuyIn = 200,
-        MinPlayers = minPlayers,
-        MaxPlayers = 6,
-        TurnTime = TimeSpan.FromMinutes(5),
-        PauseBetweenHands = TimeSpan.Zero,
-    };
+    public static TemplateConfig Holdem(int minPlayers) => TestTemplates.Chained("Cluster NLHE", minPlayers);
 
     /// <summary>A template whose hands start once <paramref name="minPlayers"/> sit (<paramref name="change"/> adjusts it).</summary>
     public async Task<string> NewTemplate(int minPlayers, Func<TemplateConfig, TemplateConfig>? change = null)

@@ -1,5 +1,4 @@
 using Orleans.Poker.Grains.Interfaces.Tables;
-using Orleans.Poker.Migrations.Tests;
 using Orleans.Runtime;
 using Xunit.Abstractions;
 

@@ -9,7 +9,7 @@ namespace Orleans.Poker.Deploy.Tests;
 public sealed class AppProcess : IDisposable
 {
     private readonly Process process;
-    private readonly Cluster.Tests.OutputTail output = new();
+    private readonly OutputTail output = new();
     private readonly TaskCompletionSource<string> firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private AppProcess(Process process, string name, int httpPort)
@@ -31,15 +31,8 @@ public sealed class AppProcess : IDisposable
     /// <summary>Starts <paramref name="dll"/> listening on a free port set in <paramref name="portVariable"/>.</summary>
     public static async Task<AppProcess> StartAsync(string name, string dll, string portVariable, IReadOnlyDictionary<string, string> environment)
     {
-        var httpPort = Cluster.Tests.ServerProcesses.FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
+        var httpPort = ServerProcesses.FreePort();
+        var start = ServerProcesses.DotnetStartInfo(dll);
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("POKER__", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(key);
@@ -74,7 +67,7 @@ public sealed class AppProcess : IDisposable
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            await Cluster.Tests.ServerProcesses.WaitReadyAsync(
+            await ServerProcesses.WaitReadyAsync(
                 http, new Uri($"http://127.0.0.1:{httpPort}/health/ready"), app.process, name, TimeSpan.FromSeconds(120), () => app.RecentOutput);
         }
         catch

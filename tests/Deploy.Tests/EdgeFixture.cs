@@ -75,7 +75,7 @@ public sealed class EdgeFixture : IAsyncLifetime
     public bool Trusts(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
         certificate is not null && certificate.GetCertHashString() == Nginx.Certificate.GetCertHashString();
 
-    private static string Port() => Cluster.Tests.ServerProcesses.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Port() => ServerProcesses.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task DisposeAsync()
     {

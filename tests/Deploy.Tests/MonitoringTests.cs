@@ -258,7 +258,7 @@ public sealed partial class MonitoringTests
         throw new Xunit.Sdk.XunitException($"{query} never satisfied the test (last value {last?.ToString(CultureInfo.InvariantCulture) ?? "none"})");
     }
 
-    private static string Port() => Cluster.Tests.ServerProcesses.FreePort().ToString(CultureInfo.InvariantCulture);
+    private static string Port() => ServerProcesses.FreePort().ToString(CultureInfo.InvariantCulture);
 
     private static (int Exit, string Output) Promtool(params string[] arguments) => Tool("/usr/bin/promtool", arguments);
 

@@ -18,8 +18,8 @@ public sealed class NginxSite : IDisposable
     {
         Folder = Directory.CreateTempSubdirectory("poker-nginx-").FullName;
         Readable(Folder);
-        HttpsPort = Cluster.Tests.ServerProcesses.FreePort();
-        HttpPort = Cluster.Tests.ServerProcesses.FreePort();
+        HttpsPort = ServerProcesses.FreePort();
+        HttpPort = ServerProcesses.FreePort();
         WriteCertificate();
         var web = Directory.CreateDirectory(Path.Combine(Folder, "web", "assets")).Parent!.FullName;
         File.WriteAllText(Path.Combine(web, "index.html"), "<!doctype html><title>Orleans Poker</title><script type=module src=/" + Asset + "></script>");

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Orleans.Poker.Cluster.Tests;
 
 namespace Orleans.Poker.Gateway.Load;
 
@@ -41,14 +40,7 @@ internal sealed class ServiceProcess : IDisposable
             throw new FileNotFoundException($"{dll} is missing: build it first (dotnet build -c Release tests/Gateway.Load builds the silo and the gateway)", dll);
         }
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
+        var start = ServerProcesses.DotnetStartInfo(dll);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
-using Orleans.Poker.Cluster.Tests;
-using Orleans.Poker.Migrations.Tests;
 
 namespace Orleans.Poker.Gateway.Load;
 

@@ -10,17 +10,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Contracts;
-using Orleans.Poker.Grains;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
-using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.TestingHost;
 
 namespace Orleans.Poker.Gateway.Tests;
 
 /// <summary>
-/// An in-process silo (memory storage, in-memory stores, a <see cref="FakeTimeProvider"/> for the grains) and the
+/// An in-process silo (<see cref="TestSilo"/>: memory storage, in-memory stores, a <see cref="FakeTimeProvider"/> for the grains) and the
 /// gateway co-hosted on a <see cref="TestServer"/> as on the embedded default, using the cluster's client.
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
@@ -53,16 +51,7 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var time = Time;
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(PokerStorage.Name);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<TimeProvider>(time);
-            silo.Services.AddPokerStores(postgresConnectionString: null);
-        });
-        Cluster = builder.Build();
+        Cluster = TestSilo.Build(Time);
         await Cluster.DeployAsync();
         App = await StartGateway(Cluster.Client, Options);
         Server = App.GetTestServer();
@@ -152,19 +141,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     }
 
     /// <summary>The gateway tests' template: 1/2 NLHE, buy-in 40-200, 2 to 6 players, 20 s turns, 1 s between hands.</summary>
-    public static TemplateConfig Holdem() => new()
-    {
-        Name = "Gateway NLHE",
-        Variant = "NT",
-        SmallBlind = 1,
-        BigBlind = 2,
-        MinBuyIn = 40,
-        MaxBuyIn = 200,
-        MinPlayers = 2,
-        MaxPlayers = 6,
-        TurnTime = TimeSpan.FromSeconds(20),
-        PauseBetweenHands = TimeSpan.FromSeconds(1),
-    };
+    public static TemplateConfig Holdem() => TestTemplates.Holdem("Gateway NLHE", TimeSpan.FromSeconds(1));
 
     /// <summary>Creates a table through the API as <paramref name="accessToken"/>'s player.</summary>
     public async Task<TableCreatedResponse> CreateTable(string accessToken, string templateId)

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Orleans.Poker.Cluster.Tests;
 using Orleans.Poker.Gateway.Contracts;
 
 namespace Orleans.Poker.Gateway.Tests;

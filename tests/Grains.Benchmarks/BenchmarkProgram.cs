@@ -3,7 +3,6 @@ using Npgsql;
 using OpenTelemetry.Metrics;
 using Orleans.Poker.ServiceDefaults.Operations;
 using Orleans.Poker.ServiceDefaults.Telemetry;
-using Orleans.Poker.Migrations.Tests;
 
 namespace Orleans.Poker.Grains.Benchmarks;
 

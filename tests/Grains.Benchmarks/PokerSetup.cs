@@ -13,20 +13,7 @@ public sealed class PokerSetup(IGrainFactory grains)
     public async Task<string> Template(int minPlayers)
     {
         var id = $"bench-{Guid.NewGuid():N}";
-        await grains.GetGrain<ITemplateGrain>(id).Create(new TemplateConfig
-        {
-            Name = "Bench NLHE",
-            Variant = "NT",
-            SmallBlind = 1,
-            BigBlind = 2,
-            MinBuyIn = 40,
-            MaxBuyIn = 200,
-            MinPlayers = minPlayers,
-            MaxPlayers = 6,
-            TurnTime = TimeSpan.FromMinutes(5),
-            PauseBetweenHands = TimeSpan.Zero,
-            WaitlistEnabled = false,
-        });
+        await grains.GetGrain<ITemplateGrain>(id).Create(TestTemplates.Chained("Bench NLHE", minPlayers) with { WaitlistEnabled = false });
         return id;
     }
 

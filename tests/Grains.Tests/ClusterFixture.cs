@@ -1,13 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Poker.Grains.Storage;
-using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace Orleans.Poker.Grains.Tests;
 
 /// <summary>
-/// One in-process silo shared by the grain behaviour tests (<see cref="ClusterCollection"/>): memory grain storage
+/// One in-process silo shared by the grain behaviour tests (<see cref="ClusterCollection"/>), <see cref="TestSilo"/>: memory grain storage
 /// named <see cref="PokerStorage.Name"/>, in-memory reminders, the in-memory stores and a <see cref="FakeTimeProvider"/>
 /// as the silo's <see cref="TimeProvider"/> (advance <see cref="Time"/> instead of sleeping). Tests share the silo,
 /// so each uses its own grain keys.
@@ -45,41 +44,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A string grain key no other test uses, e.g. <c>waitlist-7f3a...</c>.</summary>
     public static string NewKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
-    public async Task InitializeAsync() => Cluster = await DeployAsync(() => Build(Time));
-
-    /// <summary>
-    /// Builds and deploys a cluster. On a heavily loaded machine a silo's join was seen to be cancelled, or its client
-    /// to find no gateway yet; a fresh cluster then starts (three attempts).
-    /// </summary>
-    public static async Task<InProcessTestCluster> DeployAsync(Func<InProcessTestCluster> build)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var cluster = build();
-            try
-            {
-                await cluster.DeployAsync();
-                return cluster;
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or SiloUnavailableException && attempt < 3)
-            {
-                await cluster.DisposeAsync();
-            }
-        }
-    }
-
-    private static InProcessTestCluster Build(FakeTimeProvider time)
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(PokerStorage.Name);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<TimeProvider>(time);
-            silo.Services.AddPokerStores(postgresConnectionString: null);
-        });
-        return builder.Build();
-    }
+    public async Task InitializeAsync() => Cluster = await TestSilo.DeployAsync(() => TestSilo.Build(Time));
 
     public async Task DisposeAsync()
     {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Orleans.Poker.Engine.Tests.Corpus;
 
 namespace Orleans.Poker.Silo.Tests;
 

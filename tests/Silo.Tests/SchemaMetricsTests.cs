@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Poker.Migrations;
-using Orleans.Poker.Migrations.Tests;
 using Orleans.Poker.Silo.Hosting;
 
 namespace Orleans.Poker.Silo.Tests;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Orleans.Poker.Cluster.Tests;
 
 namespace Orleans.Poker.Silo.Tests;
 

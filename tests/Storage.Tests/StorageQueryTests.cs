@@ -1,5 +1,4 @@
 using Npgsql;
-using Orleans.Poker.Migrations.Tests;
 
 namespace Orleans.Poker.Storage.Tests;
 

@@ -26,7 +26,7 @@ public sealed class HandSerializerTests
     [Fact]
     public void Replayed_phh_hand_round_trips()
     {
-        var file = Path.Combine(Corpus.SharedFolder.Path, "phh", "F2L3D", "F2L3D_s1_0001.phh");
+        var file = Path.Combine(SharedFolder.Path, "phh", "F2L3D", "F2L3D_s1_0001.phh");
         var hand = PhhReplay.Replay(PhhDocument.Load(file));
 
         var copy = HandSerializer.Deserialize(HandSerializer.Serialize(hand));

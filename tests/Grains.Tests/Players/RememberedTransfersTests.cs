@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Players;
-using Orleans.Poker.Grains.Storage;
 using Orleans.TestingHost;
 
 namespace Orleans.Poker.Grains.Tests.Players;
@@ -21,9 +20,7 @@ public sealed class RememberedTransfersTests : IAsyncLifetime
         var time = _time;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(PokerStorage.Name);
-            silo.Services.AddSingleton<TimeProvider>(time);
-            silo.Services.AddPokerStores(postgresConnectionString: null);
+            silo.AddTestGrains(time, reminders: false);
             silo.Services.Configure<PlayerOptions>(o => o.RememberedTransfers = 3);
         });
         _cluster = builder.Build();

@@ -24,13 +24,8 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         await Database.InitializeAsync();
         var builder = new InProcessTestClusterBuilder(1);
         var (time, connectionString) = (Time, Database.ConnectionString);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(PokerStorage.Name);
-            silo.Services.AddSingleton<TimeProvider>(time);
-            silo.Services.AddPokerStores(connectionString);
-        });
-        Cluster = await ClusterFixture.DeployAsync(builder.Build);
+        builder.ConfigureSilo((_, silo) => silo.AddTestGrains(time, stores: connectionString, reminders: false));
+        Cluster = await TestSilo.DeployAsync(builder.Build);
     }
 
     public async Task DisposeAsync()

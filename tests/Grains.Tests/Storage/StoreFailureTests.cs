@@ -19,12 +19,7 @@ public sealed class StoreFailureTests
     {
         // The real PostgreSQL stores, pointed at a port where nothing listens: every statement fails in Npgsql.
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(PokerStorage.Name);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddPokerStores("Host=127.0.0.1;Port=1;Username=poker;Password=none;Database=none;Timeout=2");
-        });
+        builder.ConfigureSilo((_, silo) => silo.AddTestGrains(stores: "Host=127.0.0.1;Port=1;Username=poker;Password=none;Database=none;Timeout=2"));
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         using var meter = new MeterCapture(cluster.Silos[0].ServiceProvider.GetRequiredService<StorageMetrics>().Meter);

@@ -35,7 +35,7 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
                 if (outside.Length > 0)
                 {
                     var who = outside[random.Next(outside.Length)];
-                    await Refusable(() => table.Sit(new SeatRequest(who, "p", random.Next(30, 220))));
+                    await RandomPlay.Refusable(() => table.Sit(new SeatRequest(who, "p", random.Next(30, 220))));
                 }
             }
             else if (roll < 7)
@@ -43,7 +43,7 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
                 var seated = view.Seats.Where(s => s.PlayerId is not null).ToArray();
                 if (seated.Length > 0)
                 {
-                    await Refusable(() => table.Leave(seated[random.Next(seated.Length)].PlayerId!.Value));
+                    await RandomPlay.Refusable(() => table.Leave(seated[random.Next(seated.Length)].PlayerId!.Value));
                 }
             }
             else if (roll < 9)
@@ -51,7 +51,7 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
                 var sittingOut = view.Seats.Where(s => s.SittingOut && s.Stack > 0).ToArray();
                 if (sittingOut.Length > 0)
                 {
-                    await Refusable(() => table.SitIn(sittingOut[random.Next(sittingOut.Length)].PlayerId!.Value));
+                    await RandomPlay.Refusable(() => table.SitIn(sittingOut[random.Next(sittingOut.Length)].PlayerId!.Value));
                 }
             }
             else if (view.ActorSeat is null || roll < 12)
@@ -62,7 +62,7 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
             else if (await kit.TryActor(table) is var (player, mine, turn))
             {
                 // (Timers due after the last clock advance run between calls: the turn may have passed already.)
-                await Refusable(() => table.Act(player, turn, RandomAction(random, mine.Legal!), kit.NextSeq()));
+                await RandomPlay.Refusable(() => table.Act(player, turn, RandomPlay.Chaotic(random, mine.Legal!), kit.NextSeq()));
             }
 
             if (step % 50 == 0)
@@ -81,40 +81,6 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
         Assert.Equal(TableStatus.Ended, (await table.GetSummary()).Status);
         Assert.Equal(issued, await Total(table, tableId, players));
         Assert.True(await Rake(tableId) > 0);
-    }
-
-    private static PlayerAction RandomAction(Random random, LegalActions legal)
-    {
-        var roll = random.Next(100);
-        if (legal.CanBetOrRaise && roll < 25)
-        {
-            return new PlayerAction(ActionKind.BetOrRaise, random.NextInt64(legal.MinRaiseTo, legal.MaxRaiseTo + 1));
-        }
-
-        if (roll < 35)
-        {
-            // Sometimes an illegal amount: it must be refused and change nothing.
-            return new PlayerAction(ActionKind.BetOrRaise, legal.MaxRaiseTo + 1 + random.Next(100));
-        }
-
-        if (legal.CanFold && roll < 50)
-        {
-            return new PlayerAction(ActionKind.Fold);
-        }
-
-        return legal.CanCheck ? new PlayerAction(ActionKind.Check) : new PlayerAction(ActionKind.Call);
-    }
-
-    private static async Task Refusable(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (PokerException)
-        {
-            // A refusal changes nothing; the totals checked afterwards prove it.
-        }
     }
 
     private async Task<long> Total(ITableGrain table, string tableId, long[] players)

@@ -12,21 +12,10 @@ public sealed class TableKit(IGrainFactory grains, FakeTimeProvider time)
 
     public FakeTimeProvider Time => time;
 
+    /// <summary>The grain tests' template: <see cref="TestTemplates.Holdem"/> with 2 s between hands, as <paramref name="change"/> adjusts it.</summary>
     public static TemplateConfig Holdem(Func<TemplateConfig, TemplateConfig>? change = null)
     {
-        var config = new TemplateConfig
-        {
-            Name = "Test NLHE",
-            Variant = "NT",
-            SmallBlind = 1,
-            BigBlind = 2,
-            MinBuyIn = 40,
-            MaxBuyIn = 200,
-            MinPlayers = 2,
-            MaxPlayers = 6,
-            TurnTime = TimeSpan.FromSeconds(20),
-            PauseBetweenHands = TimeSpan.FromSeconds(2),
-        };
+        var config = TestTemplates.Holdem("Test NLHE", TimeSpan.FromSeconds(2));
         return change is null ? config : change(config);
     }
 
@@ -62,23 +51,7 @@ public sealed class TableKit(IGrainFactory grains, FakeTimeProvider time)
     }
 
     /// <summary>Lets the pause between hands pass so the next hand starts.</summary>
-    public async Task<TableSnapshot> StartNextHand(ITableGrain table)
-    {
-        var before = (await table.GetSnapshot(null)).View.HandNo;
-        for (var i = 0; i < 50; i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            var snapshot = await table.GetSnapshot(null);
-            if (snapshot.View.HandNo > before && snapshot.View.ActorSeat is not null)
-            {
-                return snapshot;
-            }
-
-            await Task.Yield();
-        }
-
-        throw new Xunit.Sdk.XunitException("no hand started");
-    }
+    public Task<TableSnapshot> StartNextHand(ITableGrain table) => TestHands.StartNext(table, time);
 
     /// <summary>The seated player whose turn it is, with their legal actions and cards.</summary>
     public async Task<(long PlayerId, PrivateView Mine, TurnRef Turn)> Actor(ITableGrain table) =>

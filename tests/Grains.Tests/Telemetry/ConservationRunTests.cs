@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Telemetry;
 using Orleans.Poker.Grains.Tests.Tables;
@@ -33,7 +32,7 @@ public sealed class ConservationRunTests(ClusterFixture fixture)
         {
             if (await kit.TryActor(table) is var (player, mine, turn))
             {
-                await Refusable(() => table.Act(player, turn, Pick(random, mine.Legal!), kit.NextSeq()));
+                await RandomPlay.Refusable(() => table.Act(player, turn, RandomPlay.MostlyCalls(random, mine.Legal!), kit.NextSeq()));
                 continue;
             }
 
@@ -41,8 +40,8 @@ public sealed class ConservationRunTests(ClusterFixture fixture)
             var view = (await table.GetSnapshot(null)).View;
             foreach (var seat in view.Seats.Where(s => s.PlayerId is not null && s.Stack == 0))
             {
-                await Refusable(() => table.TopUp(seat.PlayerId!.Value, 200));
-                await Refusable(() => table.SitIn(seat.PlayerId!.Value));
+                await RandomPlay.Refusable(() => table.TopUp(seat.PlayerId!.Value, 200));
+                await RandomPlay.Refusable(() => table.SitIn(seat.PlayerId!.Value));
             }
 
             kit.Time.Advance(TimeSpan.FromSeconds(1));
@@ -54,40 +53,6 @@ public sealed class ConservationRunTests(ClusterFixture fixture)
         Assert.True(meter.Sum("poker.table.actions.accepted") > finished, "the hands were played with actions");
         Assert.True(await Rake(tableId) > 0, "rake was taken");
         Assert.Equal(4, players.Length);
-    }
-
-    /// <summary>Mostly calls and checks, some folds, min-raises and (rarely) all-ins: side pots and busts happen.</summary>
-    private static PlayerAction Pick(Random random, LegalActions legal)
-    {
-        var roll = random.Next(100);
-        if (legal.CanBetOrRaise && roll < 3)
-        {
-            return new PlayerAction(ActionKind.BetOrRaise, legal.MaxRaiseTo);
-        }
-
-        if (legal.CanBetOrRaise && roll < 20)
-        {
-            return new PlayerAction(ActionKind.BetOrRaise, legal.MinRaiseTo);
-        }
-
-        if (legal.CanFold && roll < 35)
-        {
-            return new PlayerAction(ActionKind.Fold);
-        }
-
-        return legal.CanCheck ? new PlayerAction(ActionKind.Check) : new PlayerAction(ActionKind.Call);
-    }
-
-    private static async Task Refusable(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (PokerException)
-        {
-            // A refusal changes nothing (a timer may have moved the turn on).
-        }
     }
 
     private async Task<long> Rake(string tableId) =>

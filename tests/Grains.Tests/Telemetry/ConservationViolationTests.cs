@@ -20,7 +20,7 @@ namespace Orleans.Poker.Grains.Tests.Telemetry;
 public sealed class ConservationViolationTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
-    private readonly CapturedLogs logs = new();
+    private readonly LogCapture logs = new();
     private InProcessTestCluster cluster = null!;
 
     public async Task InitializeAsync()
@@ -28,18 +28,15 @@ public sealed class ConservationViolationTests : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(PokerStorage.Name);
+            silo.AddTestGrains(time);
             var memory = silo.Services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, PokerStorage.Name)
                 && d.KeyedImplementationFactory is not null);
             silo.Services.Remove(memory);
             silo.Services.AddKeyedSingleton<IGrainStorage>(PokerStorage.Name, (services, key) =>
                 new CorruptingGrainStorage((IGrainStorage)memory.KeyedImplementationFactory!(services, key)));
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<TimeProvider>(time);
-            silo.Services.AddPokerStores(postgresConnectionString: null);
             silo.Services.AddSingleton<ILoggerProvider>(logs);
         });
-        cluster = await ClusterFixture.DeployAsync(builder.Build);
+        cluster = await TestSilo.DeployAsync(builder.Build);
     }
 
     public async Task DisposeAsync() => await cluster.DisposeAsync();
@@ -58,7 +55,7 @@ public sealed class ConservationViolationTests : IAsyncLifetime
 
         var storage = (CorruptingGrainStorage)silo.GetRequiredKeyedService<IGrainStorage>(PokerStorage.Name);
         Assert.Equal(table.GetPrimaryKeyString(), storage.CorruptedTable);
-        var critical = Assert.Single(logs.Events, e => e.Level == LogLevel.Critical);
+        var critical = Assert.Single(logs.Entries, e => e.Level == LogLevel.Critical);
         Assert.Equal("Chips not conserved at table {TableId} hand {HandNo}: expected {Expected}, actual {Actual} (stacks {Stacks}, rake {Rake})", critical.Template);
         Assert.Equal(table.GetPrimaryKeyString(), critical.Values["TableId"]);
         Assert.Equal(hand, critical.Values["HandNo"]);

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Templates;
-using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Templates;
 using Orleans.TestingHost;
 
@@ -17,9 +15,7 @@ public sealed class TemplateSeedingTests
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(PokerStorage.Name);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddPokerStores(postgresConnectionString: null);
+            silo.AddTestGrains();
             silo.AddPokerTemplateSeeding();
         });
         await using var cluster = builder.Build();

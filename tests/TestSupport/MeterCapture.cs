@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
-namespace Orleans.Poker.Grains.Tests.Telemetry;
+namespace Orleans.Poker.TestSupport;
 
 /// <summary>
 /// Records the measurements of one <see cref="Meter"/> instance (a silo's own, as its DI container created it), so

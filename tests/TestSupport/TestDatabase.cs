@@ -1,6 +1,7 @@
 using Npgsql;
+using Orleans.Poker.Migrations;
 
-namespace Orleans.Poker.Migrations.Tests;
+namespace Orleans.Poker.TestSupport;
 
 /// <summary>
 /// A throwaway PostgreSQL database with a random name, created from the test settings

@@ -1,4 +1,4 @@
-namespace Orleans.Poker.Engine.Tests.Corpus;
+namespace Orleans.Poker.TestSupport;
 
 /// <summary>
 /// Locates the shared corpus folder (<c>shared/</c> with <c>phh/</c> and <c>ranking/</c>) that sits beside the

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Orleans.Poker.BotFrontend.Tests;
+namespace Orleans.Poker.TestSupport;
 
-/// <summary>An in-memory logger provider: keeps what the hosts it is added to log, for tests that assert on levels.</summary>
+/// <summary>An in-memory logger provider: keeps what the hosts (or silos) it is added to log, for tests that assert on levels, templates and values.</summary>
 public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<CapturedLog> entries = new();
@@ -28,7 +28,12 @@ public sealed class LogCapture : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new CapturedLog(category, logLevel, formatter(state, exception), exception));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
+            var template = values.FirstOrDefault(v => v.Key == "{OriginalFormat}").Value as string ?? "";
+            entries.Enqueue(new CapturedLog(
+                category, logLevel, formatter(state, exception), exception, template, values.Where(v => v.Key != "{OriginalFormat}").ToDictionary(v => v.Key, v => v.Value)));
+        }
     }
 }

@@ -1,4 +1,4 @@
-namespace Orleans.Poker.Cluster.Tests;
+namespace Orleans.Poker.TestSupport;
 
 /// <summary>How <see cref="LoopbackProxy"/> fails a statement.</summary>
 public enum FaultKind

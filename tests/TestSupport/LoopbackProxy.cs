@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Orleans.Poker.Cluster.Tests;
+namespace Orleans.Poker.TestSupport;
 
 /// <summary>
 /// A TCP proxy on loopback that forwards bytes unchanged until told to fail. <see cref="Cut"/> is a network partition:

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Orleans.Poker.BotFrontend.Tests;
+namespace Orleans.Poker.TestSupport;
 
 /// <summary>
 /// A fake Telegram Bot API on loopback: records every request (<c>/bot&lt;token&gt;/&lt;method&gt;</c>) and answers
@@ -15,7 +15,7 @@ namespace Orleans.Poker.BotFrontend.Tests;
 /// an edit that changes nothing answers 400 "message is not modified". <see cref="FailNext"/> makes the next call of a
 /// method fail (429, 403, ...), <see cref="FailChat"/> every call to a chat, <see cref="ThrottleChat"/> throttles a chat
 /// for a while; <see cref="AcceptOnly"/> makes it Telegram after a token was revoked: any other token gets 401. Tests
-/// wait on <see cref="WaitFor"/> instead of sleeping. (Linked into tests/Deploy.Tests too.)
+/// wait on <see cref="WaitFor"/> instead of sleeping.
 /// </summary>
 public sealed class FakeBotApi : IAsyncDisposable
 {

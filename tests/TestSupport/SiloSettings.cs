@@ -1,4 +1,4 @@
-namespace Orleans.Poker.Cluster.Tests;
+namespace Orleans.Poker.TestSupport;
 
 /// <summary>What the silos of one test share: the database, Redis, and the cluster and service ids.</summary>
 public sealed record SiloSettings(string Postgres, string Redis, string ClusterId, string ServiceId)

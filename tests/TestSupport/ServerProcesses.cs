@@ -3,14 +3,28 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Orleans.Poker.Cluster.Tests;
+namespace Orleans.Poker.TestSupport;
 
 /// <summary>
 /// What the tests and the load tool share to run server processes on loopback: free ports and waiting for
-/// <c>/health/ready</c>. (Linked into the other test projects that start servers.)
+/// <c>/health/ready</c>.
 /// </summary>
 public static class ServerProcesses
 {
+    /// <summary><c>dotnet <paramref name="dll"/></c> in the dll's folder, its output and errors redirected (to read into an <see cref="OutputTail"/>).</summary>
+    public static ProcessStartInfo DotnetStartInfo(string dll)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        return start;
+    }
+
     /// <summary>A loopback port nobody listens on right now.</summary>
     public static int FreePort()
     {

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Orleans.Poker.BotFrontend.Tests;
+namespace Orleans.Poker.TestSupport;
 
 /// <summary>
 /// One request the bot made to the fake Bot API, in arrival order; <see cref="SentMessageId"/> is the id the fake gave

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 
-namespace Orleans.Poker.Cluster.Tests;
+namespace Orleans.Poker.TestSupport;
 
 /// <summary>
 /// A real silo: <c>dotnet Silo/bin/&lt;Configuration&gt;/net10.0/Orleans.Poker.Silo.dll</c> in production mode (Redis
@@ -51,14 +51,7 @@ public sealed class SiloProcess : IDisposable
     {
         var (siloPort, gatewayPort, httpPort) = ports ?? (ServerProcesses.FreePort(), ServerProcesses.FreePort(), ServerProcesses.FreePort());
         var dll = SiloDll();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
+        var start = ServerProcesses.DotnetStartInfo(dll);
         var env = start.Environment;
         env["POKER__Cluster__Redis"] = settings.Redis;
         env["POKER__Storage__Postgres"] = settings.Postgres;

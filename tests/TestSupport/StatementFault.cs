@@ -1,4 +1,4 @@
-namespace Orleans.Poker.Cluster.Tests;
+namespace Orleans.Poker.TestSupport;
 
 /// <summary>
 /// What <see cref="LoopbackProxy"/> does to statements whose text or parameters contain every string of

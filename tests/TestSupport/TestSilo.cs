@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.Poker.Grains;
+using Orleans.Poker.Grains.Storage;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+
+namespace Orleans.Poker.TestSupport;
+
+/// <summary>
+/// The in-process test silo: the grains with the production stores (<see cref="PokerStoreServiceCollectionExtensions.AddPokerStores"/>),
+/// memory grain storage named <see cref="PokerStorage.Name"/> and the tests' clock. Unlike the silo's own
+/// <c>AddPokerGrains</c> it seeds no templates (the tests create their own) and keeps Orleans' default timeouts.
+/// </summary>
+public static class TestSilo
+{
+    /// <summary>
+    /// Memory grain storage <see cref="PokerStorage.Name"/>, the stores beside grain state (memory, or PostgreSQL when
+    /// <paramref name="stores"/> is a connection string), in-memory reminders unless <paramref name="reminders"/> is false,
+    /// and <paramref name="time"/> as the grains' clock when given.
+    /// </summary>
+    public static ISiloBuilder AddTestGrains(this ISiloBuilder silo, TimeProvider? time = null, string? stores = null, bool reminders = true)
+    {
+        silo.AddMemoryGrainStorage(PokerStorage.Name);
+        if (reminders)
+        {
+            silo.UseInMemoryReminderService();
+        }
+
+        if (time is not null)
+        {
+            silo.Services.AddSingleton(time);
+        }
+
+        silo.Services.AddPokerStores(stores);
+        return silo;
+    }
+
+    /// <summary>
+    /// One silo with <see cref="AddTestGrains"/> on <paramref name="time"/>; <paramref name="configure"/> adds to the
+    /// builder first (the silo host's configuration, say).
+    /// </summary>
+    public static InProcessTestCluster Build(TimeProvider time, Action<InProcessTestClusterBuilder>? configure = null)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        configure?.Invoke(builder);
+        builder.ConfigureSilo((_, silo) => silo.AddTestGrains(time));
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Builds and deploys a cluster. On a heavily loaded machine a silo's join was seen to be cancelled, or its client
+    /// to find no gateway yet; a fresh cluster then starts (three attempts).
+    /// </summary>
+    public static async Task<InProcessTestCluster> DeployAsync(Func<InProcessTestCluster> build)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var cluster = build();
+            try
+            {
+                await cluster.DeployAsync();
+                return cluster;
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or SiloUnavailableException && attempt < 3)
+            {
+                await cluster.DisposeAsync();
+            }
+        }
+    }
+}
