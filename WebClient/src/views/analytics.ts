@@ -93,13 +93,14 @@ export async function analyticsView(body: HTMLElement, message?: HTMLElement): P
   const section = h('section.card-box.analytics', { id: 'analytics', 'data-range': chosen },
     header, result,
     h('p.hint', null, s.analyticsUtc),
-    empty ? h('p', { id: 'analytics-empty' }, s.analyticsNone) : null,
-    boxes, topBox, audit);
+    // Nothing at all: one plain sentence instead of a row of empty charts.
+    empty ? h('p', { id: 'analytics-empty' }, s.analyticsNone) : [...boxes, topBox],
+    audit);
   mount(body, section);
 
   const width = Math.max(280, section.clientWidth - 24);
   charts.forEach((c, i) => {
-    if (c.data.points === 0) return;
+    if (empty || c.data.points === 0) return;
     drawChart(boxes[i], {
       width, height: 180, utc: true, barBucket: c.bucket, data: c.data.data,
       xRange: [range.from.getTime() / 1000, range.to.getTime() / 1000],
