@@ -502,6 +502,7 @@ test('analytics: hands played, the hourly statistics recomputed, an admin sees c
   await page.waitForSelector('#analytics-audit[data-filter-action="analytics.rebuild"] .row[data-action]');
   const actions = await page.$$eval('#analytics-audit .row[data-action]', (rows) => rows.map((r) => r.dataset.action));
   assert.ok(actions.length >= 2 && actions.every((a) => a === 'analytics.rebuild'), actions.join());
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'analytics');
 
   // Another range redraws with the same hands.
