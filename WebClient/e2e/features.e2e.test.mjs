@@ -434,7 +434,6 @@ test('operations: after a few played hands an admin sees the silo with version a
 });
 
 test('analytics: hands played, the hourly statistics recomputed, an admin sees charts of them, the top tables, CSV and the audit log', async () => {
-  const started = Date.now();
   const pia = await guestPage(browser, url, 'Pia');
   const rex = await guestPage(browser, url, 'Rex');
   const { accessToken: token } = await pageSession(pia);
@@ -510,7 +509,6 @@ test('analytics: hands played, the hourly statistics recomputed, an admin sees c
   await page.waitForSelector('#analytics[data-range="7d"] .ops-chart[data-chart="variants"] .uplot canvas');
   assert.ok(Number(await page.getAttribute('#analytics .ops-chart[data-chart="hands"]', 'data-points')) > 0);
   await context.close();
-  console.log(`analytics test: ${Date.now() - started} ms, snapshot points ${players}`);
 });
 
 test('Telegram: theme colours become the page colours; silent sign-in; BackButton, MainButton and haptics on the player\'s turn', async () => {
