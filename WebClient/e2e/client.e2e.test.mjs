@@ -112,7 +112,18 @@ test('a Telegram admin signs in with initData and sees the admin pages; Persian 
   await page.waitForSelector('#admin-templates .row[data-template]');
   await shot(page, 'admin-templates');
   await page.goto(`${url}/#/admin/analytics`);
-  await page.waitForSelector('#analytics');
+  await page.waitForSelector('#analytics #analytics-audit h4');
+  // A chart is drawn only with data points; without, it says so (no empty axes); no data at all: one message, no charts.
+  const chartsDrawnOnlyWithData = async () => {
+    const charts = await page.$$('#analytics .ops-chart');
+    assert.equal(charts.length === 0, (await page.$('#analytics-empty')) !== null);
+    for (const box of charts) {
+      const points = Number(await box.getAttribute('data-points'));
+      assert.equal((await box.$('.no-data')) !== null, points === 0, `${await box.getAttribute('data-chart')}: ${points} points`);
+      if (await box.getAttribute('data-chart') !== 'top') assert.equal((await box.$('canvas')) !== null, points > 0);
+    }
+  };
+  await chartsDrawnOnlyWithData();
   await shot(page, 'admin-analytics');
 
   await page.goto(`${url}/#/profile`);
@@ -125,6 +136,11 @@ test('a Telegram admin signs in with initData and sees the admin pages; Persian 
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   assert.equal(await page.textContent('#app-version'), version);
   await shot(page, 'profile-persian');
+  await page.goto(`${url}/#/admin/analytics`);
+  await page.waitForSelector('#analytics #analytics-audit h4');
+  assert.equal(await page.textContent('#analytics-range [data-range="7d"]'), '۷ روز اخیر');
+  await chartsDrawnOnlyWithData();
+  await shot(page, 'admin-analytics-persian');
   await context.close();
 });
 

@@ -2,6 +2,7 @@
 // audit entries, the operations page's charts after played hands, two tabs of one player refreshing their session at once, the Telegram theme and buttons (a fake
 // WebApp, a real signed initData), and a landscape phone.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { adminTelegramId, fakeTelegram, guestPage, pageSession, playUntil, rest, signIn, sitAt, telegramInitData, useSilo } from './server.mjs';
 
@@ -425,16 +426,89 @@ test('operations: after a few played hands an admin sees the silo with version a
   assert.ok(inked > 100, `drawn pixels: ${inked}`);
   assert.ok(await page.$('#open-dashboard'), 'the dashboard link is offered');
   await shot(page, 'operations');
-
-  // Analytics has no data yet and says so, without placeholder bars.
-  await page.goto(`${url}/#/admin/analytics`);
-  await page.waitForSelector('#analytics-empty');
-  assert.equal(await page.$('#analytics .chart-placeholder'), null);
   await context.close();
   for (const p of [ann, ben]) {
     await rest(url, 'POST', `/api/tables/${tableId}/leave`, (await pageSession(p)).accessToken);
     await p.context().close();
   }
+});
+
+test('analytics: hands played, the hourly statistics recomputed, an admin sees charts of them, the top tables, CSV and the audit log', async () => {
+  const pia = await guestPage(browser, url, 'Pia');
+  const rex = await guestPage(browser, url, 'Rex');
+  const { accessToken: token } = await pageSession(pia);
+  const tableId = await createTable(token, 'limit-holdem');
+  await sitAt(pia, url, tableId, 0);
+  await sitAt(rex, url, tableId, 1);
+  await playUntil([pia, rex], async () => (await state(tableId, token)).view.handNo >= 3);
+  for (const p of [pia, rex]) {
+    await rest(url, 'POST', `/api/tables/${tableId}/leave`, (await pageSession(p)).accessToken);
+    await p.context().close();
+  }
+
+  // Recompute the last hours (the table stores its hands through an outbox: try again until both are counted).
+  const range = () => `from=${encodeURIComponent(new Date(Date.now() - 3 * 3600_000).toISOString())}&to=${encodeURIComponent(new Date().toISOString())}`;
+  const counted = async () => {
+    const rebuilt = await rest(url, 'POST', `/api/admin/analytics/hourly/rebuild?${range()}`, admin.token);
+    assert.equal(rebuilt.status, 200, JSON.stringify(rebuilt.body));
+    const hourly = await rest(url, 'GET', `/api/admin/analytics/hourly?${range()}&tableId=${tableId}`, admin.token);
+    assert.equal(hourly.status, 200, JSON.stringify(hourly.body));
+    return hourly.body.reduce((n, r) => n + r.hands, 0);
+  };
+  const deadline = Date.now() + 20_000;
+  while ((await counted()) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+  assert.ok((await counted()) >= 2, 'the hourly statistics count the two hands');
+
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, acceptDownloads: true });
+  await context.addInitScript(fakeTelegram, { initData: telegramInitData({ id: adminTelegramId, first_name: 'Admin' }) });
+  const page = await context.newPage();
+  await page.goto(`${url}/#/admin/analytics`);
+  await page.waitForSelector('#analytics[data-range="24h"] .ops-chart[data-chart="hands"] .uplot canvas');
+  assert.equal(await page.$('#analytics-empty'), null, 'no "no data" message when there is data');
+  for (const chart of ['hands', 'variants']) {
+    await page.waitForSelector(`#analytics .ops-chart[data-chart="${chart}"] .uplot canvas`);
+    const points = Number(await page.getAttribute(`#analytics .ops-chart[data-chart="${chart}"]`, 'data-points'));
+    assert.ok(points > 0, `${chart}: ${points} points`);
+    const inked = await page.$eval(`#analytics .ops-chart[data-chart="${chart}"] canvas`, (c) => {
+      const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) n++;
+      return n;
+    });
+    assert.ok(inked > 100, `${chart}: drawn pixels ${inked}`);
+  }
+  // Snapshots come every 5 minutes, the first about a minute after the silo started: a chart, or it says there are none yet.
+  const players = Number(await page.getAttribute('#analytics .ops-chart[data-chart="players"]', 'data-points'));
+  if (players > 0) assert.ok(await page.$('#analytics .ops-chart[data-chart="players"] canvas'));
+  else assert.ok(await page.$('#analytics .ops-chart[data-chart="players"] .no-data') && !(await page.$('#analytics .ops-chart[data-chart="players"] canvas')));
+  assert.ok(Number(await page.getAttribute(`#analytics-top .row[data-table="${tableId}"]`, 'data-hands')) >= 2, 'the table is among the top tables');
+
+  // The CSV of the hands chart: a header, then an hour a line, with the two hands in it.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#analytics [data-csv="hands"]')]);
+  assert.match(download.suggestedFilename(), /^hands-24h\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
+  const lines = csv.trim().split('\r\n');
+  assert.equal(lines[0], 'Time,hands,rake (right axis)');
+  assert.ok(lines.length >= 24, `${lines.length} lines`);
+  assert.ok(lines.slice(1).reduce((n, l) => n + Number(l.split(',')[1]), 0) >= 2, csv);
+
+  // Recompute from the page: the message says how many rows; the audit log, filtered by the action, lists it.
+  await page.click('#analytics-rebuild');
+  await page.waitForSelector('#analytics-rebuild-result[data-rows]');
+  assert.match(await page.textContent('#analytics-rebuild-result'), /^Recomputed [1-9]\d* hourly rows from \d{4}-\d\d-\d\d \d\d:00 to /);
+  await page.fill('#audit-filter-action', 'analytics.rebuild');
+  await page.click('#audit-filter-apply');
+  await page.waitForSelector('#analytics-audit[data-filter-action="analytics.rebuild"] .row[data-action]');
+  const actions = await page.$$eval('#analytics-audit .row[data-action]', (rows) => rows.map((r) => r.dataset.action));
+  assert.ok(actions.length >= 2 && actions.every((a) => a === 'analytics.rebuild'), actions.join());
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'analytics');
+
+  // Another range redraws with the same hands.
+  await page.click('#analytics-range [data-range="7d"]');
+  await page.waitForSelector('#analytics[data-range="7d"] .ops-chart[data-chart="variants"] .uplot canvas');
+  assert.ok(Number(await page.getAttribute('#analytics .ops-chart[data-chart="hands"]', 'data-points')) > 0);
+  await context.close();
 });
 
 test('Telegram: theme colours become the page colours; silent sign-in; BackButton, MainButton and haptics on the player\'s turn', async () => {

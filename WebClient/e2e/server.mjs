@@ -42,6 +42,8 @@ export async function startSilo() {
       POKER__Bot__Token: '',
       // Operations samples every 2 s (10 s by default) so the operations page has data soon.
       POKER__Telemetry__OperationsInterval: '00:00:02',
+      // Analytics snapshots every minute (5 min by default; the first comes about a minute after the start either way).
+      POKER__Analytics__SnapshotInterval: '00:01:00',
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

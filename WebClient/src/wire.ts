@@ -290,3 +290,36 @@ export interface OperationsResponse {
   dashboardPath: string | null;
   processes: ProcessSeries[];
 }
+
+/** One table's clock hour (UTC) of `GET /api/admin/analytics/hourly`. */
+export interface HourlyStats {
+  tableId: string;
+  hourStart: string;
+  variant: string;
+  hands: number;
+  averagePlayers: number;
+  peakPlayers: number;
+  distinctPlayers: number;
+  newPlayers: number;
+  activeMinutes: number;
+  totalPot: number;
+  rake: number;
+}
+
+/** One open table at `takenAt` (`GET /api/admin/analytics/snapshots`). */
+export interface AnalyticsSnapshot {
+  tableId: string;
+  takenAt: string;
+  status: TableStatus;
+  variant: string;
+  seated: number;
+  waitlist: number;
+  hands: number;
+  averagePot: number;
+  largestPot: number;
+  rake: number;
+}
+
+export interface RebuildResponse {
+  rows: number;
+}

@@ -1,6 +1,5 @@
 // Admin (admin role only): templates (create, edit as a new version, (de)activate), live tables (close, pause,
-// resume, kick), balance adjustments, the audit log, the operations page (charts, loaded on demand) and analytics
-// (which says plainly that it has no data until analytics exists).
+// resume, kick), balance adjustments, the audit log, and the operations and analytics pages (charts, loaded on demand).
 
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
@@ -87,6 +86,7 @@ export async function adminView(root: HTMLElement, params: string[]): Promise<vo
     const { operationsView } = await import('./operations');
     await operationsView(body);
   } else {
-    mount(body, h('section.card-box.analytics', { id: 'analytics' }, h('h3', null, s.analytics), h('p', { id: 'analytics-empty' }, s.analyticsNone)));
+    const { analyticsView } = await import('./analytics');
+    await analyticsView(body);
   }
 }

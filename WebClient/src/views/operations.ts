@@ -2,15 +2,13 @@
 // connections, actions per second, latency, errors and Telegram updates drawn with uPlot (a ~50 kB time-series
 // library on canvas). Loaded on demand: players never download it.
 
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 import { accessToken, api } from '../api';
+import { drawChart } from '../charts';
 import { h, mount, toast } from '../dom';
 import { t } from '../i18n';
 import { chartData, chartNames, formatDuration, secondsBetween, type ChartName } from '../operations';
 import type { OperationsResponse } from '../wire';
 
-const colours = ['#4fc3f7', '#ffb74d', '#81c784', '#e57373', '#ba68c8', '#fff176', '#4db6ac', '#f06292'];
 const refreshMs = 10_000;
 
 /** Draws the page into `body` and redraws it every few seconds while it is on screen. */
@@ -50,17 +48,7 @@ export async function operationsView(body: HTMLElement): Promise<void> {
   const width = Math.max(280, section.clientWidth - 24);
   for (const { box, data } of charts) {
     if (data.points === 0) continue;
-    new uPlot({
-      width,
-      height: 170,
-      series: [{}, ...data.labels.map((label, i) => ({ label, stroke: colours[i % colours.length], width: 1.5, points: { size: 4 } }))],
-      axes: [
-        { stroke: '#9aa7b3', grid: { stroke: '#2a3440' }, ticks: { stroke: '#2a3440' } },
-        { stroke: '#9aa7b3', grid: { stroke: '#2a3440' }, ticks: { stroke: '#2a3440' }, size: 56 },
-      ],
-      // Every figure is zero or more: the axis starts at 0, and an all-zero chart reads 0 to 1 rather than ±100.
-      scales: { x: { time: true }, y: { range: (_u: uPlot, _min: number, max: number) => [0, max > 0 ? max * 1.1 : 1] } },
-    }, data.data, box);
+    drawChart(box, { width, height: 170, series: data.labels.map((label) => ({ label })), data: data.data });
   }
   schedule(body);
 }

@@ -1,0 +1,88 @@
+// uPlot charts of the admin pages (operations, analytics) in one style: dark axes, one colour a series, values from 0.
+// Only imported by those lazily loaded views, so players never download uPlot.
+
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export const colours = ['#4fc3f7', '#ffb74d', '#81c784', '#e57373', '#ba68c8', '#fff176', '#4db6ac', '#f06292'];
+
+export interface ChartSeries {
+  label: string;
+  /** The y scale: 'y' (left axis, the default) or 'y2' (right axis, for a figure of another magnitude). */
+  scale?: 'y' | 'y2';
+  /** With `barBucket`: false draws this series as a line over the bars (true by default). */
+  bars?: boolean;
+}
+
+export interface ChartOptions {
+  width: number;
+  height?: number;
+  series: ChartSeries[];
+  /** x values, then one array a series (null: a gap). */
+  data: [number[], ...(number | null)[][]];
+  /**
+   * Draw grouped bars instead of lines: each x is the start of a bucket this many seconds long, and the bars of the
+   * series stand side by side within it (a series with `bars: false` is a line through the buckets' middles).
+   */
+  barBucket?: number;
+  /** The x axis from, to (Unix seconds) for a line chart; else it spans the data. */
+  xRange?: [number, number];
+  /** Times on the x axis in UTC (the analytics' hours and days are UTC) rather than the browser's zone. */
+  utc?: boolean;
+}
+
+const axis = { stroke: '#9aa7b3', grid: { stroke: '#2a3440' }, ticks: { stroke: '#2a3440' } };
+// Every figure is zero or more: the axis starts at 0, and an all-zero chart reads 0 to 1 rather than ±100.
+const fromZero = { range: (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, max > 0 ? max * 1.1 : 1] };
+
+/** Draws a time-series chart into `box` (appended after what it holds); returns the uPlot instance. */
+export function drawChart(box: HTMLElement, options: ChartOptions): uPlot {
+  const { barBucket } = options;
+  const twoScales = options.series.some((s) => s.scale === 'y2');
+  const barSeries = options.series.filter((s) => s.bars !== false);
+  const bars = (series: ChartSeries): uPlot.Series.PathBuilder | undefined => {
+    if (!barBucket) return undefined;
+    if (series.bars === false) return uPlot.paths.linear!();
+    // Bars in x units: the i-th bar series takes the i-th slice of the middle 80 % of its bucket.
+    const i = barSeries.indexOf(series);
+    const size = (barBucket * 0.8) / barSeries.length;
+    return uPlot.paths.bars!({
+      disp: {
+        x0: { unit: 1, values: (u) => (u.data[0] as number[]).map((x) => x - barBucket * 0.4 + i * size) },
+        size: { unit: 1, values: () => [size] },
+      },
+    });
+  };
+  // With bars, x moves to the middle of its bucket, where a line series passes and the cursor reads.
+  const xs = barBucket ? options.data[0].map((x) => x + barBucket / 2) : options.data[0];
+  const data = [xs, ...options.data.slice(1)] as uPlot.AlignedData;
+  return new uPlot({
+    width: options.width,
+    ...(options.utc ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC') } : {}),
+    height: options.height ?? 180,
+    series: [{}, ...options.series.map((s, i) => {
+      const bar = !!barBucket && s.bars !== false;
+      return {
+        label: s.label,
+        scale: s.scale ?? 'y',
+        stroke: colours[i % colours.length],
+        fill: bar ? `${colours[i % colours.length]}cc` : undefined,
+        width: bar ? 0 : 1.5,
+        points: bar ? { show: false } : { size: 4 },
+        paths: bars(s),
+      };
+    })],
+    axes: [
+      // Bars of days: ticks on whole buckets only.
+      barBucket ? { ...axis, incrs: [1, 2, 3, 6, 12, 24, 48, 72, 168].map((n) => n * barBucket) } : axis,
+      { ...axis, scale: 'y', size: 56 },
+      ...(twoScales ? [{ ...axis, scale: 'y2', side: 1, size: 56, grid: { show: false } }] : []),
+    ],
+    scales: {
+      // Bars need the last bucket's whole width on screen.
+      x: barBucket && xs.length > 0 ? { time: true, range: (): uPlot.Range.MinMax => [xs[0] - barBucket / 2, xs[xs.length - 1] + barBucket / 2] } : { time: true, ...(options.xRange ? { range: (): uPlot.Range.MinMax => options.xRange! } : {}) },
+      y: fromZero,
+      ...(twoScales ? { y2: fromZero } : {}),
+    },
+  }, data, box);
+}
