@@ -5,7 +5,7 @@ using Orleans.Poker.Grains.Tests.Tables;
 
 namespace Orleans.Poker.Grains.Tests.Admin;
 
-[Collection(ClusterCollection.Name)]
+[Collection(AnalyticsCollection.Name)]
 public sealed class AnalyticsTests(ClusterFixture cluster)
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 14, 20, 0, TimeSpan.Zero);

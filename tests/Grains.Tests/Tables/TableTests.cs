@@ -150,7 +150,14 @@ public sealed class TableTests(ClusterFixture fixture)
 
         kit.Time.Advance(TimeSpan.FromSeconds(21));
 
+        // The clock's tick runs on the table as soon as it can: wait for its event (bounded), not for a fixed time.
         var view = (await table.GetSnapshot(null)).View;
+        for (var i = 0; i < 100 && !view.Seats[actorSeat].Folded; i++)
+        {
+            await Task.Delay(50);
+            view = (await table.GetSnapshot(null)).View;
+        }
+
         Assert.True(view.Seats[actorSeat].Folded);
         Assert.True(view.Seats[actorSeat].SittingOut);
         Assert.NotEqual(actorSeat, view.ActorSeat);
