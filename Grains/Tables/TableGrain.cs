@@ -244,39 +244,22 @@ public sealed class TableGrain(
         await (hand is null ? CloseNow() : Commit(TableEventKind.StatusChanged, $"table closes after this hand: {State.CloseReason}"));
     }
 
-    public async Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq)
+    public Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq) => metrics.MeasureAction(async () =>
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var outcome = "failed";
-        try
+        if (Acting.Replay(Open(), playerId, clientSeq) is { } first)
         {
-            if (Acting.Replay(Open(), playerId, clientSeq) is { } first)
-            {
-                // A retry of an accepted action: same answer, nothing changes.
-                metrics.ActionReplayed();
-                outcome = "accepted";
-                return first;
-            }
+            // A retry of an accepted action: same answer, nothing changes.
+            metrics.ActionReplayed();
+            return first;
+        }
 
-            var (result, description) = Acting.Apply(State, hand, playerId, turn, action, clientSeq);
-            metrics.ActionAccepted();
+        var (result, description) = Acting.Apply(State, hand, playerId, turn, action, clientSeq);
+        metrics.ActionAccepted();
 
-            // The answer is remembered in the same write that persists the action (one write per action).
-            await Played(TableEventKind.Action, description);
-            outcome = "accepted";
-            return result;
-        }
-        catch (PokerException refusal)
-        {
-            metrics.ActionRefused(refusal.Code);
-            outcome = "refused";
-            throw;
-        }
-        finally
-        {
-            metrics.ActionHandled(started, outcome);
-        }
-    }
+        // The answer is remembered in the same write that persists the action (one write per action).
+        await Played(TableEventKind.Action, description);
+        return result;
+    });
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
