@@ -41,6 +41,9 @@ public sealed class TableGrain(
     private DateTimeOffset timerDue;
     private TableGauge? gauge;
 
+    // Set up on activation, once the storage has loaded the state they share.
+    private TableTransfers transfers = null!;
+
     private TableState State => store.State;
 
     private string TableId => this.GetPrimaryKeyString();
@@ -51,6 +54,7 @@ public sealed class TableGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        transfers = new TableTransfers(GrainFactory, TableId, State, Persist, logger);
         gauge = metrics.Track(TableId);
         UpdateGauge();
         hand = State.Hand is { } bytes ? HandSerializer.Deserialize(bytes) : null;
@@ -69,7 +73,7 @@ public sealed class TableGrain(
             }
 
             // Moves decided before a crash are finished now; the turn clock and hand start are re-armed.
-            await SettleTransfers();
+            await transfers.Settle();
         }
 
         if (State.Created)
@@ -105,7 +109,7 @@ public sealed class TableGrain(
         logger.LogInformation("Table {TableId} created from template {TemplateId} v{TemplateVersion}", TableId, State.TemplateId, State.TemplateVersion);
         await Commit(TableEventKind.StatusChanged, "table created");
         await UpdateLobby();
-        await RebuyRobots();
+        await transfers.RebuyRobots();
         await ScheduleHand();
         return TableProjection.Summary(State, TableId);
     }
@@ -139,7 +143,7 @@ public sealed class TableGrain(
     public async Task<int> Sit(SeatRequest request)
     {
         var admission = Seating.Admit(Open(), request);
-        await MoveIn(ChipMoves.BuyIn(TableId, request.PlayerId, admission.Amount));
+        await transfers.MoveIn(ChipMoves.BuyIn(TableId, request.PlayerId, admission.Amount));
         Seating.Take(State, admission);
         await Persist();
         if (State.WaitlistLength > 0 && await Waitlist.Leave(request.PlayerId))
@@ -159,7 +163,7 @@ public sealed class TableGrain(
     public async Task<long> TopUp(long playerId, long amount)
     {
         var seat = Seating.CheckTopUp(Open(), hand, playerId, amount);
-        await MoveIn(ChipMoves.TopUp(TableId, playerId, amount));
+        await transfers.MoveIn(ChipMoves.TopUp(TableId, playerId, amount));
         seat.Stack += amount;
         await Commit(TableEventKind.Seated, $"{seat.Name} tops up {amount}");
         await ScheduleHand();
@@ -342,14 +346,14 @@ public sealed class TableGrain(
             await Persist();
         }
 
-        await SettleTransfers();
+        await transfers.Settle();
         if (after.Left.Count > 0)
         {
             await OfferFreedSeat();
             await UpdateLobby();
         }
 
-        await RebuyRobots();
+        await transfers.RebuyRobots();
         await (HandCycle.Closing(State, Now) ? CloseNow() : ScheduleHand());
     }
 
@@ -366,7 +370,7 @@ public sealed class TableGrain(
         var (seat, amount) = Seating.Vacate(State, TableId, index);
         Untrack([seat.PlayerId]);
         await Persist();
-        await SettleTransfers();
+        await transfers.Settle();
         await Commit(TableEventKind.Left, $"{name} {verb}");
         await OfferFreedSeat();
         await UpdateLobby();
@@ -378,7 +382,7 @@ public sealed class TableGrain(
     {
         Untrack(HandCycle.End(State, TableId));
         await Persist();
-        await SettleTransfers();
+        await transfers.Settle();
         await SaveRecord();
         logger.LogInformation("Table {TableId} closed: {Reason}", TableId, State.CloseReason);
         await Commit(TableEventKind.StatusChanged, $"table closed: {State.CloseReason}");
@@ -417,7 +421,7 @@ public sealed class TableGrain(
             return;
         }
 
-        await SettleTransfers();
+        await transfers.Settle();
         var due = TableClock.DueAt(State, hand, Now);
         if (due.HoldExpired)
         {
@@ -450,92 +454,6 @@ public sealed class TableGrain(
         }
 
         await ScheduleHand();
-    }
-
-    /// <summary>Robots with no chips buy in again from their own balance (the same ledger as everyone).</summary>
-    private async Task RebuyRobots()
-    {
-        foreach (var seat in State.Seats.OfType<SeatState>().Where(s => s.IsRobot && s.Stack == 0 && !SitAndGo.Is(Config)))
-        {
-            try
-            {
-                await Player(seat.PlayerId).Register(new PlayerProfile { PlayerId = seat.PlayerId, DisplayName = seat.Name, IsRobot = true });
-                await MoveIn(ChipMoves.RobotRebuy(TableId, seat.PlayerId, State.HandNo, Config.MaxBuyIn));
-                seat.Stack = Config.MaxBuyIn;
-                seat.SittingOut = false;
-            }
-            catch (PokerException ex)
-            {
-                logger.LogWarning("Robot {PlayerId} cannot buy in at {TableId}: {Reason}", seat.PlayerId, TableId, ex.Message);
-            }
-
-            await Persist();
-        }
-    }
-
-    /// <summary>
-    /// Moves chips from a balance to the table: recorded before the balance is debited, so after a crash it is either
-    /// confirmed or refunded; refused (nothing debited) it is dropped and the refusal rethrown. The caller's next write
-    /// stores the confirmed move's end.
-    /// </summary>
-    private async Task MoveIn(PendingTransfer transfer)
-    {
-        State.PendingTransfers.Add(transfer);
-        await Persist();
-        try
-        {
-            await Player(transfer.PlayerId).TransferToTable(transfer.TransferId, TableId, transfer.Amount);
-        }
-        catch (PokerException)
-        {
-            State.PendingTransfers.Remove(transfer);
-            await Persist();
-            throw;
-        }
-
-        State.PendingTransfers.Remove(transfer);
-    }
-
-    /// <summary>Confirms every recorded chip move with the player grains; what fails is retried by the timer.</summary>
-    private async Task SettleTransfers()
-    {
-        if (State.PendingTransfers.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var transfer in State.PendingTransfers.ToList())
-        {
-            var player = Player(transfer.PlayerId);
-            try
-            {
-                if (!transfer.ToTable)
-                {
-                    await player.TransferFromTable(transfer.TransferId, TableId, transfer.Amount, transfer.Kind);
-                }
-                else
-                {
-                    // A buy-in whose seat was never taken (crash mid-sit): make sure it was debited once, then refund it.
-                    try
-                    {
-                        await player.TransferToTable(transfer.TransferId, TableId, transfer.Amount);
-                        await player.TransferFromTable(ChipMoves.RefundId(transfer), TableId, transfer.Amount, LedgerKind.CashOut);
-                    }
-                    catch (PokerException)
-                    {
-                        // Refused (e.g. insufficient balance): nothing was debited.
-                    }
-                }
-
-                State.PendingTransfers.Remove(transfer);
-            }
-            catch (Exception ex) when (ex is not PokerException)
-            {
-                logger.LogWarning(ex, "Table {TableId} transfer {TransferId} not confirmed yet; retrying", TableId, transfer.TransferId);
-            }
-        }
-
-        await Persist();
     }
 
     /// <summary>
