@@ -43,6 +43,7 @@ public sealed class TableGrain(
 
     // Set up on activation, once the storage has loaded the state they share.
     private TableTransfers transfers = null!;
+    private HandHistoryOutbox outbox = null!;
 
     private TableState State => store.State;
 
@@ -55,6 +56,7 @@ public sealed class TableGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         transfers = new TableTransfers(GrainFactory, TableId, State, Persist, logger);
+        outbox = new HandHistoryOutbox(histories, TableId, State, logger);
         gauge = metrics.Track(TableId);
         UpdateGauge();
         hand = State.Hand is { } bytes ? HandSerializer.Deserialize(bytes) : null;
@@ -78,7 +80,7 @@ public sealed class TableGrain(
 
         if (State.Created)
         {
-            await StoreHistories();
+            await outbox.Flush();
             ArmTimer();
         }
     }
@@ -136,7 +138,7 @@ public sealed class TableGrain(
     public async Task<string?> GetHandHistory(long handNo)
     {
         Created();
-        var record = State.PendingHistories.Find(h => h.HandNumber == handNo) ?? await histories.GetAsync(TableId, handNo);
+        var record = await outbox.Find(handNo);
         return record?.Phh;
     }
 
@@ -267,7 +269,7 @@ public sealed class TableGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (State.Created && (State.Status != TableStatus.Ended || State.PendingHistories.Count > 0))
+        if (State.Created && (State.Status != TableStatus.Ended || outbox.Pending))
         {
             await OnTick();
         }
@@ -323,7 +325,7 @@ public sealed class TableGrain(
         hand = null;
         logger.LogInformation("Table {TableId} hand {HandNo} ended, rake {Rake}", TableId, State.HandNo, done.Rake);
         await Commit(TableEventKind.HandFinished, $"hand #{State.HandNo} ends", settled.Result);
-        await StoreHistories();
+        await outbox.Flush();
         await Task.WhenAll(settled.Outcomes.Select(o => CallSafely(() => Player(o.PlayerId).RecordHand(o.Outcome), "record hand")));
 
         var after = HandCycle.AfterHand(State, TableId);
@@ -415,7 +417,7 @@ public sealed class TableGrain(
     /// <summary>The timer: does everything that is due, in order, then re-arms for the next thing.</summary>
     private async Task OnTick()
     {
-        await StoreHistories();
+        await outbox.Flush();
         if (!State.Created || State.Status == TableStatus.Ended)
         {
             return;
@@ -454,29 +456,6 @@ public sealed class TableGrain(
         }
 
         await ScheduleHand();
-    }
-
-    /// <summary>
-    /// Stores the settled hands of the outbox, oldest first; what the store refuses stays for the timer to retry. The
-    /// emptied outbox is written with the table's next change: a replay after a crash stores nothing twice.
-    /// </summary>
-    private async Task StoreHistories()
-    {
-        while (State.PendingHistories.Count > 0)
-        {
-            var record = State.PendingHistories[0];
-            try
-            {
-                await histories.SaveAsync(record);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Table {TableId} hand {HandNo} history not stored yet; retrying", TableId, record.HandNumber);
-                return;
-            }
-
-            State.PendingHistories.RemoveAt(0);
-        }
     }
 
     /// <summary>Writes the state (the engine hand with it); a failed write deactivates the grain so nothing unstored survives.</summary>
