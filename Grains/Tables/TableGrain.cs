@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Engine.Rules;
 using Orleans.Poker.Grains.Interfaces.Common;
-using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
@@ -44,6 +43,7 @@ public sealed class TableGrain(
     // Set up on activation, once the storage has loaded the state they share.
     private TableTransfers transfers = null!;
     private HandHistoryOutbox outbox = null!;
+    private TableNeighbours neighbours = null!;
 
     private TableState State => store.State;
 
@@ -57,6 +57,7 @@ public sealed class TableGrain(
     {
         transfers = new TableTransfers(GrainFactory, TableId, State, Persist, logger);
         outbox = new HandHistoryOutbox(histories, TableId, State, logger);
+        neighbours = new TableNeighbours(GrainFactory, records, time, TableId, State, logger);
         gauge = metrics.Track(TableId);
         UpdateGauge();
         hand = State.Hand is { } bytes ? HandSerializer.Deserialize(bytes) : null;
@@ -105,12 +106,12 @@ public sealed class TableGrain(
         var template = GrainFactory.GetGrain<ITemplateGrain>(creation.TemplateId);
         var version = await template.Acquire(TableId);
         Seating.Open(State, TableId, creation, version, await template.GetVersion(version), Now);
-        await SaveRecord();
+        await neighbours.SaveRecord();
         await Persist();
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         logger.LogInformation("Table {TableId} created from template {TemplateId} v{TemplateVersion}", TableId, State.TemplateId, State.TemplateVersion);
         await Commit(TableEventKind.StatusChanged, "table created");
-        await UpdateLobby();
+        await neighbours.UpdateLobby();
         await transfers.RebuyRobots();
         await ScheduleHand();
         return TableProjection.Summary(State, TableId);
@@ -157,7 +158,7 @@ public sealed class TableGrain(
         await Player(request.PlayerId).SetSeated(TableId, true);
         logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, admission.Seat, admission.Amount);
         await Commit(TableEventKind.Seated, $"{admission.Name} sits down");
-        await UpdateLobby();
+        await neighbours.UpdateLobby();
         await ScheduleHand();
         return admission.Seat;
     }
@@ -235,7 +236,7 @@ public sealed class TableGrain(
 
         State.Status = paused ? TableStatus.Paused : (hand is null ? TableStatus.Waiting : TableStatus.Active);
         await Commit(TableEventKind.StatusChanged, paused ? "table paused" : "table resumed");
-        await UpdateLobby();
+        await neighbours.UpdateLobby();
         await ScheduleHand();
     }
 
@@ -326,10 +327,10 @@ public sealed class TableGrain(
         logger.LogInformation("Table {TableId} hand {HandNo} ended, rake {Rake}", TableId, State.HandNo, done.Rake);
         await Commit(TableEventKind.HandFinished, $"hand #{State.HandNo} ends", settled.Result);
         await outbox.Flush();
-        await Task.WhenAll(settled.Outcomes.Select(o => CallSafely(() => Player(o.PlayerId).RecordHand(o.Outcome), "record hand")));
+        await neighbours.RecordHands(settled.Outcomes);
 
         var after = HandCycle.AfterHand(State, TableId);
-        Untrack(after.Left);
+        neighbours.Untrack(after.Left);
         if (after.SitAndGoOver)
         {
             var prize = State.PrizePool;
@@ -352,7 +353,7 @@ public sealed class TableGrain(
         if (after.Left.Count > 0)
         {
             await OfferFreedSeat();
-            await UpdateLobby();
+            await neighbours.UpdateLobby();
         }
 
         await transfers.RebuyRobots();
@@ -370,26 +371,26 @@ public sealed class TableGrain(
         }
 
         var (seat, amount) = Seating.Vacate(State, TableId, index);
-        Untrack([seat.PlayerId]);
+        neighbours.Untrack([seat.PlayerId]);
         await Persist();
         await transfers.Settle();
         await Commit(TableEventKind.Left, $"{name} {verb}");
         await OfferFreedSeat();
-        await UpdateLobby();
+        await neighbours.UpdateLobby();
         await ScheduleHand();
         return amount;
     }
 
     private async Task CloseNow()
     {
-        Untrack(HandCycle.End(State, TableId));
+        neighbours.Untrack(HandCycle.End(State, TableId));
         await Persist();
         await transfers.Settle();
-        await SaveRecord();
+        await neighbours.SaveRecord();
         logger.LogInformation("Table {TableId} closed: {Reason}", TableId, State.CloseReason);
         await Commit(TableEventKind.StatusChanged, $"table closed: {State.CloseReason}");
-        await UpdateLobby();
-        await CallSafely(() => GrainFactory.GetGrain<ITemplateGrain>(State.TemplateId).Release(TableId), "release template");
+        await neighbours.UpdateLobby();
+        await neighbours.ReleaseTemplate();
     }
 
     private async Task OfferFreedSeat()
@@ -411,7 +412,7 @@ public sealed class TableGrain(
     {
         State.WaitlistLength = (await Waitlist.List()).Count;
         await Persist();
-        await UpdateLobby();
+        await neighbours.UpdateLobby();
     }
 
     /// <summary>The timer: does everything that is due, in order, then re-arms for the next thing.</summary>
@@ -542,38 +543,6 @@ public sealed class TableGrain(
         {
             var (humans, robots) = TableProjection.Headcount(State);
             gauge.Set(State.Status, humans, robots, State.WaitlistLength);
-        }
-    }
-
-    /// <summary>The table's row in PostgreSQL: ledger and hand rows reference it, so it is written before chips move.</summary>
-    private Task SaveRecord() => records.UpsertTableAsync(new TableRecord(
-        TableId, State.TemplateId, State.TemplateVersion, State.Name, Config.Type, State.Status, State.InviteCode,
-        State.CreatedAt, State.ExpiresAt, State.Status == TableStatus.Ended ? Now : null));
-
-    private Task UpdateLobby()
-    {
-        var lobby = GrainFactory.GetGrain<ILobbyGrain>(ILobbyGrain.PartitionOf(TableId));
-        return CallSafely(() => State.Status == TableStatus.Ended ? lobby.Remove(TableId) : lobby.Upsert(TableProjection.Summary(State, TableId)), "update the lobby");
-    }
-
-    /// <summary>Players whose seat was emptied no longer count this table as theirs (best effort, not awaited).</summary>
-    private void Untrack(IEnumerable<long> playerIds)
-    {
-        foreach (var id in playerIds)
-        {
-            _ = CallSafely(() => Player(id).SetSeated(TableId, false), "untrack table");
-        }
-    }
-
-    private async Task CallSafely(Func<Task> call, string what)
-    {
-        try
-        {
-            await call();
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Table {TableId} could not {What}", TableId, what);
         }
     }
 
