@@ -36,14 +36,13 @@ public sealed class TableGrain(
 
     private readonly ObserverManager<ITableObserver> observers = new(TimeSpan.FromMinutes(5), logger);
     private Hand? hand;
-    private IGrainTimer? timer;
-    private DateTimeOffset timerDue;
     private TableGauge? gauge;
 
     // Set up on activation, once the storage has loaded the state they share.
     private TableTransfers transfers = null!;
     private HandHistoryOutbox outbox = null!;
     private TableNeighbours neighbours = null!;
+    private TableTimer timer = null!;
 
     private TableState State => store.State;
 
@@ -58,6 +57,7 @@ public sealed class TableGrain(
         transfers = new TableTransfers(GrainFactory, TableId, State, Persist, logger);
         outbox = new HandHistoryOutbox(histories, TableId, State, logger);
         neighbours = new TableNeighbours(GrainFactory, records, time, TableId, State, logger);
+        timer = new TableTimer(this, time, () => TableClock.Next(State, hand, Now), OnTick);
         gauge = metrics.Track(TableId);
         UpdateGauge();
         hand = State.Hand is { } bytes ? HandSerializer.Deserialize(bytes) : null;
@@ -82,7 +82,7 @@ public sealed class TableGrain(
         if (State.Created)
         {
             await outbox.Flush();
-            ArmTimer();
+            timer.Arm();
         }
     }
 
@@ -476,7 +476,7 @@ public sealed class TableGrain(
         }
 
         UpdateGauge();
-        ArmTimer();
+        timer.Arm();
     }
 
     /// <summary>Records one event: counts it, persists (the change is acknowledged only once stored), then publishes it.</summary>
@@ -496,44 +496,6 @@ public sealed class TableGrain(
                 TableProjection.View(State, hand, TableId), TableProjection.PrivateViews(State, hand), result);
             await observers.Notify(o => o.OnTableEvent(stored));
         }
-    }
-
-    /// <summary>Arms the single grain timer for the earliest thing due; one already due no later is kept.</summary>
-    private void ArmTimer()
-    {
-        if (TableClock.Next(State, hand, Now) is not { } due)
-        {
-            timer?.Dispose();
-            timer = null;
-            return;
-        }
-
-        // When it fires early, OnTick finds nothing due and the timer is armed again. Most actions only push the turn
-        // clock further away, so they leave the timer as it is.
-        if (timer is not null && timerDue <= due)
-        {
-            return;
-        }
-
-        timer?.Dispose();
-        var delay = due - Now;
-        timerDue = due;
-        timer = this.RegisterGrainTimer(
-            static async (self, _) =>
-            {
-                self.timer?.Dispose();
-                self.timer = null;
-                try
-                {
-                    await self.OnTick();
-                }
-                finally
-                {
-                    self.ArmTimer();
-                }
-            },
-            this,
-            new GrainTimerCreationOptions { DueTime = delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = true });
     }
 
     /// <summary>This table's share of the silo's table and player gauges (what was just stored).</summary>
