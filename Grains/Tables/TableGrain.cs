@@ -9,7 +9,6 @@ using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Tables.Model;
 using Orleans.Poker.Grains.Telemetry;
 using Orleans.Runtime;
-using Orleans.Utilities;
 using PlayerAction = Orleans.Poker.Grains.Interfaces.Tables.PlayerAction;
 
 namespace Orleans.Poker.Grains.Tables;
@@ -17,7 +16,7 @@ namespace Orleans.Poker.Grains.Tables;
 /// <summary>
 /// A table: the Orleans shell around the table model (<see cref="Model"/>), which decides everything. Each call reads
 /// validate in the model → record → <see cref="Persist"/> (the change is acknowledged only once stored) → call other
-/// grains → <see cref="Publish"/>; <see cref="Commit"/> records one <see cref="TableEvent"/>, persists and publishes
+/// grains → publish (<see cref="TableFeed"/>); <see cref="Commit"/> records one <see cref="TableEvent"/>, persists and publishes
 /// it. One grain timer is armed for the earliest thing due (<see cref="TableClock"/>), and a reminder re-activates
 /// the table after a silo failure.
 /// </summary>
@@ -34,7 +33,6 @@ public sealed class TableGrain(
     /// <summary>The system's secure generator (thread-safe): one for every table.</summary>
     private static readonly RandomNumberGenerator Shuffler = RandomNumberGenerator.Create();
 
-    private readonly ObserverManager<ITableObserver> observers = new(TimeSpan.FromMinutes(5), logger);
     private Hand? hand;
     private TableGauge? gauge;
 
@@ -43,6 +41,7 @@ public sealed class TableGrain(
     private HandHistoryOutbox outbox = null!;
     private TableNeighbours neighbours = null!;
     private TableTimer timer = null!;
+    private TableFeed feed = null!;
 
     private TableState State => store.State;
 
@@ -58,6 +57,7 @@ public sealed class TableGrain(
         outbox = new HandHistoryOutbox(histories, TableId, State, logger);
         neighbours = new TableNeighbours(GrainFactory, records, time, TableId, State, logger);
         timer = new TableTimer(this, time, () => TableClock.Next(State, hand, Now), OnTick);
+        feed = new TableFeed(TableId, State, logger);
         gauge = metrics.Track(TableId);
         UpdateGauge();
         hand = State.Hand is { } bytes ? HandSerializer.Deserialize(bytes) : null;
@@ -217,13 +217,13 @@ public sealed class TableGrain(
 
     public Task Subscribe(ITableObserver observer)
     {
-        observers.Subscribe(observer, observer);
+        feed.Subscribe(observer);
         return Task.CompletedTask;
     }
 
     public Task Unsubscribe(ITableObserver observer)
     {
-        observers.Unsubscribe(observer);
+        feed.Unsubscribe(observer);
         return Task.CompletedTask;
     }
 
@@ -484,18 +484,7 @@ public sealed class TableGrain(
     {
         State.EventSeq++;
         await Persist();
-        await Publish(kind, description, result);
-    }
-
-    /// <summary>Tells the observers (the gateways and the bot) about the stored event, with the views it leaves.</summary>
-    private async Task Publish(TableEventKind kind, string description, HandResult? result)
-    {
-        if (observers.Count > 0)
-        {
-            var stored = new TableEvent(TableId, State.EventSeq, State.TableVersion, kind, description,
-                TableProjection.View(State, hand, TableId), TableProjection.PrivateViews(State, hand), result);
-            await observers.Notify(o => o.OnTableEvent(stored));
-        }
+        await feed.Publish(kind, description, result, hand);
     }
 
     /// <summary>This table's share of the silo's table and player gauges (what was just stored).</summary>
