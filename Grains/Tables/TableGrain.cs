@@ -42,6 +42,7 @@ public sealed class TableGrain(
     private TableNeighbours neighbours = null!;
     private TableTimer timer = null!;
     private TableFeed feed = null!;
+    private TableWaitlist waitlist = null!;
 
     private TableState State => store.State;
 
@@ -58,6 +59,7 @@ public sealed class TableGrain(
         neighbours = new TableNeighbours(GrainFactory, records, time, TableId, State, logger);
         timer = new TableTimer(this, time, () => TableClock.Next(State, hand, Now), OnTick);
         feed = new TableFeed(TableId, State, logger);
+        waitlist = new TableWaitlist(GrainFactory, TableId, State);
         gauge = metrics.Track(TableId);
         UpdateGauge();
         hand = State.Hand is { } bytes ? HandSerializer.Deserialize(bytes) : null;
@@ -149,12 +151,7 @@ public sealed class TableGrain(
         await transfers.MoveIn(ChipMoves.BuyIn(TableId, request.PlayerId, admission.Amount));
         Seating.Take(State, admission);
         await Persist();
-        if (State.WaitlistLength > 0 && await Waitlist.Leave(request.PlayerId))
-        {
-            // Only a table with a queue wakes its waitlist grain: idle tables stay small.
-            State.WaitlistLength = (await Waitlist.List()).Count;
-        }
-
+        await waitlist.Seated(request.PlayerId);
         await Player(request.PlayerId).SetSeated(TableId, true);
         logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, admission.Seat, admission.Amount);
         await Commit(TableEventKind.Seated, $"{admission.Name} sits down");
@@ -198,7 +195,7 @@ public sealed class TableGrain(
     public async Task<int> JoinWaitlist(long playerId, string displayName)
     {
         Seating.CheckQueue(Open(), playerId);
-        var position = await Waitlist.Join(playerId, Seating.NameOf(playerId, displayName));
+        var position = await waitlist.Join(playerId, Seating.NameOf(playerId, displayName));
         await WaitlistChanged();
         return position;
     }
@@ -206,7 +203,7 @@ public sealed class TableGrain(
     public async Task<bool> LeaveWaitlist(long playerId)
     {
         Created();
-        var left = await Waitlist.Leave(playerId);
+        var left = await waitlist.Leave(playerId);
         if (left)
         {
             await WaitlistChanged();
@@ -400,7 +397,7 @@ public sealed class TableGrain(
             return;
         }
 
-        var next = await Waitlist.TakeNext(State.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray());
+        var next = await waitlist.TakeNext();
         if (next is not null)
         {
             Seating.Hold(State, free, next.PlayerId, Now);
@@ -408,9 +405,9 @@ public sealed class TableGrain(
         }
     }
 
+    /// <summary>Stores the queue's new length and shows it in the lobby.</summary>
     private async Task WaitlistChanged()
     {
-        State.WaitlistLength = (await Waitlist.List()).Count;
         await Persist();
         await neighbours.UpdateLobby();
     }
@@ -498,8 +495,6 @@ public sealed class TableGrain(
     }
 
     private IPlayerGrain Player(long playerId) => GrainFactory.GetGrain<IPlayerGrain>(playerId);
-
-    private IWaitlistGrain Waitlist => GrainFactory.GetGrain<IWaitlistGrain>(TableId);
 
     private TableState Created() => State.Created ? State : throw PokerException.NotFound($"Table {TableId}");
 
