@@ -16,9 +16,12 @@ namespace Orleans.Poker.Grains.Tables;
 /// <summary>
 /// A table: the Orleans shell around the table model (<see cref="Model"/>), which decides everything. Each call reads
 /// validate in the model → record → <see cref="Persist"/> (the change is acknowledged only once stored) → call other
-/// grains → publish (<see cref="TableFeed"/>); <see cref="Commit"/> records one <see cref="TableEvent"/>, persists and publishes
-/// it. One grain timer is armed for the earliest thing due (<see cref="TableClock"/>), and a reminder re-activates
-/// the table after a silo failure.
+/// grains → publish; <see cref="Commit"/> records one <see cref="TableEvent"/>, persists it and publishes it to the
+/// observers (<see cref="TableFeed"/>). The rest of the Orleans and I/O work is done by the single-purpose classes
+/// beside it: <see cref="TableTransfers"/> (the one chip-move executor), <see cref="HandHistoryOutbox"/>,
+/// <see cref="TableTimer"/> (the one grain timer, armed for the earliest thing due by <see cref="TableClock"/>),
+/// <see cref="TableWaitlist"/> and <see cref="TableNeighbours"/> (lobby, table record, template, players' grains). A
+/// reminder re-activates the table after a silo failure.
 /// </summary>
 public sealed class TableGrain(
     [PersistentState("table", PokerStorage.Name)] IPersistentState<TableState> store,
@@ -121,7 +124,7 @@ public sealed class TableGrain(
 
     public Task<TableSummary> GetSummary() => Task.FromResult(TableProjection.Summary(Created(), TableId));
 
-    public Task<TemplateConfig> GetConfig() => Task.FromResult(Created().Config!);
+    public Task<TemplateConfig> GetConfig() => Task.FromResult(Config);
 
     public Task<TableSnapshot> GetSnapshot(long? viewerId)
     {
