@@ -17,7 +17,7 @@ namespace Orleans.Poker.Grains.Tables;
 /// A table: the Orleans shell around the table model (<see cref="Model"/>), which decides everything. Each call reads
 /// validate in the model → record → <see cref="Persist"/> (the change is acknowledged only once stored) → call other
 /// grains → publish; <see cref="Commit"/> records one <see cref="TableEvent"/>, persists it and publishes it to the
-/// observers (<see cref="TableFeed"/>). The rest of the Orleans and I/O work is done by the single-purpose classes
+/// observers (<see cref="TableObservers"/>). The rest of the Orleans and I/O work is done by the single-purpose classes
 /// beside it: <see cref="TableTransfers"/> (the one chip-move executor), <see cref="HandHistoryOutbox"/>,
 /// <see cref="TableTimer"/> (the one grain timer, armed for the earliest thing due by <see cref="TableClock"/>),
 /// <see cref="TableWaitlist"/> and <see cref="TableNeighbours"/> (lobby, table record, template, players' grains). A
@@ -44,7 +44,7 @@ public sealed class TableGrain(
     private HandHistoryOutbox outbox = null!;
     private TableNeighbours neighbours = null!;
     private TableTimer timer = null!;
-    private TableFeed feed = null!;
+    private TableObservers observers = null!;
     private TableWaitlist waitlist = null!;
 
     private TableState State => store.State;
@@ -61,7 +61,7 @@ public sealed class TableGrain(
         outbox = new HandHistoryOutbox(histories, TableId, State, logger);
         neighbours = new TableNeighbours(GrainFactory, records, time, TableId, State, logger);
         timer = new TableTimer(this, time, () => TableClock.Next(State, hand, Now), OnTick);
-        feed = new TableFeed(TableId, State, logger);
+        observers = new TableObservers(TableId, State, logger);
         waitlist = new TableWaitlist(GrainFactory, TableId, State);
         gauge = metrics.Track(TableId);
         UpdateGauge();
@@ -217,13 +217,13 @@ public sealed class TableGrain(
 
     public Task Subscribe(ITableObserver observer)
     {
-        feed.Subscribe(observer);
+        observers.Subscribe(observer);
         return Task.CompletedTask;
     }
 
     public Task Unsubscribe(ITableObserver observer)
     {
-        feed.Unsubscribe(observer);
+        observers.Unsubscribe(observer);
         return Task.CompletedTask;
     }
 
@@ -484,7 +484,7 @@ public sealed class TableGrain(
     {
         State.EventSeq++;
         await Persist();
-        await feed.Publish(kind, description, result, hand);
+        await observers.Publish(kind, description, result, hand);
     }
 
     /// <summary>This table's share of the silo's table and player gauges (what was just stored).</summary>

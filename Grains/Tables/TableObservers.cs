@@ -14,23 +14,23 @@ namespace Orleans.Poker.Grains.Tables;
 /// <param name="tableId">The table.</param>
 /// <param name="state">The table's loaded state (the grain's storage keeps this instance while the table is active).</param>
 /// <param name="logger">The table grain's logger.</param>
-public sealed class TableFeed(string tableId, TableState state, ILogger logger)
+public sealed class TableObservers(string tableId, TableState state, ILogger logger)
 {
-    private readonly ObserverManager<ITableObserver> observers = new(TimeSpan.FromMinutes(5), logger);
+    private readonly ObserverManager<ITableObserver> manager = new(TimeSpan.FromMinutes(5), logger);
 
     /// <summary>Adds an observer, or renews its subscription.</summary>
-    public void Subscribe(ITableObserver observer) => observers.Subscribe(observer, observer);
+    public void Subscribe(ITableObserver observer) => manager.Subscribe(observer, observer);
 
-    public void Unsubscribe(ITableObserver observer) => observers.Unsubscribe(observer);
+    public void Unsubscribe(ITableObserver observer) => manager.Unsubscribe(observer);
 
     /// <summary>Tells the observers about the event just stored (its sequence number and version are the state's).</summary>
     public async Task Publish(TableEventKind kind, string description, HandResult? result, Hand? hand)
     {
-        if (observers.Count > 0)
+        if (manager.Count > 0)
         {
             var stored = new TableEvent(tableId, state.EventSeq, state.TableVersion, kind, description,
                 TableProjection.View(state, hand, tableId), TableProjection.PrivateViews(state, hand), result);
-            await observers.Notify(o => o.OnTableEvent(stored));
+            await manager.Notify(o => o.OnTableEvent(stored));
         }
     }
 }
