@@ -63,6 +63,7 @@ public sealed class TableGrain(
         timer = new TableTimer(this, time, () => TableClock.Next(State, hand, Now), OnTick);
         observers = new TableObservers(TableId, State, logger);
         waitlist = new TableWaitlist(GrainFactory, TableId, State);
+
         gauge = metrics.Track(TableId);
         UpdateGauge();
         hand = State.Hand is { } bytes ? HandSerializer.Deserialize(bytes) : null;

@@ -9,9 +9,9 @@ using Orleans.Poker.Grains.Tables.Model;
 namespace Orleans.Poker.Grains.Tables;
 
 /// <summary>
-/// What the table tells the rest of the room about itself, none of which it waits on to play: its lobby entry, its row
-/// in PostgreSQL, its template's count of tables, and its players' grains (their seated tables and hand statistics).
-/// Apart from the table's row, every call is best effort: a failure is logged and the table plays on.
+/// What the table tells the rest of the room about itself: its lobby entry, its row in PostgreSQL, its template's count
+/// of tables, and its players' grains (their seated tables and hand statistics). Apart from the table's row, which
+/// must exist before chips move, every call is best effort: a failure is logged and the table plays on.
 /// </summary>
 /// <param name="grains">Where the lobby, template and player grains are.</param>
 /// <param name="records">The table records (PostgreSQL in production).</param>
