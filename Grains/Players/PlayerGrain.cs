@@ -55,7 +55,7 @@ public sealed class PlayerGrain(
             logger.LogInformation("Player {PlayerId} registered with {Balance} chips", PlayerId, State.Balance);
         }
 
-        await store.WriteStateAsync();
+        await Persist();
         return Summary();
     }
 
@@ -87,7 +87,7 @@ public sealed class PlayerGrain(
 
         await players.UpsertAsync(profile, time.GetUtcNow());
         State.Profile = profile;
-        await store.WriteStateAsync();
+        await Persist();
         return profile;
     }
 
@@ -102,7 +102,7 @@ public sealed class PlayerGrain(
         profile = profile with { Unreachable = !reachable };
         await players.UpsertAsync(profile, time.GetUtcNow());
         State.Profile = profile;
-        await store.WriteStateAsync();
+        await Persist();
     }
 
     public async Task<long> TransferToTable(string transferId, string tableId, long amount)
@@ -111,7 +111,7 @@ public sealed class PlayerGrain(
         RequireTransfer(transferId, tableId, amount);
         if (await Apply(transferId, LedgerKind.BuyIn, -amount, tableId, null, null))
         {
-            await store.WriteStateAsync();
+            await Persist();
         }
 
         return State.Balance;
@@ -133,7 +133,7 @@ public sealed class PlayerGrain(
 
         if (await Apply(transferId, kind, amount, tableId, null, null))
         {
-            await store.WriteStateAsync();
+            await Persist();
         }
 
         return State.Balance;
@@ -160,7 +160,7 @@ public sealed class PlayerGrain(
         if (await Apply(transferId, LedgerKind.AdminAdjustment, amount, null, reason.Trim(), adminId))
         {
             logger.LogInformation("Admin {AdminId} adjusted player {PlayerId} by {Amount}: {Reason}", adminId, PlayerId, amount, reason);
-            await store.WriteStateAsync();
+            await Persist();
         }
 
         return State.Balance;
@@ -187,7 +187,7 @@ public sealed class PlayerGrain(
         if (await Apply(transferId, LedgerKind.Grant, amount, null, reason.Trim(), null))
         {
             logger.LogInformation("Player {PlayerId} granted {Amount} chips: {Reason}", PlayerId, amount, reason);
-            await store.WriteStateAsync();
+            await Persist();
         }
 
         return State.Balance;
@@ -211,7 +211,7 @@ public sealed class PlayerGrain(
         await Apply($"topup:{PlayerId}:{State.TopUps + 1}", LedgerKind.TopUp, Options.StartingBalance - State.Balance, null, "daily top-up", null);
         State.TopUps++;
         State.LastTopUpAt = now;
-        await store.WriteStateAsync();
+        await Persist();
         return State.Balance;
     }
 
@@ -247,7 +247,7 @@ public sealed class PlayerGrain(
             State.RecentHands.RemoveAt(0);
         }
 
-        await store.WriteStateAsync();
+        await Persist();
     }
 
     public async Task SetSeated(string tableId, bool seated)
@@ -259,7 +259,24 @@ public sealed class PlayerGrain(
             : State.Tables.Remove(tableId);
         if (changed)
         {
+            await Persist();
+        }
+    }
+
+    /// <summary>
+    /// Writes the state. A failed write (the database blinked, or a write that did land timed out, leaving a stale e-tag)
+    /// deactivates the grain: the next call starts from what was stored, and the ledger repairs the rest.
+    /// </summary>
+    private async Task Persist()
+    {
+        try
+        {
             await store.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
         }
     }
 
