@@ -19,8 +19,7 @@ public sealed class RoomInsightsGrain(IAnalyticsStore analytics, TimeProvider ti
     {
         var now = time.GetUtcNow();
         var tables = await ILobbyGrain.ListAll(GrainFactory, includePrivate: true);
-        // Every hand that ended since the hour began (a hand that ended at this very instant too).
-        var figures = await analytics.GetHandFiguresAsync(now - Window, DateTimeOffset.MaxValue);
+        var figures = await analytics.GetHandFiguresAsync(now - Window, to: null);
         var busiest = Busiest(tables, tables.Select(t => figures.Tables.GetValueOrDefault(t.TableId)?.Hands ?? 0).ToList());
         return new RoomInsights
         {

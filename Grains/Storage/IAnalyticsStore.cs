@@ -14,8 +14,11 @@ public interface IAnalyticsStore
     /// <summary>The rows whose hour starts in [<paramref name="from"/>, <paramref name="to"/>), of one table or all, oldest first.</summary>
     Task<IReadOnlyList<HourlyStats>> GetHourlyAsync(DateTimeOffset from, DateTimeOffset to, string? tableId, CancellationToken cancellationToken = default);
 
-    /// <summary>The hands that ended in [<paramref name="from"/>, <paramref name="to"/>), per table and for the whole room.</summary>
-    Task<RoomFigures> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The hands that ended in [<paramref name="from"/>, <paramref name="to"/>), or since <paramref name="from"/> when
+    /// <paramref name="to"/> is null, per table and for the whole room.
+    /// </summary>
+    Task<RoomFigures> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset? to, CancellationToken cancellationToken = default);
 
     /// <summary>Writes one batch of snapshots.</summary>
     Task WriteSnapshotsAsync(IReadOnlyList<AnalyticsSnapshot> snapshots, CancellationToken cancellationToken = default);

@@ -49,9 +49,9 @@ public sealed class MemoryAnalyticsStore(MemoryHandHistoryStore? hands) : IAnaly
         }
     }
 
-    public Task<RoomFigures> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public Task<RoomFigures> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset? to, CancellationToken cancellationToken = default)
     {
-        var inRange = (hands?.All() ?? []).Where(h => h.EndedAt >= from && h.EndedAt < to).ToList();
+        var inRange = (hands?.All() ?? []).Where(h => h.EndedAt >= from && (to is null || h.EndedAt < to)).ToList();
         static HandFigures Of(IReadOnlyCollection<HandRecord> hands) => hands.Count == 0 ? HandFigures.None : new(
             hands.Count, hands.Sum(h => h.Pot), hands.Max(h => h.Pot), hands.Sum(h => h.Rake), hands.SelectMany(h => h.PlayerIds).Distinct().Count());
         return Task.FromResult(new RoomFigures(inRange.GroupBy(h => h.TableId).ToDictionary(g => g.Key, g => Of(g.ToList())), Of(inRange)));

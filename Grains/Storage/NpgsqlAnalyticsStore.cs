@@ -93,13 +93,13 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
         return rows;
     }
 
-    public async Task<RoomFigures> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public async Task<RoomFigures> GetHandFiguresAsync(DateTimeOffset from, DateTimeOffset? to, CancellationToken cancellationToken = default)
     {
         // Per table and, in the row whose table_id is null, for the whole room (GROUPING SETS).
         await using var command = dataSource.CreateCommand(
             """
             WITH h AS (
-                SELECT table_id, pot, rake, players FROM hand_histories WHERE ended_at >= @from AND ended_at < @to
+                SELECT table_id, pot, rake, players FROM hand_histories WHERE ended_at >= @from AND (@to IS NULL OR ended_at < @to)
             ),
             f AS (
                 SELECT table_id, count(*)::int AS hands, sum(pot) AS total_pot, max(pot) AS largest_pot, sum(rake) AS rake

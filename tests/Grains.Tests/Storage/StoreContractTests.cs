@@ -229,6 +229,8 @@ public abstract class StoreContractTests
         await Stores.Hands.SaveAsync(Hand(first, 1, [a, b], at.AddMinutes(-4)) with { Pot = 100 });
         await Stores.Hands.SaveAsync(Hand(first, 2, [a, b], at.AddMinutes(-3)) with { Pot = 300, Rake = 10 });
         var figures = await Stores.Analytics.GetHandFiguresAsync(at.AddMinutes(-5), at);
+        await Stores.Hands.SaveAsync(Hand(first, 3, [a, b], at) with { Pot = 50 });
+        var since = await Stores.Analytics.GetHandFiguresAsync(at.AddMinutes(-5), to: null);
         var old = new AnalyticsSnapshot(first, at.AddDays(-31), TableStatus.Waiting, "NT", 1, 0, 0, 0, 0, 0);
         var batch = new[]
         {
@@ -242,6 +244,7 @@ public abstract class StoreContractTests
 
         Assert.Equal(new HandFigures(2, 400, 300, 15, 2), figures.Tables[first]);
         Assert.False(figures.Tables.ContainsKey(second));
+        Assert.Equal(new HandFigures(3, 450, 300, 20, 2), since.Tables[first]);
         Assert.True(figures.Room.Hands >= 2 && figures.Room.DistinctPlayers >= 2);
         Assert.Equal(HandFigures.None, (await Stores.Analytics.GetHandFiguresAsync(at.AddYears(50), at.AddYears(50).AddHours(1))).Room);
         Assert.True(removed >= 1);
