@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Engine.Rules;
 using Orleans.Poker.Grains.Interfaces.Common;
-using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
@@ -10,7 +9,6 @@ using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Tables.Model;
 using Orleans.Poker.Grains.Telemetry;
 using Orleans.Runtime;
-using Orleans.Utilities;
 using PlayerAction = Orleans.Poker.Grains.Interfaces.Tables.PlayerAction;
 
 namespace Orleans.Poker.Grains.Tables;
@@ -18,9 +16,12 @@ namespace Orleans.Poker.Grains.Tables;
 /// <summary>
 /// A table: the Orleans shell around the table model (<see cref="Model"/>), which decides everything. Each call reads
 /// validate in the model → record → <see cref="Persist"/> (the change is acknowledged only once stored) → call other
-/// grains → <see cref="Publish"/>; <see cref="Commit"/> records one <see cref="TableEvent"/>, persists and publishes
-/// it. One grain timer is armed for the earliest thing due (<see cref="TableClock"/>), and a reminder re-activates
-/// the table after a silo failure.
+/// grains → publish; <see cref="Commit"/> records one <see cref="TableEvent"/>, persists it and publishes it to the
+/// observers (<see cref="TableObservers"/>). The rest of the Orleans and I/O work is done by the single-purpose classes
+/// beside it: <see cref="TableTransfers"/> (the one chip-move executor), <see cref="HandHistoryOutbox"/>,
+/// <see cref="TableTimer"/> (the one grain timer, armed for the earliest thing due by <see cref="TableClock"/>),
+/// <see cref="TableWaitlist"/> and <see cref="TableNeighbours"/> (lobby, table record, template, players' grains). A
+/// reminder re-activates the table after a silo failure.
 /// </summary>
 public sealed class TableGrain(
     [PersistentState("table", PokerStorage.Name)] IPersistentState<TableState> store,
@@ -35,11 +36,16 @@ public sealed class TableGrain(
     /// <summary>The system's secure generator (thread-safe): one for every table.</summary>
     private static readonly RandomNumberGenerator Shuffler = RandomNumberGenerator.Create();
 
-    private readonly ObserverManager<ITableObserver> observers = new(TimeSpan.FromMinutes(5), logger);
     private Hand? hand;
-    private IGrainTimer? timer;
-    private DateTimeOffset timerDue;
     private TableGauge? gauge;
+
+    // Set up on activation, once the storage has loaded the state they share.
+    private TableTransfers transfers = null!;
+    private HandHistoryOutbox outbox = null!;
+    private TableNeighbours neighbours = null!;
+    private TableTimer timer = null!;
+    private TableObservers observers = null!;
+    private TableWaitlist waitlist = null!;
 
     private TableState State => store.State;
 
@@ -51,6 +57,13 @@ public sealed class TableGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        transfers = new TableTransfers(GrainFactory, TableId, State, Persist, logger);
+        outbox = new HandHistoryOutbox(histories, TableId, State, logger);
+        neighbours = new TableNeighbours(GrainFactory, records, time, TableId, State, logger);
+        timer = new TableTimer(this, time, () => TableClock.Next(State, hand, Now), OnTick);
+        observers = new TableObservers(TableId, State, logger);
+        waitlist = new TableWaitlist(GrainFactory, TableId, State);
+
         gauge = metrics.Track(TableId);
         UpdateGauge();
         hand = State.Hand is { } bytes ? HandSerializer.Deserialize(bytes) : null;
@@ -69,13 +82,13 @@ public sealed class TableGrain(
             }
 
             // Moves decided before a crash are finished now; the turn clock and hand start are re-armed.
-            await SettleTransfers();
+            await transfers.Settle();
         }
 
         if (State.Created)
         {
-            await StoreHistories();
-            ArmTimer();
+            await outbox.Flush();
+            timer.Arm();
         }
     }
 
@@ -99,20 +112,20 @@ public sealed class TableGrain(
         var template = GrainFactory.GetGrain<ITemplateGrain>(creation.TemplateId);
         var version = await template.Acquire(TableId);
         Seating.Open(State, TableId, creation, version, await template.GetVersion(version), Now);
-        await SaveRecord();
+        await neighbours.SaveRecord();
         await Persist();
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         logger.LogInformation("Table {TableId} created from template {TemplateId} v{TemplateVersion}", TableId, State.TemplateId, State.TemplateVersion);
         await Commit(TableEventKind.StatusChanged, "table created");
-        await UpdateLobby();
-        await RebuyRobots();
+        await neighbours.UpdateLobby();
+        await transfers.RebuyRobots();
         await ScheduleHand();
         return TableProjection.Summary(State, TableId);
     }
 
     public Task<TableSummary> GetSummary() => Task.FromResult(TableProjection.Summary(Created(), TableId));
 
-    public Task<TemplateConfig> GetConfig() => Task.FromResult(Created().Config!);
+    public Task<TemplateConfig> GetConfig() => Task.FromResult(Config);
 
     public Task<TableSnapshot> GetSnapshot(long? viewerId)
     {
@@ -132,26 +145,21 @@ public sealed class TableGrain(
     public async Task<string?> GetHandHistory(long handNo)
     {
         Created();
-        var record = State.PendingHistories.Find(h => h.HandNumber == handNo) ?? await histories.GetAsync(TableId, handNo);
+        var record = await outbox.Find(handNo);
         return record?.Phh;
     }
 
     public async Task<int> Sit(SeatRequest request)
     {
         var admission = Seating.Admit(Open(), request);
-        await MoveIn(ChipMoves.BuyIn(TableId, request.PlayerId, admission.Amount));
+        await transfers.MoveIn(ChipMoves.BuyIn(TableId, request.PlayerId, admission.Amount));
         Seating.Take(State, admission);
         await Persist();
-        if (State.WaitlistLength > 0 && await Waitlist.Leave(request.PlayerId))
-        {
-            // Only a table with a queue wakes its waitlist grain: idle tables stay small.
-            State.WaitlistLength = (await Waitlist.List()).Count;
-        }
-
+        await waitlist.Seated(request.PlayerId);
         await Player(request.PlayerId).SetSeated(TableId, true);
         logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, admission.Seat, admission.Amount);
         await Commit(TableEventKind.Seated, $"{admission.Name} sits down");
-        await UpdateLobby();
+        await neighbours.UpdateLobby();
         await ScheduleHand();
         return admission.Seat;
     }
@@ -159,7 +167,7 @@ public sealed class TableGrain(
     public async Task<long> TopUp(long playerId, long amount)
     {
         var seat = Seating.CheckTopUp(Open(), hand, playerId, amount);
-        await MoveIn(ChipMoves.TopUp(TableId, playerId, amount));
+        await transfers.MoveIn(ChipMoves.TopUp(TableId, playerId, amount));
         seat.Stack += amount;
         await Commit(TableEventKind.Seated, $"{seat.Name} tops up {amount}");
         await ScheduleHand();
@@ -191,7 +199,7 @@ public sealed class TableGrain(
     public async Task<int> JoinWaitlist(long playerId, string displayName)
     {
         Seating.CheckQueue(Open(), playerId);
-        var position = await Waitlist.Join(playerId, Seating.NameOf(playerId, displayName));
+        var position = await waitlist.Join(playerId, Seating.NameOf(playerId, displayName));
         await WaitlistChanged();
         return position;
     }
@@ -199,7 +207,7 @@ public sealed class TableGrain(
     public async Task<bool> LeaveWaitlist(long playerId)
     {
         Created();
-        var left = await Waitlist.Leave(playerId);
+        var left = await waitlist.Leave(playerId);
         if (left)
         {
             await WaitlistChanged();
@@ -210,7 +218,7 @@ public sealed class TableGrain(
 
     public Task Subscribe(ITableObserver observer)
     {
-        observers.Subscribe(observer, observer);
+        observers.Subscribe(observer);
         return Task.CompletedTask;
     }
 
@@ -229,7 +237,7 @@ public sealed class TableGrain(
 
         State.Status = paused ? TableStatus.Paused : (hand is null ? TableStatus.Waiting : TableStatus.Active);
         await Commit(TableEventKind.StatusChanged, paused ? "table paused" : "table resumed");
-        await UpdateLobby();
+        await neighbours.UpdateLobby();
         await ScheduleHand();
     }
 
@@ -244,43 +252,26 @@ public sealed class TableGrain(
         await (hand is null ? CloseNow() : Commit(TableEventKind.StatusChanged, $"table closes after this hand: {State.CloseReason}"));
     }
 
-    public async Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq)
+    public Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq) => metrics.MeasureAction(async () =>
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var outcome = "failed";
-        try
+        if (Acting.Replay(Open(), playerId, clientSeq) is { } first)
         {
-            if (Acting.Replay(Open(), playerId, clientSeq) is { } first)
-            {
-                // A retry of an accepted action: same answer, nothing changes.
-                metrics.ActionReplayed();
-                outcome = "accepted";
-                return first;
-            }
+            // A retry of an accepted action: same answer, nothing changes.
+            metrics.ActionReplayed();
+            return first;
+        }
 
-            var (result, description) = Acting.Apply(State, hand, playerId, turn, action, clientSeq);
-            metrics.ActionAccepted();
+        var (result, description) = Acting.Apply(State, hand, playerId, turn, action, clientSeq);
+        metrics.ActionAccepted();
 
-            // The answer is remembered in the same write that persists the action (one write per action).
-            await Played(TableEventKind.Action, description);
-            outcome = "accepted";
-            return result;
-        }
-        catch (PokerException refusal)
-        {
-            metrics.ActionRefused(refusal.Code);
-            outcome = "refused";
-            throw;
-        }
-        finally
-        {
-            metrics.ActionHandled(started, outcome);
-        }
-    }
+        // The answer is remembered in the same write that persists the action (one write per action).
+        await Played(TableEventKind.Action, description);
+        return result;
+    });
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (State.Created && (State.Status != TableStatus.Ended || State.PendingHistories.Count > 0))
+        if (State.Created && (State.Status != TableStatus.Ended || outbox.Pending))
         {
             await OnTick();
         }
@@ -336,11 +327,11 @@ public sealed class TableGrain(
         hand = null;
         logger.LogInformation("Table {TableId} hand {HandNo} ended, rake {Rake}", TableId, State.HandNo, done.Rake);
         await Commit(TableEventKind.HandFinished, $"hand #{State.HandNo} ends", settled.Result);
-        await StoreHistories();
-        await Task.WhenAll(settled.Outcomes.Select(o => CallSafely(() => Player(o.PlayerId).RecordHand(o.Outcome), "record hand")));
+        await outbox.Flush();
+        await neighbours.RecordHands(settled.Outcomes);
 
         var after = HandCycle.AfterHand(State, TableId);
-        Untrack(after.Left);
+        neighbours.Untrack(after.Left);
         if (after.SitAndGoOver)
         {
             var prize = State.PrizePool;
@@ -359,14 +350,14 @@ public sealed class TableGrain(
             await Persist();
         }
 
-        await SettleTransfers();
+        await transfers.Settle();
         if (after.Left.Count > 0)
         {
             await OfferFreedSeat();
-            await UpdateLobby();
+            await neighbours.UpdateLobby();
         }
 
-        await RebuyRobots();
+        await transfers.RebuyRobots();
         await (HandCycle.Closing(State, Now) ? CloseNow() : ScheduleHand());
     }
 
@@ -381,26 +372,26 @@ public sealed class TableGrain(
         }
 
         var (seat, amount) = Seating.Vacate(State, TableId, index);
-        Untrack([seat.PlayerId]);
+        neighbours.Untrack([seat.PlayerId]);
         await Persist();
-        await SettleTransfers();
+        await transfers.Settle();
         await Commit(TableEventKind.Left, $"{name} {verb}");
         await OfferFreedSeat();
-        await UpdateLobby();
+        await neighbours.UpdateLobby();
         await ScheduleHand();
         return amount;
     }
 
     private async Task CloseNow()
     {
-        Untrack(HandCycle.End(State, TableId));
+        neighbours.Untrack(HandCycle.End(State, TableId));
         await Persist();
-        await SettleTransfers();
-        await SaveRecord();
+        await transfers.Settle();
+        await neighbours.SaveRecord();
         logger.LogInformation("Table {TableId} closed: {Reason}", TableId, State.CloseReason);
         await Commit(TableEventKind.StatusChanged, $"table closed: {State.CloseReason}");
-        await UpdateLobby();
-        await CallSafely(() => GrainFactory.GetGrain<ITemplateGrain>(State.TemplateId).Release(TableId), "release template");
+        await neighbours.UpdateLobby();
+        await neighbours.ReleaseTemplate();
     }
 
     private async Task OfferFreedSeat()
@@ -410,7 +401,7 @@ public sealed class TableGrain(
             return;
         }
 
-        var next = await Waitlist.TakeNext(State.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray());
+        var next = await waitlist.TakeNext();
         if (next is not null)
         {
             Seating.Hold(State, free, next.PlayerId, Now);
@@ -418,23 +409,23 @@ public sealed class TableGrain(
         }
     }
 
+    /// <summary>Stores the queue's new length and shows it in the lobby.</summary>
     private async Task WaitlistChanged()
     {
-        State.WaitlistLength = (await Waitlist.List()).Count;
         await Persist();
-        await UpdateLobby();
+        await neighbours.UpdateLobby();
     }
 
     /// <summary>The timer: does everything that is due, in order, then re-arms for the next thing.</summary>
     private async Task OnTick()
     {
-        await StoreHistories();
+        await outbox.Flush();
         if (!State.Created || State.Status == TableStatus.Ended)
         {
             return;
         }
 
-        await SettleTransfers();
+        await transfers.Settle();
         var due = TableClock.DueAt(State, hand, Now);
         if (due.HoldExpired)
         {
@@ -469,115 +460,6 @@ public sealed class TableGrain(
         await ScheduleHand();
     }
 
-    /// <summary>Robots with no chips buy in again from their own balance (the same ledger as everyone).</summary>
-    private async Task RebuyRobots()
-    {
-        foreach (var seat in State.Seats.OfType<SeatState>().Where(s => s.IsRobot && s.Stack == 0 && !SitAndGo.Is(Config)))
-        {
-            try
-            {
-                await Player(seat.PlayerId).Register(new PlayerProfile { PlayerId = seat.PlayerId, DisplayName = seat.Name, IsRobot = true });
-                await MoveIn(ChipMoves.RobotRebuy(TableId, seat.PlayerId, State.HandNo, Config.MaxBuyIn));
-                seat.Stack = Config.MaxBuyIn;
-                seat.SittingOut = false;
-            }
-            catch (PokerException ex)
-            {
-                logger.LogWarning("Robot {PlayerId} cannot buy in at {TableId}: {Reason}", seat.PlayerId, TableId, ex.Message);
-            }
-
-            await Persist();
-        }
-    }
-
-    /// <summary>
-    /// Moves chips from a balance to the table: recorded before the balance is debited, so after a crash it is either
-    /// confirmed or refunded; refused (nothing debited) it is dropped and the refusal rethrown. The caller's next write
-    /// stores the confirmed move's end.
-    /// </summary>
-    private async Task MoveIn(PendingTransfer transfer)
-    {
-        State.PendingTransfers.Add(transfer);
-        await Persist();
-        try
-        {
-            await Player(transfer.PlayerId).TransferToTable(transfer.TransferId, TableId, transfer.Amount);
-        }
-        catch (PokerException)
-        {
-            State.PendingTransfers.Remove(transfer);
-            await Persist();
-            throw;
-        }
-
-        State.PendingTransfers.Remove(transfer);
-    }
-
-    /// <summary>Confirms every recorded chip move with the player grains; what fails is retried by the timer.</summary>
-    private async Task SettleTransfers()
-    {
-        if (State.PendingTransfers.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var transfer in State.PendingTransfers.ToList())
-        {
-            var player = Player(transfer.PlayerId);
-            try
-            {
-                if (!transfer.ToTable)
-                {
-                    await player.TransferFromTable(transfer.TransferId, TableId, transfer.Amount, transfer.Kind);
-                }
-                else
-                {
-                    // A buy-in whose seat was never taken (crash mid-sit): make sure it was debited once, then refund it.
-                    try
-                    {
-                        await player.TransferToTable(transfer.TransferId, TableId, transfer.Amount);
-                        await player.TransferFromTable(ChipMoves.RefundId(transfer), TableId, transfer.Amount, LedgerKind.CashOut);
-                    }
-                    catch (PokerException)
-                    {
-                        // Refused (e.g. insufficient balance): nothing was debited.
-                    }
-                }
-
-                State.PendingTransfers.Remove(transfer);
-            }
-            catch (Exception ex) when (ex is not PokerException)
-            {
-                logger.LogWarning(ex, "Table {TableId} transfer {TransferId} not confirmed yet; retrying", TableId, transfer.TransferId);
-            }
-        }
-
-        await Persist();
-    }
-
-    /// <summary>
-    /// Stores the settled hands of the outbox, oldest first; what the store refuses stays for the timer to retry. The
-    /// emptied outbox is written with the table's next change: a replay after a crash stores nothing twice.
-    /// </summary>
-    private async Task StoreHistories()
-    {
-        while (State.PendingHistories.Count > 0)
-        {
-            var record = State.PendingHistories[0];
-            try
-            {
-                await histories.SaveAsync(record);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Table {TableId} hand {HandNo} history not stored yet; retrying", TableId, record.HandNumber);
-                return;
-            }
-
-            State.PendingHistories.RemoveAt(0);
-        }
-    }
-
     /// <summary>Writes the state (the engine hand with it); a failed write deactivates the grain so nothing unstored survives.</summary>
     private async Task Persist()
     {
@@ -595,7 +477,7 @@ public sealed class TableGrain(
         }
 
         UpdateGauge();
-        ArmTimer();
+        timer.Arm();
     }
 
     /// <summary>Records one event: counts it, persists (the change is acknowledged only once stored), then publishes it.</summary>
@@ -603,56 +485,7 @@ public sealed class TableGrain(
     {
         State.EventSeq++;
         await Persist();
-        await Publish(kind, description, result);
-    }
-
-    /// <summary>Tells the observers (the gateways and the bot) about the stored event, with the views it leaves.</summary>
-    private async Task Publish(TableEventKind kind, string description, HandResult? result)
-    {
-        if (observers.Count > 0)
-        {
-            var stored = new TableEvent(TableId, State.EventSeq, State.TableVersion, kind, description,
-                TableProjection.View(State, hand, TableId), TableProjection.PrivateViews(State, hand), result);
-            await observers.Notify(o => o.OnTableEvent(stored));
-        }
-    }
-
-    /// <summary>Arms the single grain timer for the earliest thing due; one already due no later is kept.</summary>
-    private void ArmTimer()
-    {
-        if (TableClock.Next(State, hand, Now) is not { } due)
-        {
-            timer?.Dispose();
-            timer = null;
-            return;
-        }
-
-        // When it fires early, OnTick finds nothing due and the timer is armed again. Most actions only push the turn
-        // clock further away, so they leave the timer as it is.
-        if (timer is not null && timerDue <= due)
-        {
-            return;
-        }
-
-        timer?.Dispose();
-        var delay = due - Now;
-        timerDue = due;
-        timer = this.RegisterGrainTimer(
-            static async (self, _) =>
-            {
-                self.timer?.Dispose();
-                self.timer = null;
-                try
-                {
-                    await self.OnTick();
-                }
-                finally
-                {
-                    self.ArmTimer();
-                }
-            },
-            this,
-            new GrainTimerCreationOptions { DueTime = delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = true });
+        await observers.Publish(kind, description, result, hand);
     }
 
     /// <summary>This table's share of the silo's table and player gauges (what was just stored).</summary>
@@ -665,41 +498,7 @@ public sealed class TableGrain(
         }
     }
 
-    /// <summary>The table's row in PostgreSQL: ledger and hand rows reference it, so it is written before chips move.</summary>
-    private Task SaveRecord() => records.UpsertTableAsync(new TableRecord(
-        TableId, State.TemplateId, State.TemplateVersion, State.Name, Config.Type, State.Status, State.InviteCode,
-        State.CreatedAt, State.ExpiresAt, State.Status == TableStatus.Ended ? Now : null));
-
-    private Task UpdateLobby()
-    {
-        var lobby = GrainFactory.GetGrain<ILobbyGrain>(ILobbyGrain.PartitionOf(TableId));
-        return CallSafely(() => State.Status == TableStatus.Ended ? lobby.Remove(TableId) : lobby.Upsert(TableProjection.Summary(State, TableId)), "update the lobby");
-    }
-
-    /// <summary>Players whose seat was emptied no longer count this table as theirs (best effort, not awaited).</summary>
-    private void Untrack(IEnumerable<long> playerIds)
-    {
-        foreach (var id in playerIds)
-        {
-            _ = CallSafely(() => Player(id).SetSeated(TableId, false), "untrack table");
-        }
-    }
-
-    private async Task CallSafely(Func<Task> call, string what)
-    {
-        try
-        {
-            await call();
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Table {TableId} could not {What}", TableId, what);
-        }
-    }
-
     private IPlayerGrain Player(long playerId) => GrainFactory.GetGrain<IPlayerGrain>(playerId);
-
-    private IWaitlistGrain Waitlist => GrainFactory.GetGrain<IWaitlistGrain>(TableId);
 
     private TableState Created() => State.Created ? State : throw PokerException.NotFound($"Table {TableId}");
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.Grains.Telemetry;
@@ -57,18 +58,37 @@ public sealed class GameMetrics : IDisposable
 
     public void ActionAccepted() => accepted.Add(1);
 
-    public void ActionRefused(string code) => refused.Add(1, new KeyValuePair<string, object?>("reason", code));
-
     public void ActionReplayed() => replayed.Add(1);
 
     public void AutomaticAction(bool robot) => automatic.Add(1, new KeyValuePair<string, object?>("kind", robot ? "robot" : "timeout"));
 
-    /// <summary>Records the time since <paramref name="startedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
-    public void ActionHandled(long startedAt, string outcome)
+    /// <summary>
+    /// Runs a player's action call and records its duration by outcome: accepted (a replayed answer too), refused (a
+    /// <see cref="PokerException"/>, also counted by its code and rethrown) or failed (any other exception, rethrown).
+    /// </summary>
+    public async Task<T> MeasureAction<T>(Func<Task<T>> action)
     {
-        if (duration.Enabled)
+        ArgumentNullException.ThrowIfNull(action);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
         {
-            duration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+            var result = await action();
+            outcome = "accepted";
+            return result;
+        }
+        catch (PokerException refusal)
+        {
+            ActionRefused(refusal.Code);
+            outcome = "refused";
+            throw;
+        }
+        finally
+        {
+            if (duration.Enabled)
+            {
+                duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+            }
         }
     }
 
@@ -97,6 +117,8 @@ public sealed class GameMetrics : IDisposable
     public void Untrack(string tableId, TableGauge gauge) => tables.TryRemove(new KeyValuePair<string, TableGauge>(tableId, gauge));
 
     public void Dispose() => Meter.Dispose();
+
+    private void ActionRefused(string code) => refused.Add(1, new KeyValuePair<string, object?>("reason", code));
 
     private IEnumerable<Measurement<int>> CountTables()
     {

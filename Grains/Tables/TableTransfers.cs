@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Tables.Model;
+
+namespace Orleans.Poker.Grains.Tables;
+
+/// <summary>
+/// The table's one chip-move executor: every move between a player's balance and the table is recorded in the table's
+/// state (<see cref="TableState.PendingTransfers"/>) and stored before the player grain is called, then confirmed with
+/// the same transfer id until it succeeds, so a crash in the middle never creates or loses chips. What moves, and its
+/// transfer id, is decided by <see cref="ChipMoves"/>.
+/// </summary>
+/// <param name="grains">Where the player grains are.</param>
+/// <param name="tableId">The table the chips move to or from.</param>
+/// <param name="state">The table's loaded state (the grain's storage keeps this instance while the table is active).</param>
+/// <param name="persist">The grain's write of its state.</param>
+/// <param name="logger">The table grain's logger.</param>
+public sealed class TableTransfers(IGrainFactory grains, string tableId, TableState state, Func<Task> persist, ILogger logger)
+{
+    /// <summary>
+    /// Moves chips from a balance to the table: recorded before the balance is debited, so after a crash it is either
+    /// confirmed or refunded; refused (nothing debited) it is dropped and the refusal rethrown. The caller's next write
+    /// stores the confirmed move's end.
+    /// </summary>
+    public async Task MoveIn(PendingTransfer transfer)
+    {
+        state.PendingTransfers.Add(transfer);
+        await persist();
+        try
+        {
+            await Player(transfer.PlayerId).TransferToTable(transfer.TransferId, tableId, transfer.Amount);
+        }
+        catch (PokerException)
+        {
+            state.PendingTransfers.Remove(transfer);
+            await persist();
+            throw;
+        }
+
+        state.PendingTransfers.Remove(transfer);
+    }
+
+    /// <summary>Confirms every recorded chip move with the player grains; what fails is retried by the timer.</summary>
+    public async Task Settle()
+    {
+        if (state.PendingTransfers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var transfer in state.PendingTransfers.ToList())
+        {
+            var player = Player(transfer.PlayerId);
+            try
+            {
+                if (!transfer.ToTable)
+                {
+                    await player.TransferFromTable(transfer.TransferId, tableId, transfer.Amount, transfer.Kind);
+                }
+                else
+                {
+                    // A buy-in whose seat was never taken (crash mid-sit): make sure it was debited once, then refund it.
+                    try
+                    {
+                        await player.TransferToTable(transfer.TransferId, tableId, transfer.Amount);
+                        await player.TransferFromTable(ChipMoves.RefundId(transfer), tableId, transfer.Amount, LedgerKind.CashOut);
+                    }
+                    catch (PokerException)
+                    {
+                        // Refused (e.g. insufficient balance): nothing was debited.
+                    }
+                }
+
+                state.PendingTransfers.Remove(transfer);
+            }
+            catch (Exception ex) when (ex is not PokerException)
+            {
+                logger.LogWarning(ex, "Table {TableId} transfer {TransferId} not confirmed yet; retrying", tableId, transfer.TransferId);
+            }
+        }
+
+        await persist();
+    }
+
+    /// <summary>Robots with no chips buy in again from their own balance (the same ledger as everyone).</summary>
+    public async Task RebuyRobots()
+    {
+        var config = state.Config!;
+        foreach (var seat in state.Seats.OfType<SeatState>().Where(s => s.IsRobot && s.Stack == 0 && !SitAndGo.Is(config)))
+        {
+            try
+            {
+                await Player(seat.PlayerId).Register(new PlayerProfile { PlayerId = seat.PlayerId, DisplayName = seat.Name, IsRobot = true });
+                await MoveIn(ChipMoves.RobotRebuy(tableId, seat.PlayerId, state.HandNo, config.MaxBuyIn));
+                seat.Stack = config.MaxBuyIn;
+                seat.SittingOut = false;
+            }
+            catch (PokerException ex)
+            {
+                logger.LogWarning("Robot {PlayerId} cannot buy in at {TableId}: {Reason}", seat.PlayerId, tableId, ex.Message);
+            }
+
+            await persist();
+        }
+    }
+
+    private IPlayerGrain Player(long playerId) => grains.GetGrain<IPlayerGrain>(playerId);
+}
