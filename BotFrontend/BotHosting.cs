@@ -59,7 +59,10 @@ public static class BotHosting
         services.AddSingleton<UpdateDeduplicator>();
         services.AddSingleton<ChatQueues>();
         services.AddSingleton<UpdateHandler>();
+        services.AddSingleton<Alerts.AlertSlots>();
         services.AddSingleton<Alerts.AlertReceiver>();
+        services.AddSingleton<Alerts.InsightPoster>();
+        services.AddHostedService(sp => sp.GetRequiredService<Alerts.InsightPoster>());
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<TableWatches>();
         services.AddHostedService(sp => sp.GetRequiredService<TableWatches>());

@@ -11,16 +11,14 @@ namespace Orleans.Poker.BotFrontend.Alerts;
 /// <summary>
 /// Alertmanager's webhook receiver: checks the shared secret, validates the notification, and posts one message per
 /// notification (Alertmanager groups alerts already) to the alert chats, at most
-/// <see cref="BotSettings.AlertMessagesPerMinute"/> a minute; beyond that it answers 429 and Alertmanager retries.
+/// <see cref="BotSettings.AlertMessagesPerMinute"/> a minute together with the insights (<see cref="AlertSlots"/>); beyond that it answers 429 and Alertmanager retries.
 /// </summary>
-internal sealed partial class AlertReceiver(PokerOptions options, BotApi api, TimeProvider time, ILogger<AlertReceiver> logger)
+internal sealed partial class AlertReceiver(PokerOptions options, BotApi api, AlertSlots slots, ILogger<AlertReceiver> logger)
 {
     /// <summary>The path Alertmanager posts to (reached on the bot's own port, never through the public proxy).</summary>
     public const string Path = "/alerts/alertmanager";
 
     private const int MaxMessageLength = 4000;
-    private readonly Lock gate = new();
-    private readonly Queue<DateTimeOffset> sent = new();
 
     public async Task<IResult> Receive(HttpContext http)
     {
@@ -52,7 +50,7 @@ internal sealed partial class AlertReceiver(PokerOptions options, BotApi api, Ti
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not an Alertmanager notification (version 4, status, alerts with an alertname)");
         }
 
-        if (!TakeSlot())
+        if (!slots.TryTake())
         {
             http.Response.Headers.RetryAfter = "60";
             return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many alert messages this minute; retry later");
@@ -94,26 +92,6 @@ internal sealed partial class AlertReceiver(PokerOptions options, BotApi api, Ti
         }
 
         return text.Length <= MaxMessageLength ? text.ToString() : text.ToString(0, MaxMessageLength - 1) + "…";
-    }
-
-    private bool TakeSlot()
-    {
-        var now = time.GetUtcNow();
-        lock (gate)
-        {
-            while (sent.TryPeek(out var oldest) && now - oldest >= TimeSpan.FromMinutes(1))
-            {
-                sent.Dequeue();
-            }
-
-            if (sent.Count >= Math.Max(1, options.Bot.AlertMessagesPerMinute))
-            {
-                return false;
-            }
-
-            sent.Enqueue(now);
-            return true;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert notification {Status} posted to the alert chats: {Alerts}")]

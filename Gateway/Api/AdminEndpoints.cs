@@ -12,7 +12,7 @@ using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.Gateway.Api;
 
-/// <summary><c>/api/admin</c>: live tables, close/pause/kick, balance adjustments, the audit log and the operations figures. Admin role only.</summary>
+/// <summary><c>/api/admin</c>: live tables, close/pause/kick, balance adjustments, the audit log, the operations figures, analytics and insights. Admin role only.</summary>
 public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
@@ -94,6 +94,20 @@ public static class AdminEndpoints
             await audit.Write(user, "analytics.rebuild", "hourly", $"{from:O}..{to:O}: {rows} rows");
             return new RebuildResponse(rows);
         }).WithSummary("Recomputes the hourly statistics of whole hours from the stored hands (at most 31 days, not in the future)");
+
+        admin.MapGet("/insights", async (string? severity, string? kind, string? open, int? page, int? pageSize, IGrainFactory grains) =>
+        {
+            var (p, size, skip) = Input.Page(page, pageSize);
+            var query = new InsightQuery(Input.Severity(severity), Input.OptionalText(kind, "kind", 64), Input.Flag(open, "open"), skip, size);
+            return new PageResponse<Insight>(await grains.GetGrain<IInsightsGrain>(IInsightsGrain.Key).Search(query), p, size);
+        }).WithSummary("The room's insights, newest first; filtered by severity (info, warning, critical), kind (e.g. waitlist_surge) and open (condition still holding)");
+
+        admin.MapPost("/insights/{insightId:long}/acknowledge", async (long insightId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+        {
+            var insight = await grains.GetGrain<IInsightsGrain>(IInsightsGrain.Key).Acknowledge(insightId, Auth.PokerClaims.GetPlayerId(user));
+            await audit.Write(user, "insight.acknowledge", insightId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{insight.Kind}: {insight.ConditionKey}");
+            return insight;
+        }).WithSummary("Acknowledge an insight (audited); the first acknowledgement stays");
         return api;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
@@ -80,6 +81,20 @@ public static partial class Input
         cards is null || (cards.Count <= 5 && cards.All(c => c is { Length: 2 } && CardPattern().IsMatch(c)))
             ? cards
             : throw Invalid("cards", "must be up to 5 cards like 'Ah'");
+
+    /// <summary>An insight severity (<c>info</c>, <c>warning</c>, <c>critical</c>; any case) or null.</summary>
+    public static InsightSeverity? Severity(string? severity) => severity?.ToLowerInvariant() switch
+    {
+        null => null,
+        "info" => InsightSeverity.Info,
+        "warning" => InsightSeverity.Warning,
+        "critical" => InsightSeverity.Critical,
+        _ => throw Invalid("severity", "must be info, warning or critical"),
+    };
+
+    /// <summary>An optional yes/no (<c>true</c>/<c>false</c>): null stays null.</summary>
+    public static bool? Flag(string? value, string field) =>
+        value is null ? null : bool.TryParse(value, out var flag) ? flag : throw Invalid(field, "must be true or false");
 
     public static PokerException Invalid(string field, string message) => new("invalid_input", $"{field} {message}", 400);
 

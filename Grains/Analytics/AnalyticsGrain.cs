@@ -4,6 +4,7 @@ using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Telemetry;
 using Orleans.Runtime;
 
 namespace Orleans.Poker.Grains.Analytics;
@@ -13,12 +14,17 @@ namespace Orleans.Poker.Grains.Analytics;
 /// <see cref="AnalyticsOptions.SnapshotInterval"/> (from the summaries the tables publish to the lobby and the hands
 /// stored since the last one), the hourly statistics of each hour that ended (and the one before it, for hands a
 /// table's outbox stored late), and once a day the removal of snapshots older than
-/// <see cref="AnalyticsOptions.SnapshotRetention"/>. It never calls a table.
+/// <see cref="AnalyticsOptions.SnapshotRetention"/>. After them it evaluates the insight rules (<see cref="InsightRules"/>),
+/// stores each new condition once, logs it and posts it to the webhook. It never calls a table.
 /// </summary>
 public sealed class AnalyticsGrain(
     [PersistentState("analytics", PokerStorage.Name)] IPersistentState<AnalyticsState> store,
     IAnalyticsStore analytics,
+    IInsightStore insights,
     IOptions<AnalyticsOptions> options,
+    IOptions<InsightOptions> thresholds,
+    StorageMetrics storageMetrics,
+    InsightWebhook webhook,
     TimeProvider time,
     ILogger<AnalyticsGrain> logger) : Grain, IAnalyticsGrain, IRemindable
 {
@@ -26,6 +32,9 @@ public sealed class AnalyticsGrain(
     public static readonly TimeSpan MaxRebuild = TimeSpan.FromDays(31);
 
     private const string Tick = "analytics";
+
+    // The silo's failure count at the previous evaluation (this activation's; a new one starts counting afresh).
+    private long? storageFailuresSeen;
 
     public async Task Start()
     {
@@ -41,6 +50,8 @@ public sealed class AnalyticsGrain(
         await TakeSnapshots(now);
         await ComputeHours(now);
         await RemoveOldSnapshots(now);
+        await EvaluateInsights(now);
+        await PostToWebhook(now);
     }
 
     public Task<IReadOnlyList<AnalyticsSnapshot>> Snapshots(DateTimeOffset from, DateTimeOffset to, string? tableId) =>
@@ -109,6 +120,50 @@ public sealed class AnalyticsGrain(
         store.State.LastRetentionAt = now;
         await store.WriteStateAsync();
         logger.LogInformation("Removed {Count} snapshots older than {Retention}", removed, options.Value.SnapshotRetention);
+    }
+
+    private async Task EvaluateInsights(DateTimeOffset now)
+    {
+        var rules = thresholds.Value;
+        var lastHour = HourlyStatsCalculator.HourOf(now).AddHours(-1);
+        var weekBefore = lastHour.AddDays(-7);
+        var hands = (await analytics.GetHourlyAsync(lastHour, lastHour.AddHours(1), null)).Sum(r => r.Hands);
+        var handsBefore = (await analytics.GetHourlyAsync(weekBefore, weekBefore.AddHours(1), null)).Sum(r => r.Hands);
+        // The idle span, and the snapshot before it whose time starts it.
+        var snapshots = await analytics.GetSnapshotsAsync(now - rules.IdleTableAfter - 2 * options.Value.SnapshotInterval, now.AddTicks(1), null);
+        var failuresNow = storageMetrics.Total;
+        var failures = failuresNow - (storageFailuresSeen ?? failuresNow);
+
+        var conditions = InsightRules.Evaluate(new InsightFigures(now, lastHour, hands, handsBefore, snapshots, failures), rules);
+        var resolved = await insights.ResolveAsync(InsightRules.Kinds, conditions.Select(c => c.Key).ToList(), now);
+        var opened = await insights.OpenAsync(conditions, now);
+        storageFailuresSeen = failuresNow;
+        foreach (var insight in opened)
+        {
+            logger.Log(insight.Severity == InsightSeverity.Info ? LogLevel.Information : LogLevel.Warning,
+                "Insight {InsightId} {Kind} ({Severity}) about {ConditionKey}: {Summary}",
+                insight.Id, insight.Kind, insight.Severity, insight.ConditionKey, insight.Summary);
+        }
+
+        if (resolved > 0)
+        {
+            logger.LogInformation("{Count} insights resolved: their condition cleared", resolved);
+        }
+    }
+
+    private async Task PostToWebhook(DateTimeOffset now)
+    {
+        if (options.Value.InsightWebhook() is not { } url)
+        {
+            return;
+        }
+
+        var pending = await insights.PendingAsync(InsightChannel.Webhook, now - InsightsGrain.DeliveryWindow, InsightsGrain.MaxBatch);
+        if (pending.Count > 0 && await webhook.Post(url, pending))
+        {
+            await insights.MarkDeliveredAsync(InsightChannel.Webhook, pending.Select(i => i.Id).ToList(), now);
+            logger.LogDebug("{Count} insights posted to the webhook", pending.Count);
+        }
     }
 
     /// <summary>A rebuild's whole hours: from ≤ to, not ending after the current hour, at most <see cref="MaxRebuild"/>.</summary>

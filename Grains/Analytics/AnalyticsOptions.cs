@@ -8,4 +8,11 @@ public sealed class AnalyticsOptions
 
     /// <summary>Snapshots older than this are removed, once a day. Hourly rows are kept.</summary>
     public TimeSpan SnapshotRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>An absolute http(s) URL the silo posts every new insight to (JSON); unset: none.</summary>
+    public string? InsightWebhookUrl { get; set; }
+
+    /// <summary><see cref="InsightWebhookUrl"/> as a URI; null when unset or not an absolute http(s) URL.</summary>
+    public Uri? InsightWebhook() =>
+        Uri.TryCreate(InsightWebhookUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
 }

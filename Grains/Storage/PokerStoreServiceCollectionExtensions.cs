@@ -13,7 +13,7 @@ public static class PokerStoreServiceCollectionExtensions
     /// tests), else an <see cref="NpgsqlDataSource"/> and the PostgreSQL stores over the migrated schema.
     /// Services registered before this call win (TryAdd). A database failure in any grain call reaches the caller as
     /// a <see cref="Interfaces.Common.StoreUnavailableException"/>. The game's and storage's meters
-    /// (<see cref="GameMetrics"/>, <see cref="StorageMetrics"/>) are registered here too: every silo calls this.
+    /// (<see cref="GameMetrics"/>, <see cref="StorageMetrics"/>) and the insight webhook's client are registered here too: every silo calls this.
     /// </summary>
     public static IServiceCollection AddPokerStores(this IServiceCollection services, string? postgresConnectionString)
     {
@@ -21,6 +21,7 @@ public static class PokerStoreServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<GameMetrics>();
         services.TryAddSingleton<StorageMetrics>();
+        services.TryAddSingleton<Analytics.InsightWebhook>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIncomingGrainCallFilter, StoreFailureFilter>());
         if (string.IsNullOrWhiteSpace(postgresConnectionString))
         {
@@ -30,6 +31,7 @@ public static class PokerStoreServiceCollectionExtensions
             services.TryAddSingleton<ITableRecordStore, MemoryTableRecordStore>();
             services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
             services.TryAddSingleton<IAnalyticsStore>(sp => new MemoryAnalyticsStore(sp.GetRequiredService<IHandHistoryStore>() as MemoryHandHistoryStore));
+            services.TryAddSingleton<IInsightStore, MemoryInsightStore>();
             return services;
         }
 
@@ -40,6 +42,7 @@ public static class PokerStoreServiceCollectionExtensions
         services.TryAddSingleton<ITableRecordStore, NpgsqlTableRecordStore>();
         services.TryAddSingleton<IAuditStore, NpgsqlAuditStore>();
         services.TryAddSingleton<IAnalyticsStore, NpgsqlAnalyticsStore>();
+        services.TryAddSingleton<IInsightStore, NpgsqlInsightStore>();
         return services;
     }
 }

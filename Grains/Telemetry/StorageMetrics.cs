@@ -8,6 +8,7 @@ public sealed class StorageMetrics : IDisposable
     public const string MeterName = "Orleans.Poker.Storage";
 
     private readonly Counter<long> failures;
+    private long total;
 
     public StorageMetrics(IMeterFactory meters)
     {
@@ -21,13 +22,22 @@ public sealed class StorageMetrics : IDisposable
 
     public Meter Meter { get; }
 
+    /// <summary>Failures counted in this silo since it started (the insight rules read the difference between two checks).</summary>
+    public long Total => Interlocked.Read(ref total);
+
     /// <summary>A failure of grain state storage (<paramref name="operation"/>: read, write, clear).</summary>
-    public void GrainStorageFailed(string operation) => failures.Add(1,
-        new KeyValuePair<string, object?>("source", "grain_storage"), new KeyValuePair<string, object?>("operation", operation));
+    public void GrainStorageFailed(string operation)
+    {
+        Interlocked.Increment(ref total);
+        failures.Add(1, new KeyValuePair<string, object?>("source", "grain_storage"), new KeyValuePair<string, object?>("operation", operation));
+    }
 
     /// <summary>A store's database failure inside a grain call.</summary>
-    public void GrainCallFailed() => failures.Add(1,
-        new KeyValuePair<string, object?>("source", "grain_call"), new KeyValuePair<string, object?>("operation", "call"));
+    public void GrainCallFailed()
+    {
+        Interlocked.Increment(ref total);
+        failures.Add(1, new KeyValuePair<string, object?>("source", "grain_call"), new KeyValuePair<string, object?>("operation", "call"));
+    }
 
     public void Dispose() => Meter.Dispose();
 }

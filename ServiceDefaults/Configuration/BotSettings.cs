@@ -36,6 +36,12 @@ public sealed class BotSettings
     /// <summary>Alert messages sent at most per minute, all chats together (Alertmanager retries what is refused).</summary>
     public int AlertMessagesPerMinute { get; set; } = 20;
 
+    /// <summary>
+    /// How often the bot fetches the room's new warning and critical insights and posts them, batched, to the alert
+    /// chats (within <see cref="AlertMessagesPerMinute"/>). <c>00:00:00</c>: it posts none.
+    /// </summary>
+    public TimeSpan InsightPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The chats alerts go to: <see cref="AlertChatIds"/>, else the admins.</summary>
     public IReadOnlyList<long> AlertChats() => ListSetting.Items(AlertChatIds) is { Count: > 0 } chats
         ? [.. chats.Select(c => long.TryParse(c, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (long?)null).OfType<long>()]

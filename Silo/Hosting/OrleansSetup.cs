@@ -75,7 +75,7 @@ public static class OrleansSetup
     /// <summary>
     /// The grains' rules from configuration (<c>POKER__Players__*</c> into <see cref="PlayerOptions"/>,
     /// <c>POKER__Referral__*</c> into <see cref="ReferralOptions"/>, <c>POKER__Analytics__*</c> into
-    /// <see cref="AnalyticsOptions"/>); unset keys keep the defaults. Values that make
+    /// <see cref="AnalyticsOptions"/>, <c>POKER__Analytics__Insights__*</c> into <see cref="InsightOptions"/>); unset keys keep the defaults. Values that make
     /// no sense stop the silo on start.
     /// </summary>
     public static IServiceCollection AddPokerGrainOptions(this IServiceCollection services, IConfiguration configuration)
@@ -94,7 +94,14 @@ public static class OrleansSetup
             .Bind(configuration.GetSection(ConfigurationPath.Combine(PokerOptions.SectionName, PokerOptions.AnalyticsSection)))
             .Validate(a => a.SnapshotInterval >= TimeSpan.FromMinutes(1) && a.SnapshotRetention >= TimeSpan.FromDays(1),
                 "POKER__Analytics__SnapshotInterval must be at least 00:01:00 and POKER__Analytics__SnapshotRetention at least 1.00:00:00.")
+            .Validate(a => string.IsNullOrWhiteSpace(a.InsightWebhookUrl) || a.InsightWebhook() is not null,
+                "POKER__Analytics__InsightWebhookUrl must be an absolute http or https URL (or unset).")
             .ValidateOnStart();
+        // A value that is no number fails the binding on start, naming the key; one out of range fails validation.
+        services.AddOptions<InsightOptions>()
+            .Bind(configuration.GetSection(ConfigurationPath.Combine(PokerOptions.SectionName, PokerOptions.AnalyticsSection, InsightOptions.SectionName)))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InsightOptions>, InsightOptionsValidator>();
         return services;
     }
 

@@ -1,6 +1,6 @@
 // The analytics page's data shaping (no DOM, no chart library): the ranges it offers, the rebuild range the gateway
 // accepts, the charts' series (players and open tables per snapshot, hands and rake per hour, hands per day and
-// variant), the top tables, and CSV of exactly what a chart shows.
+// variant), the top tables, CSV of exactly what a chart shows, and the insights list's query and details.
 
 import type { AnalyticsSnapshot, HourlyStats } from './wire';
 
@@ -173,4 +173,26 @@ export function seriesCsv(series: SeriesData, timeHeader: string, dates = false)
   const [times, ...values] = series.data;
   const time = (s: number) => (dates ? new Date(s * 1000).toISOString().slice(0, 10) : new Date(s * 1000).toISOString());
   return toCsv([timeHeader, ...series.labels], times.map((t, i) => [time(t), ...values.map((v) => v[i])]));
+}
+
+/** What the insights list shows: a severity (or all), only the open ones or all, a page. */
+export interface InsightFilter {
+  severity?: 'info' | 'warning' | 'critical';
+  openOnly?: boolean;
+  page?: number;
+}
+
+/** The query of GET /api/admin/insights for a filter (unset filters are left out; the page starts at 1). */
+export function insightParams(filter: InsightFilter, pageSize: number): URLSearchParams {
+  const params = new URLSearchParams({ page: String(Math.max(1, filter.page ?? 1)), pageSize: String(pageSize) });
+  if (filter.severity) params.set('severity', filter.severity);
+  if (filter.openOnly) params.set('open', 'true');
+  return params;
+}
+
+/** An insight's figures as "name value" pairs in their stored order ("waitlist 6 · threshold 5"), numbers in `locale`. */
+export function insightDetails(details: Record<string, number>, locale?: string): string {
+  return Object.entries(details)
+    .map(([name, value]) => `${name.replaceAll('_', ' ')} ${value.toLocaleString(locale, { maximumFractionDigits: 2 })}`)
+    .join(' · ');
 }

@@ -235,6 +235,25 @@ export interface TemplateInfo {
   tablesInUse: number;
 }
 
+export type InsightSeverity = 'Info' | 'Warning' | 'Critical';
+
+/** One stored insight (GET /api/admin/insights): open while its condition holds. */
+export interface Insight {
+  id: number;
+  kind: string;
+  severity: InsightSeverity;
+  conditionKey: string;
+  tableId?: string | null;
+  playerId?: number | null;
+  summary: string;
+  details: Record<string, number>;
+  createdAt: string;
+  resolvedAt?: string | null;
+  acknowledgedAt?: string | null;
+  acknowledgedBy?: number | null;
+  open: boolean;
+}
+
 export interface AuditEntry {
   at: string;
   adminId: number;

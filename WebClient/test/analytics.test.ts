@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { handsAndRakePerHour, handsPerDayByVariant, playersOverTime, rangeOf, rebuildRange, seriesCsv, toCsv, topTables } from '../src/analytics';
+import {
+  handsAndRakePerHour, handsPerDayByVariant, insightDetails, insightParams, playersOverTime, rangeOf, rebuildRange, seriesCsv, toCsv, topTables,
+} from '../src/analytics';
 import type { AnalyticsSnapshot, HourlyStats } from '../src/wire';
 
 const hour = (tableId: string, hourStart: string, variant: string, hands: number, rake = 0, peakPlayers = 2): HourlyStats => ({
@@ -120,5 +122,19 @@ describe('CSV', () => {
     const d = playersOverTime([snap('a', '2026-12-02T10:00:00Z', 2)], ['players', 'open tables']);
     expect(seriesCsv(d, 'time')).toBe('time,players,open tables\r\n2026-12-02T10:00:00.000Z,2,1\r\n');
     expect(seriesCsv(d, 'day', true)).toBe('day,players,open tables\r\n2026-12-02,2,1\r\n');
+  });
+});
+
+describe('insights', () => {
+  it('ask for a page with only the filters set', () => {
+    expect(insightParams({}, 20).toString()).toBe('page=1&pageSize=20');
+    expect(insightParams({ severity: 'warning', openOnly: true, page: 3 }, 10).toString()).toBe('page=3&pageSize=10&severity=warning&open=true');
+    expect(insightParams({ openOnly: false, page: 0 }, 20).toString()).toBe('page=1&pageSize=20');
+  });
+
+  it('show their figures by name in the stored order', () => {
+    expect(insightDetails({ waitlist: 6, threshold_minutes: 30, ratio: 2.5 }, 'en')).toBe('waitlist 6 · threshold minutes 30 · ratio 2.5');
+    expect(insightDetails({}, 'en')).toBe('');
+    expect(insightDetails({ failures: 1234 }, 'fa-IR')).toBe(`failures ${(1234).toLocaleString('fa-IR')}`);
   });
 });

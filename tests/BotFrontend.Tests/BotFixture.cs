@@ -142,7 +142,8 @@ public sealed class BotFixture : IAsyncLifetime
         return StartBot(options, host => host.AddPokerClusterClient(options));
     }
 
-    private static async Task<WebApplication> StartBot(PokerOptions options, Action<WebApplicationBuilder> connect)
+    /// <summary>A bot host on a test server; <paramref name="connect"/> gives it its cluster (a client, say).</summary>
+    public static async Task<WebApplication> StartBot(PokerOptions options, Action<WebApplicationBuilder> connect)
     {
         var host = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         host.WebHost.UseTestServer();

@@ -42,6 +42,12 @@ public sealed class GrainOptionsTests
     [InlineData("POKER:Referral:NewPlayerWindow", "00:00:00")]
     [InlineData("POKER:Analytics:SnapshotInterval", "00:00:10")]
     [InlineData("POKER:Analytics:SnapshotRetention", "01:00:00")]
+    [InlineData("POKER:Analytics:InsightWebhookUrl", "ftp://hooks.example/insights")]
+    [InlineData("POKER:Analytics:Insights:TrafficSpikeRatio", "0.9")]
+    [InlineData("POKER:Analytics:Insights:TrafficDropRatio", "1")]
+    [InlineData("POKER:Analytics:Insights:WaitlistSurge", "0")]
+    [InlineData("POKER:Analytics:Insights:IdleTableAfter", "00:00:30")]
+    [InlineData("POKER:Analytics:Insights:StorageErrors", "-3")]
     public void A_setting_that_makes_no_sense_stops_the_start(string key, string value)
     {
         using var services = Build(new() { [key] = value });
@@ -50,6 +56,31 @@ public sealed class GrainOptionsTests
 
         var section = key.Split(':')[1];
         Assert.Contains($"POKER__{section}__", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Insight_thresholds_are_bound_and_an_out_of_range_one_is_refused_by_its_name()
+    {
+        using var good = Build(new() { ["POKER:Analytics:Insights:WaitlistSurge"] = "8", ["POKER:Analytics:InsightWebhookUrl"] = "https://hooks.example/poker" });
+        using var bad = Build(new() { ["POKER:Analytics:Insights:TrafficMinimumHands"] = "0" });
+
+        good.GetRequiredService<IStartupValidator>().Validate();
+        var refused = Assert.Throws<OptionsValidationException>(() => bad.GetRequiredService<IStartupValidator>().Validate());
+
+        var insights = good.GetRequiredService<IOptions<InsightOptions>>().Value;
+        Assert.Equal((8, 100), (insights.WaitlistSurge, insights.TrafficMinimumHands));
+        Assert.Equal(new Uri("https://hooks.example/poker"), good.GetRequiredService<IOptions<AnalyticsOptions>>().Value.InsightWebhook());
+        Assert.Contains("POKER__Analytics__Insights__TrafficMinimumHands must be at least 1 (was 0)", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_threshold_stops_the_start_naming_the_setting()
+    {
+        using var services = Build(new() { ["POKER:Analytics:Insights:WaitlistSurge"] = "five" });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("POKER:Analytics:Insights:WaitlistSurge", refused.Message, StringComparison.Ordinal);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

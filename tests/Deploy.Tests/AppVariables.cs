@@ -9,7 +9,7 @@ namespace Orleans.Poker.Deploy.Tests;
 /// <summary>
 /// The environment variables the applications read, collected from the options types they bind
 /// (<see cref="PokerOptions"/>, and the silo's <see cref="PlayerOptions"/>, <see cref="ReferralOptions"/> and
-/// <see cref="AnalyticsOptions"/>), and
+/// <see cref="AnalyticsOptions"/> and <see cref="InsightOptions"/>), and
 /// what each process needs set in production.
 /// </summary>
 public static class AppVariables
@@ -63,6 +63,7 @@ public static class AppVariables
         Add(names, PokerOptions.PlayersSection, typeof(PlayerOptions));
         Add(names, PokerOptions.ReferralSection, typeof(ReferralOptions));
         Add(names, PokerOptions.AnalyticsSection, typeof(AnalyticsOptions));
+        Add(names, $"{PokerOptions.AnalyticsSection}__{InsightOptions.SectionName}", typeof(InsightOptions));
         return names;
     }
 

@@ -11,6 +11,7 @@ public sealed class EnvironmentVariableTests
         Assert.Contains("POKER__Bot__WebhookSecret", AppVariables.All);
         Assert.Contains("POKER__Players__StartingBalance", AppVariables.All);
         Assert.Contains("POKER__Referral__NewPlayerWindow", AppVariables.All);
+        Assert.Contains("POKER__Analytics__Insights__WaitlistSurge", AppVariables.All);
         Assert.DoesNotContain("POKER__Bot__Enabled", AppVariables.All); // computed, not bound
     }
 

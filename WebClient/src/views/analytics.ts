@@ -1,20 +1,22 @@
 // Admin analytics page: a range (24 h, 7 or 30 days), uPlot charts of players and open tables (snapshots), hands
 // and rake per hour and hands per day by game (hourly statistics), the top tables, a recompute of the range's hourly
-// statistics, CSV of each chart's data, and the audit log with filters and paging. Loaded on demand with uPlot.
+// statistics, CSV of each chart's data, the room's insights (acknowledge) and the audit log with filters and paging.
+// Loaded on demand with uPlot.
 
 import { api } from '../api';
 import {
-  handsAndRakePerHour, handsPerDayByVariant, playersOverTime, rangeKeys, rangeOf, rebuildRange, seriesCsv, toCsv, topTables,
-  type Range, type RangeKey, type SeriesData,
+  handsAndRakePerHour, handsPerDayByVariant, insightDetails, insightParams, playersOverTime, rangeKeys, rangeOf, rebuildRange, seriesCsv, toCsv, topTables,
+  type InsightFilter, type Range, type RangeKey, type SeriesData,
 } from '../analytics';
 import { drawChart } from '../charts';
 import { h, mount, toast } from '../dom';
 import { formatChips, variantName } from '../format';
 import { language, t } from '../i18n';
-import type { AnalyticsSnapshot, AuditEntry, HourlyStats, PageResponse, RebuildResponse } from '../wire';
+import type { AnalyticsSnapshot, AuditEntry, HourlyStats, Insight, PageResponse, RebuildResponse } from '../wire';
 
 let chosen: RangeKey = '24h';
 const auditPageSize = 20;
+const insightPageSize = 20;
 
 const query = (range: Range) => `from=${encodeURIComponent(range.from.toISOString())}&to=${encodeURIComponent(range.to.toISOString())}`;
 const utc = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
@@ -89,12 +91,14 @@ export async function analyticsView(body: HTMLElement, message?: HTMLElement): P
           h('span', null, formatChips(x.totalPot, lang)), h('span', null, formatChips(x.rake, lang))))));
 
   const empty = snapshots.length === 0 && hourly.length === 0;
+  const insights = h('div', { id: 'analytics-insights' });
   const audit = h('div', { id: 'analytics-audit' });
   const section = h('section.card-box.analytics', { id: 'analytics', 'data-range': chosen },
     header, result,
     h('p.hint', null, s.analyticsUtc),
     // Nothing at all: one plain sentence instead of a row of empty charts.
     empty ? h('p', { id: 'analytics-empty' }, s.analyticsNone) : [...boxes, topBox],
+    insights,
     audit);
   mount(body, section);
 
@@ -107,7 +111,62 @@ export async function analyticsView(body: HTMLElement, message?: HTMLElement): P
       series: c.data.labels.map((label, k) => ({ label, scale: c.scales?.[k], bars: !c.lines?.[k] })),
     });
   });
-  await auditList(audit, {});
+  await Promise.all([insightList(insights, { openOnly: true }), auditList(audit, {})]);
+}
+
+/** The room's insights, newest first, by severity and open or all, a page at a time, each with an Acknowledge button. */
+async function insightList(box: HTMLElement, filter: InsightFilter): Promise<void> {
+  const s = t();
+  const page = Math.max(1, filter.page ?? 1);
+  const result = await api.get<PageResponse<Insight>>(`/api/admin/insights?${insightParams(filter, insightPageSize)}`);
+  const locale = language() === 'fa' ? 'fa-IR' : undefined;
+  const go = (next: InsightFilter) => void insightList(box, next).catch((e: Error) => toast(e.message, 'error'));
+  const severities: Record<NonNullable<InsightFilter['severity']>, string> = { info: s.severityInfo, warning: s.severityWarning, critical: s.severityCritical };
+  const severity = h('select', { id: 'insight-filter-severity', 'aria-label': s.severity },
+    h('option', { value: '' }, s.all),
+    Object.entries(severities).map(([value, label]) => h('option', { value, selected: filter.severity === value }, label))) as HTMLSelectElement;
+  const openOnly = h('input', { id: 'insight-filter-open', type: 'checkbox', checked: filter.openOnly === true }) as HTMLInputElement;
+  const apply = () => go({ severity: (severity.value || undefined) as InsightFilter['severity'], openOnly: openOnly.checked, page: 1 });
+  const acknowledge = async (insight: Insight, button: HTMLButtonElement) => {
+    button.disabled = true;
+    try {
+      await api.post<Insight>(`/api/admin/insights/${insight.id}/acknowledge`);
+      await insightList(box, filter);
+    } catch (e) {
+      toast((e as Error).message, 'error');
+      button.disabled = false;
+    }
+  };
+  box.dataset.filterSeverity = filter.severity ?? '';
+  box.dataset.filterOpen = String(filter.openOnly === true);
+  mount(box,
+    h('h4', null, s.insights),
+    h('p.hint', null, s.insightsHint),
+    h('form.audit-filter', { onsubmit: (e: Event) => { e.preventDefault(); apply(); } },
+      severity, h('label', null, openOnly, ` ${s.openOnly}`),
+      h('button', { id: 'insight-filter-apply', type: 'submit' }, s.filter)),
+    result.items.length === 0
+      ? h('p.no-data', { id: 'insights-empty' }, s.noInsights)
+      : h('div.grid', { id: 'analytics-insight-rows', 'data-page': page },
+        h('div.row.head', null, h('span', null, s.time), h('span', null, s.severity), h('span', null, s.details), h('span', null, '')),
+        result.items.map((x) => {
+          const severityKey = x.severity.toLowerCase() as NonNullable<InsightFilter['severity']>;
+          const ack = h('button', { 'data-acknowledge': x.id }, s.acknowledge) as HTMLButtonElement;
+          ack.addEventListener('click', () => void acknowledge(x, ack));
+          return h(`div.row.insight.${severityKey}`, { 'data-insight': x.id, 'data-kind': x.kind, 'data-open': String(x.open) },
+            h('span', null, new Date(x.createdAt).toLocaleString(locale)),
+            h('span', null, severities[severityKey] ?? x.severity),
+            h('span', null, h('b', null, x.summary), h('br'), h('small', null,
+              [x.kind, insightDetails(x.details, locale), x.open ? s.stillOpen : `${s.resolved} ${new Date(x.resolvedAt ?? x.createdAt).toLocaleString(locale)}`]
+                .filter((part) => part).join(' · '))),
+            x.acknowledgedAt
+              ? h('span', { 'data-acknowledged-by': x.acknowledgedBy ?? '' }, `${s.acknowledged} (${x.acknowledgedBy ?? ''})`)
+              : h('span', null, ack));
+        })),
+    h('div.pager', null,
+      h('button', { id: 'insights-newer', disabled: page <= 1, onclick: () => go({ ...filter, page: page - 1 }) }, s.newer),
+      h('span', { id: 'insights-page' }, `${s.page} ${page}`),
+      h('button', { id: 'insights-older', disabled: result.items.length < insightPageSize, onclick: () => go({ ...filter, page: page + 1 }) }, s.older)));
 }
 
 interface AuditFilter {
@@ -130,7 +189,7 @@ async function auditList(box: HTMLElement, filter: AuditFilter): Promise<void> {
   const action = h('input', { id: 'audit-filter-action', placeholder: s.action, value: filter.action ?? '', list: 'audit-actions' }) as HTMLInputElement;
   const go = (next: AuditFilter) => void auditList(box, next).catch((e: Error) => toast(e.message, 'error'));
   const apply = () => go({ admin: admin.value.trim() || undefined, action: action.value.trim() || undefined, page: 1 });
-  const known = ['analytics.rebuild', 'player.adjust', 'table.close', 'table.pause', 'table.resume', 'table.kick', 'template.create', 'template.update', 'template.activate', 'template.deactivate'];
+  const known = ['analytics.rebuild', 'insight.acknowledge', 'player.adjust', 'table.close', 'table.pause', 'table.resume', 'table.kick', 'template.create', 'template.update', 'template.activate', 'template.deactivate'];
   mount(box,
     h('h4', null, s.audit),
     h('form.audit-filter', { onsubmit: (e: Event) => { e.preventDefault(); apply(); } },

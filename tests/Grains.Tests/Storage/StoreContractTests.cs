@@ -3,6 +3,7 @@ using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Tests.Storage;
@@ -253,6 +254,85 @@ public abstract class StoreContractTests
             .OrderBy(s => s.TableId == first ? 0 : 1));
         Assert.Equal([batch[1]], await Stores.Analytics.GetSnapshotsAsync(at, at.AddSeconds(1), second));
     }
+
+    [Fact]
+    public async Task An_insight_is_stored_once_while_its_condition_holds_and_again_after_it_cleared()
+    {
+        var kind = $"test_{Guid.NewGuid():N}";
+        var table = await NewTable();
+        var (first, second) = (Condition(kind, $"{kind}:{table}", InsightSeverity.Warning, table), Condition(kind, $"{kind}:room", InsightSeverity.Info));
+
+        var opened = await Stores.Insights.OpenAsync([first], T0);
+        var again = await Stores.Insights.OpenAsync([first, second], T0.AddMinutes(1));
+        var resolved = await Stores.Insights.ResolveAsync([kind], [second.Key], T0.AddMinutes(2));
+        var returned = await Stores.Insights.OpenAsync([first], T0.AddMinutes(3));
+        var all = await Stores.Insights.SearchAsync(new InsightQuery(Kind: kind));
+
+        var stored = Assert.Single(opened);
+        Assert.Equal((kind, InsightSeverity.Warning, first.Key, table, first.Summary, T0), (stored.Kind, stored.Severity, stored.ConditionKey, stored.TableId, stored.Summary, stored.CreatedAt));
+        Assert.Equal(first.Details, stored.Details);
+        Assert.Equal([second.Key], again.Select(i => i.ConditionKey));
+        Assert.Equal(1, resolved);
+        Assert.NotEqual(stored.Id, Assert.Single(returned).Id);
+        Assert.Equal([returned[0].Id, again[0].Id, stored.Id], all.Select(i => i.Id));
+        Assert.Equal(T0.AddMinutes(2), all.Single(i => i.Id == stored.Id).ResolvedAt);
+        Assert.Equal(2, (await Stores.Insights.SearchAsync(new InsightQuery(Kind: kind, Open: true))).Count);
+        Assert.Equal([second.Key], (await Stores.Insights.SearchAsync(new InsightQuery(InsightSeverity.Info, kind))).Select(i => i.ConditionKey));
+        Assert.Equal([again[0].Id], (await Stores.Insights.SearchAsync(new InsightQuery(Kind: kind, Skip: 1, Take: 1))).Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task The_same_condition_stored_by_two_evaluations_at_once_is_stored_once()
+    {
+        var kind = $"test_{Guid.NewGuid():N}";
+        var condition = Condition(kind, $"{kind}:room", InsightSeverity.Critical);
+
+        var both = await Task.WhenAll(Stores.Insights.OpenAsync([condition], T0), Stores.Insights.OpenAsync([condition], T0));
+
+        Assert.Single(both.SelectMany(b => b));
+        Assert.Single(await Stores.Insights.SearchAsync(new InsightQuery(Kind: kind)));
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_is_kept_once_and_an_unknown_insight_is_not_found()
+    {
+        var kind = $"test_{Guid.NewGuid():N}";
+        var stored = Assert.Single(await Stores.Insights.OpenAsync([Condition(kind, $"{kind}:room", InsightSeverity.Warning)], T0));
+
+        var first = await Stores.Insights.AcknowledgeAsync(stored.Id, 42, T0.AddMinutes(1));
+        var second = await Stores.Insights.AcknowledgeAsync(stored.Id, 43, T0.AddMinutes(2));
+        var unknown = await Stores.Insights.AcknowledgeAsync(long.MaxValue, 42, T0);
+
+        Assert.Equal((T0.AddMinutes(1), 42L), (first!.AcknowledgedAt!.Value, first.AcknowledgedBy!.Value));
+        Assert.Equal((first.Id, first.AcknowledgedAt, first.AcknowledgedBy), (second!.Id, second.AcknowledgedAt, second.AcknowledgedBy));
+        Assert.Null(unknown);
+    }
+
+    [Fact]
+    public async Task Insights_are_pending_for_each_channel_until_delivered_and_the_chat_gets_no_info()
+    {
+        var kind = $"test_{Guid.NewGuid():N}";
+        var at = T0.AddYears(5);
+        var stored = await Stores.Insights.OpenAsync(
+            [Condition(kind, $"{kind}:a", InsightSeverity.Info), Condition(kind, $"{kind}:b", InsightSeverity.Warning), Condition(kind, $"{kind}:c", InsightSeverity.Critical)], at);
+        var ids = stored.Select(i => i.Id).ToList();
+
+        var chat = await Stores.Insights.PendingAsync(InsightChannel.Chat, at, 100);
+        var webhook = await Stores.Insights.PendingAsync(InsightChannel.Webhook, at, 100);
+        await Stores.Insights.MarkDeliveredAsync(InsightChannel.Chat, [ids[1]], at);
+        var chatAfter = await Stores.Insights.PendingAsync(InsightChannel.Chat, at, 100);
+        var tooOld = await Stores.Insights.PendingAsync(InsightChannel.Webhook, at.AddSeconds(1), 100);
+        var one = await Stores.Insights.PendingAsync(InsightChannel.Webhook, at, 1);
+
+        Assert.Equal(ids[1..], chat.Select(i => i.Id));
+        Assert.Equal(ids, webhook.Select(i => i.Id));
+        Assert.Equal([ids[2]], chatAfter.Select(i => i.Id));
+        Assert.DoesNotContain(tooOld, i => ids.Contains(i.Id));
+        Assert.Equal([ids[0]], one.Select(i => i.Id));
+    }
+
+    private static InsightCondition Condition(string kind, string key, InsightSeverity severity, string? table = null) =>
+        new(kind, severity, key, table, null, $"{key} holds", new Dictionary<string, double> { ["figure"] = 12, ["threshold"] = 2.5 });
 
     protected static TemplateConfig Config { get; } = new()
     {
