@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
@@ -80,6 +81,31 @@ public static partial class Input
         cards is null || (cards.Count <= 5 && cards.All(c => c is { Length: 2 } && CardPattern().IsMatch(c)))
             ? cards
             : throw Invalid("cards", "must be up to 5 cards like 'Ah'");
+
+    /// <summary>A leaderboard's period: day (default), week or all.</summary>
+    public static LeaderboardPeriod Period(string? period) => period switch
+    {
+        null or "day" => LeaderboardPeriod.Day,
+        "week" => LeaderboardPeriod.Week,
+        "all" => LeaderboardPeriod.All,
+        _ => throw Invalid("period", "must be 'day', 'week' or 'all'"),
+    };
+
+    /// <summary>What a leaderboard ranks by: profit (default) or hands.</summary>
+    public static LeaderboardOrder RankedBy(string? by) => by switch
+    {
+        null or "profit" => LeaderboardOrder.Profit,
+        "hands" => LeaderboardOrder.Hands,
+        _ => throw Invalid("by", "must be 'profit' or 'hands'"),
+    };
+
+    /// <summary>How many of the top entries: 1..100 (default 10).</summary>
+    public static int Take(int? take) => take switch
+    {
+        null => 10,
+        >= 1 and <= MaxPageSize => take.Value,
+        _ => throw Invalid("take", $"must be between 1 and {MaxPageSize}"),
+    };
 
     public static PokerException Invalid(string field, string message) => new("invalid_input", $"{field} {message}", 400);
 
