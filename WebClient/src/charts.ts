@@ -29,8 +29,8 @@ export interface ChartOptions {
   xRange?: [number, number];
   /** Times on the x axis in UTC (the analytics' hours and days are UTC) rather than the browser's zone. */
   utc?: boolean;
-  /** x is a count (hands played), not a time. */
-  countX?: boolean;
+  /** x is a count (hands played), not a time: whole-number ticks, and this name in the legend. */
+  countX?: string;
   /** Figures may be negative (a profit): the y axis spans them, with 0 always on it. */
   signed?: boolean;
 }
@@ -65,7 +65,7 @@ export function drawChart(box: HTMLElement, options: ChartOptions): uPlot {
     width: options.width,
     ...(options.utc ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC') } : {}),
     height: options.height ?? 180,
-    series: [{}, ...options.series.map((s, i) => {
+    series: [options.countX ? { label: options.countX } : {}, ...options.series.map((s, i) => {
       const bar = !!barBucket && s.bars !== false;
       return {
         label: s.label,
@@ -79,7 +79,8 @@ export function drawChart(box: HTMLElement, options: ChartOptions): uPlot {
     })],
     axes: [
       // Bars of days: ticks on whole buckets only.
-      barBucket ? { ...axis, incrs: [1, 2, 3, 6, 12, 24, 48, 72, 168].map((n) => n * barBucket) } : axis,
+      barBucket ? { ...axis, incrs: [1, 2, 3, 6, 12, 24, 48, 72, 168].map((n) => n * barBucket) }
+        : options.countX ? { ...axis, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000] } : axis,
       { ...axis, scale: 'y', size: 56 },
       ...(twoScales ? [{ ...axis, scale: 'y2', side: 1, size: 56, grid: { show: false } }] : []),
     ],

@@ -43,7 +43,7 @@ export async function statsView(root: HTMLElement, params: string[]): Promise<vo
     h('p.hint', null, s.statsHint));
   mount(root, title, section);
   drawChart(chart, {
-    width: Math.max(280, section.clientWidth - 24), height: 200, countX: true, signed: true, data: series.data,
+    width: Math.max(280, section.clientWidth - 24), height: 200, countX: s.handsAxis, signed: true, data: series.data,
     series: series.labels.map((label) => ({ label })),
   });
 }
