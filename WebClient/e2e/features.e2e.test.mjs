@@ -567,6 +567,13 @@ test('a player\'s page after played hands: the profit curve drawn, sessions and 
   const card = `#tables .row[data-table="${tableId}"] .activity`;
   await uma.waitForSelector(`${card}:not([data-hands="0"])`);
   assert.match(await uma.textContent(card), /^\d+ hands in the last hour · average pot [\d,]+ · last (just now|\d+ min ago)$/);
+
+  // In Persian, right to left, with the same chart.
+  await uma.evaluate(() => { localStorage.setItem('poker.lang', 'fa'); location.hash = '#/stats'; location.reload(); });
+  await uma.waitForSelector('html[dir="rtl"] #player-stats .ops-chart[data-chart="profit"] .uplot canvas');
+  assert.equal(await uma.textContent('#player-stats h4'), 'سود بر پایهٔ دست‌های بازی‌شده');
+  await uma.evaluate(() => window.scrollTo(0, 0));
+  await shot(uma, 'player-stats-persian');
   await uma.context().close();
 });
 

@@ -39,7 +39,7 @@ export async function statsView(root: HTMLElement, params: string[]): Promise<vo
     h('h4', null, s.sessions),
     table('stats-sessions', [s.table, s.started, s.ended, s.hands, s.net], r.sessions.map((x) => [x.tableId, when(x.startedAt), when(x.endedAt), fmt(x.hands), signed(x.net)])),
     h('h4', null, s.biggestPots),
-    table('stats-pots', [s.table, s.hand, s.variant, s.pot, s.won], r.biggestPots.map((p) => [p.tableId, p.handNumber, variantName(p.variant), fmt(p.pot), signed(p.net)])),
+    table('stats-pots', [s.table, s.hand, s.variant, s.pot, s.won], r.biggestPots.map((p) => [p.tableId, fmt(p.handNumber), variantName(p.variant), fmt(p.pot), signed(p.net)])),
     h('p.hint', null, s.statsHint));
   mount(root, title, section);
   drawChart(chart, {
