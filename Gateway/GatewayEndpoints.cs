@@ -39,6 +39,7 @@ public static class GatewayEndpoints
         api.MapTableEndpoints();
         api.MapTemplateEndpoints();
         api.MapAdminEndpoints();
+        api.MapLedgerEndpoints();
         app.MapHub<TableHub>("/hubs/table");
         app.MapHub<LobbyHub>("/hubs/lobby");
         var dashboard = app.MapPokerDashboard(options);

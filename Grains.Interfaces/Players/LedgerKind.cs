@@ -20,4 +20,7 @@ public enum LedgerKind
 
     /// <summary>A sit-and-go prize.</summary>
     Prize,
+
+    /// <summary>A hand's rake, from its table to the house account (<see cref="HouseAccount"/>).</summary>
+    Rake,
 }

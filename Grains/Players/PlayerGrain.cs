@@ -119,12 +119,17 @@ public sealed class PlayerGrain(
 
     public async Task<long> TransferFromTable(string transferId, string tableId, long amount, LedgerKind kind)
     {
-        _ = Profile;
         RequireTransfer(transferId, tableId, amount);
-        if (kind is not (LedgerKind.CashOut or LedgerKind.Prize))
+        if (PlayerId == HouseAccount.PlayerId)
+        {
+            await OpenHouse(kind);
+        }
+        else if (kind is not (LedgerKind.CashOut or LedgerKind.Prize))
         {
             throw new PokerException("invalid_kind", $"A transfer from a table is a CashOut or a Prize, not {kind}.");
         }
+
+        _ = Profile;
 
         if (await Apply(transferId, kind, amount, tableId, null, null))
         {
@@ -255,6 +260,23 @@ public sealed class PlayerGrain(
         if (changed)
         {
             await store.WriteStateAsync();
+        }
+    }
+
+    /// <summary>The house account takes rake only; its profile (and players row) is made on its first rake, with no grant.</summary>
+    private async Task OpenHouse(LedgerKind kind)
+    {
+        if (kind != LedgerKind.Rake)
+        {
+            throw new PokerException("invalid_kind", $"The house account takes rake only, not {kind}.");
+        }
+
+        if (State.Profile is null)
+        {
+            var house = new PlayerProfile { PlayerId = PlayerId, DisplayName = HouseAccount.Name, CreatedAt = time.GetUtcNow() };
+            await players.UpsertAsync(house, time.GetUtcNow());
+            State.Profile = house;
+            logger.LogInformation("House account {PlayerId} opened", PlayerId);
         }
     }
 

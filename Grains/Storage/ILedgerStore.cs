@@ -19,4 +19,10 @@ public interface ILedgerStore
 
     /// <summary>A player's entries, newest first.</summary>
     Task<IReadOnlyList<LedgerEntry>> GetPlayerEntriesAsync(long playerId, int skip, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>Every player's entries recorded in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
+    Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(DateTimeOffset from, DateTimeOffset to, int skip, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>The room's balance sheet: issued chips against balances, the house and what is on tables.</summary>
+    Task<LedgerBalance> GetBalanceAsync(CancellationToken cancellationToken = default);
 }

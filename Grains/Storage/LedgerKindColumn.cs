@@ -7,6 +7,14 @@ namespace Orleans.Poker.Grains.Storage;
 /// </summary>
 internal static class LedgerKindColumn
 {
+    /// <summary>Kinds that bring chips into the room.</summary>
+    public static readonly LedgerKind[] Issuing = [LedgerKind.Grant, LedgerKind.TopUp, LedgerKind.AdminAdjustment];
+
+    /// <summary>Kinds that move chips between a balance and a table (rake: table → house).</summary>
+    public static readonly LedgerKind[] Table = [LedgerKind.BuyIn, LedgerKind.CashOut, LedgerKind.Prize, LedgerKind.Rake];
+
+    public static string[] Names(IEnumerable<LedgerKind> kinds) => [.. kinds.Select(k => ToColumns(k, null).Kind)];
+
     public static (string Kind, string? Reason) ToColumns(LedgerKind kind, string? note) => kind switch
     {
         LedgerKind.Grant => ("grant", note),
@@ -15,6 +23,7 @@ internal static class LedgerKindColumn
         LedgerKind.AdminAdjustment => ("admin_adjustment", note),
         LedgerKind.TopUp => ("top_up", note),
         LedgerKind.Prize => ("prize", note),
+        LedgerKind.Rake => ("rake", note),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ledger kind."),
     };
 
@@ -26,6 +35,7 @@ internal static class LedgerKindColumn
         "cash_out" => (LedgerKind.CashOut, reason),
         "admin_adjustment" => (LedgerKind.AdminAdjustment, reason),
         "top_up" => (LedgerKind.TopUp, reason),
+        "rake" => (LedgerKind.Rake, reason),
         _ => throw new InvalidOperationException($"Ledger kind '{kind}' has no LedgerKind."),
     };
 }

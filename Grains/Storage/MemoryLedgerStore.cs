@@ -8,6 +8,7 @@ public sealed class MemoryLedgerStore : ILedgerStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LedgerEntry> _byTransfer = new(StringComparer.Ordinal);
     private readonly Dictionary<long, List<LedgerEntry>> _byPlayer = [];
+    private readonly List<LedgerEntry> _inOrder = [];
 
     /// <summary>Every stored entry, in append order (for tests and chip-conservation checks).</summary>
     public IReadOnlyList<LedgerEntry> All
@@ -38,6 +39,7 @@ public sealed class MemoryLedgerStore : ILedgerStore
             }
 
             list.Add(entry);
+            _inOrder.Add(entry);
             return Task.FromResult(new LedgerAppendResult(true, entry));
         }
     }
@@ -58,6 +60,30 @@ public sealed class MemoryLedgerStore : ILedgerStore
                 ? Enumerable.Reverse(list).Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList()
                 : [];
             return Task.FromResult(page);
+        }
+    }
+
+    public Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(DateTimeOffset from, DateTimeOffset to, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<LedgerEntry> page = _inOrder.Where(e => e.At >= from && e.At < to)
+                .Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList();
+            return Task.FromResult(page);
+        }
+    }
+
+    public Task<LedgerBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var wallets = _byPlayer.ToDictionary(p => p.Key, p => p.Value[^1].BalanceAfter);
+            return Task.FromResult(new LedgerBalance(
+                _inOrder.Where(e => LedgerKindColumn.Issuing.Contains(e.Kind)).Sum(e => e.Amount),
+                wallets.Where(w => w.Key != HouseAccount.PlayerId).Sum(w => w.Value),
+                wallets.GetValueOrDefault(HouseAccount.PlayerId),
+                -_inOrder.Where(e => LedgerKindColumn.Table.Contains(e.Kind)).Sum(e => e.Amount),
+                _byPlayer.All(p => p.Value.Sum(e => e.Amount) == wallets[p.Key])));
         }
     }
 }

@@ -78,6 +78,46 @@ public sealed class NpgsqlLedgerStore(NpgsqlDataSource dataSource) : ILedgerStor
         return await ReadAllAsync(query, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(DateTimeOffset from, DateTimeOffset to, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var query = new NpgsqlCommand(
+            $"""
+            SELECT {Columns} FROM ledger_transactions WHERE created_at >= @from AND created_at < @to
+            ORDER BY created_at, transaction_id OFFSET @skip LIMIT @take
+            """, connection);
+        query.WithTime("from", from).WithTime("to", to)
+            .With("skip", NpgsqlDbType.Integer, Math.Max(0, skip))
+            .With("take", NpgsqlDbType.Integer, Math.Max(0, take));
+        return await ReadAllAsync(query, cancellationToken);
+    }
+
+    public async Task<LedgerBalance> GetBalanceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+
+        // One statement, one snapshot: the sums and the wallets are read at the same instant.
+        await using var query = new NpgsqlCommand(
+            """
+            WITH sums AS (
+                SELECT player_id, sum(amount) AS total FROM ledger_transactions GROUP BY player_id)
+            SELECT
+                (SELECT coalesce(sum(amount), 0) FROM ledger_transactions WHERE kind = ANY(@issuing))::bigint,
+                (SELECT coalesce(sum(balance), 0) FROM wallets WHERE player_id <> @house)::bigint,
+                (SELECT coalesce(sum(balance), 0) FROM wallets WHERE player_id = @house)::bigint,
+                (SELECT -coalesce(sum(amount), 0) FROM ledger_transactions WHERE kind = ANY(@table))::bigint,
+                NOT EXISTS (
+                    SELECT 1 FROM sums FULL JOIN wallets w USING (player_id)
+                    WHERE coalesce(sums.total, 0) <> coalesce(w.balance, 0))
+            """, connection);
+        query.With("issuing", NpgsqlDbType.Array | NpgsqlDbType.Text, LedgerKindColumn.Names(LedgerKindColumn.Issuing))
+            .With("table", NpgsqlDbType.Array | NpgsqlDbType.Text, LedgerKindColumn.Names(LedgerKindColumn.Table))
+            .With("house", NpgsqlDbType.Text, SqlParameters.Id(HouseAccount.PlayerId));
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new LedgerBalance(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetBoolean(4));
+    }
+
     private static async Task<LedgerEntry?> FindAsync(NpgsqlConnection connection, string transferId, CancellationToken cancellationToken)
     {
         await using var query = new NpgsqlCommand($"SELECT {Columns} FROM ledger_transactions WHERE transfer_id = @transfer_id", connection);

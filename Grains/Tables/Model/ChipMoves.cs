@@ -38,6 +38,16 @@ public static class ChipMoves
         Kind = LedgerKind.Prize,
     };
 
+    /// <summary>Hand <paramref name="handNo"/>'s rake to the house account: one per table and hand.</summary>
+    public static PendingTransfer Rake(string tableId, long handNo, long amount) => new()
+    {
+        TransferId = $"{tableId}:rake:{handNo}",
+        PlayerId = HouseAccount.PlayerId,
+        Amount = amount,
+        ToTable = false,
+        Kind = LedgerKind.Rake,
+    };
+
     /// <summary>The id that refunds a buy-in whose seat was never taken (a crash between the debit and the seat).</summary>
     public static string RefundId(PendingTransfer buyIn) => buyIn.TransferId + ":refund";
 

@@ -132,8 +132,9 @@ public static class HandCycle
     }
 
     /// <summary>
-    /// Settles a finished hand: stacks back to the seats, rake counted, the result kept, the turn closed and the
-    /// history put in the outbox — all in the state the caller stores in one write, with the hand gone.
+    /// Settles a finished hand: stacks back to the seats, the rake counted and moved to the house account, the result
+    /// kept, the turn closed and the history put in the outbox — all in the state the caller stores in one write, with
+    /// the hand gone.
     /// </summary>
     public static Settlement Finish(TableState state, Hand done, string tableId, DateTimeOffset now)
     {
@@ -154,6 +155,11 @@ public static class HandCycle
         var before = state.HandStartStacks.Sum();
         var after = done.Stacks.Sum() + done.TotalPot + done.Rake;
         state.RakeCollected += done.Rake;
+        if (done.Rake > 0)
+        {
+            state.PendingTransfers.Add(ChipMoves.Rake(tableId, state.HandNo, done.Rake));
+        }
+
         state.LastResult = result;
         state.Deadline = null;
         state.RobotActsAt = null;

@@ -66,6 +66,35 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_house_account_opens_on_its_first_rake_takes_each_rake_once_and_nothing_else()
+    {
+        var house = fixture.Grains.GetGrain<IPlayerGrain>(HouseAccount.PlayerId);
+        var rakeId = T("t1:rake:1");
+
+        var first = await house.TransferFromTable(rakeId, "table-1", 7, LedgerKind.Rake);
+        var again = await house.TransferFromTable(rakeId, "table-1", 7, LedgerKind.Rake);
+        var cashOut = await Assert.ThrowsAsync<PokerException>(() => house.TransferFromTable(T("t1:out:x"), "table-1", 5, LedgerKind.CashOut));
+
+        Assert.Equal(first, again);
+        Assert.Equal(HouseAccount.Name, (await house.Get()).Profile.DisplayName);
+        var entry = Assert.Single(fixture.Ledger.All, e => e.TransferId == rakeId);
+        Assert.Equal((HouseAccount.PlayerId, LedgerKind.Rake, 7L), (entry.PlayerId, entry.Kind, entry.Amount));
+        Assert.Equal("invalid_kind", cashOut.Code);
+        Assert.Equal(first, (await house.Get()).Balance);
+    }
+
+    [Fact]
+    public async Task A_player_refuses_rake()
+    {
+        var (_, player) = await Registered();
+
+        var error = await Assert.ThrowsAsync<PokerException>(() => player.TransferFromTable(T("t1:rake:2"), "table-1", 5, LedgerKind.Rake));
+
+        Assert.Equal("invalid_kind", error.Code);
+        Assert.Equal(StartingBalance, (await player.Get()).Balance);
+    }
+
+    [Fact]
     public async Task Buy_in_above_the_balance_is_refused_and_changes_nothing()
     {
         var (_, player) = await Registered();

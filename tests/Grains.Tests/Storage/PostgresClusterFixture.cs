@@ -24,7 +24,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         await Database.InitializeAsync();
         var builder = new InProcessTestClusterBuilder(1);
         var (time, connectionString) = (Time, Database.ConnectionString);
-        builder.ConfigureSilo((_, silo) => silo.AddTestGrains(time, stores: connectionString, reminders: false));
+        builder.ConfigureSilo((_, silo) => silo.AddTestGrains(time, stores: connectionString));
         Cluster = await TestSilo.DeployAsync(builder.Build);
     }
 

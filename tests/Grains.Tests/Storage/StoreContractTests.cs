@@ -61,6 +61,46 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task The_balance_sheet_counts_issued_chips_balances_the_house_and_chips_on_tables()
+    {
+        var player = await NewPlayer();
+        var table = await NewTable();
+        await Stores.Players.UpsertAsync(new PlayerProfile { PlayerId = HouseAccount.PlayerId, DisplayName = HouseAccount.Name, CreatedAt = T0 }, T0);
+        var house = (await Stores.Ledger.GetPlayerEntriesAsync(HouseAccount.PlayerId, 0, 1)).FirstOrDefault()?.BalanceAfter ?? 0;
+        var before = await Stores.Ledger.GetBalanceAsync();
+
+        await Append(player, LedgerKind.Grant, 1_000, 1_000, null);
+        await Append(player, LedgerKind.BuyIn, -400, 600, table);
+        await Append(HouseAccount.PlayerId, LedgerKind.Rake, 10, house + 10, table);
+        await Append(player, LedgerKind.CashOut, 300, 900, table);
+        var after = await Stores.Ledger.GetBalanceAsync();
+
+        // The player's 100 net loss at the table: 10 went to the house, 90 are still on the table.
+        Assert.Equal(1_000, after.Issued - before.Issued);
+        Assert.Equal(900, after.Players - before.Players);
+        Assert.Equal(10, after.House - before.House);
+        Assert.Equal(90, after.OnTables - before.OnTables);
+    }
+
+    [Fact]
+    public async Task Every_players_entries_are_listed_by_time_oldest_first()
+    {
+        var (a, b) = (await NewPlayer(), await NewPlayer());
+        var table = await NewTable();
+        var at = T0.AddDays(400 + Interlocked.Increment(ref _nextPlayer) % 1000);
+        await Append(a, LedgerKind.Grant, 500, 500, null, at);
+        await Append(b, LedgerKind.Grant, 500, 500, null, at.AddMinutes(1));
+        await Append(a, LedgerKind.BuyIn, -200, 300, table, at.AddMinutes(2));
+        await Append(b, LedgerKind.Grant, 1, 501, null, at.AddHours(1));
+
+        var range = await Stores.Ledger.GetEntriesAsync(at, at.AddHours(1), 0, 100);
+        var page = await Stores.Ledger.GetEntriesAsync(at, at.AddHours(1), 1, 1);
+
+        Assert.Equal([(a, LedgerKind.Grant), (b, LedgerKind.Grant), (a, LedgerKind.BuyIn)], range.Select(e => (e.PlayerId, e.Kind)));
+        Assert.Equal(b, Assert.Single(page).PlayerId);
+    }
+
+    [Fact]
     public async Task Hand_history_is_saved_once_per_table_and_hand()
     {
         var (a, b) = (await NewPlayer(), await NewPlayer());
@@ -314,6 +354,9 @@ public abstract class StoreContractTests
         await Stores.Tables.UpsertTableAsync(new TableRecord(table, template, 1, null, TableType.Persistent, TableStatus.Active, null, T0, null, null));
         return table;
     }
+
+    private Task Append(long player, LedgerKind kind, long amount, long balanceAfter, string? table, DateTimeOffset? at = null) =>
+        Stores.Ledger.AppendAsync(new LedgerEntry($"{kind}-{Guid.NewGuid():N}", player, kind, amount, balanceAfter, table, null, at ?? T0));
 
     protected static HandRecord Hand(string table, long number, long[] players, DateTimeOffset started) =>
         new(table, number, "NT", started, started.AddSeconds(40), players, 120, 5, $"variant = 'NT'\n# hand {number}\n");

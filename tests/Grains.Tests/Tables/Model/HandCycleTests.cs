@@ -1,4 +1,5 @@
 using Orleans.Poker.Engine.Rules;
+using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Tables.Model;
@@ -88,6 +89,34 @@ public sealed class HandCycleTests
         Assert.Equal(Now.AddSeconds(9), Assert.Single(state.PendingHistories).EndedAt);
         Assert.Equal(2, settled.Outcomes.Count);
         Assert.Equal(0, settled.Outcomes.Sum(o => o.Outcome.Net));
+    }
+
+    [Fact]
+    public void A_raked_hand_moves_its_rake_to_the_house_in_the_same_write_and_an_unraked_one_moves_nothing()
+    {
+        var state = With(TableKit.Holdem(c => c with { RakePercent = 5, RakeCap = 3 }), 100, 100);
+        var hand = Deal(state);
+        hand.Apply(PlayerAction.RaiseTo(hand.Actor!.Value, 50));
+        while (!hand.IsOver)
+        {
+            hand.Apply(PlayerAction.CheckOrCall(hand.Actor!.Value));
+        }
+
+        HandCycle.Finish(state, hand, TableId, Now);
+        var rake = Assert.Single(state.PendingTransfers);
+        Assert.Equal((HouseAccount.PlayerId, hand.Rake, false, LedgerKind.Rake), (rake.PlayerId, rake.Amount, rake.ToTable, rake.Kind));
+        Assert.Equal($"{TableId}:rake:{state.HandNo}", rake.TransferId);
+        Assert.True(hand.Rake > 0);
+
+        // Folded before the flop: no flop, no drop.
+        var unraked = Deal(state);
+        while (!unraked.IsOver)
+        {
+            unraked.Apply(PlayerAction.Fold(unraked.Actor!.Value));
+        }
+
+        HandCycle.Finish(state, unraked, TableId, Now);
+        Assert.Single(state.PendingTransfers);
     }
 
     [Fact]

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using Orleans.Poker.Gateway.Contracts;
+using Orleans.Poker.Gateway.Errors;
+using Orleans.Poker.Grains.Interfaces.Admin;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Players;
+
+namespace Orleans.Poker.Gateway.Api;
+
+/// <summary><c>/api/admin/ledger</c>: every player's ledger entries by time (a page, or all of a range as CSV) and the room's balance sheet. Admin role only.</summary>
+public static class LedgerEndpoints
+{
+    public static RouteGroupBuilder MapLedgerEndpoints(this RouteGroupBuilder api)
+    {
+        var ledger = api.MapGroup("/admin/ledger").WithTags("Admin").RequireAuthorization(Auth.PokerClaims.AdminPolicy);
+
+        ledger.MapGet("/", async (DateTimeOffset from, DateTimeOffset to, int? page, int? pageSize, IGrainFactory grains) =>
+        {
+            var (p, size, skip) = Input.Page(page, pageSize);
+            return new PageResponse<LedgerEntry>(await Grain(grains).Entries(from, Range(from, to), skip, size), p, size);
+        }).WithSummary("Ledger entries of every player recorded in [from, to), oldest first");
+
+        ledger.MapGet("/export", async (DateTimeOffset from, DateTimeOffset to, HttpContext http, IGrainFactory grains) =>
+        {
+            Range(from, to);
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger-{from:yyyyMMddTHHmm}-{to:yyyyMMddTHHmm}.csv\"";
+            await http.Response.WriteAsync("at,transfer_id,player_id,kind,amount,balance_after,table_id,note\n", http.RequestAborted);
+            for (var skip = 0; ; skip += ILedgerGrain.MaxTake)
+            {
+                var entries = await Grain(grains).Entries(from, to, skip, ILedgerGrain.MaxTake);
+                var page = new StringBuilder();
+                foreach (var e in entries)
+                {
+                    page.Append(CultureInfo.InvariantCulture, $"{e.At:O},{Csv(e.TransferId)},{e.PlayerId},{WireNames.SnakeCase(e.Kind.ToString())},{e.Amount},{e.BalanceAfter},{Csv(e.TableId)},{Csv(e.Note)}\n");
+                }
+
+                await http.Response.WriteAsync(page.ToString(), http.RequestAborted);
+                if (entries.Count < ILedgerGrain.MaxTake)
+                {
+                    return;
+                }
+            }
+        }).WithSummary("Ledger entries of every player recorded in [from, to) as CSV, oldest first (at most 366 days)");
+
+        ledger.MapGet("/balance", (IGrainFactory grains) => Grain(grains).Balance())
+            .WithSummary("The balance sheet: issued chips = players' balances + the house's rake + chips on tables");
+        return api;
+    }
+
+    private static ILedgerGrain Grain(IGrainFactory grains) => grains.GetGrain<ILedgerGrain>(0);
+
+    private static DateTimeOffset Range(DateTimeOffset from, DateTimeOffset to) =>
+        from > to ? throw Input.Invalid("from", "must not be after to")
+        : to - from > TimeSpan.FromDays(366) ? throw Input.Invalid("to", "must be at most 366 days after from")
+        : to;
+
+    /// <summary>A CSV field: quoted when it holds a comma, quote or line break; a leading formula character is defused.</summary>
+    private static string Csv(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+
+        var text = value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    }
+}
