@@ -395,9 +395,11 @@ internal sealed partial class UpdateHandler(
         // showdowns are counted by the player grain only.
         var playerId = context.Player.Profile.PlayerId;
         var results = grains.GetGrain<IPlayerResultsGrain>(0);
-        var mine = await results.Player(playerId);
-        var allTime = await results.Leaderboard(LeaderboardPeriod.All, LeaderboardOrder.Profit, 1, playerId);
-        var week = await results.Leaderboard(LeaderboardPeriod.Week, LeaderboardOrder.Profit, 1, playerId);
+        var mineTask = results.Player(playerId);
+        var allTimeTask = results.Leaderboard(LeaderboardPeriod.All, LeaderboardOrder.Profit, 1, playerId);
+        var weekTask = results.Leaderboard(LeaderboardPeriod.Week, LeaderboardOrder.Profit, 1, playerId);
+        await Task.WhenAll(mineTask, allTimeTask, weekTask);
+        var (mine, allTime, week) = (mineTask.Result, allTimeTask.Result, weekTask.Result);
         string Rank(Leaderboard board) => board.Own is { } own
             ? BotTexts.Get(context.Language, "stats.rank", own.Rank, board.Ranked)
             : BotTexts.Get(context.Language, "stats.unranked");
