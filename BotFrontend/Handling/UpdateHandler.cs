@@ -7,6 +7,7 @@ using Orleans.Poker.BotFrontend.Rendering;
 using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Lobby;
@@ -390,9 +391,22 @@ internal sealed partial class UpdateHandler(
             return;
         }
 
+        // Hands, wins, net and ranks are the figures of the mini-app's page and leaderboards (the stored hands); VPIP and
+        // showdowns are counted by the player grain only.
+        var playerId = context.Player.Profile.PlayerId;
+        var results = grains.GetGrain<IPlayerResultsGrain>(0);
+        var mineTask = results.Player(playerId);
+        var allTimeTask = results.Leaderboard(LeaderboardPeriod.All, LeaderboardOrder.Profit, 1, playerId);
+        var weekTask = results.Leaderboard(LeaderboardPeriod.Week, LeaderboardOrder.Profit, 1, playerId);
+        await Task.WhenAll(mineTask, allTimeTask, weekTask);
+        var (mine, allTime, week) = (mineTask.Result, allTimeTask.Result, weekTask.Result);
+        string Rank(Leaderboard board) => board.Own is { } own
+            ? BotTexts.Get(context.Language, "stats.rank", own.Rank, board.Ranked)
+            : BotTexts.Get(context.Language, "stats.unranked");
         var stats = context.Player.Stats;
         var vpip = stats.HandsPlayed == 0 ? 0 : stats.VoluntarilyPutIn * 100 / stats.HandsPlayed;
-        await Reply(context, BotTexts.Get(context.Language, "stats", stats.HandsPlayed, stats.HandsWon, stats.Net, vpip, stats.ShowdownsSeen, stats.BiggestPotWon));
+        await Reply(context, BotTexts.Get(context.Language, "stats", mine.Hands, mine.HandsWon, mine.Net,
+            mine.BiggestPots.Count == 0 ? 0 : mine.BiggestPots[0].Pot, Rank(allTime), Rank(week), vpip, stats.ShowdownsSeen));
     }
 
     private async Task Wallet(Context context, CancellationToken ct)

@@ -63,6 +63,10 @@ public static class AdminEndpoints
         admin.MapGet("/players/{playerId:long}", (long playerId, IGrainFactory grains) => grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId)).Get())
             .WithSummary("A player's profile and balance");
 
+        admin.MapGet("/players/{playerId:long}/results", (long playerId, IGrainFactory grains) =>
+                grains.GetGrain<IPlayerResultsGrain>(0).Player(Input.PlayerId(playerId)))
+            .WithSummary("Any player's page (as GET /api/players/me/results)");
+
         admin.MapGet("/operations", async (IGrainFactory grains, PokerOptions options, IServiceProvider services) =>
         {
             var report = await grains.GetGrain<IOperationsGrain>(IOperationsGrain.Key).Report();

@@ -2,13 +2,14 @@ using System.Security.Claims;
 using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Errors;
+using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Hands;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.Gateway.Api;
 
-/// <summary><c>/api/players/me</c>: the signed-in player's profile, balance, statistics, ledger, hands and tables.</summary>
+/// <summary><c>/api/players/me</c>: the signed-in player's profile, balance, statistics, results, ledger, hands and tables; <c>/api/leaderboards</c>.</summary>
 public static class PlayerEndpoints
 {
     public static RouteGroupBuilder MapPlayerEndpoints(this RouteGroupBuilder api)
@@ -29,6 +30,9 @@ public static class PlayerEndpoints
             .WithSummary("Change the language (en, fa)");
 
         me.MapGet("/stats", async (ClaimsPrincipal user, IGrainFactory grains) => (await Player(user, grains).Get()).Stats).WithSummary("Lifetime statistics");
+
+        me.MapGet("/results", (ClaimsPrincipal user, IGrainFactory grains) => grains.GetGrain<IPlayerResultsGrain>(0).Player(user.GetPlayerId()))
+            .WithSummary("The player's page: hands, net, profit over time, sessions, biggest pots won, results per game");
 
         me.MapGet("/balance", async (ClaimsPrincipal user, IGrainFactory grains) => new ChipsResponse((await Player(user, grains).Get()).Balance))
             .WithSummary("Play-money balance");
@@ -56,6 +60,11 @@ public static class PlayerEndpoints
             var tables = await Task.WhenAll(summary.Tables.Select(id => grains.GetGrain<ITableGrain>(id).GetSummary()));
             return tables.ToList();
         }).WithSummary("Tables the player sits at");
+
+        api.MapGet("/leaderboards", (string? period, string? by, int? take, ClaimsPrincipal user, IGrainFactory grains) =>
+                grains.GetGrain<IPlayerResultsGrain>(0).Leaderboard(Input.Period(period), Input.RankedBy(by), Input.Take(take), user.GetPlayerId()))
+            .WithTags("Players").RequireAuthorization()
+            .WithSummary("Top players of the day (UTC), the week (from Monday, UTC) or all time, by profit or hands, and the caller's own rank");
         return api;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Errors;
+using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Hands;
@@ -11,13 +12,21 @@ using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.Gateway.Api;
 
-/// <summary><c>/api/tables</c> and <c>/api/lobby</c>: list, get, my view, create, join, sit, leave, waitlist, hands.</summary>
+/// <summary><c>/api/tables</c> and <c>/api/lobby</c>: list, recent activity, get, my view, create, join, sit, leave, waitlist, hands.</summary>
 public static class TableEndpoints
 {
     public static RouteGroupBuilder MapTableEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/lobby", (string? variant, TableStatus? status, int? page, int? pageSize, IGrainFactory grains) => List(variant, status, page, pageSize, grains))
             .WithTags("Tables").RequireAuthorization().WithSummary("Listed tables (alias of GET /api/tables)");
+
+        api.MapGet("/lobby/activity", async (IGrainFactory grains) =>
+        {
+            // Only listed tables: a private table's id is its secret.
+            var listed = (await ILobbyGrain.ListAll(grains, includePrivate: false)).Select(t => t.TableId).ToHashSet(StringComparer.Ordinal);
+            var activity = await grains.GetGrain<IPlayerResultsGrain>(0).TableActivity();
+            return activity.Where(a => listed.Contains(a.TableId)).ToList();
+        }).WithTags("Tables").RequireAuthorization().WithSummary("Listed tables' hands in the last hour, average pot and last hand's end");
 
         var tables = api.MapGroup("/tables").WithTags("Tables").RequireAuthorization();
         tables.MapGet("", (string? variant, TableStatus? status, int? page, int? pageSize, IGrainFactory grains) => List(variant, status, page, pageSize, grains))

@@ -95,6 +95,30 @@ public static partial class Input
     /// <summary>An optional yes/no (<c>true</c>/<c>false</c>): null stays null.</summary>
     public static bool? Flag(string? value, string field) =>
         value is null ? null : bool.TryParse(value, out var flag) ? flag : throw Invalid(field, "must be true or false");
+    /// <summary>A leaderboard's period: day (default), week or all.</summary>
+    public static LeaderboardPeriod Period(string? period) => period switch
+    {
+        null or "day" => LeaderboardPeriod.Day,
+        "week" => LeaderboardPeriod.Week,
+        "all" => LeaderboardPeriod.All,
+        _ => throw Invalid("period", "must be 'day', 'week' or 'all'"),
+    };
+
+    /// <summary>What a leaderboard ranks by: profit (default) or hands.</summary>
+    public static LeaderboardOrder RankedBy(string? by) => by switch
+    {
+        null or "profit" => LeaderboardOrder.Profit,
+        "hands" => LeaderboardOrder.Hands,
+        _ => throw Invalid("by", "must be 'profit' or 'hands'"),
+    };
+
+    /// <summary>How many of the top entries: 1..100 (default 10).</summary>
+    public static int Take(int? take) => take switch
+    {
+        null => 10,
+        >= 1 and <= MaxPageSize => take.Value,
+        _ => throw Invalid("take", $"must be between 1 and {MaxPageSize}"),
+    };
 
     public static PokerException Invalid(string field, string message) => new("invalid_input", $"{field} {message}", 400);
 

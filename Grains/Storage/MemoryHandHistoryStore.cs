@@ -1,3 +1,5 @@
+using Orleans.Poker.Grains.Interfaces.Analytics;
+
 namespace Orleans.Poker.Grains.Storage;
 
 /// <summary>Hand histories in process memory: the embedded default and the tests. Lost on restart.</summary>
@@ -6,6 +8,7 @@ public sealed class MemoryHandHistoryStore : IHandHistoryStore
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Table, long Hand), HandRecord> _hands = [];
     private readonly List<HandRecord> _inOrder = [];
+    private readonly List<HandPlayerResult> _results = [];
 
     public Task<bool> SaveAsync(HandRecord hand, CancellationToken cancellationToken = default)
     {
@@ -18,6 +21,7 @@ public sealed class MemoryHandHistoryStore : IHandHistoryStore
             }
 
             _inOrder.Add(hand);
+            _results.AddRange(HandPlayerResult.Of(hand));
             return Task.FromResult(true);
         }
     }
@@ -44,6 +48,52 @@ public sealed class MemoryHandHistoryStore : IHandHistoryStore
 
     public Task<IReadOnlyList<HandRecord>> GetTableHandsAsync(string tableId, int skip, int take, CancellationToken cancellationToken = default) =>
         Page(h => h.TableId == tableId, skip, take);
+
+    public Task<IReadOnlyList<HandPlayerResult>> GetPlayerResultsAsync(long playerId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<HandPlayerResult> results = _results.Where(r => r.PlayerId == playerId)
+                .OrderBy(r => r.EndedAt).ThenBy(r => r.TableId, StringComparer.Ordinal).ThenBy(r => r.HandNumber)
+                .ToList();
+            return Task.FromResult(results);
+        }
+    }
+
+    public Task<(IReadOnlyList<LeaderboardEntry> Top, int Ranked, LeaderboardEntry? Own)> GetLeaderboardAsync(
+        DateTimeOffset? from, LeaderboardOrder by, int take, long playerId, CancellationToken cancellationToken = default)
+    {
+        List<(long Player, int Hands, long Net)> totals;
+        lock (_gate)
+        {
+            totals = _results.Where(r => r.PlayerId >= 0 && (from is null || r.EndedAt >= from))
+                .GroupBy(r => r.PlayerId)
+                .Select(g => (g.Key, g.Count(), g.Sum(r => r.Net)))
+                .ToList();
+        }
+
+        long Figure((long Player, int Hands, long Net) t) => by == LeaderboardOrder.Hands ? t.Hands : t.Net;
+        var ranked = totals
+            .Select(t => new LeaderboardEntry(1 + totals.Count(o => Figure(o) > Figure(t)), t.Player, null, t.Hands, t.Net))
+            .OrderBy(e => e.Rank).ThenBy(e => e.PlayerId)
+            .ToList();
+        (IReadOnlyList<LeaderboardEntry>, int, LeaderboardEntry?) board =
+            (ranked.Take(take).ToList(), ranked.Count, ranked.FirstOrDefault(e => e.PlayerId == playerId));
+        return Task.FromResult(board);
+    }
+
+    public Task<IReadOnlyList<TableActivity>> GetTableActivityAsync(DateTimeOffset from, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<TableActivity> tables = _inOrder.Where(h => h.EndedAt >= from)
+                .GroupBy(h => h.TableId)
+                .Select(g => new TableActivity(g.Key, g.Count(), g.Sum(h => h.Pot) / g.Count(), g.Max(h => h.EndedAt)))
+                .OrderBy(t => t.TableId, StringComparer.Ordinal)
+                .ToList();
+            return Task.FromResult(tables);
+        }
+    }
 
     private Task<IReadOnlyList<HandRecord>> Page(Func<HandRecord, bool> filter, int skip, int take)
     {

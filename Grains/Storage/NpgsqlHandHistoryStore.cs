@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Orleans.Poker.Grains.Interfaces.Analytics;
 
 namespace Orleans.Poker.Grains.Storage;
 
@@ -11,12 +12,15 @@ public sealed class NpgsqlHandHistoryStore(NpgsqlDataSource dataSource) : IHandH
     public async Task<bool> SaveAsync(HandRecord hand, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hand);
-        await using var command = dataSource.CreateCommand(
+        var results = HandPlayerResult.Of(hand);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
             INSERT INTO hand_histories (table_id, hand_number, variant, started_at, ended_at, players, pot, rake, phh)
             VALUES (@table_id, @hand_number, @variant, @started_at, @ended_at, @players, @pot, @rake, @phh)
             ON CONFLICT (table_id, hand_number) DO NOTHING
-            """);
+            """, connection, transaction);
         command.With("table_id", NpgsqlDbType.Text, hand.TableId)
             .With("hand_number", NpgsqlDbType.Bigint, hand.HandNumber)
             .With("variant", NpgsqlDbType.Text, hand.Variant)
@@ -26,7 +30,29 @@ public sealed class NpgsqlHandHistoryStore(NpgsqlDataSource dataSource) : IHandH
             .With("pot", NpgsqlDbType.Bigint, hand.Pot)
             .With("rake", NpgsqlDbType.Bigint, hand.Rake)
             .With("phh", NpgsqlDbType.Text, hand.Phh);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            // Stored already, with its players' rows.
+            return false;
+        }
+
+        await using var players = new NpgsqlCommand(
+            """
+            INSERT INTO hand_players (table_id, hand_number, seat, player_id, variant, ended_at, net, pot)
+            SELECT @table_id, @hand_number, r.seat, r.player_id, @variant, @ended_at, r.net, @pot
+            FROM unnest(@seats, @players, @nets) AS r(seat, player_id, net)
+            """, connection, transaction);
+        players.With("table_id", NpgsqlDbType.Text, hand.TableId)
+            .With("hand_number", NpgsqlDbType.Bigint, hand.HandNumber)
+            .With("variant", NpgsqlDbType.Text, hand.Variant)
+            .WithTime("ended_at", hand.EndedAt)
+            .With("pot", NpgsqlDbType.Bigint, hand.Pot)
+            .With("seats", NpgsqlDbType.Array | NpgsqlDbType.Smallint, results.Select(r => (short)r.Seat).ToArray())
+            .With("players", NpgsqlDbType.Array | NpgsqlDbType.Text, results.Select(r => SqlParameters.Id(r.PlayerId)).ToArray())
+            .With("nets", NpgsqlDbType.Array | NpgsqlDbType.Bigint, results.Select(r => r.Net).ToArray());
+        await players.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<HandRecord?> GetAsync(string tableId, long handNumber, CancellationToken cancellationToken = default)
@@ -59,6 +85,76 @@ public sealed class NpgsqlHandHistoryStore(NpgsqlDataSource dataSource) : IHandH
             """);
         command.With("table_id", NpgsqlDbType.Text, tableId);
         return await ReadPageAsync(command, skip, take, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<HandPlayerResult>> GetPlayerResultsAsync(long playerId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT table_id, hand_number, seat, variant, ended_at, net, pot FROM hand_players WHERE player_id = @player_id
+            ORDER BY ended_at, table_id COLLATE "C", hand_number
+            """);
+        command.With("player_id", NpgsqlDbType.Text, SqlParameters.Id(playerId));
+        var results = new List<HandPlayerResult>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            results.Add(new HandPlayerResult(reader.GetString(0), reader.GetInt64(1), reader.GetInt16(2), playerId, reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetInt64(5), reader.GetInt64(6)));
+        }
+
+        return results;
+    }
+
+    public async Task<(IReadOnlyList<LeaderboardEntry> Top, int Ranked, LeaderboardEntry? Own)> GetLeaderboardAsync(
+        DateTimeOffset? from, LeaderboardOrder by, int take, long playerId, CancellationToken cancellationToken = default)
+    {
+        var figure = by == LeaderboardOrder.Hands ? "hands" : "net";
+        await using var command = dataSource.CreateCommand(
+            $"""
+            WITH totals AS (
+                SELECT player_id::bigint AS player_id, count(*)::int AS hands, sum(net)::bigint AS net
+                FROM hand_players
+                WHERE (@from IS NULL OR ended_at >= @from) AND player_id NOT LIKE '-%'
+                GROUP BY player_id
+            ),
+            ranked AS (
+                SELECT player_id, hands, net, rank() OVER (ORDER BY {figure} DESC)::int AS rank, count(*) OVER ()::int AS ranked
+                FROM totals
+            )
+            SELECT rank, player_id, hands, net, ranked FROM ranked
+            WHERE rank <= @take OR player_id = @player_id
+            ORDER BY rank, player_id
+            """);
+        command.WithTime("from", from).With("take", NpgsqlDbType.Integer, take).With("player_id", NpgsqlDbType.Bigint, playerId);
+        var rows = new List<(LeaderboardEntry Entry, int Ranked)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((new LeaderboardEntry(reader.GetInt32(0), reader.GetInt64(1), null, reader.GetInt32(2), reader.GetInt64(3)), reader.GetInt32(4)));
+        }
+
+        // Ties may put more than take players at rank <= take: the first take of them by player id are shown.
+        return (rows.Select(r => r.Entry).Take(take).ToList(), rows.Count == 0 ? 0 : rows[0].Ranked, rows.Select(r => r.Entry).FirstOrDefault(e => e.PlayerId == playerId));
+    }
+
+    public async Task<IReadOnlyList<TableActivity>> GetTableActivityAsync(DateTimeOffset from, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT table_id, count(*)::int, div(sum(pot), count(*))::bigint, max(ended_at)
+            FROM hand_histories WHERE ended_at >= @from
+            GROUP BY table_id ORDER BY table_id COLLATE "C"
+            """);
+        command.WithTime("from", from);
+        var tables = new List<TableActivity>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tables.Add(new TableActivity(reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return tables;
     }
 
     private static Task<List<HandRecord>> ReadPageAsync(NpgsqlCommand command, int skip, int take, CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 // End-to-end, second silo: stud up/down cards, sit out / top up, the waitlist and seat holds, admin actions with their
-// audit entries, the operations page's charts after played hands, two tabs of one player refreshing their session at once, the Telegram theme and buttons (a fake
+// audit entries, the operations page's charts after played hands, a player's page and the leaderboards, two tabs of one player refreshing their session at once, the Telegram theme and buttons (a fake
 // WebApp, a real signed initData), and a landscape phone.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -509,6 +509,72 @@ test('analytics: hands played, the hourly statistics recomputed, an admin sees c
   await page.waitForSelector('#analytics[data-range="7d"] .ops-chart[data-chart="variants"] .uplot canvas');
   assert.ok(Number(await page.getAttribute('#analytics .ops-chart[data-chart="hands"]', 'data-points')) > 0);
   await context.close();
+});
+
+test('a player\'s page after played hands: the profit curve drawn, sessions and games; the leaderboard marks the player; the lobby card shows the last hour', async () => {
+  const uma = await guestPage(browser, url, 'Uma');
+  const vic = await guestPage(browser, url, 'Vic');
+  const { accessToken: token } = await pageSession(uma);
+  const tableId = await createTable(token, 'limit-holdem');
+  await sitAt(uma, url, tableId, 0);
+  await sitAt(vic, url, tableId, 1);
+  await playUntil([uma, vic], async () => (await state(tableId, token)).view.handNo >= 4);
+  await rest(url, 'POST', `/api/tables/${tableId}/leave`, (await pageSession(vic)).accessToken);
+  await vic.context().close();
+  await rest(url, 'POST', `/api/tables/${tableId}/leave`, token);
+
+  // The table stores its hands through an outbox: wait until three are on the player's page.
+  const results = async () => (await rest(url, 'GET', '/api/players/me/results', token)).body;
+  const deadline = Date.now() + 20_000;
+  while ((await results()).hands < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+  const mine = await results();
+  assert.ok(mine.hands >= 3, JSON.stringify(mine));
+
+  await uma.setViewportSize({ width: 900, height: 1100 });
+  await uma.evaluate(() => { location.hash = '#/stats'; });
+  await uma.waitForSelector('#player-stats .ops-chart[data-chart="profit"] .uplot canvas');
+  assert.equal(Number(await uma.getAttribute('#player-stats', 'data-hands')), mine.hands);
+  assert.equal(Number(await uma.getAttribute('#player-stats .ops-chart[data-chart="profit"]', 'data-points')), mine.profit.length);
+  const inked = await uma.$eval('#player-stats .ops-chart[data-chart="profit"] canvas', (c) => {
+    const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) n++;
+    return n;
+  });
+  assert.ok(inked > 100, `profit chart: drawn pixels ${inked}`);
+  assert.ok((await uma.$$('#stats-sessions .row:not(.head)')).length >= 1, 'a session');
+  assert.match(await uma.textContent('#stats-variants'), /hold'em/i);
+  assert.equal(await uma.textContent('#stats-net'), (mine.net > 0 ? '+' : '') + mine.net.toLocaleString('en-US'));
+  await uma.evaluate(() => window.scrollTo(0, 0));
+  await shot(uma, 'player-stats');
+
+  // All time by hands: the player is ranked, and the own row is marked.
+  await uma.evaluate(() => { location.hash = '#/leaderboards'; });
+  await uma.waitForSelector('#leaderboard[data-period="day"]');
+  await uma.click('#board-period [data-key="all"]');
+  await uma.waitForSelector('#leaderboard[data-period="all"]');
+  await uma.click('#board-by [data-key="hands"]');
+  await uma.waitForSelector('#leaderboard[data-period="all"][data-by="hands"] .row.own');
+  assert.equal(Number(await uma.getAttribute('#leaderboard .row.own', 'data-player')), mine.playerId);
+  assert.match(await uma.textContent('#board-own'), /^You are #\d+ of \d+\.$/);
+  await shot(uma, 'leaderboards');
+
+  // The lobby card: the gateway's figures are at most 30 s old.
+  const activityDeadline = Date.now() + 40_000;
+  const listed = async () => (await rest(url, 'GET', '/api/lobby/activity', token)).body.find((a) => a.tableId === tableId);
+  while (!((await listed())?.handsLastHour >= 3) && Date.now() < activityDeadline) await new Promise((r) => setTimeout(r, 1000));
+  await uma.evaluate(() => { location.hash = '#/lobby'; });
+  const card = `#tables .row[data-table="${tableId}"] .activity`;
+  await uma.waitForSelector(`${card}:not([data-hands="0"])`);
+  assert.match(await uma.textContent(card), /^\d+ hands in the last hour · average pot [\d,]+ · last (just now|\d+ min ago)$/);
+
+  // In Persian, right to left, with the same chart.
+  await uma.evaluate(() => { localStorage.setItem('poker.lang', 'fa'); location.hash = '#/stats'; location.reload(); });
+  await uma.waitForSelector('html[dir="rtl"] #player-stats .ops-chart[data-chart="profit"] .uplot canvas');
+  assert.equal(await uma.textContent('#player-stats h4'), 'سود بر پایهٔ دست‌های بازی‌شده');
+  await uma.evaluate(() => window.scrollTo(0, 0));
+  await shot(uma, 'player-stats-persian');
+  await uma.context().close();
 });
 
 test('Telegram: theme colours become the page colours; silent sign-in; BackButton, MainButton and haptics on the player\'s turn', async () => {

@@ -1,5 +1,5 @@
-// uPlot charts of the admin pages (operations, analytics) in one style: dark axes, one colour a series, values from 0.
-// Only imported by those lazily loaded views, so players never download uPlot.
+// uPlot charts in one style (the admin pages, operations and analytics, and a player's stats): dark axes, one colour a
+// series, values from 0 (or spanning 0 when signed). Only imported by lazily loaded views: uPlot loads with those pages.
 
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -29,11 +29,16 @@ export interface ChartOptions {
   xRange?: [number, number];
   /** Times on the x axis in UTC (the analytics' hours and days are UTC) rather than the browser's zone. */
   utc?: boolean;
+  /** x is a count (hands played), not a time: whole-number ticks, and this name in the legend. */
+  countX?: string;
+  /** Figures may be negative (a profit): the y axis spans them, with 0 always on it. */
+  signed?: boolean;
 }
 
 const axis = { stroke: '#9aa7b3', grid: { stroke: '#2a3440' }, ticks: { stroke: '#2a3440' } };
 // Every figure is zero or more: the axis starts at 0, and an all-zero chart reads 0 to 1 rather than ±100.
 const fromZero = { range: (_u: uPlot, _min: number, max: number): uPlot.Range.MinMax => [0, max > 0 ? max * 1.1 : 1] };
+const signed = { range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => [min < 0 ? min * 1.1 : 0, max > 0 ? max * 1.1 : 1] };
 
 /** Draws a time-series chart into `box` (appended after what it holds); returns the uPlot instance. */
 export function drawChart(box: HTMLElement, options: ChartOptions): uPlot {
@@ -60,7 +65,7 @@ export function drawChart(box: HTMLElement, options: ChartOptions): uPlot {
     width: options.width,
     ...(options.utc ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC') } : {}),
     height: options.height ?? 180,
-    series: [{}, ...options.series.map((s, i) => {
+    series: [options.countX ? { label: options.countX } : {}, ...options.series.map((s, i) => {
       const bar = !!barBucket && s.bars !== false;
       return {
         label: s.label,
@@ -74,14 +79,17 @@ export function drawChart(box: HTMLElement, options: ChartOptions): uPlot {
     })],
     axes: [
       // Bars of days: ticks on whole buckets only.
-      barBucket ? { ...axis, incrs: [1, 2, 3, 6, 12, 24, 48, 72, 168].map((n) => n * barBucket) } : axis,
+      barBucket ? { ...axis, incrs: [1, 2, 3, 6, 12, 24, 48, 72, 168].map((n) => n * barBucket) }
+        : options.countX ? { ...axis, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000] } : axis,
       { ...axis, scale: 'y', size: 56 },
       ...(twoScales ? [{ ...axis, scale: 'y2', side: 1, size: 56, grid: { show: false } }] : []),
     ],
     scales: {
       // Bars need the last bucket's whole width on screen.
-      x: barBucket && xs.length > 0 ? { time: true, range: (): uPlot.Range.MinMax => [xs[0] - barBucket / 2, xs[xs.length - 1] + barBucket / 2] } : { time: true, ...(options.xRange ? { range: (): uPlot.Range.MinMax => options.xRange! } : {}) },
-      y: fromZero,
+      x: options.countX ? { time: false }
+        : barBucket && xs.length > 0 ? { time: true, range: (): uPlot.Range.MinMax => [xs[0] - barBucket / 2, xs[xs.length - 1] + barBucket / 2] }
+          : { time: true, ...(options.xRange ? { range: (): uPlot.Range.MinMax => options.xRange! } : {}) },
+      y: options.signed ? signed : fromZero,
       ...(twoScales ? { y2: fromZero } : {}),
     },
   }, data, box);

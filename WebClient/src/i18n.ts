@@ -52,6 +52,15 @@ const en = {
   dashboardNote: 'The public proxy does not serve the dashboard: open this page on the gateway\'s own port (an SSH tunnel). The link signs you in for as long as your access token lasts.',
   status: 'Status', players: 'Players', id: 'Id', version: 'Version', active: 'Active', actions: 'Actions',
   time: 'Time', target: 'Target', details: 'Details',
+  myStats: 'My stats', leaderboards: 'Leaderboards',
+  statsNoHands: 'No hands yet: play a hand and your results show here.',
+  profitChart: 'Profit over hands played', profitSeries: 'chips won (all hands)', handsAxis: 'hands',
+  sessions: 'Sessions', started: 'Started', ended: 'Ended', biggestPots: 'Biggest pots won', won: 'Won', perVariant: 'By game',
+  statsHint: 'From every stored hand: net is your stack after a hand minus before it (rake included). A session is play at one table with no gap over 30 minutes.',
+  periodDay: 'Today', periodWeek: 'This week', periodAll: 'All time', byProfit: 'By profit', byHands: 'By hands',
+  rank: 'Rank', player: 'Player', you: 'you', rankedOf: 'You are #{rank} of {ranked}.', notRanked: 'You have not played a hand in this period.',
+  boardEmpty: 'Nobody has played a hand in this period yet.', boardUtc: 'Today and this week start at 00:00 UTC (the week on Monday). Robots are not ranked.',
+  activity: '{hands} hands in the last hour · average pot {pot} · last {ago}', activityQuiet: 'No hands in the last hour', justNow: 'just now', minutesAgo: '{n} min ago',
 };
 
 export type Strings = typeof en;
@@ -108,6 +117,15 @@ const fa: Strings = {
   dashboardNote: 'پراکسی عمومی داشبورد را ارائه نمی‌دهد: این صفحه را روی درگاه خود سرور (با تونل SSH) باز کنید. پیوند تا زمانی که توکن دسترسی شما معتبر است شما را وارد می‌کند.',
   status: 'وضعیت', players: 'بازیکنان', id: 'شناسه', version: 'نسخه', active: 'فعال', actions: 'کارها',
   time: 'زمان', target: 'هدف', details: 'جزئیات',
+  myStats: 'آمار من', leaderboards: 'جدول برترین‌ها',
+  statsNoHands: 'هنوز دستی بازی نکرده‌اید: یک دست بازی کنید تا نتیجه‌هایتان اینجا دیده شود.',
+  profitChart: 'سود بر پایهٔ دست‌های بازی‌شده', profitSeries: 'ژتون بُرده (همهٔ دست‌ها)', handsAxis: 'دست‌ها',
+  sessions: 'نشست‌ها', started: 'آغاز', ended: 'پایان', biggestPots: 'بزرگ‌ترین پات‌های برده', won: 'برده', perVariant: 'بر پایهٔ بازی',
+  statsHint: 'از همهٔ دست‌های ذخیره‌شده: خالص یعنی پشتهٔ شما پس از دست منهای پیش از آن (با کمیسیون). یک نشست بازی پشت یک میز است بی فاصله‌ای بیش از ۳۰ دقیقه.',
+  periodDay: 'امروز', periodWeek: 'این هفته', periodAll: 'همهٔ زمان‌ها', byProfit: 'بر پایهٔ سود', byHands: 'بر پایهٔ دست‌ها',
+  rank: 'رتبه', player: 'بازیکن', you: 'شما', rankedOf: 'شما نفر {rank} از {ranked} هستید.', notRanked: 'در این بازه دستی بازی نکرده‌اید.',
+  boardEmpty: 'هنوز کسی در این بازه دستی بازی نکرده است.', boardUtc: 'امروز و این هفته از ساعت ۰۰:۰۰ به وقت UTC آغاز می‌شوند (هفته از دوشنبه). ربات‌ها رتبه نمی‌گیرند.',
+  activity: '{hands} دست در یک ساعت اخیر · میانگین پات {pot} · آخرین {ago}', activityQuiet: 'در یک ساعت اخیر دستی بازی نشده', justNow: 'همین حالا', minutesAgo: '{n} دقیقه پیش',
 };
 
 let current: 'en' | 'fa' = 'en';

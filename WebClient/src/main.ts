@@ -8,6 +8,7 @@ import { savedLanguage, setLanguage, t } from './i18n';
 import { initData, isLaunchHash, loadTelegramSdk, setBackButton, startParam, startTelegram } from './telegram';
 import { adminView } from './views/admin';
 import { handsView, replayView } from './views/hands';
+import { leaderboardsView } from './views/leaderboards';
 import { lobbyView } from './views/lobby';
 import { profileView } from './views/profile';
 import { tableView } from './views/table';
@@ -23,6 +24,9 @@ const routes: [RegExp, View][] = [
   [/^#\/hands$/, handsView],
   [/^#\/replay\/([^/]+)\/(\d+)$/, replayView],
   [/^#\/profile$/, profileView],
+  // uPlot loads with the page that draws the chart.
+  [/^#\/stats(?:\/(\d+))?$/, async (root, params) => { const { statsView } = await import('./views/stats'); await statsView(root, params); }],
+  [/^#\/leaderboards$/, leaderboardsView],
   [/^#\/admin(?:\/(\w+))?$/, adminView],
   [/^#\/signout$/, async () => { await logout(); }],
 ];
@@ -41,6 +45,8 @@ function header(): void {
       h('a.brand', { href: '#/lobby' }, s.appName),
       h('a', { href: '#/lobby' }, s.lobby),
       h('a', { href: '#/hands' }, s.hands),
+      h('a', { href: '#/stats' }, s.myStats),
+      h('a', { href: '#/leaderboards' }, s.leaderboards),
       h('a', { href: '#/profile' }, s.profile),
       session?.isAdmin ? h('a', { href: '#/admin' }, s.admin) : null,
     ),

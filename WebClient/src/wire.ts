@@ -342,3 +342,77 @@ export interface AnalyticsSnapshot {
 export interface RebuildResponse {
   rows: number;
 }
+
+/** A point of a player's profit curve (`GET /api/players/me/results`): after `hands` hands, `cumulative` chips won in all. */
+export interface ProfitPoint {
+  at: string;
+  hands: number;
+  cumulative: number;
+}
+
+/** Consecutive play at one table (hands at most 30 min apart); times are the ends of its first and last hands. */
+export interface PlaySession {
+  tableId: string;
+  variant: string;
+  startedAt: string;
+  endedAt: string;
+  hands: number;
+  net: number;
+}
+
+export interface BigPot {
+  tableId: string;
+  handNumber: number;
+  variant: string;
+  endedAt: string;
+  pot: number;
+  net: number;
+}
+
+export interface VariantResult {
+  variant: string;
+  hands: number;
+  handsWon: number;
+  net: number;
+}
+
+/** A player's page (`GET /api/players/me/results`), from the stored hands. */
+export interface PlayerResults {
+  playerId: number;
+  hands: number;
+  handsWon: number;
+  net: number;
+  profit: ProfitPoint[];
+  sessions: PlaySession[];
+  biggestPots: BigPot[];
+  variants: VariantResult[];
+}
+
+export type LeaderboardPeriod = 'Day' | 'Week' | 'All';
+export type LeaderboardOrder = 'Profit' | 'Hands';
+
+export interface LeaderboardEntry {
+  rank: number;
+  playerId: number;
+  displayName: string | null;
+  hands: number;
+  net: number;
+}
+
+/** `GET /api/leaderboards?period=day|week|all&by=profit|hands`: the top players and the caller's own entry. */
+export interface Leaderboard {
+  period: LeaderboardPeriod;
+  by: LeaderboardOrder;
+  from: string | null;
+  top: LeaderboardEntry[];
+  ranked: number;
+  own: LeaderboardEntry | null;
+}
+
+/** A listed table's last hour (`GET /api/lobby/activity`). */
+export interface TableActivity {
+  tableId: string;
+  handsLastHour: number;
+  averagePot: number;
+  lastHandAt: string;
+}

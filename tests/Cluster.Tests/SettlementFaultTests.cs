@@ -230,6 +230,14 @@ public sealed class SettlementFaultTests
             Assert.Equal(rows, distinct);
             Assert.True(rake > 0);
             Assert.Equal(issued, await Driver.Balances(players) + rake);
+
+            // Each stored hand has its two players' results, written with it: what they won and lost adds up to the rake.
+            await using var results = new NpgsqlCommand("SELECT count(*), coalesce(sum(net), 0) FROM hand_players WHERE table_id = @t", connection);
+            results.Parameters.AddWithValue("t", table.GetPrimaryKeyString());
+            await reader.DisposeAsync();
+            await using var resultRows = await results.ExecuteReaderAsync();
+            await resultRows.ReadAsync();
+            Assert.Equal((2 * handsPlayed, -rake), (resultRows.GetInt64(0), resultRows.GetInt64(1)));
         }
 
         public async ValueTask DisposeAsync()

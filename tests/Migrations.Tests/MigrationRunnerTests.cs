@@ -12,6 +12,7 @@ public sealed class MigrationRunnerTests
         "0004_ledger_prize_kind.sql",
         "0005_audit_log_by_action.sql",
         "0006_insights_delivery.sql",
+        "0007_hand_players.sql",
     ];
 
     [Fact]

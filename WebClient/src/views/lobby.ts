@@ -2,15 +2,20 @@
 
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
-import { formatStakes, variantName } from '../format';
+import { formatChips, formatStakes, variantName } from '../format';
 import { lobbyConnection } from '../hubs';
-import { t } from '../i18n';
-import type { JoinedResponse, TableCreatedResponse, TableSummary, TemplateInfo } from '../wire';
+import { language, t } from '../i18n';
+import { activityLine } from '../results';
+import type { JoinedResponse, TableActivity, TableCreatedResponse, TableSummary, TemplateInfo } from '../wire';
+
+/** How often an open lobby asks for the tables' last hour (the gateway's figures are at most 30 s old). */
+const activityEvery = 60_000;
 
 export async function lobbyView(root: HTMLElement, params: string[]): Promise<() => void> {
   const s = t();
   const tables = new Map<string, TableSummary>();
   const queued = new Map<string, number>(); // my waitlist position at full tables
+  const activity = new Map<string, TableActivity>();
   let filter = '';
   const list = h('div.table-list', { id: 'tables' });
   const filters = h('div.filters', { id: 'filters' });
@@ -31,7 +36,9 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
   const row = (x: TableSummary) => {
     const full = x.seatsTaken >= x.maxPlayers;
     return h('div.row', { 'data-table': x.tableId },
-      h('span.name', null, h('b', null, x.name), h('small', null, variantName(x.variant))),
+      h('span.name', null, h('b', null, x.name), h('small', null, variantName(x.variant)),
+        h('small.activity', { 'data-hands': activity.get(x.tableId)?.handsLastHour ?? 0 },
+          activityLine(activity.get(x.tableId), Date.now(), { activity: s.activity, quiet: s.activityQuiet, justNow: s.justNow, minutesAgo: s.minutesAgo }, (n) => formatChips(n, language())))),
       h('span', null, formatStakes(x.smallBlind, x.bigBlind)),
       h('span.seats', null, `${x.seatsTaken}/${x.maxPlayers}`),
       h('span', null, String(x.waitlistLength)),
@@ -123,7 +130,18 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
   onTables(await hub.invoke<TableSummary[]>('List'));
   // Only full tables have a queue worth showing.
   [...tables.values()].filter((x) => x.seatsTaken >= x.maxPlayers).forEach((x) => void refreshPosition(x.tableId));
+  // The cards' activity lines: additive to the live list, so a failure leaves them saying nothing new.
+  const loadActivity = async () => {
+    const list = await api.get<TableActivity[]>('/api/lobby/activity').catch(() => null);
+    if (!list) return;
+    activity.clear();
+    list.forEach((a) => activity.set(a.tableId, a));
+    render();
+  };
+  void loadActivity();
+  const activityTimer = window.setInterval(() => void loadActivity(), activityEvery);
   return () => {
+    window.clearInterval(activityTimer);
     hub.off('tables', onTables);
     hub.off('tableUpdated', onUpdated);
     hub.off('tableRemoved', onRemoved);

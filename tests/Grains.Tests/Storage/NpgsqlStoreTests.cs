@@ -71,5 +71,36 @@ public sealed class NpgsqlStoreTests(MigratedDatabase database) : StoreContractT
         Assert.Equal("idle", Assert.Single(await Stores.Audit.SearchAsync(new(AdminId: admin))).Details);
     }
 
+    [Fact]
+    public async Task The_migrations_backfill_gives_hands_stored_before_it_the_rows_the_store_writes()
+    {
+        var (a, b) = (await NewPlayer(), await NewPlayer());
+        var table = await NewTable();
+        var stored = Hand(table, 1, [a, b], T0) with { Phh = Phh([200, 200], [185, 210]) };
+        var unreadable = Hand(table, 2, [b, a], T0.AddMinutes(1));
+        foreach (var hand in new[] { stored, unreadable })
+        {
+            // As a version before 0007 stored them: the hand row alone.
+            await database.ScalarAsync<int>(
+                """
+                INSERT INTO hand_histories (table_id, hand_number, variant, started_at, ended_at, players, pot, rake, phh)
+                VALUES (@t, @n, 'NT', @s, @e, @p, @pot, @rake, @phh) RETURNING 1
+                """,
+                ("t", hand.TableId), ("n", hand.HandNumber), ("s", hand.StartedAt), ("e", hand.EndedAt),
+                ("p", hand.PlayerIds.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray()),
+                ("pot", hand.Pot), ("rake", hand.Rake), ("phh", hand.Phh));
+        }
+
+        var script = await File.ReadAllTextAsync(Path.Combine(SiloProcess.RepoRoot(), "Migrations", "Scripts", "0007_hand_players.sql"));
+        var backfill = script[script.IndexOf("INSERT INTO hand_players", StringComparison.Ordinal)..];
+        await using (var command = database.DataSource.CreateCommand(backfill))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(HandPlayerResult.Of(stored).Concat(HandPlayerResult.Of(unreadable)).Where(r => r.PlayerId == a), await Stores.Hands.GetPlayerResultsAsync(a));
+        Assert.Equal([-15L, 0L], (await Stores.Hands.GetPlayerResultsAsync(a)).Select(r => r.Net));
+    }
+
     private static long _nextAdmin = 7_000_000;
 }

@@ -333,6 +333,86 @@ public abstract class StoreContractTests
 
     private static InsightCondition Condition(string kind, string key, InsightSeverity severity, string? table = null) =>
         new(kind, severity, key, table, null, $"{key} holds", new Dictionary<string, double> { ["figure"] = 12, ["threshold"] = 2.5 });
+    public async Task Players_results_are_stored_with_the_hand_from_its_phh_and_a_resaved_hand_adds_nothing()
+    {
+        var (a, b, c) = (await NewPlayer(), await NewPlayer(), await NewPlayer());
+        var table = await NewTable();
+        var hand = Hand(table, 1, [a, b, c], T0) with { Pot = 60, Rake = 3, Phh = Phh([200, 300, 100], [170, 327, 100]) };
+
+        Assert.True(await Stores.Hands.SaveAsync(hand));
+        Assert.False(await Stores.Hands.SaveAsync(hand with { Phh = Phh([200, 300, 100], [100, 397, 100]) }));
+
+        var end = T0.AddSeconds(40);
+        Assert.Equal([new HandPlayerResult(table, 1, 0, a, "NT", end, -30, 60)], await Stores.Hands.GetPlayerResultsAsync(a));
+        Assert.Equal([new HandPlayerResult(table, 1, 1, b, "NT", end, 27, 60)], await Stores.Hands.GetPlayerResultsAsync(b));
+        Assert.Equal([new HandPlayerResult(table, 1, 2, c, "NT", end, 0, 60)], await Stores.Hands.GetPlayerResultsAsync(c));
+    }
+
+    [Fact]
+    public async Task A_hand_whose_phh_has_no_stacks_counts_as_played_with_net_zero_and_results_come_oldest_first()
+    {
+        var (a, b) = (await NewPlayer(), await NewPlayer());
+        var (first, second) = (await NewTable(), await NewTable());
+        await Stores.Hands.SaveAsync(Hand(second, 1, [a, b], T0.AddMinutes(5)) with { Phh = Phh([100, 100], [90, 110]) });
+        await Stores.Hands.SaveAsync(Hand(first, 1, [b, a], T0));
+
+        var results = await Stores.Hands.GetPlayerResultsAsync(a);
+
+        Assert.Equal([(first, 1, 0L), (second, 0, -10L)], results.Select(r => (r.TableId, r.Seat, r.Net)));
+    }
+
+    [Fact]
+    public async Task Leaderboard_ranks_people_of_the_period_by_profit_or_hands_with_shared_ranks_and_the_players_own_entry()
+    {
+        // Later than any other test's hands, so the period holds these hands only.
+        var from = new DateTimeOffset(2061, 2, 3, 0, 0, 0, TimeSpan.Zero);
+        var (a, b, c, d) = (await NewPlayer(), await NewPlayer(), await NewPlayer(), await NewPlayer());
+        const long robot = -41;
+        var table = await NewTable();
+        await Stores.Hands.SaveAsync(Hand(table, 1, [a, b, robot], from.AddDays(-1)) with { Phh = Phh([100, 100, 100], [300, 0, 0]) });
+        await Stores.Hands.SaveAsync(Hand(table, 2, [a, b, robot], from.AddHours(1)) with { Phh = Phh([100, 100, 100], [150, 0, 150]) });
+        await Stores.Hands.SaveAsync(Hand(table, 3, [c, b, robot], from.AddHours(2)) with { Phh = Phh([100, 100, 100], [150, 0, 150]) });
+        await Stores.Hands.SaveAsync(Hand(table, 4, [d, b, robot], from.AddHours(3)) with { Phh = Phh([100, 100, 100], [120, 80, 100]) });
+
+        var byProfit = await Stores.Hands.GetLeaderboardAsync(from, LeaderboardOrder.Profit, 2, b);
+        var byHands = await Stores.Hands.GetLeaderboardAsync(from, LeaderboardOrder.Hands, 1, d);
+        var nobody = await Stores.Hands.GetLeaderboardAsync(from.AddYears(1), LeaderboardOrder.Profit, 10, a);
+
+        Assert.Equal([new LeaderboardEntry(1, a, null, 1, 50), new LeaderboardEntry(1, c, null, 1, 50)], byProfit.Top);
+        Assert.Equal(4, byProfit.Ranked);
+        Assert.Equal(new LeaderboardEntry(4, b, null, 3, -220), byProfit.Own);
+        Assert.Equal([new LeaderboardEntry(1, b, null, 3, -220)], byHands.Top);
+        Assert.Equal(new LeaderboardEntry(2, d, null, 1, 20), byHands.Own);
+        Assert.Empty(nobody.Top);
+        Assert.Equal((0, null), (nobody.Ranked, nobody.Own));
+    }
+
+    [Fact]
+    public async Task Table_activity_counts_the_hands_since_a_time_with_their_average_pot_and_the_last_end()
+    {
+        var from = new DateTimeOffset(2042, 6, 7, 8, 0, 0, TimeSpan.Zero);
+        var (a, b) = (await NewPlayer(), await NewPlayer());
+        var (busy, quiet) = (await NewTable(), await NewTable());
+        await Stores.Hands.SaveAsync(Hand(busy, 1, [a, b], from.AddMinutes(-5)) with { Pot = 1_000 });
+        await Stores.Hands.SaveAsync(Hand(busy, 2, [a, b], from.AddMinutes(1)) with { Pot = 100 });
+        await Stores.Hands.SaveAsync(Hand(busy, 3, [a, b], from.AddMinutes(2)) with { Pot = 205 });
+        await Stores.Hands.SaveAsync(Hand(quiet, 1, [a, b], from.AddMinutes(-30)));
+
+        var activity = await Stores.Hands.GetTableActivityAsync(from);
+
+        Assert.Equal([new TableActivity(busy, 2, 152, from.AddMinutes(2).AddSeconds(40))], activity.Where(t => t.TableId == busy || t.TableId == quiet));
+    }
+
+    /// <summary>A PHH with the stacks before and after the hand (the store reads only those).</summary>
+    protected static string Phh(long[] starting, long[] finishing) => new Engine.Phh.PhhDocument
+    {
+        Variant = "NT",
+        Antes = [.. starting.Select(_ => 0L)],
+        BlindsOrStraddles = [.. starting.Select((_, i) => i switch { 0 => 1L, 1 => 2L, _ => 0L })],
+        MinBet = 2,
+        StartingStacks = [.. starting],
+        FinishingStacks = [.. finishing],
+    }.ToToml();
 
     protected static TemplateConfig Config { get; } = new()
     {
@@ -359,6 +439,6 @@ public abstract class StoreContractTests
     private Task Append(long player, LedgerKind kind, long amount, long balanceAfter, string? table, DateTimeOffset? at = null) =>
         Stores.Ledger.AppendAsync(new LedgerEntry($"{kind}-{Guid.NewGuid():N}", player, kind, amount, balanceAfter, table, null, at ?? T0));
 
-    private static HandRecord Hand(string table, long number, long[] players, DateTimeOffset started) =>
+    protected static HandRecord Hand(string table, long number, long[] players, DateTimeOffset started) =>
         new(table, number, "NT", started, started.AddSeconds(40), players, 120, 5, $"variant = 'NT'\n# hand {number}\n");
 }

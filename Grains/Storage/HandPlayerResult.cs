@@ -1,0 +1,49 @@
+using Orleans.Poker.Engine.Phh;
+
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>
+/// One player's result in one stored hand (a <c>hand_players</c> row): <see cref="Net"/> is the finishing minus the
+/// starting stack of the hand's PHH (rake included), <see cref="Pot"/> the hand's whole pot.
+/// </summary>
+/// <param name="Seat">The player's index in <see cref="HandRecord.PlayerIds"/> (the PHH's player order).</param>
+public sealed record HandPlayerResult(
+    string TableId,
+    long HandNumber,
+    int Seat,
+    long PlayerId,
+    string Variant,
+    DateTimeOffset EndedAt,
+    long Net,
+    long Pot)
+{
+    /// <summary>
+    /// The rows of a stored hand, one per player in seat order. A PHH without both stack lists for every player
+    /// (none the tables write) gives net 0, as the migration's backfill does: the hand still counts as played.
+    /// </summary>
+    public static IReadOnlyList<HandPlayerResult> Of(HandRecord hand)
+    {
+        ArgumentNullException.ThrowIfNull(hand);
+        var nets = Nets(hand.Phh, hand.PlayerIds.Count);
+        return hand.PlayerIds
+            .Select((player, seat) => new HandPlayerResult(hand.TableId, hand.HandNumber, seat, player, hand.Variant, hand.EndedAt, nets?[seat] ?? 0, hand.Pot))
+            .ToList();
+    }
+
+    private static long[]? Nets(string phh, int players)
+    {
+        PhhDocument document;
+        try
+        {
+            document = PhhDocument.Parse(phh);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        return document.FinishingStacks is { } finishing && finishing.Count == players && document.StartingStacks.Count == players
+            ? finishing.Zip(document.StartingStacks, (end, start) => end - start).ToArray()
+            : null;
+    }
+}
