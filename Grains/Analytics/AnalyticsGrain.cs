@@ -47,12 +47,27 @@ public sealed class AnalyticsGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         var now = time.GetUtcNow();
-        await TakeSnapshots(now);
-        await ComputeHours(now);
-        await RemoveOldSnapshots(now);
-        await EvaluateInsights(now);
-        await PostToWebhook(now);
+        var done = Progress();
+        try
+        {
+            await TakeSnapshots(now);
+            await ComputeHours(now);
+            await RemoveOldSnapshots(now);
+            await EvaluateInsights(now);
+            await PostToWebhook(now);
+        }
+        finally
+        {
+            // One write per tick for what was done, even when a later step failed (it is retried next minute).
+            if (Progress() != done)
+            {
+                await store.WriteStateAsync();
+            }
+        }
     }
+
+    private (DateTimeOffset?, DateTimeOffset?, DateTimeOffset?) Progress() =>
+        (store.State.LastSnapshotAt, store.State.NextHour, store.State.LastRetentionAt);
 
     public Task<IReadOnlyList<AnalyticsSnapshot>> Snapshots(DateTimeOffset from, DateTimeOffset to, string? tableId) =>
         from <= to ? analytics.GetSnapshotsAsync(from, to, tableId)
@@ -89,7 +104,6 @@ public sealed class AnalyticsGrain(
         }).ToList();
         await analytics.WriteSnapshotsAsync(rows);
         store.State.LastSnapshotAt = now;
-        await store.WriteStateAsync();
         logger.LogDebug("Snapshot of {Tables} tables taken at {At:u}", rows.Count, now);
     }
 
@@ -105,7 +119,6 @@ public sealed class AnalyticsGrain(
         var from = (store.State.NextHour ?? hour).AddHours(-1);
         var rows = await analytics.RebuildHourlyAsync(from, hour);
         store.State.NextHour = hour;
-        await store.WriteStateAsync();
         logger.LogInformation("Hourly statistics computed from {From:u} to {To:u}: {Rows} rows", from, hour, rows);
     }
 
@@ -118,7 +131,6 @@ public sealed class AnalyticsGrain(
 
         var removed = await analytics.DeleteSnapshotsBeforeAsync(now - options.Value.SnapshotRetention);
         store.State.LastRetentionAt = now;
-        await store.WriteStateAsync();
         logger.LogInformation("Removed {Count} snapshots older than {Retention}", removed, options.Value.SnapshotRetention);
     }
 

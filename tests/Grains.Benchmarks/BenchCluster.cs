@@ -18,7 +18,8 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public IClusterClient Client => cluster.Client;
 
-    public static async Task<BenchCluster> StartAsync(string? postgres)
+    /// <param name="configure">Adds to the silo's production set-up (e.g. an option for one run).</param>
+    public static async Task<BenchCluster> StartAsync(string? postgres, Action<ISiloBuilder>? configure = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
@@ -27,6 +28,7 @@ public sealed class BenchCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddPokerGrains(postgres);
+            configure?.Invoke(silo);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

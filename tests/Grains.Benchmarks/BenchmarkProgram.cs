@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Sockets;
 using Npgsql;
 using OpenTelemetry.Metrics;
@@ -7,13 +8,14 @@ using Orleans.Poker.ServiceDefaults.Telemetry;
 namespace Orleans.Poker.Grains.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Grains.Benchmarks -- [--quick] [--only idle|memory|postgres]  [--tables N] [--profile] [--telemetry on|off|compare]</c>:
+/// <c>dotnet run -c Release --project tests/Grains.Benchmarks -- [--quick] [--only idle|memory|postgres]  [--tables N] [--profile] [--telemetry on|off|compare] [--analytics compare]</c>:
 /// actions per second through grain calls (memory storage, then PostgreSQL when reachable) and memory per idle
 /// table, one figure per line (<c>name value unit</c>); lines starting with # are notes. With telemetry on (the
 /// default, as in production; <c>POKER__Telemetry__Enabled=false</c> or <c>--telemetry off</c> turns it off) an
 /// OpenTelemetry meter provider listens to the meters every silo serves and collects them every 15 s, as a scrape does;
 /// with the operations page's listener on the same instruments, as in production; <c>--telemetry compare</c> measures
-/// their cost as a ratio in one process (<see cref="TelemetryCompareRun"/>).
+/// their cost as a ratio in one process (<see cref="SideBySideRun"/>), and <c>--analytics compare</c> the analytics
+/// collector's on PostgreSQL.
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -31,7 +33,15 @@ public static class BenchmarkProgram
         if (flag == "compare")
         {
             Figure.Note($"Grains benchmark, telemetry off and on alternating in one process, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
-            await TelemetryCompareRun.Run(tables, warmUp, TimeSpan.FromSeconds(quick ? 5 : 10), pairs: quick ? 4 : 10, Listen);
+            await using var play = await TablesAtPlay.StartAsync(postgres: null, tables, suffix: "");
+            await SideBySideRun.Run(play, "telemetry", warmUp, TimeSpan.FromSeconds(quick ? 5 : 10), pairs: quick ? 4 : 10, Listen);
+            return 0;
+        }
+
+        if (Option(args, "--analytics") == "compare")
+        {
+            Figure.Note($"Grains benchmark on PostgreSQL, analytics off and on alternating in one process, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
+            await RunAnalyticsCompare(Math.Min(tables, 100), warmUp, TimeSpan.FromSeconds(quick ? 10 : 30), pairs: quick ? 4 : 6);
             return 0;
         }
 
@@ -60,7 +70,27 @@ public static class BenchmarkProgram
         return 0;
     }
 
-    private static async Task RunPostgres(int tables, TimeSpan warmUp, TimeSpan window)
+    private static Task RunPostgres(int tables, TimeSpan warmUp, TimeSpan window) =>
+        OnPostgres("actions_per_s_postgres", connection => ThroughputRun.Run(connection, tables, warmUp, window, suffix: "_postgres"));
+
+    /// <summary>
+    /// The analytics collector's cost: the same tables on PostgreSQL, windows without and with the collector ticking
+    /// every second (<see cref="AnalyticsTicker"/>) and snapshots at the shortest interval allowed (one minute).
+    /// </summary>
+    private static Task RunAnalyticsCompare(int tables, TimeSpan warmUp, TimeSpan window, int pairs) =>
+        OnPostgres("analytics_actions_ratio", async connection =>
+        {
+            await using var play = await TablesAtPlay.StartAsync(connection, tables, suffix: "_postgres",
+                silo => silo.Services.Configure<Analytics.AnalyticsOptions>(o => o.SnapshotInterval = TimeSpan.FromMinutes(1)));
+            var ticks = 0;
+            await SideBySideRun.Run(play, "analytics", warmUp, window, pairs, () => new Counted(new AnalyticsTicker(play.Grains), t => ticks += t.Ticks));
+            var snapshots = await play.Grains.GetGrain<Interfaces.Analytics.IAnalyticsGrain>(Interfaces.Analytics.IAnalyticsGrain.Key)
+                .Snapshots(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow, null);
+            Figure.Note($"the collector ticked {ticks} times in the analytics-on windows and wrote {snapshots.Select(s => s.TakenAt).Distinct().Count()} snapshot batches ({snapshots.Count} rows)");
+        });
+
+    /// <summary>Runs <paramref name="run"/> on a fresh migrated database, or says why it cannot.</summary>
+    private static async Task OnPostgres(string figure, Func<string, Task> run)
     {
         TestDatabase? database = null;
         try
@@ -69,7 +99,7 @@ public static class BenchmarkProgram
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException)
         {
-            Figure.Note($"actions_per_s_postgres skipped: PostgreSQL unreachable ({ex.Message}); set {TestDatabase.Variable}");
+            Figure.Note($"{figure} skipped: PostgreSQL unreachable ({ex.Message}); set {TestDatabase.Variable}");
             return;
         }
 
@@ -79,12 +109,22 @@ public static class BenchmarkProgram
             var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 20 }.ConnectionString;
             try
             {
-                await ThroughputRun.Run(connection, tables, warmUp, window, suffix: "_postgres");
+                await run(connection);
             }
             catch (Exception ex)
             {
-                Figure.Note($"actions_per_s_postgres failed: {ex.GetType().Name}: {ex.Message}");
+                Figure.Note($"{figure} failed: {ex.GetType().Name}: {ex.Message}");
             }
+        }
+    }
+
+    /// <summary>Reports the ticker's count when the side ends.</summary>
+    private sealed class Counted(AnalyticsTicker ticker, Action<AnalyticsTicker> report) : IDisposable
+    {
+        public void Dispose()
+        {
+            ticker.Dispose();
+            report(ticker);
         }
     }
 

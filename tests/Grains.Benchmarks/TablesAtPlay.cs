@@ -24,9 +24,11 @@ public sealed class TablesAtPlay : IAsyncDisposable
 
     public ActionCounter Counter { get; }
 
-    public static async Task<TablesAtPlay> StartAsync(string? postgres, int tables, string suffix)
+    public IGrainFactory Grains => cluster.Client;
+
+    public static async Task<TablesAtPlay> StartAsync(string? postgres, int tables, string suffix, Action<ISiloBuilder>? configure = null)
     {
-        var cluster = await BenchCluster.StartAsync(postgres);
+        var cluster = await BenchCluster.StartAsync(postgres, configure);
         var setup = new PokerSetup(cluster.Client);
         var template = await setup.Template(minPlayers: 3);
         var counter = new ActionCounter();
