@@ -21,6 +21,7 @@ public sealed class AnalyticsGrain(
     [PersistentState("analytics", PokerStorage.Name)] IPersistentState<AnalyticsState> store,
     IAnalyticsStore analytics,
     IInsightStore insights,
+    ITableRecordStore tableRecords,
     IOptions<AnalyticsOptions> options,
     IOptions<InsightOptions> thresholds,
     StorageMetrics storageMetrics,
@@ -69,9 +70,11 @@ public sealed class AnalyticsGrain(
     private (DateTimeOffset?, DateTimeOffset?, DateTimeOffset?) Progress() =>
         (store.State.LastSnapshotAt, store.State.NextHour, store.State.LastRetentionAt);
 
-    public Task<IReadOnlyList<AnalyticsSnapshot>> Snapshots(DateTimeOffset from, DateTimeOffset to, string? tableId) =>
-        from <= to ? analytics.GetSnapshotsAsync(from, to, tableId)
-            : throw new PokerException("invalid_range", "The range must not end before it starts");
+    public async Task<IReadOnlyList<AnalyticsSnapshot>> Snapshots(DateTimeOffset from, DateTimeOffset to, string? tableId)
+    {
+        await Check(from, to, tableId);
+        return await analytics.GetSnapshotsAsync(from, to, tableId);
+    }
 
     public async Task<int> Rebuild(DateTimeOffset from, DateTimeOffset to)
     {
@@ -81,9 +84,25 @@ public sealed class AnalyticsGrain(
         return rows;
     }
 
-    public Task<IReadOnlyList<HourlyStats>> Hourly(DateTimeOffset from, DateTimeOffset to, string? tableId) =>
-        from <= to ? analytics.GetHourlyAsync(from, to, tableId)
-            : throw new PokerException("invalid_range", "The range must not end before it starts");
+    public async Task<IReadOnlyList<HourlyStats>> Hourly(DateTimeOffset from, DateTimeOffset to, string? tableId)
+    {
+        await Check(from, to, tableId);
+        return await analytics.GetHourlyAsync(from, to, tableId);
+    }
+
+    /// <summary>A range that does not end before it starts, and a table the room has (or had).</summary>
+    private async Task Check(DateTimeOffset from, DateTimeOffset to, string? tableId)
+    {
+        if (from > to)
+        {
+            throw new PokerException("invalid_range", "The range must not end before it starts");
+        }
+
+        if (tableId is not null && await tableRecords.FindTableAsync(tableId) is null)
+        {
+            throw PokerException.NotFound($"Table {tableId}");
+        }
+    }
 
     private async Task TakeSnapshots(DateTimeOffset now)
     {

@@ -159,6 +159,21 @@ public sealed class AdminTests(GatewayFixture fixture)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/api/admin/analytics/hourly?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&tableId=no-such-table")]
+    [InlineData("/api/admin/analytics/snapshots?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&tableId=no-such-table")]
+    public async Task Analytics_of_an_unknown_table_is_a_clear_404(string url)
+    {
+        var admin = await fixture.SignInAdmin();
+        using var http = fixture.Http(admin.AccessToken);
+
+        var response = await http.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-such-table", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Admin_creates_a_template_and_players_see_it()
     {
