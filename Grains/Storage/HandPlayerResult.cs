@@ -4,7 +4,8 @@ namespace Orleans.Poker.Grains.Storage;
 
 /// <summary>
 /// One player's result in one stored hand (a <c>hand_players</c> row): <see cref="Net"/> is the finishing minus the
-/// starting stack of the hand's PHH (rake included), <see cref="Pot"/> the hand's whole pot.
+/// starting stack of the hand's PHH (rake included) — 0 in a sit-and-go, whose stacks are tournament chips (its result
+/// in the player's balance is the prize minus the fee, in the ledger) — and <see cref="Pot"/> the hand's whole pot.
 /// </summary>
 /// <param name="Seat">The player's index in <see cref="HandRecord.PlayerIds"/> (the PHH's player order).</param>
 public sealed record HandPlayerResult(
@@ -21,10 +22,10 @@ public sealed record HandPlayerResult(
     /// The rows of a stored hand, one per player in seat order. A PHH without both stack lists for every player
     /// (none the tables write) gives net 0, as the migration's backfill does: the hand still counts as played.
     /// </summary>
-    public static IReadOnlyList<HandPlayerResult> Of(HandRecord hand)
+    public static IReadOnlyList<HandPlayerResult> Of(HandRecord hand, bool sitAndGo)
     {
         ArgumentNullException.ThrowIfNull(hand);
-        var nets = Nets(hand.Phh, hand.PlayerIds.Count);
+        var nets = sitAndGo ? null : Nets(hand.Phh, hand.PlayerIds.Count);
         return hand.PlayerIds
             .Select((player, seat) => new HandPlayerResult(hand.TableId, hand.HandNumber, seat, player, hand.Variant, hand.EndedAt, nets?[seat] ?? 0, hand.Pot))
             .ToList();

@@ -1,28 +1,31 @@
+using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Interfaces.Analytics;
 
 namespace Orleans.Poker.Grains.Storage;
 
 /// <summary>Hand histories in process memory: the embedded default and the tests. Lost on restart.</summary>
-public sealed class MemoryHandHistoryStore : IHandHistoryStore
+/// <param name="tables">The tables' rows, to tell a sit-and-go's hands (tournament chips); without them every hand is a cash hand.</param>
+public sealed class MemoryHandHistoryStore(ITableRecordStore? tables = null) : IHandHistoryStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Table, long Hand), HandRecord> _hands = [];
     private readonly List<HandRecord> _inOrder = [];
     private readonly List<HandPlayerResult> _results = [];
 
-    public Task<bool> SaveAsync(HandRecord hand, CancellationToken cancellationToken = default)
+    public async Task<bool> SaveAsync(HandRecord hand, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hand);
+        var sitAndGo = tables is not null && (await tables.FindTableAsync(hand.TableId, cancellationToken))?.Type == TableType.SitAndGo;
         lock (_gate)
         {
             if (!_hands.TryAdd((hand.TableId, hand.HandNumber), hand))
             {
-                return Task.FromResult(false);
+                return false;
             }
 
             _inOrder.Add(hand);
-            _results.AddRange(HandPlayerResult.Of(hand));
-            return Task.FromResult(true);
+            _results.AddRange(HandPlayerResult.Of(hand, sitAndGo));
+            return true;
         }
     }
 

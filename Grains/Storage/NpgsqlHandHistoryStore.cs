@@ -12,7 +12,8 @@ public sealed class NpgsqlHandHistoryStore(NpgsqlDataSource dataSource) : IHandH
     public async Task<bool> SaveAsync(HandRecord hand, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hand);
-        var results = HandPlayerResult.Of(hand);
+        // The insert below zeroes the nets of a sit-and-go's hand (its tables row says so).
+        var results = HandPlayerResult.Of(hand, sitAndGo: false);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
@@ -39,8 +40,10 @@ public sealed class NpgsqlHandHistoryStore(NpgsqlDataSource dataSource) : IHandH
         await using var players = new NpgsqlCommand(
             """
             INSERT INTO hand_players (table_id, hand_number, seat, player_id, variant, ended_at, net, pot)
-            SELECT @table_id, @hand_number, r.seat, r.player_id, @variant, @ended_at, r.net, @pot
+            SELECT @table_id, @hand_number, r.seat, r.player_id, @variant, @ended_at,
+                   CASE WHEN t.table_type = 'sit_and_go' THEN 0 ELSE r.net END, @pot
             FROM unnest(@seats, @players, @nets) AS r(seat, player_id, net)
+            CROSS JOIN (SELECT table_type FROM tables WHERE table_id = @table_id) t
             """, connection, transaction);
         players.With("table_id", NpgsqlDbType.Text, hand.TableId)
             .With("hand_number", NpgsqlDbType.Bigint, hand.HandNumber)

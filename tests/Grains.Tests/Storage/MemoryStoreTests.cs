@@ -4,8 +4,9 @@ namespace Orleans.Poker.Grains.Tests.Storage;
 
 public sealed class MemoryStoreTests : StoreContractTests
 {
-    private static readonly MemoryHandHistoryStore Hands = new();
+    private static readonly MemoryTableRecordStore Tables = new();
+    private static readonly MemoryHandHistoryStore Hands = new(Tables);
 
     protected override StoreSet Stores { get; } =
-        new(new MemoryLedgerStore(), Hands, new MemoryPlayerStore(), new MemoryTableRecordStore(), new MemoryAuditStore(), new MemoryAnalyticsStore(Hands), new MemoryInsightStore());
+        new(new MemoryLedgerStore(), Hands, new MemoryPlayerStore(), Tables, new MemoryAuditStore(), new MemoryAnalyticsStore(Hands), new MemoryInsightStore());
 }

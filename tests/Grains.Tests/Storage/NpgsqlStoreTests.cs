@@ -98,7 +98,7 @@ public sealed class NpgsqlStoreTests(MigratedDatabase database) : StoreContractT
             await command.ExecuteNonQueryAsync();
         }
 
-        Assert.Equal(HandPlayerResult.Of(stored).Concat(HandPlayerResult.Of(unreadable)).Where(r => r.PlayerId == a), await Stores.Hands.GetPlayerResultsAsync(a));
+        Assert.Equal(HandPlayerResult.Of(stored, sitAndGo: false).Concat(HandPlayerResult.Of(unreadable, sitAndGo: false)).Where(r => r.PlayerId == a), await Stores.Hands.GetPlayerResultsAsync(a));
         Assert.Equal([-15L, 0L], (await Stores.Hands.GetPlayerResultsAsync(a)).Select(r => r.Net));
     }
 

@@ -333,6 +333,8 @@ public abstract class StoreContractTests
 
     private static InsightCondition Condition(string kind, string key, InsightSeverity severity, string? table = null) =>
         new(kind, severity, key, table, null, $"{key} holds", new Dictionary<string, double> { ["figure"] = 12, ["threshold"] = 2.5 });
+
+    [Fact]
     public async Task Players_results_are_stored_with_the_hand_from_its_phh_and_a_resaved_hand_adds_nothing()
     {
         var (a, b, c) = (await NewPlayer(), await NewPlayer(), await NewPlayer());
@@ -346,6 +348,18 @@ public abstract class StoreContractTests
         Assert.Equal([new HandPlayerResult(table, 1, 0, a, "NT", end, -30, 60)], await Stores.Hands.GetPlayerResultsAsync(a));
         Assert.Equal([new HandPlayerResult(table, 1, 1, b, "NT", end, 27, 60)], await Stores.Hands.GetPlayerResultsAsync(b));
         Assert.Equal([new HandPlayerResult(table, 1, 2, c, "NT", end, 0, 60)], await Stores.Hands.GetPlayerResultsAsync(c));
+    }
+
+    [Fact]
+    public async Task A_sit_and_go_hand_counts_as_played_with_net_zero_its_stacks_being_tournament_chips()
+    {
+        var (a, b) = (await NewPlayer(), await NewPlayer());
+        var table = await NewTable(TableType.SitAndGo);
+
+        await Stores.Hands.SaveAsync(Hand(table, 1, [a, b], T0) with { Pot = 60, Rake = 0, Phh = Phh([1500, 1500], [1470, 1530]) });
+
+        Assert.Equal([0L], (await Stores.Hands.GetPlayerResultsAsync(a)).Select(r => r.Net));
+        Assert.Equal([(table, 0L, 60L)], (await Stores.Hands.GetPlayerResultsAsync(b)).Select(r => (r.TableId, r.Net, r.Pot)));
     }
 
     [Fact]
@@ -427,12 +441,12 @@ public abstract class StoreContractTests
     }
 
     /// <summary>A table row (and its template version): ledger and hand rows reference it.</summary>
-    protected async Task<string> NewTable()
+    protected async Task<string> NewTable(TableType type = TableType.Persistent)
     {
         var template = $"tpl-{Guid.NewGuid():N}";
         await Stores.Tables.SaveTemplateVersionAsync(template, 1, Config, active: true, T0);
         var table = $"t-{Guid.NewGuid():N}";
-        await Stores.Tables.UpsertTableAsync(new TableRecord(table, template, 1, null, TableType.Persistent, TableStatus.Active, null, T0, null, null));
+        await Stores.Tables.UpsertTableAsync(new TableRecord(table, template, 1, null, type, TableStatus.Active, null, T0, null, null));
         return table;
     }
 
