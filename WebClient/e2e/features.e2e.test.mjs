@@ -492,6 +492,13 @@ test('analytics: hands played, the hourly statistics recomputed, an admin sees c
   assert.ok(lines.length >= 24, `${lines.length} lines`);
   assert.ok(lines.slice(1).reduce((n, l) => n + Number(l.split(',')[1]), 0) >= 2, csv);
 
+  // The ledger of the range as CSV: the header, and the buy-ins of the players who sat down.
+  const [ledger] = await Promise.all([page.waitForEvent('download'), page.click('#analytics-ledger-csv')]);
+  assert.match(ledger.suggestedFilename(), /^ledger-24h\.csv$/);
+  const rows = readFileSync(await ledger.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\n');
+  assert.equal(rows[0], 'at,transfer_id,player_id,kind,amount,balance_after,table_id,note');
+  assert.ok(rows.some((r) => r.includes(`,buy_in,`) && r.includes(`,${tableId},`)), rows.slice(0, 5).join('\n'));
+
   // Recompute from the page: the message says how many rows; the audit log, filtered by the action, lists it.
   await page.click('#analytics-rebuild');
   await page.waitForSelector('#analytics-rebuild-result[data-rows]');

@@ -45,6 +45,12 @@ export async function analyticsView(body: HTMLElement, message?: HTMLElement): P
       button.disabled = false;
     }
   };
+  const ledger = h('button.csv', {
+    id: 'analytics-ledger-csv', title: s.ledgerCsvTitle,
+    onclick: () => void api.get<string>(`/api/admin/ledger/export?${query(range)}`)
+      .then((csv) => download(`ledger-${chosen}.csv`, csv))
+      .catch((e: Error) => toast(e.message, 'error')),
+  }, s.ledgerCsv);
   const recompute = h('button', { id: 'analytics-rebuild', title: s.recomputeHint }) as HTMLButtonElement;
   recompute.textContent = s.recompute;
   recompute.addEventListener('click', () => void rebuild(recompute));
@@ -55,7 +61,8 @@ export async function analyticsView(body: HTMLElement, message?: HTMLElement): P
       'data-range': key, 'aria-pressed': String(key === chosen),
       onclick: () => { chosen = key; void analyticsView(body).catch((e: Error) => toast(e.message, 'error')); },
     }, rangeNames[key]))),
-    recompute);
+    recompute,
+    ledger);
 
   const players = playersOverTime(snapshots, [s.seriesPlayers, s.seriesTables]);
   const hours = handsAndRakePerHour(hourly, range, [s.seriesHands, s.seriesRake]);
