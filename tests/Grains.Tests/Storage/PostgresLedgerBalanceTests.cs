@@ -13,16 +13,7 @@ public sealed class PostgresLedgerBalanceTests(PostgresClusterFixture fixture) :
     [Fact]
     public async Task After_500_random_hands_with_rake_balances_plus_tables_plus_house_equal_all_chips_issued()
     {
-        var table = await kit.NewTable(TableKit.Holdem(c => c with
-        {
-            RakePercent = 10,
-            RakeCap = 5,
-            MaxPlayers = 4,
-            MinBuyIn = 40,
-            MaxBuyIn = 200,
-            PauseBetweenHands = TimeSpan.Zero,
-            TimeoutsBeforeSitOut = 1000,
-        }));
+        var table = await kit.NewTable(TableKit.RakedFourMax(rakePercent: 10, rakeCap: 5));
         var tableId = table.GetPrimaryKeyString();
         var players = await kit.Seat(table, 4, buyIn: 200);
         var random = new Random(20261202);
@@ -49,13 +40,7 @@ public sealed class PostgresLedgerBalanceTests(PostgresClusterFixture fixture) :
             }
 
             // Between hands: busted players buy chips again and sit back in; the next hand starts at once.
-            var view = (await table.GetSnapshot(null)).View;
-            foreach (var seat in view.Seats.Where(s => s.PlayerId is not null && s.Stack == 0))
-            {
-                await RandomPlay.Refusable(() => table.TopUp(seat.PlayerId!.Value, 200));
-                await RandomPlay.Refusable(() => table.SitIn(seat.PlayerId!.Value));
-            }
-
+            await kit.RefillBusted(table, 200);
             kit.Time.Advance(TimeSpan.FromSeconds(1));
         }
 

@@ -19,6 +19,29 @@ public sealed class TableKit(IGrainFactory grains, FakeTimeProvider time)
         return change is null ? config : change(config);
     }
 
+    /// <summary>The long random-play runs' table: four-handed, raked, no pause between hands, nobody sat out by the clock.</summary>
+    public static TemplateConfig RakedFourMax(decimal rakePercent, long rakeCap) => Holdem(c => c with
+    {
+        RakePercent = rakePercent,
+        RakeCap = rakeCap,
+        MaxPlayers = 4,
+        MinBuyIn = 40,
+        MaxBuyIn = 200,
+        PauseBetweenHands = TimeSpan.Zero,
+        TimeoutsBeforeSitOut = 1000,
+    });
+
+    /// <summary>Between hands: busted players buy <paramref name="amount"/> chips again and sit back in (refusals change nothing).</summary>
+    public async Task RefillBusted(ITableGrain table, long amount)
+    {
+        var view = (await table.GetSnapshot(null)).View;
+        foreach (var seat in view.Seats.Where(s => s.PlayerId is not null && s.Stack == 0))
+        {
+            await RandomPlay.Refusable(() => table.TopUp(seat.PlayerId!.Value, amount));
+            await RandomPlay.Refusable(() => table.SitIn(seat.PlayerId!.Value));
+        }
+    }
+
     public async Task<ITableGrain> NewTable(TemplateConfig config)
     {
         var templateId = $"t-{Guid.NewGuid():N}";

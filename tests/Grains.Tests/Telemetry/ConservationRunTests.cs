@@ -14,16 +14,7 @@ public sealed class ConservationRunTests(ClusterFixture fixture)
     public async Task A_thousand_hands_of_raises_all_ins_and_folds_never_violate_chip_conservation()
     {
         using var meter = new MeterCapture(fixture.SiloServices.GetRequiredService<GameMetrics>().Meter);
-        var table = await kit.NewTable(TableKit.Holdem(c => c with
-        {
-            RakePercent = 5,
-            RakeCap = 3,
-            MaxPlayers = 4,
-            MinBuyIn = 40,
-            MaxBuyIn = 200,
-            PauseBetweenHands = TimeSpan.Zero,
-            TimeoutsBeforeSitOut = 1000,
-        }));
+        var table = await kit.NewTable(TableKit.RakedFourMax(rakePercent: 5, rakeCap: 3));
         var tableId = table.GetPrimaryKeyString();
         var players = await kit.Seat(table, 4, buyIn: 200);
         var random = new Random(20261202);
@@ -37,13 +28,7 @@ public sealed class ConservationRunTests(ClusterFixture fixture)
             }
 
             // Between hands: busted players buy chips again and sit back in; then the next hand starts at once.
-            var view = (await table.GetSnapshot(null)).View;
-            foreach (var seat in view.Seats.Where(s => s.PlayerId is not null && s.Stack == 0))
-            {
-                await RandomPlay.Refusable(() => table.TopUp(seat.PlayerId!.Value, 200));
-                await RandomPlay.Refusable(() => table.SitIn(seat.PlayerId!.Value));
-            }
-
+            await kit.RefillBusted(table, 200);
             kit.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
