@@ -8,4 +8,13 @@ public sealed class AnalyticsOptions
 
     /// <summary>Snapshots older than this are removed, once a day. Hourly rows are kept.</summary>
     public TimeSpan SnapshotRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often each silo writes the seat and waitlist history its tables queued (100 ms to 1 minute).</summary>
+    public TimeSpan HistoryFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most history events written in one round trip (1 to 5,000).</summary>
+    public int HistoryBatchSize { get; set; } = 500;
+
+    /// <summary>The most history events a silo keeps while the database refuses them (at least <see cref="HistoryBatchSize"/>); more are dropped and counted.</summary>
+    public int HistoryBufferLimit { get; set; } = 100_000;
 }

@@ -11,6 +11,7 @@ public sealed class MigrationRunnerTests
         "0003_app_schema_v1.sql",
         "0004_ledger_prize_kind.sql",
         "0005_audit_log_by_action.sql",
+        "0008_seat_history_reasons.sql",
     ];
 
     [Fact]

@@ -7,5 +7,5 @@ public sealed class MemoryStoreTests : StoreContractTests
     private static readonly MemoryHandHistoryStore Hands = new();
 
     protected override StoreSet Stores { get; } =
-        new(new MemoryLedgerStore(), Hands, new MemoryPlayerStore(), new MemoryTableRecordStore(), new MemoryAuditStore(), new MemoryAnalyticsStore(Hands));
+        new(new MemoryLedgerStore(), Hands, new MemoryPlayerStore(), new MemoryTableRecordStore(), new MemoryAuditStore(), new MemoryAnalyticsStore(Hands), new MemorySeatHistoryStore());
 }
