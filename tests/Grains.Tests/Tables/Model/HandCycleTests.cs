@@ -125,7 +125,7 @@ public sealed class HandCycleTests
         var state = Holdem(0, 100, 100);
         state.Seats[2]!.LeaveAfterHand = true;
         var after = HandCycle.AfterHand(state, TableId);
-        Assert.Equal([3L], after.Left);
+        Assert.Equal([3L], after.Left.Select(v => v.PlayerId));
         Assert.True(after.Changed);
         Assert.True(state.Seats[0]!.SittingOut);
         Assert.Null(state.Seats[2]);
@@ -158,7 +158,7 @@ public sealed class HandCycleTests
         Assert.True(HandCycle.Closing(state, Now));
         Assert.Equal("expired", state.CloseReason);
 
-        Assert.Equal([1L, 2], HandCycle.End(state, TableId));
+        Assert.Equal([1L, 2], HandCycle.End(state, TableId).Select(v => v.PlayerId));
         Assert.Equal(TableStatus.Ended, state.Status);
         Assert.Equal(150, state.PendingTransfers.Sum(t => t.Amount));
     }

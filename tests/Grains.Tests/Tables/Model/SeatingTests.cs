@@ -1,6 +1,7 @@
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Tables;
 using Orleans.Poker.Grains.Tables.Model;
 using static Orleans.Poker.Grains.Tests.Tables.Model.ModelTables;
@@ -102,11 +103,11 @@ public sealed class SeatingTests
         var actorSeat = state.HandSeats[hand.Actor!.Value];
         var other = state.HandSeats.First(s => s != actorSeat);
 
-        Assert.True(Seating.LeaveAfterHand(state, hand, other, Now.AddSeconds(1)));
+        Assert.True(Seating.LeaveAfterHand(state, hand, other, SeatLeftReason.Left, Now.AddSeconds(1)));
         Assert.Equal(Now + state.Config!.TurnTime, state.Deadline);
-        Assert.True(Seating.LeaveAfterHand(state, hand, actorSeat, Now.AddSeconds(1)));
+        Assert.True(Seating.LeaveAfterHand(state, hand, actorSeat, SeatLeftReason.Left, Now.AddSeconds(1)));
         Assert.Equal(Now.AddSeconds(1), state.Deadline);
-        Assert.False(Seating.LeaveAfterHand(state, null, actorSeat, Now));
+        Assert.False(Seating.LeaveAfterHand(state, null, actorSeat, SeatLeftReason.Left, Now));
     }
 
     [Fact]
