@@ -94,6 +94,10 @@ public static class AdminEndpoints
             await audit.Write(user, "analytics.rebuild", "hourly", $"{from:O}..{to:O}: {rows} rows");
             return new RebuildResponse(rows);
         }).WithSummary("Recomputes the hourly statistics of whole hours from the stored hands (at most 31 days, not in the future)");
+
+        admin.MapGet("/analytics/waits", (DateTimeOffset from, DateTimeOffset to, string? tableId, IGrainFactory grains) =>
+            grains.GetGrain<IWaitStatsGrain>(IWaitStatsGrain.Key).Waits(from, to, tableId is null ? null : Input.TableId(tableId)))
+            .WithSummary("How long people wait: the waitlist joins in [from, to) and how they ended, the wait until seated (average, median, p90), the seats taken and their average time, per table and for the room");
         return api;
     }
 
