@@ -94,6 +94,9 @@ public static class OrleansSetup
             .Bind(configuration.GetSection(ConfigurationPath.Combine(PokerOptions.SectionName, PokerOptions.AnalyticsSection)))
             .Validate(a => a.SnapshotInterval >= TimeSpan.FromMinutes(1) && a.SnapshotRetention >= TimeSpan.FromDays(1),
                 "POKER__Analytics__SnapshotInterval must be at least 00:01:00 and POKER__Analytics__SnapshotRetention at least 1.00:00:00.")
+            .Validate(a => a.HistoryFlushInterval >= TimeSpan.FromMilliseconds(100) && a.HistoryFlushInterval <= TimeSpan.FromMinutes(1)
+                    && a.HistoryBatchSize is >= 1 and <= 5_000 && a.HistoryBufferLimit >= a.HistoryBatchSize,
+                "POKER__Analytics__HistoryFlushInterval must be between 00:00:00.100 and 00:01:00, __HistoryBatchSize between 1 and 5000, and __HistoryBufferLimit at least the batch size.")
             .ValidateOnStart();
         return services;
     }

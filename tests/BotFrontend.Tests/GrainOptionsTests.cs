@@ -42,6 +42,10 @@ public sealed class GrainOptionsTests
     [InlineData("POKER:Referral:NewPlayerWindow", "00:00:00")]
     [InlineData("POKER:Analytics:SnapshotInterval", "00:00:10")]
     [InlineData("POKER:Analytics:SnapshotRetention", "01:00:00")]
+    [InlineData("POKER:Analytics:HistoryFlushInterval", "00:00:00")]
+    [InlineData("POKER:Analytics:HistoryFlushInterval", "00:05:00")]
+    [InlineData("POKER:Analytics:HistoryBatchSize", "0")]
+    [InlineData("POKER:Analytics:HistoryBufferLimit", "10")]
     public void A_setting_that_makes_no_sense_stops_the_start(string key, string value)
     {
         using var services = Build(new() { [key] = value });
