@@ -2,6 +2,7 @@ using Orleans.Poker.Engine.Rules;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Tables.Model;
 using ActionKind = Orleans.Poker.Engine.Rules.ActionKind;
 using PlayerAction = Orleans.Poker.Engine.Rules.PlayerAction;
@@ -133,6 +134,19 @@ public sealed class HandCycleTests
     }
 
     [Fact]
+    public void A_player_removed_by_an_admin_during_a_hand_leaves_after_it_as_removed_with_their_stack()
+    {
+        var state = Holdem(50, 100, 100);
+        state.Seats[0]!.LeaveAfterHand = true;
+        state.Seats[0]!.RemovedByAdmin = true;
+        state.Seats[1]!.LeaveAfterHand = true;
+
+        var after = HandCycle.AfterHand(state, TableId);
+
+        Assert.Equal([new Seating.Vacancy(1, 50, SeatLeftReason.Removed), new Seating.Vacancy(2, 100, SeatLeftReason.Left)], after.Left);
+    }
+
+    [Fact]
     public void A_sit_and_go_places_its_busted_players_and_ends_with_one_left()
     {
         var state = With(TableKit.Holdem(c => c with { Type = TableType.SitAndGo }), 0, 300, 0);
@@ -141,6 +155,7 @@ public sealed class HandCycleTests
         var after = HandCycle.AfterHand(state, TableId);
         Assert.True(after.SitAndGoOver);
         Assert.Equal([3, 0, 2], state.Seats.Take(3).Select(s => s!.FinishedPlace));
+        Assert.Equal([1L, 3], after.Busted);
 
         var winner = SitAndGo.Finish(state, TableId);
         Assert.Equal((2L, 1), (winner!.PlayerId, winner.FinishedPlace));

@@ -37,7 +37,8 @@ public sealed class SeatingTests
         var state = Holdem(100);
         state.Hold = new SeatHold { Seat = 1, PlayerId = 8, Until = Now.AddMinutes(1) };
         var admission = Seating.Admit(state, new SeatRequest(8, "  Eight ", 120));
-        Seating.Take(state, admission);
+        Assert.True(Seating.Take(state, admission)); // offered from the waitlist
+        Assert.False(Seating.Take(state, Seating.Admit(state, new SeatRequest(9, "Nine", 120))));
         Assert.Null(state.Hold);
         Assert.Equal(("Eight", 120L), (state.Seats[1]!.Name, state.Seats[1]!.Stack));
         Assert.Equal("Player 9", Seating.NameOf(9, " "));
@@ -105,8 +106,9 @@ public sealed class SeatingTests
 
         Assert.True(Seating.LeaveAfterHand(state, hand, other, SeatLeftReason.Left, Now.AddSeconds(1)));
         Assert.Equal(Now + state.Config!.TurnTime, state.Deadline);
-        Assert.True(Seating.LeaveAfterHand(state, hand, actorSeat, SeatLeftReason.Left, Now.AddSeconds(1)));
+        Assert.True(Seating.LeaveAfterHand(state, hand, actorSeat, SeatLeftReason.Removed, Now.AddSeconds(1)));
         Assert.Equal(Now.AddSeconds(1), state.Deadline);
+        Assert.Equal((false, true), (state.Seats[other]!.RemovedByAdmin, state.Seats[actorSeat]!.RemovedByAdmin));
         Assert.False(Seating.LeaveAfterHand(state, null, actorSeat, SeatLeftReason.Left, Now));
     }
 
