@@ -2,7 +2,7 @@ namespace Orleans.Poker.Grains.Interfaces.Analytics;
 
 /// <summary>
 /// Answers "how long do people wait" from the seat and waitlist history the tables write (batched, a second or so
-/// behind the tables). A stateless worker (key <see cref="Key"/>): each query is one read of PostgreSQL.
+/// behind the tables). A stateless worker (key <see cref="Key"/>): each query is answered by the database (aggregated in SQL), never by a table.
 /// </summary>
 [Alias("poker.wait-stats")]
 public interface IWaitStatsGrain : IGrainWithStringKey
