@@ -112,6 +112,10 @@ public static class AdminEndpoints
             await audit.Write(user, "insight.acknowledge", insightId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{insight.Kind}: {insight.ConditionKey}");
             return insight;
         }).WithSummary("Acknowledge an insight (audited); the first acknowledgement stays");
+
+        admin.MapGet("/analytics/waits", (DateTimeOffset from, DateTimeOffset to, string? tableId, IGrainFactory grains) =>
+            grains.GetGrain<IWaitStatsGrain>(IWaitStatsGrain.Key).Waits(from, to, tableId is null ? null : Input.TableId(tableId)))
+            .WithSummary("How long people wait: the waitlist joins in [from, to) and how they ended, the wait until seated (average, median, p90), the seats taken and their average time, per table and for the room");
         return api;
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Telemetry;
 
 namespace Orleans.Poker.Grains.Storage;
@@ -13,7 +15,8 @@ public static class PokerStoreServiceCollectionExtensions
     /// tests), else an <see cref="NpgsqlDataSource"/> and the PostgreSQL stores over the migrated schema.
     /// Services registered before this call win (TryAdd). A database failure in any grain call reaches the caller as
     /// a <see cref="Interfaces.Common.StoreUnavailableException"/>. The game's and storage's meters
-    /// (<see cref="GameMetrics"/>, <see cref="StorageMetrics"/>) and the insight webhook's client are registered here too: every silo calls this.
+    /// (<see cref="GameMetrics"/>, <see cref="StorageMetrics"/>) and the insight webhook's client are registered here too: every silo calls this. So is the
+    /// silo's seat and waitlist history writer (<see cref="SeatHistoryWriter"/>, a hosted service the tables queue to).
     /// </summary>
     public static IServiceCollection AddPokerStores(this IServiceCollection services, string? postgresConnectionString)
     {
@@ -23,6 +26,9 @@ public static class PokerStoreServiceCollectionExtensions
         services.TryAddSingleton<StorageMetrics>();
         services.TryAddSingleton<Analytics.InsightWebhook>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IIncomingGrainCallFilter, StoreFailureFilter>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SeatHistoryWriter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SeatHistoryWriter>(sp => sp.GetRequiredService<SeatHistoryWriter>()));
         if (string.IsNullOrWhiteSpace(postgresConnectionString))
         {
             services.TryAddSingleton<ILedgerStore, MemoryLedgerStore>();
@@ -32,6 +38,7 @@ public static class PokerStoreServiceCollectionExtensions
             services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
             services.TryAddSingleton<IAnalyticsStore>(sp => new MemoryAnalyticsStore(sp.GetRequiredService<IHandHistoryStore>() as MemoryHandHistoryStore));
             services.TryAddSingleton<IInsightStore, MemoryInsightStore>();
+            services.TryAddSingleton<ISeatHistoryStore, MemorySeatHistoryStore>();
             return services;
         }
 
@@ -43,6 +50,7 @@ public static class PokerStoreServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore, NpgsqlAuditStore>();
         services.TryAddSingleton<IAnalyticsStore, NpgsqlAnalyticsStore>();
         services.TryAddSingleton<IInsightStore, NpgsqlInsightStore>();
+        services.TryAddSingleton<ISeatHistoryStore, NpgsqlSeatHistoryStore>();
         return services;
     }
 }

@@ -22,4 +22,7 @@ public sealed class SeatState
 
     /// <summary>Sit-and-go: finished in this place (1 = winner); 0 while still playing.</summary>
     [Id(7)] public int FinishedPlace { get; set; }
+
+    /// <summary>Leaving after the hand because an admin removed the player (the seat history's reason).</summary>
+    [Id(8)] public bool RemovedByAdmin { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Engine.Rules;
+using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -28,6 +29,7 @@ public sealed class TableGrain(
     TimeProvider time,
     IHandHistoryStore histories,
     ITableRecordStore records,
+    SeatHistoryWriter history,
     GameMetrics metrics,
     ILogger<TableGrain> logger) : Grain, ITableGrain, IRemindable
 {
@@ -59,10 +61,10 @@ public sealed class TableGrain(
     {
         transfers = new TableTransfers(GrainFactory, TableId, State, Persist, logger);
         outbox = new HandHistoryOutbox(histories, TableId, State, logger);
-        neighbours = new TableNeighbours(GrainFactory, records, time, TableId, State, logger);
+        neighbours = new TableNeighbours(GrainFactory, records, history, time, TableId, State, logger);
         timer = new TableTimer(this, time, () => TableClock.Next(State, hand, Now), OnTick);
         observers = new TableObservers(TableId, State, logger);
-        waitlist = new TableWaitlist(GrainFactory, TableId, State);
+        waitlist = new TableWaitlist(GrainFactory, history, time, TableId, State);
 
         gauge = metrics.Track(TableId);
         UpdateGauge();
@@ -153,9 +155,10 @@ public sealed class TableGrain(
     {
         var admission = Seating.Admit(Open(), request);
         await transfers.MoveIn(ChipMoves.BuyIn(TableId, request.PlayerId, admission.Amount));
-        Seating.Take(State, admission);
+        var offered = Seating.Take(State, admission);
         await Persist();
-        await waitlist.Seated(request.PlayerId);
+        neighbours.Seated(admission);
+        await waitlist.Seated(request.PlayerId, offered);
         await Player(request.PlayerId).SetSeated(TableId, true);
         logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, admission.Seat, admission.Amount);
         await Commit(TableEventKind.Seated, $"{admission.Name} sits down");
@@ -174,10 +177,10 @@ public sealed class TableGrain(
         return seat.Stack;
     }
 
-    public Task<long> Leave(long playerId) => Remove(Seating.Occupied(Created(), playerId), "leaves");
+    public Task<long> Leave(long playerId) => Remove(Seating.Occupied(Created(), playerId), SeatLeftReason.Left);
 
     public Task Kick(long playerId) =>
-        Remove(Seating.SeatOf(Created(), playerId) ?? throw PokerException.NotFound($"Player {playerId} at table {TableId}"), "was removed by an admin");
+        Remove(Seating.SeatOf(Created(), playerId) ?? throw PokerException.NotFound($"Player {playerId} at table {TableId}"), SeatLeftReason.Removed);
 
     public async Task SitOut(long playerId)
     {
@@ -331,7 +334,8 @@ public sealed class TableGrain(
         await neighbours.RecordHands(settled.Outcomes);
 
         var after = HandCycle.AfterHand(State, TableId);
-        neighbours.Untrack(after.Left);
+        neighbours.Vacated(after.Left);
+        neighbours.Busted(after.Busted);
         if (after.SitAndGoOver)
         {
             var prize = State.PrizePool;
@@ -362,18 +366,19 @@ public sealed class TableGrain(
     }
 
     /// <summary>Takes a seat out now (its cash-out recorded and settled), or after the hand if the player is in it.</summary>
-    private async Task<long> Remove(int index, string verb)
+    private async Task<long> Remove(int index, SeatLeftReason reason)
     {
         var name = State.Seats[index]!.Name;
-        if (Seating.LeaveAfterHand(State, hand, index, Now))
+        var verb = reason == SeatLeftReason.Removed ? "was removed by an admin" : "leaves";
+        if (Seating.LeaveAfterHand(State, hand, index, reason, Now))
         {
             await Commit(TableEventKind.Left, $"{name} {verb} after this hand");
             return 0;
         }
 
         var (seat, amount) = Seating.Vacate(State, TableId, index);
-        neighbours.Untrack([seat.PlayerId]);
         await Persist();
+        neighbours.Vacated([new Seating.Vacancy(seat.PlayerId, amount, reason)]);
         await transfers.Settle();
         await Commit(TableEventKind.Left, $"{name} {verb}");
         await OfferFreedSeat();
@@ -384,8 +389,10 @@ public sealed class TableGrain(
 
     private async Task CloseNow()
     {
-        neighbours.Untrack(HandCycle.End(State, TableId));
+        var vacated = HandCycle.End(State, TableId);
         await Persist();
+        neighbours.Vacated(vacated);
+        waitlist.Closed();
         await transfers.Settle();
         await neighbours.SaveRecord();
         logger.LogInformation("Table {TableId} closed: {Reason}", TableId, State.CloseReason);
@@ -429,8 +436,9 @@ public sealed class TableGrain(
         var due = TableClock.DueAt(State, hand, Now);
         if (due.HoldExpired)
         {
-            State.Hold = null;
+            var lapsed = Seating.ExpireHold(State);
             await Persist();
+            waitlist.OfferExpired(lapsed);
             await OfferFreedSeat();
         }
 

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Robots;
 using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Tables.Model;
 
@@ -10,17 +12,19 @@ namespace Orleans.Poker.Grains.Tables;
 
 /// <summary>
 /// What the table tells the rest of the room about itself: its lobby entry, its row in PostgreSQL, its template's count
-/// of tables, and its players' grains (their seated tables and hand statistics). Apart from the table's row, which
-/// must exist before chips move, every call is best effort: a failure is logged and the table plays on.
+/// of tables, its players' grains (their seated tables and hand statistics) and the seat history (queued to the silo's
+/// <see cref="SeatHistoryWriter"/>, people only, never awaited). Apart from the table's row, which must exist before
+/// chips move, every call is best effort: a failure is logged and the table plays on.
 /// </summary>
 /// <param name="grains">Where the lobby, template and player grains are.</param>
 /// <param name="records">The table records (PostgreSQL in production).</param>
+/// <param name="history">The silo's seat and waitlist history writer.</param>
 /// <param name="time">The clock a closed table's end is taken from.</param>
 /// <param name="tableId">The table.</param>
 /// <param name="state">The table's loaded state (the grain's storage keeps this instance while the table is active).</param>
 /// <param name="logger">The table grain's logger.</param>
 public sealed class TableNeighbours(
-    IGrainFactory grains, ITableRecordStore records, TimeProvider time, string tableId, TableState state, ILogger logger)
+    IGrainFactory grains, ITableRecordStore records, SeatHistoryWriter history, TimeProvider time, string tableId, TableState state, ILogger logger)
 {
     /// <summary>The table's row in PostgreSQL: ledger and hand rows reference it, so it is written before chips move.</summary>
     public Task SaveRecord() => records.UpsertTableAsync(new TableRecord(
@@ -44,12 +48,38 @@ public sealed class TableNeighbours(
     public Task RecordHands(IEnumerable<(long PlayerId, HandOutcome Outcome)> outcomes) =>
         Task.WhenAll(outcomes.Select(o => CallSafely(() => Player(o.PlayerId).RecordHand(o.Outcome), "record hand")));
 
-    /// <summary>Players whose seat was emptied no longer count this table as theirs (not awaited).</summary>
-    public void Untrack(IEnumerable<long> playerIds)
+    /// <summary>A seat was taken (the seat history).</summary>
+    public void Seated(Seating.Admission admission) =>
+        Record(SeatHistoryEvent.SeatTaken(tableId, admission.PlayerId, admission.Seat, admission.Amount, time.GetUtcNow()));
+
+    /// <summary>
+    /// Seats were emptied: each is closed in the seat history, and its player no longer counts this table as theirs
+    /// (not awaited).
+    /// </summary>
+    public void Vacated(IEnumerable<Seating.Vacancy> seats)
+    {
+        foreach (var seat in seats)
+        {
+            Record(SeatHistoryEvent.SeatLeft(tableId, seat.PlayerId, seat.CashOut, seat.Reason, time.GetUtcNow()));
+            _ = CallSafely(() => Player(seat.PlayerId).SetSeated(tableId, false), "untrack table");
+        }
+    }
+
+    /// <summary>Sit-and-go players out of chips stop playing (the seat history); their seats stay for their places until the end.</summary>
+    public void Busted(IEnumerable<long> playerIds)
     {
         foreach (var id in playerIds)
         {
-            _ = CallSafely(() => Player(id).SetSeated(tableId, false), "untrack table");
+            Record(SeatHistoryEvent.SeatLeft(tableId, id, 0, SeatLeftReason.Busted, time.GetUtcNow()));
+        }
+    }
+
+    /// <summary>The history is of people: robots are left out.</summary>
+    private void Record(SeatHistoryEvent historyEvent)
+    {
+        if (!RobotStrategy.IsRobot(historyEvent.PlayerId))
+        {
+            history.Add(historyEvent);
         }
     }
 

@@ -1,15 +1,21 @@
+using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Tables;
 
 /// <summary>
-/// The table's queue: its waitlist grain, and the queue's length the table keeps in its state for the lobby entry and
-/// the gauges (<see cref="TableState.WaitlistLength"/>, written with the table's next change).
+/// The table's queue: its waitlist grain, the queue's length the table keeps in its state for the lobby entry and the
+/// gauges (<see cref="TableState.WaitlistLength"/>, written with the table's next change), and the waitlist history
+/// (queued to the silo's <see cref="SeatHistoryWriter"/>, never awaited): a wait begins when the player joins and ends
+/// when they leave the queue, sit down (offered a held seat or not), let a held seat's offer expire, or the table closes.
 /// </summary>
 /// <param name="grains">Where the waitlist grain is.</param>
+/// <param name="history">The silo's seat and waitlist history writer.</param>
+/// <param name="time">The table's clock.</param>
 /// <param name="tableId">The table (and its waitlist grain's key).</param>
 /// <param name="state">The table's loaded state (the grain's storage keeps this instance while the table is active).</param>
-public sealed class TableWaitlist(IGrainFactory grains, string tableId, TableState state)
+public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter history, TimeProvider time, string tableId, TableState state)
 {
     private IWaitlistGrain Queue => grains.GetGrain<IWaitlistGrain>(tableId);
 
@@ -17,12 +23,46 @@ public sealed class TableWaitlist(IGrainFactory grains, string tableId, TableSta
     public async Task<int> Join(long playerId, string displayName)
     {
         var position = await Queue.Join(playerId, displayName);
+        history.Add(SeatHistoryEvent.WaitlistJoined(tableId, playerId, time.GetUtcNow()));
         await CountQueue();
         return position;
     }
 
     /// <summary>Takes the player out of the queue; true if they were in it.</summary>
     public async Task<bool> Leave(long playerId)
+    {
+        var left = await Dequeue(playerId);
+        if (left)
+        {
+            Ended(playerId, WaitlistOutcome.Left);
+        }
+
+        return left;
+    }
+
+    /// <summary>
+    /// A player who sat down leaves the queue, and their wait ends seated if they were queued or were
+    /// <paramref name="offered"/> the seat; only a table with a queue wakes its waitlist grain, so idle tables stay small.
+    /// </summary>
+    public async Task Seated(long playerId, bool offered)
+    {
+        var queued = state.WaitlistLength > 0 && await Dequeue(playerId);
+        if (queued || offered)
+        {
+            Ended(playerId, WaitlistOutcome.Seated);
+        }
+    }
+
+    /// <summary>The head of the queue, taken out of it (players seated here are skipped); null when nobody waits. Their wait goes on until they sit or the offer expires.</summary>
+    public Task<WaitlistEntry?> TakeNext() => Queue.TakeNext(state.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray());
+
+    /// <summary>The seat held for the player was not taken in time.</summary>
+    public void OfferExpired(long playerId) => Ended(playerId, WaitlistOutcome.OfferExpired);
+
+    /// <summary>The table closed: every wait still open at it ends.</summary>
+    public void Closed() => history.Add(SeatHistoryEvent.WaitlistClosed(tableId, time.GetUtcNow()));
+
+    private async Task<bool> Dequeue(long playerId)
     {
         var left = await Queue.Leave(playerId);
         if (left)
@@ -33,17 +73,8 @@ public sealed class TableWaitlist(IGrainFactory grains, string tableId, TableSta
         return left;
     }
 
-    /// <summary>A player who sat down leaves the queue; only a table with a queue wakes its waitlist grain, so idle tables stay small.</summary>
-    public async Task Seated(long playerId)
-    {
-        if (state.WaitlistLength > 0)
-        {
-            await Leave(playerId);
-        }
-    }
-
-    /// <summary>The head of the queue, taken out of it (players seated here are skipped); null when nobody waits.</summary>
-    public Task<WaitlistEntry?> TakeNext() => Queue.TakeNext(state.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray());
+    private void Ended(long playerId, WaitlistOutcome outcome) =>
+        history.Add(SeatHistoryEvent.WaitlistEnded(tableId, playerId, outcome, time.GetUtcNow()));
 
     private async Task CountQueue() => state.WaitlistLength = (await Queue.List()).Count;
 }

@@ -96,6 +96,9 @@ public static class OrleansSetup
                 "POKER__Analytics__SnapshotInterval must be at least 00:01:00 and POKER__Analytics__SnapshotRetention at least 1.00:00:00.")
             .Validate(a => string.IsNullOrWhiteSpace(a.InsightWebhookUrl) || a.InsightWebhook() is not null,
                 "POKER__Analytics__InsightWebhookUrl must be an absolute http or https URL (or unset).")
+            .Validate(a => a.HistoryFlushInterval >= TimeSpan.FromMilliseconds(100) && a.HistoryFlushInterval <= TimeSpan.FromMinutes(1)
+                    && a.HistoryBatchSize is >= 1 and <= 5_000 && a.HistoryBufferLimit >= a.HistoryBatchSize,
+                "POKER__Analytics__HistoryFlushInterval must be between 00:00:00.100 and 00:01:00, __HistoryBatchSize between 1 and 5000, and __HistoryBufferLimit at least the batch size.")
             .ValidateOnStart();
         // A value that is no number fails the binding on start, naming the key; one out of range fails validation.
         services.AddOptions<InsightOptions>()

@@ -48,6 +48,10 @@ public sealed class GrainOptionsTests
     [InlineData("POKER:Analytics:Insights:WaitlistSurge", "0")]
     [InlineData("POKER:Analytics:Insights:IdleTableAfter", "00:00:30")]
     [InlineData("POKER:Analytics:Insights:StorageErrors", "-3")]
+    [InlineData("POKER:Analytics:HistoryFlushInterval", "00:00:00")]
+    [InlineData("POKER:Analytics:HistoryFlushInterval", "00:05:00")]
+    [InlineData("POKER:Analytics:HistoryBatchSize", "0")]
+    [InlineData("POKER:Analytics:HistoryBufferLimit", "10")]
     public void A_setting_that_makes_no_sense_stops_the_start(string key, string value)
     {
         using var services = Build(new() { [key] = value });

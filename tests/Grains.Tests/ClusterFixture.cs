@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Storage;
 using Orleans.TestingHost;
 
@@ -37,6 +38,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     public MemoryPlayerStore Players => (MemoryPlayerStore)SiloServices.GetRequiredService<IPlayerStore>();
 
     public MemoryTableRecordStore TableRecords => (MemoryTableRecordStore)SiloServices.GetRequiredService<ITableRecordStore>();
+
+    public ISeatHistoryStore SeatHistory => SiloServices.GetRequiredService<ISeatHistoryStore>();
+
+    /// <summary>The silo's seat history writer: <c>FlushAsync</c> stores what the tables queued.</summary>
+    public SeatHistoryWriter HistoryWriter => SiloServices.GetRequiredService<SeatHistoryWriter>();
 
     /// <summary>A player id no other test uses.</summary>
     public static long NewPlayerId() => Interlocked.Increment(ref _nextId);

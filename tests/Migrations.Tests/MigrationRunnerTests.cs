@@ -13,6 +13,7 @@ public sealed class MigrationRunnerTests
         "0005_audit_log_by_action.sql",
         "0006_insights_delivery.sql",
         "0007_hand_players.sql",
+        "0008_seat_history_reasons.sql",
     ];
 
     [Fact]

@@ -27,8 +27,11 @@ public static class HandCycle
         public bool Conserved => ChipsBefore == ChipsAfter;
     }
 
-    /// <summary>What followed a hand: the players whose seats were emptied, whether anything changed, whether the sit-and-go is over.</summary>
-    public sealed record Aftermath(IReadOnlyList<long> Left, bool Changed, bool SitAndGoOver);
+    /// <summary>
+    /// What followed a hand: the seats emptied, the sit-and-go players who busted out in it, whether anything changed,
+    /// whether the sit-and-go is over.
+    /// </summary>
+    public sealed record Aftermath(IReadOnlyList<Seating.Vacancy> Left, IReadOnlyList<long> Busted, bool Changed, bool SitAndGoOver);
 
     /// <summary>Seats that can be dealt in: chips, not leaving, not sitting out (a sit-and-go deals sitting-out players in), not finished.</summary>
     public static List<int> ReadySeats(TableState state)
@@ -181,7 +184,8 @@ public static class HandCycle
     public static Aftermath AfterHand(TableState state, string tableId)
     {
         var sitAndGo = SitAndGo.Is(state.Config!);
-        var left = new List<long>();
+        var left = new List<Seating.Vacancy>();
+        var busted = new List<long>();
         var changed = false;
         for (var i = 0; i < state.Seats.Length; i++)
         {
@@ -192,13 +196,14 @@ public static class HandCycle
 
             if (seat.LeaveAfterHand)
             {
-                Seating.Vacate(state, tableId, i);
-                left.Add(seat.PlayerId);
+                var (_, cashOut) = Seating.Vacate(state, tableId, i);
+                left.Add(new Seating.Vacancy(seat.PlayerId, cashOut, seat.RemovedByAdmin ? SeatLeftReason.Removed : SeatLeftReason.Left));
                 changed = true;
             }
             else if (seat.Stack == 0 && sitAndGo && seat.FinishedPlace == 0)
             {
                 SitAndGo.Place(state, seat);
+                busted.Add(seat.PlayerId);
                 changed = true;
             }
             else if (seat.Stack == 0 && !sitAndGo && !seat.SittingOut)
@@ -208,7 +213,7 @@ public static class HandCycle
             }
         }
 
-        return new Aftermath(left, changed, sitAndGo && SitAndGo.IsOver(state));
+        return new Aftermath(left, busted, changed, sitAndGo && SitAndGo.IsOver(state));
     }
 
     /// <summary>True when the table closes now that no hand is played: asked to close, or past its expiry.</summary>
@@ -223,15 +228,16 @@ public static class HandCycle
         return true;
     }
 
-    /// <summary>Empties every seat into cash-outs and ends the table; returns the players who were seated.</summary>
-    public static List<long> End(TableState state, string tableId)
+    /// <summary>Empties every seat into cash-outs and ends the table; returns the seats emptied.</summary>
+    public static List<Seating.Vacancy> End(TableState state, string tableId)
     {
-        var left = new List<long>();
+        var left = new List<Seating.Vacancy>();
         for (var i = 0; i < state.Seats.Length; i++)
         {
             if (state.Seats[i] is not null)
             {
-                left.Add(Seating.Vacate(state, tableId, i).Seat.PlayerId);
+                var (seat, cashOut) = Seating.Vacate(state, tableId, i);
+                left.Add(new Seating.Vacancy(seat.PlayerId, cashOut, SeatLeftReason.TableClosed));
             }
         }
 

@@ -5,6 +5,7 @@ using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Robots;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Tables.Model;
 
@@ -13,6 +14,9 @@ public static class Seating
 {
     /// <summary>A seat about to be taken: where, with how many chips from the balance, under which name.</summary>
     public sealed record Admission(long PlayerId, int Seat, long Amount, string Name);
+
+    /// <summary>A seat emptied: who left it, the chips cashed out, and why (for the seat history).</summary>
+    public sealed record Vacancy(long PlayerId, long CashOut, SeatLeftReason Reason);
 
     public static int? SeatOf(TableState state, long playerId)
     {
@@ -75,8 +79,11 @@ public static class Seating
         return new Admission(request.PlayerId, seat, amount, NameOf(request.PlayerId, request.DisplayName));
     }
 
-    /// <summary>The buy-in was debited: the seat is taken (a sit-and-go seat gets the starting stack) and its hold ends.</summary>
-    public static void Take(TableState state, Admission admission)
+    /// <summary>
+    /// The buy-in was debited: the seat is taken (a sit-and-go seat gets the starting stack) and its hold ends. True when
+    /// the seat was held for this player (they were offered it from the waitlist).
+    /// </summary>
+    public static bool Take(TableState state, Admission admission)
     {
         var config = state.Config!;
         var sitAndGo = SitAndGo.Is(config);
@@ -86,10 +93,13 @@ public static class Seating
             state.PrizePool += admission.Amount;
         }
 
-        if (state.Hold?.PlayerId == admission.PlayerId || state.Hold?.Seat == admission.Seat)
+        var offered = state.Hold?.PlayerId == admission.PlayerId;
+        if (offered || state.Hold?.Seat == admission.Seat)
         {
             state.Hold = null;
         }
+
+        return offered;
     }
 
     /// <summary>Checks a top-up (cash games, between the player's hands, within the maximum buy-in); returns the seat.</summary>
@@ -170,9 +180,9 @@ public static class Seating
 
     /// <summary>
     /// A player in the hand in progress leaves when it ends (on their turn the clock runs out now, which folds);
-    /// false when the seat can be emptied right away.
+    /// false when the seat can be emptied right away. <paramref name="reason"/> is kept for the seat history.
     /// </summary>
-    public static bool LeaveAfterHand(TableState state, Hand? hand, int index, DateTimeOffset now)
+    public static bool LeaveAfterHand(TableState state, Hand? hand, int index, SeatLeftReason reason, DateTimeOffset now)
     {
         if (hand is null || hand.IsOver || HandSeatOf(state, hand, index) is not int handSeat)
         {
@@ -180,6 +190,7 @@ public static class Seating
         }
 
         state.Seats[index]!.LeaveAfterHand = true;
+        state.Seats[index]!.RemovedByAdmin = reason == SeatLeftReason.Removed;
         if (hand.Actor == handSeat)
         {
             state.Deadline = now;
@@ -218,6 +229,14 @@ public static class Seating
 
         var free = Array.FindIndex(state.Seats, s => s is null);
         return free < 0 ? null : free;
+    }
+
+    /// <summary>Ends the seat hold whose time is up; returns the player it was held for.</summary>
+    public static long ExpireHold(TableState state)
+    {
+        var lapsed = state.Hold!.PlayerId;
+        state.Hold = null;
+        return lapsed;
     }
 
     /// <summary>Holds <paramref name="seat"/> for the next player of the waitlist for the template's hold time.</summary>

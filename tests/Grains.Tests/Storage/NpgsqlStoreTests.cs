@@ -13,7 +13,8 @@ public sealed class NpgsqlStoreTests(MigratedDatabase database) : StoreContractT
         new NpgsqlTableRecordStore(database.DataSource),
         new NpgsqlAuditStore(database.DataSource),
         new NpgsqlAnalyticsStore(database.DataSource),
-        new NpgsqlInsightStore(database.DataSource));
+        new NpgsqlInsightStore(database.DataSource),
+        new NpgsqlSeatHistoryStore(database.DataSource));
 
     [Fact]
     public async Task Wallet_balance_follows_the_ledger()

@@ -428,6 +428,120 @@ public abstract class StoreContractTests
         FinishingStacks = [.. finishing],
     }.ToToml();
 
+    [Fact]
+    public async Task Seat_and_waitlist_events_are_applied_in_order_and_a_replayed_batch_changes_nothing()
+    {
+        var table = await NewTable();
+        var (ann, bob) = (await NewPlayer(), await NewPlayer());
+        var batch = new[]
+        {
+            SeatHistoryEvent.WaitlistJoined(table, bob, T0),
+            SeatHistoryEvent.SeatTaken(table, ann, 0, 100, T0.AddSeconds(1)),
+            SeatHistoryEvent.SeatLeft(table, ann, 150, SeatLeftReason.Left, T0.AddMinutes(10)),
+            SeatHistoryEvent.WaitlistEnded(table, bob, WaitlistOutcome.Seated, T0.AddMinutes(11)),
+            SeatHistoryEvent.SeatTaken(table, bob, 0, 200, T0.AddMinutes(11)),
+        };
+
+        await Stores.SeatHistory.ApplyAsync(batch);
+        await Stores.SeatHistory.ApplyAsync(batch);
+        var history = await Stores.SeatHistory.GetTableHistoryAsync(table);
+
+        Assert.Equal(
+            [
+                new SeatHistoryRow(table, 0, ann, 100, T0.AddSeconds(1), T0.AddMinutes(10), 150, SeatLeftReason.Left),
+                new SeatHistoryRow(table, 0, bob, 200, T0.AddMinutes(11), null, null, null),
+            ],
+            history.Seats);
+        Assert.Equal([new WaitlistHistoryRow(table, bob, T0, T0.AddMinutes(11), WaitlistOutcome.Seated)], history.Waits);
+    }
+
+    [Fact]
+    public async Task A_row_left_open_by_a_lost_event_is_closed_as_unknown_and_a_close_ends_every_wait()
+    {
+        var table = await NewTable();
+        var (ann, bob, cy) = (await NewPlayer(), await NewPlayer(), await NewPlayer());
+
+        // Ann's leaving and Cy's first wait's end were lost; Bob takes Ann's seat, Cy queues again, then the table closes.
+        await Stores.SeatHistory.ApplyAsync(
+        [
+            SeatHistoryEvent.SeatTaken(table, ann, 1, 100, T0),
+            SeatHistoryEvent.WaitlistJoined(table, cy, T0),
+            SeatHistoryEvent.SeatTaken(table, bob, 1, 100, T0.AddMinutes(5)),
+            SeatHistoryEvent.WaitlistJoined(table, cy, T0.AddMinutes(6)),
+            SeatHistoryEvent.SeatLeft(table, bob, 0, SeatLeftReason.TableClosed, T0.AddMinutes(7)),
+            SeatHistoryEvent.WaitlistClosed(table, T0.AddMinutes(7)),
+        ]);
+        var history = await Stores.SeatHistory.GetTableHistoryAsync(table);
+
+        Assert.Equal(
+            [
+                new SeatHistoryRow(table, 1, ann, 100, T0, T0.AddMinutes(5), null, SeatLeftReason.Unknown),
+                new SeatHistoryRow(table, 1, bob, 100, T0.AddMinutes(5), T0.AddMinutes(7), 0, SeatLeftReason.TableClosed),
+            ],
+            history.Seats);
+        Assert.Equal(
+            [
+                new WaitlistHistoryRow(table, cy, T0, T0.AddMinutes(6), WaitlistOutcome.Unknown),
+                new WaitlistHistoryRow(table, cy, T0.AddMinutes(6), T0.AddMinutes(7), WaitlistOutcome.TableClosed),
+            ],
+            history.Waits);
+    }
+
+    [Fact]
+    public async Task Waits_and_seat_times_are_counted_per_table_and_for_the_room()
+    {
+        var at = new DateTimeOffset(2032, 2, 3, 4, 0, 0, TimeSpan.Zero);
+        var (first, second) = (await NewTable(), await NewTable());
+        var p = new long[8];
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i] = await NewPlayer();
+        }
+
+        var events = new List<SeatHistoryEvent> { SeatHistoryEvent.WaitlistJoined(first, p[0], at.AddMinutes(-1)) }; // before the range
+        foreach (var (player, waited) in new[] { (p[1], 60), (p[2], 120), (p[3], 300) })
+        {
+            events.Add(SeatHistoryEvent.WaitlistJoined(first, player, at));
+            events.Add(SeatHistoryEvent.WaitlistEnded(first, player, WaitlistOutcome.Seated, at.AddSeconds(waited)));
+        }
+
+        events.Add(SeatHistoryEvent.SeatTaken(first, p[1], 2, 100, at.AddSeconds(60)));
+        events.Add(SeatHistoryEvent.SeatLeft(first, p[1], 80, SeatLeftReason.Left, at.AddSeconds(660)));
+        events.Add(SeatHistoryEvent.WaitlistJoined(first, p[4], at));
+        events.Add(SeatHistoryEvent.WaitlistEnded(first, p[4], WaitlistOutcome.Left, at.AddSeconds(10)));
+        events.Add(SeatHistoryEvent.WaitlistJoined(first, p[5], at));
+        events.Add(SeatHistoryEvent.WaitlistEnded(first, p[5], WaitlistOutcome.OfferExpired, at.AddSeconds(90)));
+        events.Add(SeatHistoryEvent.WaitlistJoined(first, p[6], at));
+        events.Add(SeatHistoryEvent.WaitlistJoined(second, p[7], at.AddMinutes(1)));
+        events.Add(SeatHistoryEvent.WaitlistEnded(second, p[7], WaitlistOutcome.Seated, at.AddMinutes(1).AddSeconds(30)));
+        events.Add(SeatHistoryEvent.SeatTaken(second, p[7], 0, 100, at.AddMinutes(1).AddSeconds(30)));
+        await Stores.SeatHistory.ApplyAsync(events);
+
+        var report = await Stores.SeatHistory.GetWaitsAsync(at, at.AddHours(1), null);
+        var one = await Stores.SeatHistory.GetWaitsAsync(at, at.AddHours(1), second);
+        var none = await Stores.SeatHistory.GetWaitsAsync(at.AddHours(1), at.AddHours(2), null);
+
+        var expectedFirst = new WaitStats(first, 6, 3, 1, 1, 1, 160, 120, 264, 1, 600);
+        var expectedSecond = new WaitStats(second, 1, 1, 0, 0, 0, 30, 30, 30, 1, null);
+        Assert.Equal(new[] { expectedFirst, expectedSecond }.OrderBy(s => s.TableId, StringComparer.Ordinal), report.Tables.Select(Rounded));
+        Assert.Equal(new WaitStats(null, 7, 4, 1, 1, 1, 127.5, 90, 246, 2, 600), Rounded(report.Room));
+        Assert.Equal([expectedSecond], one.Tables.Select(Rounded));
+        Assert.Equal(expectedSecond with { TableId = null }, Rounded(one.Room));
+        Assert.Empty(none.Tables);
+        Assert.Equal(new WaitStats(null, 0, 0, 0, 0, 0, null, null, null, 0, null), none.Room);
+    }
+
+    /// <summary>Floating-point figures to the microsecond, so that SQL's and .NET's arithmetic compare equal.</summary>
+    private static WaitStats Rounded(WaitStats s)
+    {
+        static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
+        return s with
+        {
+            AverageWaitSeconds = Round(s.AverageWaitSeconds), MedianWaitSeconds = Round(s.MedianWaitSeconds),
+            P90WaitSeconds = Round(s.P90WaitSeconds), AverageSeatSeconds = Round(s.AverageSeatSeconds),
+        };
+    }
+
     protected static TemplateConfig Config { get; } = new()
     {
         Name = "Store test", Variant = "NT", SmallBlind = 1, BigBlind = 2, MinBuyIn = 40, MaxBuyIn = 200,

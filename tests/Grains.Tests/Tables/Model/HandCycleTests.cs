@@ -2,6 +2,7 @@ using Orleans.Poker.Engine.Rules;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Tables.Model;
 using ActionKind = Orleans.Poker.Engine.Rules.ActionKind;
 using PlayerAction = Orleans.Poker.Engine.Rules.PlayerAction;
@@ -125,11 +126,24 @@ public sealed class HandCycleTests
         var state = Holdem(0, 100, 100);
         state.Seats[2]!.LeaveAfterHand = true;
         var after = HandCycle.AfterHand(state, TableId);
-        Assert.Equal([3L], after.Left);
+        Assert.Equal([3L], after.Left.Select(v => v.PlayerId));
         Assert.True(after.Changed);
         Assert.True(state.Seats[0]!.SittingOut);
         Assert.Null(state.Seats[2]);
         Assert.False(after.SitAndGoOver);
+    }
+
+    [Fact]
+    public void A_player_removed_by_an_admin_during_a_hand_leaves_after_it_as_removed_with_their_stack()
+    {
+        var state = Holdem(50, 100, 100);
+        state.Seats[0]!.LeaveAfterHand = true;
+        state.Seats[0]!.RemovedByAdmin = true;
+        state.Seats[1]!.LeaveAfterHand = true;
+
+        var after = HandCycle.AfterHand(state, TableId);
+
+        Assert.Equal([new Seating.Vacancy(1, 50, SeatLeftReason.Removed), new Seating.Vacancy(2, 100, SeatLeftReason.Left)], after.Left);
     }
 
     [Fact]
@@ -141,6 +155,7 @@ public sealed class HandCycleTests
         var after = HandCycle.AfterHand(state, TableId);
         Assert.True(after.SitAndGoOver);
         Assert.Equal([3, 0, 2], state.Seats.Take(3).Select(s => s!.FinishedPlace));
+        Assert.Equal([1L, 3], after.Busted);
 
         var winner = SitAndGo.Finish(state, TableId);
         Assert.Equal((2L, 1), (winner!.PlayerId, winner.FinishedPlace));
@@ -158,7 +173,7 @@ public sealed class HandCycleTests
         Assert.True(HandCycle.Closing(state, Now));
         Assert.Equal("expired", state.CloseReason);
 
-        Assert.Equal([1L, 2], HandCycle.End(state, TableId));
+        Assert.Equal([1L, 2], HandCycle.End(state, TableId).Select(v => v.PlayerId));
         Assert.Equal(TableStatus.Ended, state.Status);
         Assert.Equal(150, state.PendingTransfers.Sum(t => t.Amount));
     }

@@ -1,6 +1,7 @@
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Tables;
 using Orleans.Poker.Grains.Tables.Model;
 using static Orleans.Poker.Grains.Tests.Tables.Model.ModelTables;
@@ -36,7 +37,8 @@ public sealed class SeatingTests
         var state = Holdem(100);
         state.Hold = new SeatHold { Seat = 1, PlayerId = 8, Until = Now.AddMinutes(1) };
         var admission = Seating.Admit(state, new SeatRequest(8, "  Eight ", 120));
-        Seating.Take(state, admission);
+        Assert.True(Seating.Take(state, admission)); // offered from the waitlist
+        Assert.False(Seating.Take(state, Seating.Admit(state, new SeatRequest(9, "Nine", 120))));
         Assert.Null(state.Hold);
         Assert.Equal(("Eight", 120L), (state.Seats[1]!.Name, state.Seats[1]!.Stack));
         Assert.Equal("Player 9", Seating.NameOf(9, " "));
@@ -102,11 +104,12 @@ public sealed class SeatingTests
         var actorSeat = state.HandSeats[hand.Actor!.Value];
         var other = state.HandSeats.First(s => s != actorSeat);
 
-        Assert.True(Seating.LeaveAfterHand(state, hand, other, Now.AddSeconds(1)));
+        Assert.True(Seating.LeaveAfterHand(state, hand, other, SeatLeftReason.Left, Now.AddSeconds(1)));
         Assert.Equal(Now + state.Config!.TurnTime, state.Deadline);
-        Assert.True(Seating.LeaveAfterHand(state, hand, actorSeat, Now.AddSeconds(1)));
+        Assert.True(Seating.LeaveAfterHand(state, hand, actorSeat, SeatLeftReason.Removed, Now.AddSeconds(1)));
         Assert.Equal(Now.AddSeconds(1), state.Deadline);
-        Assert.False(Seating.LeaveAfterHand(state, null, actorSeat, Now));
+        Assert.Equal((false, true), (state.Seats[other]!.RemovedByAdmin, state.Seats[actorSeat]!.RemovedByAdmin));
+        Assert.False(Seating.LeaveAfterHand(state, null, actorSeat, SeatLeftReason.Left, Now));
     }
 
     [Fact]
