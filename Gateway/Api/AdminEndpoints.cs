@@ -85,11 +85,11 @@ public static class AdminEndpoints
             return new PageResponse<AuditEntry>(await grains.GetGrain<IAuditLogGrain>(0).Search(query), p, size);
         }).WithSummary("The audit log, newest first; filtered by admin id, action (e.g. player.adjust) and time (from inclusive, to exclusive)");
         admin.MapGet("/analytics/hourly", (DateTimeOffset from, DateTimeOffset to, string? tableId, IGrainFactory grains) =>
-            grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Hourly(from, to, tableId is null ? null : Input.TableId(tableId)))
+            grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Hourly(from, to, Input.OptionalTableId(tableId)))
             .WithSummary("Hourly statistics per table (hands, players, new players, active minutes, pots, rake) whose hour starts in [from, to)");
 
         admin.MapGet("/analytics/snapshots", (DateTimeOffset from, DateTimeOffset to, string? tableId, IGrainFactory grains) =>
-            grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Snapshots(from, to, tableId is null ? null : Input.TableId(tableId)))
+            grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Snapshots(from, to, Input.OptionalTableId(tableId)))
             .WithSummary("The open tables' snapshots (status, seated, waitlist, hands since the previous one, average and largest pot, rake) taken in [from, to)");
 
         admin.MapPost("/analytics/hourly/rebuild", async (DateTimeOffset from, DateTimeOffset to, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
@@ -114,7 +114,7 @@ public static class AdminEndpoints
         }).WithSummary("Acknowledge an insight (audited); the first acknowledgement stays");
 
         admin.MapGet("/analytics/waits", (DateTimeOffset from, DateTimeOffset to, string? tableId, IGrainFactory grains) =>
-            grains.GetGrain<IWaitStatsGrain>(IWaitStatsGrain.Key).Waits(from, to, tableId is null ? null : Input.TableId(tableId)))
+            grains.GetGrain<IWaitStatsGrain>(IWaitStatsGrain.Key).Waits(from, to, Input.OptionalTableId(tableId)))
             .WithSummary("How long people wait: the waitlist joins in [from, to) and how they ended, the wait until seated (average, median, p90), the seats taken and their average time, per table and for the room");
         return api;
     }

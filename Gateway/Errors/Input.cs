@@ -14,6 +14,9 @@ public static partial class Input
     public static string TableId(string? id) =>
         TableIds.IsValid(id) ? id! : throw Invalid("tableId", "must be 1..64 letters, digits, '-' or '_'");
 
+    /// <summary>An optional table id: null stays null, anything else must be a <see cref="TableId"/>.</summary>
+    public static string? OptionalTableId(string? id) => id is null ? null : TableId(id);
+
     /// <summary>A template id (lowercase letters, digits and '-', 1..48).</summary>
     public static string TemplateId(string? id) =>
         id is { Length: > 0 and <= 48 } && TemplatePattern().IsMatch(id) ? id : throw Invalid("templateId", "must be 1..48 lowercase letters, digits or '-'");

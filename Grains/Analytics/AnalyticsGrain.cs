@@ -72,7 +72,7 @@ public sealed class AnalyticsGrain(
 
     public async Task<IReadOnlyList<AnalyticsSnapshot>> Snapshots(DateTimeOffset from, DateTimeOffset to, string? tableId)
     {
-        await Check(from, to, tableId);
+        await AnalyticsQuery.Check(from, to, tableId, tableRecords);
         return await analytics.GetSnapshotsAsync(from, to, tableId);
     }
 
@@ -86,22 +86,8 @@ public sealed class AnalyticsGrain(
 
     public async Task<IReadOnlyList<HourlyStats>> Hourly(DateTimeOffset from, DateTimeOffset to, string? tableId)
     {
-        await Check(from, to, tableId);
+        await AnalyticsQuery.Check(from, to, tableId, tableRecords);
         return await analytics.GetHourlyAsync(from, to, tableId);
-    }
-
-    /// <summary>A range that does not end before it starts, and a table the room has (or had).</summary>
-    private async Task Check(DateTimeOffset from, DateTimeOffset to, string? tableId)
-    {
-        if (from > to)
-        {
-            throw new PokerException("invalid_range", "The range must not end before it starts");
-        }
-
-        if (tableId is not null && await tableRecords.FindTableAsync(tableId) is null)
-        {
-            throw PokerException.NotFound($"Table {tableId}");
-        }
     }
 
     private async Task TakeSnapshots(DateTimeOffset now)

@@ -162,6 +162,7 @@ public sealed class AdminTests(GatewayFixture fixture)
     [Theory]
     [InlineData("/api/admin/analytics/hourly?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&tableId=no-such-table")]
     [InlineData("/api/admin/analytics/snapshots?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&tableId=no-such-table")]
+    [InlineData("/api/admin/analytics/waits?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&tableId=no-such-table")]
     public async Task Analytics_of_an_unknown_table_is_a_clear_404(string url)
     {
         var admin = await fixture.SignInAdmin();

@@ -1,0 +1,21 @@
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Storage;
+
+namespace Orleans.Poker.Grains.Analytics;
+
+/// <summary>What every analytics read checks: a range that does not end before it starts, and a table the room has (or had).</summary>
+public static class AnalyticsQuery
+{
+    public static async Task Check(DateTimeOffset from, DateTimeOffset to, string? tableId, ITableRecordStore tables)
+    {
+        if (from > to)
+        {
+            throw new PokerException("invalid_range", "The range must not end before it starts");
+        }
+
+        if (tableId is not null && await tables.FindTableAsync(tableId) is null)
+        {
+            throw PokerException.NotFound($"Table {tableId}");
+        }
+    }
+}
