@@ -25,11 +25,11 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
                 SELECT DISTINCT h.table_id, h.hour_start, u.player_id
                 FROM h CROSS JOIN LATERAL unnest(h.players) AS u(player_id)
             ),
+            -- Each player's first hand in the room: one step down hand_players' (player_id, ended_at) index, however long
+            -- their history (a scan of every hand they ever played grew with the room's age).
             firsts AS (
-                SELECT p.player_id, min(all_hands.ended_at) AS first_at
+                SELECT p.player_id, (SELECT min(hp.ended_at) FROM hand_players hp WHERE hp.player_id = p.player_id) AS first_at
                 FROM (SELECT DISTINCT player_id FROM seen) p
-                JOIN hand_histories all_hands ON all_hands.players @> ARRAY[p.player_id]
-                GROUP BY p.player_id
             ),
             newcomers AS (
                 SELECT h.table_id, h.hour_start, count(DISTINCT f.player_id) AS new_players
