@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Common;
@@ -101,6 +102,10 @@ public sealed class WebhookTests(BotFixture bot)
 
             await bot.Queues.Idle(user);
             await second.Services.GetRequiredService<ChatQueues>().Idle(user);
+
+            // The answer leaves through the outbox of whichever process handled the update.
+            await bot.Outbox.Idle(user);
+            await second.Services.GetRequiredService<Outbox>().Idle(user);
 
             Assert.Equal(1, firstProcessor.Accepted + secondProcessor.Accepted - acceptedBefore);
             Assert.Single(bot.Api.To(user), r => r.Method == "sendMessage");
