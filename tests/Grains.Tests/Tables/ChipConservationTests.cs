@@ -71,10 +71,13 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
             }
         }
 
+        // The hand in play ends on the turn clock, one timeout per advance (up to 6 players x 4 streets of checks); a
+        // timer due after an advance may run after the next look, so the bound is generous.
         await table.Close("test over");
-        for (var i = 0; i < 20 && (await table.GetSummary()).Status != TableStatus.Ended; i++)
+        for (var i = 0; i < 200 && (await table.GetSummary()).Status != TableStatus.Ended; i++)
         {
             kit.Time.Advance(TimeSpan.FromSeconds(30));
+            await Task.Delay(5);
         }
 
         Assert.True(hands >= 100, $"only {hands} hands were played");
