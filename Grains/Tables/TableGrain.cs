@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Engine.Rules;
 using Orleans.Poker.Grains.Analytics;
@@ -18,11 +17,13 @@ namespace Orleans.Poker.Grains.Tables;
 /// A table: the Orleans shell around the table model (<see cref="Model"/>), which decides everything. Each call reads
 /// validate in the model → record → <see cref="Persist"/> (the change is acknowledged only once stored) → call other
 /// grains → publish; <see cref="Commit"/> records one <see cref="TableEvent"/>, persists it and publishes it to the
-/// observers (<see cref="TableObservers"/>). The rest of the Orleans and I/O work is done by the single-purpose classes
-/// beside it: <see cref="TableTransfers"/> (the one chip-move executor), <see cref="HandHistoryOutbox"/>,
-/// <see cref="TableTimer"/> (the one grain timer, armed for the earliest thing due by <see cref="TableClock"/>),
-/// <see cref="TableWaitlist"/> and <see cref="TableNeighbours"/> (lobby, table record, template, players' grains). A
-/// reminder re-activates the table after a silo failure.
+/// observers (<see cref="TableObservers"/>). What the table then does on its own — the next turn, the hand's settlement,
+/// the next hand, freed seats, closing, whatever its clock says is due — is <see cref="TableFlow"/>'s, which holds the
+/// engine hand. The rest of the Orleans and I/O work is done by the single-purpose classes beside it:
+/// <see cref="TableTransfers"/> (the one chip-move executor), <see cref="HandHistoryOutbox"/>, <see cref="TableTimer"/>
+/// (the one grain timer, armed for the earliest thing due by <see cref="TableClock"/>), <see cref="TableWaitlist"/> and
+/// <see cref="TableNeighbours"/> (lobby, table record, template, players' grains). A reminder re-activates the table
+/// after a silo failure.
 /// </summary>
 public sealed class TableGrain(
     [PersistentState("table", PokerStorage.Name)] IPersistentState<TableState> store,
@@ -31,14 +32,10 @@ public sealed class TableGrain(
     ITableRecordStore records,
     SeatHistoryWriter history,
     GameMetrics metrics,
-    ILogger<TableGrain> logger) : Grain, ITableGrain, IRemindable
+    ILogger<TableGrain> logger) : Grain, ITableGrain, IRemindable, ITableWrites
 {
     private const string WatchdogReminder = "watchdog";
 
-    /// <summary>The system's secure generator (thread-safe): one for every table.</summary>
-    private static readonly RandomNumberGenerator Shuffler = RandomNumberGenerator.Create();
-
-    private Hand? hand;
     private TableGauge? gauge;
 
     // Set up on activation, once the storage has loaded the state they share.
@@ -48,6 +45,7 @@ public sealed class TableGrain(
     private TableTimer timer = null!;
     private TableObservers observers = null!;
     private TableWaitlist waitlist = null!;
+    private TableFlow flow = null!;
 
     private TableState State => store.State;
 
@@ -57,34 +55,23 @@ public sealed class TableGrain(
 
     private DateTimeOffset Now => time.GetUtcNow();
 
+    private Hand? Hand => flow.Hand;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        transfers = new TableTransfers(GrainFactory, TableId, State, Persist, logger);
+        transfers = new TableTransfers(GrainFactory, TableId, State, this, logger);
         outbox = new HandHistoryOutbox(histories, TableId, State, logger);
         neighbours = new TableNeighbours(GrainFactory, records, history, time, TableId, State, logger);
-        timer = new TableTimer(this, time, () => TableClock.Next(State, hand, Now), OnTick);
         observers = new TableObservers(TableId, State, logger);
         waitlist = new TableWaitlist(GrainFactory, history, time, TableId, State);
+        flow = new TableFlow(TableId, State, this, transfers, outbox, neighbours, waitlist, metrics, time, logger);
+        timer = new TableTimer(this, time, () => TableClock.Next(State, Hand, Now), flow.Tick);
 
         gauge = metrics.Track(TableId);
         UpdateGauge();
-        hand = State.Hand is { } bytes ? HandSerializer.Deserialize(bytes) : null;
         if (State.Created && State.Status != TableStatus.Ended)
         {
-            if (hand is { IsOver: true })
-            {
-                // Stored after its last action but never settled (the silo or the database failed in between).
-                logger.LogWarning("Table {TableId} hand {HandNo} was over but not settled; settling it now", TableId, State.HandNo);
-                await FinishHand();
-            }
-            else
-            {
-                // The player to act gets a whole turn again: the table was away, not the player.
-                TableClock.ArmTurn(State, hand, Now);
-            }
-
-            // Moves decided before a crash are finished now; the turn clock and hand start are re-armed.
-            await transfers.Settle();
+            await flow.Recover();
         }
 
         if (State.Created)
@@ -121,7 +108,7 @@ public sealed class TableGrain(
         await Commit(TableEventKind.StatusChanged, "table created");
         await neighbours.UpdateLobby();
         await transfers.RebuyRobots();
-        await ScheduleHand();
+        await flow.ScheduleHand();
         return TableProjection.Summary(State, TableId);
     }
 
@@ -132,8 +119,8 @@ public sealed class TableGrain(
     public Task<TableSnapshot> GetSnapshot(long? viewerId)
     {
         var state = Created();
-        var mine = viewerId is { } id ? TableProjection.PrivateViews(state, hand).FirstOrDefault(p => p.PlayerId == id) : null;
-        return Task.FromResult(new TableSnapshot(state.EventSeq, state.TableVersion, TableProjection.View(state, hand, TableId), mine));
+        var mine = viewerId is { } id ? TableProjection.PrivateViews(state, Hand).FirstOrDefault(p => p.PlayerId == id) : null;
+        return Task.FromResult(new TableSnapshot(state.EventSeq, state.TableVersion, TableProjection.View(state, Hand, TableId), mine));
     }
 
     public Task<string> GetInviteCode(long playerId)
@@ -163,24 +150,24 @@ public sealed class TableGrain(
         logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, admission.Seat, admission.Amount);
         await Commit(TableEventKind.Seated, $"{admission.Name} sits down");
         await neighbours.UpdateLobby();
-        await ScheduleHand();
+        await flow.ScheduleHand();
         return admission.Seat;
     }
 
     public async Task<long> TopUp(long playerId, long amount)
     {
-        var seat = Seating.CheckTopUp(Open(), hand, playerId, amount);
+        var seat = Seating.CheckTopUp(Open(), Hand, playerId, amount);
         await transfers.MoveIn(ChipMoves.TopUp(TableId, playerId, amount));
         seat.Stack += amount;
         await Commit(TableEventKind.Seated, $"{seat.Name} tops up {amount}");
-        await ScheduleHand();
+        await flow.ScheduleHand();
         return seat.Stack;
     }
 
-    public Task<long> Leave(long playerId) => Remove(Seating.Occupied(Created(), playerId), SeatLeftReason.Left);
+    public Task<long> Leave(long playerId) => flow.Remove(Seating.Occupied(Created(), playerId), SeatLeftReason.Left);
 
     public Task Kick(long playerId) =>
-        Remove(Seating.SeatOf(Created(), playerId) ?? throw PokerException.NotFound($"Player {playerId} at table {TableId}"), SeatLeftReason.Removed);
+        flow.Remove(Seating.SeatOf(Created(), playerId) ?? throw PokerException.NotFound($"Player {playerId} at table {TableId}"), SeatLeftReason.Removed);
 
     public async Task SitOut(long playerId)
     {
@@ -192,10 +179,10 @@ public sealed class TableGrain(
 
     public async Task SitIn(long playerId)
     {
-        if (Seating.SitIn(Open(), hand, playerId) is { } seat)
+        if (Seating.SitIn(Open(), Hand, playerId) is { } seat)
         {
             await Commit(TableEventKind.SatIn, $"{seat.Name} is back");
-            await ScheduleHand();
+            await flow.ScheduleHand();
         }
     }
 
@@ -238,10 +225,10 @@ public sealed class TableGrain(
             return;
         }
 
-        State.Status = paused ? TableStatus.Paused : (hand is null ? TableStatus.Waiting : TableStatus.Active);
+        State.Status = paused ? TableStatus.Paused : (Hand is null ? TableStatus.Waiting : TableStatus.Active);
         await Commit(TableEventKind.StatusChanged, paused ? "table paused" : "table resumed");
         await neighbours.UpdateLobby();
-        await ScheduleHand();
+        await flow.ScheduleHand();
     }
 
     public async Task Close(string reason)
@@ -252,7 +239,7 @@ public sealed class TableGrain(
         }
 
         State.CloseReason = string.IsNullOrWhiteSpace(reason) ? "closed" : reason;
-        await (hand is null ? CloseNow() : Commit(TableEventKind.StatusChanged, $"table closes after this hand: {State.CloseReason}"));
+        await (Hand is null ? flow.CloseNow() : Commit(TableEventKind.StatusChanged, $"table closes after this hand: {State.CloseReason}"));
     }
 
     public Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq) => metrics.MeasureAction(async () =>
@@ -264,11 +251,11 @@ public sealed class TableGrain(
             return first;
         }
 
-        var (result, description) = Acting.Apply(State, hand, playerId, turn, action, clientSeq);
+        var (result, description) = Acting.Apply(State, Hand, playerId, turn, action, clientSeq);
         metrics.ActionAccepted();
 
         // The answer is remembered in the same write that persists the action (one write per action).
-        await Played(TableEventKind.Action, description);
+        await flow.Played(TableEventKind.Action, description);
         return result;
     });
 
@@ -276,143 +263,12 @@ public sealed class TableGrain(
     {
         if (State.Created && (State.Status != TableStatus.Ended || outbox.Pending))
         {
-            await OnTick();
+            await flow.Tick();
         }
         else if (await this.GetReminder(reminderName) is { } reminder)
         {
             // Nothing to watch any more.
             await this.UnregisterReminder(reminder);
-        }
-    }
-
-    /// <summary>After a move in the hand (or its deal): the next turn opens, the move is committed, a finished hand settled.</summary>
-    private async Task Played(TableEventKind kind, string description)
-    {
-        TableClock.OpenTurn(State, hand, Now);
-        await Commit(kind, description);
-        if (hand!.IsOver)
-        {
-            await FinishHand();
-        }
-    }
-
-    private async Task ScheduleHand()
-    {
-        var next = HandCycle.Schedule(State, hand, Now);
-        if (next == HandCycle.Next.Persist)
-        {
-            await Persist();
-        }
-        else if (next == HandCycle.Next.Start)
-        {
-            hand = HandCycle.Start(State, Now, Shuffler);
-            metrics.HandStarted(Config.Variant, State.HandSeats.Any(s => State.Seats[s]!.IsRobot));
-            logger.LogInformation("Table {TableId} hand {HandNo} started with {Players} players", TableId, State.HandNo, State.HandSeats.Length);
-            await Played(TableEventKind.HandStarted, $"hand #{State.HandNo} starts");
-        }
-    }
-
-    /// <summary>Settles the finished hand in one write (a table loaded with an over hand settles it, one loaded after never
-    /// again), stores its history, tells the players' grains, then does what follows a hand.</summary>
-    private async Task FinishHand()
-    {
-        var done = hand!;
-        var settled = HandCycle.Finish(State, done, TableId, Now);
-        if (!settled.Conserved)
-        {
-            // A bug: reported (Critical, and counted), never corrected.
-            logger.LogCritical("Chips not conserved at table {TableId} hand {HandNo}: expected {Expected}, actual {Actual} (stacks {Stacks}, rake {Rake})",
-                TableId, State.HandNo, settled.ChipsBefore, settled.ChipsAfter, done.Stacks, done.Rake);
-            metrics.ConservationViolated(Config.Variant);
-        }
-
-        metrics.HandFinished(Config.Variant);
-        hand = null;
-        logger.LogInformation("Table {TableId} hand {HandNo} ended, rake {Rake}", TableId, State.HandNo, done.Rake);
-        await Commit(TableEventKind.HandFinished, $"hand #{State.HandNo} ends", settled.Result);
-        await outbox.Flush();
-        await neighbours.RecordHands(settled.Outcomes);
-
-        var after = HandCycle.AfterHand(State, TableId);
-        neighbours.Vacated(after.Left);
-        neighbours.Busted(after.Busted);
-        if (after.SitAndGoOver)
-        {
-            var prize = State.PrizePool;
-            if (SitAndGo.Finish(State, TableId) is { } winner)
-            {
-                logger.LogInformation("Sit-and-go {TableId} won by {PlayerId}, prize {Prize}", TableId, winner.PlayerId, prize);
-            }
-
-            await CloseNow();
-            return;
-        }
-
-        if (after.Changed)
-        {
-            // The hand's end was stored when it was committed; only what changed since needs another write.
-            await Persist();
-        }
-
-        await transfers.Settle();
-        if (after.Left.Count > 0)
-        {
-            await OfferFreedSeat();
-            await neighbours.UpdateLobby();
-        }
-
-        await transfers.RebuyRobots();
-        await (HandCycle.Closing(State, Now) ? CloseNow() : ScheduleHand());
-    }
-
-    /// <summary>Takes a seat out now (its cash-out recorded and settled), or after the hand if the player is in it.</summary>
-    private async Task<long> Remove(int index, SeatLeftReason reason)
-    {
-        var name = State.Seats[index]!.Name;
-        var verb = reason == SeatLeftReason.Removed ? "was removed by an admin" : "leaves";
-        if (Seating.LeaveAfterHand(State, hand, index, reason, Now))
-        {
-            await Commit(TableEventKind.Left, $"{name} {verb} after this hand");
-            return 0;
-        }
-
-        var (seat, amount) = Seating.Vacate(State, TableId, index);
-        await Persist();
-        neighbours.Vacated([new Seating.Vacancy(seat.PlayerId, amount, reason)]);
-        await transfers.Settle();
-        await Commit(TableEventKind.Left, $"{name} {verb}");
-        await OfferFreedSeat();
-        await neighbours.UpdateLobby();
-        await ScheduleHand();
-        return amount;
-    }
-
-    private async Task CloseNow()
-    {
-        var vacated = HandCycle.End(State, TableId);
-        await Persist();
-        neighbours.Vacated(vacated);
-        waitlist.Closed();
-        await transfers.Settle();
-        await neighbours.SaveRecord();
-        logger.LogInformation("Table {TableId} closed: {Reason}", TableId, State.CloseReason);
-        await Commit(TableEventKind.StatusChanged, $"table closed: {State.CloseReason}");
-        await neighbours.UpdateLobby();
-        await neighbours.ReleaseTemplate();
-    }
-
-    private async Task OfferFreedSeat()
-    {
-        if (Seating.SeatToOffer(State) is not int free)
-        {
-            return;
-        }
-
-        var next = await waitlist.TakeNext();
-        if (next is not null)
-        {
-            Seating.Hold(State, free, next.PlayerId, Now);
-            await Commit(TableEventKind.SeatOffered, $"seat {free} is offered to {next.DisplayName}");
         }
     }
 
@@ -423,56 +279,11 @@ public sealed class TableGrain(
         await neighbours.UpdateLobby();
     }
 
-    /// <summary>The timer: does everything that is due, in order, then re-arms for the next thing.</summary>
-    private async Task OnTick()
-    {
-        await outbox.Flush();
-        if (!State.Created || State.Status == TableStatus.Ended)
-        {
-            return;
-        }
-
-        await transfers.Settle();
-        var due = TableClock.DueAt(State, hand, Now);
-        if (due.HoldExpired)
-        {
-            var lapsed = Seating.ExpireHold(State);
-            await Persist();
-            waitlist.OfferExpired(lapsed);
-            await OfferFreedSeat();
-        }
-
-        if (due.WarnExpiry)
-        {
-            State.ExpiryWarned = true;
-            await Commit(TableEventKind.ExpiryWarning, $"the table closes at {State.ExpiresAt:u}");
-        }
-
-        if (due.Expired)
-        {
-            State.CloseReason ??= "expired";
-            await CloseNow();
-            return;
-        }
-
-        if (due.RobotActs || due.TurnTimedOut)
-        {
-            var actor = hand!.Actor!.Value;
-            var robot = due.RobotActs ? Acting.Robot(State, hand, actor, TableId) : null;
-            metrics.AutomaticAction(robot: robot is not null);
-
-            // The strategy only proposes legal actions; if it ever does not, the clock's choice is always legal.
-            await Played(TableEventKind.Action, robot ?? Acting.TimeOut(State, hand, actor));
-        }
-
-        await ScheduleHand();
-    }
-
     /// <summary>Writes the state (the engine hand with it); a failed write deactivates the grain so nothing unstored survives.</summary>
-    private async Task Persist()
+    public async Task Persist()
     {
         State.TableVersion++;
-        State.Hand = hand is null ? null : HandSerializer.Serialize(hand);
+        State.Hand = Hand is null ? null : HandSerializer.Serialize(Hand);
         try
         {
             await store.WriteStateAsync();
@@ -489,11 +300,11 @@ public sealed class TableGrain(
     }
 
     /// <summary>Records one event: counts it, persists (the change is acknowledged only once stored), then publishes it.</summary>
-    private async Task Commit(TableEventKind kind, string description, HandResult? result = null)
+    public async Task Commit(TableEventKind kind, string description, HandResult? result = null)
     {
         State.EventSeq++;
         await Persist();
-        await observers.Publish(kind, description, result, hand);
+        await observers.Publish(kind, description, result, Hand);
     }
 
     /// <summary>This table's share of the silo's table and player gauges (what was just stored).</summary>

@@ -14,9 +14,9 @@ namespace Orleans.Poker.Grains.Tables;
 /// <param name="grains">Where the player grains are.</param>
 /// <param name="tableId">The table the chips move to or from.</param>
 /// <param name="state">The table's loaded state (the grain's storage keeps this instance while the table is active).</param>
-/// <param name="persist">The grain's write of its state.</param>
+/// <param name="writes">The grain's write of its state.</param>
 /// <param name="logger">The table grain's logger.</param>
-public sealed class TableTransfers(IGrainFactory grains, string tableId, TableState state, Func<Task> persist, ILogger logger)
+public sealed class TableTransfers(IGrainFactory grains, string tableId, TableState state, ITableWrites writes, ILogger logger)
 {
     /// <summary>
     /// Moves chips from a balance to the table: recorded before the balance is debited, so after a crash it is either
@@ -26,7 +26,7 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
     public async Task MoveIn(PendingTransfer transfer)
     {
         state.PendingTransfers.Add(transfer);
-        await persist();
+        await writes.Persist();
         try
         {
             await Player(transfer.PlayerId).TransferToTable(transfer.TransferId, tableId, transfer.Amount);
@@ -34,7 +34,7 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
         catch (PokerException)
         {
             state.PendingTransfers.Remove(transfer);
-            await persist();
+            await writes.Persist();
             throw;
         }
 
@@ -80,7 +80,7 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
             }
         }
 
-        await persist();
+        await writes.Persist();
     }
 
     /// <summary>Robots with no chips buy in again from their own balance (the same ledger as everyone).</summary>
@@ -101,7 +101,7 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
                 logger.LogWarning("Robot {PlayerId} cannot buy in at {TableId}: {Reason}", seat.PlayerId, tableId, ex.Message);
             }
 
-            await persist();
+            await writes.Persist();
         }
     }
 
