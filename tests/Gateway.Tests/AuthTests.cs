@@ -36,10 +36,7 @@ public sealed class AuthTests(GatewayFixture fixture)
         {
             var response = await http.PostAsJsonAsync("/api/auth/telegram", new { initData });
 
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal("invalid_init_data", problem.GetProperty("code").GetString());
+            await Problems.AssertProblem(response, HttpStatusCode.Unauthorized, "invalid_init_data");
         }
     }
 

@@ -53,9 +53,7 @@ public sealed class InsightRouteTests(GatewayFixture fixture)
 
         var response = await http.GetAsync($"/api/admin/insights?{query}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(query.Split('=')[0], await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Problems.AssertProblem(response, HttpStatusCode.BadRequest, mentions: query.Split('=')[0]);
     }
 
     [Fact]
@@ -67,8 +65,7 @@ public sealed class InsightRouteTests(GatewayFixture fixture)
         var response = await http.PostAsync($"/api/admin/insights/{long.MaxValue}/acknowledge", null);
         var audit = await fixture.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(Action: "insight.acknowledge"));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await Problems.AssertProblem(response, HttpStatusCode.NotFound);
         Assert.DoesNotContain(audit, e => e.Target == long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

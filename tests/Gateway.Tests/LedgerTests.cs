@@ -59,8 +59,7 @@ public sealed class LedgerTests(GatewayFixture fixture)
 
         var response = await http.GetAsync(url);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await Problems.AssertProblem(response, HttpStatusCode.BadRequest);
     }
 
     [Fact]

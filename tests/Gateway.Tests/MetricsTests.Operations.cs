@@ -37,9 +37,7 @@ public sealed partial class MetricsTests
 
         // A silo address that does not parse is a 400 with a problem, not a 500.
         var malformed = await asAdmin.GetAsync(Dashboard + "/SiloProperties/not-a-silo");
-        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
-        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("invalid_dashboard_request", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await Problems.AssertProblem(malformed, HttpStatusCode.BadRequest, mentions: "invalid_dashboard_request");
 
         // Not anonymously on the management port either: it serves /metrics and /health only.
         using var management = new HttpClient { BaseAddress = fixture.Management };

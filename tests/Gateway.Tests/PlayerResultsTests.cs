@@ -80,8 +80,7 @@ public sealed class PlayerResultsTests(GatewayFixture fixture)
 
         var response = await http.GetAsync($"/api/leaderboards?{query}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await Problems.AssertProblem(response, HttpStatusCode.BadRequest);
     }
 
     private Task StoreHand(string table, long number, long[] players, long[] starting, long[] finishing, long pot)

@@ -92,10 +92,10 @@ public sealed class TurnTests(GatewayFixture fixture)
         var stale = await waiting.PostAsJsonAsync(path, new { action = "Check", handNo = view.HandNo, turnId = view.TurnId, clientSeq = 1 });
         var afterStale = await fixture.PublicSnapshot(game.Table);
 
-        await AssertProblem(noTurn, HttpStatusCode.BadRequest, "invalid_input", "turnId");
-        await AssertProblem(zeroTurn, HttpStatusCode.BadRequest, "invalid_input", "turnId");
-        await AssertProblem(wrongTurn, HttpStatusCode.Conflict, "stale_action", "earlier turn");
-        await AssertProblem(stale, HttpStatusCode.Conflict, "stale_action", "earlier turn");
+        await Problems.AssertProblem(noTurn, HttpStatusCode.BadRequest, "invalid_input", "turnId");
+        await Problems.AssertProblem(zeroTurn, HttpStatusCode.BadRequest, "invalid_input", "turnId");
+        await Problems.AssertProblem(wrongTurn, HttpStatusCode.Conflict, "stale_action", "earlier turn");
+        await Problems.AssertProblem(stale, HttpStatusCode.Conflict, "stale_action", "earlier turn");
         Assert.Equal(before.EventSeq, unchanged.EventSeq);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var result = (await accepted.Content.ReadFromJsonAsync<ActResult>(GatewayFixture.Json))!;
@@ -114,15 +114,6 @@ public sealed class TurnTests(GatewayFixture fixture)
     {
         Assert.True(await player.Client.WaitFor(() => player.Client.Turns.Any(match)), "no matching yourTurn arrived");
         return player.Client.Turns.Last(match);
-    }
-
-    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code, string detail)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(code, problem.GetProperty("code").GetString());
-        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private sealed record Player(AuthResponse Auth, TableClient Client);

@@ -58,8 +58,7 @@ public sealed class WaitStatsTests(GatewayFixture fixture)
 
         var response = await http.GetAsync(url);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await Problems.AssertProblem(response, HttpStatusCode.BadRequest);
     }
 
     [Fact]

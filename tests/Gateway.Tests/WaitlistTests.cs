@@ -18,9 +18,9 @@ public sealed class WaitlistTests(GatewayFixture fixture)
         using var annHttp = fixture.Http(ann.AccessToken);
 
         // A seat is free: sit down instead. A seated player cannot queue either.
-        await AssertProblem(await catHttp.PostAsync($"/api/tables/{table}/waitlist", null), HttpStatusCode.Conflict, "seat_free");
+        await Problems.AssertProblem(await catHttp.PostAsync($"/api/tables/{table}/waitlist", null), HttpStatusCode.Conflict, "seat_free");
         await fixture.Sit(bob.AccessToken, table, 1);
-        await AssertProblem(await annHttp.PostAsync($"/api/tables/{table}/waitlist", null), HttpStatusCode.Conflict, "already_seated");
+        await Problems.AssertProblem(await annHttp.PostAsync($"/api/tables/{table}/waitlist", null), HttpStatusCode.Conflict, "already_seated");
         Assert.Equal(0, await WaitlistLength(catHttp, table));
 
         var joined = await catHttp.PostAsync($"/api/tables/{table}/waitlist", null);
@@ -35,11 +35,4 @@ public sealed class WaitlistTests(GatewayFixture fixture)
 
     private static async Task<int> WaitlistLength(HttpClient http, string table) =>
         (await http.GetFromJsonAsync<JsonElement>($"/api/tables/{table}")).GetProperty("waitlistLength").GetInt32();
-
-    private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
-    }
 }
