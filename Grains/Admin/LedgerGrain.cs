@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 using Orleans.Poker.Grains.Interfaces.Admin;
-using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Storage;
 
@@ -10,10 +10,11 @@ namespace Orleans.Poker.Grains.Admin;
 [StatelessWorker]
 public sealed class LedgerGrain(ILedgerStore ledger) : Grain, ILedgerGrain
 {
-    public Task<IReadOnlyList<LedgerEntry>> Entries(DateTimeOffset from, DateTimeOffset to, int skip, int take) =>
-        from <= to
-            ? ledger.GetEntriesAsync(from, to, Math.Max(0, skip), Math.Clamp(take, 1, ILedgerGrain.MaxTake))
-            : throw new PokerException("invalid_range", "The range must not end before it starts");
+    public Task<IReadOnlyList<LedgerEntry>> Entries(DateTimeOffset from, DateTimeOffset to, int skip, int take)
+    {
+        AnalyticsQuery.CheckRange(from, to);
+        return ledger.GetEntriesAsync(from, to, Math.Max(0, skip), Math.Clamp(take, 1, ILedgerGrain.MaxTake));
+    }
 
     public Task<LedgerBalance> Balance() => ledger.GetBalanceAsync();
 }

@@ -8,14 +8,19 @@ public static class AnalyticsQuery
 {
     public static async Task Check(DateTimeOffset from, DateTimeOffset to, string? tableId, ITableRecordStore tables)
     {
-        if (from > to)
-        {
-            throw new PokerException("invalid_range", "The range must not end before it starts");
-        }
-
+        CheckRange(from, to);
         if (tableId is not null && await tables.FindTableAsync(tableId) is null)
         {
             throw PokerException.NotFound($"Table {tableId}");
+        }
+    }
+
+    /// <summary>A range that does not end before it starts (the ledger's reads check this too).</summary>
+    public static void CheckRange(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (from > to)
+        {
+            throw new PokerException("invalid_range", "The range must not end before it starts");
         }
     }
 }
