@@ -70,4 +70,13 @@ public sealed record TemplateConfig
 
     /// <summary>Practice tables fill empty seats with robot players.</summary>
     [Id(26)] public int Robots { get; init; }
+
+    /// <summary>A player sitting out this long is stood up and cashed out (cash tables; null: never).</summary>
+    [Id(27)] public TimeSpan? SitOutLimit { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The same, while someone waits for a seat (the shorter of the two applies).</summary>
+    [Id(28)] public TimeSpan? SitOutLimitWhenWaited { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A player who sat out this many hands dealt without them is stood up too (null: no limit in hands).</summary>
+    [Id(29)] public int? SitOutHandsLimit { get; init; }
 }

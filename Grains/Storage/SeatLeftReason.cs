@@ -15,6 +15,9 @@ public enum SeatLeftReason
     /// <summary>The table closed (asked to, expired, or its sit-and-go ended).</summary>
     TableClosed,
 
+    /// <summary>Stood up after sitting out longer than the table allows.</summary>
+    SatOut,
+
     /// <summary>The leaving was never recorded (a silo died first); closed when the seat or the player sat again.</summary>
     Unknown,
 }

@@ -25,4 +25,10 @@ public sealed class SeatState
 
     /// <summary>Leaving after the hand because an admin removed the player (the seat history's reason).</summary>
     [Id(8)] public bool RemovedByAdmin { get; set; }
+
+    /// <summary>When the player sat out (the sit-out limit counts from it); null while playing.</summary>
+    [Id(9)] public DateTimeOffset? SatOutAt { get; set; }
+
+    /// <summary>Hands dealt without the player since they sat out.</summary>
+    [Id(10)] public int HandsMissed { get; set; }
 }

@@ -63,6 +63,8 @@ public sealed class TableFlow(
             TableClock.ArmTurn(state, Hand, Now);
         }
 
+        SeatHygiene.Stamp(state, Now);
+
         await transfers.Settle();
     }
 
@@ -98,7 +100,12 @@ public sealed class TableFlow(
     public async Task<long> Remove(int index, SeatLeftReason reason)
     {
         var name = state.Seats[index]!.Name;
-        var verb = reason == SeatLeftReason.Removed ? "was removed by an admin" : "leaves";
+        var verb = reason switch
+        {
+            SeatLeftReason.Removed => "was removed by an admin",
+            SeatLeftReason.SatOut => $"is stood up ({SeatHygiene.Reason(state, state.Seats[index]!)}) and cashed out",
+            _ => "leaves",
+        };
         if (Seating.LeaveAfterHand(state, Hand, index, reason, Now))
         {
             await writes.Commit(TableEventKind.Left, $"{name} {verb} after this hand");
@@ -163,6 +170,11 @@ public sealed class TableFlow(
             return;
         }
 
+        foreach (var index in due.StandUp)
+        {
+            await Remove(index, SeatLeftReason.SatOut);
+        }
+
         if (due.RobotActs || due.TurnTimedOut)
         {
             var actor = Hand!.Actor!.Value;
@@ -170,7 +182,7 @@ public sealed class TableFlow(
             metrics.AutomaticAction(robot: robot is not null);
 
             // The strategy only proposes legal actions; if it ever does not, the clock's choice is always legal.
-            await Played(TableEventKind.Action, robot ?? Acting.TimeOut(state, Hand, actor));
+            await Played(TableEventKind.Action, robot ?? Acting.TimeOut(state, Hand, actor, Now));
         }
 
         await ScheduleHand();
@@ -197,7 +209,7 @@ public sealed class TableFlow(
         await outbox.Flush();
         await neighbours.RecordHands(settled.Outcomes);
 
-        var after = HandCycle.AfterHand(state, tableId);
+        var after = HandCycle.AfterHand(state, tableId, Now);
         neighbours.Vacated(after.Left);
         neighbours.Busted(after.Busted);
         if (after.SitAndGoOver)

@@ -171,7 +171,7 @@ public sealed class TableGrain(
 
     public async Task SitOut(long playerId)
     {
-        if (Seating.SitOut(Open(), playerId) is { } seat)
+        if (Seating.SitOut(Open(), playerId, Now) is { } seat)
         {
             await Commit(TableEventKind.SatOut, $"{seat.Name} sits out");
         }

@@ -94,7 +94,7 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
                 await Player(seat.PlayerId).Register(new PlayerProfile { PlayerId = seat.PlayerId, DisplayName = seat.Name, IsRobot = true });
                 await MoveIn(ChipMoves.RobotRebuy(tableId, seat.PlayerId, state.HandNo, config.MaxBuyIn));
                 seat.Stack = config.MaxBuyIn;
-                seat.SittingOut = false;
+                SeatHygiene.SitIn(seat);
             }
             catch (PokerException ex)
             {

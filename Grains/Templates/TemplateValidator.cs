@@ -13,6 +13,8 @@ public static class TemplateValidator
     public static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan MinSeatHold = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan MaxSeatHold = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan MinSitOutLimit = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MaxSitOutLimit = TimeSpan.FromHours(24);
     public const decimal MaxRakePercent = 10m;
     public const int MaxNameLength = 64;
 
@@ -85,6 +87,11 @@ public static class TemplateValidator
         Check(config.PauseBetweenHands >= TimeSpan.Zero && config.PauseBetweenHands <= MaxPause,
             $"Pause between hands must be between 0 and {MaxPause.TotalSeconds} seconds.");
         Check(config.TimeoutsBeforeSitOut >= 1, "TimeoutsBeforeSitOut must be at least 1.");
+        Check(config.SitOutLimit is not { } sitOut || (sitOut >= MinSitOutLimit && sitOut <= MaxSitOutLimit),
+            $"SitOutLimit must be between {MinSitOutLimit.TotalMinutes} minute and {MaxSitOutLimit.TotalHours} hours (or none).");
+        Check(config.SitOutLimitWhenWaited is not { } waited || (waited >= MinSitOutLimit && waited <= MaxSitOutLimit),
+            $"SitOutLimitWhenWaited must be between {MinSitOutLimit.TotalMinutes} minute and {MaxSitOutLimit.TotalHours} hours (or none).");
+        Check(config.SitOutHandsLimit is not { } hands || hands >= 1, "SitOutHandsLimit must be at least 1 (or none).");
         Check(!config.WaitlistEnabled || (config.SeatHoldTime >= MinSeatHold && config.SeatHoldTime <= MaxSeatHold),
             $"Seat hold time must be between {MinSeatHold.TotalSeconds} seconds and {MaxSeatHold.TotalMinutes} minutes.");
         Check(config.Robots >= 0 && config.Robots < Math.Max(1, config.MaxPlayers), "Robots must leave at least one seat for a person (0 <= Robots < MaxPlayers).");

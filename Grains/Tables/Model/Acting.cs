@@ -76,7 +76,7 @@ public static class Acting
     /// The clock acts for a player out of time (<see cref="TableClock.TimeoutAction"/>); enough timeouts in a row sit
     /// them out (not a player already leaving).
     /// </summary>
-    public static string TimeOut(TableState state, Hand hand, int actor)
+    public static string TimeOut(TableState state, Hand hand, int actor, DateTimeOffset now)
     {
         var action = TableClock.TimeoutAction(hand, actor);
         hand.Apply(action);
@@ -86,7 +86,7 @@ public static class Acting
             seat.Timeouts++;
             if (seat.Timeouts >= state.Config!.TimeoutsBeforeSitOut && !seat.SittingOut)
             {
-                seat.SittingOut = true;
+                SeatHygiene.SitOut(seat, now);
             }
         }
 

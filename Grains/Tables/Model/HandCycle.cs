@@ -106,6 +106,7 @@ public static class HandCycle
         }
 
         SitAndGo.BeforeHand(state, now);
+        SeatHygiene.HandDealt(state);
         var (smallBlind, bigBlind, ante) = SitAndGo.Blinds(state);
         var variant = Variants.Get(config.Variant);
         var stacks = order.Select(s => state.Seats[s]!.Stack).ToArray();
@@ -181,7 +182,7 @@ public static class HandCycle
     /// After a settled hand: leavers are cashed out, a sit-and-go places its busted players, a busted cash-game player
     /// sits out until they top up (robots buy in again).
     /// </summary>
-    public static Aftermath AfterHand(TableState state, string tableId)
+    public static Aftermath AfterHand(TableState state, string tableId, DateTimeOffset now)
     {
         var sitAndGo = SitAndGo.Is(state.Config!);
         var left = new List<Seating.Vacancy>();
@@ -208,7 +209,7 @@ public static class HandCycle
             }
             else if (seat.Stack == 0 && !sitAndGo && !seat.SittingOut)
             {
-                seat.SittingOut = true;
+                SeatHygiene.SitOut(seat, now);
                 changed = true;
             }
         }

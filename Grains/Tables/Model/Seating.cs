@@ -146,7 +146,7 @@ public static class Seating
     }
 
     /// <summary>Sits the player out; null when they already sit out (nothing changes).</summary>
-    public static SeatState? SitOut(TableState state, long playerId)
+    public static SeatState? SitOut(TableState state, long playerId, DateTimeOffset now)
     {
         var seat = state.Seats[Occupied(state, playerId)]!;
         if (seat.SittingOut)
@@ -154,7 +154,7 @@ public static class Seating
             return null;
         }
 
-        seat.SittingOut = true;
+        SeatHygiene.SitOut(seat, now);
         return seat;
     }
 
@@ -173,7 +173,7 @@ public static class Seating
             throw PokerException.Conflict("no_chips", "Top up before sitting back in: you have no chips");
         }
 
-        seat.SittingOut = false;
+        SeatHygiene.SitIn(seat);
         seat.Timeouts = 0;
         return seat;
     }

@@ -456,6 +456,26 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Every_reason_for_leaving_a_seat_is_stored_and_read_back()
+    {
+        var table = await NewTable();
+        var reasons = Enum.GetValues<SeatLeftReason>().Where(r => r != SeatLeftReason.Unknown).ToArray();
+        var players = new long[reasons.Length];
+        var events = new List<SeatHistoryEvent>();
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            players[i] = await NewPlayer();
+            events.Add(SeatHistoryEvent.SeatTaken(table, players[i], i, 100, T0.AddMinutes(i)));
+            events.Add(SeatHistoryEvent.SeatLeft(table, players[i], 100, reasons[i], T0.AddMinutes(i + 1)));
+        }
+
+        await Stores.SeatHistory.ApplyAsync(events);
+        var history = await Stores.SeatHistory.GetTableHistoryAsync(table);
+
+        Assert.Equal(reasons, players.Select(p => history.Seats.Single(s => s.PlayerId == p).Reason!.Value));
+    }
+
+    [Fact]
     public async Task A_row_left_open_by_a_lost_event_is_closed_as_unknown_and_a_close_ends_every_wait()
     {
         var table = await NewTable();

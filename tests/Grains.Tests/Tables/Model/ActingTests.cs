@@ -80,7 +80,7 @@ public sealed class ActingTests
         var hand = Deal(state);
         var seat = state.Seats[state.HandSeats[hand.Actor!.Value]]!;
         seat.Timeouts = state.Config!.TimeoutsBeforeSitOut - 1;
-        Assert.Equal($"{seat.Name} timed out: folds", Acting.TimeOut(state, hand, hand.Actor!.Value));
+        Assert.Equal($"{seat.Name} timed out: folds", Acting.TimeOut(state, hand, hand.Actor!.Value, Now));
         Assert.True(seat.SittingOut);
         Assert.True(hand.IsOver);
     }

@@ -125,7 +125,7 @@ public sealed class HandCycleTests
     {
         var state = Holdem(0, 100, 100);
         state.Seats[2]!.LeaveAfterHand = true;
-        var after = HandCycle.AfterHand(state, TableId);
+        var after = HandCycle.AfterHand(state, TableId, Now);
         Assert.Equal([3L], after.Left.Select(v => v.PlayerId));
         Assert.True(after.Changed);
         Assert.True(state.Seats[0]!.SittingOut);
@@ -141,7 +141,7 @@ public sealed class HandCycleTests
         state.Seats[0]!.RemovedByAdmin = true;
         state.Seats[1]!.LeaveAfterHand = true;
 
-        var after = HandCycle.AfterHand(state, TableId);
+        var after = HandCycle.AfterHand(state, TableId, Now);
 
         Assert.Equal([new Seating.Vacancy(1, 50, SeatLeftReason.Removed), new Seating.Vacancy(2, 100, SeatLeftReason.Left)], after.Left);
     }
@@ -152,7 +152,7 @@ public sealed class HandCycleTests
         var state = With(TableKit.Holdem(c => c with { Type = TableType.SitAndGo }), 0, 300, 0);
         state.SitAndGoStarted = true;
         state.PrizePool = 150;
-        var after = HandCycle.AfterHand(state, TableId);
+        var after = HandCycle.AfterHand(state, TableId, Now);
         Assert.True(after.SitAndGoOver);
         Assert.Equal([3, 0, 2], state.Seats.Take(3).Select(s => s!.FinishedPlace));
         Assert.Equal([1L, 3], after.Busted);

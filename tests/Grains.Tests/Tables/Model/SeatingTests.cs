@@ -118,7 +118,7 @@ public sealed class SeatingTests
         var state = Holdem(0, 100, 100);
         state.Seats[0]!.SittingOut = true;
         Assert.Equal("no_chips", Assert.Throws<PokerException>(() => Seating.SitIn(state, null, 1)).Code);
-        Assert.Null(Seating.SitOut(state, 1));
+        Assert.Null(Seating.SitOut(state, 1, Now));
         Assert.Same(state.Seats[0], Seating.CheckTopUp(state, null, 1, 200));
         Assert.Equal("invalid_amount", Assert.Throws<PokerException>(() => Seating.CheckTopUp(state, null, 1, 201)).Code);
 
