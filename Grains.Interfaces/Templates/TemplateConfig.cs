@@ -79,4 +79,7 @@ public sealed record TemplateConfig
 
     /// <summary>A player who sat out this many hands dealt without them is stood up too (null: no limit in hands).</summary>
     [Id(29)] public int? SitOutHandsLimit { get; init; }
+
+    /// <summary>A table a player created closes after this long with no hand dealt and no seat taken (null: never).</summary>
+    [Id(30)] public TimeSpan? IdleCloseAfter { get; init; } = TimeSpan.FromMinutes(30);
 }

@@ -64,6 +64,7 @@ public sealed class TableFlow(
         }
 
         SeatHygiene.Stamp(state, Now);
+        TableHygiene.Stamp(state, Now);
 
         await transfers.Settle();
     }
@@ -166,6 +167,19 @@ public sealed class TableFlow(
         if (due.Expired)
         {
             state.CloseReason ??= "expired";
+            await CloseNow();
+            return;
+        }
+
+        if (due.WarnIdle)
+        {
+            state.IdleWarned = true;
+            await writes.Commit(TableEventKind.ExpiryWarning, $"the table closes at {TableHygiene.ClosesAt(state):u} unless a hand is dealt or a seat taken");
+        }
+
+        if (due.Idle)
+        {
+            state.CloseReason ??= "idle";
             await CloseNow();
             return;
         }

@@ -142,7 +142,7 @@ public sealed class TableGrain(
     {
         var admission = Seating.Admit(Open(), request);
         await transfers.MoveIn(ChipMoves.BuyIn(TableId, request.PlayerId, admission.Amount));
-        var offered = Seating.Take(State, admission);
+        var offered = Seating.Take(State, admission, Now);
         await Persist();
         neighbours.Seated(admission);
         await waitlist.Seated(request.PlayerId, offered);

@@ -99,4 +99,10 @@ public sealed class TableState
     /// retried by the timer until the store takes them. Storing is idempotent per table and hand number.
     /// </summary>
     [Id(36)] public List<HandRecord> PendingHistories { get; set; } = [];
+
+    /// <summary>The table's last activity (opened, a hand dealt, a seat taken): a player's table idle too long closes.</summary>
+    [Id(37)] public DateTimeOffset? LastActiveAt { get; set; }
+
+    /// <summary>The idle close was announced (cleared by the next activity).</summary>
+    [Id(38)] public bool IdleWarned { get; set; }
 }

@@ -15,6 +15,8 @@ public static class TemplateValidator
     public static readonly TimeSpan MaxSeatHold = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan MinSitOutLimit = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan MaxSitOutLimit = TimeSpan.FromHours(24);
+    public static readonly TimeSpan MinIdleClose = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MaxIdleClose = TimeSpan.FromDays(7);
     public const decimal MaxRakePercent = 10m;
     public const int MaxNameLength = 64;
 
@@ -92,6 +94,8 @@ public static class TemplateValidator
         Check(config.SitOutLimitWhenWaited is not { } waited || (waited >= MinSitOutLimit && waited <= MaxSitOutLimit),
             $"SitOutLimitWhenWaited must be between {MinSitOutLimit.TotalMinutes} minute and {MaxSitOutLimit.TotalHours} hours (or none).");
         Check(config.SitOutHandsLimit is not { } hands || hands >= 1, "SitOutHandsLimit must be at least 1 (or none).");
+        Check(config.IdleCloseAfter is not { } idle || (idle >= MinIdleClose && idle <= MaxIdleClose),
+            $"IdleCloseAfter must be between {MinIdleClose.TotalMinutes} minutes and {MaxIdleClose.TotalDays} days (or none).");
         Check(!config.WaitlistEnabled || (config.SeatHoldTime >= MinSeatHold && config.SeatHoldTime <= MaxSeatHold),
             $"Seat hold time must be between {MinSeatHold.TotalSeconds} seconds and {MaxSeatHold.TotalMinutes} minutes.");
         Check(config.Robots >= 0 && config.Robots < Math.Max(1, config.MaxPlayers), "Robots must leave at least one seat for a person (0 <= Robots < MaxPlayers).");

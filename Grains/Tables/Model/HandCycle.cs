@@ -107,6 +107,7 @@ public static class HandCycle
 
         SitAndGo.BeforeHand(state, now);
         SeatHygiene.HandDealt(state);
+        TableHygiene.Active(state, now);
         var (smallBlind, bigBlind, ante) = SitAndGo.Blinds(state);
         var variant = Variants.Get(config.Variant);
         var stacks = order.Select(s => state.Seats[s]!.Stack).ToArray();

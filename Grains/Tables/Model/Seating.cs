@@ -83,8 +83,9 @@ public static class Seating
     /// The buy-in was debited: the seat is taken (a sit-and-go seat gets the starting stack) and its hold ends. True when
     /// the seat was held for this player (they were offered it from the waitlist).
     /// </summary>
-    public static bool Take(TableState state, Admission admission)
+    public static bool Take(TableState state, Admission admission, DateTimeOffset now)
     {
+        TableHygiene.Active(state, now);
         var config = state.Config!;
         var sitAndGo = SitAndGo.Is(config);
         state.Seats[admission.Seat] = new SeatState { PlayerId = admission.PlayerId, Name = admission.Name, Stack = sitAndGo ? config.StartingStack : admission.Amount };
@@ -263,6 +264,7 @@ public static class Seating
         state.Seats = new SeatState?[config.MaxPlayers];
         state.InviteCode = config.IsPrivate || creation.Private ? Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant() : null;
         state.ExpiresAt = config.Type == TableType.Expiring && config.TimeToLive is { } ttl ? now + ttl : null;
+        TableHygiene.Active(state, now);
         SeatRobots(state, tableId);
     }
 

@@ -6,7 +6,7 @@ using Orleans.Poker.Grains.Interfaces.Templates;
 namespace Orleans.Poker.Grains.Tables.Model;
 
 /// <summary>What is due at a table, and when: the turn clock, a robot's move, the next hand, a seat hold, the expiry
-/// warning, the expiry, a sit-out limit (<see cref="SeatHygiene"/>), and retries of unconfirmed chip moves and unstored
+/// warning, the expiry, the idle close of a player's table (<see cref="TableHygiene"/>) and its warning, a sit-out limit (<see cref="SeatHygiene"/>), and retries of unconfirmed chip moves and unstored
 /// hand histories.</summary>
 public static class TableClock
 {
@@ -15,7 +15,7 @@ public static class TableClock
     public static readonly TimeSpan RobotThinkTime = TimeSpan.FromSeconds(1);
 
     /// <summary>What the timer finds due, in the order it is done (<see cref="StandUp"/>: the seats to stand up).</summary>
-    public sealed record Due(bool HoldExpired, bool WarnExpiry, bool Expired, IReadOnlyList<int> StandUp, bool RobotActs, bool TurnTimedOut);
+    public sealed record Due(bool HoldExpired, bool WarnExpiry, bool Expired, bool WarnIdle, bool Idle, IReadOnlyList<int> StandUp, bool RobotActs, bool TurnTimedOut);
 
     /// <summary>Opens the next turn: its id is the event about to be recorded (0 when nobody is to act), and its clock starts.</summary>
     public static void OpenTurn(TableState state, Hand? hand, DateTimeOffset now)
@@ -66,6 +66,7 @@ public static class TableClock
             Consider(state.ExpiresAt is { } e && state.Config?.ExpiryWarning is { } w && !state.ExpiryWarned ? e - w : null);
             Consider(state.ExpiresAt);
             Consider(state.Status != TableStatus.Paused ? SeatHygiene.NextDue(state, hand) : null);
+            Consider(hand is null ? TableHygiene.WarnsAt(state) ?? TableHygiene.ClosesAt(state) : null);
             Consider(state.PendingTransfers.Count > 0 ? now + RetryInterval : null);
         }
 
@@ -91,6 +92,8 @@ public static class TableClock
             HoldExpired: state.Hold is { } hold && hold.Until <= now,
             WarnExpiry: expires is { } e && !state.ExpiryWarned && warning is { } w && e - w <= now,
             Expired: expires is { } end && end <= now && hand is null,
+            WarnIdle: hand is null && TableHygiene.WarnsAt(state) <= now,
+            Idle: hand is null && TableHygiene.ClosesAt(state) <= now,
             StandUp: state.Status != TableStatus.Paused ? SeatHygiene.Due(state, hand, now) : [],
             RobotActs: robot,
             TurnTimedOut: timedOut);

@@ -1,5 +1,6 @@
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Tests.Tables;
 
@@ -8,11 +9,15 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
 {
     private readonly TableKit kit = new(fixture.Client, fixture.Time);
 
+    /// <summary>
+    /// Random sits, leaves, sit-ins, actions and clock advances: players time out and sit out, sitting out too long
+    /// stands them up, and a table left idle closes (the play goes on at a new one). Every chip is always somewhere.
+    /// </summary>
     [Fact]
     public async Task Balances_stacks_pots_and_rake_always_add_up_to_what_was_issued()
     {
-        var table = await kit.NewTable(TableKit.Holdem(c => c with { RakePercent = 5, RakeCap = 3, TimeoutsBeforeSitOut = 3, MaxPlayers = 6 }));
-        var tableId = table.GetPrimaryKeyString();
+        var config = TableKit.Holdem(c => c with { RakePercent = 5, RakeCap = 3, TimeoutsBeforeSitOut = 3, MaxPlayers = 6, IdleCloseAfter = TimeSpan.FromMinutes(10) });
+        var tables = new List<ITableGrain> { await kit.NewTable(config) };
         var players = new long[9];
         for (var i = 0; i < players.Length; i++)
         {
@@ -21,12 +26,21 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
 
         var issued = (await Task.WhenAll(players.Select(kit.Balance))).Sum();
         var random = new Random(20261127);
-        var hands = 0;
+        var (hands, played, idleCloses) = (0, 0L, 0);
         for (var step = 0; step < 3000 && hands < 200; step++)
         {
+            var table = tables[^1];
             var snapshot = await table.GetSnapshot(null);
             var view = snapshot.View;
-            hands = (int)view.HandNo;
+            if (view.Status == TableStatus.Ended)
+            {
+                // Closed for idleness: everyone was cashed out; the play moves to a new table.
+                (played, idleCloses) = (played + view.HandNo, idleCloses + 1);
+                tables.Add(await kit.NewTable(config));
+                continue;
+            }
+
+            hands = (int)(played + view.HandNo);
             var roll = random.Next(100);
             if (roll < 4)
             {
@@ -67,32 +81,49 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
 
             if (step % 50 == 0)
             {
-                Assert.Equal(issued, await Total(table, tableId, players));
+                Assert.Equal(issued, await Total(tables, players));
             }
         }
 
         // The hand in play ends on the turn clock, one timeout per advance (up to 6 players x 4 streets of checks); a
         // timer due after an advance may run after the next look, so the bound is generous.
-        await table.Close("test over");
-        for (var i = 0; i < 200 && (await table.GetSummary()).Status != TableStatus.Ended; i++)
+        var last = tables[^1];
+        await last.Close("test over");
+        for (var i = 0; i < 200 && (await last.GetSummary()).Status != TableStatus.Ended; i++)
         {
             kit.Time.Advance(TimeSpan.FromSeconds(30));
             await Task.Delay(5);
         }
 
         Assert.True(hands >= 100, $"only {hands} hands were played");
-        Assert.Equal(TableStatus.Ended, (await table.GetSummary()).Status);
-        Assert.Equal(issued, await Total(table, tableId, players));
-        Assert.True(await Rake(tableId) > 0);
+        Assert.Equal(TableStatus.Ended, (await last.GetSummary()).Status);
+        Assert.Equal(issued, await Total(tables, players));
+        Assert.True(await Rake(tables) > 0);
+        await fixture.HistoryWriter.FlushAsync();
+        var standUps = 0;
+        foreach (var table in tables)
+        {
+            standUps += (await fixture.SeatHistory.GetTableHistoryAsync(table.GetPrimaryKeyString())).Seats.Count(s => s.Reason == SeatLeftReason.SatOut);
+        }
+
+        Assert.True(idleCloses > 0 && standUps > 0, $"the mix had {idleCloses} idle closes and {standUps} stand-ups");
     }
 
-    private async Task<long> Total(ITableGrain table, string tableId, long[] players)
+    private async Task<long> Total(IReadOnlyList<ITableGrain> tables, long[] players)
     {
-        var view = (await table.GetSnapshot(null)).View;
+        var views = await Task.WhenAll(tables.Select(async t => (await t.GetSnapshot(null)).View));
         var balances = (await Task.WhenAll(players.Select(kit.Balance))).Sum();
-        return balances + view.Seats.Sum(s => s.Stack) + view.Pots.Sum(p => p.Amount) + await Rake(tableId);
+        return balances + views.Sum(v => v.Seats.Sum(s => s.Stack) + v.Pots.Sum(p => p.Amount)) + await Rake(tables);
     }
 
-    private async Task<long> Rake(string tableId) =>
-        (await fixture.Hands.GetTableHandsAsync(tableId, 0, 10_000)).Sum(h => h.Rake);
+    private async Task<long> Rake(IReadOnlyList<ITableGrain> tables)
+    {
+        var rake = 0L;
+        foreach (var table in tables)
+        {
+            rake += (await fixture.Hands.GetTableHandsAsync(table.GetPrimaryKeyString(), 0, 10_000)).Sum(h => h.Rake);
+        }
+
+        return rake;
+    }
 }

@@ -47,16 +47,36 @@ public sealed class SeatHygieneTableTests(ClusterFixture fixture)
 
         await table.SitOut(seated[0]);
         kit.Time.Advance(TimeSpan.FromMinutes(2));
+        var stoodUp = await observer.WaitFor(e => e.Kind == TableEventKind.Left);
         var offered = await observer.WaitFor(e => e.Kind == TableEventKind.SeatOffered);
 
-        Assert.Contains(observer.Events, e => e.Description == "P0 is stood up (sat out longer than 2 minutes) and cashed out");
+        Assert.Equal("P0 is stood up (sat out longer than 2 minutes) and cashed out", stoodUp.Description);
         Assert.Equal(waiting, offered.View.Seats[0].HeldFor);
+    }
+
+    [Fact]
+    public async Task A_players_table_left_idle_is_warned_then_closed_and_everyone_cashed_out()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { IdleCloseAfter = TimeSpan.FromMinutes(30) }));
+        var seated = await kit.Seat(table, 1, buyIn: 120);
+        var before = await kit.Balance(seated[0]);
+        var observer = new RecordingObserver();
+        await table.Subscribe(fixture.Client.CreateObjectReference<ITableObserver>(observer));
+
+        kit.Time.Advance(TimeSpan.FromMinutes(25));
+        var warning = await observer.WaitFor(e => e.Kind == TableEventKind.ExpiryWarning);
+        kit.Time.Advance(TimeSpan.FromMinutes(5));
+        var closed = await observer.WaitFor(e => e.View.Status == TableStatus.Ended);
+
+        Assert.EndsWith("unless a hand is dealt or a seat taken", warning.Description, StringComparison.Ordinal);
+        Assert.Equal("table closed: idle", closed.Description);
+        Assert.Equal(before + 120, await kit.Balance(seated[0]));
     }
 
     [Fact]
     public async Task A_host_pausing_the_table_keeps_everyone_seated()
     {
-        var table = await kit.NewTable(TableKit.Holdem(c => c with { PauseBetweenHands = TimeSpan.FromMinutes(1) }));
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { PauseBetweenHands = TimeSpan.FromMinutes(1), IdleCloseAfter = null }));
         var seated = await kit.Seat(table, 2);
 
         await table.SitOut(seated[1]);

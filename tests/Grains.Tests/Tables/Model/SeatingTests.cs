@@ -37,8 +37,8 @@ public sealed class SeatingTests
         var state = Holdem(100);
         state.Hold = new SeatHold { Seat = 1, PlayerId = 8, Until = Now.AddMinutes(1) };
         var admission = Seating.Admit(state, new SeatRequest(8, "  Eight ", 120));
-        Assert.True(Seating.Take(state, admission)); // offered from the waitlist
-        Assert.False(Seating.Take(state, Seating.Admit(state, new SeatRequest(9, "Nine", 120))));
+        Assert.True(Seating.Take(state, admission, Now)); // offered from the waitlist
+        Assert.False(Seating.Take(state, Seating.Admit(state, new SeatRequest(9, "Nine", 120)), Now));
         Assert.Null(state.Hold);
         Assert.Equal(("Eight", 120L), (state.Seats[1]!.Name, state.Seats[1]!.Stack));
         Assert.Equal("Player 9", Seating.NameOf(9, " "));
@@ -72,7 +72,7 @@ public sealed class SeatingTests
         var state = With(TableKit.Holdem(c => c with { Type = TableType.SitAndGo, MinBuyIn = 50, StartingStack = 1500 }));
         foreach (var id in new long[] { 1, 2 })
         {
-            Seating.Take(state, Seating.Admit(state, new SeatRequest(id, $"P{id}", 0)));
+            Seating.Take(state, Seating.Admit(state, new SeatRequest(id, $"P{id}", 0)), Now);
         }
 
         Assert.Equal((1500L, 100L), (state.Seats[0]!.Stack, state.PrizePool));
