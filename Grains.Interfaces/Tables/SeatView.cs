@@ -37,4 +37,7 @@ public sealed record SeatView
     [Id(12)] public long? HeldFor { get; init; }
 
     [Id(13)] public DateTimeOffset? HeldUntil { get; init; }
+
+    /// <summary>Whole seconds left in the seat's time bank (while it runs, as it was when the bank started).</summary>
+    [Id(14)] public int TimeBankSeconds { get; init; }
 }

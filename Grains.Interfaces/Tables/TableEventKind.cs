@@ -16,4 +16,5 @@ public enum TableEventKind
     ExpiryWarning,
     StatusChanged,
     LevelUp,
+    TimeBank,
 }

@@ -63,4 +63,7 @@ public sealed record TableView
     /// (with <see cref="HandNo"/>) in a <see cref="TurnRef"/>; a new turn, even of the same player, has a new id.
     /// </summary>
     [Id(24)] public long TurnId { get; init; }
+
+    /// <summary>The player to act is on their time bank: <see cref="Deadline"/> is the bank's end.</summary>
+    [Id(25)] public bool OnTimeBank { get; init; }
 }

@@ -82,4 +82,10 @@ public sealed record TemplateConfig
 
     /// <summary>A table a player created closes after this long with no hand dealt and no seat taken (null: never).</summary>
     [Id(30)] public TimeSpan? IdleCloseAfter { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Each seat's time bank: extra time spent automatically when the turn clock runs out (zero: none).</summary>
+    [Id(31)] public TimeSpan TimeBank { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>After this many hands dealt to a seat its time bank is full again.</summary>
+    [Id(32)] public int TimeBankRefillHands { get; init; } = 10;
 }

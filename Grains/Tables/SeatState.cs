@@ -31,4 +31,10 @@ public sealed class SeatState
 
     /// <summary>Hands dealt without the player since they sat out.</summary>
     [Id(10)] public int HandsMissed { get; set; }
+
+    /// <summary>What is left of the seat's time bank.</summary>
+    [Id(11)] public TimeSpan TimeBank { get; set; }
+
+    /// <summary>Hands dealt to the seat since its bank was last filled.</summary>
+    [Id(12)] public int HandsSinceRefill { get; set; }
 }

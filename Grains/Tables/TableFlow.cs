@@ -189,7 +189,11 @@ public sealed class TableFlow(
             await Remove(index, SeatLeftReason.SatOut);
         }
 
-        if (due.RobotActs || due.TurnTimedOut)
+        if (due.TurnTimedOut && TimeBank.Start(state, Hand!, Now) is { } banked)
+        {
+            await writes.Commit(TableEventKind.TimeBank, $"{banked.Name} uses the time bank ({banked.TimeBank.TotalSeconds:0} s)");
+        }
+        else if (due.RobotActs || due.TurnTimedOut)
         {
             var actor = Hand!.Actor!.Value;
             var robot = due.RobotActs ? Acting.Robot(state, Hand, actor, tableId) : null;

@@ -105,4 +105,10 @@ public sealed class TableState
 
     /// <summary>The idle close was announced (cleared by the next activity).</summary>
     [Id(38)] public bool IdleWarned { get; set; }
+
+    /// <summary>When the player to act went on their time bank (null while on the turn clock).</summary>
+    [Id(39)] public DateTimeOffset? TimeBankFrom { get; set; }
+
+    /// <summary>The seat whose time bank runs (with <see cref="TimeBankFrom"/>).</summary>
+    [Id(40)] public int? TimeBankSeat { get; set; }
 }

@@ -17,6 +17,7 @@ public static class TemplateValidator
     public static readonly TimeSpan MaxSitOutLimit = TimeSpan.FromHours(24);
     public static readonly TimeSpan MinIdleClose = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan MaxIdleClose = TimeSpan.FromDays(7);
+    public static readonly TimeSpan MaxTimeBank = TimeSpan.FromMinutes(5);
     public const decimal MaxRakePercent = 10m;
     public const int MaxNameLength = 64;
 
@@ -94,6 +95,9 @@ public static class TemplateValidator
         Check(config.SitOutLimitWhenWaited is not { } waited || (waited >= MinSitOutLimit && waited <= MaxSitOutLimit),
             $"SitOutLimitWhenWaited must be between {MinSitOutLimit.TotalMinutes} minute and {MaxSitOutLimit.TotalHours} hours (or none).");
         Check(config.SitOutHandsLimit is not { } hands || hands >= 1, "SitOutHandsLimit must be at least 1 (or none).");
+        Check(config.TimeBank >= TimeSpan.Zero && config.TimeBank <= MaxTimeBank,
+            $"TimeBank must be between 0 and {MaxTimeBank.TotalMinutes} minutes.");
+        Check(config.TimeBankRefillHands >= 1, "TimeBankRefillHands must be at least 1.");
         Check(config.IdleCloseAfter is not { } idle || (idle >= MinIdleClose && idle <= MaxIdleClose),
             $"IdleCloseAfter must be between {MinIdleClose.TotalMinutes} minutes and {MaxIdleClose.TotalDays} days (or none).");
         Check(!config.WaitlistEnabled || (config.SeatHoldTime >= MinSeatHold && config.SeatHoldTime <= MaxSeatHold),

@@ -1,4 +1,4 @@
-// End-to-end, second silo: stud up/down cards, sit out / top up, the waitlist and seat holds, admin actions with their
+// End-to-end, second silo: stud up/down cards, sit out / top up, the waitlist and seat holds, the time bank's ring, admin actions with their
 // audit entries, the operations page's charts after played hands, a player's page and the leaderboards, two tabs of one player refreshing their session at once, the Telegram theme and buttons (a fake
 // WebApp, a real signed initData), and a landscape phone.
 import assert from 'node:assert/strict';
@@ -185,6 +185,27 @@ test('waitlist: a full heads-up table queues players in order; a leaving player 
   assert.equal((await state(tableId, hal.token)).view.seats[1].playerId, joeId);
   await joe.context().close();
   await kim.context().close();
+});
+
+test('time bank: a player out of turn time goes on the bank, shown to both players as a second ring', async () => {
+  const created = await rest(url, 'POST', '/api/admin/templates', admin.token, {
+    id: 'e2e-time-bank', config: { name: 'Time bank NLHE', variant: 'NT', smallBlind: 1, bigBlind: 2, minBuyIn: 80, maxBuyIn: 400, maxPlayers: 2, turnTime: '00:00:05', timeBank: '00:00:40' },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const uma = await guestPage(browser, url, 'Uma');
+  const vic = await guestPage(browser, url, 'Vic');
+  const tableId = await createTable((await pageSession(uma)).accessToken, 'e2e-time-bank');
+  await sitAt(uma, url, tableId, 0);
+  await sitAt(vic, url, tableId, 1);
+
+  // Nobody acts: after the 5 s turn clock the player to act is on the 40 s bank, and both pages show its ring.
+  for (const page of [uma, vic]) await page.waitForSelector('#felt .seat.acting .timer.bank', { timeout: 30_000 });
+  const view = (await state(tableId, (await pageSession(uma)).accessToken)).view;
+  assert.equal(view.onTimeBank, true);
+  assert.equal(view.seats[view.actorSeat].timeBankSeconds, 40);
+  await shot(uma, 'table-time-bank');
+  await uma.context().close();
+  await vic.context().close();
 });
 
 test('the lobby and the table summary count the waitlist; nobody queues while a seat is free or while seated', async () => {

@@ -73,6 +73,8 @@ export interface SeatView {
   lastAction?: string | null;
   heldFor?: number | null;
   heldUntil?: string | null;
+  /** Whole seconds left in the seat's time bank. */
+  timeBankSeconds?: number;
 }
 
 export interface PotView {
@@ -108,6 +110,8 @@ export interface TableView {
   pots: PotView[];
   actorSeat?: number | null;
   deadline?: string | null;
+  /** The player to act is on their time bank: the deadline is the bank's end. */
+  onTimeBank?: boolean;
   street: number;
   smallBlind: number;
   bigBlind: number;

@@ -7,7 +7,8 @@ public static class TestTemplates
 {
     /// <summary>
     /// 1/2 no-limit hold'em (or <paramref name="variant"/> with the same stakes), buy-in 40-200, 2 to 6 players, 20 s
-    /// turns, <paramref name="pauseBetweenHands"/> between hands.
+    /// turns and no time bank (a test that lets the clock run out sees the timeout at once; the time bank's own tests
+    /// give one), <paramref name="pauseBetweenHands"/> between hands.
     /// </summary>
     public static TemplateConfig Holdem(string name, TimeSpan pauseBetweenHands, string variant = "NT") => new()
     {
@@ -20,6 +21,7 @@ public static class TestTemplates
         MinPlayers = 2,
         MaxPlayers = 6,
         TurnTime = TimeSpan.FromSeconds(20),
+        TimeBank = TimeSpan.Zero,
         PauseBetweenHands = pauseBetweenHands,
     };
 

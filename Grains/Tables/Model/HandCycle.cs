@@ -126,6 +126,7 @@ public static class HandCycle
 
         state.ButtonSeat = button;
         state.HandSeats = order;
+        TimeBank.HandDealt(state);
         state.HandStartStacks = stacks;
         state.HandVoluntary = new bool[order.Length];
         state.HandNo++;

@@ -89,6 +89,7 @@ public static class Seating
         var config = state.Config!;
         var sitAndGo = SitAndGo.Is(config);
         state.Seats[admission.Seat] = new SeatState { PlayerId = admission.PlayerId, Name = admission.Name, Stack = sitAndGo ? config.StartingStack : admission.Amount };
+        TimeBank.Fill(state, state.Seats[admission.Seat]!);
         if (sitAndGo)
         {
             state.PrizePool += admission.Amount;

@@ -20,6 +20,7 @@ public static class TableClock
     /// <summary>Opens the next turn: its id is the event about to be recorded (0 when nobody is to act), and its clock starts.</summary>
     public static void OpenTurn(TableState state, Hand? hand, DateTimeOffset now)
     {
+        TimeBank.Settle(state, now);
         state.TurnId = hand?.Actor is null ? 0 : state.EventSeq + 1;
         ArmTurn(state, hand, now);
     }
@@ -32,6 +33,7 @@ public static class TableClock
     {
         state.Deadline = null;
         state.RobotActsAt = null;
+        TimeBank.Clear(state);
         if (hand?.Actor is not int actor)
         {
             return;

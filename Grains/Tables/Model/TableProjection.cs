@@ -83,6 +83,7 @@ public static class TableProjection
                 Folded = inHand && hand!.IsFolded(h),
                 AllIn = inHand && hand!.IsAllIn(h),
                 Cards = visible,
+                TimeBankSeconds = (int)(seat?.TimeBank.TotalSeconds ?? 0),
             };
         }
 
@@ -99,6 +100,7 @@ public static class TableProjection
             Pots = hand is null ? [] : hand.CurrentPots().Select(p => new PotView(p.Amount, p.Eligible.Select(e => state.HandSeats[e]).ToArray())).ToArray(),
             ActorSeat = hand?.Actor is int a ? state.HandSeats[a] : null,
             Deadline = hand?.Actor is not null ? state.Deadline : null,
+            OnTimeBank = hand?.Actor is not null && state.TimeBankFrom is not null,
             Street = hand?.StreetIndex ?? 0,
             SmallBlind = smallBlind,
             BigBlind = bigBlind,

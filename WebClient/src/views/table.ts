@@ -104,7 +104,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     // Stud: the owner sees their down cards face up, marked as down; everyone else sees backs ("??") for them.
     const faces = isStudVariant(v.variant) ? (own ? studFaces(cards, seat.cards) : cards.map((c) => (c === '??' ? 'down' : 'up'))) : null;
     return h(`div.${classes}`, { style, 'data-seat': seat.seat, 'data-player': seat.playerId },
-      acting ? ring() : null,
+      acting ? ring(v.onTimeBank === true) : null,
       v.buttonSeat === seat.seat ? h('span.dealer', { title: 'Dealer' }, s.dealer) : null,
       h('div.name', null, seat.name ?? '?', seat.isRobot ? ' 🤖' : ''),
       h('div.stack', { 'data-stack': seat.stack }, fmt(seat.stack), seat.allIn ? ` ${s.allIn}` : ''),
@@ -114,8 +114,9 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       seat.bet > 0 ? h('div.bet', { 'data-bet': seat.bet }, fmt(seat.bet)) : null);
   };
 
-  const ring = () => {
-    const el = h('div.timer', { id: 'timer' });
+  // The turn clock's ring; on the time bank a second ring, in its own colour, runs from the bank's start.
+  const ring = (bank: boolean) => {
+    const el = h(`div.timer${bank ? '.bank' : ''}`, { id: 'timer', title: bank ? s.timeBank : '' });
     el.innerHTML = '<svg viewBox="0 0 36 36"><circle class="track" cx="18" cy="18" r="16"/><circle class="left" cx="18" cy="18" r="16" pathLength="100"/></svg><span></span>';
     return el;
   };
