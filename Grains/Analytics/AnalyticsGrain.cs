@@ -101,14 +101,17 @@ public sealed class AnalyticsGrain(
         var since = store.State.LastSnapshotAt ?? now - interval;
         var tables = await ILobbyGrain.ListAll(GrainFactory, includePrivate: true);
         var figures = await analytics.GetHandFiguresAsync(since, now);
+        var timeoutsBefore = store.State.Timeouts;
         var rows = tables.Select(t =>
         {
             var f = figures.Tables.GetValueOrDefault(t.TableId) ?? HandFigures.None;
+            var timeouts = (int)Math.Clamp(t.Timeouts - timeoutsBefore.GetValueOrDefault(t.TableId), 0, int.MaxValue);
             return new AnalyticsSnapshot(t.TableId, now, t.Status, t.Variant, t.SeatsTaken, t.WaitlistLength, f.Hands,
-                f.Hands == 0 ? 0 : f.TotalPot / f.Hands, f.LargestPot, f.Rake);
+                f.Hands == 0 ? 0 : f.TotalPot / f.Hands, f.LargestPot, f.Rake, timeouts);
         }).ToList();
         await analytics.WriteSnapshotsAsync(rows);
         store.State.LastSnapshotAt = now;
+        store.State.Timeouts = tables.ToDictionary(t => t.TableId, t => t.Timeouts, StringComparer.Ordinal);
         logger.LogDebug("Snapshot of {Tables} tables taken at {At:u}", rows.Count, now);
     }
 

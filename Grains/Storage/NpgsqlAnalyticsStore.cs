@@ -144,8 +144,8 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
         // One statement for the batch: the rows travel as arrays and are unnested by the server.
         await using var command = dataSource.CreateCommand(
             """
-            INSERT INTO analytics_snapshots (table_id, taken_at, data)
-            SELECT * FROM unnest(@table_ids, @taken_at, @data)
+            INSERT INTO analytics_snapshots (table_id, taken_at, data, timeouts)
+            SELECT * FROM unnest(@table_ids, @taken_at, @data, @timeouts)
             """);
         command.With("table_ids", NpgsqlDbType.Array | NpgsqlDbType.Text, snapshots.Select(s => s.TableId).ToArray())
             .With("taken_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, snapshots.Select(s => s.TakenAt.ToUniversalTime()).ToArray())
@@ -159,7 +159,8 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
                 average_pot = s.AveragePot,
                 largest_pot = s.LargestPot,
                 rake = s.Rake,
-            })).ToArray());
+            })).ToArray())
+            .With("timeouts", NpgsqlDbType.Array | NpgsqlDbType.Integer, snapshots.Select(s => s.Timeouts).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -168,7 +169,8 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
         await using var command = dataSource.CreateCommand(
             """
             SELECT table_id, taken_at, data->>'status', data->>'variant', (data->>'seated')::int, (data->>'waitlist')::int,
-                   (data->>'hands')::int, (data->>'average_pot')::bigint, (data->>'largest_pot')::bigint, (data->>'rake')::bigint
+                   (data->>'hands')::int, (data->>'average_pot')::bigint, (data->>'largest_pot')::bigint, (data->>'rake')::bigint,
+                   timeouts
             FROM analytics_snapshots
             WHERE taken_at >= @from AND taken_at < @to AND (@table_id IS NULL OR table_id = @table_id)
             ORDER BY taken_at, table_id COLLATE "C"
@@ -180,7 +182,8 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
         {
             found.Add(new AnalyticsSnapshot(
                 reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), Enum.Parse<TableStatus>(reader.GetString(2), ignoreCase: true),
-                reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)));
+                reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9),
+                reader.GetInt32(10)));
         }
 
         return found;

@@ -99,4 +99,7 @@ public sealed class TableState
     /// retried by the timer until the store takes them. Storing is idempotent per table and hand number.
     /// </summary>
     [Id(36)] public List<HandRecord> PendingHistories { get; set; } = [];
+
+    /// <summary>People's turns the clock played since the table was created (robots not counted), published in the summary.</summary>
+    [Id(37)] public long Timeouts { get; set; }
 }

@@ -14,6 +14,7 @@ public sealed class MigrationRunnerTests
         "0006_insights_delivery.sql",
         "0007_hand_players.sql",
         "0008_seat_history_reasons.sql",
+        "0009_snapshot_timeouts.sql",
     ];
 
     [Fact]

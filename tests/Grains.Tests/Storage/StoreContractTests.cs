@@ -222,7 +222,7 @@ public abstract class StoreContractTests
     }
 
     [Fact]
-    public async Task Snapshots_are_written_in_a_batch_read_by_time_and_table_and_only_old_ones_are_removed()
+    public async Task Snapshots_are_written_in_a_batch_with_their_timeouts_read_by_time_and_table_and_only_old_ones_are_removed()
     {
         var at = new DateTimeOffset(2030, 5, 6, 7, 0, 0, TimeSpan.Zero);
         var (first, second) = (await NewTable(), await NewTable());
@@ -235,7 +235,7 @@ public abstract class StoreContractTests
         var old = new AnalyticsSnapshot(first, at.AddDays(-31), TableStatus.Waiting, "NT", 1, 0, 0, 0, 0, 0);
         var batch = new[]
         {
-            new AnalyticsSnapshot(first, at, TableStatus.Active, "NT", 2, 1, 2, 200, 300, 15),
+            new AnalyticsSnapshot(first, at, TableStatus.Active, "NT", 2, 1, 2, 200, 300, 15, Timeouts: 4),
             new AnalyticsSnapshot(second, at, TableStatus.Waiting, "NT", 0, 0, 0, 0, 0, 0),
         };
 
