@@ -9,9 +9,10 @@ namespace Orleans.Poker.Grains.Analytics;
 /// <summary>
 /// The insight rules: from <see cref="InsightFigures"/> and the thresholds of <see cref="InsightOptions"/>, the
 /// conditions that hold now. Every rule runs at every evaluation, so an open insight of one of <see cref="Kinds"/>
-/// whose key is not among the conditions has cleared. A rule over players' results (an unusual win rate, chips
-/// flowing between two accounts) adds its figures to <see cref="InsightFigures"/>, a method here and its kind to
-/// <see cref="Kinds"/>, with a key naming the player or the pair.
+/// whose key is not among the conditions has cleared. The rules over players' results (<see cref="WinRates"/>,
+/// <see cref="ChipFlows"/>) decide from the aggregates the analytics store reads from <c>hand_players</c>
+/// (<see cref="InsightFigures.WinRates"/>, <see cref="InsightFigures.ChipFlows"/>), with a key naming the player or the
+/// pair; a new rule adds its figures there, a method here and its kind to <see cref="Kinds"/>.
 /// </summary>
 public static class InsightRules
 {
