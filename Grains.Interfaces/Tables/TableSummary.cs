@@ -48,4 +48,7 @@ public sealed record TableSummary
 
     /// <summary>Fixed-limit games: the bet of the late streets (0 otherwise).</summary>
     [Id(20)] public long BigBet { get; init; }
+
+    /// <summary>People's turns the clock played since the table was created (robots not counted): the analytics snapshots' timeouts.</summary>
+    [Id(21)] public long Timeouts { get; init; }
 }

@@ -37,6 +37,9 @@ public sealed class AnalyticsGrain(
     // The silo's failure count at the previous evaluation (this activation's; a new one starts counting afresh).
     private long? storageFailuresSeen;
 
+    // The players' figures of the last read (this activation's), reused for InsightOptions.ResultsRefresh.
+    private (DateTimeOffset At, IReadOnlyList<PlayerWinRate> WinRates, IReadOnlyList<PairChipFlow> ChipFlows)? playerFigures;
+
     public async Task Start()
     {
         if (await this.GetReminder(Tick) is null)
@@ -101,14 +104,17 @@ public sealed class AnalyticsGrain(
         var since = store.State.LastSnapshotAt ?? now - interval;
         var tables = await ILobbyGrain.ListAll(GrainFactory, includePrivate: true);
         var figures = await analytics.GetHandFiguresAsync(since, now);
+        var timeoutsBefore = store.State.Timeouts;
         var rows = tables.Select(t =>
         {
             var f = figures.Tables.GetValueOrDefault(t.TableId) ?? HandFigures.None;
+            var timeouts = (int)Math.Clamp(t.Timeouts - timeoutsBefore.GetValueOrDefault(t.TableId), 0, int.MaxValue);
             return new AnalyticsSnapshot(t.TableId, now, t.Status, t.Variant, t.SeatsTaken, t.WaitlistLength, f.Hands,
-                f.Hands == 0 ? 0 : f.TotalPot / f.Hands, f.LargestPot, f.Rake);
+                f.Hands == 0 ? 0 : f.TotalPot / f.Hands, f.LargestPot, f.Rake, timeouts);
         }).ToList();
         await analytics.WriteSnapshotsAsync(rows);
         store.State.LastSnapshotAt = now;
+        store.State.Timeouts = tables.ToDictionary(t => t.TableId, t => t.Timeouts, StringComparer.Ordinal);
         logger.LogDebug("Snapshot of {Tables} tables taken at {At:u}", rows.Count, now);
     }
 
@@ -146,12 +152,15 @@ public sealed class AnalyticsGrain(
         var weekBefore = lastHour.AddDays(-7);
         var hands = (await analytics.GetHourlyAsync(lastHour, lastHour.AddHours(1), null)).Sum(r => r.Hands);
         var handsBefore = (await analytics.GetHourlyAsync(weekBefore, weekBefore.AddHours(1), null)).Sum(r => r.Hands);
-        // The idle span, and the snapshot before it whose time starts it.
-        var snapshots = await analytics.GetSnapshotsAsync(now - rules.IdleTableAfter - 2 * options.Value.SnapshotInterval, now.AddTicks(1), null);
+        // The idle span and the snapshot before it whose time starts it, or the timeouts' hour if longer.
+        var snapshotSpan = TimeSpan.FromTicks(Math.Max((rules.IdleTableAfter + 2 * options.Value.SnapshotInterval).Ticks, InsightRules.TimeoutWindow.Ticks));
+        var snapshots = await analytics.GetSnapshotsAsync(now - snapshotSpan, now.AddTicks(1), null);
         var failuresNow = storageMetrics.Total;
         var failures = failuresNow - (storageFailuresSeen ?? failuresNow);
+        var (winRates, chipFlows) = await PlayerFigures(now, rules);
 
-        var conditions = InsightRules.Evaluate(new InsightFigures(now, lastHour, hands, handsBefore, snapshots, failures), rules);
+        var figures = new InsightFigures(now, lastHour, hands, handsBefore, snapshots, failures) { WinRates = winRates, ChipFlows = chipFlows };
+        var conditions = InsightRules.Evaluate(figures, rules);
         var resolved = await insights.ResolveAsync(InsightRules.Kinds, conditions.Select(c => c.Key).ToList(), now);
         var opened = await insights.OpenAsync(conditions, now);
         storageFailuresSeen = failuresNow;
@@ -166,6 +175,27 @@ public sealed class AnalyticsGrain(
         {
             logger.LogInformation("{Count} insights resolved: their condition cleared", resolved);
         }
+    }
+
+    /// <summary>
+    /// People's win rates and the chips between them over <see cref="InsightOptions.ResultsWindow"/>, read again once
+    /// <see cref="InsightOptions.ResultsRefresh"/> old (two queries over days of <c>hand_players</c>, not every minute).
+    /// Only what can reach the rules' floors is read.
+    /// </summary>
+    private async Task<(IReadOnlyList<PlayerWinRate>, IReadOnlyList<PairChipFlow>)> PlayerFigures(DateTimeOffset now, InsightOptions rules)
+    {
+        if (playerFigures is { } cached && now - cached.At < rules.ResultsRefresh)
+        {
+            return (cached.WinRates, cached.ChipFlows);
+        }
+
+        var from = now - rules.ResultsWindow;
+        var winRates = await analytics.GetWinRatesAsync(from, now, rules.WinRateMinimumHands);
+        var chipFlows = await analytics.GetChipFlowsAsync(from, now, rules.ChipFlowMinimumHands, rules.ChipFlowBigBlinds);
+        playerFigures = (now, winRates, chipFlows);
+        logger.LogDebug("Players' figures read from {From:u}: {Players} players with enough hands, {Pairs} pairs with enough chips between them",
+            from, winRates.Count, chipFlows.Count);
+        return (winRates, chipFlows);
     }
 
     private async Task PostToWebhook(DateTimeOffset now)

@@ -38,6 +38,15 @@ public sealed class MemoryHandHistoryStore(ITableRecordStore? tables = null) : I
         }
     }
 
+    /// <summary>Every player's result in every stored hand (the <c>hand_players</c> rows), in the order stored.</summary>
+    public IReadOnlyList<HandPlayerResult> Results()
+    {
+        lock (_gate)
+        {
+            return _results.ToList();
+        }
+    }
+
     public Task<HandRecord?> GetAsync(string tableId, long handNumber, CancellationToken cancellationToken = default)
     {
         lock (_gate)

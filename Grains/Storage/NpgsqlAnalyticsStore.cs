@@ -3,6 +3,7 @@ using System.Text.Json;
 using NpgsqlTypes;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Analytics;
+using Orleans.Poker.Grains.Robots;
 
 namespace Orleans.Poker.Grains.Storage;
 
@@ -144,8 +145,8 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
         // One statement for the batch: the rows travel as arrays and are unnested by the server.
         await using var command = dataSource.CreateCommand(
             """
-            INSERT INTO analytics_snapshots (table_id, taken_at, data)
-            SELECT * FROM unnest(@table_ids, @taken_at, @data)
+            INSERT INTO analytics_snapshots (table_id, taken_at, data, timeouts)
+            SELECT * FROM unnest(@table_ids, @taken_at, @data, @timeouts)
             """);
         command.With("table_ids", NpgsqlDbType.Array | NpgsqlDbType.Text, snapshots.Select(s => s.TableId).ToArray())
             .With("taken_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, snapshots.Select(s => s.TakenAt.ToUniversalTime()).ToArray())
@@ -159,7 +160,8 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
                 average_pot = s.AveragePot,
                 largest_pot = s.LargestPot,
                 rake = s.Rake,
-            })).ToArray());
+            })).ToArray())
+            .With("timeouts", NpgsqlDbType.Array | NpgsqlDbType.Integer, snapshots.Select(s => s.Timeouts).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -168,7 +170,8 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
         await using var command = dataSource.CreateCommand(
             """
             SELECT table_id, taken_at, data->>'status', data->>'variant', (data->>'seated')::int, (data->>'waitlist')::int,
-                   (data->>'hands')::int, (data->>'average_pot')::bigint, (data->>'largest_pot')::bigint, (data->>'rake')::bigint
+                   (data->>'hands')::int, (data->>'average_pot')::bigint, (data->>'largest_pot')::bigint, (data->>'rake')::bigint,
+                   timeouts
             FROM analytics_snapshots
             WHERE taken_at >= @from AND taken_at < @to AND (@table_id IS NULL OR table_id = @table_id)
             ORDER BY taken_at, table_id COLLATE "C"
@@ -180,7 +183,8 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
         {
             found.Add(new AnalyticsSnapshot(
                 reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), Enum.Parse<TableStatus>(reader.GetString(2), ignoreCase: true),
-                reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9)));
+                reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9),
+                reader.GetInt32(10)));
         }
 
         return found;
@@ -191,5 +195,76 @@ public sealed class NpgsqlAnalyticsStore(NpgsqlDataSource dataSource) : IAnalyti
         await using var command = dataSource.CreateCommand("DELETE FROM analytics_snapshots WHERE taken_at < @before");
         command.WithTime("before", before);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+    // The cash hands of people (robots' ids start at @robots) in a span, each with its table's big blind (or the small
+    // bet of a game without blinds): the rows both player rules read.
+    private const string CashHands =
+        """
+        cash AS (
+            SELECT hp.table_id, hp.hand_number, hp.player_id::bigint AS player_id, hp.net,
+                   coalesce(nullif((tt.config->>'bigBlind')::bigint, 0), nullif((tt.config->>'smallBet')::bigint, 0)) AS unit
+            FROM hand_players hp
+            JOIN tables t ON t.table_id = hp.table_id
+            JOIN table_templates tt ON tt.template_id = t.template_id AND tt.version = t.template_version
+            WHERE hp.ended_at >= @from AND hp.ended_at < @to AND t.table_type <> 'sit_and_go' AND hp.player_id::bigint < @robots
+        )
+        """;
+
+    public async Task<IReadOnlyList<PlayerWinRate>> GetWinRatesAsync(DateTimeOffset from, DateTimeOffset to, int minimumHands, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            WITH {CashHands}
+            SELECT player_id, count(*)::int, sum(net)::bigint, sum(net::float8 / unit)
+            FROM cash WHERE unit IS NOT NULL
+            GROUP BY player_id HAVING count(*) >= @minimum
+            ORDER BY player_id
+            """);
+        command.WithTime("from", from).WithTime("to", to).With("robots", NpgsqlDbType.Bigint, RobotStrategy.RobotIdBase)
+            .With("minimum", NpgsqlDbType.Integer, minimumHands);
+        var rates = new List<PlayerWinRate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rates.Add(new PlayerWinRate(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetDouble(3)));
+        }
+
+        return rates;
+    }
+
+    public async Task<IReadOnlyList<PairChipFlow>> GetChipFlowsAsync(DateTimeOffset from, DateTimeOffset to, int minimumSharedHands, double minimumBigBlinds, CancellationToken cancellationToken = default)
+    {
+        // Each pair once (a < b), both ways at once; then named from the one whose chips went to the other more.
+        await using var command = dataSource.CreateCommand(
+            $"""
+            WITH {CashHands},
+            pairs AS (
+                SELECT a.player_id AS a, b.player_id AS b, count(*)::int AS shared,
+                       coalesce(sum(least(-a.net, b.net)) FILTER (WHERE a.net < 0 AND b.net > 0), 0)::bigint AS ab,
+                       coalesce(sum(least(-a.net, b.net)::float8 / a.unit) FILTER (WHERE a.net < 0 AND b.net > 0), 0) AS ab_bb,
+                       coalesce(sum(least(-b.net, a.net)) FILTER (WHERE b.net < 0 AND a.net > 0), 0)::bigint AS ba,
+                       coalesce(sum(least(-b.net, a.net)::float8 / a.unit) FILTER (WHERE b.net < 0 AND a.net > 0), 0) AS ba_bb
+                FROM cash a
+                JOIN cash b ON b.table_id = a.table_id AND b.hand_number = a.hand_number AND a.player_id < b.player_id
+                WHERE a.unit IS NOT NULL
+                GROUP BY a.player_id, b.player_id
+                HAVING count(*) >= @minimum_shared
+            )
+            SELECT a, b, shared, ab, ab_bb, ba, ba_bb FROM pairs
+            WHERE greatest(ab_bb, ba_bb) >= @minimum_bb
+            ORDER BY a, b
+            """);
+        command.WithTime("from", from).WithTime("to", to).With("robots", NpgsqlDbType.Bigint, RobotStrategy.RobotIdBase)
+            .With("minimum_shared", NpgsqlDbType.Integer, minimumSharedHands)
+            .With("minimum_bb", NpgsqlDbType.Double, minimumBigBlinds);
+        var flows = new List<PairChipFlow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            flows.Add(PairChipFlow.Named(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2),
+                (reader.GetInt64(3), reader.GetDouble(4)), (reader.GetInt64(5), reader.GetDouble(6))));
+        }
+
+        return flows;
     }
 }

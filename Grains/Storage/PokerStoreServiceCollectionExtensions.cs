@@ -36,7 +36,8 @@ public static class PokerStoreServiceCollectionExtensions
             services.TryAddSingleton<IPlayerStore, MemoryPlayerStore>();
             services.TryAddSingleton<ITableRecordStore, MemoryTableRecordStore>();
             services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
-            services.TryAddSingleton<IAnalyticsStore>(sp => new MemoryAnalyticsStore(sp.GetRequiredService<IHandHistoryStore>() as MemoryHandHistoryStore));
+            services.TryAddSingleton<IAnalyticsStore>(sp => new MemoryAnalyticsStore(
+                sp.GetRequiredService<IHandHistoryStore>() as MemoryHandHistoryStore, sp.GetRequiredService<ITableRecordStore>() as MemoryTableRecordStore));
             services.TryAddSingleton<IInsightStore, MemoryInsightStore>();
             services.TryAddSingleton<ISeatHistoryStore, MemorySeatHistoryStore>();
             return services;

@@ -31,10 +31,14 @@ public sealed class TableNeighbours(
         tableId, state.TemplateId, state.TemplateVersion, state.Name, state.Config!.Type, state.Status, state.InviteCode,
         state.CreatedAt, state.ExpiresAt, state.Status == TableStatus.Ended ? time.GetUtcNow() : null));
 
+    // The timeout count of the summary last sent to the lobby (this activation's).
+    private long publishedTimeouts;
+
     /// <summary>The table's lobby entry: its summary while open, removed once ended.</summary>
     public Task UpdateLobby()
     {
         var lobby = grains.GetGrain<ILobbyGrain>(ILobbyGrain.PartitionOf(tableId));
+        publishedTimeouts = state.Timeouts;
         return CallSafely(
             () => state.Status == TableStatus.Ended ? lobby.Remove(tableId) : lobby.Upsert(TableProjection.Summary(state, tableId)),
             "update the lobby");
@@ -44,9 +48,19 @@ public sealed class TableNeighbours(
     public Task ReleaseTemplate() =>
         CallSafely(() => grains.GetGrain<ITemplateGrain>(state.TemplateId).Release(tableId), "release template");
 
-    /// <summary>Each player of a settled hand adds it to their statistics.</summary>
-    public Task RecordHands(IEnumerable<(long PlayerId, HandOutcome Outcome)> outcomes) =>
-        Task.WhenAll(outcomes.Select(o => CallSafely(() => Player(o.PlayerId).RecordHand(o.Outcome), "record hand")));
+    /// <summary>
+    /// Each player of a settled hand adds it to their statistics. When people's turns timed out since the lobby last got
+    /// the summary, it gets it again: the analytics snapshots count timeouts from the lobby's summaries, and a hand's end
+    /// refreshes nothing else there.
+    /// </summary>
+    public async Task RecordHands(IEnumerable<(long PlayerId, HandOutcome Outcome)> outcomes)
+    {
+        await Task.WhenAll(outcomes.Select(o => CallSafely(() => Player(o.PlayerId).RecordHand(o.Outcome), "record hand")));
+        if (state.Timeouts != publishedTimeouts)
+        {
+            await UpdateLobby();
+        }
+    }
 
     /// <summary>A seat was taken (the seat history).</summary>
     public void Seated(Seating.Admission admission) =>

@@ -111,4 +111,7 @@ public sealed class TableState
 
     /// <summary>The seat whose time bank runs (with <see cref="TimeBankFrom"/>).</summary>
     [Id(40)] public int? TimeBankSeat { get; set; }
+
+    /// <summary>People's turns the clock played since the table was created (robots not counted), published in the summary.</summary>
+    [Id(41)] public long Timeouts { get; set; }
 }

@@ -20,6 +20,13 @@ const state = async (tableId, token) => {
   assert.equal(r.status, 200, JSON.stringify(r.body));
   return r.body;
 };
+/** How many pixels a chart's canvas has drawn (not a blank canvas). */
+const inkedPixels = (page, selector) => page.$eval(selector, (c) => {
+  const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) n++;
+  return n;
+});
 const balance = async (token) => (await rest(url, 'GET', '/api/players/me', token)).body.balance;
 const createTable = async (token, templateId) => {
   const r = await rest(url, 'POST', '/api/tables', token, { templateId, private: false });
@@ -438,12 +445,7 @@ test('operations: after a few played hands an admin sees the silo with version a
   assert.ok(await page.$('#operations .ops-chart[data-chart="updates"] .no-data'));
   assert.equal(await page.$('#operations .ops-chart[data-chart="updates"] canvas'), null);
   // The actions chart's canvas has drawn pixels (not a blank canvas).
-  const inked = await page.$eval('#operations .ops-chart[data-chart="actions"] canvas', (c) => {
-    const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) n++;
-    return n;
-  });
+  const inked = await inkedPixels(page, '#operations .ops-chart[data-chart="actions"] canvas');
   assert.ok(inked > 100, `drawn pixels: ${inked}`);
   assert.ok(await page.$('#open-dashboard'), 'the dashboard link is offered');
   await shot(page, 'operations');
@@ -454,7 +456,7 @@ test('operations: after a few played hands an admin sees the silo with version a
   }
 });
 
-test('analytics: hands played, the hourly statistics recomputed, an admin sees charts of them, the top tables, CSV and the audit log', async () => {
+test('analytics: hands played, the hourly statistics recomputed, an admin sees charts of them, the waitlist waits, the top tables, CSV and the audit log', async () => {
   const pia = await guestPage(browser, url, 'Pia');
   const rex = await guestPage(browser, url, 'Rex');
   const { accessToken: token } = await pageSession(pia);
@@ -480,6 +482,29 @@ test('analytics: hands played, the hourly statistics recomputed, an admin sees c
   while ((await counted()) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
   assert.ok((await counted()) >= 2, 'the hourly statistics count the two hands');
 
+  // A queue at a full heads-up table: Lou waits, Moe leaves, Lou takes the seat held for him (the seat history).
+  const template = await rest(url, 'POST', '/api/admin/templates', admin.token, {
+    id: 'e2e-heads-up-waits', config: { name: 'Heads-up waits', variant: 'NT', smallBlind: 1, bigBlind: 2, minBuyIn: 80, maxBuyIn: 400, maxPlayers: 2 },
+  });
+  assert.equal(template.status, 201, JSON.stringify(template.body));
+  const [kay, moe, lou] = [await signIn(url, 'Kay'), await signIn(url, 'Moe'), await signIn(url, 'Lou')];
+  const queueTable = await createTable(kay.token, 'e2e-heads-up-waits');
+  assert.equal((await rest(url, 'POST', `/api/admin/tables/${queueTable}/pause`, admin.token)).status, 204);
+  for (const [p, seat] of [[kay, 0], [moe, 1]]) assert.equal((await rest(url, 'POST', `/api/tables/${queueTable}/sit`, p.token, { buyIn: 100, seat })).status, 200);
+  assert.equal((await rest(url, 'POST', `/api/tables/${queueTable}/waitlist`, lou.token)).status, 200);
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal((await rest(url, 'POST', `/api/tables/${queueTable}/leave`, moe.token)).status, 200);
+  const tookSeat = await rest(url, 'POST', `/api/tables/${queueTable}/sit`, lou.token, { buyIn: 100, seat: 1 });
+  assert.equal(tookSeat.status, 200, JSON.stringify(tookSeat.body));
+  for (const p of [kay, lou]) await rest(url, 'POST', `/api/tables/${queueTable}/leave`, p.token);
+  // The seat history is written by the silo about once a second: wait until the waits count Lou's.
+  const queued = async () => (await rest(url, 'GET', `/api/admin/analytics/waits?${range()}&tableId=${queueTable}`, admin.token)).body;
+  const waitDeadline = Date.now() + 20_000;
+  while ((await queued()).room.seated < 1 && Date.now() < waitDeadline) await new Promise((r) => setTimeout(r, 500));
+  const waited = (await queued()).room;
+  assert.equal(waited.seated, 1, JSON.stringify(waited));
+  assert.ok(waited.averageWaitSeconds >= 1, `waited ${waited.averageWaitSeconds} s`);
+
   const context = await browser.newContext({ viewport: { width: 900, height: 1000 }, acceptDownloads: true });
   await context.addInitScript(fakeTelegram, { initData: telegramInitData({ id: adminTelegramId, first_name: 'Admin' }) });
   const page = await context.newPage();
@@ -490,12 +515,7 @@ test('analytics: hands played, the hourly statistics recomputed, an admin sees c
     await page.waitForSelector(`#analytics .ops-chart[data-chart="${chart}"] .uplot canvas`);
     const points = Number(await page.getAttribute(`#analytics .ops-chart[data-chart="${chart}"]`, 'data-points'));
     assert.ok(points > 0, `${chart}: ${points} points`);
-    const inked = await page.$eval(`#analytics .ops-chart[data-chart="${chart}"] canvas`, (c) => {
-      const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) n++;
-      return n;
-    });
+    const inked = await inkedPixels(page, `#analytics .ops-chart[data-chart="${chart}"] canvas`);
     assert.ok(inked > 100, `${chart}: drawn pixels ${inked}`);
   }
   // Snapshots come every 5 minutes, the first about a minute after the silo started: a chart, or it says there are none yet.
@@ -503,6 +523,17 @@ test('analytics: hands played, the hourly statistics recomputed, an admin sees c
   if (players > 0) assert.ok(await page.$('#analytics .ops-chart[data-chart="players"] canvas'));
   else assert.ok(await page.$('#analytics .ops-chart[data-chart="players"] .no-data') && !(await page.$('#analytics .ops-chart[data-chart="players"] canvas')));
   assert.ok(Number(await page.getAttribute(`#analytics-top .row[data-table="${tableId}"]`, 'data-hands')) >= 2, 'the table is among the top tables');
+
+  // The waits chart: bars of the room and the queue's table, and its CSV with Lou's wait.
+  await page.waitForSelector('#analytics .ops-chart[data-chart="waits"] .uplot canvas');
+  assert.ok(Number(await page.getAttribute('#analytics .ops-chart[data-chart="waits"]', 'data-points')) >= 2, 'the room and the queue\'s table');
+  assert.ok(await inkedPixels(page, '#analytics .ops-chart[data-chart="waits"] canvas') > 100, 'the waits chart is drawn');
+  const [waitsFile] = await Promise.all([page.waitForEvent('download'), page.click('#analytics [data-csv="waits"]')]);
+  assert.match(waitsFile.suggestedFilename(), /^waits-24h\.csv$/);
+  const waitLines = readFileSync(await waitsFile.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+  assert.match(waitLines[0], /^Table,Joins,Seated,/);
+  assert.match(waitLines[1], /^Whole room,[1-9]/);
+  assert.ok(waitLines.some((l) => l.startsWith(`${queueTable},1,1,`)), waitLines.join('\n'));
 
   // The CSV of the hands chart: a header, then an hour a line, with the two hands in it.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#analytics [data-csv="hands"]')]);

@@ -1,8 +1,9 @@
 // The analytics page's data shaping (no DOM, no chart library): the ranges it offers, the rebuild range the gateway
 // accepts, the charts' series (players and open tables per snapshot, hands and rake per hour, hands per day and
-// variant), the top tables, CSV of exactly what a chart shows, and the insights list's query and details.
+// variant), the waitlist waits of the room and the busiest queues, the top tables, CSV of exactly what a chart shows,
+// and the insights list's query and details.
 
-import type { AnalyticsSnapshot, HourlyStats } from './wire';
+import type { AnalyticsSnapshot, HourlyStats, WaitReport, WaitStats } from './wire';
 
 export type RangeKey = '24h' | '7d' | '30d';
 
@@ -52,7 +53,7 @@ export function rebuildRange(range: Range, now: Date): Range & { capped: boolean
 export interface SeriesData {
   /** Series names, in the order of `data` after x. */
   labels: string[];
-  data: [number[], ...number[][]];
+  data: [number[], ...(number | null)[][]];
   /** Values that are not zero-filled gaps: how many figures back the chart (0: nothing to draw). */
   points: number;
 }
@@ -149,6 +150,42 @@ export function topTables(rows: readonly HourlyStats[], limit = 10): TopTable[] 
     .filter((t) => t.hands > 0)
     .sort((a, b) => b.hands - a.hands || b.rake - a.rake || a.tableId.localeCompare(b.tableId))
     .slice(0, limit);
+}
+
+/** The waits chart: one group of bars a category (the room, then tables), x being the category's index. */
+export interface WaitsChart extends SeriesData {
+  categories: string[];
+  /** The figures behind each category, in the same order (for the CSV). */
+  rows: WaitStats[];
+}
+
+/**
+ * The wait until seated (average, median, 90th percentile, in seconds) of the room and of the tables whose queues
+ * people joined most (ties: the id), at most `limit` tables; `points` counts the categories with a seated wait (0:
+ * nobody was seated from a waitlist in the range). A figure without a seated wait is null (no bar).
+ */
+export function waitsByTable(report: WaitReport, room: string, labels: [average: string, median: string, p90: string], limit = 8): WaitsChart {
+  const tables = report.tables
+    .filter((t) => t.joins > 0)
+    .sort((a, b) => b.joins - a.joins || (a.tableId ?? '').localeCompare(b.tableId ?? ''))
+    .slice(0, limit);
+  const rows = [report.room, ...tables];
+  const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+  return {
+    categories: [room, ...tables.map((t) => t.tableId ?? '')],
+    rows,
+    labels: [...labels],
+    data: [rows.map((_, i) => i), rows.map((r) => round(r.averageWaitSeconds)), rows.map((r) => round(r.medianWaitSeconds)), rows.map((r) => round(r.p90WaitSeconds))],
+    points: rows.filter((r) => r.averageWaitSeconds !== null).length,
+  };
+}
+
+/** The waits chart's figures as CSV: a line a category (the room first), every figure of the report. */
+export function waitsCsv(chart: WaitsChart, header: readonly string[]): string {
+  return toCsv(header, chart.rows.map((r, i) => [
+    chart.categories[i], r.joins, r.seated, r.left, r.offerExpired, r.waiting,
+    r.averageWaitSeconds, r.medianWaitSeconds, r.p90WaitSeconds, r.seatings, r.averageSeatSeconds,
+  ]));
 }
 
 export type CsvCell = string | number | null | undefined;

@@ -33,7 +33,14 @@ export interface ChartOptions {
   countX?: string;
   /** Figures may be negative (a profit): the y axis spans them, with 0 always on it. */
   signed?: boolean;
+  /**
+   * x is the index of a category (0, 1, …) rather than a time: grouped bars a category, named on the x axis (cut to
+   * a few characters) and in full in the legend.
+   */
+  categories?: string[];
 }
+
+const axisName = (name: string) => (name.length > 14 ? `${name.slice(0, 13)}…` : name);
 
 const axis = { stroke: '#9aa7b3', grid: { stroke: '#2a3440' }, ticks: { stroke: '#2a3440' } };
 // Every figure is zero or more: the axis starts at 0, and an all-zero chart reads 0 to 1 rather than ±100.
@@ -42,7 +49,9 @@ const signed = { range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMa
 
 /** Draws a time-series chart into `box` (appended after what it holds); returns the uPlot instance. */
 export function drawChart(box: HTMLElement, options: ChartOptions): uPlot {
-  const { barBucket } = options;
+  const { categories } = options;
+  const barBucket = categories ? 1 : options.barBucket;
+  const category = (x: number) => categories?.[Math.floor(x)] ?? '';
   const twoScales = options.series.some((s) => s.scale === 'y2');
   const barSeries = options.series.filter((s) => s.bars !== false);
   const bars = (series: ChartSeries): uPlot.Series.PathBuilder | undefined => {
@@ -65,7 +74,7 @@ export function drawChart(box: HTMLElement, options: ChartOptions): uPlot {
     width: options.width,
     ...(options.utc ? { tzDate: (ts: number) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC') } : {}),
     height: options.height ?? 180,
-    series: [options.countX ? { label: options.countX } : {}, ...options.series.map((s, i) => {
+    series: [categories ? { label: options.countX ?? '', value: (_u: uPlot, x: number) => category(x) } : options.countX ? { label: options.countX } : {}, ...options.series.map((s, i) => {
       const bar = !!barBucket && s.bars !== false;
       return {
         label: s.label,
@@ -78,15 +87,17 @@ export function drawChart(box: HTMLElement, options: ChartOptions): uPlot {
       };
     })],
     axes: [
-      // Bars of days: ticks on whole buckets only.
-      barBucket ? { ...axis, incrs: [1, 2, 3, 6, 12, 24, 48, 72, 168].map((n) => n * barBucket) }
+      // Categories: a name under each group of bars. Bars of days: ticks on whole buckets only.
+      categories ? { ...axis, splits: () => xs, values: (_u: uPlot, splits: number[]) => splits.map((x) => axisName(category(x))) }
+      : barBucket ? { ...axis, incrs: [1, 2, 3, 6, 12, 24, 48, 72, 168].map((n) => n * barBucket) }
         : options.countX ? { ...axis, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000] } : axis,
       { ...axis, scale: 'y', size: 56 },
       ...(twoScales ? [{ ...axis, scale: 'y2', side: 1, size: 56, grid: { show: false } }] : []),
     ],
     scales: {
       // Bars need the last bucket's whole width on screen.
-      x: options.countX ? { time: false }
+      x: categories ? { time: false, range: (): uPlot.Range.MinMax => [0, Math.max(1, categories.length)] }
+        : options.countX ? { time: false }
         : barBucket && xs.length > 0 ? { time: true, range: (): uPlot.Range.MinMax => [xs[0] - barBucket / 2, xs[xs.length - 1] + barBucket / 2] }
           : { time: true, ...(options.xRange ? { range: (): uPlot.Range.MinMax => options.xRange! } : {}) },
       y: options.signed ? signed : fromZero,

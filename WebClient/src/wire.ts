@@ -341,6 +341,33 @@ export interface AnalyticsSnapshot {
   averagePot: number;
   largestPot: number;
   rake: number;
+  /** People's turns the clock played since the previous snapshot. */
+  timeouts: number;
+}
+
+/** How long people waited and sat at one table (`tableId`) or the whole room (null), for a range. */
+export interface WaitStats {
+  tableId: string | null;
+  joins: number;
+  seated: number;
+  left: number;
+  offerExpired: number;
+  waiting: number;
+  /** Seconds until seated (null without a seated wait). */
+  averageWaitSeconds: number | null;
+  medianWaitSeconds: number | null;
+  p90WaitSeconds: number | null;
+  seatings: number;
+  /** Seconds seated, of the seats already left (null when none has). */
+  averageSeatSeconds: number | null;
+}
+
+/** `GET /api/admin/analytics/waits`: per table with waits or seats in the range, and the room. */
+export interface WaitReport {
+  from: string;
+  to: string;
+  tables: WaitStats[];
+  room: WaitStats;
 }
 
 export interface RebuildResponse {

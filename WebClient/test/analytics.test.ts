@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   handsAndRakePerHour, handsPerDayByVariant, insightDetails, insightParams, playersOverTime, rangeOf, rebuildRange, seriesCsv, toCsv, topTables,
+  waitsByTable, waitsCsv,
 } from '../src/analytics';
-import type { AnalyticsSnapshot, HourlyStats } from '../src/wire';
+import type { AnalyticsSnapshot, HourlyStats, WaitReport, WaitStats } from '../src/wire';
 
 const hour = (tableId: string, hourStart: string, variant: string, hands: number, rake = 0, peakPlayers = 2): HourlyStats => ({
   tableId, hourStart, variant, hands, averagePlayers: 2, peakPlayers, distinctPlayers: 2, newPlayers: 0, activeMinutes: 1, totalPot: hands * 10, rake,
 });
 const snap = (tableId: string, takenAt: string, seated: number): AnalyticsSnapshot => ({
-  tableId, takenAt, status: 'Active', variant: 'NT', seated, waitlist: 0, hands: 0, averagePot: 0, largestPot: 0, rake: 0,
+  tableId, takenAt, status: 'Active', variant: 'NT', seated, waitlist: 0, hands: 0, averagePot: 0, largestPot: 0, rake: 0, timeouts: 0,
 });
 const sec = (iso: string) => Date.parse(iso) / 1000;
 
@@ -136,5 +137,40 @@ describe('insights', () => {
     expect(insightDetails({ waitlist: 6, threshold_minutes: 30, ratio: 2.5 }, 'en')).toBe('waitlist 6 · threshold minutes 30 · ratio 2.5');
     expect(insightDetails({}, 'en')).toBe('');
     expect(insightDetails({ failures: 1234 }, 'fa-IR')).toBe(`failures ${(1234).toLocaleString('fa-IR')}`);
+  });
+});
+
+describe('waitlist waits', () => {
+  const waits = (tableId: string | null, joins: number, seated: number, wait: number | null): WaitStats => ({
+    tableId, joins, seated, left: joins - seated, offerExpired: 0, waiting: 0,
+    averageWaitSeconds: wait, medianWaitSeconds: wait === null ? null : wait / 2, p90WaitSeconds: wait === null ? null : wait * 2,
+    seatings: seated + 1, averageSeatSeconds: null,
+  });
+  const report = (tables: WaitStats[], room: WaitStats): WaitReport => ({ from: '2026-12-01T14:00:00Z', to: '2026-12-02T14:37:12Z', tables, room });
+
+  it('chart the room, then the tables people queued at most, a group of bars each, x being the index', () => {
+    const chart = waitsByTable(report([
+      waits('quiet', 1, 0, null), waits('busy', 5, 4, 12.34), waits('none', 0, 0, null), waits('alpha', 5, 5, 30),
+    ], waits(null, 11, 9, 20.06)), 'Room', ['avg', 'median', 'p90']);
+    expect(chart.categories).toEqual(['Room', 'alpha', 'busy', 'quiet']);
+    expect(chart.labels).toEqual(['avg', 'median', 'p90']);
+    expect(chart.data).toEqual([[0, 1, 2, 3], [20.1, 30, 12.3, null], [10, 15, 6.2, null], [40.1, 60, 24.7, null]]);
+    expect(chart.points).toBe(3);
+  });
+
+  it('keep at most the limit of tables and have no points when nobody was seated from a queue', () => {
+    const tables = Array.from({ length: 12 }, (_, i) => waits(`t${String(i).padStart(2, '0')}`, 12 - i, 0, null));
+    const chart = waitsByTable(report(tables, waits(null, 78, 0, null)), 'Room', ['a', 'm', 'p'], 8);
+    expect(chart.categories).toEqual(['Room', 't00', 't01', 't02', 't03', 't04', 't05', 't06', 't07']);
+    expect(chart.points).toBe(0);
+    expect(waitsByTable(report([], waits(null, 0, 0, null)), 'Room', ['a', 'm', 'p']).categories).toEqual(['Room']);
+  });
+
+  it('export every figure of each category as CSV, empty where there is none', () => {
+    const chart = waitsByTable(report([waits('busy', 2, 1, 8)], waits(null, 2, 1, 8)), 'Whole room', ['a', 'm', 'p']);
+    expect(waitsCsv(chart, ['Table', 'Joins', 'Seated', 'Left', 'Expired', 'Waiting', 'Avg', 'Median', 'P90', 'Seats', 'Seated for'])).toBe(
+      'Table,Joins,Seated,Left,Expired,Waiting,Avg,Median,P90,Seats,Seated for\r\n'
+      + 'Whole room,2,1,1,0,0,8,4,16,2,\r\n'
+      + 'busy,2,1,1,0,0,8,4,16,2,\r\n');
   });
 });

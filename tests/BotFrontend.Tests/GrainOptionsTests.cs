@@ -48,6 +48,16 @@ public sealed class GrainOptionsTests
     [InlineData("POKER:Analytics:Insights:WaitlistSurge", "0")]
     [InlineData("POKER:Analytics:Insights:IdleTableAfter", "00:00:30")]
     [InlineData("POKER:Analytics:Insights:StorageErrors", "-3")]
+    [InlineData("POKER:Analytics:Insights:ResultsWindow", "00:30:00")]
+    [InlineData("POKER:Analytics:Insights:ResultsRefresh", "00:00:05")]
+    [InlineData("POKER:Analytics:Insights:WinRateMinimumHands", "0")]
+    [InlineData("POKER:Analytics:Insights:WinRateBigBlindsPer100", "-10")]
+    [InlineData("POKER:Analytics:Insights:ChipFlowMinimumHands", "0")]
+    [InlineData("POKER:Analytics:Insights:ChipFlowBigBlinds", "0")]
+    [InlineData("POKER:Analytics:Insights:ChipFlowReverseShare", "1.5")]
+    [InlineData("POKER:Analytics:Insights:TimeoutSurge", "0")]
+    [InlineData("POKER:Analytics:Insights:TimeoutSurgeRoom", "-1")]
+    [InlineData("POKER:Analytics:Insights:TimeoutRatio", "0")]
     [InlineData("POKER:Analytics:HistoryFlushInterval", "00:00:00")]
     [InlineData("POKER:Analytics:HistoryFlushInterval", "00:05:00")]
     [InlineData("POKER:Analytics:HistoryBatchSize", "0")]
@@ -77,14 +87,37 @@ public sealed class GrainOptionsTests
         Assert.Contains("POKER__Analytics__Insights__TrafficMinimumHands must be at least 1 (was 0)", refused.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_malformed_threshold_stops_the_start_naming_the_setting()
+    [Theory]
+    [InlineData("WaitlistSurge", "five")]
+    [InlineData("WinRateBigBlindsPer100", "fifty")]
+    [InlineData("ChipFlowReverseShare", "20%")]
+    [InlineData("ResultsWindow", "a week")]
+    [InlineData("TimeoutSurge", "2.5")]
+    public void A_malformed_threshold_stops_the_start_naming_the_setting(string setting, string value)
     {
-        using var services = Build(new() { ["POKER:Analytics:Insights:WaitlistSurge"] = "five" });
+        using var services = Build(new() { [$"POKER:Analytics:Insights:{setting}"] = value });
 
         var refused = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("POKER:Analytics:Insights:WaitlistSurge", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"POKER:Analytics:Insights:{setting}", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_player_and_timeout_thresholds_are_bound()
+    {
+        using var services = Build(new()
+        {
+            ["POKER:Analytics:Insights:ResultsWindow"] = "3.00:00:00",
+            ["POKER:Analytics:Insights:WinRateBigBlindsPer100"] = "35.5",
+            ["POKER:Analytics:Insights:ChipFlowReverseShare"] = "0.1",
+            ["POKER:Analytics:Insights:TimeoutSurgeRoom"] = "250",
+        });
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+        var insights = services.GetRequiredService<IOptions<InsightOptions>>().Value;
+
+        Assert.Equal((TimeSpan.FromDays(3), 35.5, 0.1, 250), (insights.ResultsWindow, insights.WinRateBigBlindsPer100, insights.ChipFlowReverseShare, insights.TimeoutSurgeRoom));
+        Assert.Equal((1000, 20, 200.0, 20, 0.25), (insights.WinRateMinimumHands, insights.ChipFlowMinimumHands, insights.ChipFlowBigBlinds, insights.TimeoutSurge, insights.TimeoutRatio));
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -15,6 +15,7 @@ public sealed class MigrationRunnerTests
         "0007_hand_players.sql",
         "0008_seat_history_reasons.sql",
         "0009_seat_history_sat_out.sql",
+        "0010_snapshot_timeouts.sql",
     ];
 
     [Fact]

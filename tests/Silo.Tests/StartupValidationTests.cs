@@ -9,6 +9,8 @@ public sealed class StartupValidationTests
     [InlineData("POKER:Analytics:Insights:WaitlistSurge", "five", "POKER:Analytics:Insights:WaitlistSurge")]
     [InlineData("POKER:Analytics:Insights:TrafficDropRatio", "1.5", "POKER__Analytics__Insights__TrafficDropRatio")]
     [InlineData("POKER:Analytics:InsightWebhookUrl", "hooks.example/insights", "POKER__Analytics__InsightWebhookUrl")]
+    [InlineData("POKER:Analytics:Insights:ChipFlowReverseShare", "1", "POKER__Analytics__Insights__ChipFlowReverseShare")]
+    [InlineData("POKER:Analytics:Insights:WinRateBigBlindsPer100", "lots", "POKER:Analytics:Insights:WinRateBigBlindsPer100")]
     public void A_bad_insight_setting_stops_the_start_naming_it(string key, string value, string named)
     {
         using var factory = new SiloFactory().WithWebHostBuilder(builder => builder.UseSetting(key, value));

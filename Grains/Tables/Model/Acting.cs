@@ -74,13 +74,19 @@ public static class Acting
 
     /// <summary>
     /// The clock acts for a player out of time (<see cref="TableClock.TimeoutAction"/>); enough timeouts in a row sit
-    /// them out (not a player already leaving).
+    /// them out (not a player already leaving). A person's timeout counts in the table's <see cref="TableState.Timeouts"/>
+    /// (a robot's turn falls to the clock only when its strategy was refused).
     /// </summary>
     public static string TimeOut(TableState state, Hand hand, int actor, DateTimeOffset now)
     {
         var action = TableClock.TimeoutAction(hand, actor);
         hand.Apply(action);
         var seat = state.Seats[state.HandSeats[actor]]!;
+        if (!seat.IsRobot)
+        {
+            state.Timeouts++;
+        }
+
         if (!seat.LeaveAfterHand)
         {
             seat.Timeouts++;

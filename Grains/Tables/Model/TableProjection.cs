@@ -41,6 +41,7 @@ public static class TableProjection
             MinBuyIn = config.MinBuyIn,
             MaxBuyIn = config.MaxBuyIn,
             HandNo = state.HandNo,
+            Timeouts = state.Timeouts,
         };
     }
 

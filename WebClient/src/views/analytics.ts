@@ -1,18 +1,19 @@
 // Admin analytics page: a range (24 h, 7 or 30 days), uPlot charts of players and open tables (snapshots), hands
-// and rake per hour and hands per day by game (hourly statistics), the top tables, a recompute of the range's hourly
+// and rake per hour and hands per day by game (hourly statistics), the waitlist waits of the room and the busiest
+// queues (seat history), the top tables, a recompute of the range's hourly
 // statistics, CSV of each chart's data, the room's insights (acknowledge) and the audit log with filters and paging.
 // Loaded on demand with uPlot.
 
 import { api } from '../api';
 import {
   handsAndRakePerHour, handsPerDayByVariant, insightDetails, insightParams, playersOverTime, rangeKeys, rangeOf, rebuildRange, seriesCsv, toCsv, topTables,
-  type InsightFilter, type Range, type RangeKey, type SeriesData,
+  waitsByTable, waitsCsv, type InsightFilter, type Range, type RangeKey, type SeriesData,
 } from '../analytics';
 import { drawChart } from '../charts';
 import { h, mount, toast } from '../dom';
 import { formatChips, variantName } from '../format';
 import { language, t } from '../i18n';
-import type { AnalyticsSnapshot, AuditEntry, HourlyStats, Insight, PageResponse, RebuildResponse } from '../wire';
+import type { AnalyticsSnapshot, AuditEntry, HourlyStats, Insight, PageResponse, RebuildResponse, WaitReport } from '../wire';
 
 let chosen: RangeKey = '24h';
 const auditPageSize = 20;
@@ -26,9 +27,10 @@ export async function analyticsView(body: HTMLElement, message?: HTMLElement): P
   const s = t();
   const now = new Date();
   const range = rangeOf(chosen, now);
-  const [snapshots, hourly] = await Promise.all([
+  const [snapshots, hourly, waitReport] = await Promise.all([
     api.get<AnalyticsSnapshot[]>(`/api/admin/analytics/snapshots?${query(range)}`),
     api.get<HourlyStats[]>(`/api/admin/analytics/hourly?${query(range)}`),
+    api.get<WaitReport>(`/api/admin/analytics/waits?${query(range)}`),
   ]);
   const rangeNames: Record<RangeKey, string> = { '24h': s.range24h, '7d': s.range7d, '30d': s.range30d };
   const result = message ?? h('p', { id: 'analytics-rebuild-result' });
@@ -68,13 +70,17 @@ export async function analyticsView(body: HTMLElement, message?: HTMLElement): P
   const hours = handsAndRakePerHour(hourly, range, [s.seriesHands, s.seriesRake]);
   const days = handsPerDayByVariant(hourly, range);
   days.labels = days.variants.map(variantName);
+  const waits = waitsByTable(waitReport, s.room, [s.seriesAverageWait, s.seriesMedianWait, s.seriesP90Wait]);
   const top = topTables(hourly);
   const lang = language();
 
-  const charts: { name: string; title: string; empty: string; data: SeriesData; csv: () => string; scales?: ('y' | 'y2')[]; lines?: boolean[]; bucket?: number }[] = [
+  const charts: {
+    name: string; title: string; empty: string; data: SeriesData; csv: () => string; scales?: ('y' | 'y2')[]; lines?: boolean[]; bucket?: number; categories?: string[];
+  }[] = [
     { name: 'players', title: s.chartPlayers, empty: s.noSnapshots, data: players, csv: () => seriesCsv(players, s.time) },
     { name: 'hands', title: s.chartHandsRake, empty: s.noHourly, data: hours, csv: () => seriesCsv(hours, s.time), scales: ['y', 'y2'], lines: [false, true], bucket: 3600 },
     { name: 'variants', title: s.chartVariants, empty: s.noHourly, data: days, csv: () => seriesCsv(days, s.time, true), bucket: 86_400 },
+    { name: 'waits', title: s.chartWaits, empty: s.noWaits, data: waits, csv: () => waitsCsv(waits, s.waitsCsvHeader.split(',')), categories: waits.categories },
   ];
   const boxes = charts.map((c) => {
     const box = h('div.ops-chart', { 'data-chart': c.name, 'data-points': c.data.points },
@@ -97,7 +103,7 @@ export async function analyticsView(body: HTMLElement, message?: HTMLElement): P
           h('span', null, x.tableId), h('span', null, variantName(x.variant)), h('span', null, String(x.hands)),
           h('span', null, formatChips(x.totalPot, lang)), h('span', null, formatChips(x.rake, lang))))));
 
-  const empty = snapshots.length === 0 && hourly.length === 0;
+  const empty = snapshots.length === 0 && hourly.length === 0 && waitReport.room.joins === 0 && waitReport.room.seatings === 0;
   const insights = h('div', { id: 'analytics-insights' });
   const audit = h('div', { id: 'analytics-audit' });
   const section = h('section.card-box.analytics', { id: 'analytics', 'data-range': chosen },
@@ -113,7 +119,7 @@ export async function analyticsView(body: HTMLElement, message?: HTMLElement): P
   charts.forEach((c, i) => {
     if (empty || c.data.points === 0) return;
     drawChart(boxes[i], {
-      width, height: 180, utc: true, barBucket: c.bucket, data: c.data.data,
+      width, height: 180, utc: true, barBucket: c.bucket, data: c.data.data, categories: c.categories, countX: c.categories ? s.table : undefined,
       xRange: [range.from.getTime() / 1000, range.to.getTime() / 1000],
       series: c.data.labels.map((label, k) => ({ label, scale: c.scales?.[k], bars: !c.lines?.[k] })),
     });

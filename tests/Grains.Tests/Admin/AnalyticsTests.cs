@@ -62,6 +62,46 @@ public sealed class AnalyticsTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_snapshot_counts_the_turns_people_timed_out_since_the_last_from_the_summary_the_table_publishes()
+    {
+        var kit = new TableKit(cluster.Grains, cluster.Time);
+        var analytics = cluster.Grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key);
+        var reminder = cluster.Grains.GetGrain<Orleans.IRemindable>(analytics.GetGrainId());
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { TimeoutsBeforeSitOut = 1 }));
+        var tableId = table.GetPrimaryKeyString();
+        await kit.Seat(table, 3);
+        await reminder.ReceiveReminder("analytics", default);
+        var started = await kit.StartNextHand(table);
+        var actorSeat = started.View.ActorSeat!.Value;
+
+        // The actor's turn times out (the clock's tick runs on the table as soon as it can); the others finish the hand.
+        cluster.Time.Advance(TableKit.Holdem().TurnTime + TimeSpan.FromSeconds(1));
+        for (var i = 0; i < 100 && !(await table.GetSnapshot(null)).View.Seats[actorSeat].Folded; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        await kit.PlayPassivelyToEnd(table, started.View.HandNo);
+        var listed = await Listed(tableId);
+        for (var i = 0; i < 100 && listed?.Timeouts != 1; i++)
+        {
+            await Task.Delay(50);
+            listed = await Listed(tableId);
+        }
+
+        cluster.Time.Advance(new AnalyticsOptions().SnapshotInterval);
+        var taken = cluster.Time.GetUtcNow();
+        await reminder.ReceiveReminder("analytics", default);
+
+        Assert.Equal(1, listed?.Timeouts);
+        var snapshot = Assert.Single(await analytics.Snapshots(taken, taken.AddSeconds(1), tableId));
+        Assert.Equal((1, 1), (snapshot.Timeouts, snapshot.Hands));
+    }
+
+    private async Task<Interfaces.Tables.TableSummary?> Listed(string tableId) =>
+        (await Interfaces.Lobby.ILobbyGrain.ListAll(cluster.Grains, includePrivate: true)).FirstOrDefault(t => t.TableId == tableId);
+
+    [Fact]
     public void A_rebuild_covers_whole_hours_and_refuses_the_future_a_reversed_range_and_more_than_a_month()
     {
         Assert.Equal((Now.AddMinutes(-20).AddHours(-2), Now.AddMinutes(40)), AnalyticsGrain.RebuildRange(Now.AddHours(-2), Now, Now));

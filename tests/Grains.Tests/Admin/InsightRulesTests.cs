@@ -1,6 +1,8 @@
 using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Robots;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Tests.Admin;
 
@@ -92,12 +94,98 @@ public sealed class InsightRulesTests
     }
 
     [Theory]
+    [InlineData(1000, 500.0, true)]
+    [InlineData(1000, 499.9, false)]
+    [InlineData(999, 600.0, false)]
+    public void A_person_winning_from_the_threshold_per_100_hands_over_enough_hands_is_unusual(int hands, double bigBlinds, bool fires)
+    {
+        var figures = Figures(0, 0) with { WinRates = [new PlayerWinRate(42, hands, (long)(bigBlinds * 2), bigBlinds)] };
+
+        var found = InsightRules.Evaluate(figures, Options);
+
+        Assert.Equal(fires, found.Any(c => c is { Kind: InsightRules.UnusualWinRate, Key: "unusual_win_rate:42", PlayerId: 42, Severity: InsightSeverity.Warning }));
+        Assert.Equal(fires ? 1 : 0, found.Count);
+    }
+
+    [Fact]
+    public void An_unusual_win_rate_names_the_figures_and_keeps_its_key_while_it_holds()
+    {
+        var first = Figures(0, 0) with { WinRates = [new PlayerWinRate(42, 1200, 1_500, 750)] };
+        var later = first with { Now = Now.AddMinutes(15), WinRates = [new PlayerWinRate(42, 1300, 1_700, 850)] };
+
+        var a = Assert.Single(InsightRules.WinRates(first, Options));
+        var b = Assert.Single(InsightRules.WinRates(later, Options));
+
+        Assert.Equal(a.Key, b.Key);
+        Assert.Equal((1200.0, 62.5, 50.0, 7.0), (a.Details["hands"], a.Details["big_blinds_per_100"], a.Details["threshold"], a.Details["window_days"]));
+        Assert.Contains("won 62.5 big blinds per 100 hands over 1200 cash hands", a.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_robot_never_has_an_unusual_win_rate_nor_sends_or_gets_chips()
+    {
+        var robot = RobotStrategy.RobotId("t", 0);
+        var figures = Figures(0, 0) with
+        {
+            WinRates = [new PlayerWinRate(robot, 5000, 1_000_000, 500_000)],
+            ChipFlows = [new PairChipFlow(7, robot, 100, 50_000, 25_000, 0, 0), new PairChipFlow(robot, 7, 100, 50_000, 25_000, 0, 0)],
+        };
+
+        Assert.Empty(InsightRules.Evaluate(figures, Options));
+    }
+
+    [Theory]
+    [InlineData(20, 200.0, 40.0, true)]
+    [InlineData(19, 200.0, 0.0, false)]
+    [InlineData(20, 199.0, 0.0, false)]
+    [InlineData(20, 200.0, 40.5, false)]
+    public void Chips_flowing_one_way_between_two_people_over_enough_shared_hands_hint_at_chip_dumping(int shared, double flow, double reverse, bool fires)
+    {
+        var figures = Figures(0, 0) with { ChipFlows = [new PairChipFlow(7, 9, shared, (long)(flow * 2), flow, (long)(reverse * 2), reverse)] };
+
+        var found = InsightRules.Evaluate(figures, Options);
+
+        Assert.Equal(fires, found.Any(c => c is { Kind: InsightRules.ChipFlow, Key: "chip_flow:7->9", PlayerId: 9, Severity: InsightSeverity.Warning }));
+        Assert.Equal(fires ? 1 : 0, found.Count);
+    }
+
+    [Fact]
+    public void A_timeout_surge_counts_the_last_hours_snapshots_per_table_and_for_the_room()
+    {
+        // 13 snapshots five minutes apart: the oldest (an hour ago) is outside the hour.
+        var snapshots = Series("stuck", 13, i => (4, 2, 0, TableStatus.Active), i => i == 0 ? 100 : 2)
+            .Concat(Series("busy", 13, _ => (6, 12, 0, TableStatus.Active), _ => 2))
+            .Concat(Series("calm", 13, _ => (6, 4, 0, TableStatus.Active), _ => 1))
+            .ToList();
+        var options = new InsightOptions { TimeoutSurgeRoom = 60 };
+
+        var found = InsightRules.Timeouts(Figures(0, 0, snapshots), options).ToList();
+
+        // stuck: 24 timeouts over 24 hands; busy: 24 over 144 (ratio too low); calm: 12 (too few); room: 60 over 216.
+        Assert.Equal(["timeout_surge:stuck", "timeout_surge:room"], found.Select(c => c.Key));
+        Assert.Equal(("stuck", 24.0, 24.0), (found[0].TableId, found[0].Details["timeouts"], found[0].Details["hands"]));
+        Assert.Equal((60.0, 216.0, 60.0), (found[1].Details["timeouts"], found[1].Details["hands"], found[1].Details["threshold"]));
+        Assert.All(found, c => Assert.Equal(InsightSeverity.Warning, c.Severity));
+        Assert.Empty(InsightRules.Timeouts(Figures(0, 0, snapshots), new InsightOptions { TimeoutSurge = 25 }));
+    }
+
+    [Theory]
     [InlineData(nameof(InsightOptions.TrafficSpikeRatio))]
     [InlineData(nameof(InsightOptions.TrafficDropRatio))]
     [InlineData(nameof(InsightOptions.TrafficMinimumHands))]
     [InlineData(nameof(InsightOptions.IdleTableAfter))]
     [InlineData(nameof(InsightOptions.WaitlistSurge))]
     [InlineData(nameof(InsightOptions.StorageErrors))]
+    [InlineData(nameof(InsightOptions.ResultsWindow))]
+    [InlineData(nameof(InsightOptions.ResultsRefresh))]
+    [InlineData(nameof(InsightOptions.WinRateMinimumHands))]
+    [InlineData(nameof(InsightOptions.WinRateBigBlindsPer100))]
+    [InlineData(nameof(InsightOptions.ChipFlowMinimumHands))]
+    [InlineData(nameof(InsightOptions.ChipFlowBigBlinds))]
+    [InlineData(nameof(InsightOptions.ChipFlowReverseShare))]
+    [InlineData(nameof(InsightOptions.TimeoutSurge))]
+    [InlineData(nameof(InsightOptions.TimeoutSurgeRoom))]
+    [InlineData(nameof(InsightOptions.TimeoutRatio))]
     public void A_threshold_out_of_range_is_refused_naming_its_variable(string setting)
     {
         var options = new InsightOptions();
@@ -111,14 +199,31 @@ public sealed class InsightRulesTests
         Assert.Empty(new InsightOptions().Validate());
     }
 
+    [Fact]
+    public void Ratios_and_shares_at_their_edges_are_refused_with_the_value_given()
+    {
+        var options = new InsightOptions { ChipFlowReverseShare = 1, TimeoutRatio = double.PositiveInfinity, WinRateBigBlindsPer100 = double.NaN, ResultsWindow = TimeSpan.FromDays(91) };
+
+        var errors = options.Validate();
+
+        Assert.Equal(
+        [
+            "POKER__Analytics__Insights__ResultsWindow must be between 01:00:00 and 90.00:00:00 (was 91.00:00:00).",
+            "POKER__Analytics__Insights__WinRateBigBlindsPer100 must be a number above 0 (was NaN).",
+            "POKER__Analytics__Insights__ChipFlowReverseShare must be a number from 0 to 1, 1 excluded (was 1).",
+            $"POKER__Analytics__Insights__TimeoutRatio must be a number above 0 (was {double.PositiveInfinity}).",
+        ], errors);
+    }
+
     private static InsightFigures Figures(int hands, int weekBefore, IReadOnlyList<AnalyticsSnapshot>? snapshots = null) =>
         new(Now, Now.AddMinutes(-80), hands, weekBefore, snapshots ?? [], 0);
 
     /// <summary><paramref name="count"/> snapshots of a table, five minutes apart, the last at <see cref="Now"/>.</summary>
-    private static IEnumerable<AnalyticsSnapshot> Series(string table, int count, Func<int, (int Seated, int Hands, int Waitlist, TableStatus Status)> at) =>
+    private static IEnumerable<AnalyticsSnapshot> Series(
+        string table, int count, Func<int, (int Seated, int Hands, int Waitlist, TableStatus Status)> at, Func<int, int>? timeouts = null) =>
         Enumerable.Range(0, count).Select(i =>
         {
             var (seated, hands, waitlist, status) = at(i);
-            return new AnalyticsSnapshot(table, Now.AddMinutes(-5 * (count - 1 - i)), status, "NT", seated, waitlist, hands, 0, 0, 0);
+            return new AnalyticsSnapshot(table, Now.AddMinutes(-5 * (count - 1 - i)), status, "NT", seated, waitlist, hands, 0, 0, 0, timeouts?.Invoke(i) ?? 0);
         });
 }

@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Poker.Engine.Phh;
 using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Telemetry;
 using Orleans.Poker.Grains.Tests.Storage;
@@ -86,6 +90,47 @@ public sealed class InsightTests(PostgresClusterFixture cluster) : IClassFixture
         Assert.Equal(77, again.AcknowledgedBy);
         Assert.Equal((404, "not_found"), (unknown.Status, unknown.Code));
         Assert.Equal(400, badPage.Status);
+    }
+
+    [Fact]
+    public async Task Chips_dumped_from_one_account_to_another_across_stored_hands_raise_exactly_one_insight()
+    {
+        var hands = Silo.GetRequiredService<IHandHistoryStore>();
+        var options = Silo.GetRequiredService<IOptions<InsightOptions>>().Value;
+        var table = $"t-{Guid.NewGuid():N}";
+        var template = $"tpl-{Guid.NewGuid():N}";
+        await cluster.TableRecords.SaveTemplateVersionAsync(template, 1, new TemplateConfig { Name = "Dump", Variant = "NT", SmallBlind = 1, BigBlind = 2, MinBuyIn = 40, MaxBuyIn = 400 }, true, cluster.Time.GetUtcNow());
+        await cluster.TableRecords.UpsertTableAsync(new TableRecord(table, template, 1, null, TableType.Persistent, TableStatus.Active, null, cluster.Time.GetUtcNow(), null, null));
+        var (giver, taker) = (Random.Shared.NextInt64(1_000_000_000, 2_000_000_000), Random.Shared.NextInt64(2_000_000_000, 3_000_000_000));
+        var start = cluster.Time.GetUtcNow().AddHours(-3);
+        // Every hand the giver loses 20 chips (10 big blinds) to the taker: 250 big blinds over 25 hands, none back.
+        for (var n = 1; n <= 25; n++)
+        {
+            var phh = new PhhDocument
+            {
+                Variant = "NT", Antes = [0, 0], BlindsOrStraddles = [1, 2], MinBet = 2, StartingStacks = [200, 200], FinishingStacks = [180, 220],
+            }.ToToml();
+            await hands.SaveAsync(new HandRecord(table, n, "NT", start.AddMinutes(n), start.AddMinutes(n).AddSeconds(30), [giver, taker], 40, 0, phh));
+        }
+
+        // Past the players' figures another test's evaluation may have kept.
+        cluster.Time.Advance(options.ResultsRefresh);
+        var query = new InsightQuery(Kind: InsightRules.ChipFlow);
+        await Tick();
+        // The players have no rows here, so the insights name them in their keys only.
+        bool Ours(Insight i) => i.ConditionKey.Contains($"{giver}", StringComparison.Ordinal) || i.ConditionKey.Contains($"{taker}", StringComparison.Ordinal);
+        var first = (await Insights.Search(query)).Where(Ours).ToList();
+        await Tick();
+        cluster.Time.Advance(options.ResultsRefresh);
+        await Tick();
+        var later = (await Insights.Search(query)).Where(Ours).ToList();
+        var others = (await Insights.Search(new InsightQuery(Kind: InsightRules.UnusualWinRate))).Where(Ours);
+
+        var insight = Assert.Single(first);
+        Assert.Equal((InsightSeverity.Warning, $"chip_flow:{giver}->{taker}", true), (insight.Severity, insight.ConditionKey, insight.Open));
+        Assert.Equal((25.0, 500.0, 250.0, 0.0), (insight.Details["shared_hands"], insight.Details["flow"], insight.Details["flow_big_blinds"], insight.Details["reverse_flow"]));
+        Assert.Equal([(insight.Id, true)], later.Select(i => (i.Id, i.Open)));
+        Assert.Empty(others);
     }
 
     private async Task Tick()

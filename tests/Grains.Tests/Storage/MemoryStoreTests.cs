@@ -8,5 +8,5 @@ public sealed class MemoryStoreTests : StoreContractTests
     private static readonly MemoryHandHistoryStore Hands = new(Tables);
 
     protected override StoreSet Stores { get; } =
-        new(new MemoryLedgerStore(), Hands, new MemoryPlayerStore(), Tables, new MemoryAuditStore(), new MemoryAnalyticsStore(Hands), new MemoryInsightStore(), new MemorySeatHistoryStore());
+        new(new MemoryLedgerStore(), Hands, new MemoryPlayerStore(), Tables, new MemoryAuditStore(), new MemoryAnalyticsStore(Hands, Tables), new MemoryInsightStore(), new MemorySeatHistoryStore());
 }

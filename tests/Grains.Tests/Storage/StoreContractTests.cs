@@ -4,6 +4,7 @@ using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Analytics;
+using Orleans.Poker.Grains.Robots;
 using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Tests.Storage;
@@ -222,7 +223,7 @@ public abstract class StoreContractTests
     }
 
     [Fact]
-    public async Task Snapshots_are_written_in_a_batch_read_by_time_and_table_and_only_old_ones_are_removed()
+    public async Task Snapshots_are_written_in_a_batch_with_their_timeouts_read_by_time_and_table_and_only_old_ones_are_removed()
     {
         var at = new DateTimeOffset(2030, 5, 6, 7, 0, 0, TimeSpan.Zero);
         var (first, second) = (await NewTable(), await NewTable());
@@ -235,7 +236,7 @@ public abstract class StoreContractTests
         var old = new AnalyticsSnapshot(first, at.AddDays(-31), TableStatus.Waiting, "NT", 1, 0, 0, 0, 0, 0);
         var batch = new[]
         {
-            new AnalyticsSnapshot(first, at, TableStatus.Active, "NT", 2, 1, 2, 200, 300, 15),
+            new AnalyticsSnapshot(first, at, TableStatus.Active, "NT", 2, 1, 2, 200, 300, 15, Timeouts: 4),
             new AnalyticsSnapshot(second, at, TableStatus.Waiting, "NT", 0, 0, 0, 0, 0, 0),
         };
 
@@ -417,6 +418,60 @@ public abstract class StoreContractTests
         Assert.Equal([new TableActivity(busy, 2, 152, from.AddMinutes(2).AddSeconds(40))], activity.Where(t => t.TableId == busy || t.TableId == quiet));
     }
 
+    [Fact]
+    public async Task Win_rates_count_peoples_cash_hands_of_the_span_in_big_blinds_leaving_out_robots_and_sit_and_go_hands()
+    {
+        var from = new DateTimeOffset(2050, 3, 4, 0, 0, 0, TimeSpan.Zero);
+        var (a, b, c) = (await NewPlayer(), await NewPlayer(), await NewPlayer());
+        var robot = RobotStrategy.RobotId("win-rates", 0);
+        var (cash, stud, sitAndGo) = (await NewTable(), await NewTable(config: Stud), await NewTable(TableType.SitAndGo));
+        await Stores.Hands.SaveAsync(Hand(cash, 1, [a, b, robot], from.AddHours(1)) with { Phh = Phh([100, 100, 100], [110, 94, 96]) });
+        await Stores.Hands.SaveAsync(Hand(cash, 2, [a, b, robot], from.AddHours(2)) with { Phh = Phh([100, 100, 100], [100, 120, 80]) });
+        await Stores.Hands.SaveAsync(Hand(cash, 3, [a, b, robot], from.AddHours(3)) with { Phh = Phh([100, 100, 100], [96, 100, 104]) });
+        // Stud measures in its small bet (4): +8 is 2 of them.
+        await Stores.Hands.SaveAsync(Hand(stud, 1, [a, c], from.AddHours(4)) with { Phh = Phh([100, 100], [108, 92]) });
+        await Stores.Hands.SaveAsync(Hand(sitAndGo, 1, [a, c], from.AddHours(5)) with { Phh = Phh([1500, 1500], [3000, 0]) });
+        await Stores.Hands.SaveAsync(Hand(cash, 4, [a, b], from.AddHours(-1)) with { Phh = Phh([100, 100], [200, 0]) });
+
+        var rates = (await Stores.Analytics.GetWinRatesAsync(from, from.AddDays(1), 1)).Where(r => r.PlayerId == a || r.PlayerId == b || r.PlayerId == c || r.PlayerId == robot);
+        var enough = (await Stores.Analytics.GetWinRatesAsync(from, from.AddDays(1), 4)).Where(r => r.PlayerId == a || r.PlayerId == b || r.PlayerId == c);
+
+        Assert.Equal([new PlayerWinRate(a, 4, 14, 5), new PlayerWinRate(b, 3, 14, 7), new PlayerWinRate(c, 1, -8, -2)], rates);
+        Assert.Equal(125, rates.First().BigBlindsPer100);
+        Assert.Equal([a], enough.Select(r => r.PlayerId));
+    }
+
+    [Fact]
+    public async Task Chip_flows_sum_per_shared_hand_what_one_lost_and_the_other_won_named_from_the_giver_leaving_out_robots_and_sit_and_go_hands()
+    {
+        var from = new DateTimeOffset(2051, 5, 6, 0, 0, 0, TimeSpan.Zero);
+        var (a, b, c) = (await NewPlayer(), await NewPlayer(), await NewPlayer());
+        var robot = RobotStrategy.RobotId("chip-flows", 0);
+        var (cash, sitAndGo) = (await NewTable(), await NewTable(TableType.SitAndGo));
+        await Stores.Hands.SaveAsync(Hand(cash, 1, [a, b, c], from.AddHours(1)) with { Phh = Phh([100, 100, 100], [90, 110, 100]) });
+        await Stores.Hands.SaveAsync(Hand(cash, 2, [a, b, c], from.AddHours(2)) with { Phh = Phh([100, 100, 100], [80, 112, 108]) });
+        await Stores.Hands.SaveAsync(Hand(cash, 3, [a, b, c], from.AddHours(3)) with { Phh = Phh([100, 100, 100], [104, 96, 100]) });
+        await Stores.Hands.SaveAsync(Hand(cash, 4, [b, c], from.AddHours(4)) with { Phh = Phh([100, 100], [130, 70]) });
+        await Stores.Hands.SaveAsync(Hand(cash, 5, [a, robot], from.AddHours(5)) with { Phh = Phh([100, 100], [50, 150]) });
+        await Stores.Hands.SaveAsync(Hand(sitAndGo, 1, [a, b], from.AddHours(6)) with { Phh = Phh([1500, 1500], [0, 3000]) });
+        await Stores.Hands.SaveAsync(Hand(cash, 6, [a, b], from.AddDays(2)) with { Phh = Phh([100, 100], [0, 200]) });
+
+        bool Ours(PairChipFlow f) => new[] { a, b, c }.Contains(f.From) && new[] { a, b, c }.Contains(f.To);
+        var all = (await Stores.Analytics.GetChipFlowsAsync(from, from.AddDays(1), 1, 0)).Where(f => f.From == robot || f.To == robot || Ours(f));
+        var large = (await Stores.Analytics.GetChipFlowsAsync(from, from.AddDays(1), 1, 5)).Where(Ours);
+        var often = (await Stores.Analytics.GetChipFlowsAsync(from, from.AddDays(1), 4, 0)).Where(Ours);
+
+        // a to b: 10 + 12 chips, 4 back; a to c: 8; c to b: 30 (and none the other way) in 4 shared hands.
+        Assert.Equal(
+        [
+            new PairChipFlow(a, b, 3, 22, 11, 4, 2),
+            new PairChipFlow(a, c, 3, 8, 4, 0, 0),
+            new PairChipFlow(c, b, 4, 30, 15, 0, 0),
+        ], all);
+        Assert.Equal([(a, b), (c, b)], large.Select(f => (f.From, f.To)));
+        Assert.Equal([(c, b)], often.Select(f => (f.From, f.To)));
+    }
+
     /// <summary>A PHH with the stacks before and after the hand (the store reads only those).</summary>
     protected static string Phh(long[] starting, long[] finishing) => new Engine.Phh.PhhDocument
     {
@@ -575,10 +630,13 @@ public abstract class StoreContractTests
     }
 
     /// <summary>A table row (and its template version): ledger and hand rows reference it.</summary>
-    protected async Task<string> NewTable(TableType type = TableType.Persistent)
+    /// <summary>A stud template: no blinds, bets of 4 and 8.</summary>
+    protected static TemplateConfig Stud { get; } = Config with { Variant = "F7S", SmallBlind = 0, BigBlind = 0, Ante = 1, BringIn = 1, SmallBet = 4, BigBet = 8 };
+
+    protected async Task<string> NewTable(TableType type = TableType.Persistent, TemplateConfig? config = null)
     {
         var template = $"tpl-{Guid.NewGuid():N}";
-        await Stores.Tables.SaveTemplateVersionAsync(template, 1, Config, active: true, T0);
+        await Stores.Tables.SaveTemplateVersionAsync(template, 1, config ?? Config, active: true, T0);
         var table = $"t-{Guid.NewGuid():N}";
         await Stores.Tables.UpsertTableAsync(new TableRecord(table, template, 1, null, type, TableStatus.Active, null, T0, null, null));
         return table;

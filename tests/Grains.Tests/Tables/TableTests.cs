@@ -161,6 +161,7 @@ public sealed class TableTests(ClusterFixture fixture)
         Assert.True(view.Seats[actorSeat].Folded);
         Assert.True(view.Seats[actorSeat].SittingOut);
         Assert.NotEqual(actorSeat, view.ActorSeat);
+        Assert.Equal(1, (await table.GetSummary()).Timeouts);
     }
 
     [Fact]

@@ -86,6 +86,23 @@ public sealed class ActingTests
     }
 
     [Fact]
+    public void A_persons_timeout_counts_in_the_tables_total_its_summary_publishes_and_a_robots_does_not()
+    {
+        var state = Holdem(100, 100, 100);
+        state.Timeouts = 5;
+        var hand = Deal(state);
+        var robot = state.Seats[state.HandSeats[hand.Actor!.Value]]!;
+        robot.IsRobot = true;
+        Acting.TimeOut(state, hand, hand.Actor!.Value, Now);
+        var afterRobot = TableProjection.Summary(state, TableId).Timeouts;
+        Acting.TimeOut(state, hand, hand.Actor!.Value, Now);
+
+        Assert.Equal(5, afterRobot);
+        Assert.Equal(6, state.Timeouts);
+        Assert.Equal(6, TableProjection.Summary(state, TableId).Timeouts);
+    }
+
+    [Fact]
     public void A_robot_acts_with_a_legal_move_from_what_its_seat_may_see()
     {
         var state = Holdem(100, 100);
