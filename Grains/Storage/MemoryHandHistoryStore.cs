@@ -1,5 +1,6 @@
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Interfaces.Analytics;
+using Orleans.Poker.Grains.Robots;
 
 namespace Orleans.Poker.Grains.Storage;
 
@@ -78,7 +79,7 @@ public sealed class MemoryHandHistoryStore(ITableRecordStore? tables = null) : I
         List<(long Player, int Hands, long Net)> totals;
         lock (_gate)
         {
-            totals = _results.Where(r => r.PlayerId >= 0 && (from is null || r.EndedAt >= from))
+            totals = _results.Where(r => r.PlayerId >= 0 && !RobotStrategy.IsRobot(r.PlayerId) && (from is null || r.EndedAt >= from))
                 .GroupBy(r => r.PlayerId)
                 .Select(g => (g.Key, g.Count(), g.Sum(r => r.Net)))
                 .ToList();

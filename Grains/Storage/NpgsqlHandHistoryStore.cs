@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Poker.Grains.Interfaces.Analytics;
+using Orleans.Poker.Grains.Robots;
 
 namespace Orleans.Poker.Grains.Storage;
 
@@ -118,7 +119,7 @@ public sealed class NpgsqlHandHistoryStore(NpgsqlDataSource dataSource) : IHandH
             WITH totals AS (
                 SELECT player_id::bigint AS player_id, count(*)::int AS hands, sum(net)::bigint AS net
                 FROM hand_players
-                WHERE (@from IS NULL OR ended_at >= @from) AND player_id NOT LIKE '-%'
+                WHERE (@from IS NULL OR ended_at >= @from) AND player_id NOT LIKE '-%' AND player_id::bigint < @robots
                 GROUP BY player_id
             ),
             ranked AS (
@@ -129,7 +130,8 @@ public sealed class NpgsqlHandHistoryStore(NpgsqlDataSource dataSource) : IHandH
             WHERE rank <= @take OR player_id = @player_id
             ORDER BY rank, player_id
             """);
-        command.WithTime("from", from).With("take", NpgsqlDbType.Integer, take).With("player_id", NpgsqlDbType.Bigint, playerId);
+        command.WithTime("from", from).With("take", NpgsqlDbType.Integer, take).With("player_id", NpgsqlDbType.Bigint, playerId)
+            .With("robots", NpgsqlDbType.Bigint, RobotStrategy.RobotIdBase);
         var rows = new List<(LeaderboardEntry Entry, int Ranked)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -382,7 +382,7 @@ public abstract class StoreContractTests
         // Later than any other test's hands, so the period holds these hands only.
         var from = new DateTimeOffset(2061, 2, 3, 0, 0, 0, TimeSpan.Zero);
         var (a, b, c, d) = (await NewPlayer(), await NewPlayer(), await NewPlayer(), await NewPlayer());
-        const long robot = -41;
+        const long robot = Orleans.Poker.Grains.Robots.RobotStrategy.RobotIdBase + 41;
         var table = await NewTable();
         await Stores.Hands.SaveAsync(Hand(table, 1, [a, b, robot], from.AddDays(-1)) with { Phh = Phh([100, 100, 100], [300, 0, 0]) });
         await Stores.Hands.SaveAsync(Hand(table, 2, [a, b, robot], from.AddHours(1)) with { Phh = Phh([100, 100, 100], [150, 0, 150]) });
