@@ -233,10 +233,25 @@ internal sealed class TableWatch : ITableObserver
 
     /// <summary>
     /// A chat player the table sat out (their turns timed out) is told so, with a Sit in button: otherwise they would
-    /// only notice that the cards stopped coming.
+    /// only notice that the cards stopped coming. One stood up after sitting out too long is told that too, and no
+    /// longer followed here.
     /// </summary>
     private void NoticeSatOut(TableEvent tableEvent, TableView view)
     {
+        if (tableEvent.Kind == TableEventKind.StoodUp)
+        {
+            // Someone who sat out too long lost the seat: a chat player we saw sitting out and no longer see is told why.
+            foreach (var playerId in satOut.Where(p => view.Seats.All(s => s.PlayerId != p)).ToList())
+            {
+                satOut.Remove(playerId);
+                if (players.TryGetValue(playerId, out var told))
+                {
+                    outbox.Send(playerId, BotTexts.Get(told, "stoodup", view.Name));
+                    RemovePlayer(playerId);
+                }
+            }
+        }
+
         foreach (var seat in view.Seats)
         {
             if (seat.PlayerId is not { } playerId || !players.TryGetValue(playerId, out var language))

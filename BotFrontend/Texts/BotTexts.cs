@@ -240,6 +240,7 @@ internal static class BotTexts
         ["satout"] = "You sit out at {0}: no cards until you sit in.",
         ["satout.timeouts"] = "You missed your turns at {0}, so you sit out now. Tap Sit in to play again.",
         ["satin"] = "You are back in at {0} from the next hand.",
+        ["stoodup"] = "You sat out too long at {0}, so your seat was given up and your chips are back in your balance.",
         ["join.start"] = "To play, open a private chat with me first: your cards and turns come there.",
     }.ToFrozenDictionary();
 
@@ -474,6 +475,7 @@ internal static class BotTexts
         ["satout"] = "شما در {0} بیرون نشستید: تا بازگشت به بازی کارتی نمی‌گیرید.",
         ["satout.timeouts"] = "نوبت‌هایتان در {0} از دست رفت و اکنون بیرون نشسته‌اید. برای بازی دوباره «بازگشت به بازی» را بزنید.",
         ["satin"] = "از دست بعد در {0} دوباره بازی می‌کنید.",
+        ["stoodup"] = "در {0} مدت زیادی بیرون نشستید، پس صندلی‌تان آزاد شد و ژتون‌هایتان به موجودی‌تان برگشت.",
         ["join.start"] = "برای بازی، اول گفتگوی خصوصی با من را باز کنید: کارت‌ها و نوبت‌هایتان آنجا می‌آید.",
     }.ToFrozenDictionary();
 

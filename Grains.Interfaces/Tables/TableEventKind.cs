@@ -17,4 +17,7 @@ public enum TableEventKind
     StatusChanged,
     LevelUp,
     TimeBank,
+
+    /// <summary>A player who sat out too long was stood up and cashed out (they are no longer in the view).</summary>
+    StoodUp,
 }

@@ -117,7 +117,7 @@ public sealed class TableFlow(
         await writes.Persist();
         neighbours.Vacated([new Seating.Vacancy(seat.PlayerId, amount, reason)]);
         await transfers.Settle();
-        await writes.Commit(TableEventKind.Left, $"{name} {verb}");
+        await writes.Commit(reason == SeatLeftReason.SatOut ? TableEventKind.StoodUp : TableEventKind.Left, $"{name} {verb}");
         await OfferFreedSeat();
         await neighbours.UpdateLobby();
         await ScheduleHand();
