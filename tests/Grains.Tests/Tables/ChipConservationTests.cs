@@ -71,13 +71,15 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
             }
         }
 
-        // The hand in play ends on the turn clock, one timeout per advance (up to 6 players x 4 streets of checks); a
-        // timer due after an advance may run after the next look, so the bound is generous.
+        // The hand in play ends on the turn clock, one timeout per advance (up to 6 players x 4 streets of checks): after
+        // each advance the test awaits the table's next event (the timeout, or the end), not a fixed time.
+        var observer = new RecordingObserver();
+        await table.Subscribe(fixture.Client.CreateObjectReference<ITableObserver>(observer));
         await table.Close("test over");
-        for (var i = 0; i < 200 && (await table.GetSummary()).Status != TableStatus.Ended; i++)
+        for (var (i, last) = (0, await table.GetSnapshot(null)); i < 50 && last.View.Status != TableStatus.Ended; i++, last = await table.GetSnapshot(null))
         {
             kit.Time.Advance(TimeSpan.FromSeconds(30));
-            await Task.Delay(5);
+            await observer.WaitFor(e => e.EventSeq > last.EventSeq);
         }
 
         Assert.True(hands >= 100, $"only {hands} hands were played");
