@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
-namespace Orleans.Poker.Grains.Tests.Tables;
+namespace Orleans.Poker.TestSupport;
 
-/// <summary>Collects table events and lets a test await one (an explicit barrier, no sleeps).</summary>
+/// <summary>
+/// Collects table events and lets a test await one (an explicit barrier, no sleeps): subscribe it with
+/// <c>table.Subscribe(grains.CreateObjectReference&lt;ITableObserver&gt;(observer))</c> before what it should see.
+/// </summary>
 public sealed class RecordingObserver : ITableObserver
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
