@@ -21,7 +21,8 @@ public sealed class AdminTests(BotFixture bot)
         var view = (await bot.StartNextHand(table)).View;
         var actor = view.Seats.Single(s => s.Seat == view.ActorSeat).PlayerId!.Value;
         await table.Act(actor, new TurnRef(view.HandNo, view.TurnId), new PlayerAction(ActionKind.Fold), Interlocked.Increment(ref clientSeq));
-        var figures = await Poll(insights.Get, i => i.HandsLastHour > handsBefore);
+        // The hand reaches the store through the table's outbox, which announces nothing: a bounded wait.
+        var figures = await BoundedWait.Until(insights.Get, i => i.HandsLastHour > handsBefore, "stored hand in the room's figures");
 
         var listed = await bot.Say(BotFixture.AdminId, "/admin");
         var later = await insights.Get();
@@ -158,20 +159,5 @@ public sealed class AdminTests(BotFixture bot)
         var after = bot.Api.LastIndex;
         await bot.Press(BotFixture.AdminId, $"ad:{tableId}");
         return await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == BotFixture.AdminId && r.Text.StartsWith("⚙", StringComparison.Ordinal), after);
-    }
-
-    private static async Task<T> Poll<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTimeOffset.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

@@ -65,7 +65,8 @@ public sealed class GroupRestartTests(BotFixture bot)
             running.Remove(owner.Host);
             await BotFixture.Stop(owner.Host);
             var ownerStopped = owner.Api.LastIndex;
-            await Poll(() => Watches(other.Host).Find(tableId)?.HasGroup(group) == true);
+            // (Nothing in this process announces the claim: a bounded wait.)
+            await BoundedWait.Until(() => Watches(other.Host).Find(tableId)?.HasGroup(group) == true, "takeover of the group at the other process's next claim");
             await ActOnce(table);
             var posted = await other.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group && r.Text.Contains($"#{hand}", StringComparison.Ordinal));
             await ActOnce(table);
@@ -140,12 +141,11 @@ public sealed class GroupRestartTests(BotFixture bot)
             await api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group);
             var recorded = await registry.List();
 
+            // The watch's loop ends once it has handled the table's end: unsubscribed and the group forgotten.
+            var watch = Watches(host).Find(tableId) ?? throw new Xunit.Sdk.XunitException("the group's table is not watched");
             await bot.Grains.GetGrain<ITableGrain>(tableId).Close("test: the group's table ends");
+            await watch.Loop.WaitAsync(TimeSpan.FromSeconds(10));
             var left = await registry.List();
-            for (var deadline = DateTimeOffset.UtcNow.AddSeconds(10); left.Count > 0 && DateTimeOffset.UtcNow < deadline; left = await registry.List())
-            {
-                await Task.Delay(20);
-            }
 
             Assert.Equal([new BotGroup(group, tableId)], recorded);
             Assert.Empty(left);
@@ -250,15 +250,5 @@ public sealed class GroupRestartTests(BotFixture bot)
         var actor = view.Seats.Single(s => s.Seat == view.ActorSeat).PlayerId!.Value;
         var legal = (await table.GetSnapshot(actor)).Mine!.Legal!;
         await table.Act(actor, new TurnRef(view.HandNo, view.TurnId), new PlayerAction(legal.CanCheck ? ActionKind.Check : ActionKind.Call), Interlocked.Increment(ref clientSeq));
-    }
-
-    private static async Task Poll(Func<bool> done)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
-        while (!done())
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "timed out");
-            await Task.Delay(20);
-        }
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Poker.BotFrontend.Telegram;
+using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
@@ -59,6 +62,9 @@ public sealed class GroupTests(BotFixture bot)
         var missing = await Assert.ThrowsAsync<Grains.Interfaces.Common.PokerException>(() => bot.Grains.GetGrain<ITableGrain>(tableId).GetSummary());
         (await bot.Post(BotFixture.Membership(user, group, "left", "administrator"))).EnsureSuccessStatusCode();
         var firstPost = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, after);
+        // The bot records the announcement's message id once Telegram answered the send, which announces nothing here.
+        var registry = bot.Grains.GetGrain<IBotGroupsGrain>(bot.Bot.Services.GetRequiredService<BotIdentity>().Id);
+        await BoundedWait.Until(async () => await registry.GetAnnouncement(group) is not null, "recorded announcement");
         (await bot.Post(BotFixture.Membership(user, group, "administrator", "kicked"))).EnsureSuccessStatusCode();
         (await bot.Post(BotFixture.Membership(user, group, "kicked", "member"))).EnsureSuccessStatusCode();
         // The second add edits the group's one announcement.

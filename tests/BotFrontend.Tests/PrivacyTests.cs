@@ -96,17 +96,20 @@ public sealed class PrivacyTests(BotFixture bot)
         var start = bot.Api.LastIndex;
 
         // A lets every turn time out until the table sits them out; B checks or calls.
+        var events = new RecordingObserver();
+        await table.Subscribe(bot.Cluster.Client.CreateObjectReference<ITableObserver>(events));
         BotApiRequest? notice = null;
         for (var hands = 0; hands < 6 && notice is null; hands++)
         {
             var hand = (await bot.StartNextHand(table)).View.HandNo;
-            while ((await table.GetSnapshot(null)).View is { ActorSeat: { } seat } view && view.HandNo == hand)
+            while (await table.GetSnapshot(null) is { View: { ActorSeat: { } seat } view } snapshot && view.HandNo == hand)
             {
                 var actor = view.Seats.Single(s => s.Seat == seat).PlayerId!.Value;
                 if (actor == a)
                 {
+                    // The turn clock's tick runs on the table as soon as it can: await its event, not a fixed time.
                     bot.Time.Advance(TimeSpan.FromSeconds(21));
-                    await Task.Delay(50);
+                    await events.WaitFor(e => e.EventSeq > snapshot.EventSeq);
                     continue;
                 }
 

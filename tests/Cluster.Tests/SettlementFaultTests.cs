@@ -28,13 +28,13 @@ public sealed class SettlementFaultTests
 
         room.Proxy.Arm(StatementFault.HistoryInsert(FaultKind.Cut));
         await last.Act();
-        var next = await Poll(() => table.GetSnapshot(null), s => s.View.HandNo == 2 && s.View.TurnId > 0);
+        var next = await When(room.Client.Grains, table, v => v.HandNo == 2 && v.TurnId > 0);
 
         Assert.True(room.Proxy.Applied >= 1);
         Assert.Equal(0, await room.HistoryRows(table, 1));
         Assert.Contains("_rake", await table.GetHandHistory(1), StringComparison.Ordinal);
         room.Proxy.Disarm();
-        await Poll(() => room.HistoryRows(table, 1), rows => rows == 1);
+        await StoredOnce(() => room.HistoryRows(table, 1));
         await room.AssertSettledAndConserved(table, players, issued, handsPlayed: 2, next.View.HandNo);
     }
 
@@ -50,7 +50,7 @@ public sealed class SettlementFaultTests
         Assert.Equal(1, room.Proxy.Applied);
         var answer = await PokerClient.RetryAsync(last.Act, Within);
 
-        var next = await Poll(() => table.GetSnapshot(null), s => s.View.HandNo == 2 && s.View.TurnId > 0);
+        var next = await When(room.Client.Grains, table, v => v.HandNo == 2 && v.TurnId > 0);
         Assert.Equal(last.ClientSeq, answer.ClientSeq);
         Assert.Equal(1, await room.HistoryRows(table, 1));
         await room.AssertSettledAndConserved(table, players, issued, handsPlayed: 2, next.View.HandNo);
@@ -78,7 +78,7 @@ public sealed class SettlementFaultTests
         // the first answer), the hand settled once on activation and the next one is dealt with a whole clock.
         Assert.InRange(waited, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20));
         Assert.Equal(last.ClientSeq, answer.ClientSeq);
-        var next = await Poll(() => table.GetSnapshot(null), s => s.View.HandNo == 2 && s.View.TurnId > 0);
+        var next = await When(room.Client.Grains, table, v => v.HandNo == 2 && v.TurnId > 0);
         Assert.Equal(1, await room.HistoryRows(table, 1));
         Assert.True(next.View.Deadline > DateTimeOffset.UtcNow + TimeSpan.FromMinutes(4));
         await room.AssertSettledAndConserved(table, players, issued, handsPlayed: 2, next.View.HandNo);
@@ -103,21 +103,35 @@ public sealed class SettlementFaultTests
         Assert.Equal("unavailable", problem.GetProperty("code").GetString());
     }
 
-    private static async Task<T> Poll<T>(Func<Task<T>> read, Func<T, bool> done)
+    /// <summary>
+    /// The table's snapshot once its view satisfies <paramref name="done"/>: the test's cluster client subscribes an
+    /// observer and awaits the table's events (the snapshot is read after subscribing, in case it holds already). Calls
+    /// are retried while the cluster does not answer (a silo just restarted).
+    /// </summary>
+    private static async Task<TableSnapshot> When(IGrainFactory grains, ITableGrain table, Func<TableView, bool> done)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
+        var events = new RecordingObserver();
+        var observer = grains.CreateObjectReference<ITableObserver>(events);
+        try
         {
-            var value = await PokerClient.RetryAsync(read, Within);
-            if (done(value))
+            await PokerClient.RetryAsync(async () => { await table.Subscribe(observer); return true; }, Within);
+            if (await PokerClient.RetryAsync(() => table.GetSnapshot(null), Within) is var now && done(now.View))
             {
-                return value;
+                return now;
             }
 
-            Assert.True(clock.Elapsed < Within, $"still {value} after {Within}");
-            await Task.Delay(200);
+            await events.WaitFor(e => done(e.View), Within);
+            return await table.GetSnapshot(null);
+        }
+        finally
+        {
+            grains.DeleteObjectReference<ITableObserver>(observer);
         }
     }
+
+    /// <summary>Waits until a hand's history is stored once: the table's outbox writes it to the silo's database, which announces nothing here.</summary>
+    private static Task StoredOnce(Func<Task<long>> rows) =>
+        BoundedWait.Until(rows, count => count == 1, "stored hand history", Within, TimeSpan.FromMilliseconds(200));
 
     /// <summary>The database, the proxy in front of it, one silo with a co-hosted gateway, and a cluster client.</summary>
     private sealed class Room : IAsyncDisposable
@@ -169,7 +183,7 @@ public sealed class SettlementFaultTests
             var driver = Driver;
             var table = await driver.NewTable(await driver.NewTemplate(2, c => c with { SmallBlind = 5, BigBlind = 10, MinBuyIn = 100, MaxBuyIn = 400, RakePercent = 10, RakeCap = 3, NoFlopNoDrop = true }));
             var (players, issued) = await driver.Seat(table, 2);
-            await Poll(() => table.GetSnapshot(null), s => s.View.HandNo == 1 && s.View.TurnId > 0);
+            await When(Client.Grains, table, v => v.HandNo == 1 && v.TurnId > 0);
             return (table, players, issued);
         }
 
@@ -215,8 +229,8 @@ public sealed class SettlementFaultTests
 
             await table.Close("test over");
             await Driver.PlayToEnd(table, current);
-            await Poll(() => table.GetSummary(), s => s.Status == TableStatus.Ended);
-            await Poll(() => HistoryRows(table, current), rows => rows == 1);
+            await When(Client.Grains, table, v => v.Status == TableStatus.Ended);
+            await StoredOnce(() => HistoryRows(table, current));
 
             await using var connection = new NpgsqlConnection(Database.ConnectionString);
             await connection.OpenAsync();

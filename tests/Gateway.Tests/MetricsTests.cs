@@ -62,7 +62,7 @@ public sealed partial class MetricsTests(MetricsSiloFixture fixture) : IClassFix
             await again.Watch(tableId);
         }
 
-        // Bounded polling: the last answers and the closed connection's end reach the server after the hand's events.
+        // The last answers and the closed connection's end reach the server after the hand's events.
         var after = await ScrapeUntil(m =>
             Delta(m, before, "poker_table_actions_accepted_total") == Volatile.Read(ref acted)
             && m.Sum("poker_gateway_connections", ("hub", "table")) == 2);
@@ -103,22 +103,20 @@ public sealed partial class MetricsTests(MetricsSiloFixture fixture) : IClassFix
 
     private static double Actions(ProcessSeries series) => Math.Round(series.Samples.Sum(s => s.ActionsPerSecond * s.IntervalSeconds), 3);
 
-    /// <summary>The silo's series of <c>/api/admin/operations</c> once <paramref name="done"/> holds (bounded polling: a sample a second).</summary>
+    /// <summary>
+    /// The silo's series of <c>/api/admin/operations</c> once <paramref name="done"/> holds. The silo is another process
+    /// that samples once a second on its own clock and announces nothing here: a bounded wait.
+    /// </summary>
     private async Task<ProcessSeries> OperationsUntil(string adminToken, Func<ProcessSeries, bool> done)
     {
         using var http = fixture.Http(adminToken);
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var response = (await http.GetFromJsonAsync<OperationsResponse>("/api/admin/operations", GatewayFixture.Json))!;
-            // The silo's first sample comes a second after it started.
-            if (DateTime.UtcNow >= until || (response.Processes.Count == 1 && done(response.Processes[0])))
-            {
-                return Assert.Single(response.Processes);
-            }
-
-            await Task.Delay(250);
-        }
+        var response = await BoundedWait.Until(
+            async () => (await http.GetFromJsonAsync<OperationsResponse>("/api/admin/operations", GatewayFixture.Json))!,
+            r => r.Processes.Count == 1 && done(r.Processes[0]), // the silo's first sample comes a second after it started
+            "operations samples",
+            TimeSpan.FromSeconds(20),
+            TimeSpan.FromMilliseconds(250));
+        return Assert.Single(response.Processes);
     }
 
     [Fact]
@@ -149,18 +147,12 @@ public sealed partial class MetricsTests(MetricsSiloFixture fixture) : IClassFix
     private static double Delta(PrometheusText after, PrometheusText before, string name, params (string Label, string Value)[] labels) =>
         after.Sum(name, labels) - before.Sum(name, labels);
 
-    private async Task<PrometheusText> ScrapeUntil(Func<PrometheusText, bool> done)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        var scrape = await fixture.ScrapeManagement();
-        while (!done(scrape) && DateTime.UtcNow < until)
-        {
-            await Task.Delay(100);
-            scrape = await fixture.ScrapeManagement();
-        }
-
-        return scrape;
-    }
+    /// <summary>
+    /// Scrapes the silo's management port until <paramref name="done"/> holds. The counters change in the silo process
+    /// as it handles what the test sent, which announces nothing here: a bounded wait.
+    /// </summary>
+    private Task<PrometheusText> ScrapeUntil(Func<PrometheusText, bool> done) =>
+        BoundedWait.Until(fixture.ScrapeManagement, done, "expected metrics", TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(100));
 
     private async Task<string> NewTable(string adminToken)
     {

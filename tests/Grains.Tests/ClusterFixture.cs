@@ -17,8 +17,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     private static long _nextId = 1_000_000;
 
     /// <summary>
-    /// The clock every grain reads. It starts at the real current time: Orleans' own membership reads the same
-    /// provider and a silo whose clock is far from the client's is not offered as a gateway.
+    /// The clock every grain reads (grain timers and reminders too; Orleans' own membership and messaging run on real
+    /// time, <see cref="TestSilo.AddTestGrains"/>). It starts at the real current time, like the hosts' clocks.
     /// </summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.Silo.Tests;
 
@@ -61,32 +63,44 @@ public sealed class PhhDownloadTests : IClassFixture<SiloFactory>
 
     /// <summary>
     /// Plays hand 1 through the REST routes: the first bet of a street goes to about ten big blinds (a raked pot),
-    /// everything else checks, calls, brings in or draws one card, to a showdown.
+    /// everything else checks, calls, brings in or draws one card, to a showdown. When nobody could act (the hand is
+    /// not dealt yet) it awaits the table's next event, through an observer subscribed in the silo.
     /// </summary>
-    private static async Task PlayFirstHand(string tableId, params HttpClient[] players)
+    private async Task PlayFirstHand(string tableId, params HttpClient[] players)
     {
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        var events = new RecordingObserver();
+        var observer = grains.CreateObjectReference<ITableObserver>(events);
+        await grains.GetGrain<ITableGrain>(tableId).Subscribe(observer);
         var clock = Stopwatch.StartNew();
         long seq = 0;
         while (clock.Elapsed < Within)
         {
+            var (acted, seen) = (false, 0L);
             foreach (var player in players)
             {
                 var state = await player.GetFromJsonAsync<JsonElement>(new Uri($"/api/tables/{tableId}/state", UriKind.Relative));
                 var view = state.GetProperty("view");
                 if (view.GetProperty("handNo").GetInt64() > 1 || (view.GetProperty("handNo").GetInt64() == 1 && view.GetProperty("lastResult").ValueKind == JsonValueKind.Object))
                 {
+                    grains.DeleteObjectReference<ITableObserver>(observer);
                     return;
                 }
 
+                seen = Math.Max(seen, state.GetProperty("eventSeq").GetInt64());
                 if (state.TryGetProperty("mine", out var mine) && mine.ValueKind == JsonValueKind.Object
                     && mine.TryGetProperty("legal", out var legal) && legal.ValueKind == JsonValueKind.Object)
                 {
-                    using var acted = await player.PostAsJsonAsync($"/api/tables/{tableId}/act", Choose(view, mine, legal, ++seq));
-                    acted.EnsureSuccessStatusCode();
+                    using var act = await player.PostAsJsonAsync($"/api/tables/{tableId}/act", Choose(view, mine, legal, ++seq));
+                    act.EnsureSuccessStatusCode();
+                    acted = true;
                 }
             }
 
-            await Task.Delay(50);
+            if (!acted)
+            {
+                await events.WaitFor(e => e.EventSeq > seen, Within - clock.Elapsed);
+            }
         }
 
         throw new Xunit.Sdk.XunitException($"hand 1 at {tableId} did not finish within {Within}");

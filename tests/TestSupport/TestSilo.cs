@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Poker.Grains;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Reminders;
 using Orleans.Runtime;
 using Orleans.TestingHost;
 
@@ -30,10 +31,26 @@ public static class TestSilo
         if (time is not null)
         {
             silo.Services.AddSingleton(time);
+            KeepInfrastructureOnRealTime(silo.Services);
         }
 
         silo.Services.AddPokerStores(stores);
         return silo;
+    }
+
+    /// <summary>
+    /// Orleans 10 gives each of its areas its own clock, resolved by key (<see cref="TimeProviderNames"/>), and every key
+    /// defaults to the silo's <see cref="TimeProvider"/>: under the tests' fake clock membership (its table refreshes,
+    /// I-am-alive writes and health checks), call timeouts, activation collection, the directory and gateway loops would
+    /// run only when a test advances the clock, all at once after a long jump, and inline in the advancing call. They stay
+    /// on real time (<see cref="TimeProviderTestingExtensions.UseTimeProviderForBackgroundAreas"/>); grain timers
+    /// (<see cref="TimeProviderNames.Grains"/>) and reminders (<see cref="ReminderTimeProviderNames.Reminders"/>) keep
+    /// the fake clock, as the grains do.
+    /// </summary>
+    private static void KeepInfrastructureOnRealTime(IServiceCollection services)
+    {
+        services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, static (sp, _) => sp.GetRequiredService<TimeProvider>());
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Orleans.Poker.Grains.Tests.Players;
 [Collection(ClusterCollection.Name)]
 public sealed class RememberedTransfersTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);  // near real time: Orleans membership reads this clock too
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);  // the grains' clock (Orleans' membership runs on real time: TestSilo)
     private InProcessTestCluster _cluster = null!;
 
     public async Task InitializeAsync()

@@ -10,7 +10,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
 {
     public MigratedDatabase Database { get; } = new();
 
-    /// <summary>Starts at the real time: Orleans' membership reads the silo's clock too.</summary>
+    /// <summary>The grains' clock, starting at the real time (Orleans' own membership runs on real time, <see cref="TestSilo.AddTestGrains"/>).</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;

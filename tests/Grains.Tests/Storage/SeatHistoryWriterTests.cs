@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Orleans.Poker.Grains.Analytics;
+using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
@@ -21,7 +22,7 @@ public sealed class SeatHistoryWriterTests(MigratedDatabase database) : IClassFi
     private static long _nextPlayer = 6_000_000;
 
     private readonly ServiceProvider services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly FakeTimeProvider time = new(T0);
+    private readonly WatchedClock clock = new(new FakeTimeProvider(T0));
 
     [Fact]
     public async Task A_batch_the_database_fails_is_kept_and_retried_after_a_pause_until_it_is_stored()
@@ -31,13 +32,20 @@ public sealed class SeatHistoryWriterTests(MigratedDatabase database) : IClassFi
         await using var proxy = new LoopbackProxy(new IPEndPoint(IPAddress.Loopback, port));
         await using var throughProxy = NpgsqlDataSource.Create(proxy.Through(database.ConnectionString));
         var store = new NpgsqlSeatHistoryStore(throughProxy);
-        using var writer = Writer(store);
+        var writes = new AwaitedStore(store);
+        using var writer = Writer(writes);
         proxy.Arm(new StatementFault(FaultKind.Cut, ["INSERT INTO seat_history"]));
         writer.Add(SeatHistoryEvent.SeatTaken(table, player, 3, 100, T0));
 
+        // Each advance waits until the writer waits on the clock: its flush timer, then the pause after the failure.
         await writer.StartAsync(CancellationToken.None);
-        var failed = await Until(() => Task.FromResult(proxy.Applied == 1));               // the first write was cut
-        var stored = await Until(async () => (await store.GetTableHistoryAsync(table)).Seats.Count == 1); // the clock runs: it is retried
+        var timers = await clock.TimerCreated(0);
+        clock.Fake.Advance(TimeSpan.FromSeconds(1));
+        await clock.TimerCreated(timers);
+        var failed = proxy.Applied == 1;                                                      // the first write was cut
+        clock.Fake.Advance(TimeSpan.FromSeconds(1));
+        await writes.Stored.WaitAsync(TimeSpan.FromSeconds(10));                              // the clock runs: it is retried
+        var stored = (await store.GetTableHistoryAsync(table)).Seats.Count == 1;
         await writer.StopAsync(CancellationToken.None);
 
         Assert.True(failed && stored);
@@ -84,25 +92,28 @@ public sealed class SeatHistoryWriterTests(MigratedDatabase database) : IClassFi
     private SeatHistoryWriter Writer(ISeatHistoryStore store, int batchSize = 500, int bufferLimit = 100_000) => new(
         store,
         Options.Create(new AnalyticsOptions { HistoryBatchSize = batchSize, HistoryBufferLimit = bufferLimit }),
-        time,
+        clock,
         services.GetRequiredService<IMeterFactory>(),
         NullLogger<SeatHistoryWriter>.Instance);
 
-    /// <summary>Moves the writer's clock a second at a time until <paramref name="done"/> (at most 10 s of real time).</summary>
-    private async Task<bool> Until(Func<Task<bool>> done)
+    /// <summary>A store that completes <see cref="Stored"/> when a batch was stored.</summary>
+    private sealed class AwaitedStore(ISeatHistoryStore inner) : ISeatHistoryStore
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline;)
-        {
-            if (await done())
-            {
-                return true;
-            }
+        private readonly TaskCompletionSource stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-            time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
+        public Task Stored => stored.Task;
+
+        public async Task ApplyAsync(IReadOnlyList<SeatHistoryEvent> events, CancellationToken cancellationToken = default)
+        {
+            await inner.ApplyAsync(events, cancellationToken);
+            stored.TrySetResult();
         }
 
-        return false;
+        public Task<TableHistory> GetTableHistoryAsync(string tableId, CancellationToken cancellationToken = default) =>
+            inner.GetTableHistoryAsync(tableId, cancellationToken);
+
+        public Task<WaitReport> GetWaitsAsync(DateTimeOffset from, DateTimeOffset to, string? tableId, CancellationToken cancellationToken = default) =>
+            inner.GetWaitsAsync(from, to, tableId, cancellationToken);
     }
 
     /// <summary>A table row and a player row: the history references both.</summary>

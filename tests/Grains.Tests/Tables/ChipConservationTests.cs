@@ -85,18 +85,20 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
             }
         }
 
-        // The hand in play ends on the turn clock, one timeout per advance (up to 6 players x 4 streets of checks); a
-        // timer due after an advance may run after the next look, so the bound is generous.
-        var last = tables[^1];
-        await last.Close("test over");
-        for (var i = 0; i < 200 && (await last.GetSummary()).Status != TableStatus.Ended; i++)
+        // The hand in play ends on the turn clock, one timeout per advance (up to 6 players x 4 streets of checks): after
+        // each advance the test awaits the table's next event (the timeout, or the end), not a fixed time.
+        var closing = tables[^1];
+        var observer = new RecordingObserver();
+        await closing.Subscribe(fixture.Client.CreateObjectReference<ITableObserver>(observer));
+        await closing.Close("test over");
+        for (var (i, last) = (0, await closing.GetSnapshot(null)); i < 50 && last.View.Status != TableStatus.Ended; i++, last = await closing.GetSnapshot(null))
         {
             kit.Time.Advance(TimeSpan.FromSeconds(30));
-            await Task.Delay(5);
+            await observer.WaitFor(e => e.EventSeq > last.EventSeq);
         }
 
         Assert.True(hands >= 100, $"only {hands} hands were played");
-        Assert.Equal(TableStatus.Ended, (await last.GetSummary()).Status);
+        Assert.Equal(TableStatus.Ended, (await closing.GetSummary()).Status);
         Assert.Equal(issued, await Total(tables, players));
         Assert.True(await Rake(tables) > 0);
         await fixture.HistoryWriter.FlushAsync();

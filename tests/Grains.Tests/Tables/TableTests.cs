@@ -147,17 +147,14 @@ public sealed class TableTests(ClusterFixture fixture)
         await kit.Seat(table, 3);
         var start = await kit.StartNextHand(table);
         var actorSeat = start.View.ActorSeat!.Value;
+        var observer = new RecordingObserver();
+        await table.Subscribe(fixture.Client.CreateObjectReference<ITableObserver>(observer));
 
         kit.Time.Advance(TimeSpan.FromSeconds(21));
 
-        // The clock's tick runs on the table as soon as it can: wait for its event (bounded), not for a fixed time.
+        // The clock's tick runs on the table as soon as it can: await the event of the fold, not a fixed time.
+        await observer.WaitFor(e => e.View.Seats[actorSeat].Folded);
         var view = (await table.GetSnapshot(null)).View;
-        for (var i = 0; i < 100 && !view.Seats[actorSeat].Folded; i++)
-        {
-            await Task.Delay(50);
-            view = (await table.GetSnapshot(null)).View;
-        }
-
         Assert.True(view.Seats[actorSeat].Folded);
         Assert.True(view.Seats[actorSeat].SittingOut);
         Assert.NotEqual(actorSeat, view.ActorSeat);
