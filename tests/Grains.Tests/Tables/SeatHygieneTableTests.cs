@@ -23,7 +23,7 @@ public sealed class SeatHygieneTableTests(ClusterFixture fixture)
         kit.Time.Advance(TimeSpan.FromMinutes(9));
         var stillSeated = (await table.GetSnapshot(null)).View.Seats[1].PlayerId;
         kit.Time.Advance(TimeSpan.FromMinutes(1));
-        var stoodUp = await observer.WaitFor(e => e.Kind == TableEventKind.Left);
+        var stoodUp = await observer.WaitFor(e => e.Kind == TableEventKind.StoodUp);
         await fixture.HistoryWriter.FlushAsync();
         var history = await fixture.SeatHistory.GetTableHistoryAsync(tableId);
 
@@ -47,7 +47,7 @@ public sealed class SeatHygieneTableTests(ClusterFixture fixture)
 
         await table.SitOut(seated[0]);
         kit.Time.Advance(TimeSpan.FromMinutes(2));
-        var stoodUp = await observer.WaitFor(e => e.Kind == TableEventKind.Left);
+        var stoodUp = await observer.WaitFor(e => e.Kind == TableEventKind.StoodUp);
         var offered = await observer.WaitFor(e => e.Kind == TableEventKind.SeatOffered);
 
         Assert.Equal("P0 is stood up (sat out longer than 2 minutes) and cashed out", stoodUp.Description);
