@@ -51,4 +51,7 @@ public sealed record TableSummary
 
     /// <summary>People's turns the clock played since the table was created (robots not counted): the analytics snapshots' timeouts.</summary>
     [Id(21)] public long Timeouts { get; init; }
+
+    /// <summary>Who created the table (0: the room itself).</summary>
+    [Id(22)] public long CreatedBy { get; init; }
 }

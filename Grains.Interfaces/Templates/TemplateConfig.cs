@@ -88,4 +88,13 @@ public sealed record TemplateConfig
 
     /// <summary>After this many hands dealt to a seat its time bank is full again.</summary>
     [Id(32)] public int TimeBankRefillHands { get; init; } = 10;
+
+    /// <summary>
+    /// Public persistent templates: the room keeps at least this many of its own tables with a free seat, opening one when
+    /// all are full and closing empty ones beyond it (0: the room does not; <see cref="MaxRoomTables"/> caps it).
+    /// </summary>
+    [Id(36)] public int MinTablesWithFreeSeat { get; init; }
+
+    /// <summary>The most tables of this template the room opens itself.</summary>
+    [Id(37)] public int MaxRoomTables { get; init; } = 10;
 }

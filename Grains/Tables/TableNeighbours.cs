@@ -34,14 +34,21 @@ public sealed class TableNeighbours(
     // The timeout count of the summary last sent to the lobby (this activation's).
     private long publishedTimeouts;
 
-    /// <summary>The table's lobby entry: its summary while open, removed once ended.</summary>
-    public Task UpdateLobby()
+    /// <summary>
+    /// The table's lobby entry: its summary while open, removed once ended. A room table of a template that keeps a seat
+    /// open then nudges the keeper (<see cref="IRoomTablesGrain"/>, one-way), which reads the lobby.
+    /// </summary>
+    public async Task UpdateLobby()
     {
         var lobby = grains.GetGrain<ILobbyGrain>(ILobbyGrain.PartitionOf(tableId));
         publishedTimeouts = state.Timeouts;
-        return CallSafely(
+        await CallSafely(
             () => state.Status == TableStatus.Ended ? lobby.Remove(tableId) : lobby.Upsert(TableProjection.Summary(state, tableId)),
             "update the lobby");
+        if (state.CreatedBy == 0 && state.Config is { MinTablesWithFreeSeat: > 0 })
+        {
+            await CallSafely(() => grains.GetGrain<IRoomTablesGrain>(IRoomTablesGrain.Key).Nudge(), "nudge the room's tables");
+        }
     }
 
     /// <summary>The closed table no longer counts against its template.</summary>

@@ -18,8 +18,11 @@ public static class DefaultTemplates
         new(200, 400, 40, TimeSpan.FromMinutes(3)),
     ];
 
-    /// <summary>Template id and configuration, in lobby order.</summary>
-    public static IReadOnlyList<(string Id, TemplateConfig Config)> All { get; } =
+    /// <summary>
+    /// Template id and configuration, in lobby order. The room keeps a table with a free seat open for each public
+    /// persistent one (<see cref="TemplateConfig.MinTablesWithFreeSeat"/> 1).
+    /// </summary>
+    public static IReadOnlyList<(string Id, TemplateConfig Config)> All { get; } = KeepASeatOpen(
     [
         ("nlhe-cash", new TemplateConfig
         {
@@ -88,5 +91,8 @@ public static class DefaultTemplates
             Name = "Limit Badugi 2/4", Variant = "FB", SmallBlind = 1, BigBlind = 2, SmallBet = 2, BigBet = 4,
             MinBuyIn = 40, MaxBuyIn = 200, MinPlayers = 2, MaxPlayers = 6,
         }),
-    ];
+    ]);
+
+    private static List<(string Id, TemplateConfig Config)> KeepASeatOpen(List<(string Id, TemplateConfig Config)> templates) =>
+        [.. templates.Select(t => t.Config is { Type: TableType.Persistent, IsPrivate: false } ? (t.Id, t.Config with { MinTablesWithFreeSeat = 1 }) : t)];
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.Grains.Templates;
 
@@ -6,7 +7,8 @@ namespace Orleans.Poker.Grains.Templates;
 public static class TemplateSeeding
 {
     /// <summary>
-    /// Seeds the default templates and opens their tables when the silo becomes active. A failure is an error, not
+    /// Seeds the default templates and opens their tables when the silo becomes active, then starts the room's tables
+    /// keeper (<see cref="RoomTablesGrain"/>). A failure is an error, not
     /// fatal: the silo serves without seeded templates, an admin can create them, and the next start retries.
     /// </summary>
     public static ISiloBuilder AddPokerTemplateSeeding(this ISiloBuilder silo) =>
@@ -16,5 +18,6 @@ public static class TemplateSeeding
             logger.LogInformation("Seeded {Count} default templates: {Templates}", created.Count, created);
             var opened = await TemplateSeeder.OpenDefaultTablesAsync(grains, created, cancellationToken);
             logger.LogInformation("Opened {Count} default tables: {Tables}", opened.Count, opened);
+            await grains.GetGrain<IRoomTablesGrain>(IRoomTablesGrain.Key).Start();
         });
 }

@@ -20,6 +20,7 @@ public static class TemplateValidator
     public static readonly TimeSpan MaxTimeBank = TimeSpan.FromMinutes(5);
     public const decimal MaxRakePercent = 10m;
     public const int MaxNameLength = 64;
+    public const int MaxRoomTablesLimit = 100;
 
     /// <summary>Throws <c>invalid_template</c> (400) listing every problem, if there is any.</summary>
     public static void ThrowIfInvalid(TemplateConfig? config)
@@ -98,6 +99,11 @@ public static class TemplateValidator
         Check(config.TimeBank >= TimeSpan.Zero && config.TimeBank <= MaxTimeBank,
             $"TimeBank must be between 0 and {MaxTimeBank.TotalMinutes} minutes.");
         Check(config.TimeBankRefillHands >= 1, "TimeBankRefillHands must be at least 1.");
+        Check(config.MinTablesWithFreeSeat >= 0 && config.MinTablesWithFreeSeat <= MaxRoomTablesLimit
+            && config.MaxRoomTables >= Math.Max(1, config.MinTablesWithFreeSeat) && config.MaxRoomTables <= MaxRoomTablesLimit,
+            $"MinTablesWithFreeSeat must be between 0 and MaxRoomTables, and MaxRoomTables between 1 and {MaxRoomTablesLimit}.");
+        Check(config.MinTablesWithFreeSeat == 0 || (config.Type == TableType.Persistent && !config.IsPrivate),
+            "MinTablesWithFreeSeat is for public persistent tables only.");
         Check(config.IdleCloseAfter is not { } idle || (idle >= MinIdleClose && idle <= MaxIdleClose),
             $"IdleCloseAfter must be between {MinIdleClose.TotalMinutes} minutes and {MaxIdleClose.TotalDays} days (or none).");
         Check(!config.WaitlistEnabled || (config.SeatHoldTime >= MinSeatHold && config.SeatHoldTime <= MaxSeatHold),

@@ -42,6 +42,7 @@ public static class TableProjection
             MaxBuyIn = config.MaxBuyIn,
             HandNo = state.HandNo,
             Timeouts = state.Timeouts,
+            CreatedBy = state.CreatedBy,
         };
     }
 
