@@ -216,9 +216,13 @@ test('time bank: a player out of turn time goes on the bank, shown to both playe
 });
 
 test('pre-action buttons: the player waiting picks "check" before the turn, and it is played the moment the turn comes', async () => {
+  const created = await rest(url, 'POST', '/api/admin/templates', admin.token, {
+    id: 'e2e-pre-actions', config: { name: 'Pre-action NLHE', variant: 'NT', smallBlind: 1, bigBlind: 2, minBuyIn: 80, maxBuyIn: 400, maxPlayers: 2 },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
   const ida = await guestPage(browser, url, 'Ida');
   const jon = await guestPage(browser, url, 'Jon');
-  const tableId = await createTable((await pageSession(ida)).accessToken, 'e2e-heads-up');
+  const tableId = await createTable((await pageSession(ida)).accessToken, 'e2e-pre-actions');
   await sitAt(ida, url, tableId, 0);
   await sitAt(jon, url, tableId, 1);
   const token = (await pageSession(ida)).accessToken;
