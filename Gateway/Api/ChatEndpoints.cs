@@ -20,6 +20,9 @@ public static class ChatEndpoints
 {
     public static RouteGroupBuilder MapChatEndpoints(this RouteGroupBuilder api)
     {
+        api.MapGet("/chat/emotes", () => ChatEmotes.All).WithTags("Chat").RequireAuthorization()
+            .WithSummary("The fixed emotes a chat line may be: code → symbol");
+
         var chat = api.MapGroup("/tables/{tableId}/chat").WithTags("Chat").RequireAuthorization();
 
         chat.MapGet("", async (string tableId, IGrainFactory grains) =>
@@ -101,5 +104,5 @@ public static class ChatEndpoints
     private static Task Known(long playerId, IGrainFactory grains) => grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId)).Get();
 
     private static Task Deliver(IHubContext<TableHub> hub, string tableId, ChatMessage message) =>
-        hub.Clients.Group(TableHub.ChatGroup(tableId)).SendAsync(TableHub.ChatMethod, message);
+        hub.Clients.Group(TableHub.ChatGroup(tableId)).SendAsync(TableHub.ChatMethod, new TableChatMessage(tableId, message));
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Poker.Gateway.Auth;
+using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Gateway.Relay;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -10,7 +11,7 @@ namespace Orleans.Poker.Gateway.Hubs;
 /// <summary>
 /// <c>/hubs/table</c>: watch tables and act. Server messages: <c>snapshot</c> (<see cref="TableSnapshot"/>),
 /// <c>event</c> (<see cref="TableEventMessage"/>), <c>yourTurn</c> (<see cref="YourTurnMessage"/>),
-/// <c>handFinished</c> (<see cref="HandResult"/>) and <c>chat</c> (<see cref="Grains.Interfaces.Chat.ChatMessage"/>: a line posted
+/// <c>handFinished</c> (<see cref="HandResult"/>) and <c>chat</c> (<see cref="TableChatMessage"/>: a line posted
 /// or deleted; through a SignalR group per table, so the Redis backplane reaches every gateway's viewers). The player is
 /// always the authenticated one.
 /// </summary>

@@ -1,11 +1,11 @@
-using System.Collections.Frozen;
+using Orleans.Poker.Grains.Interfaces.Chat;
 using Orleans.Poker.Grains.Interfaces.Common;
 
 namespace Orleans.Poker.Grains.Chat;
 
 /// <summary>
 /// What a table chat accepts: plain text of 1..<see cref="MaxLength"/> characters after trimming with no control or
-/// direction-override characters, or one of the fixed <see cref="Emotes"/> by its code; and how much of it is kept.
+/// direction-override characters, or one of the fixed <see cref="ChatEmotes"/> by its code; and how much of it is kept.
 /// </summary>
 public static class ChatRules
 {
@@ -20,19 +20,6 @@ public static class ChatRules
 
     public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(10);
 
-    /// <summary>The fixed emotes: code → the symbol shown.</summary>
-    public static readonly FrozenDictionary<string, string> Emotes = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["thumbs_up"] = "👍",
-        ["laugh"] = "😂",
-        ["wow"] = "😮",
-        ["sad"] = "😢",
-        ["angry"] = "😠",
-        ["clap"] = "👏",
-        ["handshake"] = "🤝",
-        ["fire"] = "🔥",
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
     /// <summary>
     /// The line to store for a text or an emote (exactly one of them); throws <c>invalid_chat</c> for anything else.
     /// </summary>
@@ -45,9 +32,9 @@ public static class ChatRules
                 throw Invalid("Send either a text or an emote, not both");
             }
 
-            return Emotes.TryGetValue(emote, out var symbol)
+            return ChatEmotes.All.TryGetValue(emote, out var symbol)
                 ? (symbol, emote)
-                : throw Invalid($"Unknown emote; the emotes are {string.Join(", ", Emotes.Keys)}");
+                : throw Invalid($"Unknown emote; the emotes are {string.Join(", ", ChatEmotes.All.Keys)}");
         }
 
         var trimmed = text?.Trim();

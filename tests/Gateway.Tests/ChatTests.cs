@@ -28,8 +28,9 @@ public sealed class ChatTests(GatewayFixture fixture)
         var line = (await posted.Content.ReadFromJsonAsync<ChatMessage>(GatewayFixture.Json))!;
         Assert.Equal((markup, ann.Player.Profile.PlayerId), (line.Text, line.PlayerId));
         Assert.Equal(("👏", "clap"), (emote!.Text, emote.Emote));
+        Assert.Equal("👏", (await catHttp.GetFromJsonAsync<Dictionary<string, string>>("/api/chat/emotes"))!["clap"]);
         Assert.True(await watcher.WaitFor(() => watcher.Chats.Count == 2), "the watcher did not get both lines");
-        Assert.Equal([markup, "👏"], watcher.Chats.Select(m => m.Text));
+        Assert.Equal([(table, markup), (table, "👏")], watcher.Chats.Select(m => (m.TableId, m.Message.Text)));
         var listed = await catHttp.GetFromJsonAsync<List<ChatMessage>>($"/api/tables/{table}/chat", GatewayFixture.Json);
         Assert.Equal([line.Id, emote.Id], listed!.Select(m => m.Id));
     }
@@ -159,7 +160,7 @@ public sealed class ChatTests(GatewayFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         Assert.Equal([(line.Id, true, "")], (await Lines(annHttp, table)).Select(m => (m.Id, m.Deleted, m.Text)));
-        Assert.True(await viewer.WaitFor(() => viewer.Chats.Any(m => m.Id == line.Id && m.Deleted)), "the viewer was not told of the deletion");
+        Assert.True(await viewer.WaitFor(() => viewer.Chats.Any(m => m.Message.Id == line.Id && m.Message.Deleted)), "the viewer was not told of the deletion");
         var audit = await adminHttp.GetFromJsonAsync<JsonElement>("/api/admin/audit?action=chat.delete&pageSize=100");
         Assert.Contains(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("target").GetString() == $"{table}#{line.Id}");
     }
