@@ -5,6 +5,7 @@ using Orleans.Poker.BotFrontend.Rendering;
 using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Texts;
 using Orleans.Poker.Grains.Interfaces.Chat;
+using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.BotFrontend.Play;
@@ -15,12 +16,13 @@ namespace Orleans.Poker.BotFrontend.Play;
 /// group chats it keeps one message per hand that is edited as the hand moves, sends each player their hole cards
 /// in their private chat only, a "your turn" message with the legal actions, and once the hand is over a short new
 /// message to each chat player who played it with what they won or lost. The chat players' table message ends with the
-/// table chat's last lines (it observes the table's chat too). Messages go out through the
+/// table chat's last lines (it observes the table's chat too), without the lines of players they muted for themselves. Messages go out through the
 /// <see cref="Outbox"/> and are never awaited here: one slow or throttled chat does not hold up the table's others.
 /// </summary>
 internal sealed class TableWatch : ITableObserver, IChatObserver
 {
     private readonly Outbox outbox;
+    private readonly IGrainFactory grains;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly Channel<Work> events = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
@@ -42,9 +44,11 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     private Dictionary<long, long> startStacks = [];
     private long notifiedHand = -1;
     private IReadOnlyList<ChatMessage> chat = [];
+    private readonly Dictionary<long, HashSet<long>> chatMutes = [];
 
-    public TableWatch(string tableId, Outbox outbox, TimeProvider time, ILogger logger, CancellationToken stopping)
+    public TableWatch(string tableId, Outbox outbox, IGrainFactory grains, TimeProvider time, ILogger logger, CancellationToken stopping)
     {
+        this.grains = grains;
         TableId = tableId;
         this.outbox = outbox;
         this.time = time;
@@ -148,7 +152,7 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
                     }
                     else if (work.Chat is { } recent)
                     {
-                        UpdateChat(recent);
+                        await UpdateChat(recent);
                     }
                     else
                     {
@@ -192,10 +196,23 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
         }
     }
 
-    // Edits the current hand's table messages only: a chat line never starts a new message.
-    private void UpdateChat(IReadOnlyList<ChatMessage> recent)
+    // Edits the current hand's table messages only: a chat line never starts a new message. The chat players' own mutes
+    // are read again with each change of the chat (table events use what was read last).
+    private async Task UpdateChat(IReadOnlyList<ChatMessage> recent)
     {
         chat = recent;
+        foreach (var playerId in players.Keys)
+        {
+            try
+            {
+                chatMutes[playerId] = [.. await grains.GetGrain<IPlayerGrain>(playerId).GetChatMutes()];
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Reading the chat mutes of player {PlayerId} failed: the last ones read stay", playerId);
+            }
+        }
+
         if (lastEvent is { } tableEvent)
         {
             UpdateTableMessages(tableEvent, tableEvent.View, editOnly: true);
@@ -371,7 +388,7 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
         // Chat players get the hand only while they sit at the table (not while waitlisted or after leaving).
         var seated = view.Seats.Where(s => s.PlayerId is not null).Select(s => s.PlayerId!.Value).ToHashSet();
         // Chat players see the table chat's last lines; group chats do not (the table chat is for the table's players and watchers).
-        var chats = players.Where(p => seated.Contains(p.Key)).Select(p => (ChatId: p.Key, Language: p.Value, Chat: chat))
+        var chats = players.Where(p => seated.Contains(p.Key)).Select(p => (ChatId: p.Key, Language: p.Value, Chat: VisibleChat(p.Key)))
             .Concat(groups.Keys.Select(g => (ChatId: g, Language: BotTexts.English, Chat: (IReadOnlyList<ChatMessage>)[])))
             .ToList();
         foreach (var (chatId, language, lines) in chats)
@@ -391,6 +408,10 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
             }
         }
     }
+
+    /// <summary>The chat lines <paramref name="playerId"/> sees: not those of players they muted for themselves.</summary>
+    private IReadOnlyList<ChatMessage> VisibleChat(long playerId) =>
+        chatMutes.TryGetValue(playerId, out var muted) && muted.Count > 0 ? chat.Where(m => !muted.Contains(m.PlayerId)).ToList() : chat;
 
     private void PromptActor(TableEvent tableEvent, TableView view)
     {

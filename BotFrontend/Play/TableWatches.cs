@@ -218,7 +218,7 @@ internal sealed class TableWatches(IGrainFactory grains, Outbox outbox, BotIdent
                 return found;
             }
 
-            var watch = new TableWatch(tableId, outbox, time, loggers.CreateLogger<TableWatch>(), stopping.Token);
+            var watch = new TableWatch(tableId, outbox, grains, time, loggers.CreateLogger<TableWatch>(), stopping.Token);
             watch.Reference = grains.CreateObjectReference<ITableObserver>(watch);
             watch.ChatReference = grains.CreateObjectReference<IChatObserver>(watch);
             watch.Ended = Drop;

@@ -41,4 +41,32 @@ public sealed class ChatDisplayTests(BotFixture bot)
         Assert.EndsWith("App <i>player</i>: <b>hi</b> & *not bold*\nApp <i>player</i>: two\nApp <i>player</i>: three", afterDelete.Text, StringComparison.Ordinal);
         Assert.StartsWith("🃏", afterDelete.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Lines_of_a_player_muted_for_oneself_are_left_out_of_ones_own_table_message_only()
+    {
+        var table = await bot.NewTable("Muted chat table");
+        var tableId = table.GetPrimaryKeyString();
+        var (listener, other) = (BotFixture.NewUserId(), BotFixture.NewUserId());
+        var app = BotFixture.NewUserId();
+        await bot.Press(listener, $"j:{tableId}");
+        await bot.Press(other, $"j:{tableId}");
+        await bot.Grains.GetGrain<IPlayerGrain>(app).Register(new PlayerProfile { PlayerId = app, TelegramId = app, DisplayName = "Loud" });
+        await table.Sit(new SeatRequest(app, "Loud", 100));
+        await bot.Grains.GetGrain<IPlayerGrain>(listener).SetChatMute(app, true);
+        var start = bot.Api.LastIndex;
+        await bot.StartNextHand(table);
+        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == listener && r.Text.StartsWith("🃏", StringComparison.Ordinal), start);
+        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == other && r.Text.StartsWith("🃏", StringComparison.Ordinal), start);
+        var chat = bot.Grains.GetGrain<ITableChatGrain>(tableId);
+
+        await chat.Post(app, "shouting", null);
+        await chat.Post(other, "calm words", null);
+        var toOther = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == other && r.Text.Contains("calm words", StringComparison.Ordinal), start);
+        var toListener = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == listener && r.Text.Contains("calm words", StringComparison.Ordinal), start);
+
+        Assert.Contains("Loud: shouting", toOther.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("shouting", toListener.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Api.Requests, r => r.Index > start && r.ChatId == listener && r.Text.Contains("shouting", StringComparison.Ordinal));
+    }
 }
