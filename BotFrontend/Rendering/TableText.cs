@@ -95,7 +95,7 @@ internal static class TableText
     /// </summary>
     public static string Turn(TableView view, PrivateView mine, string language, DateTimeOffset? now, IReadOnlyList<string>? selected = null)
     {
-        var clock = now is { } at ? Countdown(view.Deadline, at, language) : "";
+        var clock = now is { } at ? $"{Countdown(view.Deadline, at, language)} {TimeBank(view, mine, language)}".Trim() : "";
         var text = BotTexts.Get(language, "turn", view.Name, view.HandNo, Pot(view), clock).TrimEnd()
                    + "\n" + BotTexts.Get(language, "turn.cards", CardText.Cards(mine.Cards), view.Board.Count == 0 ? "—" : CardText.Cards(view.Board));
         if (mine.Legal is { DiscardMin: not null } legal)
@@ -107,6 +107,15 @@ internal static class TableText
 
         return text;
     }
+
+    /// <summary>
+    /// The player's time bank beside the turn clock: "(+30 s time bank)" while it is untouched, "(time bank)" once the
+    /// clock runs on it; empty without one.
+    /// </summary>
+    public static string TimeBank(TableView view, PrivateView mine, string language) =>
+        view.OnTimeBank ? BotTexts.Get(language, "turn.onbank")
+        : view.Seats.FirstOrDefault(s => s.Seat == mine.Seat) is { TimeBankSeconds: > 0 and var seconds } ? BotTexts.Get(language, "turn.bank", seconds)
+        : "";
 
     /// <summary>"⏳ 20 s left" until <paramref name="deadline"/>, as of <paramref name="now"/>; empty without a clock.</summary>
     public static string Countdown(DateTimeOffset? deadline, DateTimeOffset now, string language) => deadline switch

@@ -112,6 +112,10 @@ public static class TableEndpoints
                 new PlayerAction(request.Action, Input.Chips(request.Amount, "amount"), Input.Cards(request.Cards)), Input.Chips(request.ClientSeq, "clientSeq", long.MaxValue)))
             .WithSummary("Act on the caller's turn (the hub's Act is preferred)");
 
+        tables.MapPost("/{tableId}/pre-action", async (string tableId, PreActionRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+            new PreActionResponse(await Table(tableId, grains).SetPreAction(user.GetPlayerId(), Input.HandNo(request.HandNo), Input.PreAction(request.Kind, request.Amount))))
+            .WithSummary("Pre-select the caller's action for the street in play, or clear it (kind null); the hub's PreAct is preferred");
+
         // Through the table, which refuses a queue while a seat is free or for a seated player and counts the queue.
         tables.MapPost("/{tableId}/waitlist", async (string tableId, ClaimsPrincipal user, IGrainFactory grains) =>
             new PositionResponse(tableId, await Table(tableId, grains).JoinWaitlist(user.GetPlayerId(), user.GetDisplayName())))

@@ -39,6 +39,15 @@ public static partial class Input
     public static TurnRef Turn(long handNo, long turnId) =>
         new(HandNo(handNo), turnId > 0 ? turnId : throw Invalid("turnId", "must be the turnId of the view acted on"));
 
+    /// <summary>A pre-action (null: clear it); the amount only for a call, the amount to call it was chosen for.</summary>
+    public static PreAction? PreAction(PreActionKind? kind, long amount) => kind switch
+    {
+        null => null,
+        { } k when !Enum.IsDefined(k) => throw Invalid("kind", "must be CheckFold, Check, Call or CallAny"),
+        PreActionKind.Call => new PreAction(PreActionKind.Call, Chips(amount, "amount")),
+        { } k => new PreAction(k),
+    };
+
     /// <summary>A positive player id (robots are negative; neither admins nor players address them).</summary>
     public static long PlayerId(long id) => id != 0 ? id : throw Invalid("playerId", "must not be 0");
 

@@ -59,6 +59,14 @@ public sealed class TableHub(TableRelay relay, IGrainFactory grains) : Hub
         return grains.GetGrain<ITableGrain>(Input.TableId(tableId)).Act(PlayerId, Input.Turn(handNo, turnId), move, Input.Chips(clientSeq, "clientSeq", long.MaxValue));
     }
 
+    /// <summary>
+    /// Pre-selects the caller's action for the street in play of hand <paramref name="handNo"/>, or clears it
+    /// (<paramref name="kind"/> null); <paramref name="amount"/> is the amount to call a <c>Call</c> was chosen for.
+    /// Returns the choice kept (only the caller sees it, in their private view).
+    /// </summary>
+    public Task<PreAction?> PreAct(string tableId, long handNo, PreActionKind? kind, long amount) =>
+        grains.GetGrain<ITableGrain>(Input.TableId(tableId)).SetPreAction(PlayerId, Input.HandNo(handNo), Input.PreAction(kind, amount));
+
     /// <summary>Asks for a fresh <c>snapshot</c> (after a gap); also returned for tables the caller does not watch.</summary>
     public async Task<TableSnapshot?> Snapshot(string tableId)
     {

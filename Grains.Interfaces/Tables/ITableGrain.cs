@@ -62,6 +62,15 @@ public interface ITableGrain : IGrainWithStringKey
     Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq);
 
     /// <summary>
+    /// Pre-selects the player's action for the street in play of hand <paramref name="handNo"/> (another hand:
+    /// <c>stale_action</c>), or clears it (<paramref name="choice"/> null). Refused on the player's own turn
+    /// (<c>your_turn</c>: act instead), for a player not in the hand or all-in, and for a check or call that no longer
+    /// matches the bet. Returns the choice kept; only the player sees it.
+    /// </summary>
+    [Alias("SetPreAction")]
+    Task<PreAction?> SetPreAction(long playerId, long handNo, PreAction? choice);
+
+    /// <summary>
     /// Queues the player on this table's waitlist (refused when seated, when the waitlist is off, or when a seat is
     /// free to take right now); returns their 1-based position. A freed seat is then held for the head of the queue.
     /// </summary>

@@ -1,3 +1,5 @@
+using Orleans.Poker.Grains.Interfaces.Tables;
+
 namespace Orleans.Poker.Grains.Tables;
 
 /// <summary>A taken seat: who sits there and the chips in front of them (between hands; in a hand the engine has them).</summary>
@@ -37,4 +39,11 @@ public sealed class SeatState
 
     /// <summary>Hands dealt to the seat since its bank was last filled.</summary>
     [Id(12)] public int HandsSinceRefill { get; set; }
+
+    /// <summary>The action pre-selected for one street of one hand (<see cref="Model.PreActions"/>).</summary>
+    [Id(13)] public ChosenPreAction? PreAction { get; set; }
 }
+
+/// <summary>A pre-selected action and the hand and street it was chosen for.</summary>
+[GenerateSerializer, Immutable, Alias("poker.chosen-pre-action.v1")]
+public sealed record ChosenPreAction([property: Id(0)] PreAction Choice, [property: Id(1)] long HandNo, [property: Id(2)] int Street);

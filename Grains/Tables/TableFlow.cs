@@ -69,14 +69,22 @@ public sealed class TableFlow(
         await transfers.Settle();
     }
 
-    /// <summary>After a move in the hand (or its deal): the next turn opens, the move is committed, a finished hand settled.</summary>
+    /// <summary>
+    /// After a move in the hand (or its deal): the next turn opens (pre-actions the move made stale dropped), the move is
+    /// committed, then a finished hand is settled or the new actor's pre-selected action is played.
+    /// </summary>
     public async Task Played(TableEventKind kind, string description)
     {
         TableClock.OpenTurn(state, Hand, Now);
+        PreActions.Review(state, Hand);
         await writes.Commit(kind, description);
         if (Hand!.IsOver)
         {
             await FinishHand();
+        }
+        else if (Acting.PreSelected(state, Hand) is { } preSelected)
+        {
+            await Played(TableEventKind.Action, preSelected);
         }
     }
 

@@ -259,6 +259,15 @@ public sealed class TableGrain(
         return result;
     });
 
+    public async Task<PreAction?> SetPreAction(long playerId, long handNo, PreAction? choice)
+    {
+        var kept = PreActions.Choose(Open(), Hand, playerId, handNo, choice);
+
+        // Only the player sees it (their private view): stored, not published.
+        await Persist();
+        return kept;
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (State.Created && (State.Status != TableStatus.Ended || outbox.Pending))

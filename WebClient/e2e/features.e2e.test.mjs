@@ -271,6 +271,40 @@ test('time bank: a player out of turn time goes on the bank, shown to both playe
   await vic.context().close();
 });
 
+test('pre-action buttons: the player waiting picks "check" before the turn, and it is played the moment the turn comes', async () => {
+  const ida = await guestPage(browser, url, 'Ida');
+  const jon = await guestPage(browser, url, 'Jon');
+  const tableId = await createTable((await pageSession(ida)).accessToken, 'e2e-heads-up');
+  await sitAt(ida, url, tableId, 0);
+  await sitAt(jon, url, tableId, 1);
+  const token = (await pageSession(ida)).accessToken;
+  const until = async (done, ms) => {
+    for (const end = Date.now() + ms; !(await done());) {
+      if (Date.now() > end) throw new Error(`not there in ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  };
+  await until(async () => (await state(tableId, token)).view.actorSeat != null, 30_000);
+  const { view } = await state(tableId, token);
+  const [actor, waiting] = view.actorSeat === 0 ? [ida, jon] : [jon, ida];
+
+  // The big blind, facing nothing more, is offered check/fold, check and call any; the actor sees its own buttons instead.
+  await waiting.waitForSelector('.action-bar [data-pre-action="Check"]');
+  assert.deepEqual(await waiting.$$eval('.action-bar [data-pre-action]', (b) => b.map((x) => x.dataset.preAction)), ['CheckFold', 'Check', 'CallAny']);
+  assert.equal(await actor.$$eval('.action-bar [data-pre-action]', (b) => b.length), 0);
+  await waiting.click('.action-bar [data-pre-action="Check"]');
+  await waiting.waitForSelector('.action-bar [data-pre-action="Check"][aria-pressed="true"]');
+  await shot(waiting, 'table-pre-actions');
+
+  await actor.click('.action-bar [data-action="call"]');
+  await until(async () => (await state(tableId, token)).view.street === 1, 15_000);
+  const flop = (await state(tableId, token)).view;
+  assert.equal(flop.handNo, view.handNo, 'the same hand moved to the flop without the big blind touching a button');
+  assert.equal(await waiting.$$eval('.action-bar [aria-pressed="true"]', (b) => b.length), 0, 'a pre-action is used once');
+  await ida.context().close();
+  await jon.context().close();
+});
+
 test('the lobby and the table summary count the waitlist; nobody queues while a seat is free or while seated', async () => {
   const lea = await signIn(url, 'Lea');
   const max = await signIn(url, 'Max');

@@ -3,7 +3,7 @@
 // (resyncs, reconnects). The view dispatches and renders; it keeps no table state of its own.
 
 import { classifyEvent } from './seq';
-import type { HandResult, PrivateView, TableEventMessage, TableSnapshot, TableView, YourTurnMessage } from './wire';
+import type { HandResult, PreAction, PrivateView, TableEventMessage, TableSnapshot, TableView, YourTurnMessage } from './wire';
 
 export interface TableState {
   readonly tableId: string;
@@ -35,6 +35,7 @@ export type TableInput =
   | { type: 'toggleCard'; card: string }
   | { type: 'amount'; amount: number }
   | { type: 'actAccepted' }
+  | { type: 'preAction'; preAction: PreAction | null }
   | { type: 'waitPosition'; position: number | null }
   | { type: 'resyncStarted' }
   | { type: 'resyncEnded' }
@@ -116,6 +117,8 @@ export function reduce(state: TableState, input: TableInput): TableStep {
       return step({ ...state, amount: input.amount });
     case 'actAccepted':
       return step({ ...state, selected: new Set(), amount: 0 });
+    case 'preAction':
+      return step({ ...state, mine: state.mine ? { ...state.mine, preAction: input.preAction } : state.mine });
     case 'waitPosition':
       return step({ ...state, waitPosition: input.position });
     case 'resyncStarted':
@@ -131,6 +134,30 @@ export function reduce(state: TableState, input: TableInput): TableStep {
 /** True when the player is the one to act and has legal actions to choose from. */
 export function isMyTurn(state: TableState): boolean {
   return !!state.mine?.legal && state.view?.actorSeat === state.mine.seat;
+}
+
+/** A pre-action the player may choose now, and whether it is the one chosen. */
+export interface PreActionChoice extends PreAction {
+  readonly active: boolean;
+}
+
+/**
+ * The pre-actions on offer while somebody else is to act and the player is still in the hand with chips behind:
+ * check/fold, check (nothing to call) or call this amount, and call any. The table decides; this only offers.
+ */
+export function preActionChoices(state: TableState): PreActionChoice[] {
+  const { view, mine } = state;
+  if (!view || !mine || view.actorSeat == null || view.actorSeat === mine.seat) return [];
+  const seat = view.seats.find((x) => x.seat === mine.seat);
+  if (!seat?.inHand || seat.folded || seat.allIn || seat.stack <= 0) return [];
+  const toCall = Math.min(Math.max(...view.seats.map((x) => x.bet)) - seat.bet, seat.stack);
+  const offered: PreAction[] = [
+    { kind: 'CheckFold', amount: 0 },
+    toCall > 0 ? { kind: 'Call', amount: toCall } : { kind: 'Check', amount: 0 },
+    { kind: 'CallAny', amount: 0 },
+  ];
+  const chosen = mine.preAction;
+  return offered.map((p) => ({ ...p, active: !!chosen && chosen.kind === p.kind && (p.kind !== 'Call' || chosen.amount === p.amount) }));
 }
 
 function step(state: TableState, ...effects: TableEffect[]): TableStep {

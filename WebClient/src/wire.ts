@@ -141,11 +141,21 @@ export interface LegalActions {
   discardMax?: number | null;
 }
 
+/** An action chosen before one's turn for the street in play (the amount: what a Call was chosen to call). */
+export type PreActionKind = 'CheckFold' | 'Check' | 'Call' | 'CallAny';
+
+export interface PreAction {
+  kind: PreActionKind;
+  amount: number;
+}
+
 export interface PrivateView {
   playerId: number;
   seat: number;
   cards: string[];
   legal?: LegalActions | null;
+  /** The player's own pre-selected action, if any (nobody else's view carries it). */
+  preAction?: PreAction | null;
 }
 
 export interface TableSnapshot {

@@ -163,6 +163,23 @@ public sealed partial class TextsTests(BotFixture bot)
     }
 
     [Fact]
+    public void The_turn_message_names_the_time_bank_beside_the_clock_and_says_when_the_clock_runs_on_it()
+    {
+        var now = DateTimeOffset.Parse("2026-12-03T10:00:00Z", CultureInfo.InvariantCulture);
+        var view = new TableView
+        {
+            TableId = "t", Name = "Bank", Variant = "NT", HandNo = 4, ActorSeat = 1, Deadline = now.AddSeconds(20),
+            Seats = [new Orleans.Poker.Grains.Interfaces.Tables.SeatView { Seat = 0, PlayerId = 1, Name = "A" }, new Orleans.Poker.Grains.Interfaces.Tables.SeatView { Seat = 1, PlayerId = 2, Name = "B", TimeBankSeconds = 30 }],
+        };
+        var mine = new PrivateView(2, 1, ["Ah", "Kd"], new Orleans.Poker.Grains.Interfaces.Tables.LegalActions { CanFold = true, CanCheck = true });
+
+        Assert.Contains("20 s left (+30 s time bank)", TableText.Turn(view, mine, BotTexts.English, now), StringComparison.Ordinal);
+        Assert.Contains("(on the time bank)", TableText.Turn(view with { OnTimeBank = true }, mine, BotTexts.English, now), StringComparison.Ordinal);
+        Assert.Contains("بانک زمان", TableText.Turn(view, mine, BotTexts.Persian, now), StringComparison.Ordinal);
+        Assert.DoesNotContain("time bank", TableText.Turn(view with { Seats = [view.Seats[0], view.Seats[1] with { TimeBankSeconds = 0 }] }, mine, BotTexts.English, now), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_engine_refusal_has_its_own_text_in_both_languages_and_others_a_polite_one()
     {
         var generic = BotTexts.Error(BotTexts.Persian, "no_such_code");

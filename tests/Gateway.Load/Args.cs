@@ -22,5 +22,8 @@ internal sealed class Args(Dictionary<string, string?> values)
 
     public bool Has(string name) => values.ContainsKey(name);
 
+    /// <summary>The options given that are not among <paramref name="known"/>.</summary>
+    public IReadOnlyList<string> Unknown(IEnumerable<string> known) => [.. values.Keys.Except(known, StringComparer.OrdinalIgnoreCase)];
+
     public string Get(string name, string fallback) => values.TryGetValue(name, out var value) && value is not null ? value : fallback;
 }

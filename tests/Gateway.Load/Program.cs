@@ -11,19 +11,19 @@ using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Load;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
-// Usage: dotnet run -c Release --project tests/Gateway.Load -- [--spawn [--storage postgres|memory] [--gateways 2]]
-//        [--url http://127.0.0.1:8080[,http://127.0.0.1:8090]] [--clients N] [--tables M] [--seated K]
-//        [--seconds S] [--warmup S] [--think-ms T] [--template nlhe-cash] [--server-env KEY=VALUE[,KEY=VALUE]]
-// --spawn starts one silo (no co-hosted gateway) and two gateway processes from this tool's build configuration,
-// runs the load across both and stops them by PID (--server-env adds runtime settings to their environment);
-// without it, --url names running gateways.
-// N guests sign in, M tables are created, K players per table sit (they act passively on yourTurn: check, call or
-// fold, after T ms), and everyone else watches; each client is one WebSocket hub connection, round-robin over the
-// gateways. Prints `name value unit` lines: actions/s, and the latency from sending an action to the LAST viewer's
-// receipt of that action's event (p50/p95/p99), plus the action's answer time and the CPU each process used.
-// The window starts after --warmup (30 s): freshly started servers spend tens of seconds JIT-compiling (tiered PGO),
-// which shows as high server CPU and latency in a window that starts too early.
 var arguments = Args.Parse(args);
+if (arguments.Has("help") || args.Contains("-h"))
+{
+    Console.WriteLine(Usage.Text);
+    return 0;
+}
+
+if (arguments.Unknown(Usage.Options) is { Count: > 0 } unknown)
+{
+    Console.Error.WriteLine($"Unknown option{(unknown.Count > 1 ? "s" : "")}: {string.Join(", ", unknown.Select(u => "--" + u))}. Run with --help for the options.");
+    return 2;
+}
+
 var clientCount = Int("clients", 60);
 var tableCount = Int("tables", 6);
 var seatedPerTable = Int("seated", 6);
@@ -59,9 +59,19 @@ try
     else
     {
         urls = [.. arguments.Get("url", "http://127.0.0.1:8080").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u))];
+        if (await Usage.Unanswered(urls, stop.Token) is { } silent)
+        {
+            Console.Error.WriteLine($"No gateway answers at {silent.Url} ({silent.Reason}). Start the room (see README) and pass its gateways with --url, or let the tool start its own with --spawn.");
+            return 2;
+        }
     }
 
     return await Run(urls, topology, stop.Token);
+}
+catch (HttpRequestException ex)
+{
+    log.WriteLine($"A gateway stopped answering during the run ({ex.Message}); no figures.");
+    return 3;
 }
 finally
 {
@@ -302,7 +312,13 @@ static double Percentile(double[] sorted, double p) =>
 static void Line(string name, double value, string unit) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {value:0.##} {unit}"));
 
-int Int(string name, int fallback) => int.Parse(arguments.Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+int Int(string name, int fallback)
+{
+    var text = arguments.Get(name, fallback.ToString(CultureInfo.InvariantCulture));
+    return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        ? value
+        : Usage.Fail($"--{name} wants a whole number, not '{text}'. Run with --help for the options.");
+}
 
 /// <summary>The part of an <c>event</c> the tool reads (the rest of the payload is skipped, not materialized).</summary>
 internal sealed record EventHead(long EventSeq);

@@ -106,6 +106,60 @@ public sealed class TurnTests(GatewayFixture fixture)
         Assert.Equal(result.EventSeq, afterStale.EventSeq);
     }
 
+    [Fact]
+    public async Task A_pre_selected_check_is_played_when_the_turn_comes_and_no_other_player_ever_sees_it()
+    {
+        await using var game = await HeadsUp.Deal(fixture);
+        var turn = await TurnOf(game.Actor, _ => true);
+
+        var kept = await game.Waiting.Client.Connection.InvokeAsync<PreAction?>("PreAct", game.Table, turn.HandNo, PreActionKind.Check, 0L);
+        var refusedOnOwnTurn = await Assert.ThrowsAsync<HubException>(() =>
+            game.Actor.Client.Connection.InvokeAsync<PreAction?>("PreAct", game.Table, turn.HandNo, PreActionKind.CallAny, 0L));
+        await game.Actor.Client.Act(turn, ActionKind.Call);
+        Assert.True(await game.Actor.Client.WaitFor(() => game.Actor.Client.Events.Any(e => e.Description.EndsWith("checks (pre-selected)", StringComparison.Ordinal))),
+            "the big blind's pre-selected check was played");
+
+        Assert.Equal(new PreAction(PreActionKind.Check), kept);
+        Assert.Contains("your_turn", refusedOnOwnTurn.Message, StringComparison.Ordinal);
+        Assert.Equal(1, (await fixture.PublicSnapshot(game.Table)).View.Street); // the flop was dealt
+        Assert.DoesNotContain(game.Actor.Client.RawPayloads, p => p.Contains("\"preAction\":{", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_pre_action_route_refuses_bad_input_with_a_clear_4xx_and_changes_nothing()
+    {
+        await using var game = await HeadsUp.Deal(fixture);
+        using var actor = fixture.Http(game.Actor.Auth.AccessToken);
+        using var waiting = fixture.Http(game.Waiting.Auth.AccessToken);
+        var stranger = await fixture.SignInGuest("Cy");
+        using var outsider = fixture.Http(stranger.AccessToken);
+        var path = $"/api/tables/{game.Table}/pre-action";
+        var handNo = (await fixture.PublicSnapshot(game.Table)).View.HandNo;
+        var before = await fixture.PublicSnapshot(game.Table);
+
+        var unknownKind = await waiting.PostAsJsonAsync(path, new { handNo, kind = 42 });
+        var noHand = await waiting.PostAsJsonAsync(path, new { kind = "CallAny" });
+        var negative = await waiting.PostAsJsonAsync(path, new { handNo, kind = "Call", amount = -1 });
+        var stale = await waiting.PostAsJsonAsync(path, new { handNo = handNo + 1, kind = "CallAny" });
+        var ownTurn = await actor.PostAsJsonAsync(path, new { handNo, kind = "CallAny" });
+        var notSeated = await outsider.PostAsJsonAsync(path, new { handNo, kind = "CallAny" });
+        var badTable = await waiting.PostAsJsonAsync("/api/tables/no%20such/pre-action", new { handNo, kind = "CallAny" });
+        var after = await fixture.PublicSnapshot(game.Table);
+        var kept = await waiting.PostAsJsonAsync(path, new { handNo, kind = "CallAny" });
+        var cleared = await waiting.PostAsJsonAsync(path, new { handNo });
+
+        await Problems.AssertProblem(unknownKind, HttpStatusCode.BadRequest, "invalid_input", "kind");
+        await Problems.AssertProblem(noHand, HttpStatusCode.BadRequest, "invalid_input", "handNo");
+        await Problems.AssertProblem(negative, HttpStatusCode.BadRequest, "invalid_input", "amount");
+        await Problems.AssertProblem(stale, HttpStatusCode.Conflict, "stale_action");
+        await Problems.AssertProblem(ownTurn, HttpStatusCode.Conflict, "your_turn");
+        await Problems.AssertProblem(notSeated, HttpStatusCode.Conflict, "not_seated");
+        await Problems.AssertProblem(badTable, HttpStatusCode.BadRequest, "invalid_input", "tableId");
+        Assert.Equal(before.TableVersion, after.TableVersion);
+        Assert.Equal(new PreAction(PreActionKind.CallAny), (await kept.Content.ReadFromJsonAsync<PreActionResponse>(GatewayFixture.Json))!.PreAction);
+        Assert.Null((await cleared.Content.ReadFromJsonAsync<PreActionResponse>(GatewayFixture.Json))!.PreAction);
+    }
+
     private static Task<ActResult> Act(Player player, YourTurnMessage turn, ActionKind action, long clientSeq) =>
         player.Client.Connection.InvokeAsync<ActResult>("Act", turn.TableId, turn.HandNo, turn.TurnId, action, 0L, (IReadOnlyList<string>?)null, clientSeq);
 

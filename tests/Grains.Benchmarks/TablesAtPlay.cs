@@ -5,12 +5,18 @@ namespace Orleans.Poker.Grains.Benchmarks;
 
 /// <summary>
 /// Many three-handed tables playing at once in one in-process cluster, every seat a bot in the client acting on the
-/// table's events. <see cref="Sample"/> reads the counters a measured window is the difference of.
+/// table's events. <see cref="Sample"/> reads the counters a measured window is the difference of. The bots renew
+/// their subscriptions every <see cref="ResubscribeInterval"/>, as the gateway and the bot do: a table forgets an
+/// observer it has not heard from for five minutes, and a run longer than that would otherwise stop dealing.
 /// </summary>
 public sealed class TablesAtPlay : IAsyncDisposable
 {
+    public static readonly TimeSpan ResubscribeInterval = TimeSpan.FromMinutes(1);
+
     private readonly BenchCluster cluster;
     private readonly ITableObserver[] references;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task renewing;
 
     private TablesAtPlay(BenchCluster cluster, TableBot[] bots, ITableObserver[] references, ActionCounter counter)
     {
@@ -18,6 +24,7 @@ public sealed class TablesAtPlay : IAsyncDisposable
         Bots = bots;
         this.references = references;
         Counter = counter;
+        renewing = Renew();
     }
 
     public TableBot[] Bots { get; }
@@ -58,9 +65,34 @@ public sealed class TablesAtPlay : IAsyncDisposable
             GC.CollectionCount(0), GC.GetTotalPauseDuration());
     }
 
+    private async Task Renew()
+    {
+        using var timer = new PeriodicTimer(ResubscribeInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop.Token))
+            {
+                try
+                {
+                    await PokerSetup.ForEach(Bots.Length, i => Bots[i].Table.Subscribe(references[i]));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Figure.Note($"renewing the bots' subscriptions failed ({ex.GetType().Name}: {ex.Message}); tried again in {ResubscribeInterval.TotalMinutes:0} min");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Counter.Stopping = true;
+        await stop.CancelAsync();
+        await renewing;
+        stop.Dispose();
         foreach (var reference in references.Where(r => r is not null))
         {
             cluster.Client.DeleteObjectReference<ITableObserver>(reference);

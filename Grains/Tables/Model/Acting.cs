@@ -11,7 +11,8 @@ namespace Orleans.Poker.Grains.Tables.Model;
 
 /// <summary>
 /// Moves in the hand in progress: a player's action (checked against the turn it was meant for and the engine's
-/// rules, answered once per client sequence number), the clock's action for a player out of time, and a robot's.
+/// rules, answered once per client sequence number), a pre-selected action when its turn comes, the clock's action for
+/// a player out of time, and a robot's.
 /// Each applies to the engine hand and the table state and returns the event text.
 /// </summary>
 public static class Acting
@@ -58,18 +59,33 @@ public static class Acting
             throw WireMapping.ToPokerException(error!);
         }
 
-        var seat = state.Seats[tableSeat]!;
-        seat.Timeouts = 0;
-        if (engineAction.Kind is EngineActionKind.CheckOrCall or EngineActionKind.CompleteBetOrRaiseTo && hand.Events.Count > 0
-            && state.HandVoluntary.Length > handSeat)
-        {
-            // Posting blinds is not voluntary; a call or raise on any street is.
-            state.HandVoluntary[handSeat] = true;
-        }
-
+        var seat = Acted(state, hand, handSeat, engineAction);
         var result = new ActResult(clientSeq, state.EventSeq + 1, state.TableVersion + 1);
         Remember(state, playerId, result);
         return (result, $"{seat.Name} {Describe(action, legal, betMade, hand.IsAllIn(handSeat))}");
+    }
+
+    /// <summary>
+    /// The pre-action of the player whose turn just opened (<see cref="PreActions.Take"/>), applied as their own action;
+    /// null when there is none to apply (nothing changed).
+    /// </summary>
+    public static string? PreSelected(TableState state, Hand hand)
+    {
+        if (hand.Actor is not int actor || PreActions.Take(state, hand) is not { } action)
+        {
+            return null;
+        }
+
+        var legal = hand.GetLegalActions();
+        var betMade = BetMade(hand);
+        var engineAction = WireMapping.ToEngine(action, actor);
+        if (!hand.TryApply(engineAction, out _))
+        {
+            return null;
+        }
+
+        var seat = Acted(state, hand, actor, engineAction);
+        return $"{seat.Name} {Describe(action, legal, betMade, hand.IsAllIn(actor))} (pre-selected)";
     }
 
     /// <summary>
@@ -129,6 +145,21 @@ public static class Acting
             _ => action.Kind.ToString(),
         };
         return allIn && action.Kind is WireActionKind.Call or WireActionKind.Check or WireActionKind.BetOrRaise ? text + ", all-in" : text;
+    }
+
+    /// <summary>What a player's own accepted action changes besides the hand: their timeouts in a row end, a call or raise is voluntary.</summary>
+    private static SeatState Acted(TableState state, Hand hand, int handSeat, EngineAction engineAction)
+    {
+        var seat = state.Seats[state.HandSeats[handSeat]]!;
+        seat.Timeouts = 0;
+        if (engineAction.Kind is EngineActionKind.CheckOrCall or EngineActionKind.CompleteBetOrRaiseTo && hand.Events.Count > 0
+            && state.HandVoluntary.Length > handSeat)
+        {
+            // Posting blinds is not voluntary; a call or raise on any street is.
+            state.HandVoluntary[handSeat] = true;
+        }
+
+        return seat;
     }
 
     private static void Remember(TableState state, long playerId, ActResult result)

@@ -133,7 +133,7 @@ public static class TableProjection
         {
             var seat = state.Seats[state.HandSeats[h]]!;
             var legal = actor == h ? WireMapping.ToWire(hand.GetLegalActions()) : null;
-            views.Add(new PrivateView(seat.PlayerId, state.HandSeats[h], WireMapping.Strings(hand.HoleCards(h)), legal));
+            views.Add(new PrivateView(seat.PlayerId, state.HandSeats[h], WireMapping.Strings(hand.HoleCards(h)), legal, seat.PreAction?.Choice));
         }
 
         return views;

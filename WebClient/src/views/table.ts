@@ -10,9 +10,9 @@ import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, topUp
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
 import { clampAmount, presets, raiseRange } from '../slider';
-import { initialTableState, isMyTurn, reduce, type TableInput, type TableState } from '../tableState';
+import { initialTableState, isMyTurn, preActionChoices, reduce, type PreActionChoice, type TableInput, type TableState } from '../tableState';
 import { haptic, setMainButton } from '../telegram';
-import type { ActionKind, HandResult, SeatView, TableChatMessage, TableEventMessage, TableSnapshot, YourTurnMessage } from '../wire';
+import type { ActionKind, HandResult, PreAction, SeatView, TableChatMessage, TableEventMessage, TableSnapshot, YourTurnMessage } from '../wire';
 import { chatPanel } from './chatPanel';
 
 let clientSeq = Date.now();
@@ -163,6 +163,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const v = state.view!;
     setMainButton(null, null);
     if (!isMyTurn(state)) {
+      const choices = preActionChoices(state);
+      if (choices.length) return mount(bar, h('div.pre-actions', null, h('span.hint', null, s.preActions), choices.map(preActionButton)));
       return mount(bar, v.status === 'Waiting' ? h('span.hint', null, s.waitingForPlayers) : null);
     }
     const mine = state.mine!;
@@ -208,6 +210,16 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     mount(bar, sizing, h('div.buttons', null, buttons));
     const primary = buttons.find((b) => b.dataset.action === 'check' || b.dataset.action === 'call');
     if (primary) setMainButton(primary.textContent, () => primary.click());
+  };
+
+  /** A pre-action toggle: choosing the active one again clears it. */
+  const preActionButton = (choice: PreActionChoice) => {
+    const label = choice.kind === 'CheckFold' ? s.checkFold : choice.kind === 'Check' ? s.check
+      : choice.kind === 'Call' ? `${s.call} ${fmt(choice.amount)}` : s.callAny;
+    return h(choice.active ? 'button.pre.on' : 'button.pre', {
+      'data-pre-action': choice.kind, 'aria-pressed': String(choice.active),
+      onclick: () => void preAct(choice.active ? null : { kind: choice.kind, amount: choice.amount }),
+    }, label);
   };
 
   const renderSide = () => {
@@ -309,6 +321,16 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     } catch (e) {
       toast(String((e as Error).message).replace(/^.*HubException: /, ''), 'error');
       haptic('error');
+    }
+  };
+
+  const preAct = async (choice: PreAction | null) => {
+    try {
+      const kept = await hub.invoke<PreAction | null>('PreAct', tableId, state.view!.handNo, choice?.kind ?? null, choice?.amount ?? 0);
+      dispatch({ type: 'preAction', preAction: kept });
+      renderBar();
+    } catch (e) {
+      toast(String((e as Error).message).replace(/^.*HubException: /, ''), 'error');
     }
   };
 

@@ -1,0 +1,68 @@
+namespace Orleans.Poker.Gateway.Load;
+
+/// <summary>The tool's options, its <c>--help</c>, and the check that the gateways named with <c>--url</c> answer.</summary>
+internal static class Usage
+{
+    public static readonly string[] Options =
+        ["help", "spawn", "storage", "gateways", "url", "clients", "tables", "seated", "seconds", "warmup", "think-ms", "template", "server-env"];
+
+    public const string Text = """
+        Gateway load tool: SignalR clients playing and watching tables through running gateways, or through a silo and
+        two gateways it starts itself.
+
+        Usage: dotnet run -c Release --project tests/Gateway.Load -- [options]
+
+          --spawn                 start one silo (no co-hosted gateway) and --gateways gateway processes from this
+                                  tool's build configuration, run the load across them, stop them by PID
+          --storage postgres|memory   with --spawn: the silo's storage (default postgres; needs POKER_TEST_POSTGRES
+                                  and POKER_TEST_REDIS)
+          --gateways N            with --spawn: gateway processes (default 2)
+          --server-env K=V[,K=V]  with --spawn: extra settings in the servers' environment
+          --url U[,U]             without --spawn: running gateways (default http://127.0.0.1:8080)
+          --clients N             guests signed in, one WebSocket hub connection each, round-robin over the gateways
+                                  (default 60)
+          --tables M              tables created (default 6)
+          --seated K              players per table who play (check, call or fold on their turn); the rest watch
+                                  (default 6)
+          --think-ms T            how long a player waits before acting (default 0)
+          --template ID           the template the tables are created from (default nlhe-cash)
+          --warmup S              seconds before the measured window (default 30: servers JIT-compile at first)
+          --seconds S             the measured window (default 10)
+          --help                  this text
+
+        Prints `name value unit` lines: actions/s; the latency from sending an action to the LAST viewer's receipt of
+        its event (p50/p95/p99); the action's answer time; the CPU each process used. Exit codes: 0 done, 2 bad options
+        or no gateway answering, 3 a gateway stopped answering during the run.
+        """;
+
+    /// <summary>The first gateway that does not answer its liveness check, and why; null when all answer.</summary>
+    public static async Task<(Uri Url, string Reason)?> Unanswered(IEnumerable<Uri> urls, CancellationToken cancel)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        foreach (var url in urls)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(url, "/health/live"), cancel);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return (url, $"its liveness check answered {(int)response.StatusCode}");
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
+            {
+                return (url, ex is TaskCanceledException ? "no answer in 5 s" : ex.Message);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Says what is wrong with the options and ends the tool (exit code 2).</summary>
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        Environment.Exit(2);
+        return 2;
+    }
+}
