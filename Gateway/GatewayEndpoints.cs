@@ -37,6 +37,7 @@ public static class GatewayEndpoints
         api.MapAuthEndpoints();
         api.MapPlayerEndpoints();
         api.MapTableEndpoints();
+        api.MapChatEndpoints();
         api.MapTemplateEndpoints();
         api.MapAdminEndpoints();
         api.MapLedgerEndpoints();

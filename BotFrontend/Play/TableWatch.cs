@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Orleans.Poker.BotFrontend.Rendering;
 using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Chat;
+using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.BotFrontend.Play;
@@ -13,12 +15,14 @@ namespace Orleans.Poker.BotFrontend.Play;
 /// order (older ones are dropped: every event carries the whole public view). For the table's chat players and
 /// group chats it keeps one message per hand that is edited as the hand moves, sends each player their hole cards
 /// in their private chat only, a "your turn" message with the legal actions, and once the hand is over a short new
-/// message to each chat player who played it with what they won or lost. Messages go out through the
+/// message to each chat player who played it with what they won or lost. The chat players' table message ends with the
+/// table chat's last lines (it observes the table's chat too), without the lines of players they muted for themselves. Messages go out through the
 /// <see cref="Outbox"/> and are never awaited here: one slow or throttled chat does not hold up the table's others.
 /// </summary>
-internal sealed class TableWatch : ITableObserver
+internal sealed class TableWatch : ITableObserver, IChatObserver
 {
     private readonly Outbox outbox;
+    private readonly IGrainFactory grains;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly Channel<Work> events = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
@@ -39,9 +43,12 @@ internal sealed class TableWatch : ITableObserver
     private long playedHand = -1;
     private Dictionary<long, long> startStacks = [];
     private long notifiedHand = -1;
+    private IReadOnlyList<ChatMessage> chat = [];
+    private readonly Dictionary<long, HashSet<long>> chatMutes = [];
 
-    public TableWatch(string tableId, Outbox outbox, TimeProvider time, ILogger logger, CancellationToken stopping)
+    public TableWatch(string tableId, Outbox outbox, IGrainFactory grains, TimeProvider time, ILogger logger, CancellationToken stopping)
     {
+        this.grains = grains;
         TableId = tableId;
         this.outbox = outbox;
         this.time = time;
@@ -52,6 +59,8 @@ internal sealed class TableWatch : ITableObserver
     public string TableId { get; }
 
     public ITableObserver? Reference { get; set; }
+
+    public IChatObserver? ChatReference { get; set; }
 
     /// <summary>Called from the event loop when the table has ended (<see cref="TableWatches"/> drops the watch).</summary>
     public Func<TableWatch, Task>? Ended { get; set; }
@@ -108,15 +117,24 @@ internal sealed class TableWatch : ITableObserver
 
     public Task OnTableEvent(TableEvent tableEvent)
     {
-        events.Writer.TryWrite(new Work(tableEvent, 0));
+        events.Writer.TryWrite(new Work(tableEvent, 0, null));
         return Task.CompletedTask;
     }
+
+    public Task OnChat(string tableId, ChatMessage message, IReadOnlyList<ChatMessage> recent)
+    {
+        ShowChat(recent);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The table chat's lines as they are now (on subscribing, and on every change): the chat players' table messages show the last ones.</summary>
+    public void ShowChat(IReadOnlyList<ChatMessage> recent) => events.Writer.TryWrite(new Work(null, 0, recent));
 
     /// <summary>
     /// The player's chat answers again after being unreachable: they get the hand as it stands (table message, hole
     /// cards, their prompt) in new messages.
     /// </summary>
-    public void Resume(long playerId) => events.Writer.TryWrite(new Work(null, playerId));
+    public void Resume(long playerId) => events.Writer.TryWrite(new Work(null, playerId, null));
 
     public void Complete() => events.Writer.TryComplete();
 
@@ -131,6 +149,10 @@ internal sealed class TableWatch : ITableObserver
                     if (work.Event is { } tableEvent)
                     {
                         await Process(tableEvent);
+                    }
+                    else if (work.Chat is { } recent)
+                    {
+                        await UpdateChat(recent);
                     }
                     else
                     {
@@ -171,6 +193,29 @@ internal sealed class TableWatch : ITableObserver
         if (view.Status == TableStatus.Ended && Ended is { } ended)
         {
             await ended(this);
+        }
+    }
+
+    // Edits the current hand's table messages only: a chat line never starts a new message. The chat players' own mutes
+    // are read again with each change of the chat (table events use what was read last).
+    private async Task UpdateChat(IReadOnlyList<ChatMessage> recent)
+    {
+        chat = recent;
+        foreach (var playerId in players.Keys)
+        {
+            try
+            {
+                chatMutes[playerId] = [.. await grains.GetGrain<IPlayerGrain>(playerId).GetChatMutes()];
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Reading the chat mutes of player {PlayerId} failed: the last ones read stay", playerId);
+            }
+        }
+
+        if (lastEvent is { } tableEvent)
+        {
+            UpdateTableMessages(tableEvent, tableEvent.View, editOnly: true);
         }
     }
 
@@ -332,22 +377,23 @@ internal sealed class TableWatch : ITableObserver
         }
     }
 
-    private void UpdateTableMessages(TableEvent tableEvent, TableView view)
+    private void UpdateTableMessages(TableEvent tableEvent, TableView view, bool editOnly = false)
     {
         if (view.HandNo <= 0)
         {
             return;
         }
 
-        var live = view.ActorSeat is not null || tableEvent.Kind == TableEventKind.HandStarted;
+        var live = !editOnly && (view.ActorSeat is not null || tableEvent.Kind == TableEventKind.HandStarted);
         // Chat players get the hand only while they sit at the table (not while waitlisted or after leaving).
         var seated = view.Seats.Where(s => s.PlayerId is not null).Select(s => s.PlayerId!.Value).ToHashSet();
-        var chats = players.Where(p => seated.Contains(p.Key)).Select(p => (ChatId: p.Key, Language: p.Value))
-            .Concat(groups.Keys.Select(g => (ChatId: g, Language: BotTexts.English)))
+        // Chat players see the table chat's last lines; group chats do not (the table chat is for the table's players and watchers).
+        var chats = players.Where(p => seated.Contains(p.Key)).Select(p => (ChatId: p.Key, Language: p.Value, Chat: VisibleChat(p.Key)))
+            .Concat(groups.Keys.Select(g => (ChatId: g, Language: BotTexts.English, Chat: (IReadOnlyList<ChatMessage>)[])))
             .ToList();
-        foreach (var (chatId, language) in chats)
+        foreach (var (chatId, language, lines) in chats)
         {
-            var text = TableText.Hand(view, language, time.GetUtcNow());
+            var text = TableText.Hand(view, language, time.GetUtcNow(), lines);
             if (tableMessages.TryGetValue(chatId, out var message) && message.HandNo == view.HandNo)
             {
                 if (message.Text != text)
@@ -362,6 +408,10 @@ internal sealed class TableWatch : ITableObserver
             }
         }
     }
+
+    /// <summary>The chat lines <paramref name="playerId"/> sees: not those of players they muted for themselves.</summary>
+    private IReadOnlyList<ChatMessage> VisibleChat(long playerId) =>
+        chatMutes.TryGetValue(playerId, out var muted) && muted.Count > 0 ? chat.Where(m => !muted.Contains(m.PlayerId)).ToList() : chat;
 
     private void PromptActor(TableEvent tableEvent, TableView view)
     {
@@ -399,5 +449,5 @@ internal sealed class TableWatch : ITableObserver
     }
 
     /// <summary>An event to relay, or (no event) a player to send the hand to afresh.</summary>
-    private readonly record struct Work(TableEvent? Event, long ResumePlayer);
+    private readonly record struct Work(TableEvent? Event, long ResumePlayer, IReadOnlyList<ChatMessage>? Chat);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.Grains.Interfaces.Bot;
+using Orleans.Poker.Grains.Interfaces.Chat;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults.Configuration;
@@ -12,7 +13,7 @@ namespace Orleans.Poker.BotFrontend.Play;
 
 /// <summary>
 /// The bot's table watches: one <see cref="TableWatch"/> observer per table that has chat players or a group chat,
-/// subscribed to the table grain and re-subscribed every <see cref="BotSettings.ResubscribeInterval"/> (grain
+/// subscribed to the table grain and its chat grain and re-subscribed every <see cref="BotSettings.ResubscribeInterval"/> (grain
 /// subscriptions expire), dropped when nobody is left to post to. The group chats are kept in the bot's
 /// <see cref="IBotGroupsGrain"/>, where this process is the relay <see cref="RelayId"/>: on start it claims them (a
 /// restart resumes the group posts) and renews its lease each interval; a group another process holds is left to it.
@@ -217,10 +218,14 @@ internal sealed class TableWatches(IGrainFactory grains, Outbox outbox, BotIdent
                 return found;
             }
 
-            var watch = new TableWatch(tableId, outbox, time, loggers.CreateLogger<TableWatch>(), stopping.Token);
+            var watch = new TableWatch(tableId, outbox, grains, time, loggers.CreateLogger<TableWatch>(), stopping.Token);
             watch.Reference = grains.CreateObjectReference<ITableObserver>(watch);
+            watch.ChatReference = grains.CreateObjectReference<IChatObserver>(watch);
             watch.Ended = Drop;
             await grains.GetGrain<ITableGrain>(tableId).Subscribe(watch.Reference);
+            var chat = grains.GetGrain<ITableChatGrain>(tableId);
+            await chat.Subscribe(watch.ChatReference);
+            watch.ShowChat(await chat.Recent());
             watches[tableId] = watch;
             logger.LogInformation("Relaying table {TableId} to chats", tableId);
             return watch;
@@ -250,6 +255,7 @@ internal sealed class TableWatches(IGrainFactory grains, Outbox outbox, BotIdent
                     try
                     {
                         await grains.GetGrain<ITableGrain>(watch.TableId).Subscribe(watch.Reference!);
+                        await grains.GetGrain<ITableChatGrain>(watch.TableId).Subscribe(watch.ChatReference!);
                     }
                     catch (Exception e)
                     {
@@ -310,6 +316,8 @@ internal sealed class TableWatches(IGrainFactory grains, Outbox outbox, BotIdent
         {
             await grains.GetGrain<ITableGrain>(watch.TableId).Unsubscribe(watch.Reference!);
             grains.DeleteObjectReference<ITableObserver>(watch.Reference!);
+            await grains.GetGrain<ITableChatGrain>(watch.TableId).Unsubscribe(watch.ChatReference!);
+            grains.DeleteObjectReference<IChatObserver>(watch.ChatReference!);
         }
         catch (Exception e)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Chat;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.BotFrontend.Rendering;
@@ -8,8 +9,15 @@ namespace Orleans.Poker.BotFrontend.Rendering;
 /// <summary>The public table message of a hand: board, pot, seats with their last actions, who acts, the result.</summary>
 internal static class TableText
 {
-    /// <summary>The table message as of <paramref name="now"/> (the actor's countdown is counted from it).</summary>
-    public static string Hand(TableView view, string language, DateTimeOffset now)
+    /// <summary>Chat lines a chat player's table message shows (the most recent ones).</summary>
+    public const int ChatLines = 3;
+
+    /// <summary>
+    /// The table message as of <paramref name="now"/> (the actor's countdown is counted from it); with
+    /// <paramref name="chat"/> (for chat players) its last <see cref="ChatLines"/> lines that were not deleted follow,
+    /// as the plain text they are (the bot sends no markup, so nothing in them is interpreted).
+    /// </summary>
+    public static string Hand(TableView view, string language, DateTimeOffset now, IReadOnlyList<ChatMessage>? chat = null)
     {
         var text = new StringBuilder();
         text.AppendLine(BotTexts.Get(language, "hand.title", view.Name, view.HandNo));
@@ -55,6 +63,16 @@ internal static class TableText
             text.AppendLine(view.Deadline is { } deadline
                 ? BotTexts.Get(language, "hand.toact.left", acting.Name, SecondsLeft(deadline, now))
                 : BotTexts.Get(language, "hand.toact", acting.Name));
+        }
+
+        var lines = chat?.Where(m => !m.Deleted).TakeLast(ChatLines).ToList() ?? [];
+        if (lines.Count > 0)
+        {
+            text.AppendLine(BotTexts.Get(language, "hand.chat"));
+            foreach (var line in lines)
+            {
+                text.Append(line.DisplayName).Append(": ").AppendLine(line.Text);
+            }
         }
 
         return text.ToString().TrimEnd();

@@ -23,6 +23,12 @@ public sealed partial class PokerExceptionHandler(IProblemDetailsService problem
         httpContext.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Title = code.Replace('_', ' '), Detail = detail, Type = $"https://orleans-poker/errors/{code}" };
         problem.Extensions["code"] = code;
+        if (exception is PokerException { RetryAfterSeconds: { } retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            problem.Extensions["retryAfter"] = retryAfter;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

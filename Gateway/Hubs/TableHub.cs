@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Poker.Gateway.Auth;
+using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Gateway.Relay;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -9,8 +10,10 @@ namespace Orleans.Poker.Gateway.Hubs;
 
 /// <summary>
 /// <c>/hubs/table</c>: watch tables and act. Server messages: <c>snapshot</c> (<see cref="TableSnapshot"/>),
-/// <c>event</c> (<see cref="TableEventMessage"/>), <c>yourTurn</c> (<see cref="YourTurnMessage"/>) and
-/// <c>handFinished</c> (<see cref="HandResult"/>). The player is always the authenticated one.
+/// <c>event</c> (<see cref="TableEventMessage"/>), <c>yourTurn</c> (<see cref="YourTurnMessage"/>),
+/// <c>handFinished</c> (<see cref="HandResult"/>) and <c>chat</c> (<see cref="TableChatMessage"/>: a line posted
+/// or deleted; through a SignalR group per table, so the Redis backplane reaches every gateway's viewers). The player is
+/// always the authenticated one.
 /// </summary>
 [Authorize]
 public sealed class TableHub(TableRelay relay, IGrainFactory grains) : Hub
@@ -19,12 +22,26 @@ public sealed class TableHub(TableRelay relay, IGrainFactory grains) : Hub
     public const string EventMethod = "event";
     public const string YourTurnMethod = "yourTurn";
     public const string HandFinishedMethod = "handFinished";
+    public const string ChatMethod = "chat";
 
-    /// <summary>Starts watching: a <c>snapshot</c> arrives before this returns, then every <c>event</c> in order.</summary>
-    public Task Watch(string tableId) => relay.Watch(Context.ConnectionId, PlayerId, Input.TableId(tableId));
+    /// <summary>The SignalR group of a table's chat viewers.</summary>
+    public static string ChatGroup(string tableId) => "chat:" + tableId;
+
+    /// <summary>Starts watching: a <c>snapshot</c> arrives before this returns, then every <c>event</c> in order, and the chat's new lines.</summary>
+    public async Task Watch(string tableId)
+    {
+        var id = Input.TableId(tableId);
+        await relay.Watch(Context.ConnectionId, PlayerId, id);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatGroup(id));
+    }
 
     /// <summary>Stops watching a table.</summary>
-    public void Unwatch(string tableId) => relay.Unwatch(Context.ConnectionId, Input.TableId(tableId));
+    public Task Unwatch(string tableId)
+    {
+        var id = Input.TableId(tableId);
+        relay.Unwatch(Context.ConnectionId, id);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, ChatGroup(id));
+    }
 
     /// <summary>
     /// Acts on the caller's turn, named by <paramref name="handNo"/> and <paramref name="turnId"/> from the view or

@@ -22,6 +22,10 @@ public sealed class PokerException : Exception
     [Id(1)]
     public int Status { get; }
 
+    /// <summary>For a 429: whole seconds until the request may succeed (the gateway's <c>Retry-After</c>).</summary>
+    [Id(2)]
+    public int? RetryAfterSeconds { get; init; }
+
     public static PokerException NotFound(string what) => new("not_found", $"{what} does not exist", 404);
 
     public static PokerException Forbidden(string message) => new("forbidden", message, 403);

@@ -58,4 +58,15 @@ public interface IPlayerGrain : IGrainWithIntegerKey
     /// <summary>Tracks the tables the player sits at.</summary>
     [Alias("SetSeated")]
     Task SetSeated(string tableId, bool seated);
+
+    /// <summary>The players whose chat lines this player does not want to see, in the order muted.</summary>
+    [Alias("GetChatMutes")]
+    Task<IReadOnlyList<long>> GetChatMutes();
+
+    /// <summary>
+    /// Hides (<paramref name="muted"/>) or shows again <paramref name="otherId"/>'s chat lines for this player; returns
+    /// the list. Refused for the player themselves (<c>invalid_mute</c>) and past <c>PlayerGrain.MaxChatMutes</c> (<c>chat_mutes_full</c>).
+    /// </summary>
+    [Alias("SetChatMute")]
+    Task<IReadOnlyList<long>> SetChatMute(long otherId, bool muted);
 }

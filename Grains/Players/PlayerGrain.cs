@@ -23,6 +23,9 @@ public sealed class PlayerGrain(
     private const int RecentHandsKept = 100;
     private const int MaxLedgerPage = 200;
 
+    /// <summary>A bound on the players one player mutes, so the state cannot grow without limit.</summary>
+    public const int MaxChatMutes = 500;
+
     private PlayerState State => store.State;
 
     private long PlayerId => this.GetPrimaryKeyLong();
@@ -267,6 +270,38 @@ public sealed class PlayerGrain(
     /// Writes the state. A failed write (the database blinked, or a write that did land timed out, leaving a stale e-tag)
     /// deactivates the grain: the next call starts from what was stored, and the ledger repairs the rest.
     /// </summary>
+    public Task<IReadOnlyList<long>> GetChatMutes()
+    {
+        _ = Profile;
+        return Task.FromResult<IReadOnlyList<long>>(State.ChatMutes.ToList());
+    }
+
+    public async Task<IReadOnlyList<long>> SetChatMute(long otherId, bool muted)
+    {
+        _ = Profile;
+        if (otherId == PlayerId)
+        {
+            throw new PokerException("invalid_mute", "You cannot mute yourself");
+        }
+
+        if (muted && !State.ChatMutes.Contains(otherId))
+        {
+            if (State.ChatMutes.Count >= MaxChatMutes)
+            {
+                throw PokerException.Conflict("chat_mutes_full", $"You can mute at most {MaxChatMutes} players: unmute someone first");
+            }
+
+            State.ChatMutes.Add(otherId);
+            await Persist();
+        }
+        else if (!muted && State.ChatMutes.Remove(otherId))
+        {
+            await Persist();
+        }
+
+        return State.ChatMutes.ToList();
+    }
+
     private async Task Persist()
     {
         try

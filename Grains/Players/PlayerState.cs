@@ -28,4 +28,7 @@ public sealed class PlayerState
 
     /// <summary>Recently recorded hands ("table#hand"), so a retried <c>RecordHand</c> counts once.</summary>
     [Id(8)] public List<string> RecentHands { get; set; } = [];
+
+    /// <summary>Players whose chat lines this player chose not to see (their own clients hide them).</summary>
+    [Id(9)] public List<long> ChatMutes { get; set; } = [];
 }

@@ -1,5 +1,5 @@
-// End-to-end, second silo: stud up/down cards, sit out / top up, the waitlist and seat holds, the time bank's ring, admin actions with their
-// audit entries, the operations page's charts after played hands, a player's page and the leaderboards, two tabs of one player refreshing their session at once, the Telegram theme and buttons (a fake
+// End-to-end, second silo: stud up/down cards, sit out / top up, the waitlist and seat holds, the time bank's ring, table chat (text only,
+// emotes, mute, report, an admin's deletion), admin actions with their audit entries, the operations page's charts after played hands, a player's page and the leaderboards, two tabs of one player refreshing their session at once, the Telegram theme and buttons (a fake
 // WebApp, a real signed initData), and a landscape phone.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -138,6 +138,62 @@ test('sit out and back in; top up within the maximum buy-in (balance goes down);
   assert.equal((await state(tableId, token)).view.seats[0].playerId ?? null, null);
   assert.ok(playerId > 0);
   await tia.context().close();
+});
+
+test('chat at a table: seated players post text (never markup) and emotes, a watcher reads but cannot post, mutes a sender for themselves; a report reaches the admins; a deleted line goes for everybody', async () => {
+  const ann = await guestPage(browser, url, 'Ann <b>');
+  const bob = await guestPage(browser, url, 'Bob');
+  const cat = await guestPage(browser, url, 'Cat');
+  const { accessToken: annToken } = await pageSession(ann);
+  const tableId = await createTable(annToken, 'limit-holdem');
+  await sitAt(ann, url, tableId, 0);
+  await sitAt(bob, url, tableId, 1);
+  await cat.goto(`${url}/#/table/${tableId}`);
+  await cat.waitForSelector('#chat .hint');
+  assert.equal(await cat.$('#chat-input'), null, 'a watcher gets no input');
+
+  const markup = '<img src=x onerror="window.__pwned=1"><b>nice hand</b> & more';
+  await ann.fill('#chat-input', markup);
+  await ann.click('#chat-send');
+  for (const page of [ann, bob, cat]) {
+    await page.waitForSelector('#chat-lines .chat-line .chat-text:not(.gone)');
+    assert.equal(await page.textContent('#chat-lines .chat-line .chat-text'), markup, 'the line reads as typed');
+    assert.equal(await page.textContent('#chat-lines .chat-line .chat-name'), 'Ann <b>');
+    assert.equal(await page.$$eval('#chat-lines img, #chat-lines b', (els) => els.length), 0, 'no markup was rendered');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  }
+  assert.equal(await ann.inputValue('#chat-input'), '', 'the input is cleared once sent');
+
+  await bob.click('#chat .emote[data-emote="clap"]');
+  await ann.waitForSelector('#chat-lines .chat-line.emote');
+  assert.equal(await ann.textContent('#chat-lines .chat-line.emote .chat-text'), '👏');
+  await cat.waitForSelector('#chat-lines .chat-line.emote');
+  await shot(ann, 'table-chat');
+
+  // Bob reports Ann's line from its menu; the admins see a copy of it.
+  const annLine = bob.locator('#chat-lines .chat-line:not(.own)').first();
+  await annLine.locator('.chat-more').click();
+  await annLine.locator('[data-chat-action=report]').click();
+  await bob.waitForSelector('#toast.show:not(.error)');
+  const reports = await rest(url, 'GET', '/api/admin/chat/reports?pageSize=100', admin.token);
+  const report = reports.body.items.find((r) => r.tableId === tableId);
+  assert.equal(report?.message.text, markup);
+
+  // Cat mutes Ann for themselves: Ann's lines go from Cat's panel only.
+  const catAnn = cat.locator('#chat-lines .chat-line[data-player]').first();
+  await catAnn.locator('.chat-more').click();
+  await catAnn.locator('[data-chat-action=mute]').click();
+  await cat.waitForSelector('#chat-show-muted');
+  assert.equal(await cat.$$eval('#chat-lines .chat-line', (els) => els.length), 1, 'only Bob\'s emote is left for Cat');
+  assert.equal(await bob.$$eval('#chat-lines .chat-line', (els) => els.length), 2, 'Bob still sees both lines');
+
+  // An admin deletes Ann's line: it goes for everybody, its text too.
+  const deleted = await rest(url, 'DELETE', `/api/admin/tables/${tableId}/chat/${report.message.id}`, admin.token);
+  assert.equal(deleted.status, 200, JSON.stringify(deleted.body));
+  await bob.waitForSelector('#chat-lines .chat-line.deleted');
+  await ann.waitForSelector('#chat-lines .chat-line.deleted');
+  assert.doesNotMatch(await bob.textContent('#chat-lines'), /nice hand/);
+  for (const page of [ann, bob, cat]) await page.context().close();
 });
 
 test('waitlist: a full heads-up table queues players in order; a leaving player frees a seat held for the first, the next moves up', async () => {

@@ -457,3 +457,25 @@ export interface TableActivity {
   averagePot: number;
   lastHandAt: string;
 }
+
+/** One line of a table's chat (`GET /api/tables/{id}/chat`): plain text, never markup; a deleted line has an empty text. */
+export interface ChatMessage {
+  id: number;
+  playerId: number;
+  displayName: string;
+  text: string;
+  emote: string | null;
+  sentAt: string;
+  deleted: boolean;
+}
+
+/** The table hub's `chat` message: a watched table's line, posted or deleted. */
+export interface TableChatMessage {
+  tableId: string;
+  message: ChatMessage;
+}
+
+/** `GET /api/players/me/chat-mutes`: the players whose lines the caller hides. */
+export interface ChatMutes {
+  playerIds: number[];
+}

@@ -100,6 +100,33 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : IClassFixture<Scale
     private static List<(long Seq, TableEventKind Kind, string Description)> Events(TableClient client, long from, long to) =>
         [.. client.Events.Where(e => e.EventSeq >= from && e.EventSeq <= to).Select(e => (e.EventSeq, e.Kind, e.Description))];
 
+    [Fact]
+    public async Task A_chat_line_posted_through_one_gateway_reaches_the_watchers_of_both_once()
+    {
+        var template = await GatewayFixture.NewTemplate(fixture.Cluster);
+        var poster = await ScaleOutFixture.SignInGuest(fixture.Urls[0], "Talker");
+        var table = await CreateTable(fixture.Urls[0], poster.AccessToken, template);
+        using var http = ScaleOutFixture.Http(fixture.Urls[0], poster.AccessToken);
+        (await http.PostAsJsonAsync($"/api/tables/{table}/sit", new { buyIn = 100, seat = 0 })).EnsureSuccessStatusCode();
+        var watchers = new List<TableClient>();
+        foreach (var url in fixture.Urls)
+        {
+            var auth = await ScaleOutFixture.SignInGuest(url, "Listener");
+            var watcher = await TableClient.ConnectUrl(url, auth.AccessToken, auth.Player.Profile.PlayerId);
+            await watcher.Watch(table);
+            watchers.Add(watcher);
+        }
+
+        (await http.PostAsJsonAsync($"/api/tables/{table}/chat", new { text = "hello both" })).EnsureSuccessStatusCode();
+
+        foreach (var watcher in watchers)
+        {
+            Assert.True(await watcher.WaitFor(() => !watcher.Chats.IsEmpty), $"watcher {watcher.PlayerId} got no chat line");
+            Assert.Equal([(table, "hello both")], watcher.Chats.Select(c => (c.TableId, c.Message.Text)));
+            await watcher.DisposeAsync();
+        }
+    }
+
     private static async Task<string> CreateTable(Uri url, string token, string template)
     {
         using var http = ScaleOutFixture.Http(url, token);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Relay;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
@@ -28,6 +29,7 @@ public sealed class TableClient : IAsyncDisposable
         connection.On<TableEventMessage>("event", e => Record(e, () => Events.Enqueue(e)));
         connection.On<YourTurnMessage>("yourTurn", t => Record(t, () => OnYourTurn(t)));
         connection.On<HandResult>("handFinished", r => Record(r, () => Finished.Enqueue(r)));
+        connection.On<TableChatMessage>("chat", m => Record(m, () => Chats.Enqueue(m)));
     }
 
     public HubConnection Connection { get; }
@@ -41,6 +43,8 @@ public sealed class TableClient : IAsyncDisposable
     public ConcurrentQueue<YourTurnMessage> Turns { get; } = new();
 
     public ConcurrentQueue<HandResult> Finished { get; } = new();
+
+    public ConcurrentQueue<TableChatMessage> Chats { get; } = new();
 
     /// <summary>Every typed message in arrival order.</summary>
     public ConcurrentQueue<object> Messages { get; } = new();

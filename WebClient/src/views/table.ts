@@ -12,7 +12,8 @@ import { language, t } from '../i18n';
 import { clampAmount, presets, raiseRange } from '../slider';
 import { initialTableState, isMyTurn, preActionChoices, reduce, type PreActionChoice, type TableInput, type TableState } from '../tableState';
 import { haptic, setMainButton } from '../telegram';
-import type { ActionKind, HandResult, PreAction, SeatView, TableEventMessage, TableSnapshot, YourTurnMessage } from '../wire';
+import type { ActionKind, HandResult, PreAction, SeatView, TableChatMessage, TableEventMessage, TableSnapshot, YourTurnMessage } from '../wire';
+import { chatPanel } from './chatPanel';
 
 let clientSeq = Date.now();
 
@@ -29,10 +30,10 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const side = h('div.table-controls', { id: 'table-controls' });
   const results = h('div.results', { id: 'results' });
   // The play column (own cards, actions, controls) sits beside the felt on a landscape phone (styles.css).
-  mount(root, h('div.table-view', { id: 'table-view' }, info, felt, h('div.play', null, results, myCards, bar, side)));
-
   const fmt = (n: number) => formatChips(n, language());
   const mySeat = (): SeatView | undefined => state.view?.seats.find((x) => x.playerId === me.playerId);
+  const chat = await chatPanel(tableId, me.playerId, () => mySeat() !== undefined);
+  mount(root, h('div.table-view', { id: 'table-view' }, info, felt, h('div.play', null, results, myCards, bar, side, chat.el)));
 
   /** Moves the state on; asks for a snapshot or the waitlist position when the step says so. Rendering is the caller's. */
   const dispatch = (input: TableInput) => {
@@ -50,6 +51,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     renderBar();
     renderSide();
     renderResults();
+    chat.render();
   };
 
   const renderInfo = () => {
@@ -377,14 +379,19 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     dispatch({ type: 'handFinished', result });
     renderResults();
   };
+  const onChat = (message: TableChatMessage) => {
+    if (message.tableId === tableId) chat.receive(message.message);
+  };
 
   hub = await tableConnection();
   hub.on('snapshot', onSnapshot);
   hub.on('event', onEvent);
   hub.on('yourTurn', onYourTurn);
   hub.on('handFinished', onHandFinished);
+  hub.on('chat', onChat);
   const watch = () => hub.invoke('Watch', tableId).catch((e: Error) => toast(e.message, 'error'));
-  const offReconnected = onTableReconnected(() => { dispatch({ type: 'reconnected' }); void watch(); });
+  // Chat lines are not replayed after a reconnect: the kept lines are read again.
+  const offReconnected = onTableReconnected(() => { dispatch({ type: 'reconnected' }); void watch().then(() => chat.reload()); });
   await watch();
   void refreshPosition();
 
@@ -395,6 +402,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     hub.off('event', onEvent);
     hub.off('yourTurn', onYourTurn);
     hub.off('handFinished', onHandFinished);
+    hub.off('chat', onChat);
     void hub.invoke('Unwatch', tableId).catch(() => undefined);
     setMainButton(null, null);
   };

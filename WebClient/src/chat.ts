@@ -1,0 +1,40 @@
+// Table chat without the DOM: the kept lines (merged from the list and the hub by id), and what the panel shows of them.
+
+import type { ChatMessage } from './wire';
+
+/** Lines a table keeps (the gateway's ChatRules.Kept): the panel holds no more. */
+export const chatKept = 50;
+
+/** Longest line the gateway accepts, after trimming. */
+export const chatMaxLength = 200;
+
+/** The lines with `incoming` merged in: a known id is replaced (a deletion), a new one added; in id order, the last `chatKept`. */
+export function mergeChat(lines: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
+  const byId = new Map(lines.map((m) => [m.id, m]));
+  for (const m of incoming) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => a.id - b.id).slice(-chatKept);
+}
+
+/** One line as the panel shows it: text only, the sender's name as sent, whether the viewer may mute or report it. */
+export interface ChatLine {
+  id: number;
+  playerId: number;
+  name: string;
+  text: string;
+  deleted: boolean;
+  emote: boolean;
+  own: boolean;
+}
+
+/** What the viewer `me` sees: lines of players they muted are left out (nobody else is affected). */
+export function visibleLines(lines: readonly ChatMessage[], muted: ReadonlySet<number>, me: number): ChatLine[] {
+  return lines
+    .filter((m) => !muted.has(m.playerId) || m.playerId === me)
+    .map((m) => ({ id: m.id, playerId: m.playerId, name: m.displayName, text: m.deleted ? '' : m.text, deleted: m.deleted, emote: m.emote != null, own: m.playerId === me }));
+}
+
+/** The text to send: trimmed; null when empty or too long (the gateway refuses those). */
+export function chatDraft(raw: string): string | null {
+  const text = raw.trim();
+  return text.length > 0 && text.length <= chatMaxLength ? text : null;
+}

@@ -1,0 +1,72 @@
+using Orleans.Poker.Grains.Interfaces.Chat;
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
+
+namespace Orleans.Poker.BotFrontend.Tests;
+
+[Collection(BotCollection.Name)]
+public sealed class ChatDisplayTests(BotFixture bot)
+{
+    [Fact]
+    public async Task A_chat_players_table_message_shows_the_last_chat_lines_as_plain_text_and_drops_a_deleted_one()
+    {
+        var table = await bot.NewTable("Chatty table");
+        var tableId = table.GetPrimaryKeyString();
+        var player = BotFixture.NewUserId();
+        var app = BotFixture.NewUserId();
+        await bot.Press(player, $"j:{tableId}");
+        await bot.Grains.GetGrain<IPlayerGrain>(app).Register(new PlayerProfile { PlayerId = app, TelegramId = app, DisplayName = "App <i>player</i>" });
+        await table.Sit(new SeatRequest(app, "App <i>player</i>", 100));
+        var start = bot.Api.LastIndex;
+        await bot.StartNextHand(table);
+        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == player && r.Text.StartsWith("🃏", StringComparison.Ordinal), start);
+        var chat = bot.Grains.GetGrain<ITableChatGrain>(tableId);
+
+        var first = await chat.Post(app, "<b>hi</b> & *not bold*", null);
+        var shown = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == player && r.Text.Contains("<b>hi</b>", StringComparison.Ordinal), start);
+        foreach (var text in new[] { "two", "three", "four" })
+        {
+            await chat.Post(app, text, null);
+        }
+
+        var lastThree = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == player && r.Text.Contains("four", StringComparison.Ordinal), shown.Index);
+        await chat.Delete((await chat.Recent()).Single(m => m.Text == "four").Id);
+        var afterDelete = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == player && !r.Text.Contains("four", StringComparison.Ordinal) && r.Text.Contains("💬", StringComparison.Ordinal), lastThree.Index);
+
+        Assert.Contains("💬 Table chat:\nApp <i>player</i>: <b>hi</b> & *not bold*", shown.Text, StringComparison.Ordinal);
+        Assert.Null(shown.Json["parse_mode"]);
+        Assert.Null(shown.Json["entities"]);
+        Assert.DoesNotContain(first.Text, lastThree.Text, StringComparison.Ordinal);
+        Assert.EndsWith("App <i>player</i>: two\nApp <i>player</i>: three\nApp <i>player</i>: four", lastThree.Text, StringComparison.Ordinal);
+        Assert.EndsWith("App <i>player</i>: <b>hi</b> & *not bold*\nApp <i>player</i>: two\nApp <i>player</i>: three", afterDelete.Text, StringComparison.Ordinal);
+        Assert.StartsWith("🃏", afterDelete.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lines_of_a_player_muted_for_oneself_are_left_out_of_ones_own_table_message_only()
+    {
+        var table = await bot.NewTable("Muted chat table");
+        var tableId = table.GetPrimaryKeyString();
+        var (listener, other) = (BotFixture.NewUserId(), BotFixture.NewUserId());
+        var app = BotFixture.NewUserId();
+        await bot.Press(listener, $"j:{tableId}");
+        await bot.Press(other, $"j:{tableId}");
+        await bot.Grains.GetGrain<IPlayerGrain>(app).Register(new PlayerProfile { PlayerId = app, TelegramId = app, DisplayName = "Loud" });
+        await table.Sit(new SeatRequest(app, "Loud", 100));
+        await bot.Grains.GetGrain<IPlayerGrain>(listener).SetChatMute(app, true);
+        var start = bot.Api.LastIndex;
+        await bot.StartNextHand(table);
+        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == listener && r.Text.StartsWith("🃏", StringComparison.Ordinal), start);
+        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == other && r.Text.StartsWith("🃏", StringComparison.Ordinal), start);
+        var chat = bot.Grains.GetGrain<ITableChatGrain>(tableId);
+
+        await chat.Post(app, "shouting", null);
+        await chat.Post(other, "calm words", null);
+        var toOther = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == other && r.Text.Contains("calm words", StringComparison.Ordinal), start);
+        var toListener = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == listener && r.Text.Contains("calm words", StringComparison.Ordinal), start);
+
+        Assert.Contains("Loud: shouting", toOther.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("shouting", toListener.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Api.Requests, r => r.Index > start && r.ChatId == listener && r.Text.Contains("shouting", StringComparison.Ordinal));
+    }
+}
