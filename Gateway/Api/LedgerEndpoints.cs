@@ -8,7 +8,11 @@ using Orleans.Poker.Grains.Interfaces.Players;
 
 namespace Orleans.Poker.Gateway.Api;
 
-/// <summary><c>/api/admin/ledger</c>: every player's ledger entries by time (a page, or all of a range as CSV) and the room's balance sheet. Admin role only.</summary>
+/// <summary>
+/// <c>/api/admin/ledger</c>: every player's ledger entries by time (a page, or all of a range as CSV) and the room's
+/// balance sheet; <c>/api/admin/transactions</c> and <c>/api/admin/players/{id}/ledger</c>: the ledger searched, newest
+/// first. Admin role only.
+/// </summary>
 public static class LedgerEndpoints
 {
     public static RouteGroupBuilder MapLedgerEndpoints(this RouteGroupBuilder api)
@@ -44,12 +48,33 @@ public static class LedgerEndpoints
             }
         }).WithSummary("Ledger entries of every player recorded in [from, to) as CSV, oldest first (at most 366 days)");
 
+        api.MapGet("/admin/transactions", (string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IGrainFactory grains) =>
+                Search(grains, null, kind, from, to, page, pageSize))
+            .WithTags("Admin").RequireAuthorization(Auth.PokerClaims.AdminPolicy)
+            .WithSummary("Every player's transactions, newest first (paged); filtered by kind (e.g. BuyIn) and time (from inclusive, to exclusive)");
+
+        api.MapGet("/admin/players/{playerId:long}/ledger", async (long playerId, string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IGrainFactory grains) =>
+            {
+                await grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId)).Get();
+                return await Search(grains, playerId, kind, from, to, page, pageSize);
+            })
+            .WithTags("Admin").RequireAuthorization(Auth.PokerClaims.AdminPolicy)
+            .WithSummary("A player's transactions, newest first (paged, filtered like GET /api/admin/transactions)");
+
         ledger.MapGet("/balance", (IGrainFactory grains) => Grain(grains).Balance())
             .WithSummary("The balance sheet: issued chips = players' balances + the house's rake + chips on tables");
         return api;
     }
 
     private static ILedgerGrain Grain(IGrainFactory grains) => grains.GetGrain<ILedgerGrain>(0);
+
+    /// <summary>One page of a ledger search: one player's (or everyone's) entries of a kind in a time range, newest first.</summary>
+    private static async Task<PageResponse<LedgerEntry>> Search(IGrainFactory grains, long? playerId, string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize)
+    {
+        var (p, size, skip) = Input.Page(page, pageSize);
+        Input.Range(from, to);
+        return new PageResponse<LedgerEntry>(await Grain(grains).Search(new LedgerQuery(playerId, Input.LedgerKind(kind), from, to, skip, size)), p, size);
+    }
 
     private static DateTimeOffset Range(DateTimeOffset from, DateTimeOffset to) =>
         from > to ? throw Input.Invalid("from", "must not be after to")

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Orleans.Poker.Grains.Interfaces.Admin;
 using Orleans.Poker.Grains.Analytics;
+using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Storage;
 
@@ -17,4 +18,15 @@ public sealed class LedgerGrain(ILedgerStore ledger) : Grain, ILedgerGrain
     }
 
     public Task<LedgerBalance> Balance() => ledger.GetBalanceAsync();
+
+    public Task<IReadOnlyList<LedgerEntry>> Search(LedgerQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.From > query.To)
+        {
+            throw new PokerException("invalid_range", "from must not be after to.");
+        }
+
+        return ledger.SearchAsync(query with { Skip = Math.Max(0, query.Skip), Take = Math.Clamp(query.Take, 1, ILedgerGrain.MaxTake) });
+    }
 }

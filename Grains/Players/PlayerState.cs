@@ -28,4 +28,7 @@ public sealed class PlayerState
 
     /// <summary>Recently recorded hands ("table#hand"), so a retried <c>RecordHand</c> counts once.</summary>
     [Id(8)] public List<string> RecentHands { get; set; } = [];
+
+    /// <summary>The ban in force, or null.</summary>
+    [Id(12)] public PlayerBan? Ban { get; set; }
 }
