@@ -447,3 +447,16 @@ export interface TableActivity {
   averagePot: number;
   lastHandAt: string;
 }
+
+/** Admin: a player's ban. */
+export interface PlayerBan {
+  at: string;
+  adminId: number;
+  reason: string;
+}
+
+/** Admin: a player's page head (GET /api/admin/players/{id}). */
+export interface AdminPlayer extends PlayerSummary {
+  ban: PlayerBan | null;
+  isAdmin: boolean;
+}
