@@ -25,15 +25,21 @@ public static class LedgerEndpoints
             return new PageResponse<LedgerEntry>(await Grain(grains).Entries(from, Range(from, to), skip, size), p, size);
         }).WithSummary("Ledger entries of every player recorded in [from, to), oldest first");
 
-        ledger.MapGet("/export", async (DateTimeOffset from, DateTimeOffset to, HttpContext http, IGrainFactory grains) =>
+        ledger.MapGet("/export", async (DateTimeOffset from, DateTimeOffset to, long? playerId, HttpContext http, IGrainFactory grains) =>
         {
             Range(from, to);
+            if (playerId is { } id)
+            {
+                await grains.GetGrain<IPlayerGrain>(Input.PlayerId(id)).Get();
+            }
+
+            var who = playerId is { } player ? $"player-{player}-" : "";
             http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger-{from:yyyyMMddTHHmm}-{to:yyyyMMddTHHmm}.csv\"";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger-{who}{from:yyyyMMddTHHmm}-{to:yyyyMMddTHHmm}.csv\"";
             await http.Response.WriteAsync("at,transfer_id,player_id,kind,amount,balance_after,table_id,note\n", http.RequestAborted);
             for (var skip = 0; ; skip += ILedgerGrain.MaxTake)
             {
-                var entries = await Grain(grains).Entries(from, to, skip, ILedgerGrain.MaxTake);
+                var entries = await Grain(grains).Search(new LedgerQuery(playerId, null, from, to, skip, ILedgerGrain.MaxTake, OldestFirst: true));
                 var page = new StringBuilder();
                 foreach (var e in entries)
                 {
@@ -46,7 +52,7 @@ public static class LedgerEndpoints
                     return;
                 }
             }
-        }).WithSummary("Ledger entries of every player recorded in [from, to) as CSV, oldest first (at most 366 days)");
+        }).WithSummary("Ledger entries of every player (or of playerId) recorded in [from, to) as CSV, oldest first (at most 366 days)");
 
         api.MapGet("/admin/transactions", (string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IGrainFactory grains) =>
                 Search(grains, null, kind, from, to, page, pageSize))

@@ -14,7 +14,7 @@ public sealed class LedgerGrain(ILedgerStore ledger) : Grain, ILedgerGrain
     public Task<IReadOnlyList<LedgerEntry>> Entries(DateTimeOffset from, DateTimeOffset to, int skip, int take)
     {
         AnalyticsQuery.CheckRange(from, to);
-        return ledger.GetEntriesAsync(from, to, Math.Max(0, skip), Math.Clamp(take, 1, ILedgerGrain.MaxTake));
+        return Search(new LedgerQuery(From: from, To: to, Skip: skip, Take: take, OldestFirst: true));
     }
 
     public Task<LedgerBalance> Balance() => ledger.GetBalanceAsync();

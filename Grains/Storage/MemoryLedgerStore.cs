@@ -59,18 +59,9 @@ public sealed class MemoryLedgerStore : ILedgerStore
         lock (_gate)
         {
             IEnumerable<LedgerEntry> entries = query.PlayerId is { } playerId ? _byPlayer.GetValueOrDefault(playerId) ?? [] : _inOrder;
-            IReadOnlyList<LedgerEntry> page = entries.Where(query.Matches).Reverse().OrderByDescending(e => e.At)
+            var matching = entries.Where(query.Matches);
+            IReadOnlyList<LedgerEntry> page = (query.OldestFirst ? matching.OrderBy(e => e.At) : matching.Reverse().OrderByDescending(e => e.At))
                 .Skip(Math.Max(0, query.Skip)).Take(Math.Max(0, query.Take)).ToList();
-            return Task.FromResult(page);
-        }
-    }
-
-    public Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(DateTimeOffset from, DateTimeOffset to, int skip, int take, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            IReadOnlyList<LedgerEntry> page = _inOrder.Where(e => e.At >= from && e.At < to)
-                .Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList();
             return Task.FromResult(page);
         }
     }

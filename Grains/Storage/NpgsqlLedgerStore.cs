@@ -99,25 +99,11 @@ public sealed class NpgsqlLedgerStore(NpgsqlDataSource dataSource) : ILedgerStor
 
         search.CommandText = $"""
             SELECT {Columns} FROM ledger_transactions {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))}
-            ORDER BY created_at DESC, transaction_id DESC OFFSET @skip LIMIT @take
+            ORDER BY {(query.OldestFirst ? "created_at, transaction_id" : "created_at DESC, transaction_id DESC")} OFFSET @skip LIMIT @take
             """;
         search.With("skip", NpgsqlDbType.Integer, Math.Max(0, query.Skip))
             .With("take", NpgsqlDbType.Integer, Math.Max(0, query.Take));
         return await ReadAllAsync(search, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(DateTimeOffset from, DateTimeOffset to, int skip, int take, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var query = new NpgsqlCommand(
-            $"""
-            SELECT {Columns} FROM ledger_transactions WHERE created_at >= @from AND created_at < @to
-            ORDER BY created_at, transaction_id OFFSET @skip LIMIT @take
-            """, connection);
-        query.WithTime("from", from).WithTime("to", to)
-            .With("skip", NpgsqlDbType.Integer, Math.Max(0, skip))
-            .With("take", NpgsqlDbType.Integer, Math.Max(0, take));
-        return await ReadAllAsync(query, cancellationToken);
     }
 
     public async Task<LedgerBalance> GetBalanceAsync(CancellationToken cancellationToken = default)

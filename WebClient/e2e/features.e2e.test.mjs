@@ -441,6 +441,10 @@ test('admin console: find a player, their page, ban and lift it (their token ref
   assert.deepEqual(kinds, ['AdminAdjustment', 'AdminAdjustment', 'AdminAdjustment']);
   assert.equal(await page.isDisabled('#ledger-next'), true, 'three entries fit one page');
   await shot(page, 'admin-ledger');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#player-ledger-csv')]);
+  assert.equal(csv.suggestedFilename(), `ledger-${cheat.playerId}.csv`);
+  const csvRows = readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\n').slice(1);
+  assert.deepEqual(csvRows.map((r) => r.split(',')[2]), Array(4).fill(String(cheat.playerId)), 'the grant and three adjustments, this player only');
 
   await page.fill('#ban-reason', 'appeal upheld');
   await page.click('#unban-apply');

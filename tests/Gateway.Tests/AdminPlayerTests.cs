@@ -93,6 +93,12 @@ public sealed class AdminPlayerTests(GatewayFixture fixture)
         Assert.Equal(["second", "first"], adjustments.Select(e => e.GetProperty("note").GetString()));
         Assert.Equal("first", Assert.Single(secondPage).GetProperty("note").GetString());
         Assert.Equal(2, everyones.Count(e => e.GetProperty("playerId").GetInt64() == Id(player)));
+
+        var csv = await http.GetStringAsync($"/api/admin/ledger/export?from={from}&to={to}&playerId={Id(player)}");
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..];
+        Assert.Equal(["grant", "admin_adjustment", "admin_adjustment"], rows.Select(r => r.Split(',')[3]));
+        Assert.All(rows, r => Assert.Equal(Id(player).ToString(CultureInfo.InvariantCulture), r.Split(',')[2]));
+        await Problems.AssertProblem(await http.GetAsync($"/api/admin/ledger/export?from={from}&to={to}&playerId=123456789012"), HttpStatusCode.NotFound, "not_found");
     }
 
     [Theory]

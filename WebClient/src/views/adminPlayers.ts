@@ -2,7 +2,7 @@
 // with a reason, the ledger paged and filtered, recent hands); every player's transactions, paged and filtered alike.
 
 import { api } from '../api';
-import { h, mount, toast } from '../dom';
+import { download, h, mount, toast } from '../dom';
 import { formatChips } from '../format';
 import { language, t } from '../i18n';
 import { firstPage, hasNextPage, ledgerKinds, ledgerQuery, type LedgerFilter } from '../ledgerQuery';
@@ -68,11 +68,24 @@ export async function playerPage(body: HTMLElement, playerId: string): Promise<v
         : h('div', null, reason, ban
           ? h('button', { id: 'unban-apply', onclick: act('unban') }, s.unban)
           : h('button.danger', { id: 'ban-apply', onclick: act('ban') }, s.ban))),
-    h('section.card-box', null, h('h3', null, s.ledger), ledger),
+    h('section.card-box', null, h('h3', null, s.ledger), ledger,
+      h('button.csv', { id: 'player-ledger-csv', title: s.ledgerCsvTitle, onclick: () => csv(playerId) }, s.ledgerCsv)),
     h('section.card-box', { id: 'player-hands' }, h('h3', null, s.hands),
       hands.items.length === 0 ? h('p', null, s.noHands) : hands.items.map((x) => h('div.row', { 'data-hand': `${x.tableId}#${x.handNo}` },
         h('span', null, when(x.endedAt)), h('span', null, x.tableId), h('span', null, `#${x.handNo}`), h('span', null, `${s.pot} ${chips(x.pot)}`)))));
   await ledgerTable(ledger, `/api/admin/players/${playerId}/ledger`, false);
+}
+
+/** The player's ledger of the last year as CSV (the room's export, for one player). */
+async function csv(playerId: string): Promise<void> {
+  const to = new Date();
+  const from = new Date(to.getTime() - 365 * 24 * 3600 * 1000);
+  try {
+    const text = await api.get<string>(`/api/admin/ledger/export?from=${from.toISOString()}&to=${to.toISOString()}&playerId=${playerId}`);
+    download(`ledger-${playerId}.csv`, text);
+  } catch (e) {
+    toast((e as Error).message, 'error');
+  }
 }
 
 /** Every player's transactions. */
