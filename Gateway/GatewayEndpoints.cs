@@ -29,6 +29,7 @@ public static class GatewayEndpoints
         }
 
         app.UseAuthentication();
+        app.UseBanCheck();
         app.UseAuthorization();
         app.UseRateLimiter();
 

@@ -15,8 +15,8 @@ namespace Orleans.Poker.BotFrontend.Handling;
 
 /// <summary>
 /// <c>/admin</c> for the Telegram ids in <c>POKER__Bot__AdminTelegramIds</c>: the room's figures and tables, and
-/// buttons to manage a table (pause, resume, close, kick). Every change is written to the audit log; anyone else is
-/// refused and nothing changes.
+/// buttons to manage a table (pause, resume, close, kick); <c>/admin find</c>, <c>player</c>, <c>ban</c> and
+/// <c>unban</c> for players. Every change is written to the audit log; anyone else is refused and nothing changes.
 /// </summary>
 internal sealed partial class UpdateHandler
 {
@@ -25,7 +25,7 @@ internal sealed partial class UpdateHandler
 
     private bool IsAdmin(Context context) => admins.Contains(context.PlayerId);
 
-    private async Task Admin(Context context, CancellationToken ct)
+    private async Task Admin(Context context, string argument, CancellationToken ct)
     {
         if (!IsAdmin(context))
         {
@@ -33,6 +33,90 @@ internal sealed partial class UpdateHandler
             return;
         }
 
+        var parts = argument.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var id = parts.Length > 1 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number != 0 ? number : (long?)null;
+        switch (parts.FirstOrDefault()?.ToLowerInvariant())
+        {
+            case null:
+                await Insights(context, ct);
+                return;
+            case "find" when parts.Length > 1:
+                await FindPlayers(context, argument[parts[0].Length..].Trim());
+                return;
+            case "player" when id is { } shown && parts.Length == 2:
+                await ShowPlayer(context, shown);
+                return;
+            case "ban" when id is { } banned && parts.Length == 3:
+                await Ban(context, banned, parts[2]);
+                return;
+            case "unban" when id is { } lifted && parts.Length == 3:
+                await grains.GetGrain<IPlayerGrain>(lifted).Get();
+                await grains.GetGrain<IPlayerGrain>(lifted).Unban(context.PlayerId, parts[2]);
+                await Audit(context, "player.unban", lifted.ToString(CultureInfo.InvariantCulture), parts[2]);
+                await Reply(context, BotTexts.Get(context.Language, "admin.unbanned", lifted));
+                return;
+            default:
+                await Reply(context, BotTexts.Get(context.Language, "admin.usage"));
+                return;
+        }
+    }
+
+    private async Task FindPlayers(Context context, string text)
+    {
+        var found = await grains.GetGrain<IPlayerSearchGrain>(0).Search(text);
+        var language = context.Language;
+        if (found.Count == 0)
+        {
+            await Reply(context, BotTexts.Get(language, "admin.found.none", text));
+            return;
+        }
+
+        var reply = new StringBuilder(BotTexts.Get(language, "admin.found", text));
+        foreach (var player in found)
+        {
+            reply.Append('\n').Append(BotTexts.Get(language, "admin.found.row", player.DisplayName, player.Username is { } u ? "@" + u : "", player.PlayerId));
+        }
+
+        await Reply(context, reply.ToString());
+    }
+
+    private async Task ShowPlayer(Context context, long playerId)
+    {
+        var player = grains.GetGrain<IPlayerGrain>(playerId);
+        var summary = await player.Get();
+        var profile = summary.Profile;
+        var language = context.Language;
+        var text = new StringBuilder(BotTexts.Get(language, "admin.player", profile.DisplayName, profile.Username is { } u ? "@" + u : "",
+            profile.PlayerId, profile.TelegramId?.ToString(CultureInfo.InvariantCulture) ?? "–", profile.Language, summary.Balance, summary.Stats.HandsPlayed, summary.Tables.Count));
+        text.Append('\n').Append(await player.GetBan() is { } ban
+            ? BotTexts.Get(language, "admin.player.banned", ban.At, ban.AdminId, ban.Reason)
+            : BotTexts.Get(language, "admin.player.ok"));
+        await Reply(context, text.ToString());
+    }
+
+    /// <summary>Bans a player who is not an admin (the grain stands them up at every table), audited.</summary>
+    private async Task Ban(Context context, long playerId, string reason)
+    {
+        var player = grains.GetGrain<IPlayerGrain>(playerId);
+        var summary = await player.Get();
+        if (summary.Profile.TelegramId is { } telegramId && admins.Contains(telegramId))
+        {
+            await Reply(context, BotTexts.Get(context.Language, "admin.ban.admin"));
+            return;
+        }
+
+        var ban = await player.Ban(context.PlayerId, reason);
+        await Audit(context, "player.ban", playerId.ToString(CultureInfo.InvariantCulture), ban.Reason);
+        foreach (var tableId in summary.Tables)
+        {
+            await watches.Forget(tableId, playerId);
+        }
+
+        await Reply(context, BotTexts.Get(context.Language, "admin.banned", playerId, ban.Reason));
+    }
+
+    private async Task Insights(Context context, CancellationToken ct)
+    {
         var insights = await grains.GetGrain<IRoomInsightsGrain>(0).Get();
         var language = context.Language;
         var text = new StringBuilder(BotTexts.Get(language, "admin.insights",

@@ -77,7 +77,7 @@ internal sealed partial class UpdateHandler(
         }
     }
 
-    private sealed record Context(long ChatId, bool PrivateChat, User User, PlayerSummary Player, string? ChatTitle = null)
+    private sealed record Context(long ChatId, bool PrivateChat, User User, PlayerSummary Player, string? ChatTitle = null, bool Banned = false)
     {
         public long PlayerId => User.Id;
 
@@ -112,6 +112,12 @@ internal sealed partial class UpdateHandler(
             });
         }
 
+        // A banned player gets the one polite refusal and nothing else: no watches resumed, no state touched.
+        if (await grain.GetBan() is not null)
+        {
+            return new Context(chat.Id, chat.Type == ChatType.Private, user, player, chat.Title, Banned: true);
+        }
+
         // They wrote to us in private, so their chat is open again: messages flow again, starting with their hands as they stand.
         var privateChat = chat.Type == ChatType.Private;
         var resumed = privateChat && outbox.Reachable(chat.Id);
@@ -144,6 +150,18 @@ internal sealed partial class UpdateHandler(
     private async Task OnMessage(int updateId, Message message, User from, string text, CancellationToken ct)
     {
         var context = await Begin(message.Chat, from);
+        if (context.Banned)
+        {
+            // In a group only a command is answered: the chat's talk is not the bot's business.
+            if (context.PrivateChat || text.StartsWith('/'))
+            {
+                logger.LogInformation("Banned player {PlayerId} wrote to the bot: refused", context.PlayerId);
+                await Reply(context, BotTexts.Get(context.Language, "banned"));
+            }
+
+            return;
+        }
+
         if (!text.StartsWith('/'))
         {
             if (pendingAmounts.TryRemove(from.Id, out var pending))
@@ -189,7 +207,7 @@ internal sealed partial class UpdateHandler(
         "invite" => Invite(context, ct),
         "language" => Reply(context, BotTexts.Get(context.Language, "language.choose"), Keyboards.Languages()),
         "help" => Help(context),
-        "admin" => Admin(context, ct),
+        "admin" => Admin(context, argument, ct),
         "startgroup" => StartGroup(context, ct),
         _ => Reply(context, BotTexts.Get(context.Language, "unknown")),
     };
@@ -490,7 +508,16 @@ internal sealed partial class UpdateHandler(
         var alert = false;
         try
         {
-            answer = await Callback(updateId, context, query, data, ct);
+            if (context.Banned)
+            {
+                logger.LogInformation("Banned player {PlayerId} pressed a button: refused", context.PlayerId);
+                answer = BotTexts.Get(context.Language, "banned");
+                alert = true;
+            }
+            else
+            {
+                answer = await Callback(updateId, context, query, data, ct);
+            }
         }
         catch (PrivateChatNeededException e)
         {

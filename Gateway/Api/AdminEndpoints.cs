@@ -5,6 +5,8 @@ using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Admin;
 using Orleans.Poker.Grains.Interfaces.Analytics;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Hands;
 using Orleans.Poker.Grains.Interfaces.Operations;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -12,7 +14,7 @@ using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.Gateway.Api;
 
-/// <summary><c>/api/admin</c>: live tables, close/pause/kick, balance adjustments, the audit log, the operations figures, analytics and insights. Admin role only.</summary>
+/// <summary><c>/api/admin</c>: live tables, close/pause/kick, player search, pages, bans and balance adjustments, the audit log, the operations figures, analytics and insights. Admin role only.</summary>
 public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
@@ -60,8 +62,47 @@ public static class AdminEndpoints
             return new ChipsResponse(balance);
         }).WithSummary("Adjust a balance (ledger entry + audit)");
 
-        admin.MapGet("/players/{playerId:long}", (long playerId, IGrainFactory grains) => grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId)).Get())
-            .WithSummary("A player's profile and balance");
+        admin.MapGet("/players", (string? q, IGrainFactory grains) =>
+                grains.GetGrain<IPlayerSearchGrain>(0).Search(q ?? throw Input.Invalid("q", "is required")))
+            .WithSummary($"Players whose display name or username contains q (any case), or whose Telegram id is q; at most {IPlayerSearchGrain.MaxResults}");
+
+        admin.MapGet("/players/{playerId:long}", async (long playerId, IGrainFactory grains, Auth.TokenService tokens) =>
+        {
+            var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
+            var summary = await player.Get();
+            return new AdminPlayerResponse(summary.Profile, summary.Balance, summary.Stats, summary.Tables, await player.GetBan(), tokens.IsAdmin(summary.Profile));
+        }).WithSummary("A player's profile, balance, statistics, tables and ban");
+
+        admin.MapGet("/players/{playerId:long}/hands", async (long playerId, int? page, int? pageSize, IGrainFactory grains) =>
+        {
+            var (p, size, skip) = Input.Page(page, pageSize);
+            await grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId)).Get();
+            return new PageResponse<HandSummary>(await grains.GetGrain<IHandArchiveGrain>(0).GetPlayerHands(playerId, skip, size), p, size);
+        }).WithSummary("Hands the player was dealt into, newest first (as GET /api/players/me/hands)");
+
+        admin.MapPost("/players/{playerId:long}/ban", async (long playerId, ReasonRequest request, ClaimsPrincipal user, IGrainFactory grains, Auth.TokenService tokens, Audit audit) =>
+        {
+            var reason = Input.Text(request.Reason, "reason", PlayerBan.MaxReasonLength);
+            var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
+            if (tokens.IsAdmin((await player.Get()).Profile))
+            {
+                throw PokerException.Forbidden("Admins cannot be banned.");
+            }
+
+            var ban = await player.Ban(Auth.PokerClaims.GetPlayerId(user), reason);
+            await audit.Write(user, "player.ban", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason);
+            return ban;
+        }).WithSummary("Ban a player (audited): they cannot sign in or play, their hub connections close, and they are stood up and cashed out of every table");
+
+        admin.MapPost("/players/{playerId:long}/unban", async (long playerId, ReasonRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+        {
+            var reason = Input.Text(request.Reason, "reason", PlayerBan.MaxReasonLength);
+            var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
+            await player.Get();
+            await player.Unban(Auth.PokerClaims.GetPlayerId(user), reason);
+            await audit.Write(user, "player.unban", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason);
+            return Results.NoContent();
+        }).WithSummary("Lift a player's ban (audited)");
 
         admin.MapGet("/players/{playerId:long}/results", (long playerId, IGrainFactory grains) =>
                 grains.GetGrain<IPlayerResultsGrain>(0).Player(Input.PlayerId(playerId)))
@@ -77,11 +118,7 @@ public static class AdminEndpoints
         {
             var (p, size, skip) = Input.Page(page, pageSize);
             var query = new AuditQuery(admin is { } id ? Input.PlayerId(id) : null, Input.OptionalText(action, "action", 64), from, to, skip, size);
-            if (from > to)
-            {
-                throw Input.Invalid("from", "must not be after to");
-            }
-
+            Input.Range(from, to);
             return new PageResponse<AuditEntry>(await grains.GetGrain<IAuditLogGrain>(0).Search(query), p, size);
         }).WithSummary("The audit log, newest first; filtered by admin id, action (e.g. player.adjust) and time (from inclusive, to exclusive)");
         admin.MapGet("/analytics/hourly", (DateTimeOffset from, DateTimeOffset to, string? tableId, IGrainFactory grains) =>

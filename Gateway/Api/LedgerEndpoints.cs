@@ -8,7 +8,11 @@ using Orleans.Poker.Grains.Interfaces.Players;
 
 namespace Orleans.Poker.Gateway.Api;
 
-/// <summary><c>/api/admin/ledger</c>: every player's ledger entries by time (a page, or all of a range as CSV) and the room's balance sheet. Admin role only.</summary>
+/// <summary>
+/// <c>/api/admin/ledger</c>: every player's ledger entries by time (a page, or all of a range as CSV) and the room's
+/// balance sheet; <c>/api/admin/transactions</c> and <c>/api/admin/players/{id}/ledger</c>: the ledger searched, newest
+/// first. Admin role only.
+/// </summary>
 public static class LedgerEndpoints
 {
     public static RouteGroupBuilder MapLedgerEndpoints(this RouteGroupBuilder api)
@@ -21,15 +25,21 @@ public static class LedgerEndpoints
             return new PageResponse<LedgerEntry>(await Grain(grains).Entries(from, Range(from, to), skip, size), p, size);
         }).WithSummary("Ledger entries of every player recorded in [from, to), oldest first");
 
-        ledger.MapGet("/export", async (DateTimeOffset from, DateTimeOffset to, HttpContext http, IGrainFactory grains) =>
+        ledger.MapGet("/export", async (DateTimeOffset from, DateTimeOffset to, long? playerId, HttpContext http, IGrainFactory grains) =>
         {
             Range(from, to);
+            if (playerId is { } id)
+            {
+                await grains.GetGrain<IPlayerGrain>(Input.PlayerId(id)).Get();
+            }
+
+            var who = playerId is { } player ? $"player-{player}-" : "";
             http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger-{from:yyyyMMddTHHmm}-{to:yyyyMMddTHHmm}.csv\"";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger-{who}{from:yyyyMMddTHHmm}-{to:yyyyMMddTHHmm}.csv\"";
             await http.Response.WriteAsync("at,transfer_id,player_id,kind,amount,balance_after,table_id,note\n", http.RequestAborted);
             for (var skip = 0; ; skip += ILedgerGrain.MaxTake)
             {
-                var entries = await Grain(grains).Entries(from, to, skip, ILedgerGrain.MaxTake);
+                var entries = await Grain(grains).Search(new LedgerQuery(playerId, null, from, to, skip, ILedgerGrain.MaxTake, OldestFirst: true));
                 var page = new StringBuilder();
                 foreach (var e in entries)
                 {
@@ -42,7 +52,20 @@ public static class LedgerEndpoints
                     return;
                 }
             }
-        }).WithSummary("Ledger entries of every player recorded in [from, to) as CSV, oldest first (at most 366 days)");
+        }).WithSummary("Ledger entries of every player (or of playerId) recorded in [from, to) as CSV, oldest first (at most 366 days)");
+
+        api.MapGet("/admin/transactions", (string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IGrainFactory grains) =>
+                Search(grains, null, kind, from, to, page, pageSize))
+            .WithTags("Admin").RequireAuthorization(Auth.PokerClaims.AdminPolicy)
+            .WithSummary("Every player's transactions, newest first (paged); filtered by kind (e.g. BuyIn) and time (from inclusive, to exclusive)");
+
+        api.MapGet("/admin/players/{playerId:long}/ledger", async (long playerId, string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IGrainFactory grains) =>
+            {
+                await grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId)).Get();
+                return await Search(grains, playerId, kind, from, to, page, pageSize);
+            })
+            .WithTags("Admin").RequireAuthorization(Auth.PokerClaims.AdminPolicy)
+            .WithSummary("A player's transactions, newest first (paged, filtered like GET /api/admin/transactions)");
 
         ledger.MapGet("/balance", (IGrainFactory grains) => Grain(grains).Balance())
             .WithSummary("The balance sheet: issued chips = players' balances + the house's rake + chips on tables");
@@ -50,6 +73,14 @@ public static class LedgerEndpoints
     }
 
     private static ILedgerGrain Grain(IGrainFactory grains) => grains.GetGrain<ILedgerGrain>(0);
+
+    /// <summary>One page of a ledger search: one player's (or everyone's) entries of a kind in a time range, newest first.</summary>
+    private static async Task<PageResponse<LedgerEntry>> Search(IGrainFactory grains, long? playerId, string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize)
+    {
+        var (p, size, skip) = Input.Page(page, pageSize);
+        Input.Range(from, to);
+        return new PageResponse<LedgerEntry>(await Grain(grains).Search(new LedgerQuery(playerId, Input.LedgerKind(kind), from, to, skip, size)), p, size);
+    }
 
     private static DateTimeOffset Range(DateTimeOffset from, DateTimeOffset to) =>
         from > to ? throw Input.Invalid("from", "must not be after to")

@@ -62,6 +62,9 @@ public sealed partial class TokenService(IGrainFactory grains, JwtKeyProvider ke
     public Task Revoke(string? refreshToken) =>
         Decode(refreshToken) is { } decoded ? Session(decoded.Token.Encode(decoded.Key)).Revoke() : Task.CompletedTask;
 
+    /// <summary>True for a player whose Telegram id is one of the configured admins'.</summary>
+    public bool IsAdmin(PlayerProfile profile) => profile.TelegramId is { } telegramId && admins.Contains(telegramId);
+
     /// <summary>Validation parameters for the JWT bearer handler.</summary>
     public static TokenValidationParameters ValidationParameters(PokerOptions options, JwtKeyProvider key) => new()
     {
@@ -78,6 +81,7 @@ public sealed partial class TokenService(IGrainFactory grains, JwtKeyProvider ke
     /// <summary>A new access token and the refresh token <paramref name="refresh"/> (whose session starts now).</summary>
     private async Task<AuthResponse> Issue(PlayerSummary player, RefreshToken refresh)
     {
+        await grains.RefuseBanned(player.Profile.PlayerId);
         var now = time.GetUtcNow();
         var text = refresh.Encode(key.RefreshKey);
         try
@@ -101,7 +105,7 @@ public sealed partial class TokenService(IGrainFactory grains, JwtKeyProvider ke
             claims[PokerClaims.Guest] = "true";
         }
 
-        if (player.Profile.TelegramId is { } telegramId && admins.Contains(telegramId))
+        if (IsAdmin(player.Profile))
         {
             claims[PokerClaims.Role] = PokerClaims.AdminRole;
         }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.Gateway.Errors;
@@ -131,6 +132,21 @@ public static partial class Input
         >= 1 and <= MaxPageSize => take.Value,
         _ => throw Invalid("take", $"must be between 1 and {MaxPageSize}"),
     };
+
+    /// <summary>An optional ledger kind by its name (<c>BuyIn</c> or <c>buy_in</c>, any case): null stays null.</summary>
+    public static LedgerKind? LedgerKind(string? kind) =>
+        kind is null ? null
+        : Enum.GetValues<LedgerKind>().Where(k => string.Equals(k.ToString(), kind.Replace("_", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)).Select(k => (LedgerKind?)k).FirstOrDefault()
+            ?? throw Invalid("kind", $"must be one of {string.Join(", ", Enum.GetNames<LedgerKind>())}");
+
+    /// <summary>An optional time range: from must not be after to.</summary>
+    public static void Range(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (from > to)
+        {
+            throw Invalid("from", "must not be after to");
+        }
+    }
 
     public static PokerException Invalid(string field, string message) => new("invalid_input", $"{field} {message}", 400);
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.SignalR;
 using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Gateway.Relay;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.Gateway.Hubs;
@@ -10,9 +12,9 @@ namespace Orleans.Poker.Gateway.Hubs;
 /// <summary>
 /// Guards every hub call: a token bucket per connection (throttled calls get a <see cref="HubException"/>, a
 /// connection that keeps flooding is closed) and error mapping (refusals become <see cref="HubException"/>s
-/// carrying <c>code: message</c>; nothing else leaks).
+/// carrying <c>code: message</c>; nothing else leaks). A banned player's connection is closed at its next call.
 /// </summary>
-public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider time, RelayMetrics metrics, ILogger<HubGuardFilter> logger) : IHubFilter
+public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider time, RelayMetrics metrics, IGrainFactory grains, ILogger<HubGuardFilter> logger) : IHubFilter
 {
     private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
 
@@ -33,6 +35,12 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
 
         try
         {
+            // A ban ends the connection at its next call, whichever gateway it is on (the ban is in the player grain).
+            if (Bans.PlayerOf(connection.User) is { } playerId)
+            {
+                await RefuseBanned(connection, playerId);
+            }
+
             return await next(invocationContext);
         }
         catch (HubException)
@@ -53,6 +61,20 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
             }
 
             throw new HubException($"{code}: {detail}");
+        }
+    }
+
+    private async Task RefuseBanned(HubCallerContext connection, long playerId)
+    {
+        try
+        {
+            await grains.RefuseBanned(playerId);
+        }
+        catch (PokerException ex) when (ex.Code == PlayerBan.Code)
+        {
+            LogBannedClosed(logger, connection.ConnectionId, playerId);
+            connection.Abort();
+            throw;
         }
     }
 
@@ -80,6 +102,9 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing flooding hub connection {ConnectionId} of player {PlayerId}")]
     private static partial void LogFlooding(ILogger logger, string connectionId, string? playerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closing hub connection {ConnectionId} of banned player {PlayerId}")]
+    private static partial void LogBannedClosed(ILogger logger, string connectionId, long playerId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hub method {Method} refused for player {PlayerId}: {Code}")]
     private static partial void LogHubRefusal(ILogger logger, string method, string code, string? playerId);

@@ -16,4 +16,8 @@ public interface ILedgerGrain : IGrainWithIntegerKey
     /// <summary>Issued chips against players' balances, the house and chips on tables.</summary>
     [Alias("Balance")]
     Task<LedgerBalance> Balance();
+
+    /// <summary>The entries a search asks for (one player's or everyone's), newest first; at most <see cref="MaxTake"/>.</summary>
+    [Alias("Search")]
+    Task<IReadOnlyList<LedgerEntry>> Search(LedgerQuery query);
 }

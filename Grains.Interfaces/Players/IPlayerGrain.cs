@@ -69,4 +69,21 @@ public interface IPlayerGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("SetChatMute")]
     Task<IReadOnlyList<long>> SetChatMute(long otherId, bool muted);
+
+    /// <summary>The player's ban, or null when they may play. Unknown players are not banned.</summary>
+    [Alias("GetBan")]
+    Task<PlayerBan?> GetBan();
+
+    /// <summary>
+    /// Admin: bans the player (stored before it answers; a banned player cannot buy in), then stands them up and
+    /// cashes them out of every table they sit at (after the current hand when they are in it). Throws
+    /// <c>invalid_reason</c> for an empty or too long reason, <c>forbidden</c> when <paramref name="adminId"/> is the
+    /// player, <c>already_banned</c> when banned. Returns the ban.
+    /// </summary>
+    [Alias("Ban")]
+    Task<PlayerBan> Ban(long adminId, string reason);
+
+    /// <summary>Admin: lifts the ban; throws <c>invalid_reason</c> like <see cref="Ban"/> and <c>not_banned</c> when not banned.</summary>
+    [Alias("Unban")]
+    Task Unban(long adminId, string reason);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Players;
@@ -112,6 +113,11 @@ public sealed class PlayerGrain(
     {
         _ = Profile;
         RequireTransfer(transferId, tableId, amount);
+        if (State.Ban is not null && !State.AppliedTransfers.Exists(t => t.TransferId == transferId))
+        {
+            throw Banned();
+        }
+
         if (await Apply(transferId, LedgerKind.BuyIn, -amount, tableId, null, null))
         {
             await Persist();
@@ -265,6 +271,76 @@ public sealed class PlayerGrain(
             await Persist();
         }
     }
+
+    public Task<PlayerBan?> GetBan() => Task.FromResult(State.Ban);
+
+    public async Task<PlayerBan> Ban(long adminId, string reason)
+    {
+        _ = Profile;
+        var why = BanReason(reason);
+        if (adminId == PlayerId)
+        {
+            throw PokerException.Forbidden("Admins cannot ban themselves.");
+        }
+
+        // A repeated ban keeps the first one and stands the player up again: a retry finishes what a failure left.
+        if (State.Ban is null)
+        {
+            State.Ban = new PlayerBan(time.GetUtcNow(), adminId, why);
+            await Persist();
+            logger.LogInformation("Admin {AdminId} banned player {PlayerId}: {Reason}", adminId, PlayerId, why);
+        }
+
+        foreach (var tableId in State.Tables.ToList())
+        {
+            await StandUp(tableId);
+        }
+
+        return State.Ban;
+    }
+
+    public async Task Unban(long adminId, string reason)
+    {
+        _ = Profile;
+        var why = BanReason(reason);
+        if (State.Ban is null)
+        {
+            throw PokerException.Conflict("not_banned", $"Player {PlayerId} is not banned.");
+        }
+
+        State.Ban = null;
+        await Persist();
+        logger.LogInformation("Admin {AdminId} lifted the ban of player {PlayerId}: {Reason}", adminId, PlayerId, why);
+    }
+
+    /// <summary>
+    /// Takes the banned player's seat through the table's own removal (cash-out settled by the table, so no chip is
+    /// made or lost). The table calls back into this grain (the cash-out, <see cref="SetSeated"/>) within this call.
+    /// </summary>
+    private async Task StandUp(string tableId)
+    {
+        using var reentrancy = RequestContext.AllowCallChainReentrancy();
+        try
+        {
+            await GrainFactory.GetGrain<ITableGrain>(tableId).Kick(PlayerId);
+        }
+        catch (PokerException ex) when (ex.Status == 404)
+        {
+            // Not seated there any more (the table closed or the seat was left): nothing to stand up from.
+            State.Tables.Remove(tableId);
+            await Persist();
+        }
+    }
+
+    private static string BanReason(string? reason)
+    {
+        var why = reason?.Trim();
+        return string.IsNullOrEmpty(why) || why.Length > PlayerBan.MaxReasonLength
+            ? throw new PokerException("invalid_reason", $"A ban or an unban needs a reason of 1 to {PlayerBan.MaxReasonLength} characters.")
+            : why;
+    }
+
+    private static PokerException Banned() => new(PlayerBan.Code, "This player is banned from the room.", 403);
 
     /// <summary>
     /// Writes the state. A failed write (the database blinked, or a write that did land timed out, leaving a stale e-tag)

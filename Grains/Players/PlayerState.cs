@@ -31,4 +31,7 @@ public sealed class PlayerState
 
     /// <summary>Players whose chat lines this player chose not to see (their own clients hide them).</summary>
     [Id(9)] public List<long> ChatMutes { get; set; } = [];
+
+    /// <summary>The ban in force, or null.</summary>
+    [Id(12)] public PlayerBan? Ban { get; set; }
 }

@@ -1,3 +1,4 @@
+using Orleans.Poker.Grains.Interfaces.Admin;
 using Orleans.Poker.Grains.Interfaces.Players;
 
 namespace Orleans.Poker.Grains.Storage;
@@ -18,10 +19,15 @@ public interface ILedgerStore
     Task<LedgerEntry?> FindAsync(string transferId, CancellationToken cancellationToken = default);
 
     /// <summary>A player's entries, newest first.</summary>
-    Task<IReadOnlyList<LedgerEntry>> GetPlayerEntriesAsync(long playerId, int skip, int take, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<LedgerEntry>> GetPlayerEntriesAsync(long playerId, int skip, int take, CancellationToken cancellationToken = default) =>
+        SearchAsync(new LedgerQuery(playerId, Skip: skip, Take: take), cancellationToken);
+
+    /// <summary>The entries <paramref name="query"/> asks for, newest first (or oldest first), in append order within an instant.</summary>
+    Task<IReadOnlyList<LedgerEntry>> SearchAsync(LedgerQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Every player's entries recorded in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
-    Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(DateTimeOffset from, DateTimeOffset to, int skip, int take, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(DateTimeOffset from, DateTimeOffset to, int skip, int take, CancellationToken cancellationToken = default) =>
+        SearchAsync(new LedgerQuery(From: from, To: to, Skip: skip, Take: take, OldestFirst: true), cancellationToken);
 
     /// <summary>The room's balance sheet: issued chips against balances, the house and what is on tables.</summary>
     Task<LedgerBalance> GetBalanceAsync(CancellationToken cancellationToken = default);

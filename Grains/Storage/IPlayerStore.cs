@@ -10,4 +10,10 @@ public interface IPlayerStore
 
     /// <summary>The stored profile, or null.</summary>
     Task<PlayerProfile?> FindAsync(long playerId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Players whose display name or username contains <paramref name="text"/> (any case, taken literally), or whose
+    /// Telegram id or player id is <paramref name="text"/>; by display name (any case), then id; at most <paramref name="take"/>.
+    /// </summary>
+    Task<IReadOnlyList<PlayerProfile>> SearchAsync(string text, int take, CancellationToken cancellationToken = default);
 }

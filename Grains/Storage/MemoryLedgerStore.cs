@@ -1,3 +1,4 @@
+using Orleans.Poker.Grains.Interfaces.Admin;
 using Orleans.Poker.Grains.Interfaces.Players;
 
 namespace Orleans.Poker.Grains.Storage;
@@ -52,23 +53,15 @@ public sealed class MemoryLedgerStore : ILedgerStore
         }
     }
 
-    public Task<IReadOnlyList<LedgerEntry>> GetPlayerEntriesAsync(long playerId, int skip, int take, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LedgerEntry>> SearchAsync(LedgerQuery query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         lock (_gate)
         {
-            IReadOnlyList<LedgerEntry> page = _byPlayer.TryGetValue(playerId, out var list)
-                ? Enumerable.Reverse(list).Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList()
-                : [];
-            return Task.FromResult(page);
-        }
-    }
-
-    public Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(DateTimeOffset from, DateTimeOffset to, int skip, int take, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            IReadOnlyList<LedgerEntry> page = _inOrder.Where(e => e.At >= from && e.At < to)
-                .Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList();
+            IEnumerable<LedgerEntry> entries = query.PlayerId is { } playerId ? _byPlayer.GetValueOrDefault(playerId) ?? [] : _inOrder;
+            var matching = entries.Where(query.Matches);
+            IReadOnlyList<LedgerEntry> page = (query.OldestFirst ? matching.OrderBy(e => e.At) : matching.Reverse().OrderByDescending(e => e.At))
+                .Skip(Math.Max(0, query.Skip)).Take(Math.Max(0, query.Take)).ToList();
             return Task.FromResult(page);
         }
     }

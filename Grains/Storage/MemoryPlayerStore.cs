@@ -17,4 +17,18 @@ public sealed class MemoryPlayerStore : IPlayerStore
 
     public Task<PlayerProfile?> FindAsync(long playerId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_players.GetValueOrDefault(playerId));
+
+    public Task<IReadOnlyList<PlayerProfile>> SearchAsync(string text, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var id = long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
+        IReadOnlyList<PlayerProfile> found = _players.Values
+            .Where(p => p.DisplayName.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || (p.Username?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)
+                || (id is not null && (p.TelegramId == id || p.PlayerId == id)))
+            .OrderBy(p => p.DisplayName.ToLowerInvariant(), StringComparer.Ordinal).ThenBy(p => p.PlayerId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal)
+            .Take(Math.Max(0, take))
+            .ToList();
+        return Task.FromResult(found);
+    }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Orleans.Poker.Grains.Interfaces.Admin;
 using Orleans.Poker.Grains.Interfaces.Players;
 
 namespace Orleans.Poker.Grains.Storage;
@@ -64,32 +65,45 @@ public sealed class NpgsqlLedgerStore(NpgsqlDataSource dataSource) : ILedgerStor
         return await FindAsync(connection, transferId, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<LedgerEntry>> GetPlayerEntriesAsync(long playerId, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LedgerEntry>> SearchAsync(LedgerQuery query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var query = new NpgsqlCommand(
-            $"""
-            SELECT {Columns} FROM ledger_transactions WHERE player_id = @player_id
-            ORDER BY created_at DESC, transaction_id DESC OFFSET @skip LIMIT @take
-            """, connection);
-        query.With("player_id", NpgsqlDbType.Text, SqlParameters.Id(playerId))
-            .With("skip", NpgsqlDbType.Integer, Math.Max(0, skip))
-            .With("take", NpgsqlDbType.Integer, Math.Max(0, take));
-        return await ReadAllAsync(query, cancellationToken);
-    }
+        await using var search = new NpgsqlCommand { Connection = connection };
 
-    public async Task<IReadOnlyList<LedgerEntry>> GetEntriesAsync(DateTimeOffset from, DateTimeOffset to, int skip, int take, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var query = new NpgsqlCommand(
-            $"""
-            SELECT {Columns} FROM ledger_transactions WHERE created_at >= @from AND created_at < @to
-            ORDER BY created_at, transaction_id OFFSET @skip LIMIT @take
-            """, connection);
-        query.WithTime("from", from).WithTime("to", to)
-            .With("skip", NpgsqlDbType.Integer, Math.Max(0, skip))
-            .With("take", NpgsqlDbType.Integer, Math.Max(0, take));
-        return await ReadAllAsync(query, cancellationToken);
+        // Only the filters asked for, so the planner sees plain predicates it can match to an index.
+        var where = new List<string>(4);
+        if (query.PlayerId is { } playerId)
+        {
+            where.Add("player_id = @player_id");
+            search.With("player_id", NpgsqlDbType.Text, SqlParameters.Id(playerId));
+        }
+
+        if (query.Kind is { } kind)
+        {
+            where.Add("kind = @kind");
+            search.With("kind", NpgsqlDbType.Text, LedgerKindColumn.ToColumns(kind, null).Kind);
+        }
+
+        if (query.From is { } from)
+        {
+            where.Add("created_at >= @from");
+            search.WithTime("from", from);
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add("created_at < @to");
+            search.WithTime("to", to);
+        }
+
+        search.CommandText = $"""
+            SELECT {Columns} FROM ledger_transactions {(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where))}
+            ORDER BY {(query.OldestFirst ? "created_at, transaction_id" : "created_at DESC, transaction_id DESC")} OFFSET @skip LIMIT @take
+            """;
+        search.With("skip", NpgsqlDbType.Integer, Math.Max(0, query.Skip))
+            .With("take", NpgsqlDbType.Integer, Math.Max(0, query.Take));
+        return await ReadAllAsync(search, cancellationToken);
     }
 
     public async Task<LedgerBalance> GetBalanceAsync(CancellationToken cancellationToken = default)

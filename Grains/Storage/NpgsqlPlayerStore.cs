@@ -5,7 +5,7 @@ using Orleans.Poker.Grains.Interfaces.Players;
 namespace Orleans.Poker.Grains.Storage;
 
 /// <summary>Player rows on PostgreSQL (<c>players</c>, plus the empty <c>wallets</c> row the ledger keeps up to date).</summary>
-public sealed class NpgsqlPlayerStore(NpgsqlDataSource dataSource) : IPlayerStore
+public sealed partial class NpgsqlPlayerStore(NpgsqlDataSource dataSource) : IPlayerStore
 {
     public async Task UpsertAsync(PlayerProfile profile, DateTimeOffset seenAt, CancellationToken cancellationToken = default)
     {
@@ -44,32 +44,57 @@ public sealed class NpgsqlPlayerStore(NpgsqlDataSource dataSource) : IPlayerStor
 
     public async Task<PlayerProfile?> FindAsync(long playerId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            """
-            SELECT telegram_user_id, telegram_username, display_name, language_code, flags, created_at
-            FROM players WHERE player_id = @player_id
-            """);
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM players WHERE player_id = @player_id");
         command.With("player_id", NpgsqlDbType.Text, SqlParameters.Id(playerId));
+        var found = await ReadAllAsync(command, cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<IReadOnlyList<PlayerProfile>> SearchAsync(string text, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var id = long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
+        await using var command = dataSource.CreateCommand(
+            $"""
+            SELECT {Columns} FROM players
+            WHERE display_name ILIKE @pattern OR telegram_username ILIKE @pattern OR telegram_user_id = @id OR player_id = @id::text
+            ORDER BY lower(display_name), player_id LIMIT @take
+            """);
+        command.With("pattern", NpgsqlDbType.Text, "%" + LikeEscape().Replace(text, @"\$0") + "%")
+            .With("id", NpgsqlDbType.Bigint, id)
+            .With("take", NpgsqlDbType.Integer, Math.Max(0, take));
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    private const string Columns = "player_id, telegram_user_id, telegram_username, display_name, language_code, flags, created_at";
+
+    private static async Task<List<PlayerProfile>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var profiles = new List<PlayerProfile>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken))
         {
-            return null;
+            var flags = reader.GetFieldValue<string[]>(5);
+            profiles.Add(new PlayerProfile
+            {
+                PlayerId = SqlParameters.ParseId(reader.GetString(0)),
+                TelegramId = reader.IsDBNull(1) ? null : reader.GetInt64(1),
+                Username = reader.GetStringOrNull(2),
+                DisplayName = reader.GetString(3),
+                Language = reader.GetString(4),
+                IsRobot = flags.Contains("robot"),
+                IsGuest = flags.Contains("guest"),
+                Unreachable = flags.Contains("unreachable"),
+                CreatedAt = reader.GetFieldValue<DateTimeOffset>(6),
+            });
         }
 
-        var flags = reader.GetFieldValue<string[]>(4);
-        return new PlayerProfile
-        {
-            PlayerId = playerId,
-            TelegramId = reader.IsDBNull(0) ? null : reader.GetInt64(0),
-            Username = reader.GetStringOrNull(1),
-            DisplayName = reader.GetString(2),
-            Language = reader.GetString(3),
-            IsRobot = flags.Contains("robot"),
-            IsGuest = flags.Contains("guest"),
-            Unreachable = flags.Contains("unreachable"),
-            CreatedAt = reader.GetFieldValue<DateTimeOffset>(5),
-        };
+        return profiles;
     }
+
+    /// <summary>The characters LIKE gives a meaning (and its escape), matched literally in a search.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\\%_]")]
+    private static partial System.Text.RegularExpressions.Regex LikeEscape();
 
     private static string[] Flags(PlayerProfile profile)
     {

@@ -1,6 +1,6 @@
 // End-to-end, second silo: stud up/down cards, sit out / top up, the waitlist and seat holds, the time bank's ring, table chat (text only,
 // emotes, mute, report, an admin's deletion), admin actions with their audit entries, the operations page's charts after played hands, a player's page and the leaderboards, two tabs of one player refreshing their session at once, the Telegram theme and buttons (a fake
-// WebApp, a real signed initData), and a landscape phone.
+// WebApp, a real signed initData), a landscape phone, and the admin console's player pages (search, ban, ledger).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -498,6 +498,60 @@ test('admin: create, edit (new version) and deactivate a template; pause, kick a
     assert.ok(audit.some((e) => e.action === action && e.target === target), `audit entry ${action} ${target}`);
   }
   await shot(page, 'admin-audit');
+  await context.close();
+});
+
+test('admin console: find a player, their page, ban and lift it (their token refused meanwhile), their ledger filtered and paged, every transaction', async () => {
+  const cheat = await signIn(url, { id: 5151, first_name: 'Mallory', username: 'mallory_e2e' });
+  for (const [amount, reason] of [[50, 'e2e one'], [-20, 'e2e two'], [30, 'e2e three']]) {
+    assert.equal((await rest(url, 'POST', `/api/admin/players/${cheat.playerId}/adjust`, admin.token, { amount, reason })).status, 200);
+  }
+  const context = await browser.newContext({ viewport: { width: 900, height: 1100 } });
+  await context.addInitScript(fakeTelegram, { initData: telegramInitData({ id: adminTelegramId, first_name: 'Admin' }) });
+  const page = await context.newPage();
+
+  await page.goto(`${url}/#/admin/players`);
+  await page.fill('#player-search', 'MALLORY');
+  await page.click('#player-search-go');
+  await page.click(`#player-results .row[data-player="${cheat.playerId}"]`);
+  await page.waitForSelector(`#player-profile[data-player="${cheat.playerId}"] #ban-status[data-banned="false"]`);
+  assert.equal(await page.textContent('#player-profile h3'), 'Mallory @mallory_e2e');
+
+  await page.fill('#ban-reason', 'e2e <b>collusion</b>');
+  await page.click('#ban-apply');
+  await page.waitForSelector('#ban-status[data-banned="true"]');
+  assert.match(await page.textContent('#ban-status'), /e2e <b>collusion<\/b>/, 'the reason is shown as text');
+  assert.equal(await page.$('#ban-status b b'), null, 'the reason is never markup');
+  const refused = await rest(url, 'GET', '/api/players/me', cheat.token);
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.code, 'banned');
+  await page.waitForSelector('#ledger-rows .row[data-kind="Grant"]');
+  await shot(page, 'admin-player');
+
+  await page.selectOption('#ledger-kind', 'AdminAdjustment');
+  await page.click('#ledger-filter');
+  await page.waitForFunction(() => !document.querySelector('#ledger-rows .row[data-kind="Grant"]'));
+  const kinds = await page.$$eval('#ledger-rows .row[data-kind]', (rows) => rows.map((r) => r.dataset.kind));
+  assert.deepEqual(kinds, ['AdminAdjustment', 'AdminAdjustment', 'AdminAdjustment']);
+  assert.equal(await page.isDisabled('#ledger-next'), true, 'three entries fit one page');
+  await shot(page, 'admin-ledger');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#player-ledger-csv')]);
+  assert.equal(csv.suggestedFilename(), `ledger-${cheat.playerId}.csv`);
+  const csvRows = readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\n').slice(1);
+  assert.deepEqual(csvRows.map((r) => r.split(',')[2]), Array(4).fill(String(cheat.playerId)), 'the grant and three adjustments, this player only');
+
+  await page.fill('#ban-reason', 'appeal upheld');
+  await page.click('#unban-apply');
+  await page.waitForSelector('#ban-status[data-banned="false"]');
+  assert.equal((await rest(url, 'GET', '/api/players/me', cheat.token)).status, 200);
+  const audit = (await rest(url, 'GET', '/api/admin/audit?pageSize=100', admin.token)).body.items;
+  for (const action of ['player.ban', 'player.unban']) {
+    assert.ok(audit.some((e) => e.action === action && e.target === String(cheat.playerId)), `audit ${action}`);
+  }
+
+  await page.goto(`${url}/#/admin/transactions`);
+  await page.waitForSelector(`#ledger-rows .row a[href="#/admin/players/${cheat.playerId}"]`);
+  assert.equal(await page.isDisabled('#ledger-prev'), true, 'the first page has no previous one');
   await context.close();
 });
 

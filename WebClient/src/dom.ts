@@ -42,3 +42,13 @@ export function toast(message: string, kind: 'info' | 'error' = 'info'): void {
   clearTimeout(toastTimer);
   toastTimer = window.setTimeout(() => (el.className = ''), 3500);
 }
+
+/** Saves `csv` as a file (with a byte-order mark, so that spreadsheets read the Persian names as UTF-8). */
+export function download(name: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
+  const a = h('a', { href: url, download: name, style: { display: 'none' } });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -69,6 +69,9 @@ const en = {
   rank: 'Rank', player: 'Player', you: 'you', rankedOf: 'You are #{rank} of {ranked}.', notRanked: 'You have not played a hand in this period.',
   boardEmpty: 'Nobody has played a hand in this period yet.', boardUtc: 'Today and this week start at 00:00 UTC (the week on Monday). Robots are not ranked.',
   activity: '{hands} hands in the last hour · average pot {pot} · last {ago}', activityQuiet: 'No hands in the last hour', justNow: 'just now', minutesAgo: '{n} min ago',
+  searchPlayers: 'Name, @username or Telegram id', search: 'Search', noPlayers: 'No player matches.', transactions: 'Transactions',
+  banned: 'Banned', notBanned: 'Not banned', ban: 'Ban', unban: 'Lift ban', adminAccount: 'Admin: cannot be banned', bannedBy: 'since {at} by {admin}: {reason}',
+  kind: 'Kind', allKinds: 'All kinds', from: 'From', to: 'To', pageOf: 'Page {page}',
 };
 
 export type Strings = typeof en;
@@ -142,6 +145,9 @@ const fa: Strings = {
   rank: 'رتبه', player: 'بازیکن', you: 'شما', rankedOf: 'شما نفر {rank} از {ranked} هستید.', notRanked: 'در این بازه دستی بازی نکرده‌اید.',
   boardEmpty: 'هنوز کسی در این بازه دستی بازی نکرده است.', boardUtc: 'امروز و این هفته از ساعت ۰۰:۰۰ به وقت UTC آغاز می‌شوند (هفته از دوشنبه). ربات‌ها رتبه نمی‌گیرند.',
   activity: '{hands} دست در یک ساعت اخیر · میانگین پات {pot} · آخرین {ago}', activityQuiet: 'در یک ساعت اخیر دستی بازی نشده', justNow: 'همین حالا', minutesAgo: '{n} دقیقه پیش',
+  searchPlayers: 'نام، ‎@نام‌کاربری یا شناسهٔ تلگرام', search: 'جستجو', noPlayers: 'بازیکنی پیدا نشد.', transactions: 'تراکنش‌ها',
+  banned: 'معلق', notBanned: 'معلق نیست', ban: 'تعلیق', unban: 'لغو تعلیق', adminAccount: 'مدیر: تعلیق‌شدنی نیست', bannedBy: 'از {at} به دست {admin}: {reason}',
+  kind: 'نوع', allKinds: 'همهٔ انواع', from: 'از', to: 'تا', pageOf: 'صفحهٔ {page}',
 };
 
 let current: 'en' | 'fa' = 'en';

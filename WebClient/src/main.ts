@@ -27,7 +27,7 @@ const routes: [RegExp, View][] = [
   // uPlot loads with the page that draws the chart.
   [/^#\/stats(?:\/(\d+))?$/, async (root, params) => { const { statsView } = await import('./views/stats'); await statsView(root, params); }],
   [/^#\/leaderboards$/, leaderboardsView],
-  [/^#\/admin(?:\/(\w+))?$/, adminView],
+  [/^#\/admin(?:\/(\w+))?(?:\/(\d+))?$/, adminView],
   [/^#\/signout$/, async () => { await logout(); }],
 ];
 

@@ -479,3 +479,16 @@ export interface TableChatMessage {
 export interface ChatMutes {
   playerIds: number[];
 }
+
+/** Admin: a player's ban. */
+export interface PlayerBan {
+  at: string;
+  adminId: number;
+  reason: string;
+}
+
+/** Admin: a player's page head (GET /api/admin/players/{id}). */
+export interface AdminPlayer extends PlayerSummary {
+  ban: PlayerBan | null;
+  isAdmin: boolean;
+}

@@ -134,4 +134,29 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : IClassFixture<Scale
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<TableCreatedResponse>(GatewayFixture.Json))!.Table.TableId;
     }
+
+    [Fact]
+    public async Task A_ban_closes_the_players_hub_connection_on_another_gateway_and_refuses_their_token_on_every_gateway()
+    {
+        var auth = await ScaleOutFixture.SignInGuest(fixture.Urls[1], "Banned");
+        var playerId = auth.Player.Profile.PlayerId;
+        await using var client = await TableClient.ConnectUrl(fixture.Urls[1], auth.AccessToken, playerId);
+        var closed = new TaskCompletionSource();
+        client.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        // As gateway 0's ban route (or the bot) does: the ban is in the player grain, which both gateways ask.
+        await fixture.Cluster.GetGrain<Grains.Interfaces.Players.IPlayerGrain>(playerId).Ban(1, "scale-out ban");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Microsoft.AspNetCore.SignalR.Client.HubConnectionExtensions.InvokeAsync(client.Connection, "Unwatch", "no-such-table"));
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        foreach (var url in fixture.Urls)
+        {
+            using var http = ScaleOutFixture.Http(url, auth.AccessToken);
+            await Problems.AssertProblem(await http.GetAsync("/api/players/me"), HttpStatusCode.Forbidden, "banned");
+        }
+    }
 }

@@ -16,6 +16,7 @@ public sealed class MigrationRunnerTests
         "0008_seat_history_reasons.sql",
         "0009_seat_history_sat_out.sql",
         "0010_snapshot_timeouts.sql",
+        "0012_ledger_by_time.sql",
     ];
 
     [Fact]

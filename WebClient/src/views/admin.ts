@@ -1,19 +1,21 @@
 // Admin (admin role only): templates (create, edit as a new version, (de)activate), live tables (close, pause,
-// resume, kick), balance adjustments, the audit log, and the operations and analytics pages (charts, loaded on demand).
+// resume, kick), players (search, a player's page, bans, balance adjustments), every transaction, the audit log, and
+// the operations and analytics pages (charts, loaded on demand).
 
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, variantName } from '../format';
 import { language, t } from '../i18n';
+import { playerPage, playerSearch, transactionsPage } from './adminPlayers';
 import type { AuditEntry, PageResponse, TableSummary, TemplateInfo } from '../wire';
 
-const tabs = ['templates', 'tables', 'players', 'audit', 'operations', 'analytics'] as const;
+const tabs = ['templates', 'tables', 'players', 'transactions', 'audit', 'operations', 'analytics'] as const;
 type Tab = (typeof tabs)[number];
 
 export async function adminView(root: HTMLElement, params: string[]): Promise<void> {
   const s = t();
   const tab: Tab = (tabs as readonly string[]).includes(params[0]) ? (params[0] as Tab) : 'templates';
-  const names: Record<Tab, string> = { templates: s.templates, tables: s.tables, players: s.adjust, audit: s.audit, operations: s.operations, analytics: s.analytics };
+  const names: Record<Tab, string> = { templates: s.templates, tables: s.tables, players: s.players, transactions: s.transactions, audit: s.audit, operations: s.operations, analytics: s.analytics };
   const body = h('div.admin-body', { id: `admin-${tab}` });
   mount(root, h('h2', null, s.admin),
     h('nav.tabs', null, tabs.map((x) => h(`a${x === tab ? '.on' : ''}`, { href: `#/admin/${x}` }, names[x]))), body);
@@ -60,6 +62,10 @@ export async function adminView(root: HTMLElement, params: string[]): Promise<vo
           h('button', { 'data-action': 'close', onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/close`, { reason: 'closed by admin' })) }, s.close),
           h('button', { 'data-action': 'kick', onclick: run(() => api.post(`/api/admin/tables/${x.tableId}/kick`, { playerId: Number(kickId.value), reason: 'admin' })) }, s.kick))))),
       h('label', null, `${s.kick} — ${s.playerId}: `, kickId));
+  } else if (tab === 'players' && params[1]) {
+    await playerPage(body, params[1]);
+  } else if (tab === 'transactions') {
+    await transactionsPage(body);
   } else if (tab === 'players') {
     const id = h('input', { id: 'adjust-player', placeholder: s.playerId }) as HTMLInputElement;
     const amount = h('input', { id: 'adjust-amount', type: 'number', placeholder: s.amount }) as HTMLInputElement;
@@ -74,7 +80,7 @@ export async function adminView(root: HTMLElement, params: string[]): Promise<vo
         toast((e as Error).message, 'error');
       }
     };
-    mount(body, h('section.card-box', null, h('h3', null, s.adjust), id, amount, reason,
+    mount(body, playerSearch(), h('section.card-box', null, h('h3', null, s.adjust), id, amount, reason,
       h('button.primary', { id: 'adjust-apply', onclick: apply }, s.apply), outcome));
   } else if (tab === 'audit') {
     const page = await api.get<PageResponse<AuditEntry>>('/api/admin/audit?pageSize=100');

@@ -10,7 +10,7 @@ import {
   waitsByTable, waitsCsv, type InsightFilter, type Range, type RangeKey, type SeriesData,
 } from '../analytics';
 import { drawChart } from '../charts';
-import { h, mount, toast } from '../dom';
+import { download, h, mount, toast } from '../dom';
 import { formatChips, variantName } from '../format';
 import { language, t } from '../i18n';
 import type { AnalyticsSnapshot, AuditEntry, HourlyStats, Insight, PageResponse, RebuildResponse, WaitReport } from '../wire';
@@ -220,14 +220,4 @@ async function auditList(box: HTMLElement, filter: AuditFilter): Promise<void> {
       h('span', { id: 'audit-page' }, `${s.page} ${page}`),
       // No total from the gateway: a full page means there may be more.
       h('button', { id: 'audit-older', disabled: result.items.length < auditPageSize, onclick: () => go({ ...filter, page: page + 1 }) }, s.older)));
-}
-
-/** Saves `csv` as a file (with a byte-order mark, so that spreadsheets read the Persian names as UTF-8). */
-function download(name: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-  const a = h('a', { href: url, download: name, style: { display: 'none' } });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -63,6 +63,57 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Ledger_search_filters_by_player_kind_and_time_newest_first()
+    {
+        var (ada, bob) = (await NewPlayer(), await NewPlayer());
+        var table = await NewTable();
+        var at = T0.AddYears(3).AddMinutes(Random.Shared.Next(0, 50_000_000));
+        await Append(ada, LedgerKind.Grant, 1_000, 1_000, null, at);
+        await Append(bob, LedgerKind.Grant, 1_000, 1_000, null, at.AddSeconds(1));
+        await Append(ada, LedgerKind.BuyIn, -400, 600, table, at.AddSeconds(2));
+        await Append(ada, LedgerKind.CashOut, 500, 1_100, table, at.AddSeconds(3));
+        await Append(bob, LedgerKind.BuyIn, -100, 900, table, at.AddSeconds(4));
+
+        var everyone = await Stores.Ledger.SearchAsync(new LedgerQuery(From: at, To: at.AddSeconds(5)));
+        var buyIns = await Stores.Ledger.SearchAsync(new LedgerQuery(Kind: LedgerKind.BuyIn, From: at, To: at.AddSeconds(5)));
+        var adas = await Stores.Ledger.SearchAsync(new LedgerQuery(ada));
+        var adasMiddle = await Stores.Ledger.SearchAsync(new LedgerQuery(ada, From: at.AddSeconds(1), To: at.AddSeconds(3)));
+        var secondPage = await Stores.Ledger.SearchAsync(new LedgerQuery(From: at, To: at.AddSeconds(5), Skip: 2, Take: 2));
+
+        Assert.Equal([bob, ada, ada, bob, ada], everyone.Select(e => e.PlayerId));
+        Assert.Equal([at.AddSeconds(4), at.AddSeconds(3), at.AddSeconds(2), at.AddSeconds(1), at], everyone.Select(e => e.At));
+        Assert.Equal([(bob, -100L), (ada, -400L)], buyIns.Select(e => (e.PlayerId, e.Amount)));
+        Assert.Equal([LedgerKind.CashOut, LedgerKind.BuyIn, LedgerKind.Grant], adas.Select(e => e.Kind));
+        Assert.Equal([LedgerKind.BuyIn], adasMiddle.Select(e => e.Kind));
+        Assert.Equal([(ada, LedgerKind.BuyIn), (bob, LedgerKind.Grant)], secondPage.Select(e => (e.PlayerId, e.Kind)));
+    }
+
+    [Fact]
+    public async Task Player_search_matches_names_and_usernames_in_any_case_literally_and_ids_exactly()
+    {
+        var run = Guid.NewGuid().ToString("N")[..10];
+        var telegramId = 7_000_000_000L + Random.Shared.Next(0, int.MaxValue);
+        var (named, nameLike, username, byTelegram) = (await NewPlayer(), await NewPlayer(), await NewPlayer(), await NewPlayer());
+        await Stores.Players.UpsertAsync(new PlayerProfile { PlayerId = named, DisplayName = $"Ann {run}_x", CreatedAt = T0 }, T0);
+        await Stores.Players.UpsertAsync(new PlayerProfile { PlayerId = nameLike, DisplayName = $"Bea {run}zx", CreatedAt = T0 }, T0);
+        await Stores.Players.UpsertAsync(new PlayerProfile { PlayerId = username, DisplayName = "Cy", Username = $"cy_{run}", CreatedAt = T0 }, T0);
+        await Stores.Players.UpsertAsync(new PlayerProfile { PlayerId = byTelegram, TelegramId = telegramId, DisplayName = "Dee", CreatedAt = T0 }, T0);
+
+        var any = await Stores.Players.SearchAsync(run.ToUpperInvariant(), 20);
+        var literal = await Stores.Players.SearchAsync($"{run}_", 20);
+        var bounded = await Stores.Players.SearchAsync(run, 2);
+        var telegram = await Stores.Players.SearchAsync(telegramId.ToString(System.Globalization.CultureInfo.InvariantCulture), 20);
+        var partOfId = await Stores.Players.SearchAsync(telegramId.ToString(System.Globalization.CultureInfo.InvariantCulture)[..9] + "%", 20);
+
+        Assert.Equal([named, nameLike, username], any.Select(p => p.PlayerId));
+        Assert.Equal([named], literal.Select(p => p.PlayerId));
+        Assert.Equal([named, nameLike], bounded.Select(p => p.PlayerId));
+        Assert.Equal([byTelegram], telegram.Select(p => p.PlayerId));
+        Assert.Equal($"cy_{run}", any[2].Username);
+        Assert.DoesNotContain(partOfId, p => p.PlayerId == byTelegram);
+    }
+
+    [Fact]
     public async Task The_balance_sheet_counts_issued_chips_balances_the_house_and_chips_on_tables()
     {
         var player = await NewPlayer();

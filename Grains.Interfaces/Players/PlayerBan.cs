@@ -1,0 +1,15 @@
+namespace Orleans.Poker.Grains.Interfaces.Players;
+
+/// <summary>Why and since when a player is banned, and by which admin. A banned player cannot sign in, play or buy in.</summary>
+[GenerateSerializer, Immutable, Alias("poker.player-ban.v1")]
+public sealed record PlayerBan(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] long AdminId,
+    [property: Id(2)] string Reason)
+{
+    /// <summary>The longest reason a ban or an unban takes.</summary>
+    public const int MaxReasonLength = 200;
+
+    /// <summary>The code of the refusal a banned player gets.</summary>
+    public const string Code = "banned";
+}
