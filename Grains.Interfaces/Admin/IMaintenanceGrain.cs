@@ -10,8 +10,11 @@ public interface IMaintenanceGrain : IGrainWithIntegerKey
 {
     public const long Key = 0;
 
-    /// <summary>The switch as it stands.</summary>
-    [Alias("Get")]
+    /// <summary>
+    /// The switch as it stands. Interleaved: a table asking while <see cref="Set"/> is telling every table (one of them
+    /// may be the asker) gets the stored switch at once instead of waiting for the call that waits for it.
+    /// </summary>
+    [Alias("Get"), AlwaysInterleave]
     Task<MaintenanceStatus> Get();
 
     /// <summary>

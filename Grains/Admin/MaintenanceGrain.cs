@@ -37,7 +37,17 @@ public sealed class MaintenanceGrain(
         store.State.Status = on
             ? new MaintenanceStatus(true, changed ? time.GetUtcNow() : current.Since, changed ? by : current.By, note)
             : new MaintenanceStatus(false);
-        await store.WriteStateAsync();
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored: the switch stays as it was (a reader between the two lines saw the new one, for a moment).
+            store.State.Status = current;
+            throw;
+        }
+
         if (changed)
         {
             logger.LogWarning("Maintenance switched {State} by {AdminId}: {Message}", on ? "on" : "off", by, note);

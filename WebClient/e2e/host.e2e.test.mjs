@@ -2,7 +2,7 @@
 // time, pauses, kicks and resumes; the room's maintenance switch shows a banner at the table and in the lobby.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { adminTelegramId, guestPage, pageSession, playUntil, rest, signIn, sitAt, useSilo } from './server.mjs';
+import { adminTelegramId, fakeTelegram, guestPage, pageSession, playUntil, rest, signIn, sitAt, telegramInitData, useSilo } from './server.mjs';
 
 let url;
 let browser;
@@ -62,9 +62,14 @@ test('a host changes the next hand, pauses, kicks and resumes from the table; ot
   const paused = await view(tableId, gusToken);
   assert.equal(paused.status, 'Paused');
 
-  // The room's maintenance switch: both players see the banner, the lobby too; off, it goes.
-  const on = await rest(url, 'POST', '/api/admin/maintenance', admin.token, { on: true, message: 'Update at 05:00' });
-  assert.equal(on.status, 200, JSON.stringify(on.body));
+  // The room's maintenance switch, from the admin page: both players see the banner, the lobby too; off, it goes.
+  const adminContext = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+  await adminContext.addInitScript(fakeTelegram, { initData: telegramInitData({ id: adminTelegramId, first_name: 'Admin' }) });
+  const adminPage = await adminContext.newPage();
+  await adminPage.goto(`${url}/#/admin/tables`);
+  await adminPage.fill('#maintenance-note', 'Update at 05:00');
+  await adminPage.click('#maintenance-switch');
+  await adminPage.waitForSelector('#maintenance[data-on="true"]');
   try {
     await gus.waitForSelector('#maintenance-banner');
     await hana.waitForSelector('#maintenance-banner');
@@ -75,8 +80,13 @@ test('a host changes the next hand, pauses, kicks and resumes from the table; ot
     await gus.goto(`${url}/#/table/${tableId}`);
     await gus.waitForSelector('#felt .seat.me');
   } finally {
-    assert.equal((await rest(url, 'POST', '/api/admin/maintenance', admin.token, { on: false })).status, 200);
+    await adminPage.click('#maintenance-switch');
+    await adminPage.waitForSelector('#maintenance[data-on="false"]');
+    await adminContext.close();
   }
+  assert.equal((await rest(url, 'GET', '/api/maintenance', gusToken)).body.on, false);
+  const switched = await rest(url, 'GET', '/api/admin/audit?action=room.maintenance.on', admin.token);
+  assert.equal(switched.body.items[0].details, 'Update at 05:00');
   await gus.waitForSelector('#maintenance-banner', { state: 'detached' });
 
   // Kick: Gus is cashed out at once between hands and his page shows the seat free.
