@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Orleans.Poker.Grains.Interfaces.Admin;
 
 /// <summary>

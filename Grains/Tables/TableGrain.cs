@@ -220,7 +220,18 @@ public sealed class TableGrain(
         return Task.CompletedTask;
     }
 
-    public Task SetPaused(bool paused) => Pause(paused, paused ? "table paused" : "table resumed");
+    public async Task SetPaused(bool paused)
+    {
+        if (Open().PausedByAdmin != paused && (State.Status == TableStatus.Paused) == paused)
+        {
+            // Paused by its host already (or resumed): the pause is the admin's now (or no longer), nothing else changes.
+            State.PausedByAdmin = paused;
+            await Persist();
+        }
+
+        State.PausedByAdmin = paused;
+        await Pause(paused, paused ? "table paused" : "table resumed");
+    }
 
     public async Task Close(string reason)
     {
@@ -242,6 +253,11 @@ public sealed class TableGrain(
     public Task HostPause(long hostId, bool paused)
     {
         HostControls.Check(Open(), hostId);
+        if (!paused)
+        {
+            HostControls.CheckResume(State);
+        }
+
         return Pause(paused, paused ? "the host pauses the table: no new hand after this one" : "the host resumes the table");
     }
 

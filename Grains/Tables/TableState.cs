@@ -120,4 +120,7 @@ public sealed class TableState
 
     /// <summary>The host's changed settings, applied when the next hand starts.</summary>
     [Id(43)] public TableSettings? PendingSettings { get; set; }
+
+    /// <summary>Paused by an admin: only an admin resumes it (not its host).</summary>
+    [Id(44)] public bool PausedByAdmin { get; set; }
 }

@@ -41,6 +41,15 @@ public static class HostControls
         }
     }
 
+    /// <summary>A table an admin paused stays paused until an admin resumes it.</summary>
+    public static void CheckResume(TableState state)
+    {
+        if (state.PausedByAdmin)
+        {
+            throw PokerException.Conflict("paused_by_admin", "An admin paused this table: only an admin resumes it");
+        }
+    }
+
     /// <summary>The host may not kick themselves (they leave); a player not seated is not found.</summary>
     public static int KickedSeat(TableState state, long hostId, long playerId, string tableId)
     {

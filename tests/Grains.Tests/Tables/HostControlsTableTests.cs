@@ -154,6 +154,26 @@ public sealed class HostControlsTableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_table_an_admin_paused_is_resumed_by_an_admin_only()
+    {
+        var host = await kit.NewPlayer("Host");
+        var table = await kit.NewTable(TableKit.Holdem(), host);
+        await kit.Seat(table, 2);
+
+        await table.HostPause(host, true);
+        await table.SetPaused(true);
+        var refused = await Assert.ThrowsAsync<PokerException>(() => table.HostPause(host, false));
+        var stillPaused = (await table.GetSnapshot(null)).View.Status;
+        await table.SetPaused(false);
+        await table.HostPause(host, true);
+        await table.HostPause(host, false);
+
+        Assert.Equal(("paused_by_admin", 409), (refused.Code, refused.Status));
+        Assert.Equal(TableStatus.Paused, stillPaused);
+        Assert.NotEqual(TableStatus.Paused, (await table.GetSnapshot(null)).View.Status);
+    }
+
+    [Fact]
     public async Task The_host_closes_the_table_and_everyone_is_cashed_out()
     {
         var host = await kit.NewPlayer("Host");
