@@ -15,6 +15,8 @@ public static class GatewayEndpoints
     {
         var options = app.Services.GetRequiredService<PokerOptions>();
         GatewayServices.WarnAboutGeneratedKey(app.Services.GetRequiredService<JwtKeyProvider>());
+        // A malformed operations token stops the gateway at start-up, not at the first update.
+        _ = app.Services.GetRequiredService<OperationsToken>();
         // First: rate limits and logs see the client behind the proxy, not the proxy.
         app.UsePokerForwardedHeaders(options.Http);
         app.UseExceptionHandler();
@@ -39,6 +41,8 @@ public static class GatewayEndpoints
         api.MapPlayerEndpoints();
         api.MapTableEndpoints();
         api.MapChatEndpoints();
+        api.MapHostEndpoints();
+        api.MapMaintenanceEndpoints();
         api.MapTemplateEndpoints();
         api.MapAdminEndpoints();
         api.MapLedgerEndpoints();

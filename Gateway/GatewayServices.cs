@@ -37,6 +37,7 @@ public static class GatewayServices
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JwtKeyProvider>();
+        services.AddSingleton<OperationsToken>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<Audit>();
         services.AddSingleton(sp => new TelegramInitDataValidator(options.Auth.BotToken, options.Auth.InitDataMaxAge, sp.GetRequiredService<TimeProvider>()));

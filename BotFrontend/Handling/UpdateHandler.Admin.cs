@@ -15,8 +15,9 @@ namespace Orleans.Poker.BotFrontend.Handling;
 
 /// <summary>
 /// <c>/admin</c> for the Telegram ids in <c>POKER__Bot__AdminTelegramIds</c>: the room's figures and tables, and
-/// buttons to manage a table (pause, resume, close, kick); <c>/admin find</c>, <c>player</c>, <c>ban</c> and
-/// <c>unban</c> for players. Every change is written to the audit log; anyone else is refused and nothing changes.
+/// buttons to manage a table (pause, resume, close, kick) and the room's maintenance switch; <c>/admin find</c>,
+/// <c>player</c>, <c>ban</c> and <c>unban</c> for players. Every change is written to the audit log; anyone else is
+/// refused and nothing changes.
 /// </summary>
 internal sealed partial class UpdateHandler
 {
@@ -127,6 +128,8 @@ internal sealed partial class UpdateHandler
             text.Append('\n').Append(BotTexts.Get(language, "admin.busiest", busiest, insights.BusiestTableHands));
         }
 
+        var maintenance = (await grains.GetGrain<IMaintenanceGrain>(IMaintenanceGrain.Key).Get()).On;
+        text.Append('\n').Append(BotTexts.Get(language, maintenance ? "admin.maintenance.on" : "admin.maintenance.off"));
         var shown = insights.Tables.Take(AdminTablesShown).ToList();
         text.Append('\n');
         foreach (var table in shown)
@@ -135,7 +138,7 @@ internal sealed partial class UpdateHandler
                 table.SeatsTaken, table.MaxPlayers, table.HandNo, table.WaitlistLength));
         }
 
-        await Reply(context, text.ToString(), Keyboards.Admin(language, shown));
+        await Reply(context, text.ToString(), Keyboards.Admin(language, shown, maintenance));
     }
 
     /// <summary>An admin button (a table's manage, pause, resume or close, or a kick); returns the callback answer.</summary>
@@ -155,8 +158,16 @@ internal sealed partial class UpdateHandler
             await table.Kick(playerId);
             await Audit(context, "table.kick", kickedFrom, $"player {playerId.ToString(CultureInfo.InvariantCulture)}: from the bot");
             await watches.Forget(kickedFrom, playerId);
-            await TellKicked(playerId, name, ct);
+            await TellKicked(playerId, name, "kicked", ct);
             await Reply(context, BotTexts.Get(language, "admin.kicked", playerId, name));
+            return BotTexts.Get(language, "ok");
+        }
+
+        if (button is CallbackData.Maintenance { On: var on })
+        {
+            var status = await grains.GetGrain<IMaintenanceGrain>(IMaintenanceGrain.Key).Set(on, context.PlayerId, null);
+            await Audit(context, on ? "room.maintenance.on" : "room.maintenance.off", "room", "from the bot");
+            await Reply(context, BotTexts.Get(language, status.On ? "admin.maintenance.on" : "admin.maintenance.off"), new global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(Keyboards.Maintenance(language, status.On)));
             return BotTexts.Get(language, "ok");
         }
 
@@ -211,8 +222,8 @@ internal sealed partial class UpdateHandler
     private Task Audit(Context context, string action, string target, string details) =>
         grains.GetGrain<IAuditLogGrain>(0).Append(new AuditEntry(time.GetUtcNow(), context.PlayerId, action, target, details));
 
-    /// <summary>A kicked chat player hears it in their private chat (players of the mini-app or robots have none).</summary>
-    private async Task TellKicked(long playerId, string tableName, CancellationToken ct)
+    /// <summary>A kicked chat player hears it (<paramref name="textKey"/>: by an admin or the host) in their private chat (players of the mini-app or robots have none).</summary>
+    private async Task TellKicked(long playerId, string tableName, string textKey, CancellationToken ct)
     {
         PlayerSummary player;
         try
@@ -226,7 +237,7 @@ internal sealed partial class UpdateHandler
 
         if (player.Profile.TelegramId is { } chatId && !player.Profile.IsRobot && !player.Profile.Unreachable)
         {
-            var text = BotTexts.Get(player.Profile.Language, "kicked", tableName);
+            var text = BotTexts.Get(player.Profile.Language, textKey, tableName);
             outbox.Send(chatId, text);
         }
     }

@@ -209,6 +209,7 @@ internal sealed partial class UpdateHandler(
         "help" => Help(context),
         "admin" => Admin(context, argument, ct),
         "startgroup" => StartGroup(context, ct),
+        "host" => Host(context, argument, ct),
         _ => Reply(context, BotTexts.Get(context.Language, "unknown")),
     };
 
@@ -576,7 +577,9 @@ internal sealed partial class UpdateHandler(
                 watches.SetLanguage(context.PlayerId, language);
                 await Reply(context, BotTexts.Get(language, "language.set"), Keyboards.Menu(language, options.Bot.MiniAppUrl, context.PrivateChat));
                 return BotTexts.Get(language, "ok");
-            case CallbackData.Table { Verb: TableVerb.Manage or TableVerb.Pause or TableVerb.Resume or TableVerb.Close } or CallbackData.Kick:
+            case CallbackData.Host host:
+                return await HostButton(context, host, ct);
+            case CallbackData.Table { Verb: TableVerb.Manage or TableVerb.Pause or TableVerb.Resume or TableVerb.Close } or CallbackData.Kick or CallbackData.Maintenance:
                 return await AdminButton(context, button, ct);
             case CallbackData.Table table:
                 return await TableButton(context, table.Verb, table.TableId, ct);

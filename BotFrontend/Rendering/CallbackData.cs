@@ -16,6 +16,10 @@ namespace Orleans.Poker.BotFrontend.Rendering;
 /// <item><c>&lt;verb&gt;:&lt;table&gt;</c> (<see cref="Table"/>): <c>j</c> join, <c>w</c> waitlist, <c>so</c> / <c>si</c>
 /// sit out / in, <c>v</c> refresh, <c>lv</c> leave; for admins <c>ad</c> manage, <c>ap</c> / <c>ar</c> pause / resume,
 /// <c>ac</c> close, and <c>ak:&lt;table&gt;:&lt;player&gt;</c> kick (<see cref="Kick"/>);</item>
+/// <item>for a table's host (<see cref="Host"/>): <c>hp:&lt;table&gt;</c> / <c>hr:&lt;table&gt;</c> pause / resume,
+/// <c>hc:&lt;table&gt;</c> close, <c>hk:&lt;table&gt;:&lt;player&gt;</c> kick, <c>hb:&lt;table&gt;:&lt;big blind&gt;</c> and
+/// <c>ht:&lt;table&gt;:&lt;seconds&gt;</c> the next hand's big blind and turn time;</item>
+/// <item>for admins <c>mt:1</c> / <c>mt:0</c> the room's maintenance on / off (<see cref="Maintenance"/>);</item>
 /// <item><c>a:&lt;table&gt;:&lt;hand&gt;:&lt;turn&gt;:&lt;code&gt;</c> an action on one turn (<see cref="Act"/>):
 /// <c>f</c> fold, <c>k</c> check, <c>c</c> call, <c>b</c> bring-in, <c>r&lt;n&gt;</c> bet or raise to n, <c>x</c> ask
 /// for an amount, <c>s&lt;cards&gt;</c> the draw's selection after a card toggle, <c>d&lt;cards&gt;</c> discard them
@@ -44,6 +48,14 @@ internal abstract record CallbackData
         ('f', TurnButton.Fold), ('k', TurnButton.Check), ('c', TurnButton.Call), ('b', TurnButton.BringIn), ('r', TurnButton.BetOrRaise),
         ('x', TurnButton.AskAmount), ('s', TurnButton.Toggle), ('d', TurnButton.Discard),
     ];
+
+    private static readonly (string Code, HostVerb Verb)[] HostVerbs =
+    [
+        ("hp", HostVerb.Pause), ("hr", HostVerb.Resume), ("hc", HostVerb.Close), ("hk", HostVerb.Kick), ("hb", HostVerb.BigBlind), ("ht", HostVerb.TurnTime),
+    ];
+
+    /// <summary>A host's buttons; the last three carry a value (a player, a big blind, seconds).</summary>
+    public enum HostVerb { Pause, Resume, Close, Kick, BigBlind, TurnTime }
 
     /// <summary>The buttons that need nothing but their name.</summary>
     public enum CommandKind { Menu, MyTables, Profile, Stats, Wallet, Invite, Help, TopUp }
@@ -84,6 +96,16 @@ internal abstract record CallbackData
                 return cut > 0 && TableIds.IsValid(rest![..cut]) && TryNumber(rest[(cut + 1)..], out var player) ? new Kick(rest[..cut], player) : null;
             case "a":
                 return ParseAct(rest);
+            case "mt":
+                return rest switch { "1" => new Maintenance(true), "0" => new Maintenance(false), _ => null };
+        }
+
+        foreach (var (code, hostVerb) in HostVerbs)
+        {
+            if (code == verb)
+            {
+                return ParseHost(hostVerb, rest);
+            }
         }
 
         foreach (var (code, kind) in Commands)
@@ -103,6 +125,18 @@ internal abstract record CallbackData
         }
 
         return null;
+    }
+
+    /// <summary><c>&lt;table&gt;</c> for pause, resume and close; <c>&lt;table&gt;:&lt;value&gt;</c> for the others.</summary>
+    private static Host? ParseHost(HostVerb verb, string? rest)
+    {
+        if (verb is HostVerb.Pause or HostVerb.Resume or HostVerb.Close)
+        {
+            return TableIds.IsValid(rest) ? new Host(verb, rest!) : null;
+        }
+
+        var cut = rest?.LastIndexOf(':') ?? -1;
+        return cut > 0 && TableIds.IsValid(rest![..cut]) && TryNumber(rest[(cut + 1)..], out var value) ? new Host(verb, rest[..cut], value) : null;
     }
 
     /// <summary><c>&lt;table&gt;:&lt;hand&gt;:&lt;turn&gt;:&lt;code&gt;</c>.</summary>
@@ -167,6 +201,19 @@ internal abstract record CallbackData
     public sealed record Kick(string TableId, long PlayerId) : CallbackData
     {
         public override string Format() => "ak:" + TableId + ":" + Number(PlayerId);
+    }
+
+    /// <summary>A host's button about their table; <paramref name="Value"/> is the player, big blind or seconds it names.</summary>
+    public sealed record Host(HostVerb Verb, string TableId, long Value = 0) : CallbackData
+    {
+        public override string Format() =>
+            HostVerbs.First(v => v.Verb == Verb).Code + ":" + TableId + (Verb is HostVerb.Pause or HostVerb.Resume or HostVerb.Close ? "" : ":" + Number(Value));
+    }
+
+    /// <summary>An admin's button that turns the room's maintenance on or off.</summary>
+    public sealed record Maintenance(bool On) : CallbackData
+    {
+        public override string Format() => On ? "mt:1" : "mt:0";
     }
 
     /// <summary>

@@ -80,13 +80,13 @@ internal static class Keyboards
     public static InlineKeyboardMarkup Wallet(string language) => new(Button(language, "btn.topup", Command(CommandKind.TopUp)));
 
     /// <summary>One row per table: manage, pause or resume, close.</summary>
-    public static InlineKeyboardMarkup Admin(string language, IEnumerable<TableSummary> tables) =>
+    public static InlineKeyboardMarkup Admin(string language, IEnumerable<TableSummary> tables, bool maintenance) =>
         new(tables.Select(table => new[]
         {
             Button(language, "btn.manage", Table(TableVerb.Manage, table.TableId), table.Name),
             PauseOrResume(language, table.TableId, table.Status),
             Button(language, "btn.close", Table(TableVerb.Close, table.TableId), table.Name),
-        }));
+        }).Append([Maintenance(language, maintenance)]));
 
     /// <summary>One table for an admin: pause or resume and close, then one kick button per seated player.</summary>
     public static InlineKeyboardMarkup AdminTable(string language, TableView view)
@@ -100,6 +100,45 @@ internal static class Keyboards
             .Select(s => new[] { Button(language, "btn.kick", new CallbackData.Kick(view.TableId, s.PlayerId!.Value), s.Name) }));
         return new InlineKeyboardMarkup(rows);
     }
+
+    /// <summary>
+    /// A host's table: pause or resume and close; the big blinds and turn times within the limits (the extremes and
+    /// double the current one, the current one left out); one kick button per other seated player.
+    /// </summary>
+    public static InlineKeyboardMarkup Host(string language, TableView view, long hostId, HostSettings settings)
+    {
+        CallbackData.Host Of(CallbackData.HostVerb verb, long value = 0) => new(verb, view.TableId, value);
+        var current = settings.Next ?? settings.Current;
+        var rows = new List<InlineKeyboardButton[]>
+        {
+            new[]
+            {
+                view.Status == TableStatus.Paused ? Button(language, "btn.resume", Of(CallbackData.HostVerb.Resume)) : Button(language, "btn.pause", Of(CallbackData.HostVerb.Pause)),
+                Button(language, "btn.hostclose", Of(CallbackData.HostVerb.Close)),
+            },
+        };
+        if (settings.BlindsChangeable)
+        {
+            rows.Add([.. Choices(settings.MinBigBlind, current.BigBlind * 2, settings.MaxBigBlind, current.BigBlind)
+                .Select(b => Button(language, "btn.bigblind", Of(CallbackData.HostVerb.BigBlind, b), b))]);
+        }
+
+        var seconds = (long)current.TurnTime.TotalSeconds;
+        rows.Add([.. Choices((long)settings.MinTurnTime.TotalSeconds, seconds * 2, (long)settings.MaxTurnTime.TotalSeconds, seconds)
+            .Select(t => Button(language, "btn.turntime", Of(CallbackData.HostVerb.TurnTime, t), t))]);
+        rows.AddRange(view.Seats
+            .Where(s => s.PlayerId is { } id && id != hostId)
+            .Select(s => new[] { Button(language, "btn.kick", Of(CallbackData.HostVerb.Kick, s.PlayerId!.Value), s.Name) }));
+        return new InlineKeyboardMarkup(rows);
+    }
+
+    /// <summary>The admin's switch of the room's maintenance: the button does what the switch is not.</summary>
+    public static InlineKeyboardButton Maintenance(string language, bool on) =>
+        Button(language, on ? "btn.maintenance.off" : "btn.maintenance.on", new CallbackData.Maintenance(!on));
+
+    /// <summary>The minimum, double the current value (within the limits) and the maximum, without the current value.</summary>
+    private static IEnumerable<long> Choices(long min, long doubled, long max, long current) =>
+        new[] { min, Math.Min(doubled, max), max }.Distinct().Where(v => v != current);
 
     private static InlineKeyboardButton PauseOrResume(string language, string tableId, TableStatus status) =>
         status == TableStatus.Paused ? Button(language, "btn.resume", Table(TableVerb.Resume, tableId)) : Button(language, "btn.pause", Table(TableVerb.Pause, tableId));

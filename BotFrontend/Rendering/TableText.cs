@@ -21,6 +21,11 @@ internal static class TableText
     {
         var text = new StringBuilder();
         text.AppendLine(BotTexts.Get(language, "hand.title", view.Name, view.HandNo));
+        if (view.Maintenance)
+        {
+            text.AppendLine(BotTexts.Get(language, "maintenance.table"));
+        }
+
         if (view.Board.Count > 0)
         {
             text.AppendLine(BotTexts.Get(language, "hand.board", CardText.Cards(view.Board)));

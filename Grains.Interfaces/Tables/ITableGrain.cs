@@ -101,6 +101,37 @@ public interface ITableGrain : IGrainWithStringKey
     [Alias("Kick")]
     Task Kick(long playerId);
 
+    /// <summary>
+    /// The host (the player who created the table; never at the room's own tables or sit-and-gos): the settings, the
+    /// next hand's and the limits of a change. Anyone else is refused with <c>forbidden</c>.
+    /// </summary>
+    [Alias("GetHostSettings")]
+    Task<HostSettings> GetHostSettings(long hostId);
+
+    /// <summary>The host pauses the table (the hand in play finishes, no new one is dealt) or resumes it.</summary>
+    [Alias("HostPause")]
+    Task HostPause(long hostId, bool paused);
+
+    /// <summary>The host removes a player, cashing them out (after the hand if they are in it); returns the chips cashed out now.</summary>
+    [Alias("HostKick")]
+    Task<long> HostKick(long hostId, long playerId);
+
+    /// <summary>
+    /// The host changes the blinds (by the big blind; the small blind keeps the template's proportion) and/or the turn
+    /// time from the next hand on, within <see cref="HostSettings"/>' limits (else <c>out_of_limits</c>); null leaves one
+    /// as it is. Returns the settings with the change stored.
+    /// </summary>
+    [Alias("HostChangeSettings")]
+    Task<HostSettings> HostChangeSettings(long hostId, long? bigBlind, TimeSpan? turnTime);
+
+    /// <summary>The host closes the table (after the hand in play), cashing every player out.</summary>
+    [Alias("HostClose")]
+    Task HostClose(long hostId);
+
+    /// <summary>The room's maintenance switch, told by <see cref="Admin.IMaintenanceGrain"/>: on, no new hand starts.</summary>
+    [Alias("SetMaintenance")]
+    Task SetMaintenance(bool on);
+
     /// <summary>The PHH text of a hand played at this table (recent hands are kept in memory as well).</summary>
     [Alias("GetHandHistory")]
     Task<string?> GetHandHistory(long handNo);

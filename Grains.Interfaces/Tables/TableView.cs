@@ -66,4 +66,13 @@ public sealed record TableView
 
     /// <summary>The player to act is on their time bank: <see cref="Deadline"/> is the bank's end.</summary>
     [Id(25)] public bool OnTimeBank { get; init; }
+
+    /// <summary>The player hosting the table (its creator), who may pause it, kick, change its settings or close it; null at the room's own tables and sit-and-gos.</summary>
+    [Id(26)] public long? HostId { get; init; }
+
+    /// <summary>Settings the host changed, applied when the next hand starts (null: none pending).</summary>
+    [Id(27)] public TableSettings? NextSettings { get; init; }
+
+    /// <summary>The room is under maintenance: no new hand starts here until it ends (the hand in play finishes).</summary>
+    [Id(28)] public bool Maintenance { get; init; }
 }

@@ -98,20 +98,27 @@ public sealed class TableFlow(
         }
         else if (next == HandCycle.Next.Start)
         {
+            // The host's changed settings take effect with the hand, which announces them.
+            var changed = HostControls.Apply(state);
             Hand = HandCycle.Start(state, Now, Shuffler);
             metrics.HandStarted(state.Config!.Variant, state.HandSeats.Any(s => state.Seats[s]!.IsRobot));
             logger.LogInformation("Table {TableId} hand {HandNo} started with {Players} players", tableId, state.HandNo, state.HandSeats.Length);
-            await Played(TableEventKind.HandStarted, $"hand #{state.HandNo} starts");
+            await Played(TableEventKind.HandStarted, changed is null
+                ? $"hand #{state.HandNo} starts"
+                : $"hand #{state.HandNo} starts with the host's settings: {HostControls.Describe(changed)}");
         }
     }
 
-    /// <summary>Takes a seat out now (its cash-out recorded and settled), or after the hand if the player is in it.</summary>
-    public async Task<long> Remove(int index, SeatLeftReason reason)
+    /// <summary>
+    /// Takes a seat out now (its cash-out recorded and settled), or after the hand if the player is in it;
+    /// <paramref name="remover"/> names who removed a player (<see cref="SeatLeftReason.Removed"/>).
+    /// </summary>
+    public async Task<long> Remove(int index, SeatLeftReason reason, string remover = "an admin")
     {
         var name = state.Seats[index]!.Name;
         var verb = reason switch
         {
-            SeatLeftReason.Removed => "was removed by an admin",
+            SeatLeftReason.Removed => $"was removed by {remover}",
             SeatLeftReason.SatOut => $"is stood up ({SeatHygiene.Reason(state, state.Seats[index]!)}) and cashed out",
             _ => "leaves",
         };

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Engine.Rules;
 using Orleans.Poker.Grains.Analytics;
+using Orleans.Poker.Grains.Interfaces.Admin;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -101,6 +102,7 @@ public sealed class TableGrain(
         var template = GrainFactory.GetGrain<ITemplateGrain>(creation.TemplateId);
         var version = await template.Acquire(TableId);
         Seating.Open(State, TableId, creation, version, await template.GetVersion(version), Now);
+        State.Maintenance = (await Maintenance().Get()).On;
         await neighbours.SaveRecord();
         await Persist();
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -220,15 +222,15 @@ public sealed class TableGrain(
 
     public async Task SetPaused(bool paused)
     {
-        if ((Open().Status == TableStatus.Paused) == paused)
+        if (Open().PausedByAdmin != paused && (State.Status == TableStatus.Paused) == paused)
         {
-            return;
+            // Paused by its host already (or resumed): the pause is the admin's now (or no longer), nothing else changes.
+            State.PausedByAdmin = paused;
+            await Persist();
         }
 
-        State.Status = paused ? TableStatus.Paused : (Hand is null ? TableStatus.Waiting : TableStatus.Active);
-        await Commit(TableEventKind.StatusChanged, paused ? "table paused" : "table resumed");
-        await neighbours.UpdateLobby();
-        await flow.ScheduleHand();
+        State.PausedByAdmin = paused;
+        await Pause(paused, paused ? "table paused" : "table resumed");
     }
 
     public async Task Close(string reason)
@@ -241,6 +243,76 @@ public sealed class TableGrain(
         State.CloseReason = string.IsNullOrWhiteSpace(reason) ? "closed" : reason;
         await (Hand is null ? flow.CloseNow() : Commit(TableEventKind.StatusChanged, $"table closes after this hand: {State.CloseReason}"));
     }
+
+    public async Task<HostSettings> GetHostSettings(long hostId)
+    {
+        HostControls.Check(Created(), hostId);
+        return HostControls.Settings(State, await Template());
+    }
+
+    public Task HostPause(long hostId, bool paused)
+    {
+        HostControls.Check(Open(), hostId);
+        if (!paused)
+        {
+            HostControls.CheckResume(State);
+        }
+
+        return Pause(paused, paused ? "the host pauses the table: no new hand after this one" : "the host resumes the table");
+    }
+
+    public Task<long> HostKick(long hostId, long playerId)
+    {
+        HostControls.Check(Open(), hostId);
+        return flow.Remove(HostControls.KickedSeat(State, hostId, playerId, TableId), SeatLeftReason.Removed, "the host");
+    }
+
+    public async Task<HostSettings> HostChangeSettings(long hostId, long? bigBlind, TimeSpan? turnTime)
+    {
+        HostControls.Check(Open(), hostId);
+        var template = await Template();
+        var description = HostControls.Change(State, template, bigBlind, turnTime);
+        logger.LogInformation("Host {PlayerId} of table {TableId}: {Change}", hostId, TableId, description);
+        await Commit(TableEventKind.StatusChanged, description);
+        return HostControls.Settings(State, template);
+    }
+
+    public Task HostClose(long hostId)
+    {
+        HostControls.Check(Created(), hostId);
+        return Close("closed by the host");
+    }
+
+    public async Task SetMaintenance(bool on)
+    {
+        if (!State.Created || State.Status == TableStatus.Ended || State.Maintenance == on)
+        {
+            return;
+        }
+
+        State.Maintenance = on;
+        await Commit(TableEventKind.StatusChanged, on
+            ? "the room is under maintenance: no new hand starts until it is over"
+            : "maintenance is over: hands are dealt again");
+        await flow.ScheduleHand();
+    }
+
+    /// <summary>Pauses (the hand in play finishes, no new one starts) or resumes; the same state changes nothing.</summary>
+    private async Task Pause(bool paused, string description)
+    {
+        if ((Open().Status == TableStatus.Paused) == paused)
+        {
+            return;
+        }
+
+        State.Status = paused ? TableStatus.Paused : (Hand is null ? TableStatus.Waiting : TableStatus.Active);
+        await Commit(TableEventKind.StatusChanged, description);
+        await neighbours.UpdateLobby();
+        await flow.ScheduleHand();
+    }
+
+    /// <summary>The table's template version: the limits of a host's change.</summary>
+    private Task<TemplateConfig> Template() => GrainFactory.GetGrain<ITemplateGrain>(State.TemplateId).GetVersion(State.TemplateVersion);
 
     public Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq) => metrics.MeasureAction(async () =>
     {
@@ -270,6 +342,12 @@ public sealed class TableGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (State.Created && State.Maintenance && State.Status != TableStatus.Ended && !(await Maintenance().Get()).On)
+        {
+            // Switched off while this table was away (or its word was lost): it must not be left on hold.
+            await SetMaintenance(false);
+        }
+
         if (State.Created && (State.Status != TableStatus.Ended || outbox.Pending))
         {
             await flow.Tick();
@@ -327,6 +405,8 @@ public sealed class TableGrain(
     }
 
     private IPlayerGrain Player(long playerId) => GrainFactory.GetGrain<IPlayerGrain>(playerId);
+
+    private IMaintenanceGrain Maintenance() => GrainFactory.GetGrain<IMaintenanceGrain>(IMaintenanceGrain.Key);
 
     private TableState Created() => State.Created ? State : throw PokerException.NotFound($"Table {TableId}");
 

@@ -114,4 +114,13 @@ public sealed class TableState
 
     /// <summary>People's turns the clock played since the table was created (robots not counted), published in the summary.</summary>
     [Id(41)] public long Timeouts { get; set; }
+
+    /// <summary>The room's maintenance switch is on: no new hand starts (told by the maintenance grain, checked by the watchdog).</summary>
+    [Id(42)] public bool Maintenance { get; set; }
+
+    /// <summary>The host's changed settings, applied when the next hand starts.</summary>
+    [Id(43)] public TableSettings? PendingSettings { get; set; }
+
+    /// <summary>Paused by an admin: only an admin resumes it (not its host).</summary>
+    [Id(44)] public bool PausedByAdmin { get; set; }
 }

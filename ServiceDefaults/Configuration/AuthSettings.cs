@@ -25,6 +25,12 @@ public sealed class AuthSettings
     /// <summary>Oldest <c>auth_date</c> accepted in Telegram initData.</summary>
     public TimeSpan InitDataMaxAge { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The operations tooling's token (at least 32 characters): sent as <c>X-Poker-Operations-Token</c> it sets the
+    /// room's maintenance switch (<c>/api/ops/maintenance</c>) before an update. Unset: that route does not exist.
+    /// </summary>
+    public string? OperationsToken { get; set; }
+
     /// <summary>Comma-separated Telegram user ids that get the admin role.</summary>
     public string? AdminTelegramIds { get; set; }
 

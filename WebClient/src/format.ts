@@ -88,3 +88,10 @@ export function turnFraction(deadline: string | null | undefined, now: number, t
   const left = Date.parse(deadline) - now;
   return Math.min(1, Math.max(0, left / turnMs));
 }
+
+/** Seconds of a .NET TimeSpan as JSON writes it ("hh:mm:ss", "d.hh:mm:ss"). */
+export function timeSpanSeconds(span: string): number {
+  const [days, rest] = span.includes('.') && span.indexOf('.') < span.indexOf(':') ? span.split(/\.(.*)/s) : ['0', span];
+  const [h, m, sec] = rest.split(':').map(Number);
+  return Number(days) * 86400 + h * 3600 + m * 60 + Math.floor(sec);
+}

@@ -127,6 +127,37 @@ export interface TableView {
   lastResult?: HandResult | null;
   /** The turn being played (0 when nobody is to act); an action names it with handNo. */
   turnId: number;
+  /** The player hosting the table (its creator); null at the room's own tables and sit-and-gos. */
+  hostId?: number | null;
+  /** The host's changed settings, applied when the next hand starts. */
+  nextSettings?: TableSettings | null;
+  /** The room is under maintenance: no new hand starts until it is over. */
+  maintenance?: boolean;
+}
+
+/** Blinds and turn time (a TimeSpan, "hh:mm:ss"). */
+export interface TableSettings {
+  smallBlind: number;
+  bigBlind: number;
+  turnTime: string;
+}
+
+/** GET /api/tables/{id}/host: the settings in play, the next hand's, and the limits of a change. */
+export interface HostSettings {
+  current: TableSettings;
+  next?: TableSettings | null;
+  blindsChangeable: boolean;
+  minBigBlind: number;
+  maxBigBlind: number;
+  minTurnTime: string;
+  maxTurnTime: string;
+}
+
+/** GET /api/maintenance. */
+export interface MaintenanceStatus {
+  on: boolean;
+  since?: string | null;
+  message?: string | null;
 }
 
 export interface LegalActions {

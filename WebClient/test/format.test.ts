@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardColour, formatCard, formatChips, formatStakes, isDrawVariant, isStudVariant, secondsLeft, splitCards, turnFraction, variantName } from '../src/format';
+import { cardColour, formatCard, formatChips, formatStakes, isDrawVariant, isStudVariant, secondsLeft, splitCards, timeSpanSeconds, turnFraction, variantName } from '../src/format';
 
 describe('format', () => {
   it('formats chips with thousands separators', () => {
@@ -44,5 +44,14 @@ describe('format', () => {
     expect(secondsLeft('2024-12-31T23:59:00Z', now)).toBe(0);
     expect(secondsLeft(null, now)).toBeNull();
     expect(turnFraction('2025-01-01T00:00:15Z', now, 30000)).toBe(0.5);
+  });
+});
+
+describe('timeSpanSeconds', () => {
+  it('reads the TimeSpans the server writes', () => {
+    expect(timeSpanSeconds('00:00:30')).toBe(30);
+    expect(timeSpanSeconds('00:02:05')).toBe(125);
+    expect(timeSpanSeconds('1.00:00:01')).toBe(86401);
+    expect(timeSpanSeconds('00:00:07.5000000')).toBe(7);
   });
 });

@@ -66,6 +66,8 @@ public sealed class CallbackDataTests
             new Table(TableVerb.SitOut, TableId), new Kick(TableId, long.MaxValue),
             new Act(TableId, turn, TurnButton.BetOrRaise, Amount: 1_000_000), new Act(TableId, turn, TurnButton.Discard, Cards: "2c3d"),
             new Act(TableId, turn, TurnButton.Toggle), new Act(TableId, turn, TurnButton.Fold),
+            new Host(HostVerb.Pause, TableId), new Host(HostVerb.Close, TableId), new Host(HostVerb.Kick, TableId, long.MaxValue),
+            new Host(HostVerb.BigBlind, TableId, 40), new Host(HostVerb.TurnTime, TableId, 45), new Maintenance(true), new Maintenance(false),
         ];
 
         foreach (var button in buttons)
@@ -96,6 +98,7 @@ public sealed class CallbackDataTests
             new Act(tableId, turn, TurnButton.Discard, Cards: "AsKsQsJsTs"),
             new Act(tableId, turn, TurnButton.BetOrRaise, Amount: 9_999_999_999_999),
             new Kick(tableId, long.MaxValue),
+            new Host(HostVerb.Kick, "g" + long.MaxValue, long.MaxValue),
             new Table(TableVerb.Waitlist, tableId),
         ];
 
@@ -120,6 +123,14 @@ public sealed class CallbackDataTests
     [InlineData("ak:tb1:")]
     [InlineData("ak::1")]
     [InlineData("ak:tb1:-1")]
+    [InlineData("hp:")]
+    [InlineData("hp:tb1:1")]
+    [InlineData("hk:tb1")]
+    [InlineData("hk:tb1:-1")]
+    [InlineData("hb:tb1:x")]
+    [InlineData("ht::30")]
+    [InlineData("mt")]
+    [InlineData("mt:2")]
     [InlineData("a:x")]
     [InlineData("a::1:1:f")]
     [InlineData("a:tb1:1:1")]

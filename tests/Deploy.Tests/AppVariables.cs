@@ -34,7 +34,7 @@ public static class AppVariables
     public static IReadOnlySet<string> Secrets { get; } = new HashSet<string>
     {
         "POKER__Storage__Postgres", "POKER__Cluster__Redis", "POKER__Auth__JwtKey", "POKER__Auth__BotToken", "POKER__Bot__Token", "POKER__Bot__WebhookSecret",
-        "POKER__Auth__JwtAcceptedKeys", "POKER__Bot__AcceptedWebhookSecrets",
+        "POKER__Auth__JwtAcceptedKeys", "POKER__Bot__AcceptedWebhookSecrets", "POKER__Auth__OperationsToken",
     };
 
     /// <summary>The HTTP port a process listens on (health and its service) given its environment.</summary>

@@ -49,13 +49,16 @@ public static class HandCycle
         return ready;
     }
 
+    /// <summary>No new hand is dealt and nobody is stood up: the table is paused, or the room is under maintenance.</summary>
+    public static bool OnHold(TableState state) => state.Status == TableStatus.Paused || state.Maintenance;
+
     /// <summary>
-    /// Decides about the next hand: none while one is played, the table is paused, ended or closing, or too few are
+    /// Decides about the next hand: none while one is played, the table is on hold, ended or closing, or too few are
     /// ready (robots do not play among themselves); otherwise it is due after the pause between hands.
     /// </summary>
     public static Next Schedule(TableState state, Hand? hand, DateTimeOffset now)
     {
-        if (hand is not null || state.Status is TableStatus.Paused or TableStatus.Ended || state.CloseReason is not null)
+        if (hand is not null || OnHold(state) || state.Status == TableStatus.Ended || state.CloseReason is not null)
         {
             return Next.Nothing;
         }

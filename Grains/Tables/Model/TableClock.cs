@@ -63,11 +63,11 @@ public static class TableClock
         {
             Consider(hand is not null ? state.RobotActsAt ?? state.Deadline : null);
             Consider(hand is not null && state.RobotActsAt is not null ? state.Deadline : null);
-            Consider(hand is null && state.Status != TableStatus.Paused ? state.NextHandAt : null);
+            Consider(hand is null && !HandCycle.OnHold(state) ? state.NextHandAt : null);
             Consider(state.Hold?.Until);
             Consider(state.ExpiresAt is { } e && state.Config?.ExpiryWarning is { } w && !state.ExpiryWarned ? e - w : null);
             Consider(state.ExpiresAt);
-            Consider(state.Status != TableStatus.Paused ? SeatHygiene.NextDue(state, hand) : null);
+            Consider(!HandCycle.OnHold(state) ? SeatHygiene.NextDue(state, hand) : null);
             Consider(hand is null ? TableHygiene.WarnsAt(state) ?? TableHygiene.ClosesAt(state) : null);
             Consider(state.PendingTransfers.Count > 0 ? now + RetryInterval : null);
         }
@@ -96,7 +96,7 @@ public static class TableClock
             Expired: expires is { } end && end <= now && hand is null,
             WarnIdle: hand is null && TableHygiene.WarnsAt(state) <= now,
             Idle: hand is null && TableHygiene.ClosesAt(state) <= now,
-            StandUp: state.Status != TableStatus.Paused ? SeatHygiene.Due(state, hand, now) : [],
+            StandUp: !HandCycle.OnHold(state) ? SeatHygiene.Due(state, hand, now) : [],
             RobotActs: robot,
             TurnTimedOut: timedOut);
     }

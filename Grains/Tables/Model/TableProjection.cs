@@ -117,6 +117,9 @@ public static class TableProjection
             LastResult = state.LastResult,
             TurnId = hand?.Actor is null ? 0 : state.TurnId,
             WaitlistLength = state.WaitlistLength,
+            HostId = HostControls.HostOf(state),
+            NextSettings = state.PendingSettings,
+            Maintenance = state.Maintenance,
         };
     }
 

@@ -1,13 +1,13 @@
 // Admin (admin role only): templates (create, edit as a new version, (de)activate), live tables (close, pause,
-// resume, kick), players (search, a player's page, bans, balance adjustments), every transaction, the audit log, and
-// the operations and analytics pages (charts, loaded on demand).
+// resume, kick) and the room's maintenance switch, players (search, a player's page, bans, balance adjustments), every
+// transaction, the audit log, and the operations and analytics pages (charts, loaded on demand).
 
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, variantName } from '../format';
 import { language, t } from '../i18n';
 import { playerPage, playerSearch, transactionsPage } from './adminPlayers';
-import type { AuditEntry, PageResponse, TableSummary, TemplateInfo } from '../wire';
+import type { AuditEntry, MaintenanceStatus, PageResponse, TableSummary, TemplateInfo } from '../wire';
 
 const tabs = ['templates', 'tables', 'players', 'transactions', 'audit', 'operations', 'analytics'] as const;
 type Tab = (typeof tabs)[number];
@@ -49,8 +49,18 @@ export async function adminView(root: HTMLElement, params: string[]): Promise<vo
         h('button', { id: 'template-create', onclick: run(() => api.post('/api/admin/templates', { id: idInput.value, config: JSON.parse(editor.value) })) }, s.create)));
   } else if (tab === 'tables') {
     const page = await api.get<PageResponse<TableSummary>>('/api/admin/tables?pageSize=100');
+    const maintenance = await api.get<MaintenanceStatus>('/api/admin/maintenance');
     const kickId = h('input', { id: 'kick-player', placeholder: s.playerId }) as HTMLInputElement;
-    mount(body, h('div.grid', null,
+    const note = h('input', { id: 'maintenance-note', placeholder: s.reason, maxlength: '200' }) as HTMLInputElement;
+    mount(body,
+      h('section.card-box', { id: 'maintenance', 'data-on': String(maintenance.on) },
+        maintenance.on ? h('div.banner.maintenance', null, s.maintenance, maintenance.message ? ` ${maintenance.message}` : '') : null,
+        maintenance.on ? null : note,
+        h('button', {
+          id: 'maintenance-switch',
+          onclick: run(() => api.post('/api/admin/maintenance', { on: !maintenance.on, message: maintenance.on ? null : note.value.trim() || null })),
+        }, maintenance.on ? s.maintenanceOff : s.maintenanceOn)),
+      h('div.grid', null,
       h('div.row.head', null, h('span', null, s.tables), h('span', null, s.status), h('span', null, s.seats), h('span', null, s.hand), h('span', null, s.actions)),
       page.items.map((x) => h('div.row', { 'data-table': x.tableId },
         h('span', null, h('b', null, x.name), h('small', null, ` ${x.tableId}`)), h('span.status', { 'data-status': x.status }, x.status), h('span.seats', null, `${x.seatsTaken}/${x.maxPlayers}`),

@@ -1,4 +1,5 @@
-// Lobby: the live table list (lobby hub), filters, join or queue, private tables from a template with an invite link.
+// Lobby: the live table list (lobby hub), filters, join or queue, private tables from a template with an invite link,
+// and the room's maintenance banner.
 
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
@@ -6,7 +7,7 @@ import { formatChips, formatStakes, variantName } from '../format';
 import { lobbyConnection } from '../hubs';
 import { language, t } from '../i18n';
 import { activityLine } from '../results';
-import type { JoinedResponse, TableActivity, TableCreatedResponse, TableSummary, TemplateInfo } from '../wire';
+import type { JoinedResponse, MaintenanceStatus, TableActivity, TableCreatedResponse, TableSummary, TemplateInfo } from '../wire';
 
 /** How often an open lobby asks for the tables' last hour (the gateway's figures are at most 30 s old). */
 const activityEvery = 60_000;
@@ -114,7 +115,8 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
       },
     }, s.join));
 
-  mount(root, h('h2', null, s.lobby), filters, list, createBox);
+  const banner = h('div.banner.maintenance', { id: 'maintenance-banner', role: 'status', hidden: true });
+  mount(root, banner, h('h2', null, s.lobby), filters, list, createBox);
 
   const hub = await lobbyConnection();
   const onTables = (all: TableSummary[]) => { tables.clear(); all.forEach((x) => tables.set(x.tableId, x)); render(); };
@@ -138,8 +140,15 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     list.forEach((a) => activity.set(a.tableId, a));
     render();
   };
+  // The maintenance switch, read with the activity: the note is an admin's text, shown as text.
+  const loadMaintenance = async () => {
+    const status = await api.get<MaintenanceStatus>('/api/maintenance').catch(() => null);
+    banner.hidden = !status?.on;
+    banner.textContent = status?.on ? `${s.maintenance}${status.message ? ` ${status.message}` : ''}` : '';
+  };
   void loadActivity();
-  const activityTimer = window.setInterval(() => void loadActivity(), activityEvery);
+  void loadMaintenance();
+  const activityTimer = window.setInterval(() => { void loadActivity(); void loadMaintenance(); }, activityEvery);
   return () => {
     window.clearInterval(activityTimer);
     hub.off('tables', onTables);

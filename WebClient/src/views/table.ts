@@ -1,18 +1,19 @@
 // Table: seats, board, pots, own cards, turn timer, the legal actions only, bet slider with presets, discards,
-// showdown results, sit out / leave / top up, waitlist position; resyncs from a snapshot on an eventSeq gap. What it
+// showdown results, sit out / leave / top up, waitlist position, the host's controls (to the host only), the room's
+// maintenance banner; resyncs from a snapshot on an eventSeq gap. What it
 // shows is a TableState (../tableState): every message and every choice goes through reduce, then it renders.
 
 import type { HubConnection } from '@microsoft/signalr';
 import { api, currentSession } from '../api';
 import { cardEl } from '../cards';
 import { h, mount, toast } from '../dom';
-import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, topUpRoom, turnFraction, variantName } from '../format';
+import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, timeSpanSeconds, topUpRoom, turnFraction, variantName } from '../format';
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
 import { clampAmount, presets, raiseRange } from '../slider';
 import { initialTableState, isMyTurn, preActionChoices, reduce, type PreActionChoice, type TableInput, type TableState } from '../tableState';
 import { haptic, setMainButton } from '../telegram';
-import type { ActionKind, HandResult, PreAction, SeatView, TableChatMessage, TableEventMessage, TableSnapshot, YourTurnMessage } from '../wire';
+import type { ActionKind, HandResult, HostSettings, PreAction, SeatView, TableChatMessage, TableEventMessage, TableSettings, TableSnapshot, YourTurnMessage } from '../wire';
 import { chatPanel } from './chatPanel';
 
 let clientSeq = Date.now();
@@ -29,11 +30,12 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const bar = h('div.action-bar', { id: 'action-bar' });
   const side = h('div.table-controls', { id: 'table-controls' });
   const results = h('div.results', { id: 'results' });
+  const hostBox = h('div.host-controls', { id: 'host-controls', hidden: true });
   // The play column (own cards, actions, controls) sits beside the felt on a landscape phone (styles.css).
   const fmt = (n: number) => formatChips(n, language());
   const mySeat = (): SeatView | undefined => state.view?.seats.find((x) => x.playerId === me.playerId);
   const chat = await chatPanel(tableId, me.playerId, () => mySeat() !== undefined);
-  mount(root, h('div.table-view', { id: 'table-view' }, info, felt, h('div.play', null, results, myCards, bar, side, chat.el)));
+  mount(root, h('div.table-view', { id: 'table-view' }, info, felt, h('div.play', null, results, myCards, bar, side, hostBox, chat.el)));
 
   /** Moves the state on; asks for a snapshot or the waitlist position when the step says so. Rendering is the caller's. */
   const dispatch = (input: TableInput) => {
@@ -50,6 +52,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     renderMine();
     renderBar();
     renderSide();
+    renderHost();
     renderResults();
     chat.render();
   };
@@ -60,7 +63,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     mount(info,
       h('b', null, v.name), ' · ', variantName(v.variant), ' · ', formatStakes(v.smallBlind, v.bigBlind, v.ante),
       ' · ', `${s.hand} #${v.handNo}`, v.status !== 'Active' ? h('span.status', { id: 'table-status' }, ` · ${v.status}`) : null,
-      waitPosition ? h('span.wait', { id: 'wait-position' }, ` · ${s.waitlistPosition}: ${waitPosition}`) : null);
+      waitPosition ? h('span.wait', { id: 'wait-position' }, ` · ${s.waitlistPosition}: ${waitPosition}`) : null,
+      v.maintenance ? h('div.banner.maintenance', { id: 'maintenance-banner', role: 'status' }, s.maintenance) : null);
   };
 
   const renderFelt = () => {
@@ -253,6 +257,66 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
         : h('button', { id: 'sit-out', onclick: () => post('sit-out') }, s.sitOut),
       h('button', { id: 'leave', onclick: () => post('leave') }, s.leave),
       h('span.topup', null, topUp, h('button', { id: 'top-up', onclick: () => void topUpBy(Number(topUp.value) || 0) }, s.topUp)));
+  };
+
+  // The host's controls: only the host sees them (the table refuses anyone else); the limits come from the table.
+  let hostSettings: HostSettings | null = null;
+  const loadHostSettings = async () => {
+    hostSettings = await api.get<HostSettings>(`/api/tables/${tableId}/host`).catch(() => null);
+    renderHost();
+  };
+  const settingsText = (x: TableSettings) => `${formatStakes(x.smallBlind, x.bigBlind)} · ${timeSpanSeconds(x.turnTime)} s`;
+  const renderHost = () => {
+    const v = state.view!;
+    if (v.hostId !== me.playerId || v.status === 'Ended') {
+      hostBox.hidden = true;
+      return mount(hostBox);
+    }
+    hostBox.hidden = false;
+    if (!hostSettings) {
+      void loadHostSettings();
+      return mount(hostBox, h('b', null, s.host));
+    }
+    const limits = hostSettings;
+    const typedBlind = (document.getElementById('host-big-blind') as HTMLInputElement | null)?.value;
+    const typedTurn = (document.getElementById('host-turn-time') as HTMLInputElement | null)?.value;
+    const bigBlind = h('input', { type: 'number', id: 'host-big-blind', min: String(limits.minBigBlind), max: String(limits.maxBigBlind),
+      value: typedBlind || String(v.nextSettings?.bigBlind ?? v.bigBlind), disabled: !limits.blindsChangeable }) as HTMLInputElement;
+    const turnTime = h('input', { type: 'number', id: 'host-turn-time', min: String(timeSpanSeconds(limits.minTurnTime)),
+      max: String(timeSpanSeconds(limits.maxTurnTime)), value: typedTurn || String(timeSpanSeconds((v.nextSettings ?? limits.current).turnTime)) }) as HTMLInputElement;
+    const others = v.seats.filter((x) => x.playerId != null && x.playerId !== me.playerId);
+    const kicked = h('select', { id: 'host-kick-player' }, others.map((x) => h('option', { value: String(x.playerId) }, x.name ?? `#${x.seat + 1}`))) as HTMLSelectElement;
+    mount(hostBox,
+      h('b', null, s.host),
+      v.status === 'Paused'
+        ? h('button', { id: 'host-resume', onclick: () => void hostPost('resume') }, s.resume)
+        : h('button', { id: 'host-pause', onclick: () => void hostPost('pause') }, s.pause),
+      h('button.fold', { id: 'host-close', onclick: () => { if (confirm(s.closeConfirm)) void hostPost('close'); } }, s.closeTable),
+      others.length ? h('span.kick', null, kicked,
+        h('button', { id: 'host-kick', onclick: () => void hostPost('kick', { playerId: Number(kicked.value) }) }, s.kick)) : null,
+      h('div.settings', null,
+        h('label', null, `${s.bigBlind} `, bigBlind),
+        h('label', null, `${s.turnSeconds} `, turnTime),
+        h('button', {
+          id: 'host-apply',
+          onclick: async () => {
+            const changed = await hostPost<HostSettings>('settings', {
+              bigBlind: limits.blindsChangeable ? Number(bigBlind.value) : null, turnTimeSeconds: Number(turnTime.value),
+            });
+            if (changed) hostSettings = changed;
+          },
+        }, s.applyNextHand),
+        h('div.hint', { id: 'host-limits' }, `${s.hostLimits}: ${s.bigBlind} ${fmt(limits.minBigBlind)}–${fmt(limits.maxBigBlind)}, `
+          + `${timeSpanSeconds(limits.minTurnTime)}–${timeSpanSeconds(limits.maxTurnTime)} s`)),
+      v.nextSettings ? h('div.next', { id: 'host-next' }, `${s.nextHand}: ${settingsText(v.nextSettings)}`) : null);
+  };
+  const hostPost = async <T = unknown>(what: string, body: unknown = {}): Promise<T | null> => {
+    try {
+      return await api.post<T>(`/api/tables/${tableId}/host/${what}`, body);
+    } catch (e) {
+      toast((e as Error).message, 'error');
+      return null;
+    }
   };
 
   const renderResults = () => {

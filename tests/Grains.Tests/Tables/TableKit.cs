@@ -42,12 +42,13 @@ public sealed class TableKit(IGrainFactory grains, FakeTimeProvider time)
         }
     }
 
-    public async Task<ITableGrain> NewTable(TemplateConfig config)
+    /// <summary>A new table from a new template with <paramref name="config"/>, created by <paramref name="createdBy"/> (0: the room).</summary>
+    public async Task<ITableGrain> NewTable(TemplateConfig config, long createdBy = 1)
     {
         var templateId = $"t-{Guid.NewGuid():N}";
         await grains.GetGrain<ITemplateGrain>(templateId).Create(config);
         var table = grains.GetGrain<ITableGrain>($"tbl-{Guid.NewGuid():N}");
-        await table.Create(new TableCreation(templateId, 1));
+        await table.Create(new TableCreation(templateId, createdBy));
         return table;
     }
 

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using Orleans.Poker.BotFrontend.Rendering;
+using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using HostVerb = Orleans.Poker.BotFrontend.Rendering.CallbackData.HostVerb;
+
+namespace Orleans.Poker.BotFrontend.Handling;
+
+/// <summary>
+/// <c>/host</c>: the controls of a table's host (its creator) — pause, resume, close, kick, the next hand's big blind
+/// and turn time. The table decides who the host is and refuses anyone else (nothing changes); each action is in the
+/// audit log under the host's id, as the gateway's host routes write it.
+/// </summary>
+internal sealed partial class UpdateHandler
+{
+    /// <summary>
+    /// The host's panel for the table named, else in a group the group's table, else the first table the player sits
+    /// at and hosts.
+    /// </summary>
+    private async Task Host(Context context, string argument, CancellationToken ct)
+    {
+        var tableId = argument.Length > 0 ? argument : !context.PrivateChat ? GroupTableId(context.ChatId) : await HostedTable(context);
+        if (tableId is null || !TableIds.IsValid(tableId))
+        {
+            await Reply(context, BotTexts.Get(context.Language, "host.none"));
+            return;
+        }
+
+        await ShowHostPanel(context, tableId);
+    }
+
+    /// <summary>The first of the player's tables they host (null when none).</summary>
+    private async Task<string?> HostedTable(Context context)
+    {
+        foreach (var tableId in context.Player.Tables)
+        {
+            if ((await grains.GetGrain<ITableGrain>(tableId).GetSnapshot(null)).View.HostId == context.PlayerId)
+            {
+                return tableId;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task ShowHostPanel(Context context, string tableId)
+    {
+        var table = grains.GetGrain<ITableGrain>(tableId);
+        var settings = await table.GetHostSettings(context.PlayerId);
+        var view = (await table.GetSnapshot(null)).View;
+        var language = context.Language;
+        var now = settings.Current;
+        var text = new StringBuilder(BotTexts.Get(language, "host.panel", view.Name, now.SmallBlind, now.BigBlind, Seconds(now.TurnTime),
+            settings.MinBigBlind, settings.MaxBigBlind, Seconds(settings.MinTurnTime), Seconds(settings.MaxTurnTime)));
+        if (settings.Next is { } next)
+        {
+            text.Append('\n').Append(BotTexts.Get(language, "host.next", next.SmallBlind, next.BigBlind, Seconds(next.TurnTime)));
+        }
+
+        await Reply(context, text.ToString(), Keyboards.Host(language, view, context.PlayerId, settings));
+    }
+
+    /// <summary>A host's button; returns the callback answer. The table refuses a player who is not its host.</summary>
+    private async Task<string?> HostButton(Context context, CallbackData.Host button, CancellationToken ct)
+    {
+        var (tableId, language) = (button.TableId, context.Language);
+        var table = grains.GetGrain<ITableGrain>(tableId);
+        var name = (await table.GetSummary()).Name;
+        switch (button.Verb)
+        {
+            case HostVerb.Pause or HostVerb.Resume:
+                var paused = button.Verb == HostVerb.Pause;
+                await table.HostPause(context.PlayerId, paused);
+                await Audit(context, paused ? "host.pause" : "host.resume", tableId, "from the bot");
+                await Reply(context, BotTexts.Get(language, paused ? "host.paused" : "host.resumed", name));
+                break;
+            case HostVerb.Close:
+                await table.HostClose(context.PlayerId);
+                await Audit(context, "host.close", tableId, "from the bot");
+                await Reply(context, BotTexts.Get(language, "host.closed", name));
+                break;
+            case HostVerb.Kick:
+                var kickedName = (await table.GetSnapshot(null)).View.Seats.FirstOrDefault(s => s.PlayerId == button.Value)?.Name;
+                await table.HostKick(context.PlayerId, button.Value);
+                await Audit(context, "host.kick", tableId, $"player {button.Value.ToString(CultureInfo.InvariantCulture)}: from the bot");
+                await watches.Forget(tableId, button.Value);
+                await TellKicked(button.Value, name, "host.kickedyou", ct);
+                await Reply(context, BotTexts.Get(language, "host.kicked", kickedName ?? button.Value.ToString(CultureInfo.InvariantCulture), name));
+                break;
+            case HostVerb.BigBlind or HostVerb.TurnTime:
+                var settings = button.Verb == HostVerb.BigBlind
+                    ? await table.HostChangeSettings(context.PlayerId, button.Value, null)
+                    : await table.HostChangeSettings(context.PlayerId, null, TimeSpan.FromSeconds(Math.Min(button.Value, 3600)));
+                var next = settings.Next ?? settings.Current;
+                await Audit(context, "host.settings", tableId, string.Create(CultureInfo.InvariantCulture,
+                    $"next hand: blinds {next.SmallBlind}/{next.BigBlind}, {next.TurnTime.TotalSeconds:0} s to act: from the bot"));
+                await Reply(context, BotTexts.Get(language, "host.changed", name, next.SmallBlind, next.BigBlind, Seconds(next.TurnTime)));
+                break;
+            default:
+                throw new UnknownButtonException();
+        }
+
+        return BotTexts.Get(language, "ok");
+    }
+
+    private static long Seconds(TimeSpan time) => (long)time.TotalSeconds;
+}
