@@ -11,7 +11,8 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
 
     /// <summary>
     /// Random sits, leaves, sit-ins, actions and clock advances: players time out and sit out, sitting out too long
-    /// stands them up, and a table left idle closes (the play goes on at a new one). Every chip is always somewhere.
+    /// stands them up, a table left idle closes (the play goes on at a new one), and admins ban seated players (stood up
+    /// and cashed out) and lift bans. Every chip is always somewhere.
     /// </summary>
     [Fact]
     public async Task Balances_stacks_pots_and_rake_always_add_up_to_what_was_issued()
@@ -26,7 +27,9 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
 
         var issued = (await Task.WhenAll(players.Select(kit.Balance))).Sum();
         var random = new Random(20261127);
-        var (hands, played, idleCloses) = (0, 0L, 0);
+        var admin = new Random(20261203); // the admins' own draws, so the players' sequence stays as it was
+        var (hands, played, idleCloses, bans) = (0, 0L, 0, 0);
+        var banned = new HashSet<long>();
         for (var step = 0; step < 3000 && hands < 200; step++)
         {
             var table = tables[^1];
@@ -79,6 +82,20 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
                 await RandomPlay.Refusable(() => table.Act(player, turn, RandomPlay.Chaotic(random, mine.Legal!), kit.NextSeq()));
             }
 
+            if (admin.Next(250) == 0 && view.Seats.Where(s => s.PlayerId is not null).ToArray() is { Length: > 0 } seatedNow)
+            {
+                // An admin bans a seated player: stood up and cashed out (after the hand when in it), no buy-in meanwhile.
+                var who = seatedNow[admin.Next(seatedNow.Length)].PlayerId!.Value;
+                await fixture.Client.GetGrain<Interfaces.Players.IPlayerGrain>(who).Ban(1, "chip test");
+                (bans, _) = (bans + 1, banned.Add(who));
+            }
+            else if (admin.Next(40) == 0 && banned.Count > 0)
+            {
+                var who = banned.First();
+                await fixture.Client.GetGrain<Interfaces.Players.IPlayerGrain>(who).Unban(1, "chip test over");
+                banned.Remove(who);
+            }
+
             if (step % 50 == 0)
             {
                 Assert.Equal(issued, await Total(tables, players));
@@ -97,7 +114,7 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
             await observer.WaitFor(e => e.EventSeq > last.EventSeq);
         }
 
-        Assert.True(hands >= 100, $"only {hands} hands were played");
+        Assert.True(hands >= 100, $"only {hands} hands were played ({bans} bans, {idleCloses} idle closes, {banned.Count} still banned)");
         Assert.Equal(TableStatus.Ended, (await closing.GetSummary()).Status);
         Assert.Equal(issued, await Total(tables, players));
         Assert.True(await Rake(tables) > 0);
@@ -108,7 +125,7 @@ public sealed class ChipConservationTests(ClusterFixture fixture)
             standUps += (await fixture.SeatHistory.GetTableHistoryAsync(table.GetPrimaryKeyString())).Seats.Count(s => s.Reason == SeatLeftReason.SatOut);
         }
 
-        Assert.True(idleCloses > 0 && standUps > 0, $"the mix had {idleCloses} idle closes and {standUps} stand-ups");
+        Assert.True(idleCloses > 0 && standUps > 0 && bans > 0, $"the mix had {idleCloses} idle closes, {standUps} stand-ups and {bans} bans");
     }
 
     private async Task<long> Total(IReadOnlyList<ITableGrain> tables, long[] players)
