@@ -70,8 +70,12 @@ public interface IPlayerGrain : IGrainWithIntegerKey
     [Alias("SetChatMute")]
     Task<IReadOnlyList<long>> SetChatMute(long otherId, bool muted);
 
-    /// <summary>The player's ban, or null when they may play. Unknown players are not banned.</summary>
+    /// <summary>
+    /// The player's ban, or null when they may play. Unknown players are not banned. Asked by the gateway on every
+    /// authenticated request and hub call, so it interleaves: it never waits behind the player's other work.
+    /// </summary>
     [Alias("GetBan")]
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<PlayerBan?> GetBan();
 
     /// <summary>
