@@ -47,7 +47,7 @@ public sealed class TableNeighbours(
             "update the lobby");
         if (state.CreatedBy == 0 && state.Config is { MinTablesWithFreeSeat: > 0 })
         {
-            await CallSafely(() => grains.GetGrain<IRoomTablesGrain>(IRoomTablesGrain.Key).Nudge(), "nudge the room's tables");
+            await CallSafely(() => grains.GetGrain<IRoomTablesGrain>(IRoomTablesGrain.Key).Nudge(state.TemplateId), "nudge the room's tables");
         }
     }
 

@@ -8,7 +8,7 @@ using Orleans.Runtime;
 namespace Orleans.Poker.Grains.Templates;
 
 /// <summary>
-/// Keeps a seat open (<see cref="RoomTables"/>) on a reminder every minute and when nudged; it reads the templates and
+/// Keeps a seat open (<see cref="RoomTables"/>) on a reminder every minute (all templates) and when nudged (one); it reads the templates and
 /// the lobby, opens tables <c>&lt;template&gt;-&lt;n&gt;</c> with the next number never used, and closes surplus empty ones.
 /// </summary>
 public sealed class RoomTablesGrain(
@@ -25,13 +25,14 @@ public sealed class RoomTablesGrain(
         }
     }
 
-    public Task Nudge() => Keep();
+    public Task Nudge(string templateId) => Keep(templateId);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Keep();
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Keep(null);
 
-    private async Task Keep()
+    /// <summary>Opens and closes room tables of one template (a nudge) or of all (the reminder).</summary>
+    private async Task Keep(string? templateId)
     {
-        var templates = await GrainFactory.GetGrain<ITemplateCatalogGrain>(0).List();
+        var templates = (await GrainFactory.GetGrain<ITemplateCatalogGrain>(0).List()).Where(t => templateId is null || t.Id == templateId);
         var open = await ILobbyGrain.ListAll(GrainFactory, includePrivate: true);
         foreach (var plan in RoomTables.Decide(templates, open))
         {
