@@ -19,7 +19,10 @@ public sealed class ConservationRunTests(ClusterFixture fixture)
         var players = await kit.Seat(table, 4, buyIn: 200);
         var random = new Random(20261202);
         var finished = 0.0;
-        for (var step = 0; step < 40_000 && (finished = meter.Sum("poker.hands.finished")) < 1000; step++)
+
+        // A step acts or lets a second pass; under a loaded machine many land on a turn the timers already moved on
+        // (refused, nothing changed), so the budget is generous: the test is about conservation, not speed.
+        for (var step = 0; step < 80_000 && (finished = meter.Sum("poker.hands.finished")) < 1000; step++)
         {
             if (await kit.TryActor(table) is var (player, mine, turn))
             {
