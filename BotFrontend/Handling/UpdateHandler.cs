@@ -121,10 +121,10 @@ internal sealed partial class UpdateHandler(
         // They wrote to us in private, so their chat is open again: messages flow again, starting with their hands as they stand.
         var privateChat = chat.Type == ChatType.Private;
         var resumed = privateChat && outbox.Reachable(chat.Id);
-        if (privateChat && player.Profile.Unreachable)
+        if (privateChat && (player.Profile.Unreachable || !player.Profile.BotChat))
         {
+            resumed |= player.Profile.Unreachable;
             await grain.SetReachable(true);
-            resumed = true;
         }
 
         // After a restart of the bot, chat players' tables are watched again on their next update.

@@ -20,7 +20,7 @@ public interface IPlayerGrain : IGrainWithIntegerKey
     [Alias("UpdateProfile")]
     Task<PlayerProfile> UpdateProfile(string? displayName, string? language);
 
-    /// <summary>Marks whether the bot can reach the player's chat.</summary>
+    /// <summary>Marks whether the bot can reach the player's chat; reachable also records that they started the bot (<see cref="PlayerProfile.BotChat"/>).</summary>
     [Alias("SetReachable")]
     Task SetReachable(bool reachable);
 

@@ -23,4 +23,13 @@ public sealed record PlayerProfile
     [Id(7)] public bool Unreachable { get; init; }
 
     [Id(8)] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// The player wrote to the bot in its private chat (they started it), so the bot may message them there while
+    /// they are not <see cref="Unreachable"/>. Signing in through the mini-app alone does not set it.
+    /// </summary>
+    [Id(9)] public bool BotChat { get; init; }
+
+    /// <summary>Whether the bot may write to the player's private chat now: a Telegram player who started the bot and has not blocked it.</summary>
+    public bool CanMessage => BotChat && !Unreachable && !IsGuest && !IsRobot && TelegramId is not null;
 }

@@ -98,12 +98,13 @@ public sealed class PlayerGrain(
     public async Task SetReachable(bool reachable)
     {
         var profile = Profile;
-        if (profile.Unreachable == !reachable)
+        if (profile.Unreachable == !reachable && (profile.BotChat || !reachable))
         {
             return;
         }
 
-        profile = profile with { Unreachable = !reachable };
+        // Reachable means they opened the private chat: from then on the bot may write to them.
+        profile = profile with { Unreachable = !reachable, BotChat = profile.BotChat || reachable };
         await players.UpsertAsync(profile, time.GetUtcNow());
         State.Profile = profile;
         await Persist();

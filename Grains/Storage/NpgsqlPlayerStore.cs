@@ -85,6 +85,7 @@ public sealed partial class NpgsqlPlayerStore(NpgsqlDataSource dataSource) : IPl
                 IsRobot = flags.Contains("robot"),
                 IsGuest = flags.Contains("guest"),
                 Unreachable = flags.Contains("unreachable"),
+                BotChat = flags.Contains("bot_chat"),
                 CreatedAt = reader.GetFieldValue<DateTimeOffset>(6),
             });
         }
@@ -98,7 +99,7 @@ public sealed partial class NpgsqlPlayerStore(NpgsqlDataSource dataSource) : IPl
 
     private static string[] Flags(PlayerProfile profile)
     {
-        var flags = new List<string>(3);
+        var flags = new List<string>(4);
         if (profile.IsRobot)
         {
             flags.Add("robot");
@@ -112,6 +113,11 @@ public sealed partial class NpgsqlPlayerStore(NpgsqlDataSource dataSource) : IPl
         if (profile.Unreachable)
         {
             flags.Add("unreachable");
+        }
+
+        if (profile.BotChat)
+        {
+            flags.Add("bot_chat");
         }
 
         return [.. flags];

@@ -82,6 +82,7 @@ public sealed class GroupTests(BotFixture bot)
         var user = BotFixture.NewUserId();
         await bot.Say(user, "/start");
         var player = bot.Grains.GetGrain<IPlayerGrain>(user);
+        var started = (await player.Get()).Profile;
 
         (await bot.Post(BotFixture.Membership(user, user, "member", "kicked"))).EnsureSuccessStatusCode();
         await bot.Queues.Idle(user);
@@ -89,6 +90,7 @@ public sealed class GroupTests(BotFixture bot)
         (await bot.Post(BotFixture.Membership(user, user, "kicked", "member"))).EnsureSuccessStatusCode();
         await bot.Queues.Idle(user);
 
+        Assert.True(started.CanMessage);
         Assert.True(blocked);
         Assert.False((await player.Get()).Profile.Unreachable);
     }

@@ -275,6 +275,27 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Only_a_reachable_private_chat_lets_the_bot_message_the_player()
+    {
+        var (_, player) = await Registered();
+        var signedIn = (await player.Get()).Profile;
+
+        await player.SetReachable(true);
+        var started = (await player.Get()).Profile;
+        await player.Register(started with { BotChat = false, DisplayName = "Renamed" });
+        var reRegistered = (await player.Get()).Profile;
+        await player.SetReachable(false);
+        var blocked = (await player.Get()).Profile;
+
+        Assert.False(signedIn.CanMessage);
+        Assert.True(started.BotChat);
+        Assert.True(started.CanMessage);
+        Assert.True(reRegistered.CanMessage);
+        Assert.True(blocked.BotChat);
+        Assert.False(blocked.CanMessage);
+    }
+
+    [Fact]
     public async Task Each_hand_counts_once_in_the_statistics()
     {
         var (_, player) = await Registered();

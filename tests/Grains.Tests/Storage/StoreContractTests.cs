@@ -198,10 +198,10 @@ public abstract class StoreContractTests
         var profile = new PlayerProfile { PlayerId = id, TelegramId = id, DisplayName = "Ada", Language = "en", CreatedAt = T0 };
 
         await Stores.Players.UpsertAsync(profile, T0);
-        await Stores.Players.UpsertAsync(profile with { DisplayName = "Ada L.", Language = "fa", Unreachable = true }, T0.AddHours(1));
+        await Stores.Players.UpsertAsync(profile with { DisplayName = "Ada L.", Language = "fa", Unreachable = true, BotChat = true }, T0.AddHours(1));
 
         var stored = await Stores.Players.FindAsync(id);
-        Assert.Equal(profile with { DisplayName = "Ada L.", Language = "fa", Unreachable = true }, stored);
+        Assert.Equal(profile with { DisplayName = "Ada L.", Language = "fa", Unreachable = true, BotChat = true }, stored);
         Assert.Null(await Stores.Players.FindAsync(id + 1_000_000_000));
     }
 
