@@ -63,15 +63,33 @@ public static class BenchmarkProgram
 
         if (only is null or "postgres")
         {
-            await RunPostgres(quick ? Math.Min(tables, 100) : tables, warmUp, window);
+            await RunPostgres(tables, quick, warmUp, window);
         }
 
         sampler?.Print(25);
         return 0;
     }
 
-    private static Task RunPostgres(int tables, TimeSpan warmUp, TimeSpan window) =>
-        OnPostgres("actions_per_s_postgres", connection => ThroughputRun.Run(connection, tables, warmUp, window, suffix: "_postgres"));
+    /// <summary>
+    /// Production mode: 100 tables (and <paramref name="tables"/> more in a full run) on PostgreSQL with the WAL each action
+    /// wrote, then the server's own commit capacity, pgbench at the silo pool's client count, and the ratio of the two.
+    /// </summary>
+    private static Task RunPostgres(int tables, bool quick, TimeSpan warmUp, TimeSpan window) =>
+        OnPostgres("actions_per_s_postgres", async connection =>
+        {
+            var perSecond = await ThroughputRun.Run(connection, 100, warmUp, window, suffix: "_postgres");
+            if (!quick && tables != 100)
+            {
+                await ThroughputRun.Run(connection, tables, warmUp, window, suffix: $"_postgres_{tables}");
+            }
+
+            if (await PostgresFloor.CommitsPerSecond(connection, PoolSize, window) is { } commits)
+            {
+                Figure.Print("pgbench_tps", commits, "transactions/s");
+                Figure.Print("postgres_actions_vs_pgbench", perSecond / commits, "ratio");
+                Figure.Note($"pgbench: {PoolSize} clients (the silo's pool bound), one-row insert per transaction, prepared, {window.TotalSeconds:0} s on the same server; the ratio is actions_per_s_postgres (100 tables) over it");
+            }
+        });
 
     /// <summary>
     /// The analytics collector's cost: the same tables on PostgreSQL, windows without and with the collector ticking
@@ -89,6 +107,9 @@ public static class BenchmarkProgram
             Figure.Note($"the collector ticked {ticks} times in the analytics-on windows and wrote {snapshots.Select(s => s.TakenAt).Distinct().Count()} snapshot batches ({snapshots.Count} rows)");
         });
 
+    /// <summary>The silo's connection pool bound here: the server's connection limit is shared with everything else on the machine.</summary>
+    private const int PoolSize = 20;
+
     /// <summary>Runs <paramref name="run"/> on a fresh migrated database, or says why it cannot.</summary>
     private static async Task OnPostgres(string figure, Func<string, Task> run)
     {
@@ -105,8 +126,7 @@ public static class BenchmarkProgram
 
         await using (database)
         {
-            // A bounded pool: the server's connection limit is shared with everything else on the machine.
-            var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 20 }.ConnectionString;
+            var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = PoolSize }.ConnectionString;
             try
             {
                 await run(connection);

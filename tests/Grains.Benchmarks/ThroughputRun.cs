@@ -9,13 +9,16 @@ namespace Orleans.Poker.Grains.Benchmarks;
 /// </summary>
 public static class ThroughputRun
 {
-    public static async Task Run(string? postgres, int tables, TimeSpan warmUp, TimeSpan window, string suffix)
+    /// <summary>Runs the window; its actions per second.</summary>
+    public static async Task<double> Run(string? postgres, int tables, TimeSpan warmUp, TimeSpan window, string suffix)
     {
         await using var play = await TablesAtPlay.StartAsync(postgres, tables, suffix);
         await Task.Delay(warmUp);
+        var walStart = postgres is null ? 0 : await PostgresFloor.WalBytes(postgres);
         var start = play.Sample();
         await Task.Delay(window);
         var end = play.Sample();
+        var walEnd = postgres is null ? 0 : await PostgresFloor.WalBytes(postgres);
         var seconds = end.SecondsSince(start);
         play.Counter.Stopping = true;
 
@@ -29,12 +32,18 @@ public static class ThroughputRun
         Figure.Print($"gen0_gcs_per_s{suffix}", (end.Gen0 - start.Gen0) / seconds, "gcs/s");
         Figure.Print($"gc_pause_percent{suffix}", 100 * (end.GcPause - start.GcPause).TotalSeconds / seconds, "%");
         Figure.Print($"stalled_tables{suffix}", stalled, "tables");
+        if (postgres is not null)
+        {
+            Figure.Print($"wal_bytes_per_action{suffix}", actions == 0 ? 0 : (double)(walEnd - walStart) / actions, "bytes");
+        }
+
         Figure.Note($"{actions} actions in {seconds:0.0} s on {tables} tables{suffix}, {play.Counter.RejectedCount} rejected, {Environment.ProcessorCount} cores, CPU {(end.Cpu - start.Cpu).TotalSeconds:0.0} s");
 
         await Task.Delay(TimeSpan.FromSeconds(1));
         var calls = await CallFloor(play.Bots.Select(b => b.Table).ToArray(), TimeSpan.FromSeconds(5));
         Figure.Print($"grain_calls_per_s{suffix}", calls, "calls/s");
         Figure.Note($"grain_calls_per_s: the machine's floor for comparison, a plain request/response call (GetSummary) per table in a loop, nothing persisted");
+        return actions / seconds;
     }
 
     private static async Task<double> CallFloor(ITableGrain[] tables, TimeSpan window)
