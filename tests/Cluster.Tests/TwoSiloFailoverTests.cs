@@ -1,5 +1,4 @@
 using Orleans.Poker.Grains.Interfaces.Tables;
-using Orleans.Runtime;
 using Xunit.Abstractions;
 
 namespace Orleans.Poker.Cluster.Tests;
@@ -32,7 +31,7 @@ public sealed class TwoSiloFailoverTests(ITestOutputHelper output)
             tables.Add((table, players, await TableDriver.Facts(table, players)));
         }
 
-        var hosts = await HostsOf(client.Client, tables.Select(t => t.Table.GetPrimaryKeyString()).ToHashSet());
+        var hosts = await PokerClient.TableHosts(client.Client, tables.Select(t => t.Table.GetPrimaryKeyString()).ToHashSet());
         var onA = hosts.Count(h => h.Value.Endpoint.Port == siloA.SiloPort);
         var victim = onA >= Tables - onA ? siloA : siloB;
         var moved = hosts.Count(h => h.Value.Endpoint.Port == victim.SiloPort);
@@ -60,15 +59,5 @@ public sealed class TwoSiloFailoverTests(ITestOutputHelper output)
         }
 
         Assert.Equal(issued, await driver.Balances(tables.SelectMany(t => t.Players)));
-    }
-
-    /// <summary>Which silo hosts each of the given table activations.</summary>
-    private static async Task<Dictionary<string, SiloAddress>> HostsOf(IClusterClient client, HashSet<string> tableIds)
-    {
-        var statistics = await client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        return statistics
-            // The waitlist grain of a table has the table's key: keep the table grains only.
-            .Where(s => s.GrainType.Contains("TableGrain", StringComparison.Ordinal) && tableIds.Contains(s.GrainId.Key.ToString()!))
-            .ToDictionary(s => s.GrainId.Key.ToString()!, s => s.SiloAddress);
     }
 }
