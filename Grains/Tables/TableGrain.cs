@@ -291,6 +291,12 @@ public sealed class TableGrain(
         }
 
         State.Maintenance = on;
+        if (!on)
+        {
+            // Nobody could deal while it lasted: a player's table gets its whole idle time again.
+            TableHygiene.Active(State, Now);
+        }
+
         await Commit(TableEventKind.StatusChanged, on
             ? "the room is under maintenance: no new hand starts until it is over"
             : "maintenance is over: hands are dealt again");

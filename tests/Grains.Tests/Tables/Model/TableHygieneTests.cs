@@ -57,6 +57,20 @@ public sealed class TableHygieneTests
     }
 
     [Fact]
+    public void No_table_closes_for_idleness_while_the_room_is_under_maintenance()
+    {
+        var state = PlayersTable();
+        state.Maintenance = true;
+        var muchLater = Now + TimeSpan.FromDays(1);
+
+        var due = TableClock.DueAt(state, null, muchLater);
+
+        Assert.False(due.Idle);
+        Assert.False(due.WarnIdle);
+        Assert.Null(TableHygiene.ClosesAt(state));
+    }
+
+    [Fact]
     public void The_warning_comes_at_most_half_the_idle_time_early()
     {
         var state = PlayersTable(c => c with { IdleCloseAfter = TimeSpan.FromMinutes(6) });
