@@ -11,6 +11,11 @@ using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Load;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
+if (args.Contains("--" + Floor.ServerFlag))
+{
+    return await Floor.Serve();
+}
+
 var arguments = Args.Parse(args);
 if (arguments.Has("help") || args.Contains("-h"))
 {
@@ -105,7 +110,8 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
     // Every client connects and watches before anybody sits, so each sees the table's events from its first hand.
     var measuring = false;
     var acting = true;
-    long actions = 0, errors = 0;
+    long actions = 0, errors = 0, delivered = 0;
+    var sizes = new System.Collections.Concurrent.ConcurrentQueue<int>();
     var connections = await Bounded(clientCount, 64, async i =>
     {
         var table = tables[i % tableCount];
@@ -118,16 +124,48 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
-        connection.On<EventHead>("event", e => table.Received(e.EventSeq, Stopwatch.GetTimestamp()));
+        if (i < tableCount)
+        {
+            // One viewer per table reads whole events: their sizes are what the floor sends (--floor).
+            connection.On<JsonElement>("event", e =>
+            {
+                var at = Stopwatch.GetTimestamp();
+                if (sizes.Count < 5_000)
+                {
+                    sizes.Enqueue(System.Text.Encoding.UTF8.GetByteCount(e.GetRawText()));
+                }
+
+                Delivered();
+                table.Received(e.EnumerateObject().First(p => string.Equals(p.Name, "eventSeq", StringComparison.OrdinalIgnoreCase)).Value.GetInt64(), at);
+            });
+        }
+        else
+        {
+            connection.On<EventHead>("event", e =>
+            {
+                Delivered();
+                table.Received(e.EventSeq, Stopwatch.GetTimestamp());
+            });
+        }
+
         var clientSeq = 0L;
         connection.On<TurnHead>("yourTurn", turn =>
         {
+            Delivered();
             // Not awaited: a handler that awaits an invocation would block this connection's receive loop.
             _ = Act(turn);
         });
         await connection.StartAsync(cancel);
         await connection.InvokeAsync("Watch", table.TableId, cancel);
         return connection;
+
+        void Delivered()
+        {
+            if (Volatile.Read(ref measuring))
+            {
+                Interlocked.Increment(ref delivered);
+            }
+        }
 
         async Task Act(TurnHead turn)
         {
@@ -232,11 +270,38 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         Line($"{name}_cpu", cores, "cores");
     }
 
+    var messages = Interlocked.Read(ref delivered);
+    Line("delivered_per_s", messages / elapsed.TotalSeconds, "messages/s");
+    var gatewayCpu = (servers?.Gateways ?? []).Sum(g => serverCores[g.Name]) * elapsed.TotalSeconds;
+    if (servers is not null && messages > 0)
+    {
+        Line("gateway_cpu_us_per_message", gatewayCpu * 1e6 / messages, "us");
+    }
+
     await Bounded(connections.Length, 256, async i =>
     {
         await connections[i].DisposeAsync();
         return 0;
     });
+
+    if (arguments.Has("floor"))
+    {
+        if (servers is null || messages == 0 || sizes.IsEmpty)
+        {
+            log.WriteLine("# --floor needs --spawn (the gateways' CPU is measured on processes this tool started) and messages delivered in the window");
+        }
+        else
+        {
+            // The same connections, groups, message rate, payload sizes and window length, on SignalR alone.
+            var floor = await Floor.Measure(clientCount, tableCount, messages / elapsed.TotalSeconds / clientCount, [.. sizes],
+                TimeSpan.FromSeconds(Math.Min(warmup, 10)), elapsed, log, cancel);
+            Line("floor_delivered_per_s", floor.MessagesPerSecond, "messages/s");
+            Line("floor_cpu", floor.Cores, "cores");
+            Line("floor_cpu_us_per_message", floor.CpuMicrosecondsPerMessage, "us");
+            Line("gateway_vs_floor", gatewayCpu * 1e6 / messages / floor.CpuMicrosecondsPerMessage, "ratio");
+        }
+    }
+
     return latencies.Length > 0 ? 0 : 1;
 
     async Task<HttpResponseMessage> Send(Uri url, HttpMethod method, string path, string? token, object body)

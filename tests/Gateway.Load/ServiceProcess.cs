@@ -32,8 +32,8 @@ internal sealed class ServiceProcess : IDisposable
     /// <summary>The process's last output lines, for failure messages.</summary>
     public string RecentOutput => output.Last(30);
 
-    /// <summary>Starts <c>dotnet <paramref name="dll"/></c> with <paramref name="environment"/> on <paramref name="httpPort"/>.</summary>
-    public static ServiceProcess Start(string name, string dll, int httpPort, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <c>dotnet <paramref name="dll"/> [arguments]</c> with <paramref name="environment"/> on <paramref name="httpPort"/>.</summary>
+    public static ServiceProcess Start(string name, string dll, int httpPort, IReadOnlyDictionary<string, string> environment, IEnumerable<string>? arguments = null)
     {
         if (!File.Exists(dll))
         {
@@ -41,6 +41,11 @@ internal sealed class ServiceProcess : IDisposable
         }
 
         var start = ServerProcesses.DotnetStartInfo(dll);
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

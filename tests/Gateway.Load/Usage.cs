@@ -4,7 +4,7 @@ namespace Orleans.Poker.Gateway.Load;
 internal static class Usage
 {
     public static readonly string[] Options =
-        ["help", "spawn", "storage", "gateways", "url", "clients", "tables", "seated", "seconds", "warmup", "think-ms", "template", "server-env"];
+        ["help", "spawn", "storage", "gateways", "url", "clients", "tables", "seated", "seconds", "warmup", "think-ms", "template", "server-env", "floor"];
 
     public const string Text = """
         Gateway load tool: SignalR clients playing and watching tables through running gateways, or through a silo and
@@ -28,6 +28,10 @@ internal static class Usage
           --template ID           the template the tables are created from (default nlhe-cash)
           --warmup S              seconds before the measured window (default 30: servers JIT-compile at first)
           --seconds S             the measured window (default 10)
+          --floor                 with --spawn: after the run, SignalR's own cost beside the gateways': a bare ASP.NET
+                                  Core hub (a process of its own) sends the run's event sizes to as many connections
+                                  in as many groups at the rate the gateways delivered, for a window as long; prints
+                                  the CPU per delivered message of both and gateway_vs_floor
           --help                  this text
 
         Prints `name value unit` lines: actions/s; the latency from sending an action to the LAST viewer's receipt of
