@@ -35,6 +35,8 @@ var seatedPerTable = Int("seated", 6);
 var seconds = Int("seconds", 10);
 var warmup = Int("warmup", 30);
 var thinkMs = Int("think-ms", 0);
+var sweep = arguments.Has("sweep");
+var sweepFrom = Int("sweep-from", 50);
 var template = arguments.Get("template", "nlhe-cash");
 var log = Console.Error;
 
@@ -169,9 +171,9 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
 
         async Task Act(TurnHead turn)
         {
-            if (thinkMs > 0)
+            if (Volatile.Read(ref thinkMs) is var think and > 0)
             {
-                await Task.Delay(thinkMs, cancel);
+                await Task.Delay(think, cancel);
             }
 
             if (!Volatile.Read(ref acting))
@@ -211,98 +213,184 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         return 0;
     });
     var setupTime = setup.Elapsed;
-    log.WriteLine($"# players seated; warming up {warmup} s, then measuring {seconds} s");
-    await Task.Delay(TimeSpan.FromSeconds(warmup), cancel);
-
-    // The measured window: actions sent inside it, this process's CPU and timer lag (is the generator keeping up?).
-    using var lagStop = new CancellationTokenSource();
-    var lag = MeasureLag(lagStop.Token);
-    var self = Process.GetCurrentProcess();
-    var selfCpu = self.TotalProcessorTime;
-    foreach (var process in servers?.All ?? [])
-    {
-        process.MarkCpu();
-    }
-
-    Volatile.Write(ref measuring, true);
-    var window = Stopwatch.StartNew();
-    await Task.Delay(TimeSpan.FromSeconds(seconds), cancel);
-    Volatile.Write(ref measuring, false);
-    var elapsed = window.Elapsed;
-    self.Refresh();
-    var loadCores = (self.TotalProcessorTime - selfCpu).TotalSeconds / elapsed.TotalSeconds;
-    var serverCores = (servers?.All ?? []).ToDictionary(p => p.Name, p => p.CpuSinceMark().TotalSeconds / elapsed.TotalSeconds);
-    lagStop.Cancel();
-    var lags = await lag;
-
-    // Let the window's last events reach every viewer (bounded), then stop acting.
-    var drain = Stopwatch.StartNew();
-    while (drain.Elapsed < TimeSpan.FromSeconds(5) && tables.Any(t => t.Actions().Any(a => a.CompletedAt == 0)))
-    {
-        await Task.Delay(50, cancel);
-    }
-
-    Volatile.Write(ref acting, false);
-    var measured = tables.SelectMany(t => t.Actions()).ToList();
-    var complete = measured.Where(a => a.CompletedAt != 0).ToList();
-    var latencies = complete.Select(a => Stopwatch.GetElapsedTime(a.SentAt, a.CompletedAt).TotalMilliseconds).Order().ToArray();
-    var answers = measured.Select(a => Stopwatch.GetElapsedTime(a.SentAt, a.AnsweredAt).TotalMilliseconds).Order().ToArray();
-
     Line("clients", clientCount, "connections");
     Line("tables", tableCount, "tables");
     Line("seated", Math.Min(clientCount, seatsPerTable * tableCount), "players");
     Line("gateways", urls.Length, "gateways");
     Line("setup_s", setupTime.TotalSeconds, "s");
-    Line("actions_per_s", Interlocked.Read(ref actions) / elapsed.TotalSeconds, "actions/s");
-    Line("p50_ms", Percentile(latencies, 0.50), "ms");
-    Line("p95_ms", Percentile(latencies, 0.95), "ms");
-    Line("p99_ms", Percentile(latencies, 0.99), "ms");
-    Line("max_ms", latencies.Length > 0 ? latencies[^1] : double.NaN, "ms");
-    Line("act_answer_p50_ms", Percentile(answers, 0.50), "ms");
-    Line("act_answer_p99_ms", Percentile(answers, 0.99), "ms");
-    Line("samples", latencies.Length, "actions");
-    Line("incomplete", measured.Count - complete.Count, "actions");
-    Line("errors", Interlocked.Read(ref errors), "calls");
-    Line("load_cpu", loadCores, "cores");
-    Line("load_timer_lag_p99_ms", Percentile(lags, 0.99), "ms");
-    foreach (var (name, cores) in serverCores)
+    log.WriteLine($"# players seated; warming up {warmup} s, then measuring {seconds} s{(sweep ? " per step" : "")}");
+    await Task.Delay(TimeSpan.FromSeconds(warmup), cancel);
+
+    var status = 0;
+    if (sweep)
     {
-        Line($"{name}_cpu", cores, "cores");
+        status = await Sweep();
+    }
+    else
+    {
+        var figures = await Window(TimeSpan.FromSeconds(seconds));
+        Print(figures, "");
+        status = figures.Latencies.Length > 0 ? 0 : 1;
+        if (arguments.Has("floor"))
+        {
+            await CompareWithFloor(figures);
+        }
     }
 
-    var messages = Interlocked.Read(ref delivered);
-    Line("delivered_per_s", messages / elapsed.TotalSeconds, "messages/s");
-    var gatewayCpu = (servers?.Gateways ?? []).Sum(g => serverCores[g.Name]) * elapsed.TotalSeconds;
-    if (servers is not null && messages > 0)
-    {
-        Line("gateway_cpu_us_per_message", gatewayCpu * 1e6 / messages, "us");
-    }
-
+    Volatile.Write(ref acting, false);
     await Bounded(connections.Length, 256, async i =>
     {
         await connections[i].DisposeAsync();
         return 0;
     });
+    return status;
 
-    if (arguments.Has("floor"))
+    // One measured window: actions sent inside it and their deliveries, every process's CPU, this process's timer lag.
+    async Task<WindowFigures> Window(TimeSpan length)
     {
-        if (servers is null || messages == 0 || sizes.IsEmpty)
+        foreach (var table in tables)
         {
-            log.WriteLine("# --floor needs --spawn (the gateways' CPU is measured on processes this tool started) and messages delivered in the window");
+            table.Clear();
         }
-        else
+
+        using var lagStop = new CancellationTokenSource();
+        var lag = MeasureLag(lagStop.Token);
+        var self = Process.GetCurrentProcess();
+        var selfCpu = self.TotalProcessorTime;
+        foreach (var process in servers?.All ?? [])
         {
-            // The same connections, groups, message rate, payload sizes and window length, on SignalR alone.
-            var floor = await Floor.Measure(clientCount, tableCount, messages / elapsed.TotalSeconds / clientCount, [.. sizes],
-                TimeSpan.FromSeconds(Math.Min(warmup, 10)), elapsed, log, cancel);
-            Line("floor_delivered_per_s", floor.MessagesPerSecond, "messages/s");
-            Line("floor_cpu", floor.Cores, "cores");
-            Line("floor_cpu_us_per_message", floor.CpuMicrosecondsPerMessage, "us");
-            Line("gateway_vs_floor", gatewayCpu * 1e6 / messages / floor.CpuMicrosecondsPerMessage, "ratio");
+            process.MarkCpu();
+        }
+
+        var (actionsBefore, errorsBefore, deliveredBefore) = (Interlocked.Read(ref actions), Interlocked.Read(ref errors), Interlocked.Read(ref delivered));
+        Volatile.Write(ref measuring, true);
+        var window = Stopwatch.StartNew();
+        await Task.Delay(length, cancel);
+        Volatile.Write(ref measuring, false);
+        var elapsed = window.Elapsed;
+        self.Refresh();
+        var loadCores = (self.TotalProcessorTime - selfCpu).TotalSeconds / elapsed.TotalSeconds;
+        var serverCores = (servers?.All ?? []).ToDictionary(p => p.Name, p => p.CpuSinceMark().TotalSeconds / elapsed.TotalSeconds);
+        lagStop.Cancel();
+        var lags = await lag;
+
+        // Let the window's last events reach every viewer (bounded).
+        var drain = Stopwatch.StartNew();
+        while (drain.Elapsed < TimeSpan.FromSeconds(5) && tables.Any(t => t.Actions().Any(a => a.CompletedAt == 0)))
+        {
+            await Task.Delay(50, cancel);
+        }
+
+        var measured = tables.SelectMany(t => t.Actions()).ToList();
+        var complete = measured.Where(a => a.CompletedAt != 0).ToList();
+        return new WindowFigures(
+            elapsed,
+            Interlocked.Read(ref actions) - actionsBefore,
+            Interlocked.Read(ref delivered) - deliveredBefore,
+            Interlocked.Read(ref errors) - errorsBefore,
+            [.. complete.Select(a => Stopwatch.GetElapsedTime(a.SentAt, a.CompletedAt).TotalMilliseconds).Order()],
+            [.. measured.Select(a => Stopwatch.GetElapsedTime(a.SentAt, a.AnsweredAt).TotalMilliseconds).Order()],
+            measured.Count - complete.Count,
+            loadCores,
+            Percentile(lags, 0.99),
+            serverCores);
+    }
+
+    void Print(WindowFigures figures, string prefix)
+    {
+        Line($"{prefix}actions_per_s", figures.ActionsPerSecond, "actions/s");
+        Line($"{prefix}p50_ms", Percentile(figures.Latencies, 0.50), "ms");
+        Line($"{prefix}p95_ms", Percentile(figures.Latencies, 0.95), "ms");
+        Line($"{prefix}p99_ms", Percentile(figures.Latencies, 0.99), "ms");
+        Line($"{prefix}max_ms", figures.Latencies.Length > 0 ? figures.Latencies[^1] : double.NaN, "ms");
+        Line($"{prefix}act_answer_p50_ms", Percentile(figures.Answers, 0.50), "ms");
+        Line($"{prefix}act_answer_p99_ms", Percentile(figures.Answers, 0.99), "ms");
+        Line($"{prefix}samples", figures.Latencies.Length, "actions");
+        Line($"{prefix}incomplete", figures.Incomplete, "actions");
+        Line($"{prefix}errors", figures.Errors, "calls");
+        Line($"{prefix}load_cpu", figures.LoadCores, "cores");
+        Line($"{prefix}load_timer_lag_p99_ms", figures.LagP99, "ms");
+        foreach (var (name, cores) in figures.ServerCores)
+        {
+            Line($"{prefix}{name}_cpu", cores, "cores");
+        }
+
+        Line($"{prefix}delivered_per_s", figures.Delivered / figures.Elapsed.TotalSeconds, "messages/s");
+        if (servers is not null && figures.Delivered > 0)
+        {
+            Line($"{prefix}gateway_cpu_us_per_message", GatewayCpuPerMessage(figures), "us");
         }
     }
 
-    return latencies.Length > 0 ? 0 : 1;
+    double GatewayCpuPerMessage(WindowFigures figures) =>
+        servers!.Gateways.Sum(g => figures.ServerCores[g.Name]) * figures.Elapsed.TotalSeconds * 1e6 / figures.Delivered;
+
+    // The same connections, groups, message rate, payload sizes and window length, on SignalR alone.
+    async Task CompareWithFloor(WindowFigures figures)
+    {
+        if (servers is null || figures.Delivered == 0 || sizes.IsEmpty)
+        {
+            log.WriteLine("# --floor needs --spawn (the gateways' CPU is measured on processes this tool started) and messages delivered in the window");
+            return;
+        }
+
+        var floor = await Floor.Measure(clientCount, tableCount, figures.Delivered / figures.Elapsed.TotalSeconds / clientCount, [.. sizes],
+            TimeSpan.FromSeconds(Math.Min(warmup, 10)), figures.Elapsed, log, cancel);
+        Line("floor_delivered_per_s", floor.MessagesPerSecond, "messages/s");
+        Line("floor_cpu", floor.Cores, "cores");
+        Line("floor_cpu_us_per_message", floor.CpuMicrosecondsPerMessage, "us");
+        Line("gateway_vs_floor", GatewayCpuPerMessage(figures) / floor.CpuMicrosecondsPerMessage, "ratio");
+    }
+
+    // Offered load in steps: each seated player waits so that the tables together offer the step's actions/s (from
+    // --sweep-from, doubling), then with no wait at all: the saturation throughput. The curve goes to --plot.
+    async Task<int> Sweep()
+    {
+        var seated = Math.Min(clientCount, seatsPerTable * tableCount);
+        var steps = new List<WindowFigures>();
+        for (var offered = (double)sweepFrom; ; offered *= 2)
+        {
+            // A table plays one action at a time, at most 1 / (think + answer) a second: think = tables / offered.
+            var think = (int)Math.Round(1000.0 * tableCount / offered);
+            if (think <= 2)
+            {
+                break;
+            }
+
+            var figures = await Step(think, $"{offered:0}", $"offered {offered:0} actions/s (think {think} ms) by {seated} players");
+            // The tables stopped following the offered load: only the unthrottled step is left to measure.
+            if (steps.Count > 1 && figures.ActionsPerSecond < 1.1 * steps[^2].ActionsPerSecond)
+            {
+                break;
+            }
+        }
+
+        await Step(0, "max", $"as fast as answered by {seated} players");
+        var saturation = steps.Max(s => s.ActionsPerSecond);
+        Line("saturation_actions_per_s", saturation, "actions/s");
+        var half = steps.Where(s => s.ActionsPerSecond <= saturation / 2 && s.Latencies.Length > 0).ToList();
+        if (half.Count > 0)
+        {
+            Line("p99_ms_up_to_half_saturation", half.Max(s => Percentile(s.Latencies, 0.99)), "ms");
+        }
+
+        var plot = arguments.Get("plot", "latency-curve.png");
+        LatencyCurve.Save(plot, steps, saturation,
+            $"{clientCount} connections, {tableCount} tables, {urls.Length} gateways, {arguments.Get("storage", "postgres")}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        log.WriteLine($"# latency curve written to {Path.GetFullPath(plot)}");
+        return steps.All(s => s.Latencies.Length > 0) ? 0 : 1;
+
+        async Task<WindowFigures> Step(int think, string label, string what)
+        {
+            Volatile.Write(ref thinkMs, think);
+            await Task.Delay(TimeSpan.FromSeconds(3), cancel);
+            log.WriteLine($"# step {steps.Count + 1}: {what}");
+            var figures = await Window(TimeSpan.FromSeconds(seconds));
+            Print(figures, $"step_{label}_");
+            steps.Add(figures);
+            return figures;
+        }
+    }
 
     async Task<HttpResponseMessage> Send(Uri url, HttpMethod method, string path, string? token, object body)
     {
@@ -383,6 +471,22 @@ int Int(string name, int fallback)
     return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
         ? value
         : Usage.Fail($"--{name} wants a whole number, not '{text}'. Run with --help for the options.");
+}
+
+/// <summary>What one measured window saw.</summary>
+internal sealed record WindowFigures(
+    TimeSpan Elapsed,
+    long Actions,
+    long Delivered,
+    long Errors,
+    double[] Latencies,
+    double[] Answers,
+    int Incomplete,
+    double LoadCores,
+    double LagP99,
+    Dictionary<string, double> ServerCores)
+{
+    public double ActionsPerSecond => Actions / Elapsed.TotalSeconds;
 }
 
 /// <summary>The part of an <c>event</c> the tool reads (the rest of the payload is skipped, not materialized).</summary>

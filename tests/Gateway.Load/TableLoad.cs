@@ -34,6 +34,9 @@ internal sealed class TableLoad(string tableId, int viewers)
         Volatile.Write(ref delivery.SentAt, sentAt);
     }
 
+    /// <summary>Forgets every delivery: the next window counts its own actions only.</summary>
+    public void Clear() => deliveries.Clear();
+
     /// <summary>Measured actions: (sent, answered, last viewer's receipt or 0 while some viewer still lacks it).</summary>
     public IEnumerable<(long SentAt, long AnsweredAt, long CompletedAt)> Actions() =>
         deliveries.Values.Where(d => Volatile.Read(ref d.SentAt) != 0).Select(d => (d.SentAt, d.AnsweredAt, Volatile.Read(ref d.CompletedAt)));

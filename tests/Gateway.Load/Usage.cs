@@ -4,7 +4,7 @@ namespace Orleans.Poker.Gateway.Load;
 internal static class Usage
 {
     public static readonly string[] Options =
-        ["help", "spawn", "storage", "gateways", "url", "clients", "tables", "seated", "seconds", "warmup", "think-ms", "template", "server-env", "floor"];
+        ["help", "spawn", "storage", "gateways", "url", "clients", "tables", "seated", "seconds", "warmup", "think-ms", "template", "server-env", "floor", "sweep", "sweep-from", "plot"];
 
     public const string Text = """
         Gateway load tool: SignalR clients playing and watching tables through running gateways, or through a silo and
@@ -32,6 +32,11 @@ internal static class Usage
                                   Core hub (a process of its own) sends the run's event sizes to as many connections
                                   in as many groups at the rate the gateways delivered, for a window as long; prints
                                   the CPU per delivered message of both and gateway_vs_floor
+          --sweep                 offered load in steps instead of one window: players wait so that the tables offer
+                                  --sweep-from actions/s (default 50), doubling while the reached rate follows, then
+                                  no wait (saturation); every step prints its figures (step_<offered>_*) and every
+                                  process's CPU, then saturation_actions_per_s, p99_ms_up_to_half_saturation, and the
+                                  curve as a PNG (--plot FILE, default latency-curve.png)
           --help                  this text
 
         Prints `name value unit` lines: actions/s; the latency from sending an action to the LAST viewer's receipt of
