@@ -290,7 +290,9 @@ public sealed class TableGrain(
             return;
         }
 
+        var wasOnHold = HandCycle.OnHold(State);
         State.Maintenance = on;
+        SitAndGo.HoldChanged(State, wasOnHold, Now);
         if (!on)
         {
             // Nobody could deal while it lasted: a player's table gets its whole idle time again.
@@ -311,7 +313,9 @@ public sealed class TableGrain(
             return;
         }
 
+        var wasOnHold = HandCycle.OnHold(State);
         State.Status = paused ? TableStatus.Paused : (Hand is null ? TableStatus.Waiting : TableStatus.Active);
+        SitAndGo.HoldChanged(State, wasOnHold, Now);
         await Commit(TableEventKind.StatusChanged, description);
         await neighbours.UpdateLobby();
         await flow.ScheduleHand();

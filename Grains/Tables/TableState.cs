@@ -123,4 +123,7 @@ public sealed class TableState
 
     /// <summary>Paused by an admin: only an admin resumes it (not its host).</summary>
     [Id(44)] public bool PausedByAdmin { get; set; }
+
+    /// <summary>When a sit-and-go went on hold (paused or maintenance): its level clock resumes where it stopped.</summary>
+    [Id(46)] public DateTimeOffset? HeldSince { get; set; }
 }

@@ -42,6 +42,32 @@ public static class SitAndGo
         }
     }
 
+    /// <summary>
+    /// The table went on hold or came off it (paused, the room's maintenance; <paramref name="wasOnHold"/> before the
+    /// change): a sit-and-go's level clock stops while no hand can start, so the blinds do not jump after the hold.
+    /// </summary>
+    public static void HoldChanged(TableState state, bool wasOnHold, DateTimeOffset now)
+    {
+        var onHold = HandCycle.OnHold(state);
+        if (!Is(state.Config!) || onHold == wasOnHold)
+        {
+            return;
+        }
+
+        if (onHold)
+        {
+            state.HeldSince = now;
+            return;
+        }
+
+        if (state.HeldSince is { } since && state.LevelEndsAt is { } ends && now > since)
+        {
+            state.LevelEndsAt = ends + (now - since);
+        }
+
+        state.HeldSince = null;
+    }
+
     /// <summary>What a leaving player gets back: the fee before the start, nothing after it (the stack stays in play).</summary>
     public static long Refund(TableState state) => state.SitAndGoStarted ? 0 : state.Config!.MinBuyIn;
 

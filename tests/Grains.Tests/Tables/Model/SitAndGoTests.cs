@@ -36,6 +36,33 @@ public sealed class SitAndGoTests
     }
 
     [Fact]
+    public void The_level_clock_stops_while_the_room_is_under_maintenance_or_the_table_is_paused()
+    {
+        var state = With(Tournament, 1500, 1500);
+        SitAndGo.BeforeHand(state, Now);
+
+        state.Maintenance = true;
+        SitAndGo.HoldChanged(state, wasOnHold: false, Now.AddMinutes(1));
+        state.Maintenance = false;
+        SitAndGo.HoldChanged(state, wasOnHold: true, Now.AddMinutes(21));
+        SitAndGo.BeforeHand(state, Now.AddMinutes(22));
+        var afterMaintenance = SitAndGo.Blinds(state);
+        state.Status = Interfaces.Tables.TableStatus.Paused;
+        SitAndGo.HoldChanged(state, wasOnHold: false, Now.AddMinutes(23));
+        state.Maintenance = true;
+        SitAndGo.HoldChanged(state, wasOnHold: true, Now.AddMinutes(24));
+        state.Status = Interfaces.Tables.TableStatus.Waiting;
+        state.Maintenance = false;
+        SitAndGo.HoldChanged(state, wasOnHold: true, Now.AddMinutes(33));
+        SitAndGo.BeforeHand(state, Now.AddMinutes(34));
+
+        Assert.Equal((10L, 20L, 0L), afterMaintenance);
+        Assert.Equal(Now.AddMinutes(5 + 20 + 10), state.LevelEndsAt);
+        Assert.Equal((10L, 20L, 0L), SitAndGo.Blinds(state));
+        Assert.Null(state.HeldSince);
+    }
+
+    [Fact]
     public void A_cash_game_uses_the_templates_blinds()
     {
         var state = Holdem(100, 100);
