@@ -21,42 +21,6 @@ public static class PostgresFloor
     }
 
     /// <summary>
-    /// CPU time of every <c>postgres</c> process on this machine so far (user + system, from <c>/proc</c>); zero where there
-    /// is no <c>/proc</c>. Processes that ended between two readings drop out, so read it around a window, not across a restart.
-    /// </summary>
-    public static TimeSpan ServerCpu()
-    {
-        if (!Directory.Exists("/proc"))
-        {
-            return TimeSpan.Zero;
-        }
-
-        long ticks = 0;
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
-                if (name != "postgres")
-                {
-                    continue;
-                }
-
-                // After the name: state is field 3, utime and stime fields 14 and 15 (clock ticks, 100 per second on Linux).
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException)
-            {
-                // The process ended while being read, or is not a process directory.
-            }
-        }
-
-        return TimeSpan.FromSeconds(ticks / 100.0);
-    }
-
-    /// <summary>
     /// pgbench's transactions per second for <paramref name="window"/>, <paramref name="clients"/> clients each committing
     /// one-row inserts into a scratch table; null (with a note) when pgbench is not installed or fails.
     /// </summary>

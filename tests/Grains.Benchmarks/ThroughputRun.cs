@@ -15,11 +15,11 @@ public static class ThroughputRun
         await using var play = await TablesAtPlay.StartAsync(postgres, tables, suffix);
         await Task.Delay(warmUp);
         var walStart = postgres is null ? 0 : await PostgresFloor.WalBytes(postgres);
-        var serverStart = PostgresFloor.ServerCpu();
+        var serverStart = ProcessCpu.Of("postgres");
         var start = play.Sample();
         await Task.Delay(window);
         var end = play.Sample();
-        var serverEnd = PostgresFloor.ServerCpu();
+        var serverEnd = ProcessCpu.Of("postgres");
         var walEnd = postgres is null ? 0 : await PostgresFloor.WalBytes(postgres);
         var seconds = end.SecondsSince(start);
         play.Counter.Stopping = true;
