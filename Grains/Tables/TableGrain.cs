@@ -108,6 +108,7 @@ public sealed class TableGrain(
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         logger.LogInformation("Table {TableId} created from template {TemplateId} v{TemplateVersion}", TableId, State.TemplateId, State.TemplateVersion);
         await Commit(TableEventKind.StatusChanged, "table created");
+        await flow.OfferFreedSeat();
         await neighbours.UpdateLobby();
         await transfers.RebuyRobots();
         await flow.ScheduleHand();
@@ -151,6 +152,7 @@ public sealed class TableGrain(
         await Player(request.PlayerId).SetSeated(TableId, true);
         logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, admission.Seat, admission.Amount);
         await Commit(TableEventKind.Seated, $"{admission.Name} sits down");
+        await flow.OfferFreedSeat();
         await neighbours.UpdateLobby();
         await flow.ScheduleHand();
         return admission.Seat;

@@ -1,6 +1,9 @@
 using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Tables.Model;
+using Orleans.Poker.Grains.Waitlists;
 
 namespace Orleans.Poker.Grains.Tables;
 
@@ -18,6 +21,8 @@ namespace Orleans.Poker.Grains.Tables;
 public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter history, TimeProvider time, string tableId, TableState state)
 {
     private IWaitlistGrain Queue => grains.GetGrain<IWaitlistGrain>(tableId);
+
+    private ITemplateWaitlistGrain TemplateWaitlist => grains.GetGrain<ITemplateWaitlistGrain>(state.TemplateId);
 
     /// <summary>Queues the player (once); their 1-based position.</summary>
     public async Task<int> Join(long playerId, string displayName)
@@ -46,6 +51,12 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
     /// </summary>
     public async Task Seated(long playerId, bool offered)
     {
+        if (state.Config is { Type: TableType.Persistent, IsPrivate: false, WaitlistEnabled: true })
+        {
+            // Seated at a table of the template (any, by any path): no longer waiting for any table of it.
+            await TemplateWaitlist.Seated(playerId);
+        }
+
         var queued = state.WaitlistLength > 0 && await Dequeue(playerId);
         if (queued || offered)
         {
@@ -53,8 +64,33 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
         }
     }
 
-    /// <summary>The head of the queue, taken out of it (players seated here are skipped); null when nobody waits. Their wait goes on until they sit or the offer expires.</summary>
-    public Task<WaitlistEntry?> TakeNext() => Queue.TakeNext(state.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray());
+    /// <summary>
+    /// The head of the table's own queue, taken out of it (players seated here are skipped), else — at a table that serves
+    /// its template's queue (<see cref="TemplateQueue.Serves"/>) — the head of that queue, whose wait is recorded here from
+    /// when they joined it; null when nobody waits. The wait goes on until they sit or the offer expires.
+    /// </summary>
+    public async Task<WaitlistEntry?> TakeNext()
+    {
+        var seated = state.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray();
+        if (state.WaitlistLength > 0 && await Queue.TakeNext(seated) is { } own)
+        {
+            state.WaitlistLength = Math.Max(0, state.WaitlistLength - 1);
+            return own;
+        }
+
+        if (!TemplateQueue.Serves(state.CreatedBy, state.InviteCode is not null, state.Config!.Type))
+        {
+            return null;
+        }
+
+        var next = await TemplateWaitlist.TakeNext(tableId, Seating.HoldUntil(state, time.GetUtcNow()), seated);
+        if (next is not null)
+        {
+            history.Add(SeatHistoryEvent.WaitlistJoined(tableId, next.PlayerId, next.JoinedAt));
+        }
+
+        return next;
+    }
 
     /// <summary>The seat held for the player was not taken in time.</summary>
     public void OfferExpired(long playerId) => Ended(playerId, WaitlistOutcome.OfferExpired);
