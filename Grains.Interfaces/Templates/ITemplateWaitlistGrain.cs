@@ -12,6 +12,15 @@ namespace Orleans.Poker.Grains.Interfaces.Templates;
 public interface ITemplateWaitlistGrain : IGrainWithStringKey
 {
     /// <summary>
+    /// A table that serves its template's queue: one of the room's own (created by nobody), public and persistent — never
+    /// a table a player created, which is its host's.
+    /// </summary>
+    static bool Serves(TableSummary table) => Serves(table.CreatedBy, table.IsPrivate, table.Type);
+
+    /// <inheritdoc cref="Serves(TableSummary)"/>
+    static bool Serves(long createdBy, bool isPrivate, TableType type) => createdBy == 0 && !isPrivate && type == TableType.Persistent;
+
+    /// <summary>
     /// Queues the player and answers their position, or — when one of the room's tables of the template has a seat
     /// free to take now — answers that table without queueing. Refused: <c>not_found</c> (no such template),
     /// <c>not_queueable</c> (not an active public persistent template with a waitlist), <c>already_seated</c> (at one of

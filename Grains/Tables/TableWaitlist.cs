@@ -3,7 +3,6 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Storage;
 using Orleans.Poker.Grains.Tables.Model;
-using Orleans.Poker.Grains.Waitlists;
 
 namespace Orleans.Poker.Grains.Tables;
 
@@ -66,7 +65,7 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
 
     /// <summary>
     /// The head of the table's own queue, taken out of it (players seated here are skipped), else — at a table that serves
-    /// its template's queue (<see cref="TemplateQueue.Serves"/>) — the head of that queue, whose wait is recorded here from
+    /// its template's queue (<see cref="ITemplateWaitlistGrain.Serves(long, bool, TableType)"/>) — the head of that queue, whose wait is recorded here from
     /// when they joined it; null when nobody waits. The wait goes on until they sit or the offer expires.
     /// </summary>
     public async Task<WaitlistEntry?> TakeNext()
@@ -78,7 +77,7 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
             return own;
         }
 
-        if (!TemplateQueue.Serves(state.CreatedBy, state.InviteCode is not null, state.Config!.Type))
+        if (!ITemplateWaitlistGrain.Serves(state.CreatedBy, state.InviteCode is not null, state.Config!.Type))
         {
             return null;
         }

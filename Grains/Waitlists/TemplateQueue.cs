@@ -6,8 +6,7 @@ namespace Orleans.Poker.Grains.Waitlists;
 
 /// <summary>
 /// The decisions of a template's waitlist ("any table of this template"): which templates have one, which tables serve
-/// it (the room's own: opened by the room, public, persistent — never a table a player created, which is its host's),
-/// the table a joining player is sent to when one has a seat free, and who is next.
+/// it (<see cref="ITemplateWaitlistGrain.Serves(TableSummary)"/>), the table a joining player is sent to when one has a seat free, and who is next.
 /// </summary>
 public static class TemplateQueue
 {
@@ -27,9 +26,6 @@ public static class TemplateQueue
             : throw PokerException.Conflict("not_queueable", $"Template {templateId} has no waitlist for any of its tables: only active public persistent templates with a waitlist do");
     }
 
-    /// <summary>A table that serves its template's queue: one of the room's own (created by nobody), public and persistent.</summary>
-    public static bool Serves(long createdBy, bool isPrivate, TableType type) => createdBy == 0 && !isPrivate && type == TableType.Persistent;
-
     /// <summary>Refuses a player who sits at one of the template's open tables (any, the players' own included): <c>already_seated</c>.</summary>
     public static void CheckNotSeated(string templateId, IEnumerable<TableSummary> open, IReadOnlyCollection<string> playerTables)
     {
@@ -44,7 +40,7 @@ public static class TemplateQueue
     /// a seat nobody holds, the fullest (a game sooner), then the lowest id; null when every one is full.
     /// </summary>
     public static string? TableWithSeat(string templateId, IEnumerable<TableSummary> open) => open
-        .Where(t => t.TemplateId == templateId && t.Status is TableStatus.Waiting or TableStatus.Active && Serves(t.CreatedBy, t.IsPrivate, t.Type))
+        .Where(t => t.TemplateId == templateId && t.Status is TableStatus.Waiting or TableStatus.Active && ITemplateWaitlistGrain.Serves(t))
         .Where(t => t.SeatsTaken + t.SeatsHeld < t.MaxPlayers)
         .OrderByDescending(t => t.SeatsTaken)
         .ThenBy(t => t.TableId, StringComparer.Ordinal)
