@@ -7,7 +7,8 @@ using Orleans.Poker.Grains.Tables.Model;
 namespace Orleans.Poker.Grains.Tables;
 
 /// <summary>
-/// The table's queue: its waitlist grain, the queue's length the table keeps in its state for the lobby entry and the
+/// The table's queue: its waitlist grain (at the room's own tables, its template's queue when its own is empty — see
+/// <see cref="ITemplateWaitlistGrain"/>), the queue's length the table keeps in its state for the lobby entry and the
 /// gauges (<see cref="TableState.WaitlistLength"/>, written with the table's next change), and the waitlist history
 /// (queued to the silo's <see cref="SeatHistoryWriter"/>, never awaited): a wait begins when the player joins and ends
 /// when they leave the queue, sit down (offered a held seat or not), let a held seat's offer expire, or the table closes.
