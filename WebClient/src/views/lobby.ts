@@ -24,7 +24,8 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
   const list = h('div.table-list', { id: 'tables' });
   const filters = h('div.filters', { id: 'filters' });
   const createBox = h('section.card-box', { id: 'create-private' });
-  const anyBox = h('section.card-box', { id: 'any-table' });
+  // Collapsed unless the player waits or is held a seat: a dozen games must not push the tables down.
+  const anyBox = h('details.any-box', { id: 'any-table' }) as HTMLDetailsElement;
   const invitePrefill = params[0] ? decodeURIComponent(params[0]) : '';
 
   const render = () => {
@@ -36,9 +37,10 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     mount(list,
       h('div.row.head', null, h('span', null, s.variant), h('span', null, s.stakes), h('span', null, s.seats), h('span', null, s.waitlist), h('span', null, s.type), h('span')),
       all.filter((x) => !filter || x.variant === filter).map(row));
-    const offered = anyTableTemplates(templates, all);
+    const offered = anyTableTemplates(templates, all).filter((x) => !filter || x.config.variant === filter);
     anyBox.hidden = offered.length === 0;
-    mount(anyBox, h('h3', null, s.anyTable), offered.map(anyRow));
+    if (offered.some((x) => anyTableState(anyStatus.get(x.id), Date.now()).kind !== 'join')) anyBox.open = true;
+    mount(anyBox, h('summary', null, s.anyTable), offered.map(anyRow));
   };
 
   const anyRow = (x: TemplateInfo) => {
