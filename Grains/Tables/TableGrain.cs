@@ -64,7 +64,7 @@ public sealed class TableGrain(
         outbox = new HandHistoryOutbox(histories, TableId, State, logger);
         neighbours = new TableNeighbours(GrainFactory, records, history, time, TableId, State, logger);
         observers = new TableObservers(TableId, State, logger);
-        waitlist = new TableWaitlist(GrainFactory, history, time, TableId, State);
+        waitlist = new TableWaitlist(GrainFactory, history, time, TableId, State, logger);
         flow = new TableFlow(TableId, State, this, transfers, outbox, neighbours, waitlist, metrics, time, logger);
         timer = new TableTimer(this, time, () => TableClock.Next(State, Hand, Now), flow.Tick);
 

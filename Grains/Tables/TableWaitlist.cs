@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
@@ -18,7 +19,8 @@ namespace Orleans.Poker.Grains.Tables;
 /// <param name="time">The table's clock.</param>
 /// <param name="tableId">The table (and its waitlist grain's key).</param>
 /// <param name="state">The table's loaded state (the grain's storage keeps this instance while the table is active).</param>
-public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter history, TimeProvider time, string tableId, TableState state)
+/// <param name="logger">The table grain's logger.</param>
+public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter history, TimeProvider time, string tableId, TableState state, ILogger logger)
 {
     private IWaitlistGrain Queue => grains.GetGrain<IWaitlistGrain>(tableId);
 
@@ -53,8 +55,9 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
     {
         if (state.Config is { Type: TableType.Persistent, IsPrivate: false, WaitlistEnabled: true })
         {
-            // Seated at a table of the template (any, by any path): no longer waiting for any table of it.
-            await TemplateWaitlist.Seated(playerId);
+            // Seated at a table of the template (any, by any path): no longer waiting for any table of it. Best effort: the
+            // seat is taken whatever the queue says, and a table skips its own players when it takes the queue's head.
+            await TemplateCall(() => TemplateWaitlist.Seated(playerId), "leave the template's waitlist");
         }
 
         var queued = state.WaitlistLength > 0 && await Dequeue(playerId);
@@ -83,7 +86,8 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
             return null;
         }
 
-        var next = await TemplateWaitlist.TakeNext(tableId, Seating.HoldUntil(state, time.GetUtcNow()), seated);
+        WaitlistEntry? next = null;
+        await TemplateCall(async () => next = await TemplateWaitlist.TakeNext(tableId, Seating.HoldUntil(state, time.GetUtcNow()), seated), "take the template waitlist's head");
         if (next is not null)
         {
             history.Add(SeatHistoryEvent.WaitlistJoined(tableId, next.PlayerId, next.JoinedAt));
@@ -107,6 +111,19 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
         }
 
         return left;
+    }
+
+    /// <summary>The template's queue is the room's, not this table's: when it fails the table plays on (the seat stays free to offer again).</summary>
+    private async Task TemplateCall(Func<Task> call, string what)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Table {TableId} could not {What} of template {TemplateId}", tableId, what, state.TemplateId);
+        }
     }
 
     private void Ended(long playerId, WaitlistOutcome outcome) =>
