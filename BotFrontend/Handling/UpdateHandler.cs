@@ -13,6 +13,7 @@ using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -583,6 +584,8 @@ internal sealed partial class UpdateHandler(
                 return await AdminButton(context, button, ct);
             case CallbackData.Table table:
                 return await TableButton(context, table.Verb, table.TableId, ct);
+            case CallbackData.AnyTable any:
+                return await AnyTable(context, any.TemplateId, ct);
             case CallbackData.Act act:
                 return await Act(updateId, context, query, act, ct);
             default:
@@ -630,6 +633,31 @@ internal sealed partial class UpdateHandler(
             default:
                 throw new UnknownButtonException();
         }
+    }
+
+    /// <summary>
+    /// Waits for any of the room's tables of a template: a seat free now (or already held for the player) is taken as
+    /// the table's Join button takes it; queued, the player is told their place, and the room's tables of the template
+    /// relay their "seat held for you" message to them (a table the room opens later does not: its offer is seen in the
+    /// mini-app's lobby).
+    /// </summary>
+    private async Task<string?> AnyTable(Context context, string templateId, CancellationToken ct)
+    {
+        var status = await grains.GetGrain<ITemplateWaitlistGrain>(templateId).Join(context.PlayerId, context.Player.Profile.DisplayName);
+        if (status.TableId is { } tableId)
+        {
+            return await TableButton(context, TableVerb.Join, tableId, ct);
+        }
+
+        var tables = (await ListTables()).Where(t => t.TemplateId == templateId && ITemplateWaitlistGrain.Serves(t)).ToList();
+        foreach (var table in tables)
+        {
+            await watches.WatchPlayer(table.TableId, context.PlayerId, context.Language);
+        }
+
+        var name = (await grains.GetGrain<ITemplateGrain>(templateId).Get())?.Config.Name ?? templateId;
+        await Reply(context, BotTexts.Get(context.Language, "waitlisted.any", status.Position, name));
+        return null;
     }
 
     /// <summary>A button of a "your turn" prompt.</summary>

@@ -19,6 +19,7 @@ namespace Orleans.Poker.BotFrontend.Rendering;
 /// <item>for a table's host (<see cref="Host"/>): <c>hp:&lt;table&gt;</c> / <c>hr:&lt;table&gt;</c> pause / resume,
 /// <c>hc:&lt;table&gt;</c> close, <c>hk:&lt;table&gt;:&lt;player&gt;</c> kick, <c>hb:&lt;table&gt;:&lt;big blind&gt;</c> and
 /// <c>ht:&lt;table&gt;:&lt;seconds&gt;</c> the next hand's big blind and turn time;</item>
+/// <item><c>y:&lt;template&gt;</c> wait for any of the room's tables of a template (<see cref="AnyTable"/>);</item>
 /// <item>for admins <c>mt:1</c> / <c>mt:0</c> the room's maintenance on / off (<see cref="Maintenance"/>);</item>
 /// <item><c>a:&lt;table&gt;:&lt;hand&gt;:&lt;turn&gt;:&lt;code&gt;</c> an action on one turn (<see cref="Act"/>):
 /// <c>f</c> fold, <c>k</c> check, <c>c</c> call, <c>b</c> bring-in, <c>r&lt;n&gt;</c> bet or raise to n, <c>x</c> ask
@@ -98,6 +99,8 @@ internal abstract record CallbackData
                 return ParseAct(rest);
             case "mt":
                 return rest switch { "1" => new Maintenance(true), "0" => new Maintenance(false), _ => null };
+            case "y":
+                return TableIds.IsValid(rest) ? new AnyTable(rest!) : null;
         }
 
         foreach (var (code, hostVerb) in HostVerbs)
@@ -195,6 +198,12 @@ internal abstract record CallbackData
     public sealed record Table(TableVerb Verb, string TableId) : CallbackData
     {
         public override string Format() => TableVerbs.First(v => v.Verb == Verb).Code + ":" + TableId;
+    }
+
+    /// <summary>A player's button that joins the waitlist of any of the room's tables of a template.</summary>
+    public sealed record AnyTable(string TemplateId) : CallbackData
+    {
+        public override string Format() => "y:" + TemplateId;
     }
 
     /// <summary>An admin's button that takes a player off a table.</summary>

@@ -1,5 +1,6 @@
 using Orleans.Poker.BotFrontend.Texts;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.ReplyMarkups;
 using static Orleans.Poker.BotFrontend.Rendering.CallbackData;
@@ -33,12 +34,12 @@ internal static class Keyboards
     });
 
     public static InlineKeyboardMarkup Lobby(string language, IEnumerable<TableSummary> tables) =>
-        new(tables.Select(table => new[]
-        {
-            table.SeatsTaken < table.MaxPlayers
-                ? Button(language, "btn.join", Table(TableVerb.Join, table.TableId), table.Name)
-                : Button(language, "btn.waitlist", Table(TableVerb.Waitlist, table.TableId), table.Name),
-        }));
+        new(tables.Select(table => table.SeatsTaken < table.MaxPlayers
+            ? new[] { Button(language, "btn.join", Table(TableVerb.Join, table.TableId), table.Name) }
+            : ITemplateWaitlistGrain.Serves(table)
+                // A full room table: its own waitlist, or the first seat at any of its template's room tables.
+                ? [Button(language, "btn.waitlist", Table(TableVerb.Waitlist, table.TableId), table.Name), Button(language, "btn.anytable", new CallbackData.AnyTable(table.TemplateId), table.Name)]
+                : [Button(language, "btn.waitlist", Table(TableVerb.Waitlist, table.TableId), table.Name)]));
 
     public static InlineKeyboardMarkup Join(string language, TableSummary table) => Lobby(language, [table]);
 

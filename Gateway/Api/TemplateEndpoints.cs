@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Grains.Interfaces.Common;
@@ -6,7 +7,7 @@ using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.Gateway.Api;
 
-/// <summary><c>/api/templates</c> for everyone; <c>/api/admin/templates</c> to create, update, (de)activate and delete.</summary>
+/// <summary><c>/api/templates</c> for everyone (with each template's waitlist for any of its tables); <c>/api/admin/templates</c> to create, update, (de)activate and delete.</summary>
 public static class TemplateEndpoints
 {
     public static RouteGroupBuilder MapTemplateEndpoints(this RouteGroupBuilder api)
@@ -21,6 +22,21 @@ public static class TemplateEndpoints
         templates.MapGet("/{templateId}", async (string templateId, IGrainFactory grains) =>
             await grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId)).Get() ?? throw PokerException.NotFound($"Template {templateId}"))
             .WithSummary("A template's current version");
+
+        // "Any table of this template": the template's queue, served by the room's own tables of it.
+        templates.MapPost("/{templateId}/waitlist", async (string templateId, ClaimsPrincipal user, IGrainFactory grains) =>
+            await Waitlist(templateId, grains).Join(user.GetPlayerId(), user.GetDisplayName()))
+            .WithSummary("Wait for a seat at any of the room's tables of the template: queued (position), or sent to a table with a seat free now (tableId); 404 unknown template, 409 not a public persistent template, already seated at one of its tables or already queued");
+
+        templates.MapDelete("/{templateId}/waitlist", async (string templateId, ClaimsPrincipal user, IGrainFactory grains) =>
+        {
+            await Waitlist(templateId, grains).Leave(user.GetPlayerId());
+            return Results.NoContent();
+        }).WithSummary("Leave the template's waitlist");
+
+        templates.MapGet("/{templateId}/waitlist/position", async (string templateId, ClaimsPrincipal user, IGrainFactory grains) =>
+            await Waitlist(templateId, grains).GetStatus(user.GetPlayerId()))
+            .WithSummary("The caller's position in the template's waitlist, or the table holding a seat for them (tableId, heldUntil)");
 
         var admin = api.MapGroup("/admin/templates").WithTags("Admin").RequireAuthorization(Auth.PokerClaims.AdminPolicy);
         admin.MapPost("", async (TemplateCreateRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
@@ -52,6 +68,8 @@ public static class TemplateEndpoints
         }).WithSummary("Delete a template no table uses");
         return api;
     }
+
+    private static ITemplateWaitlistGrain Waitlist(string templateId, IGrainFactory grains) => grains.GetGrain<ITemplateWaitlistGrain>(Input.TemplateId(templateId));
 
     private static async Task<TemplateInfo> SetActive(string templateId, bool active, ClaimsPrincipal user, IGrainFactory grains, Audit audit)
     {

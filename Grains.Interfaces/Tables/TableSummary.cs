@@ -54,4 +54,7 @@ public sealed record TableSummary
 
     /// <summary>Who created the table (0: the room itself).</summary>
     [Id(22)] public long CreatedBy { get; init; }
+
+    /// <summary>Free seats held for a waitlisted player (0 or 1): not free to anyone else.</summary>
+    [Id(23)] public int SeatsHeld { get; init; }
 }

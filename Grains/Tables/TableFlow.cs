@@ -171,6 +171,7 @@ public sealed class TableFlow(
             await writes.Persist();
             waitlist.OfferExpired(lapsed);
             await OfferFreedSeat();
+            await neighbours.UpdateLobby();
         }
 
         if (due.WarnExpiry)
@@ -274,8 +275,11 @@ public sealed class TableFlow(
         await (HandCycle.Closing(state, Now) ? CloseNow() : ScheduleHand());
     }
 
-    /// <summary>Holds a freed seat for the first player waiting, if any.</summary>
-    private async Task OfferFreedSeat()
+    /// <summary>
+    /// Holds a free seat for the first player waiting (the table's own queue first, then its template's), if any: after a
+    /// seat frees, a hold ends, a seat is taken (the next free one), and when the table opens.
+    /// </summary>
+    public async Task OfferFreedSeat()
     {
         if (Seating.SeatToOffer(state) is not int free)
         {

@@ -64,7 +64,7 @@ public sealed class TableGrain(
         outbox = new HandHistoryOutbox(histories, TableId, State, logger);
         neighbours = new TableNeighbours(GrainFactory, records, history, time, TableId, State, logger);
         observers = new TableObservers(TableId, State, logger);
-        waitlist = new TableWaitlist(GrainFactory, history, time, TableId, State);
+        waitlist = new TableWaitlist(GrainFactory, history, time, TableId, State, logger);
         flow = new TableFlow(TableId, State, this, transfers, outbox, neighbours, waitlist, metrics, time, logger);
         timer = new TableTimer(this, time, () => TableClock.Next(State, Hand, Now), flow.Tick);
 
@@ -108,6 +108,7 @@ public sealed class TableGrain(
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         logger.LogInformation("Table {TableId} created from template {TemplateId} v{TemplateVersion}", TableId, State.TemplateId, State.TemplateVersion);
         await Commit(TableEventKind.StatusChanged, "table created");
+        await flow.OfferFreedSeat();
         await neighbours.UpdateLobby();
         await transfers.RebuyRobots();
         await flow.ScheduleHand();
@@ -151,6 +152,7 @@ public sealed class TableGrain(
         await Player(request.PlayerId).SetSeated(TableId, true);
         logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, admission.Seat, admission.Amount);
         await Commit(TableEventKind.Seated, $"{admission.Name} sits down");
+        await flow.OfferFreedSeat();
         await neighbours.UpdateLobby();
         await flow.ScheduleHand();
         return admission.Seat;

@@ -1,11 +1,15 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Tables.Model;
 
 namespace Orleans.Poker.Grains.Tables;
 
 /// <summary>
-/// The table's queue: its waitlist grain, the queue's length the table keeps in its state for the lobby entry and the
+/// The table's queue: its waitlist grain (at the room's own tables, its template's queue when its own is empty — see
+/// <see cref="ITemplateWaitlistGrain"/>), the queue's length the table keeps in its state for the lobby entry and the
 /// gauges (<see cref="TableState.WaitlistLength"/>, written with the table's next change), and the waitlist history
 /// (queued to the silo's <see cref="SeatHistoryWriter"/>, never awaited): a wait begins when the player joins and ends
 /// when they leave the queue, sit down (offered a held seat or not), let a held seat's offer expire, or the table closes.
@@ -15,9 +19,12 @@ namespace Orleans.Poker.Grains.Tables;
 /// <param name="time">The table's clock.</param>
 /// <param name="tableId">The table (and its waitlist grain's key).</param>
 /// <param name="state">The table's loaded state (the grain's storage keeps this instance while the table is active).</param>
-public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter history, TimeProvider time, string tableId, TableState state)
+/// <param name="logger">The table grain's logger.</param>
+public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter history, TimeProvider time, string tableId, TableState state, ILogger logger)
 {
     private IWaitlistGrain Queue => grains.GetGrain<IWaitlistGrain>(tableId);
+
+    private ITemplateWaitlistGrain TemplateWaitlist => grains.GetGrain<ITemplateWaitlistGrain>(state.TemplateId);
 
     /// <summary>Queues the player (once); their 1-based position.</summary>
     public async Task<int> Join(long playerId, string displayName)
@@ -46,6 +53,13 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
     /// </summary>
     public async Task Seated(long playerId, bool offered)
     {
+        if (state.Config is { Type: TableType.Persistent, IsPrivate: false, WaitlistEnabled: true })
+        {
+            // Seated at a table of the template (any, by any path): no longer waiting for any table of it. Best effort: the
+            // seat is taken whatever the queue says, and a table skips its own players when it takes the queue's head.
+            await TemplateCall(() => TemplateWaitlist.Seated(playerId), "leave the template's waitlist");
+        }
+
         var queued = state.WaitlistLength > 0 && await Dequeue(playerId);
         if (queued || offered)
         {
@@ -53,8 +67,34 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
         }
     }
 
-    /// <summary>The head of the queue, taken out of it (players seated here are skipped); null when nobody waits. Their wait goes on until they sit or the offer expires.</summary>
-    public Task<WaitlistEntry?> TakeNext() => Queue.TakeNext(state.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray());
+    /// <summary>
+    /// The head of the table's own queue, taken out of it (players seated here are skipped), else — at a table that serves
+    /// its template's queue (<see cref="ITemplateWaitlistGrain.Serves(long, bool, TableType)"/>) — the head of that queue, whose wait is recorded here from
+    /// when they joined it; null when nobody waits. The wait goes on until they sit or the offer expires.
+    /// </summary>
+    public async Task<WaitlistEntry?> TakeNext()
+    {
+        var seated = state.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray();
+        if (state.WaitlistLength > 0 && await Queue.TakeNext(seated) is { } own)
+        {
+            state.WaitlistLength = Math.Max(0, state.WaitlistLength - 1);
+            return own;
+        }
+
+        if (!ITemplateWaitlistGrain.Serves(state.CreatedBy, state.InviteCode is not null, state.Config!.Type))
+        {
+            return null;
+        }
+
+        WaitlistEntry? next = null;
+        await TemplateCall(async () => next = await TemplateWaitlist.TakeNext(tableId, Seating.HoldUntil(state, time.GetUtcNow()), seated), "take the template waitlist's head");
+        if (next is not null)
+        {
+            history.Add(SeatHistoryEvent.WaitlistJoined(tableId, next.PlayerId, next.JoinedAt));
+        }
+
+        return next;
+    }
 
     /// <summary>The seat held for the player was not taken in time.</summary>
     public void OfferExpired(long playerId) => Ended(playerId, WaitlistOutcome.OfferExpired);
@@ -71,6 +111,19 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
         }
 
         return left;
+    }
+
+    /// <summary>The template's queue is the room's, not this table's: when it fails the table plays on (the seat stays free to offer again).</summary>
+    private async Task TemplateCall(Func<Task> call, string what)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Table {TableId} could not {What} of template {TemplateId}", tableId, what, state.TemplateId);
+        }
     }
 
     private void Ended(long playerId, WaitlistOutcome outcome) =>

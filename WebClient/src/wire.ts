@@ -56,6 +56,21 @@ export interface TableSummary {
   minBuyIn: number;
   maxBuyIn: number;
   handNo: number;
+  /** Who opened the table (0: the room itself). */
+  createdBy?: number;
+  /** A free seat held for a waitlisted player (0 or 1). */
+  seatsHeld?: number;
+}
+
+/**
+ * The player and a template's waitlist for any of its tables: their position while queued, else the table to sit at —
+ * with heldUntil when a seat there is held for them, without it when a seat was free as they asked.
+ */
+export interface TemplateWaitlistStatus {
+  templateId: string;
+  position: number | null;
+  tableId?: string | null;
+  heldUntil?: string | null;
 }
 
 export interface SeatView {

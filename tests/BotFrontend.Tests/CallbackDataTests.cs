@@ -35,6 +35,7 @@ public sealed class CallbackDataTests
         { $"ar:{TableId}", nameof(TableVerb.Resume) },
         { $"ac:{TableId}", nameof(TableVerb.Close) },
         { $"ak:{TableId}:123456789", "kick" },
+        { "y:nlhe-cash", "any table" },
         { $"a:{TableId}:12:345:f", nameof(TurnButton.Fold) },
         { $"a:{TableId}:12:345:k", nameof(TurnButton.Check) },
         { $"a:{TableId}:12:345:c", nameof(TurnButton.Call) },
@@ -68,6 +69,7 @@ public sealed class CallbackDataTests
             new Act(TableId, turn, TurnButton.Toggle), new Act(TableId, turn, TurnButton.Fold),
             new Host(HostVerb.Pause, TableId), new Host(HostVerb.Close, TableId), new Host(HostVerb.Kick, TableId, long.MaxValue),
             new Host(HostVerb.BigBlind, TableId, 40), new Host(HostVerb.TurnTime, TableId, 45), new Maintenance(true), new Maintenance(false),
+            new AnyTable("nlhe-cash"),
         ];
 
         foreach (var button in buttons)
@@ -100,6 +102,7 @@ public sealed class CallbackDataTests
             new Kick(tableId, long.MaxValue),
             new Host(HostVerb.Kick, "g" + long.MaxValue, long.MaxValue),
             new Table(TableVerb.Waitlist, tableId),
+            new AnyTable(new string('t', 48)),
         ];
 
         Assert.All(longest, button => Assert.InRange(Encoding.UTF8.GetByteCount(button.Format()), 1, CallbackData.MaxBytes));
@@ -131,6 +134,9 @@ public sealed class CallbackDataTests
     [InlineData("ht::30")]
     [InlineData("mt")]
     [InlineData("mt:2")]
+    [InlineData("y")]
+    [InlineData("y:")]
+    [InlineData("y:../x")]
     [InlineData("a:x")]
     [InlineData("a::1:1:f")]
     [InlineData("a:tb1:1:1")]

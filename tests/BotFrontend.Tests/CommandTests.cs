@@ -1,5 +1,6 @@
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.BotFrontend.Tests;
 
@@ -185,6 +186,37 @@ public sealed class CommandTests(BotFixture bot)
         var offer = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user && r.Text.Contains("held for you", StringComparison.Ordinal), after);
         Assert.Equal([$"w:{tableId}"], card.CallbackData);
         Assert.Contains("number 1", queued.Text, StringComparison.Ordinal);
+        Assert.Equal([$"j:{tableId}"], offer.CallbackData);
+    }
+
+    [Fact]
+    public async Task A_full_room_table_offers_any_table_of_its_template_and_a_seat_freed_there_is_offered_in_the_chat()
+    {
+        var templateId = $"bot-any-{Guid.NewGuid():N}"[..20];
+        await bot.Grains.GetGrain<ITemplateGrain>(templateId).Create(TestTemplates.Holdem("Any NLHE", TimeSpan.FromSeconds(2)) with { MaxPlayers = 2 });
+        var table = bot.Grains.GetGrain<ITableGrain>($"{templateId}-1");
+        await table.Create(new TableCreation(templateId, CreatedBy: 0));
+        var tableId = table.GetPrimaryKeyString();
+        var seated = new List<long>();
+        for (var i = 0; i < 2; i++)
+        {
+            var id = BotFixture.NewUserId();
+            await bot.Grains.GetGrain<IPlayerGrain>(id).Register(new PlayerProfile { PlayerId = id, TelegramId = id, DisplayName = $"Seat{i}" });
+            await table.Sit(new SeatRequest(id, $"Seat{i}", 100, i));
+            seated.Add(id);
+        }
+
+        var user = BotFixture.NewUserId();
+        var card = await bot.Say(user, $"/start t_{tableId}");
+        var after = bot.Api.LastIndex;
+        await bot.Press(user, $"y:{templateId}");
+        var queued = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user, after);
+
+        await table.Leave(seated[0]);
+
+        var offer = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user && r.Text.Contains("Tap to sit", StringComparison.Ordinal), after);
+        Assert.Equal([$"w:{tableId}", $"y:{templateId}"], card.CallbackData);
+        Assert.Contains("number 1 on the waitlist for any table of Any NLHE", queued.Text, StringComparison.Ordinal);
         Assert.Equal([$"j:{tableId}"], offer.CallbackData);
     }
 }

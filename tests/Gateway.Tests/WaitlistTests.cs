@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.Gateway.Tests;
 
@@ -32,6 +33,42 @@ public sealed class WaitlistTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, (await catHttp.DeleteAsync($"/api/tables/{table}/waitlist")).StatusCode);
         Assert.Equal(0, await WaitlistLength(catHttp, table));
     }
+
+    [Fact]
+    public async Task Any_table_of_a_template_is_queued_for_through_the_templates_waitlist()
+    {
+        var template = await fixture.NewTemplate(c => c with { MaxPlayers = 2, MinPlayers = 2 });
+        var privateTemplate = await fixture.NewTemplate(c => c with { IsPrivate = true });
+        var table = $"{template}-1";
+        await fixture.Grains.GetGrain<ITableGrain>(table).Create(new TableCreation(template, CreatedBy: 0));
+        var (ann, bob, cat) = (await fixture.SignInGuest("Ann"), await fixture.SignInGuest("Bob"), await fixture.SignInGuest("Cat"));
+        await fixture.Sit(ann.AccessToken, table, 0);
+        using var catHttp = fixture.Http(cat.AccessToken);
+        using var annHttp = fixture.Http(ann.AccessToken);
+
+        // A seat is free now: the answer is the table, and nobody is queued.
+        var sent = await (await catHttp.PostAsync($"/api/templates/{template}/waitlist", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((table, JsonValueKind.Null), (sent.GetProperty("tableId").GetString(), sent.GetProperty("position").ValueKind));
+        await fixture.Sit(bob.AccessToken, table, 1);
+
+        await Problems.AssertProblem(await catHttp.PostAsync("/api/templates/no-such-template/waitlist", null), HttpStatusCode.NotFound, "not_found");
+        await Problems.AssertProblem(await catHttp.GetAsync("/api/templates/no-such-template/waitlist/position"), HttpStatusCode.NotFound, "not_found");
+        await Problems.AssertProblem(await catHttp.PostAsync("/api/templates/Bad_Id/waitlist", null), HttpStatusCode.BadRequest, mentions: "templateId");
+        await Problems.AssertProblem(await catHttp.PostAsync($"/api/templates/{privateTemplate}/waitlist", null), HttpStatusCode.Conflict, "not_queueable");
+        await Problems.AssertProblem(await annHttp.PostAsync($"/api/templates/{template}/waitlist", null), HttpStatusCode.Conflict, "already_seated");
+        Assert.Equal(JsonValueKind.Null, (await Position(catHttp, template)).ValueKind);
+
+        var joined = await catHttp.PostAsync($"/api/templates/{template}/waitlist", null);
+        Assert.Equal(1, (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("position").GetInt32());
+        await Problems.AssertProblem(await catHttp.PostAsync($"/api/templates/{template}/waitlist", null), HttpStatusCode.Conflict, "already_queued");
+        Assert.Equal(1, (await Position(catHttp, template)).GetInt32());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await catHttp.DeleteAsync($"/api/templates/{template}/waitlist")).StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await Position(catHttp, template)).ValueKind);
+    }
+
+    private static async Task<JsonElement> Position(HttpClient http, string template) =>
+        (await http.GetFromJsonAsync<JsonElement>($"/api/templates/{template}/waitlist/position")).GetProperty("position");
 
     private static async Task<int> WaitlistLength(HttpClient http, string table) =>
         (await http.GetFromJsonAsync<JsonElement>($"/api/tables/{table}")).GetProperty("waitlistLength").GetInt32();

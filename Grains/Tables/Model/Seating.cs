@@ -242,11 +242,11 @@ public static class Seating
     }
 
     /// <summary>Holds <paramref name="seat"/> for the next player of the waitlist for the template's hold time.</summary>
-    public static void Hold(TableState state, int seat, long playerId, DateTimeOffset now)
-    {
-        state.Hold = new SeatHold { Seat = seat, PlayerId = playerId, Until = now + state.Config!.SeatHoldTime };
-        state.WaitlistLength = Math.Max(0, state.WaitlistLength - 1);
-    }
+    public static void Hold(TableState state, int seat, long playerId, DateTimeOffset now) =>
+        state.Hold = new SeatHold { Seat = seat, PlayerId = playerId, Until = HoldUntil(state, now) };
+
+    /// <summary>When a seat held from now would be released.</summary>
+    public static DateTimeOffset HoldUntil(TableState state, DateTimeOffset now) => now + state.Config!.SeatHoldTime;
 
     /// <summary>
     /// A new table from template version <paramref name="version"/>: its name (the template's unless given), seats,

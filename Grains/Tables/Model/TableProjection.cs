@@ -43,6 +43,7 @@ public static class TableProjection
             HandNo = state.HandNo,
             Timeouts = state.Timeouts,
             CreatedBy = state.CreatedBy,
+            SeatsHeld = state.Hold is null ? 0 : 1,
         };
     }
 

@@ -1,13 +1,14 @@
-// Lobby: the live table list (lobby hub), filters, join or queue, private tables from a template with an invite link,
-// and the room's maintenance banner.
+// Lobby: the live table list (lobby hub), filters, join or queue, "join any table" of a template (its waitlist), private
+// tables from a template with an invite link, and the room's maintenance banner.
 
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, variantName } from '../format';
 import { lobbyConnection } from '../hubs';
 import { language, t } from '../i18n';
+import { anyTableState, anyTableTemplates, isRoomTable, placeWorthAsking } from '../anyTable';
 import { activityLine } from '../results';
-import type { JoinedResponse, MaintenanceStatus, TableActivity, TableCreatedResponse, TableSummary, TemplateInfo } from '../wire';
+import type { JoinedResponse, MaintenanceStatus, TableActivity, TableCreatedResponse, TableSummary, TemplateInfo, TemplateWaitlistStatus } from '../wire';
 
 /** How often an open lobby asks for the tables' last hour (the gateway's figures are at most 30 s old). */
 const activityEvery = 60_000;
@@ -17,10 +18,14 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
   const tables = new Map<string, TableSummary>();
   const queued = new Map<string, number>(); // my waitlist position at full tables
   const activity = new Map<string, TableActivity>();
+  const anyStatus = new Map<string, TemplateWaitlistStatus>(); // my place in templates' waitlists for any table
+  let templates: TemplateInfo[] = [];
   let filter = '';
   const list = h('div.table-list', { id: 'tables' });
   const filters = h('div.filters', { id: 'filters' });
   const createBox = h('section.card-box', { id: 'create-private' });
+  // Collapsed unless the player waits or is held a seat: a dozen games must not push the tables down.
+  const anyBox = h('details.any-box', { id: 'any-table' }) as HTMLDetailsElement;
   const invitePrefill = params[0] ? decodeURIComponent(params[0]) : '';
 
   const render = () => {
@@ -32,6 +37,62 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     mount(list,
       h('div.row.head', null, h('span', null, s.variant), h('span', null, s.stakes), h('span', null, s.seats), h('span', null, s.waitlist), h('span', null, s.type), h('span')),
       all.filter((x) => !filter || x.variant === filter).map(row));
+    const offered = anyTableTemplates(templates, all).filter((x) => !filter || x.config.variant === filter);
+    anyBox.hidden = offered.length === 0;
+    if (offered.some((x) => anyTableState(anyStatus.get(x.id), Date.now()).kind !== 'join')) anyBox.open = true;
+    mount(anyBox, h('summary', null, s.anyTable), offered.map(anyRow));
+  };
+
+  const anyRow = (x: TemplateInfo) => {
+    const state = anyTableState(anyStatus.get(x.id), Date.now());
+    return h('div.row', { 'data-template': x.id },
+      h('span.name', null, h('b', null, x.config.name), h('small', null, variantName(x.config.variant))),
+      h('span', null, formatStakes(x.config.smallBlind, x.config.bigBlind)),
+      h('span.act', null,
+        state.kind === 'queued'
+          ? [h('span.queued', { 'data-position': state.position, title: s.waitlistPosition }, `${s.queued}${state.position}`),
+            h('button', { 'data-action': 'leave-any', onclick: () => leaveAny(x.id) }, s.leaveWaitlist)]
+          : state.kind === 'offered'
+            ? [h('span.offered', null, `${s.seatHeldAt} ${tables.get(state.tableId)?.name ?? state.tableId}`),
+              h('a.button.primary', { href: `#/table/${state.tableId}`, 'data-action': 'take-seat' }, s.takeSeat)]
+            : h('button', { 'data-action': 'join-any', onclick: () => joinAny(x.id) }, s.joinAnyTable)));
+  };
+
+  /** Joins the template's waitlist; a seat free now opens its table instead (sit down there). */
+  const joinAny = async (templateId: string) => {
+    try {
+      const r = await api.post<TemplateWaitlistStatus>(`/api/templates/${templateId}/waitlist`);
+      if (r.tableId && !r.heldUntil) {
+        location.hash = `#/table/${r.tableId}`;
+        return;
+      }
+      anyStatus.set(templateId, r);
+      render();
+      if (r.position) toast(`${s.waitlistPosition}: ${r.position}`);
+    } catch (e) {
+      toast((e as Error).message, 'error');
+    }
+  };
+
+  const leaveAny = async (templateId: string) => {
+    try {
+      await api.del(`/api/templates/${templateId}/waitlist`);
+      anyStatus.delete(templateId);
+      render();
+    } catch (e) {
+      toast((e as Error).message, 'error');
+    }
+  };
+
+  /** Asks the template's waitlist where I stand; tells me when a seat is now held for me. */
+  const refreshAny = async (templateId: string) => {
+    const r = await api.get<TemplateWaitlistStatus>(`/api/templates/${templateId}/waitlist/position`).catch(() => null);
+    if (!r) return;
+    const was = anyTableState(anyStatus.get(templateId), Date.now()).kind;
+    anyStatus.set(templateId, r);
+    render();
+    const now = anyTableState(r, Date.now());
+    if (now.kind === 'offered' && was !== 'offered') toast(`${s.seatHeldAt} ${tables.get(now.tableId)?.name ?? now.tableId}`);
   };
 
   const row = (x: TableSummary) => {
@@ -75,7 +136,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     render();
   };
 
-  const templates = await api.get<TemplateInfo[]>('/api/templates').catch(() => [] as TemplateInfo[]);
+  templates = await api.get<TemplateInfo[]>('/api/templates').catch(() => [] as TemplateInfo[]);
   const select = h('select', { id: 'template' }, templates.map((x) => h('option', { value: x.id }, `${x.config.name}`))) as HTMLSelectElement;
   const privateBox = h('input', { id: 'private-table', type: 'checkbox', checked: true }) as HTMLInputElement;
   const inviteOut = h('div.invite', { id: 'invite' });
@@ -116,7 +177,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     }, s.join));
 
   const banner = h('div.banner.maintenance', { id: 'maintenance-banner', role: 'status', hidden: true });
-  mount(root, banner, h('h2', null, s.lobby), filters, list, createBox);
+  mount(root, banner, h('h2', null, s.lobby), filters, anyBox, list, createBox);
 
   const hub = await lobbyConnection();
   const onTables = (all: TableSummary[]) => { tables.clear(); all.forEach((x) => tables.set(x.tableId, x)); render(); };
@@ -124,6 +185,8 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     tables.set(x.tableId, x);
     render();
     if (queued.has(x.tableId)) void refreshPosition(x.tableId);
+    // A room table changed: my place in its template's queue may have moved, or a seat there is held for me.
+    if (isRoomTable(x) && anyTableState(anyStatus.get(x.templateId), Date.now()).kind !== 'join') void refreshAny(x.templateId);
   };
   const onRemoved = (id: string) => { tables.delete(id); render(); };
   hub.on('tables', onTables);
@@ -132,6 +195,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
   onTables(await hub.invoke<TableSummary[]>('List'));
   // Only full tables have a queue worth showing.
   [...tables.values()].filter((x) => x.seatsTaken >= x.maxPlayers).forEach((x) => void refreshPosition(x.tableId));
+  anyTableTemplates(templates, [...tables.values()]).filter((x) => placeWorthAsking(x.id, [...tables.values()])).forEach((x) => void refreshAny(x.id));
   // The cards' activity lines: additive to the live list, so a failure leaves them saying nothing new.
   const loadActivity = async () => {
     const list = await api.get<TableActivity[]>('/api/lobby/activity').catch(() => null);

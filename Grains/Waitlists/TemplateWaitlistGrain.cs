@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Lobby;
+using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
+
+namespace Orleans.Poker.Grains.Waitlists;
+
+/// <summary>
+/// A template's queue for any of the room's tables of it (<see cref="TemplateQueue"/> decides), persisted on every change.
+/// It never calls a table: tables call it (taking the head, telling it who sat down), so no call waits on a cycle.
+/// </summary>
+public sealed class TemplateWaitlistGrain(
+    [PersistentState("template-waitlist", PokerStorage.Name)] IPersistentState<TemplateWaitlistState> store,
+    TimeProvider time,
+    ILogger<TemplateWaitlistGrain> logger) : Grain, ITemplateWaitlistGrain
+{
+    private string TemplateId => this.GetPrimaryKeyString();
+
+    private List<WaitlistEntry> Entries => store.State.Entries;
+
+    public async Task<TemplateWaitlistStatus> Join(long playerId, string displayName)
+    {
+        TemplateQueue.CheckQueueable(TemplateId, await GrainFactory.GetGrain<ITemplateGrain>(TemplateId).Get());
+        var open = await ILobbyGrain.ListAll(GrainFactory, includePrivate: true);
+        TemplateQueue.CheckNotSeated(TemplateId, open, (await GrainFactory.GetGrain<IPlayerGrain>(playerId).Get()).Tables);
+        if (Entries.Exists(e => e.PlayerId == playerId))
+        {
+            throw PokerException.Conflict("already_queued", $"You are already on the waitlist of any table of {TemplateId}");
+        }
+
+        if (Offered(playerId) is { } offer)
+        {
+            // Taken from the queue a moment ago: the seat held for them is the answer.
+            return offer;
+        }
+
+        if (TemplateQueue.TableWithSeat(TemplateId, open) is { } tableId)
+        {
+            return new TemplateWaitlistStatus(TemplateId, null, tableId);
+        }
+
+        if (Entries.Count >= TemplateQueue.MaxLength)
+        {
+            throw PokerException.Conflict("waitlist_full", $"The waitlist of {TemplateId} is full ({TemplateQueue.MaxLength} players)");
+        }
+
+        Entries.Add(new WaitlistEntry(playerId, string.IsNullOrWhiteSpace(displayName) ? $"Player {playerId}" : displayName.Trim(), time.GetUtcNow()));
+        await store.WriteStateAsync();
+        logger.LogDebug("Player {PlayerId} joined the waitlist of template {TemplateId} at {Position}", playerId, TemplateId, Entries.Count);
+        return new TemplateWaitlistStatus(TemplateId, Entries.Count);
+    }
+
+    public async Task<bool> Leave(long playerId)
+    {
+        await RequireTemplate();
+        var left = Entries.RemoveAll(e => e.PlayerId == playerId) > 0;
+        if (left | store.State.Offers.RemoveAll(o => o.PlayerId == playerId) > 0)
+        {
+            await store.WriteStateAsync();
+        }
+
+        return left;
+    }
+
+    public async Task<TemplateWaitlistStatus> GetStatus(long playerId)
+    {
+        await RequireTemplate();
+        var index = Entries.FindIndex(e => e.PlayerId == playerId);
+        if (index >= 0)
+        {
+            return new TemplateWaitlistStatus(TemplateId, index + 1);
+        }
+
+        return Offered(playerId) ?? new TemplateWaitlistStatus(TemplateId, null);
+    }
+
+    public async Task<WaitlistEntry?> TakeNext(string tableId, DateTimeOffset heldUntil, IReadOnlyCollection<long> skip)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tableId);
+        ArgumentNullException.ThrowIfNull(skip);
+        WaitlistEntry? next = null;
+        var changed = store.State.Offers.RemoveAll(o => o.Until <= time.GetUtcNow()) > 0;
+        while (next is null && TemplateQueue.Next(Entries, skip) is int index)
+        {
+            var entry = Entries[index];
+            Entries.RemoveAt(index);
+            changed = true;
+            if (await GrainFactory.GetGrain<IPlayerGrain>(entry.PlayerId).GetBan() is not null)
+            {
+                // Banned while waiting: a banned player cannot buy in, so they leave the queue here.
+                logger.LogInformation("Banned player {PlayerId} left the waitlist of template {TemplateId}", entry.PlayerId, TemplateId);
+                continue;
+            }
+
+            next = entry;
+            store.State.Offers.RemoveAll(o => o.PlayerId == entry.PlayerId);
+            store.State.Offers.Add(new TemplateOffer { PlayerId = entry.PlayerId, TableId = tableId, Until = heldUntil });
+        }
+
+        if (changed)
+        {
+            await store.WriteStateAsync();
+        }
+
+        return next;
+    }
+
+    public async Task Seated(long playerId)
+    {
+        if (Entries.RemoveAll(e => e.PlayerId == playerId) + store.State.Offers.RemoveAll(o => o.PlayerId == playerId) > 0)
+        {
+            await store.WriteStateAsync();
+        }
+    }
+
+    /// <summary>The seat held for the player, taken from this queue, while the hold lasts.</summary>
+    private TemplateWaitlistStatus? Offered(long playerId)
+    {
+        var now = time.GetUtcNow();
+        return store.State.Offers.FirstOrDefault(o => o.PlayerId == playerId && o.Until > now) is { } offer
+            ? new TemplateWaitlistStatus(TemplateId, null, offer.TableId, offer.Until)
+            : null;
+    }
+
+    private async Task RequireTemplate()
+    {
+        if (await GrainFactory.GetGrain<ITemplateGrain>(TemplateId).Get() is null)
+        {
+            throw PokerException.NotFound($"Template {TemplateId}");
+        }
+    }
+}
