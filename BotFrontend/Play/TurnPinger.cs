@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Poker.BotFrontend.Rendering;
+using Orleans.Poker.BotFrontend.Sending;
+using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Pings;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults.Configuration;
+
+namespace Orleans.Poker.BotFrontend.Play;
+
+/// <summary>
+/// Sends turn pings (<see cref="ITurnPingsGrain"/>): one private message per pinged turn, "your turn at the table — time
+/// left", with fold / check / call buttons for a simple spot (the "your turn" prompt's own buttons, so a stale one is
+/// refused the same way) and the mini-app opened at the table; edited without buttons once the turn passes. This
+/// process subscribes under its relay name (<see cref="TableWatches.RelayId"/>) and renews every
+/// <see cref="BotSettings.ResubscribeInterval"/>.
+/// </summary>
+internal sealed class TurnPinger(IGrainFactory grains, Outbox outbox, TableWatches watches, PokerOptions options, TimeProvider time, ILogger<TurnPinger> logger)
+    : BackgroundService, ITurnPingObserver
+{
+    // The last ping sent per table and player: its turn and message (edited when that turn passes).
+    private readonly ConcurrentDictionary<(string TableId, long PlayerId), (TurnRef Turn, MessageSlot Slot)> sent = new();
+    private ITurnPingObserver? reference;
+
+    private ITurnPingsGrain Registry => grains.GetGrain<ITurnPingsGrain>(ITurnPingsGrain.Key);
+
+    public Task OnPing(TurnPing ping)
+    {
+        var key = (ping.TableId, ping.PlayerId);
+        var now = time.GetUtcNow();
+        if (ping.Deadline <= now || (sent.TryGetValue(key, out var last) && last.Turn == ping.Turn))
+        {
+            // Its turn is over already, or it was sent.
+            return Task.CompletedTask;
+        }
+
+        var text = BotTexts.Get(ping.Language, "ping.turn", ping.TableName, ping.Turn.HandNo, TableText.Countdown(ping.Deadline, now, ping.Language));
+        sent[key] = (ping.Turn, outbox.Send(ping.PlayerId, text, Keyboards.Ping(ping.Language, ping, options.Bot.MiniAppUrl)));
+        logger.LogDebug("Turn ping sent to player {PlayerId} for table {TableId} hand {HandNo} turn {TurnId}", ping.PlayerId, ping.TableId, ping.Turn.HandNo, ping.Turn.TurnId);
+        return Task.CompletedTask;
+    }
+
+    public Task OnPassed(TurnPing ping)
+    {
+        var key = (ping.TableId, ping.PlayerId);
+        if (sent.TryGetValue(key, out var last) && last.Turn == ping.Turn && sent.TryRemove(new(key, last)))
+        {
+            outbox.Show(last.Slot, BotTexts.Get(ping.Language, "ping.passed", ping.TableName, ping.Turn.HandNo));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The player acted on the pinged turn with a button (here or on the ping): the ping says what they did instead.</summary>
+    public void Acted(string tableId, long playerId, TurnRef turn, string done)
+    {
+        var key = (tableId, playerId);
+        if (sent.TryGetValue(key, out var last) && last.Turn == turn && sent.TryRemove(new(key, last)))
+        {
+            outbox.Show(last.Slot, done);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        reference = grains.CreateObjectReference<ITurnPingObserver>(this);
+        var interval = options.Bot.ResubscribeInterval;
+        try
+        {
+            // Retried sooner than the interval while the cluster does not answer yet.
+            for (var wait = TimeSpan.FromMilliseconds(250); !await TrySubscribe(); wait = wait * 2 < interval ? wait * 2 : interval)
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+
+            using var timer = new PeriodicTimer(interval, time);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await TrySubscribe();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task<bool> TrySubscribe()
+    {
+        try
+        {
+            await Registry.Subscribe(watches.RelayId, reference!);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Subscribing to turn pings failed: retried");
+            return false;
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (reference is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await Registry.Unsubscribe(watches.RelayId).WaitAsync(cancellationToken);
+            grains.DeleteObjectReference<ITurnPingObserver>(reference);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Could not unsubscribe from turn pings: the subscription lapses");
+        }
+    }
+}
