@@ -22,7 +22,11 @@ internal sealed class TurnPinger(IGrainFactory grains, Outbox outbox, TableWatch
 {
     // The last ping sent per table and player: its turn and message (edited when that turn passes).
     private readonly ConcurrentDictionary<(string TableId, long PlayerId), (TurnRef Turn, MessageSlot Slot)> sent = new();
+    private readonly TaskCompletionSource subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITurnPingObserver? reference;
+
+    /// <summary>Completes once this process first subscribed: pings reach it from then on.</summary>
+    public Task Ready => subscribed.Task;
 
     private ITurnPingsGrain Registry => grains.GetGrain<ITurnPingsGrain>(ITurnPingsGrain.Key);
 
@@ -92,6 +96,7 @@ internal sealed class TurnPinger(IGrainFactory grains, Outbox outbox, TableWatch
         try
         {
             await Registry.Subscribe(watches.RelayId, reference!);
+            subscribed.TrySetResult();
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
