@@ -46,7 +46,7 @@ public sealed class TurnPingsTests
     {
         var present = new TurnPings().Notice(Turn(7), present: true, Now);
         var late = new TurnPings().Notice(Turn(7, deadline: Now), present: false, Now);
-        var robot = new TurnPings().Notice(Turn(7, playerId: Robots.RobotStrategy.RobotIdBase + 1), present: false, Now);
+        var robot = new TurnPings().Notice(Turn(7, playerId: Orleans.Poker.Grains.Robots.RobotStrategy.RobotIdBase + 1), present: false, Now);
         var pings = new TurnPings();
         pings.Notice(Turn(7), present: false, Now);
         var ranOutMeanwhile = pings.Decide(Turn(7), Started, On, Now.AddSeconds(20));
