@@ -20,8 +20,10 @@ namespace Orleans.Poker.BotFrontend.Play;
 internal sealed class TurnPinger(IGrainFactory grains, Outbox outbox, TableWatches watches, PokerOptions options, TimeProvider time, ILogger<TurnPinger> logger)
     : BackgroundService, ITurnPingObserver
 {
-    // The last ping sent per table and player: its turn and message (edited when that turn passes).
-    private readonly ConcurrentDictionary<(string TableId, long PlayerId), (TurnRef Turn, MessageSlot Slot)> sent = new();
+    // Per table and player, the latest turn heard of: its ping's message while that is live (null once edited, or when
+    // the turn passed before its ping came: pings and their passing are one-way calls and may arrive in either order).
+    private readonly Dictionary<(string TableId, long PlayerId), (TurnRef Turn, MessageSlot? Slot)> sent = [];
+    private readonly Lock gate = new();
     private readonly TaskCompletionSource subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITurnPingObserver? reference;
 
@@ -34,38 +36,69 @@ internal sealed class TurnPinger(IGrainFactory grains, Outbox outbox, TableWatch
     {
         var key = (ping.TableId, ping.PlayerId);
         var now = time.GetUtcNow();
-        if (ping.Deadline <= now || (sent.TryGetValue(key, out var last) && last.Turn == ping.Turn))
+        lock (gate)
         {
-            // Its turn is over already, or it was sent.
-            return Task.CompletedTask;
+            if (sent.TryGetValue(key, out var last) && last.Turn.TurnId >= ping.Turn.TurnId)
+            {
+                // Sent already, or its turn (or a later one) is over.
+                return Task.CompletedTask;
+            }
+
+            if (last.Slot is { } older)
+            {
+                // A later turn is pinged before the older one's passing came: that one is over.
+                outbox.Show(older, Passed(ping, last.Turn));
+            }
+
+            if (ping.Deadline <= now)
+            {
+                sent[key] = (ping.Turn, null);
+                return Task.CompletedTask;
+            }
+
+            var text = BotTexts.Get(ping.Language, "ping.turn", ping.TableName, ping.Turn.HandNo, TableText.Countdown(ping.Deadline, now, ping.Language));
+            sent[key] = (ping.Turn, outbox.Send(ping.PlayerId, text, Keyboards.Ping(ping.Language, ping, options.Bot.MiniAppUrl)));
         }
 
-        var text = BotTexts.Get(ping.Language, "ping.turn", ping.TableName, ping.Turn.HandNo, TableText.Countdown(ping.Deadline, now, ping.Language));
-        sent[key] = (ping.Turn, outbox.Send(ping.PlayerId, text, Keyboards.Ping(ping.Language, ping, options.Bot.MiniAppUrl)));
         logger.LogDebug("Turn ping sent to player {PlayerId} for table {TableId} hand {HandNo} turn {TurnId}", ping.PlayerId, ping.TableId, ping.Turn.HandNo, ping.Turn.TurnId);
         return Task.CompletedTask;
     }
 
     public Task OnPassed(TurnPing ping)
     {
-        var key = (ping.TableId, ping.PlayerId);
-        if (sent.TryGetValue(key, out var last) && last.Turn == ping.Turn && sent.TryRemove(new(key, last)))
-        {
-            outbox.Show(last.Slot, BotTexts.Get(ping.Language, "ping.passed", ping.TableName, ping.Turn.HandNo));
-        }
-
+        Close(ping.TableId, ping.PlayerId, ping.Turn, Passed(ping, ping.Turn));
         return Task.CompletedTask;
     }
 
     /// <summary>The player acted on the pinged turn with a button (here or on the ping): the ping says what they did instead.</summary>
-    public void Acted(string tableId, long playerId, TurnRef turn, string done)
+    public void Acted(string tableId, long playerId, TurnRef turn, string done) => Close(tableId, playerId, turn, done, remember: false);
+
+    /// <summary>
+    /// The turn is over: its ping, if live, shows <paramref name="text"/> without buttons. A turn heard of for the first
+    /// time is remembered as over (<paramref name="remember"/>), so that its ping, if it comes later, is not sent.
+    /// </summary>
+    private void Close(string tableId, long playerId, TurnRef turn, string text, bool remember = true)
     {
         var key = (tableId, playerId);
-        if (sent.TryGetValue(key, out var last) && last.Turn == turn && sent.TryRemove(new(key, last)))
+        lock (gate)
         {
-            outbox.Show(last.Slot, done);
+            if (sent.TryGetValue(key, out var last) && last.Turn == turn)
+            {
+                if (last.Slot is { } slot)
+                {
+                    outbox.Show(slot, text);
+                }
+
+                sent.Remove(key);
+            }
+            else if (remember && (last.Turn is null || last.Turn.TurnId < turn.TurnId))
+            {
+                sent[key] = (turn, null);
+            }
         }
     }
+
+    private static string Passed(TurnPing ping, TurnRef turn) => BotTexts.Get(ping.Language, "ping.passed", ping.TableName, turn.HandNo);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
