@@ -40,7 +40,7 @@ internal sealed class TurnPinger(IGrainFactory grains, Outbox outbox, TableWatch
         {
             if (sent.TryGetValue(key, out var last) && last.Turn.TurnId >= ping.Turn.TurnId)
             {
-                // Sent already, or its turn (or a later one) is over.
+                // Sent already, or its turn (or a later one) is over (the grain sends no ping whose clock ran out).
                 return Task.CompletedTask;
             }
 
@@ -48,12 +48,6 @@ internal sealed class TurnPinger(IGrainFactory grains, Outbox outbox, TableWatch
             {
                 // A later turn is pinged before the older one's passing came: that one is over.
                 outbox.Show(older, Passed(ping, last.Turn));
-            }
-
-            if (ping.Deadline <= now)
-            {
-                sent[key] = (ping.Turn, null);
-                return Task.CompletedTask;
             }
 
             var text = BotTexts.Get(ping.Language, "ping.turn", ping.TableName, ping.Turn.HandNo, TableText.Countdown(ping.Deadline, now, ping.Language));

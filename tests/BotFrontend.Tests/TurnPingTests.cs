@@ -48,7 +48,7 @@ public sealed class TurnPingTests(BotFixture bot)
         await bot.Outbox.Idle(first);
         await bot.Outbox.Idle(second);
 
-        Assert.Contains(" s left", ping.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"⏰ Your turn at Ping table (hand #{view.HandNo}) — ⏳", ping.Text, StringComparison.Ordinal);
         Assert.Equal([prefix + "f", prefix + "c"], ping.CallbackData);
         Assert.Equal($"https://app.example/?table={tableId}", appUrl);
         Assert.StartsWith("✓", acted.Text, StringComparison.Ordinal);
