@@ -59,5 +59,6 @@ public sealed class TurnPingTests(BotFixture bot)
         Assert.True(passed.Json["reply_markup"] is null || passed.Json["reply_markup"]!["inline_keyboard"]?.AsArray().Count is null or 0);
         Assert.Single(bot.Api.Requests, r => IsPing(r, first) && r.CallbackData.Contains(prefix + "c"));
         Assert.Single(bot.Api.Requests, r => IsPing(r, second) && r.CallbackData.Contains(secondPing.CallbackData[0]));
+        await table.Close("test over");
     }
 }

@@ -60,6 +60,7 @@ public sealed class TurnPingGrainTests(ClusterFixture fixture)
         finally
         {
             await registry.Unsubscribe(process);
+            await table.Close("test over");
         }
     }
 
