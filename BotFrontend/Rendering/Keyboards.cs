@@ -220,8 +220,8 @@ internal static class Keyboards
     }
 
     /// <summary>
-    /// A turn ping's buttons: fold / check / call when that is all the spot asks (no draw, no bring-in), and the mini-app
-    /// opened at the table when it is configured.
+    /// A turn ping's buttons: fold / check / call (none in a draw or a bring-in; bets and raises are made in the app),
+    /// and the mini-app opened at the table when it is configured.
     /// </summary>
     public static InlineKeyboardMarkup? Ping(string language, TurnPing ping, string? miniAppUrl)
     {
