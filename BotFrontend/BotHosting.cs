@@ -66,6 +66,8 @@ public static class BotHosting
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<TableWatches>();
         services.AddHostedService(sp => sp.GetRequiredService<TableWatches>());
+        services.AddSingleton<TurnPinger>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnPinger>());
         services.AddHostedService<BotStartup>();
         return builder;
     }

@@ -107,6 +107,8 @@ public static class GatewayServices
         services.TryAddSingleton<RelayMetrics>();
         // /metrics on the public port answers to admins (ServiceDefaults' TelemetrySetup.UsePokerMetrics).
         services.Configure<MetricsAccessOptions>(access => access.IsAdmin = PokerClaims.IsAdmin);
+        services.AddSingleton<PresenceReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceReporter>());
         services.AddSingleton<TableRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<TableRelay>());
         services.AddSingleton<LobbyRelay>();

@@ -34,6 +34,7 @@ internal sealed partial class UpdateHandler(
     Outbox outbox,
     IGrainFactory grains,
     TableWatches watches,
+    TurnPinger pinger,
     BotIdentity identity,
     PokerOptions options,
     TimeProvider time,
@@ -211,6 +212,7 @@ internal sealed partial class UpdateHandler(
         "admin" => Admin(context, argument, ct),
         "startgroup" => StartGroup(context, ct),
         "host" => Host(context, argument, ct),
+        "pings" => Pings(context, argument),
         _ => Reply(context, BotTexts.Get(context.Language, "unknown")),
     };
 
@@ -469,6 +471,19 @@ internal sealed partial class UpdateHandler(
         }
 
         await Reply(context, text.ToString());
+    }
+
+    /// <summary>/pings on|off turns the player's turn pings on or off; /pings alone says how they are.</summary>
+    private async Task Pings(Context context, string argument)
+    {
+        var player = grains.GetGrain<IPlayerGrain>(context.PlayerId);
+        var settings = argument.Trim().ToLowerInvariant() switch
+        {
+            "on" => await player.SetSettings(new PlayerSettings(TurnPings: true)),
+            "off" => await player.SetSettings(new PlayerSettings(TurnPings: false)),
+            _ => await player.GetSettings(),
+        };
+        await Reply(context, BotTexts.Get(context.Language, settings.TurnPings ? "pings.on" : "pings.off"));
     }
 
     private async Task Sit(Context context, string tableId, string? inviteCode, CancellationToken ct)
@@ -736,11 +751,13 @@ internal sealed partial class UpdateHandler(
     {
         await grains.GetGrain<ITableGrain>(tableId).Act(context.PlayerId, turn, action, updateId);
         pendingAmounts.TryRemove(context.PlayerId, out _);
+        var done = BotTexts.Get(context.Language, "turn.done", label);
         if (watches.Find(tableId)?.TakePromptOf(context.PlayerId, turn) is { } prompt)
         {
-            var done = BotTexts.Get(context.Language, "turn.done", label);
             outbox.Show(prompt.Slot, done);
         }
+
+        pinger.Acted(tableId, context.PlayerId, turn, done);
     }
 
     /// <summary>The player's words for a refusal: by its code, never its (English, PHH-seated) message.</summary>

@@ -73,6 +73,9 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
 
     public bool HasPlayer(long playerId) => players.ContainsKey(playerId);
 
+    /// <summary>The chat players this watch relays the table to.</summary>
+    public IReadOnlyList<long> Players => players.Keys.ToList();
+
     public void RemovePlayer(long playerId)
     {
         players.TryRemove(playerId, out _);

@@ -6,6 +6,7 @@ using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Chat;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Pings;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
@@ -55,6 +56,7 @@ internal sealed class TableWatches(IGrainFactory grains, Outbox outbox, BotIdent
 
         var watch = await GetOrSubscribe(tableId);
         watch.AddPlayer(playerId, language);
+        await Present(tableId, presence => presence.Enter(playerId, RelayId, Lease));
     }
 
     /// <summary>
@@ -82,7 +84,24 @@ internal sealed class TableWatches(IGrainFactory grains, Outbox outbox, BotIdent
     }
 
     /// <summary>Stops relaying to a player who left; the observer goes when nobody is left.</summary>
-    public Task Forget(string tableId, long playerId) => Remove(tableId, watch => watch.RemovePlayer(playerId));
+    public async Task Forget(string tableId, long playerId)
+    {
+        await Remove(tableId, watch => watch.RemovePlayer(playerId));
+        await Present(tableId, presence => presence.Leave(playerId, RelayId));
+    }
+
+    /// <summary>Tells the table's presence grain about this process's chat players; a failure is logged (the next renewal repairs it).</summary>
+    private async Task Present(string tableId, Func<ITablePresenceGrain, Task> change)
+    {
+        try
+        {
+            await change(grains.GetGrain<ITablePresenceGrain>(tableId));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not record the chat players of table {TableId} as present", tableId);
+        }
+    }
 
     /// <summary>Stops relaying to a group chat (the bot was removed from it), in every process through the registry.</summary>
     public async Task ForgetGroup(string tableId, long chatId)
@@ -256,6 +275,7 @@ internal sealed class TableWatches(IGrainFactory grains, Outbox outbox, BotIdent
                     {
                         await grains.GetGrain<ITableGrain>(watch.TableId).Subscribe(watch.Reference!);
                         await grains.GetGrain<ITableChatGrain>(watch.TableId).Subscribe(watch.ChatReference!);
+                        await grains.GetGrain<ITablePresenceGrain>(watch.TableId).Renew(RelayId, watch.Players, Lease);
                     }
                     catch (Exception e)
                     {
@@ -318,6 +338,7 @@ internal sealed class TableWatches(IGrainFactory grains, Outbox outbox, BotIdent
             grains.DeleteObjectReference<ITableObserver>(watch.Reference!);
             await grains.GetGrain<ITableChatGrain>(watch.TableId).Unsubscribe(watch.ChatReference!);
             grains.DeleteObjectReference<IChatObserver>(watch.ChatReference!);
+            await grains.GetGrain<ITablePresenceGrain>(watch.TableId).Renew(RelayId, [], Lease);
         }
         catch (Exception e)
         {

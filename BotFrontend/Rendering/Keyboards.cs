@@ -1,4 +1,5 @@
 using Orleans.Poker.BotFrontend.Texts;
+using Orleans.Poker.Grains.Interfaces.Pings;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Telegram.Bot.Types;
@@ -174,19 +175,7 @@ internal static class Keyboards
             }
         }
 
-        if (legal.CanFold)
-        {
-            first.Add(Button(language, "btn.fold", Act(TurnButton.Fold)));
-        }
-
-        if (legal.CanCheck)
-        {
-            first.Add(Button(language, "btn.check", Act(TurnButton.Check)));
-        }
-        else if (legal.CallAmount is { } call)
-        {
-            first.Add(Button(language, "btn.call", Act(TurnButton.Call), call));
-        }
+        first.AddRange(Simple(language, tableId, turn, legal));
 
         if (legal.BringIn is { } bringIn)
         {
@@ -210,6 +199,53 @@ internal static class Keyboards
         }
 
         return new InlineKeyboardMarkup(rows);
+    }
+
+    /// <summary>Fold, and check or call: the buttons of a simple spot.</summary>
+    private static IEnumerable<InlineKeyboardButton> Simple(string language, string tableId, TurnRef turn, LegalActions legal)
+    {
+        CallbackData.Act Act(TurnButton button) => new(tableId, turn, button);
+        if (legal.CanFold)
+        {
+            yield return Button(language, "btn.fold", Act(TurnButton.Fold));
+        }
+
+        if (legal.CanCheck)
+        {
+            yield return Button(language, "btn.check", Act(TurnButton.Check));
+        }
+        else if (legal.CallAmount is { } call)
+        {
+            yield return Button(language, "btn.call", Act(TurnButton.Call), call);
+        }
+    }
+
+    /// <summary>
+    /// A turn ping's buttons: fold / check / call (none in a draw or a bring-in; bets and raises are made in the app),
+    /// and the mini-app opened at the table when it is configured.
+    /// </summary>
+    public static InlineKeyboardMarkup? Ping(string language, TurnPing ping, string? miniAppUrl)
+    {
+        var rows = new List<InlineKeyboardButton[]>();
+        if (ping.Legal is { DiscardMin: null, BringIn: null } legal)
+        {
+            rows.Add([.. Simple(language, ping.TableId, ping.Turn, legal)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(miniAppUrl))
+        {
+            rows.Add([InlineKeyboardButton.WithWebApp(BotTexts.Get(language, "btn.app.table"), new WebAppInfo(AppAt(miniAppUrl, ping.TableId)))]);
+        }
+
+        return rows.Count == 0 ? null : new InlineKeyboardMarkup(rows);
+    }
+
+    /// <summary>The mini-app's address that opens it at <paramref name="tableId"/> (its <c>table</c> query parameter).</summary>
+    public static string AppAt(string miniAppUrl, string tableId)
+    {
+        var hash = miniAppUrl.IndexOf('#', StringComparison.Ordinal);
+        var (address, fragment) = hash < 0 ? (miniAppUrl, "") : (miniAppUrl[..hash], miniAppUrl[hash..]);
+        return address + (address.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "table=" + Uri.EscapeDataString(tableId) + fragment;
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ internal static class BotTexts
         ["invite.table"] = "Private table {0}: {1}",
         ["language.choose"] = "Choose your language:",
         ["language.set"] = "Language set to English.",
-        ["help"] = "Commands:\n/menu – main menu\n/lobby – open tables\n/table – my table\n/profile – my profile\n/stats – my statistics\n/wallet – balance and ledger\n/invite – invite link\n/language – English / فارسی\n/startgroup – a table for this group\n/host – your table's host controls\n/help – this help\nWhen it is your turn, tap a button; for a custom amount reply with a number. In draw games tap the cards to replace, then Discard.",
+        ["help"] = "Commands:\n/menu – main menu\n/lobby – open tables\n/table – my table\n/profile – my profile\n/stats – my statistics\n/wallet – balance and ledger\n/invite – invite link\n/language – English / فارسی\n/startgroup – a table for this group\n/host – your table's host controls\n/pings on|off – turn pings outside the app\n/help – this help\nWhen it is your turn, tap a button; for a custom amount reply with a number. In draw games tap the cards to replace, then Discard.",
         ["admin.denied"] = "This command is for admins only.",
         ["admin.closed"] = "Table {0} closes after the current hand.",
         ["group.only"] = "Use /startgroup in a group chat.",
@@ -124,6 +124,12 @@ internal static class BotTexts
         ["cmd.help"] = "Help",
         ["cmd.startgroup"] = "A table for this group",
         ["cmd.host"] = "Host controls of your table",
+        ["cmd.pings"] = "Turn pings on or off",
+        ["ping.turn"] = "⏰ Your turn at {0} (hand #{1}) — {2}",
+        ["ping.passed"] = "Your turn at {0} (hand #{1}) has passed.",
+        ["btn.app.table"] = "📱 Open the table",
+        ["pings.on"] = "Turn pings are on: when it is your turn at a table you have not open in the app, I write to you here. /pings off turns them off.",
+        ["pings.off"] = "Turn pings are off. /pings on turns them on again.",
         ["turn.left"] = "⏳ {0} s left",
         ["turn.over"] = "⏳ time is up",
         ["turn.bank"] = "(+{0} s time bank)",
@@ -337,7 +343,7 @@ internal static class BotTexts
         ["invite.table"] = "میز خصوصی {0}: {1}",
         ["language.choose"] = "زبان خود را انتخاب کنید:",
         ["language.set"] = "زبان فارسی انتخاب شد.",
-        ["help"] = "دستورها:\n/menu – منوی اصلی\n/lobby – میزهای باز\n/table – میز من\n/profile – پروفایل\n/stats – آمار\n/wallet – موجودی و تراکنش‌ها\n/invite – لینک دعوت\n/language – English / فارسی\n/startgroup – میز برای این گروه\n/host – کنترل‌های میزبان میز شما\n/help – راهنما\nوقتی نوبت شماست دکمه‌ای را بزنید؛ برای مبلغ دلخواه یک عدد بفرستید. در بازی‌های تعویضی کارت‌ها را بزنید و سپس «تعویض».",
+        ["help"] = "دستورها:\n/menu – منوی اصلی\n/lobby – میزهای باز\n/table – میز من\n/profile – پروفایل\n/stats – آمار\n/wallet – موجودی و تراکنش‌ها\n/invite – لینک دعوت\n/language – English / فارسی\n/startgroup – میز برای این گروه\n/host – کنترل‌های میزبان میز شما\n/pings on|off – اعلان نوبت بیرون از برنامه\n/help – راهنما\nوقتی نوبت شماست دکمه‌ای را بزنید؛ برای مبلغ دلخواه یک عدد بفرستید. در بازی‌های تعویضی کارت‌ها را بزنید و سپس «تعویض».",
         ["admin.denied"] = "این دستور فقط برای مدیران است.",
         ["admin.closed"] = "میز {0} پس از دست جاری بسته می‌شود.",
         ["group.only"] = "/startgroup را در یک گروه بزنید.",
@@ -402,6 +408,12 @@ internal static class BotTexts
         ["cmd.help"] = "راهنما",
         ["cmd.startgroup"] = "میز برای این گروه",
         ["cmd.host"] = "کنترل‌های میزبان میز شما",
+        ["cmd.pings"] = "روشن یا خاموش کردن اعلان نوبت",
+        ["ping.turn"] = "⏰ نوبت شما در {0} (دست #{1}) — {2}",
+        ["ping.passed"] = "نوبت شما در {0} (دست #{1}) گذشت.",
+        ["btn.app.table"] = "📱 باز کردن میز",
+        ["pings.on"] = "اعلان نوبت روشن است: وقتی در میزی که در برنامه باز نکرده‌اید نوبت شما شود، همین‌جا به شما پیام می‌دهم. ‎/pings off آن را خاموش می‌کند.",
+        ["pings.off"] = "اعلان نوبت خاموش است. ‎/pings on آن را دوباره روشن می‌کند.",
         ["turn.left"] = "⏳ {0} ثانیه مانده",
         ["turn.over"] = "⏳ وقت تمام شد",
         ["turn.bank"] = "(+{0} ثانیه بانک زمان)",
@@ -566,7 +578,7 @@ internal static class BotTexts
     }.ToFrozenDictionary();
 
     /// <summary>The commands registered with <c>setMyCommands</c>, in menu order.</summary>
-    public static IReadOnlyList<string> Commands { get; } = ["start", "menu", "lobby", "table", "profile", "stats", "wallet", "invite", "language", "help", "startgroup", "host"];
+    public static IReadOnlyList<string> Commands { get; } = ["start", "menu", "lobby", "table", "profile", "stats", "wallet", "invite", "language", "help", "startgroup", "host", "pings"];
 
     /// <summary><c>fa</c> for Persian, <c>en</c> for everything else.</summary>
     public static string Normalize(string? language) =>

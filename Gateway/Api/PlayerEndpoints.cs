@@ -9,7 +9,7 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.Gateway.Api;
 
-/// <summary><c>/api/players/me</c>: the signed-in player's profile, balance, statistics, results, ledger, hands and tables; <c>/api/leaderboards</c>.</summary>
+/// <summary><c>/api/players/me</c>: the signed-in player's profile, settings, balance, statistics, results, ledger, hands and tables; <c>/api/leaderboards</c>.</summary>
 public static class PlayerEndpoints
 {
     public static RouteGroupBuilder MapPlayerEndpoints(this RouteGroupBuilder api)
@@ -28,6 +28,13 @@ public static class PlayerEndpoints
         me.MapPut("/language", async (ProfileUpdateRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
             await Player(user, grains).UpdateProfile(null, Input.Language(request.Language) ?? throw Input.Invalid("language", "is required")))
             .WithSummary("Change the language (en, fa)");
+
+        me.MapGet("/settings", (ClaimsPrincipal user, IGrainFactory grains) => Player(user, grains).GetSettings())
+            .WithSummary("The player's settings (turnPings: the bot's turn pings outside the app)");
+
+        me.MapPut("/settings", async (PlayerSettingsRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+            await Player(user, grains).SetSettings(new PlayerSettings(request.TurnPings ?? throw Input.Invalid("turnPings", "is required (true or false)"))))
+            .WithSummary("Change the player's settings: {\"turnPings\": false} stops the bot's turn pings");
 
         me.MapGet("/stats", async (ClaimsPrincipal user, IGrainFactory grains) => (await Player(user, grains).Get()).Stats).WithSummary("Lifetime statistics");
 

@@ -8,11 +8,13 @@ namespace Orleans.Poker.Gateway.Relay;
 /// <summary>
 /// Relays table events to this process's own SignalR connections: one <see cref="TableFeed"/> (one observer
 /// subscription) per table with local viewers, re-subscribed periodically, dropped with its last viewer. Each
-/// gateway delivers only to its local connections, so scaled-out gateways never deliver an event twice.
+/// gateway delivers only to its local connections, so scaled-out gateways never deliver an event twice. A player's first
+/// connection to a table and their last one leaving are reported to the table's presence (<see cref="PresenceReporter"/>):
+/// a player connected to a table is not pinged for their turns there.
 /// </summary>
 public sealed partial class TableRelay(
     IGrainFactory grains, IHubContext<TableHub> hub, IOptions<JsonHubProtocolOptions> protocol, PokerOptions options, TimeProvider time, RelayMetrics metrics,
-    ILogger<TableRelay> logger)
+    PresenceReporter presence, ILogger<TableRelay> logger)
     : BackgroundService
 {
     /// <summary>A new connection's watch of a table its player left within this time counts as a reconnect.</summary>
@@ -224,6 +226,11 @@ public sealed partial class TableRelay(
             metrics.Reconnected();
         }
 
+        if (before.Live <= 0)
+        {
+            presence.Entered(playerId, tableId);
+        }
+
         if (watches.Count >= MaxRemembered && !watches.ContainsKey(key))
         {
             ForgetOldWatches();
@@ -246,6 +253,10 @@ public sealed partial class TableRelay(
         if (players.TryGetValue(connectionId, out var playerId) && watches.TryGetValue((playerId, tableId), out var watch))
         {
             watches[(playerId, tableId)] = new PlayerWatch(Math.Max(0, watch.Live - 1), time.GetUtcNow());
+            if (watch.Live == 1)
+            {
+                presence.Left(playerId, tableId);
+            }
         }
 
         if (!feeds.TryGetValue(tableId, out var feed))

@@ -70,6 +70,14 @@ public interface IPlayerGrain : IGrainWithIntegerKey
     [Alias("SetChatMute")]
     Task<IReadOnlyList<long>> SetChatMute(long otherId, bool muted);
 
+    /// <summary>The player's settings; throws <c>not_found</c> for an unknown player.</summary>
+    [Alias("GetSettings")]
+    Task<PlayerSettings> GetSettings();
+
+    /// <summary>Stores the player's settings and returns them; throws <c>not_found</c> for an unknown player.</summary>
+    [Alias("SetSettings")]
+    Task<PlayerSettings> SetSettings(PlayerSettings settings);
+
     /// <summary>
     /// The player's ban, or null when they may play. Unknown players are not banned. Asked by the gateway on every
     /// authenticated request and hub call, so it interleaves: it never waits behind the player's other work.

@@ -275,6 +275,26 @@ public sealed class PlayerGrain(
 
     public Task<PlayerBan?> GetBan() => Task.FromResult(State.Ban);
 
+    public Task<PlayerSettings> GetSettings()
+    {
+        _ = Profile;
+        return Task.FromResult(new PlayerSettings(!State.TurnPingsOff));
+    }
+
+    public async Task<PlayerSettings> SetSettings(PlayerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _ = Profile;
+        if (State.TurnPingsOff == settings.TurnPings)
+        {
+            State.TurnPingsOff = !settings.TurnPings;
+            await Persist();
+            logger.LogInformation("Player {PlayerId} turned turn pings {State}", PlayerId, settings.TurnPings ? "on" : "off");
+        }
+
+        return new PlayerSettings(!State.TurnPingsOff);
+    }
+
     public async Task<PlayerBan> Ban(long adminId, string reason)
     {
         _ = Profile;

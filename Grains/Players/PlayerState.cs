@@ -34,4 +34,7 @@ public sealed class PlayerState
 
     /// <summary>The ban in force, or null.</summary>
     [Id(12)] public PlayerBan? Ban { get; set; }
+
+    /// <summary>The player turned turn pings off (<see cref="PlayerSettings.TurnPings"/>); stored inverted so a state stored before the setting existed has them on.</summary>
+    [Id(13)] public bool TurnPingsOff { get; set; }
 }

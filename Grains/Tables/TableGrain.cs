@@ -23,7 +23,7 @@ namespace Orleans.Poker.Grains.Tables;
 /// engine hand. The rest of the Orleans and I/O work is done by the single-purpose classes beside it:
 /// <see cref="TableTransfers"/> (the one chip-move executor), <see cref="HandHistoryOutbox"/>, <see cref="TableTimer"/>
 /// (the one grain timer, armed for the earliest thing due by <see cref="TableClock"/>), <see cref="TableWaitlist"/> and
-/// <see cref="TableNeighbours"/> (lobby, table record, template, players' grains). A reminder re-activates the table
+/// <see cref="TableNeighbours"/> (lobby, table record, template, players' grains, the turn pings' presence grain). A reminder re-activates the table
 /// after a silo failure.
 /// </summary>
 public sealed class TableGrain(
@@ -404,6 +404,7 @@ public sealed class TableGrain(
         State.EventSeq++;
         await Persist();
         await observers.Publish(kind, description, result, Hand);
+        neighbours.TurnChanged(Hand);
     }
 
     /// <summary>This table's share of the silo's table and player gauges (what was just stored).</summary>

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Analytics;
+using Orleans.Poker.Engine.Rules;
 using Orleans.Poker.Grains.Interfaces.Lobby;
+using Orleans.Poker.Grains.Interfaces.Pings;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
@@ -49,6 +51,36 @@ public sealed class TableNeighbours(
         {
             await CallSafely(() => grains.GetGrain<IRoomTablesGrain>(IRoomTablesGrain.Key).Nudge(state.TemplateId), "nudge the room's tables");
         }
+    }
+
+    // The turn last told to the table's presence grain (this activation's), and whether a person was to act in it.
+    private TurnRef? noticedTurn;
+    private bool noticedPerson;
+
+    /// <summary>
+    /// After an event: when the turn changed, the table's presence grain is told (one-way, never awaited), which pings a
+    /// player with no live connection and edits the ping once the turn passes. Turns between robots are not told.
+    /// </summary>
+    public void TurnChanged(Hand? hand)
+    {
+        var turn = state.TurnId == 0 ? null : new TurnRef(state.HandNo, state.TurnId);
+        if (turn == noticedTurn)
+        {
+            return;
+        }
+
+        var actor = hand?.Actor is int index ? state.Seats[state.HandSeats[index]] : null;
+        var person = turn is not null && actor is { IsRobot: false };
+        var told = noticedPerson;
+        (noticedTurn, noticedPerson) = (turn, person);
+        if (!person && !told)
+        {
+            return;
+        }
+
+        var legal = person ? TableProjection.PrivateViews(state, hand).FirstOrDefault(p => p.PlayerId == actor!.PlayerId)?.Legal : null;
+        var notice = new TurnNotice(tableId, state.Name, state.EventSeq, turn, actor?.PlayerId, state.Deadline, legal);
+        _ = CallSafely(() => grains.GetGrain<ITablePresenceGrain>(tableId).TurnChanged(notice), "notice the turn");
     }
 
     /// <summary>The closed table no longer counts against its template.</summary>

@@ -5,7 +5,7 @@ import { currentSession, refreshSession, signInGuest, signInTelegram, signOut } 
 import { h, mount, toast } from './dom';
 import { dropTableConnection, onLinkState, stopAll, type LinkState } from './hubs';
 import { savedLanguage, setLanguage, t } from './i18n';
-import { initData, isLaunchHash, loadTelegramSdk, setBackButton, startParam, startTelegram } from './telegram';
+import { initData, isLaunchHash, loadTelegramSdk, setBackButton, startParam, startTable, startTelegram } from './telegram';
 import { adminView } from './views/admin';
 import { handsView, replayView } from './views/hands';
 import { leaderboardsView } from './views/leaderboards';
@@ -123,7 +123,10 @@ async function start(): Promise<void> {
   // Inside Telegram the fragment holds the launch parameters (the SDK has read them): it is no route.
   const start = startParam();
   const noRoute = !location.hash || isLaunchHash(location.hash);
+  // The bot's turn ping opens the app at its table (<url>?table=<id>).
+  const table = startTable(location.search);
   if (start?.startsWith('join_') && noRoute) history.replaceState(null, '', `#/join/${encodeURIComponent(start.slice(5).replace('_', ':'))}`);
+  else if (table && noRoute) history.replaceState(null, '', `#/table/${table}`);
   else if (noRoute) history.replaceState(null, '', '#/lobby');
   window.addEventListener('hashchange', () => void route());
   await route();

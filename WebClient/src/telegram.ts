@@ -71,6 +71,12 @@ export function startParam(): string | null {
   return app()?.initDataUnsafe?.start_param ?? null;
 }
 
+/** The table a link opens the app at (<url>?table=<id>, e.g. the bot's turn ping), or null; anything but a table id is ignored. */
+export function startTable(search: string): string | null {
+  const table = new URLSearchParams(search).get('table');
+  return table && /^[A-Za-z0-9_-]{1,64}$/.test(table) ? table : null;
+}
+
 /** Tells Telegram the app is ready, expands it and maps theme colours onto CSS variables (--tg-bg-color...). */
 export function startTelegram(): void {
   const webApp = app();

@@ -4,6 +4,11 @@ export type TableStatus = 'Waiting' | 'Active' | 'Paused' | 'Ended';
 export type TableType = 'Persistent' | 'Expiring' | 'SitAndGo';
 export type ActionKind = 'Fold' | 'Check' | 'Call' | 'BetOrRaise' | 'BringIn' | 'Discard';
 
+/** GET/PUT /api/players/me/settings. */
+export interface PlayerSettings {
+  turnPings: boolean;
+}
+
 export interface PlayerProfile {
   playerId: number;
   telegramId?: number | null;

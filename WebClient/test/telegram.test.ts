@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLaunchHash, themeVariables } from '../src/telegram';
+import { isLaunchHash, startTable, themeVariables } from '../src/telegram';
 
 describe('themeVariables', () => {
   it('maps Telegram theme parameters onto --tg-* CSS variables', () => {
@@ -26,5 +26,14 @@ describe('isLaunchHash', () => {
     expect(isLaunchHash('')).toBe(false);
     expect(isLaunchHash('#/lobby')).toBe(false);
     expect(isLaunchHash('#/join/t1%3Aabc')).toBe(false);
+  });
+});
+
+describe('startTable', () => {
+  it('reads the table a turn ping opens the app at, and nothing else', () => {
+    expect(startTable('?table=nlhe-1')).toBe('nlhe-1');
+    expect(startTable('?x=1&table=t_2')).toBe('t_2');
+    expect(startTable('')).toBeNull();
+    expect(startTable('?table=..%2Fadmin')).toBeNull();
   });
 });

@@ -323,6 +323,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         }
 
         Line($"{prefix}delivered_per_s", figures.Delivered / figures.Elapsed.TotalSeconds, "messages/s");
+        Line($"{prefix}messages_per_action", figures.Actions == 0 ? double.NaN : (double)figures.Delivered / figures.Actions, "messages");
         if (servers is not null && figures.Delivered > 0)
         {
             Line($"{prefix}gateway_cpu_us_per_message", GatewayCpuPerMessage(figures), "us");

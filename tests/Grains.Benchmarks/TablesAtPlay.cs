@@ -33,11 +33,15 @@ public sealed class TablesAtPlay : IAsyncDisposable
 
     public IGrainFactory Grains => cluster.Client;
 
+    /// <summary>The heap after the cluster started, before any table: what the tables and their players add is measured against it.</summary>
+    public long HeapBeforeTables { get; private init; }
+
     public static async Task<TablesAtPlay> StartAsync(string? postgres, int tables, string suffix, Action<ISiloBuilder>? configure = null)
     {
         var cluster = await BenchCluster.StartAsync(postgres, configure);
         var setup = new PokerSetup(cluster.Client);
         var template = await setup.Template(minPlayers: 3);
+        var heapBeforeTables = GC.GetTotalMemory(forceFullCollection: true);
         var counter = new ActionCounter();
         var bots = new TableBot[tables];
         var references = new ITableObserver[tables];
@@ -55,7 +59,7 @@ public sealed class TablesAtPlay : IAsyncDisposable
             }
         });
         Figure.Note($"{tables} tables{suffix} set up in {clock.Elapsed.TotalSeconds:0.0} s");
-        return new TablesAtPlay(cluster, bots, references, counter);
+        return new TablesAtPlay(cluster, bots, references, counter) { HeapBeforeTables = heapBeforeTables };
     }
 
     public Sample Sample()

@@ -1,11 +1,12 @@
-// Profile: statistics, balance and ledger, daily top-up, language (English / Persian, right-to-left), the product version.
+// Profile: statistics, balance and ledger, daily top-up, language (English / Persian, right-to-left), the bot's turn pings
+// (Telegram players only: guests are never pinged), the product version.
 
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
 import { formatChips } from '../format';
 import { language, setLanguage, t } from '../i18n';
 import { appVersion } from '../version';
-import type { LedgerEntry, PageResponse, PlayerSummary } from '../wire';
+import type { LedgerEntry, PageResponse, PlayerSettings, PlayerSummary } from '../wire';
 
 export async function profileView(root: HTMLElement): Promise<void> {
   const s = t();
@@ -23,6 +24,17 @@ export async function profileView(root: HTMLElement): Promise<void> {
     await api.put('/api/players/me/language', { language: lang.value }).catch(() => undefined);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   };
+  const settings = me.profile.telegramId ? await api.get<PlayerSettings>('/api/players/me/settings').catch(() => null) : null;
+  const pings = h('input', { id: 'turn-pings', type: 'checkbox' }) as HTMLInputElement;
+  pings.checked = settings?.turnPings ?? true;
+  pings.onchange = async () => {
+    try {
+      pings.checked = (await api.put<PlayerSettings>('/api/players/me/settings', { turnPings: pings.checked })).turnPings;
+    } catch (e) {
+      pings.checked = !pings.checked;
+      toast((e as Error).message, 'error');
+    }
+  };
   mount(root,
     h('h2', null, me.profile.displayName),
     h('section.card-box', null,
@@ -39,6 +51,7 @@ export async function profileView(root: HTMLElement): Promise<void> {
         },
       }, s.claimTopUp),
       h('label', null, s.language, ' ', lang),
+      settings ? h('label', null, pings, ' ', s.turnPings) : null,
       h('a.button', { id: 'sign-out', href: '#/signout' }, s.signOut)),
     h('section.card-box', { id: 'stats' }, h('h3', null, s.stats),
       h('dl', null,
