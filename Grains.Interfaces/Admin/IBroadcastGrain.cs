@@ -17,6 +17,16 @@ public interface IBroadcastGrain : IGrainWithIntegerKey
     /// <summary>The most recipients one page carries.</summary>
     public const int MaxPage = 100;
 
+    /// <summary>
+    /// The text as a broadcast sends it: trimmed, line breaks as <c>\n</c>; null when it is empty, longer than
+    /// <see cref="MaxTextLength"/> or holds control characters other than line breaks and tabs.
+    /// </summary>
+    public static string? Normalize(string? text)
+    {
+        var body = text?.Trim().ReplaceLineEndings("\n") ?? "";
+        return body.Length is 0 or > MaxTextLength || body.Any(c => char.IsControl(c) && c is not '\n' and not '\t') ? null : body;
+    }
+
     /// <summary>The current or last broadcast; null when there never was one.</summary>
     [Alias("Get")]
     Task<Broadcast?> Get();

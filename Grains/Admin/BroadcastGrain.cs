@@ -116,16 +116,9 @@ public sealed class BroadcastGrain(
         return moved;
     }
 
-    private static string Validate(string? text)
-    {
-        var body = text?.Trim() ?? "";
-        if (body.Length is 0 or > IBroadcastGrain.MaxTextLength || body.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
-        {
-            throw new PokerException("invalid_input", $"text must be 1 to {IBroadcastGrain.MaxTextLength} characters of plain text (line breaks allowed, no other control characters)");
-        }
-
-        return body.ReplaceLineEndings("\n");
-    }
+    private static string Validate(string? text) =>
+        IBroadcastGrain.Normalize(text)
+        ?? throw new PokerException("invalid_input", $"text must be 1 to {IBroadcastGrain.MaxTextLength} characters of plain text (line breaks allowed, no other control characters)");
 
     private Broadcast Active() =>
         store.State.Current is { Active: true } current ? current : throw PokerException.Conflict("no_broadcast", "No broadcast is running or paused");
