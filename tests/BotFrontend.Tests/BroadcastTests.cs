@@ -20,10 +20,10 @@ public sealed class BroadcastTests(BotFixture bot)
         bot.Api.FailChat(blocked, 403);
         bot.Api.ThrottleChat(throttled, TimeSpan.FromSeconds(2));
         var store = bot.Cluster.Silos[0].ServiceProvider.GetRequiredService<IPlayerStore>();
-        var recipients = await store.MessageableAsync(null, int.MaxValue);
         const string Text = "Freeroll tonight at 20:00!\nBring friends.";
 
         var draft = await bot.Say(BotFixture.AdminId, "/admin broadcast " + Text);
+        var recipients = await store.MessageableAsync(null, int.MaxValue);
         var press = BotFixture.Callback(BotFixture.AdminId, "bc", messageId: draft.SentMessageId ?? 1);
         press["callback_query"]!["message"]!["text"] = draft.Text;
         var before = bot.Api.LastIndex;
