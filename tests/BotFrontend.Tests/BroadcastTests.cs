@@ -18,7 +18,6 @@ public sealed class BroadcastTests(BotFixture bot)
         await bot.Say(blocked, "/start");
         await bot.Grains.GetGrain<IPlayerGrain>(appOnly).Register(new PlayerProfile { PlayerId = appOnly, TelegramId = appOnly, DisplayName = "Mini-app only" });
         bot.Api.FailChat(blocked, 403);
-        bot.Api.ThrottleChat(throttled, TimeSpan.FromSeconds(2));
         var store = bot.Cluster.Silos[0].ServiceProvider.GetRequiredService<IPlayerStore>();
         const string Text = "Freeroll tonight at 20:00!\nBring friends.";
 
@@ -27,6 +26,7 @@ public sealed class BroadcastTests(BotFixture bot)
         var press = BotFixture.Callback(BotFixture.AdminId, "bc", messageId: draft.SentMessageId ?? 1);
         press["callback_query"]!["message"]!["text"] = draft.Text;
         var before = bot.Api.LastIndex;
+        bot.Api.ThrottleChat(throttled, TimeSpan.FromSeconds(3));
         (await bot.Post(press)).EnsureSuccessStatusCode();
         var done = await BoundedWait.Until(bot.Grains.GetGrain<IBroadcastGrain>(IBroadcastGrain.Key).Get, b => b?.Status == BroadcastStatus.Done, "finished broadcast", TimeSpan.FromSeconds(60));
         var progress = await bot.Say(BotFixture.AdminId, "/admin broadcast");
