@@ -96,6 +96,7 @@ internal sealed partial class UpdateHandler
                 return;
             case "pause" or "resume":
                 changed = await grain.SetPaused(argument.Equals("pause", StringComparison.OrdinalIgnoreCase), context.PlayerId);
+                broadcasts.Wake();
                 break;
             case "cancel":
                 changed = await grain.Cancel(context.PlayerId);
