@@ -18,8 +18,8 @@ namespace Orleans.Poker.BotFrontend.Handling;
 /// <c>/admin</c> for the Telegram ids in <c>POKER__Bot__AdminTelegramIds</c>: the room's figures and tables, and
 /// buttons to manage a table (pause, resume, close, kick) and the room's maintenance switch; <c>/admin find</c>,
 /// <c>player</c>, <c>ban</c> and <c>unban</c> for players; <c>/admin broadcast</c> for a message to every player who
-/// started the bot (a draft with a send button, then its progress, pause, resume and cancel). Every change is written to the audit log; anyone else is
-/// refused and nothing changes.
+/// started the bot (a draft with a send button, then its progress, pause, resume and cancel). Every change is written
+/// to the audit log; anyone else is refused and nothing changes.
 /// </summary>
 internal sealed partial class UpdateHandler
 {
