@@ -63,6 +63,8 @@ public static class BotHosting
         services.AddSingleton<Alerts.AlertReceiver>();
         services.AddSingleton<Alerts.InsightPoster>();
         services.AddHostedService(sp => sp.GetRequiredService<Alerts.InsightPoster>());
+        services.AddSingleton<Sending.BroadcastSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Sending.BroadcastSender>());
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<TableWatches>();
         services.AddHostedService(sp => sp.GetRequiredService<TableWatches>());

@@ -43,6 +43,7 @@ public static class GatewayEndpoints
         api.MapChatEndpoints();
         api.MapHostEndpoints();
         api.MapMaintenanceEndpoints();
+        api.MapBroadcastEndpoints();
         api.MapTemplateEndpoints();
         api.MapAdminEndpoints();
         api.MapLedgerEndpoints();

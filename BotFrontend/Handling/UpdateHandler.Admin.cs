@@ -9,6 +9,7 @@ using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Telegram.Bot;
+using Telegram.Bot.Types;
 using TableVerb = Orleans.Poker.BotFrontend.Rendering.CallbackData.TableVerb;
 
 namespace Orleans.Poker.BotFrontend.Handling;
@@ -16,8 +17,9 @@ namespace Orleans.Poker.BotFrontend.Handling;
 /// <summary>
 /// <c>/admin</c> for the Telegram ids in <c>POKER__Bot__AdminTelegramIds</c>: the room's figures and tables, and
 /// buttons to manage a table (pause, resume, close, kick) and the room's maintenance switch; <c>/admin find</c>,
-/// <c>player</c>, <c>ban</c> and <c>unban</c> for players. Every change is written to the audit log; anyone else is
-/// refused and nothing changes.
+/// <c>player</c>, <c>ban</c> and <c>unban</c> for players; <c>/admin broadcast</c> for a message to every player who
+/// started the bot (a draft with a send button, then its progress, pause, resume and cancel). Every change is written
+/// to the audit log; anyone else is refused and nothing changes.
 /// </summary>
 internal sealed partial class UpdateHandler
 {
@@ -31,6 +33,12 @@ internal sealed partial class UpdateHandler
         if (!IsAdmin(context))
         {
             await Reply(context, BotTexts.Get(context.Language, "admin.denied"));
+            return;
+        }
+
+        if (BroadcastArgument(argument) is { } broadcast)
+        {
+            await BroadcastCommand(context, broadcast);
             return;
         }
 
@@ -61,6 +69,84 @@ internal sealed partial class UpdateHandler
                 return;
         }
     }
+
+    /// <summary>What follows <c>broadcast</c> (any case, then a space or line break, or nothing); null for another command.</summary>
+    private static string? BroadcastArgument(string argument)
+    {
+        const string Word = "broadcast";
+        var trimmed = argument.TrimStart();
+        return trimmed.StartsWith(Word, StringComparison.OrdinalIgnoreCase) && (trimmed.Length == Word.Length || char.IsWhiteSpace(trimmed[Word.Length]))
+            ? trimmed[Word.Length..].Trim()
+            : null;
+    }
+
+    /// <summary>
+    /// <c>/admin broadcast</c> shows the progress; <c>pause</c>, <c>resume</c> and <c>cancel</c> change it (audited);
+    /// anything else is a text to send: the bot shows it as a draft with a send button (<see cref="SendBroadcast"/>).
+    /// </summary>
+    private async Task BroadcastCommand(Context context, string argument)
+    {
+        var language = context.Language;
+        var grain = grains.GetGrain<IBroadcastGrain>(IBroadcastGrain.Key);
+        Broadcast changed;
+        switch (argument.ToLowerInvariant())
+        {
+            case "":
+                await Reply(context, await grain.Get() is { } current ? BroadcastStatusText(language, current) : BotTexts.Get(language, "admin.broadcast.never"));
+                return;
+            case "pause" or "resume":
+                changed = await grain.SetPaused(argument.Equals("pause", StringComparison.OrdinalIgnoreCase), context.PlayerId);
+                broadcasts.Wake();
+                break;
+            case "cancel":
+                changed = await grain.Cancel(context.PlayerId);
+                break;
+            default:
+                if (IBroadcastGrain.Normalize(argument) is not { } text)
+                {
+                    await Reply(context, BotTexts.Get(language, "admin.broadcast.invalid", IBroadcastGrain.MaxTextLength));
+                    return;
+                }
+
+                // The draft carries the text: the send button reads it back from this message, in whichever bot process it lands.
+                await Reply(context, BotTexts.Get(language, "admin.broadcast.draft") + DraftSeparator + text, Keyboards.BroadcastSend(language));
+                return;
+        }
+
+        await Audit(context, "broadcast." + argument.ToLowerInvariant(), changed.Id, $"{changed.Sent} sent, {changed.Skipped} skipped, {changed.Failed} failed; from the bot");
+        await Reply(context, BroadcastStatusText(language, changed));
+    }
+
+    /// <summary>The send button under a draft: starts the broadcast of the draft's text (audited) and wakes this bot's sender.</summary>
+    private async Task<string?> SendBroadcast(Context context, CallbackQuery query)
+    {
+        if (!IsAdmin(context))
+        {
+            logger.LogWarning("Player {PlayerId} pressed the broadcast button: refused", context.PlayerId);
+            return BotTexts.Get(context.Language, "admin.denied");
+        }
+
+        var draft = query.Message?.Text;
+        var cut = draft?.IndexOf(DraftSeparator, StringComparison.Ordinal) ?? -1;
+        if (cut < 0 || IBroadcastGrain.Normalize(draft![(cut + DraftSeparator.Length)..]) is not { } text)
+        {
+            await Reply(context, BotTexts.Get(context.Language, "admin.broadcast.expired"));
+            return null;
+        }
+
+        var started = await grains.GetGrain<IBroadcastGrain>(IBroadcastGrain.Key).Start(context.PlayerId, text);
+        await Audit(context, "broadcast.start", started.Id, text.Length <= 200 ? text : text[..199] + "…");
+        broadcasts.Wake();
+        await Reply(context, BroadcastStatusText(context.Language, started));
+        return BotTexts.Get(context.Language, "ok");
+    }
+
+    /// <summary>Between a draft's question and the text it would send (the question holds no blank line).</summary>
+    private const string DraftSeparator = "\n\n";
+
+    private static string BroadcastStatusText(string language, Broadcast broadcast) =>
+        BotTexts.Get(language, "admin.broadcast.status", BotTexts.Get(language, "broadcast." + broadcast.Status), broadcast.StartedAt, broadcast.StartedBy,
+            broadcast.UpdatedAt, broadcast.Sent, broadcast.Skipped, broadcast.Failed);
 
     private async Task FindPlayers(Context context, string text)
     {

@@ -32,6 +32,7 @@ namespace Orleans.Poker.BotFrontend.Handling;
 internal sealed partial class UpdateHandler(
     BotApi api,
     Outbox outbox,
+    BroadcastSender broadcasts,
     IGrainFactory grains,
     TableWatches watches,
     TurnPinger pinger,
@@ -595,6 +596,8 @@ internal sealed partial class UpdateHandler(
                 return BotTexts.Get(language, "ok");
             case CallbackData.Host host:
                 return await HostButton(context, host, ct);
+            case CallbackData.BroadcastSend:
+                return await SendBroadcast(context, query);
             case CallbackData.Table { Verb: TableVerb.Manage or TableVerb.Pause or TableVerb.Resume or TableVerb.Close } or CallbackData.Kick or CallbackData.Maintenance:
                 return await AdminButton(context, button, ct);
             case CallbackData.Table table:

@@ -20,7 +20,8 @@ namespace Orleans.Poker.BotFrontend.Rendering;
 /// <c>hc:&lt;table&gt;</c> close, <c>hk:&lt;table&gt;:&lt;player&gt;</c> kick, <c>hb:&lt;table&gt;:&lt;big blind&gt;</c> and
 /// <c>ht:&lt;table&gt;:&lt;seconds&gt;</c> the next hand's big blind and turn time;</item>
 /// <item><c>y:&lt;template&gt;</c> wait for any of the room's tables of a template (<see cref="AnyTable"/>);</item>
-/// <item>for admins <c>mt:1</c> / <c>mt:0</c> the room's maintenance on / off (<see cref="Maintenance"/>);</item>
+/// <item>for admins <c>mt:1</c> / <c>mt:0</c> the room's maintenance on / off (<see cref="Maintenance"/>), <c>bc</c>
+/// send the broadcast the message shows (<see cref="BroadcastSend"/>);</item>
 /// <item><c>a:&lt;table&gt;:&lt;hand&gt;:&lt;turn&gt;:&lt;code&gt;</c> an action on one turn (<see cref="Act"/>):
 /// <c>f</c> fold, <c>k</c> check, <c>c</c> call, <c>b</c> bring-in, <c>r&lt;n&gt;</c> bet or raise to n, <c>x</c> ask
 /// for an amount, <c>s&lt;cards&gt;</c> the draw's selection after a card toggle, <c>d&lt;cards&gt;</c> discard them
@@ -101,6 +102,8 @@ internal abstract record CallbackData
                 return rest switch { "1" => new Maintenance(true), "0" => new Maintenance(false), _ => null };
             case "y":
                 return TableIds.IsValid(rest) ? new AnyTable(rest!) : null;
+            case "bc":
+                return rest is null ? new BroadcastSend() : null;
         }
 
         foreach (var (code, hostVerb) in HostVerbs)
@@ -223,6 +226,12 @@ internal abstract record CallbackData
     public sealed record Maintenance(bool On) : CallbackData
     {
         public override string Format() => On ? "mt:1" : "mt:0";
+    }
+
+    /// <summary>An admin's button under a broadcast draft: send it (the text is the draft message's own, after its first blank line).</summary>
+    public sealed record BroadcastSend : CallbackData
+    {
+        public override string Format() => "bc";
     }
 
     /// <summary>

@@ -138,6 +138,9 @@ internal static class Keyboards
     public static InlineKeyboardButton Maintenance(string language, bool on) =>
         Button(language, on ? "btn.maintenance.off" : "btn.maintenance.on", new CallbackData.Maintenance(!on));
 
+    /// <summary>The one button under a broadcast draft: send it to every player who started the bot.</summary>
+    public static InlineKeyboardMarkup BroadcastSend(string language) => new(Button(language, "btn.broadcast.send", new CallbackData.BroadcastSend()));
+
     /// <summary>The minimum, double the current value (within the limits) and the maximum, without the current value.</summary>
     private static IEnumerable<long> Choices(long min, long doubled, long max, long current) =>
         new[] { min, Math.Min(doubled, max), max }.Distinct().Where(v => v != current);

@@ -121,6 +121,15 @@ internal sealed class Outbox : IDisposable
         }
     }
 
+    /// <summary>Whether <paramref name="chatId"/> answered 403 and has not written since (nothing is sent to it).</summary>
+    public bool IsUnreachable(long chatId)
+    {
+        lock (gate)
+        {
+            return unreachable.Contains(chatId);
+        }
+    }
+
     /// <summary>Completes when everything queued so far for <paramref name="chatId"/> went out (or was dropped).</summary>
     public Task Idle(long chatId)
     {

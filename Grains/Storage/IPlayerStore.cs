@@ -16,4 +16,11 @@ public interface IPlayerStore
     /// Telegram id or player id is <paramref name="text"/>; by display name (any case), then id; at most <paramref name="take"/>.
     /// </summary>
     Task<IReadOnlyList<PlayerProfile>> SearchAsync(string text, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Players the bot may message (<see cref="PlayerProfile.CanMessage"/>) whose player id is above
+    /// <paramref name="afterPlayerId"/> (null: from the first), by player id; at most <paramref name="take"/>. Keyset
+    /// paging: the last id of a page is the next page's cursor, so rows added or changed meanwhile never shift a page.
+    /// </summary>
+    Task<IReadOnlyList<PlayerProfile>> MessageableAsync(long? afterPlayerId, int take, CancellationToken cancellationToken = default);
 }

@@ -31,4 +31,14 @@ public sealed class MemoryPlayerStore : IPlayerStore
             .ToList();
         return Task.FromResult(found);
     }
+
+    public Task<IReadOnlyList<PlayerProfile>> MessageableAsync(long? afterPlayerId, int take, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<PlayerProfile> page = _players.Values
+            .Where(p => p.CanMessage && (afterPlayerId is not { } after || p.PlayerId > after))
+            .OrderBy(p => p.PlayerId)
+            .Take(Math.Max(0, take))
+            .ToList();
+        return Task.FromResult(page);
+    }
 }

@@ -66,6 +66,21 @@ public sealed partial class NpgsqlPlayerStore(NpgsqlDataSource dataSource) : IPl
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<PlayerProfile>> MessageableAsync(long? afterPlayerId, int take, CancellationToken cancellationToken = default)
+    {
+        // By the id as a number (the column is text): the partial index of migration 0013 serves this order.
+        await using var command = dataSource.CreateCommand(
+            $"""
+            SELECT {Columns} FROM players
+            WHERE 'bot_chat' = ANY (flags) AND NOT flags && ARRAY['unreachable', 'guest', 'robot']::text[]
+                AND telegram_user_id IS NOT NULL AND (@after::bigint IS NULL OR player_id::bigint > @after::bigint)
+            ORDER BY player_id::bigint LIMIT @take
+            """);
+        command.With("after", NpgsqlDbType.Bigint, afterPlayerId)
+            .With("take", NpgsqlDbType.Integer, Math.Max(0, take));
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
     private const string Columns = "player_id, telegram_user_id, telegram_username, display_name, language_code, flags, created_at";
 
     private static async Task<List<PlayerProfile>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)

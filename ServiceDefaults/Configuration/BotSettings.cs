@@ -87,6 +87,15 @@ public sealed class BotSettings
     /// <summary>Messages per second over all chats: Telegram allows about thirty.</summary>
     public int MessagesPerSecond { get; set; } = 25;
 
+    /// <summary>
+    /// Broadcast messages per second, a share of <see cref="MessagesPerSecond"/> (at most all of it) so that a broadcast
+    /// to every player never starves the tables' messages.
+    /// </summary>
+    public int BroadcastMessagesPerSecond { get; set; } = 10;
+
+    /// <summary>How often the bot asks whether a broadcast waits to be sent (one started from this bot goes at once). <c>00:00:00</c>: this bot sends none.</summary>
+    public TimeSpan BroadcastPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>True when a token is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
 

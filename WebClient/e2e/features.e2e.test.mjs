@@ -140,7 +140,7 @@ test('sit out and back in; top up within the maximum buy-in (balance goes down);
   await tia.context().close();
 });
 
-test('chat at a table: seated players post text (never markup) and emotes, a watcher reads but cannot post, mutes a sender for themselves; a report reaches the admins; a deleted line goes for everybody', async () => {
+test('chat at a table: seated players post text (never markup) and emotes, a watcher reads but cannot post, mutes a sender for themselves; a report reaches the admins, who mute and delete from the admin console; a deleted line goes for everybody', async () => {
   const ann = await guestPage(browser, url, 'Ann <b>');
   const bob = await guestPage(browser, url, 'Bob');
   const cat = await guestPage(browser, url, 'Cat');
@@ -187,13 +187,30 @@ test('chat at a table: seated players post text (never markup) and emotes, a wat
   assert.equal(await cat.$$eval('#chat-lines .chat-line', (els) => els.length), 1, 'only Bob\'s emote is left for Cat');
   assert.equal(await bob.$$eval('#chat-lines .chat-line', (els) => els.length), 2, 'Bob still sees both lines');
 
-  // An admin deletes Ann's line: it goes for everybody, its text too.
-  const deleted = await rest(url, 'DELETE', `/api/admin/tables/${tableId}/chat/${report.message.id}`, admin.token);
-  assert.equal(deleted.status, 200, JSON.stringify(deleted.body));
+  // On the admin console's chat page the report reads as typed; the admin mutes Ann room-wide, deletes the line (it
+  // goes for everybody, its text too) and lifts the mute.
+  const deskContext = await browser.newContext({ viewport: { width: 900, height: 1100 } });
+  await deskContext.addInitScript(fakeTelegram, { initData: telegramInitData({ id: adminTelegramId, first_name: 'Admin' }) });
+  const desk = await deskContext.newPage();
+  await desk.goto(`${url}/#/admin/chat`);
+  const row = `#chat-reports .row[data-report="${report.id}"]`;
+  await desk.waitForSelector(row);
+  assert.equal(await desk.textContent(`${row} .chat-text`), markup);
+  assert.equal(await desk.$$eval('#chat-reports img, #chat-reports .chat-text b', (els) => els.length), 0, 'no markup was rendered');
+  await desk.fill('#mute-reason', 'e2e spam');
+  await desk.click(`${row} [data-action=mute]`);
+  const muted = `#chat-mutes .row[data-muted="${report.message.playerId}"]`;
+  await desk.waitForSelector(muted);
+  await shot(desk, 'admin-chat');
+  await desk.click(`${row} [data-action=delete]`);
   await bob.waitForSelector('#chat-lines .chat-line.deleted');
   await ann.waitForSelector('#chat-lines .chat-line.deleted');
   assert.doesNotMatch(await bob.textContent('#chat-lines'), /nice hand/);
-  for (const page of [ann, bob, cat]) await page.context().close();
+  await desk.click(`${muted} [data-action=unmute]`);
+  await desk.waitForSelector(muted, { state: 'detached' });
+  const audit = (await rest(url, 'GET', '/api/admin/audit?pageSize=100', admin.token)).body.items;
+  for (const action of ['chat.mute', 'chat.delete', 'chat.unmute']) assert.ok(audit.some((e) => e.action === action), `audit ${action}`);
+  for (const page of [ann, bob, cat, desk]) await page.context().close();
 });
 
 test('waitlist: a full heads-up table queues players in order; a leaving player frees a seat held for the first, the next moves up', async () => {
@@ -501,7 +518,7 @@ test('admin: create, edit (new version) and deactivate a template; pause, kick a
   await context.close();
 });
 
-test('admin console: find a player, their page, ban and lift it (their token refused meanwhile), their ledger filtered and paged, every transaction', async () => {
+test('admin console: find a player, their page, ban and lift it (their token refused meanwhile), their ledger filtered and paged, every transaction; a broadcast started and cancelled', async () => {
   const cheat = await signIn(url, { id: 5151, first_name: 'Mallory', username: 'mallory_e2e' });
   for (const [amount, reason] of [[50, 'e2e one'], [-20, 'e2e two'], [30, 'e2e three']]) {
     assert.equal((await rest(url, 'POST', `/api/admin/players/${cheat.playerId}/adjust`, admin.token, { amount, reason })).status, 200);
@@ -552,6 +569,17 @@ test('admin console: find a player, their page, ban and lift it (their token ref
   await page.goto(`${url}/#/admin/transactions`);
   await page.waitForSelector(`#ledger-rows .row a[href="#/admin/players/${cheat.playerId}"]`);
   assert.equal(await page.isDisabled('#ledger-prev'), true, 'the first page has no previous one');
+
+  // A broadcast confirmed from the form (no bot here: it stays running), its text shown as text, then cancelled.
+  await page.goto(`${url}/#/admin/broadcast`);
+  await page.fill('#broadcast-text', 'e2e <b>freeroll</b> tonight');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.click('#broadcast-send');
+  await page.waitForSelector('#broadcast[data-status="Running"] #broadcast-cancel');
+  assert.equal(await page.textContent('#broadcast .broadcast-text'), 'e2e <b>freeroll</b> tonight');
+  await shot(page, 'admin-broadcast');
+  await page.click('#broadcast-cancel');
+  await page.waitForSelector('#broadcast[data-status="Cancelled"]');
   await context.close();
 });
 

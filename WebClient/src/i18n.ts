@@ -78,6 +78,13 @@ const en = {
   searchPlayers: 'Name, @username or Telegram id', search: 'Search', noPlayers: 'No player matches.', transactions: 'Transactions',
   banned: 'Banned', notBanned: 'Not banned', ban: 'Ban', unban: 'Lift ban', adminAccount: 'Admin: cannot be banned', bannedBy: 'since {at} by {admin}: {reason}',
   kind: 'Kind', allKinds: 'All kinds', from: 'From', to: 'To', pageOf: 'Page {page}',
+  broadcast: 'Broadcast', broadcastHint: 'Plain text (no markup) to every player who started the bot, sent by the bot within Telegram\'s limits. A restart resumes where it stopped; at most the page in flight is sent twice.',
+  broadcastPlaceholder: 'Message (2000 characters at most)', broadcastSend: 'Send to everyone', broadcastConfirm: 'Send this message to every player who started the bot?',
+  broadcastNone: 'No broadcast yet.', broadcastProgress: '{status} · sent {sent} · skipped {skipped} (unreachable) · failed {failed}',
+  broadcastTimes: 'Started {started} by {by} · updated {updated}', cancel: 'Cancel',
+  broadcastRunning: 'running', broadcastPaused: 'paused', broadcastDone: 'done', broadcastCancelled: 'cancelled',
+  chatReports: 'Reported messages', chatNoReports: 'No reported messages.', chatMutes: 'Muted in every table', chatNoMutes: 'Nobody is muted.',
+  reportedBy: 'reported by {reporter}', deleteMessage: 'Delete message', unmute: 'Unmute', mutedTag: 'muted',
 };
 
 export type Strings = typeof en;
@@ -160,6 +167,13 @@ const fa: Strings = {
   searchPlayers: 'نام، ‎@نام‌کاربری یا شناسهٔ تلگرام', search: 'جستجو', noPlayers: 'بازیکنی پیدا نشد.', transactions: 'تراکنش‌ها',
   banned: 'معلق', notBanned: 'معلق نیست', ban: 'تعلیق', unban: 'لغو تعلیق', adminAccount: 'مدیر: تعلیق‌شدنی نیست', bannedBy: 'از {at} به دست {admin}: {reason}',
   kind: 'نوع', allKinds: 'همهٔ انواع', from: 'از', to: 'تا', pageOf: 'صفحهٔ {page}',
+  broadcast: 'پیام همگانی', broadcastHint: 'متن ساده (بدون قالب‌بندی) برای همهٔ بازیکنانی که ربات را آغاز کرده‌اند؛ ربات آن را در محدودیت‌های تلگرام می‌فرستد. پس از راه‌اندازی دوباره از همان‌جا ادامه می‌یابد؛ دست‌بالا صفحهٔ در حال ارسال دوباره فرستاده می‌شود.',
+  broadcastPlaceholder: 'پیام (دست‌بالا ۲۰۰۰ نویسه)', broadcastSend: 'ارسال برای همه', broadcastConfirm: 'این پیام برای همهٔ بازیکنانی که ربات را آغاز کرده‌اند فرستاده شود؟',
+  broadcastNone: 'هنوز پیام همگانی‌ای نیست.', broadcastProgress: '{status} · فرستاده {sent} · رد شده {skipped} (در دسترس نیست) · ناموفق {failed}',
+  broadcastTimes: 'آغاز {started} به دست {by} · به‌روزرسانی {updated}', cancel: 'لغو',
+  broadcastRunning: 'در حال ارسال', broadcastPaused: 'متوقف', broadcastDone: 'پایان‌یافته', broadcastCancelled: 'لغو شده',
+  chatReports: 'پیام‌های گزارش‌شده', chatNoReports: 'پیام گزارش‌شده‌ای نیست.', chatMutes: 'بی‌صدا در همهٔ میزها', chatNoMutes: 'کسی بی‌صدا نیست.',
+  reportedBy: 'گزارش از {reporter}', deleteMessage: 'حذف پیام', unmute: 'لغو بی‌صدا', mutedTag: 'بی‌صدا',
 };
 
 let current: 'en' | 'fa' = 'en';

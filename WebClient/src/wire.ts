@@ -543,3 +543,36 @@ export interface AdminPlayer extends PlayerSummary {
   ban: PlayerBan | null;
   isAdmin: boolean;
 }
+
+/** Admin: the room's current or last broadcast (`GET /api/admin/broadcast`; 204 when there never was one). */
+export interface Broadcast {
+  id: string;
+  text: string;
+  startedBy: number;
+  startedAt: string;
+  updatedAt: string;
+  status: 'Running' | 'Paused' | 'Done' | 'Cancelled';
+  cursor: number | null;
+  sent: number;
+  skipped: number;
+  failed: number;
+  changedBy: number | null;
+}
+
+/** Admin: a reported chat line (`GET /api/admin/chat/reports`), with a copy of the line as reported. */
+export interface ChatReport {
+  id: number;
+  tableId: string;
+  message: ChatMessage;
+  reporterId: number;
+  reason: string | null;
+  at: string;
+}
+
+/** Admin: a player muted in every table's chat (`GET /api/admin/chat/mutes`). */
+export interface ChatMute {
+  playerId: number;
+  mutedBy: number;
+  reason: string;
+  at: string;
+}

@@ -17,6 +17,7 @@ public sealed class MigrationRunnerTests
         "0009_seat_history_sat_out.sql",
         "0010_snapshot_timeouts.sql",
         "0012_ledger_by_time.sql",
+        "0013_players_messageable.sql",
     ];
 
     [Fact]

@@ -1,21 +1,22 @@
 // Admin (admin role only): templates (create, edit as a new version, (de)activate), live tables (close, pause,
 // resume, kick) and the room's maintenance switch, players (search, a player's page, bans, balance adjustments), every
-// transaction, the audit log, and the operations and analytics pages (charts, loaded on demand).
+// transaction, the broadcast and chat moderation, the audit log, and the operations and analytics pages (charts, loaded on demand).
 
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, variantName } from '../format';
 import { language, t } from '../i18n';
 import { playerPage, playerSearch, transactionsPage } from './adminPlayers';
+import { broadcastPage, chatPage } from './adminRoom';
 import type { AuditEntry, MaintenanceStatus, PageResponse, TableSummary, TemplateInfo } from '../wire';
 
-const tabs = ['templates', 'tables', 'players', 'transactions', 'audit', 'operations', 'analytics'] as const;
+const tabs = ['templates', 'tables', 'players', 'transactions', 'broadcast', 'chat', 'audit', 'operations', 'analytics'] as const;
 type Tab = (typeof tabs)[number];
 
 export async function adminView(root: HTMLElement, params: string[]): Promise<void> {
   const s = t();
   const tab: Tab = (tabs as readonly string[]).includes(params[0]) ? (params[0] as Tab) : 'templates';
-  const names: Record<Tab, string> = { templates: s.templates, tables: s.tables, players: s.players, transactions: s.transactions, audit: s.audit, operations: s.operations, analytics: s.analytics };
+  const names: Record<Tab, string> = { templates: s.templates, tables: s.tables, players: s.players, transactions: s.transactions, broadcast: s.broadcast, chat: s.chat, audit: s.audit, operations: s.operations, analytics: s.analytics };
   const body = h('div.admin-body', { id: `admin-${tab}` });
   mount(root, h('h2', null, s.admin),
     h('nav.tabs', null, tabs.map((x) => h(`a${x === tab ? '.on' : ''}`, { href: `#/admin/${x}` }, names[x]))), body);
@@ -76,6 +77,10 @@ export async function adminView(root: HTMLElement, params: string[]): Promise<vo
     await playerPage(body, params[1]);
   } else if (tab === 'transactions') {
     await transactionsPage(body);
+  } else if (tab === 'broadcast') {
+    await broadcastPage(body);
+  } else if (tab === 'chat') {
+    await chatPage(body);
   } else if (tab === 'players') {
     const id = h('input', { id: 'adjust-player', placeholder: s.playerId }) as HTMLInputElement;
     const amount = h('input', { id: 'adjust-amount', type: 'number', placeholder: s.amount }) as HTMLInputElement;

@@ -206,6 +206,30 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Messageable_players_are_paged_by_id_after_a_cursor()
+    {
+        var first = 8_000_000_000_000L + (Random.Shared.NextInt64(0, 1_000_000_000) * 100);
+        PlayerProfile Started(long offset) => new() { PlayerId = first + offset, TelegramId = first + offset, DisplayName = "R", BotChat = true, CreatedAt = T0 };
+        foreach (var profile in new[]
+        {
+            Started(10), Started(2), Started(1_000), Started(5) with { Unreachable = true }, Started(6) with { BotChat = false },
+            Started(7) with { IsRobot = true }, Started(8) with { TelegramId = null }, Started(9),
+        })
+        {
+            await Stores.Players.UpsertAsync(profile, T0);
+        }
+
+        var page = await Stores.Players.MessageableAsync(first - 1, 2);
+        var next = await Stores.Players.MessageableAsync(page[^1].PlayerId, 2);
+        var last = await Stores.Players.MessageableAsync(first + 10, 5);
+
+        Assert.Equal([first + 2, first + 9], page.Select(p => p.PlayerId));
+        Assert.Equal([first + 10, first + 1_000], next.Select(p => p.PlayerId));
+        Assert.Equal(first + 1_000, Assert.Single(last, p => p.PlayerId < first + 10_000).TelegramId);
+        Assert.Empty(await Stores.Players.MessageableAsync(first, 0));
+    }
+
+    [Fact]
     public async Task Table_row_is_created_then_updated()
     {
         var template = $"tpl-{Guid.NewGuid():N}";
