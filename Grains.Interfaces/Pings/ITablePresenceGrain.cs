@@ -39,4 +39,12 @@ public interface ITablePresenceGrain : IGrainWithStringKey
     [Alias("TurnChanged")]
     [OneWay]
     Task TurnChanged(TurnNotice notice);
+
+    /// <summary>
+    /// What the grain remembers of the player (their profile and ping setting, read once rather than at every turn) is
+    /// stale: sent by the player grain, one-way, when the setting or the bot's reach changes.
+    /// </summary>
+    [Alias("Forget")]
+    [OneWay]
+    Task Forget(long playerId);
 }

@@ -12,8 +12,14 @@ namespace Orleans.Poker.Grains.Pings;
 /// </summary>
 public sealed class TablePresenceGrain(TimeProvider time, ILogger<TablePresenceGrain> logger) : Grain, ITablePresenceGrain
 {
+    /// <summary>How long what was read of a player serves without being read again (a change is told at once by <see cref="Forget"/>).</summary>
+    public static readonly TimeSpan PlayerKept = TimeSpan.FromMinutes(5);
+
     private readonly TablePresence presence = new(time);
     private readonly TurnPings pings = new();
+
+    // The players whose turns came here: read once, not at every turn of theirs (the table's action path pays for none of it).
+    private readonly Dictionary<long, (PlayerProfile Profile, PlayerSettings Settings, DateTimeOffset ReadAt)> players = [];
 
     private string TableId => this.GetPrimaryKeyString();
 
@@ -52,28 +58,38 @@ public sealed class TablePresenceGrain(TimeProvider time, ILogger<TablePresenceG
             return;
         }
 
-        var player = GrainFactory.GetGrain<IPlayerGrain>(notice.PlayerId!.Value);
-        PlayerProfile profile;
-        PlayerSettings settings;
-        try
+        var playerId = notice.PlayerId!.Value;
+        var now = time.GetUtcNow();
+        if (!players.TryGetValue(playerId, out var known) || now - known.ReadAt > PlayerKept)
         {
-            profile = (await player.Get()).Profile;
-            settings = await player.GetSettings();
-        }
-        catch (PokerException e) when (e.Code == "not_found")
-        {
-            return;
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Table {TableId}: could not read player {PlayerId} for a turn ping", TableId, notice.PlayerId);
-            return;
+            var player = GrainFactory.GetGrain<IPlayerGrain>(playerId);
+            try
+            {
+                known = ((await player.Get()).Profile, await player.GetSettings(), now);
+            }
+            catch (PokerException e) when (e.Code == "not_found")
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Table {TableId}: could not read player {PlayerId} for a turn ping", TableId, playerId);
+                return;
+            }
+
+            players[playerId] = known;
         }
 
-        if (pings.Decide(notice, profile, settings, time.GetUtcNow()) is { } ping)
+        if (pings.Decide(notice, known.Profile, known.Settings, time.GetUtcNow()) is { } ping)
         {
             logger.LogInformation("Table {TableId} hand {HandNo}: player {PlayerId} pinged for turn {TurnId}", TableId, ping.Turn.HandNo, ping.PlayerId, ping.Turn.TurnId);
             await Bot.Ping(ping);
         }
+    }
+
+    public Task Forget(long playerId)
+    {
+        players.Remove(playerId);
+        return Task.CompletedTask;
     }
 }

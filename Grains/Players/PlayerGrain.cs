@@ -108,6 +108,7 @@ public sealed class PlayerGrain(
         await players.UpsertAsync(profile, time.GetUtcNow());
         State.Profile = profile;
         await Persist();
+        ForgetAtTables();
     }
 
     public async Task<long> TransferToTable(string transferId, string tableId, long amount)
@@ -289,10 +290,20 @@ public sealed class PlayerGrain(
         {
             State.TurnPingsOff = !settings.TurnPings;
             await Persist();
+            ForgetAtTables();
             logger.LogInformation("Player {PlayerId} turned turn pings {State}", PlayerId, settings.TurnPings ? "on" : "off");
         }
 
         return new PlayerSettings(!State.TurnPingsOff);
+    }
+
+    /// <summary>The tables' presence grains read the profile and setting once for their turn pings: they read them again.</summary>
+    private void ForgetAtTables()
+    {
+        foreach (var tableId in State.Tables)
+        {
+            GrainFactory.GetGrain<Interfaces.Pings.ITablePresenceGrain>(tableId).Forget(PlayerId).Ignore();
+        }
     }
 
     public async Task<PlayerBan> Ban(long adminId, string reason)

@@ -78,7 +78,7 @@ public sealed class TableNeighbours(
             return;
         }
 
-        var legal = person ? TableProjection.PrivateViews(state, hand).FirstOrDefault(p => p.PlayerId == actor!.PlayerId)?.Legal : null;
+        var legal = person ? WireMapping.ToWire(hand!.GetLegalActions()) : null;
         var notice = new TurnNotice(tableId, state.Name, state.EventSeq, turn, actor?.PlayerId, state.Deadline, legal);
         _ = CallSafely(() => grains.GetGrain<ITablePresenceGrain>(tableId).TurnChanged(notice), "notice the turn");
     }

@@ -13,7 +13,7 @@ public sealed class TurnPingGrainTests(ClusterFixture fixture)
     private readonly TableKit kit = new(fixture.Client, fixture.Time);
 
     [Fact]
-    public async Task A_player_is_pinged_once_per_turn_only_while_not_connected_and_not_once_pings_are_off()
+    public async Task A_player_is_pinged_once_per_turn_only_while_not_connected_and_not_while_pings_are_off()
     {
         var table = await kit.NewTable(TableKit.Holdem());
         var tableId = table.GetPrimaryKeyString();
@@ -50,12 +50,19 @@ public sealed class TurnPingGrainTests(ClusterFixture fixture)
             var (fourth, _, turn4) = await kit.Actor(table);
             await bot.WaitFor(p => p.Turn == turn4);
 
+            // Pings on again: the presence grain, which read the setting once, reads it again at once.
+            await fixture.Grains.GetGrain<IPlayerGrain>(second).SetSettings(new PlayerSettings(TurnPings: true));
+            await table.Act(fourth, turn4, new PlayerAction(ActionKind.Check), kit.NextSeq());
+            var (fifth, _, turn5) = await kit.Actor(table);
+            var again = await bot.WaitFor(p => p.Turn == turn5);
+
             Assert.Equal((first, tableId, "en"), (pinged.PlayerId, pinged.TableId, pinged.Language));
             Assert.True(pinged.Legal is { CanFold: true, CallAmount: > 0 }, "the ping carries the spot's fold and call");
             Assert.Equal(pinged, passed);
-            Assert.Equal((second, first), (third, fourth));
-            Assert.Equal([turn1, turn4], bot.Pings.Select(p => p.Turn));
-            Assert.All(bot.Pings, p => Assert.Equal(first, p.PlayerId));
+            Assert.Equal((second, first, second), (third, fourth, fifth));
+            Assert.Equal([turn1, turn4, turn5], bot.Pings.Select(p => p.Turn));
+            Assert.Equal([first, first, second], bot.Pings.Select(p => p.PlayerId));
+            Assert.Equal(second, again.PlayerId);
         }
         finally
         {
