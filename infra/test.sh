@@ -73,5 +73,15 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(value notExecuted)))
 done
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1   # a test host that crashed counts as a failure
+# The failures again, by name, just above the totals: a long log is often read from its end.
+if [ "$failed" -gt 0 ]; then
+  echo "== failed"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    grep -oP '<UnitTestResult [^>]*outcome="(Failed|Error|Timeout|Aborted)"[^>]*>' "$trx" \
+      | grep -oP 'testName="\K[^"]*' | sed "s|^|$(basename "$trx" .trx): |" || true
+  done
+  grep -oP '^not ok [0-9]+ - \K.*' "$results/webclient-e2e.tap" 2>/dev/null | sed 's|^|WebClient e2e: |' || true
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
