@@ -19,9 +19,10 @@ namespace Orleans.Poker.BotFrontend.Play;
 internal sealed class TurnPinger(IGrainFactory grains, Outbox outbox, TableWatches watches, PokerOptions options, TimeProvider time, ILogger<TurnPinger> logger)
     : BackgroundService, ITurnPingObserver
 {
-    // Per table and player, the latest turn heard of: its ping's message while that is live (null once edited, or when
-    // the turn passed before its ping came: pings and their passing are one-way calls and may arrive in either order).
-    private readonly Dictionary<(string TableId, long PlayerId), (TurnRef Turn, MessageSlot? Slot)> sent = [];
+    // Per table and player, the latest turn heard of: its ping's message (null when the turn passed before its ping
+    // came: pings and their passing are one-way calls and may arrive in either order, or once the player's own action
+    // is shown on it), and whether the turn is over.
+    private readonly Dictionary<(string TableId, long PlayerId), (TurnRef Turn, MessageSlot? Slot, bool Over)> sent = [];
     private readonly Lock gate = new();
     private readonly TaskCompletionSource subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ITurnPingObserver? reference;
@@ -43,50 +44,60 @@ internal sealed class TurnPinger(IGrainFactory grains, Outbox outbox, TableWatch
                 return Task.CompletedTask;
             }
 
-            if (last.Slot is { } older)
+            if (last is { Slot: { } older, Over: false })
             {
                 // A later turn is pinged before the older one's passing came: that one is over.
                 outbox.Show(older, Passed(ping, last.Turn));
             }
 
             var text = BotTexts.Get(ping.Language, "ping.turn", ping.TableName, ping.Turn.HandNo, TableText.Countdown(ping.Deadline, now, ping.Language));
-            sent[key] = (ping.Turn, outbox.Send(ping.PlayerId, text, Keyboards.Ping(ping.Language, ping, options.Bot.MiniAppUrl)));
+            sent[key] = (ping.Turn, outbox.Send(ping.PlayerId, text, Keyboards.Ping(ping.Language, ping, options.Bot.MiniAppUrl)), false);
         }
 
         logger.LogDebug("Turn ping sent to player {PlayerId} for table {TableId} hand {HandNo} turn {TurnId}", ping.PlayerId, ping.TableId, ping.Turn.HandNo, ping.Turn.TurnId);
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The turn is over: its ping, if live, shows that without buttons. A turn heard of for the first time is remembered
+    /// as over, so that its ping, if it comes later, is not sent.
+    /// </summary>
     public Task OnPassed(TurnPing ping)
     {
-        Close(ping.TableId, ping.PlayerId, ping.Turn, Passed(ping, ping.Turn));
+        var key = (ping.TableId, ping.PlayerId);
+        lock (gate)
+        {
+            if (sent.TryGetValue(key, out var last) && last.Turn == ping.Turn)
+            {
+                if (last is { Slot: { } slot, Over: false })
+                {
+                    outbox.Show(slot, Passed(ping, ping.Turn));
+                }
+
+                sent[key] = last with { Over = true };
+            }
+            else if (last.Turn is null || last.Turn.TurnId < ping.Turn.TurnId)
+            {
+                sent[key] = (ping.Turn, null, true);
+            }
+        }
+
         return Task.CompletedTask;
     }
 
-    /// <summary>The player acted on the pinged turn with a button (here or on the ping): the ping says what they did instead.</summary>
-    public void Acted(string tableId, long playerId, TurnRef turn, string done) => Close(tableId, playerId, turn, done, remember: false);
-
     /// <summary>
-    /// The turn is over: its ping, if live, shows <paramref name="text"/> without buttons. A turn heard of for the first
-    /// time is remembered as over (<paramref name="remember"/>), so that its ping, if it comes later, is not sent.
+    /// The player acted on the pinged turn with a button (here or on the ping): the ping says what they did instead,
+    /// also when the table's word that the turn passed came first (the table answers the action before it tells).
     /// </summary>
-    private void Close(string tableId, long playerId, TurnRef turn, string text, bool remember = true)
+    public void Acted(string tableId, long playerId, TurnRef turn, string done)
     {
         var key = (tableId, playerId);
         lock (gate)
         {
-            if (sent.TryGetValue(key, out var last) && last.Turn == turn)
+            if (sent.TryGetValue(key, out var last) && last is { Slot: { } slot } && last.Turn == turn)
             {
-                if (last.Slot is { } slot)
-                {
-                    outbox.Show(slot, text);
-                }
-
-                sent.Remove(key);
-            }
-            else if (remember && (last.Turn is null || last.Turn.TurnId < turn.TurnId))
-            {
-                sent[key] = (turn, null);
+                outbox.Show(slot, done);
+                sent[key] = (turn, null, true);
             }
         }
     }
