@@ -25,7 +25,7 @@ public sealed class BotUpdateGrain(
         var key = CheckOwned(updateId);
         var now = time.GetUtcNow();
         var range = updateId / IBotUpdateGrain.RangeSize;
-        if (State.Range != range)
+        if (State.Range != range || State.Bits.Length == 0)
         {
             if (State.Range > range && now - State.UpdatedAt < Stale)
             {

@@ -4,8 +4,11 @@ namespace Orleans.Poker.Grains.Bot;
 [GenerateSerializer, Alias("poker.bot-update-state.v1")]
 public sealed class BotUpdateState
 {
-    /// <summary>Update id / <c>RangeSize</c>; -1 before the first claim.</summary>
-    [Id(0)] public long Range { get; set; } = -1;
+    /// <summary>
+    /// Update id / <c>RangeSize</c>, once <see cref="Bits"/> is allocated (the first claim). No initializer: the
+    /// serializer leaves out a field at its type's default, so a stored range 0 loads as 0, not as the initializer.
+    /// </summary>
+    [Id(0)] public long Range { get; set; }
 
     [Id(1)] public ulong[] Bits { get; set; } = [];
 

@@ -33,7 +33,12 @@ public sealed class TableState
     /// <summary>One entry per seat; null = empty.</summary>
     [Id(11)] public SeatState?[] Seats { get; set; } = [];
 
-    [Id(12)] public int ButtonSeat { get; set; } = -1;
+    /// <summary>
+    /// The button's seat; -1 before the first hand (<see cref="Model.Seating.Open"/>). The serializer leaves out a
+    /// field at its type's default, so 0 must stay the default here: an initializer of -1 turned a stored seat 0 into
+    /// no button at all when the table was loaded again.
+    /// </summary>
+    [Id(12)] public int ButtonSeat { get; set; }
 
     [Id(13)] public long HandNo { get; set; }
 

@@ -263,6 +263,7 @@ public static class Seating
         state.CreatedBy = creation.CreatedBy;
         state.CreatedAt = now;
         state.Seats = new SeatState?[config.MaxPlayers];
+        state.ButtonSeat = -1;
         state.InviteCode = config.IsPrivate || creation.Private ? Convert.ToHexString(RandomNumberGenerator.GetBytes(5)).ToLowerInvariant() : null;
         state.ExpiresAt = config.Type == TableType.Expiring && config.TimeToLive is { } ttl ? now + ttl : null;
         TableHygiene.Active(state, now);

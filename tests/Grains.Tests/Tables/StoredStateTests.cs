@@ -53,4 +53,21 @@ public sealed class StoredStateTests(ClusterFixture cluster)
         Assert.Equal(3, next.View.HandNo);
         Assert.NotNull(await table.GetHandHistory(2));
     }
+
+    [Fact]
+    public async Task A_button_on_the_first_seat_is_there_when_the_table_is_loaded_again_and_a_new_table_has_none()
+    {
+        var kit = new TableKit(cluster.Grains, cluster.Time);
+        var table = await kit.NewTable(TableKit.Holdem());
+        var empty = (await table.GetSnapshot(null)).View;
+        await kit.Seat(table, 3);
+        var view = (await kit.StartNextHand(table)).View;
+        await cluster.Cluster.DeactivateAsync(table);
+        var loaded = (await table.GetSnapshot(null)).View;
+
+        Assert.Null(empty.ButtonSeat);
+        Assert.Equal(0, view.ButtonSeat);
+        Assert.Equal(0, loaded.ButtonSeat);
+        await table.Close("test over");
+    }
 }
