@@ -40,6 +40,7 @@ public static class PokerStoreServiceCollectionExtensions
                 sp.GetRequiredService<IHandHistoryStore>() as MemoryHandHistoryStore, sp.GetRequiredService<ITableRecordStore>() as MemoryTableRecordStore));
             services.TryAddSingleton<IInsightStore, MemoryInsightStore>();
             services.TryAddSingleton<ISeatHistoryStore, MemorySeatHistoryStore>();
+            services.TryAddSingleton<ITableJournal, MemoryTableJournal>();
             return services;
         }
 
@@ -52,6 +53,7 @@ public static class PokerStoreServiceCollectionExtensions
         services.TryAddSingleton<IAnalyticsStore, NpgsqlAnalyticsStore>();
         services.TryAddSingleton<IInsightStore, NpgsqlInsightStore>();
         services.TryAddSingleton<ISeatHistoryStore, NpgsqlSeatHistoryStore>();
+        services.TryAddSingleton<ITableJournal, NpgsqlTableJournal>();
         return services;
     }
 }

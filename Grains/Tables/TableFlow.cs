@@ -73,19 +73,53 @@ public sealed class TableFlow(
     /// After a move in the hand (or its deal): the next turn opens (pre-actions the move made stale dropped), the move is
     /// committed, then a finished hand is settled or the new actor's pre-selected action is played.
     /// </summary>
-    public async Task Played(TableEventKind kind, string description)
+    /// <remarks>
+    /// A player's action and a pre-selected one come with their <paramref name="move"/>: the table's journal stores
+    /// just that, and <see cref="Replay"/> makes it again the same way when the table is loaded.
+    /// </remarks>
+    public async Task Played(TableEventKind kind, string description, TableMove? move = null)
     {
-        TableClock.OpenTurn(state, Hand, Now);
-        PreActions.Review(state, Hand);
-        await writes.Commit(kind, description);
+        Opened(move?.At ?? Now);
+        await writes.Commit(kind, description, move: move);
         if (Hand!.IsOver)
         {
             await FinishHand();
         }
         else if (Acting.PreSelected(state, Hand) is { } preSelected)
         {
-            await Played(TableEventKind.Action, preSelected);
+            await Played(TableEventKind.Action, preSelected, TableMove.PreSelected(Now));
         }
+    }
+
+    /// <summary>
+    /// Makes again, in order, the moves the journal stored after the loaded state (<see cref="ITableJournal.Read"/>):
+    /// each as <see cref="Played"/> made it, at the version it was stored as. An entry without a move is a whole state
+    /// that was never stored (its change was never acknowledged): only its version is taken.
+    /// </summary>
+    public void Replay(IReadOnlyList<JournalEntry> entries)
+    {
+        foreach (var (version, move) in entries)
+        {
+            state.TableVersion = version - 1;
+            if (move is not null)
+            {
+                var hand = Hand ?? throw new InvalidOperationException($"Table {tableId} journal version {version}: a move without a hand in play");
+                _ = move.Kind == TableMoveKind.Act
+                    ? Acting.Apply(state, hand, move.PlayerId, move.Turn!, move.Action!, move.ClientSeq).Description
+                    : Acting.PreSelected(state, hand) ?? throw new InvalidOperationException($"Table {tableId} journal version {version}: no pre-selected action to play");
+                Opened(move.At);
+                state.EventSeq++;
+            }
+
+            state.TableVersion = version;
+        }
+    }
+
+    /// <summary>After a move: the next turn opens at <paramref name="at"/>, and the pre-actions the move made stale are dropped.</summary>
+    private void Opened(DateTimeOffset at)
+    {
+        TableClock.OpenTurn(state, Hand, at);
+        PreActions.Review(state, Hand);
     }
 
     /// <summary>Starts the next hand when the table can, or stores that it will (a sit-and-go's countdown, a table's pause).</summary>

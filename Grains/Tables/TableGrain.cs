@@ -30,12 +30,19 @@ public sealed class TableGrain(
     [PersistentState("table", PokerStorage.Name)] IPersistentState<TableState> store,
     TimeProvider time,
     IHandHistoryStore histories,
+    ITableJournal journal,
     ITableRecordStore records,
     SeatHistoryWriter history,
     GameMetrics metrics,
     ILogger<TableGrain> logger) : Grain, ITableGrain, IRemindable, ITableWrites
 {
     private const string WatchdogReminder = "watchdog";
+
+    /// <summary>Moves journaled in a row before the whole state is stored again: at most this many are made again when the table is loaded.</summary>
+    public const int MovesBetweenStates = 100;
+
+    // Moves journaled since the whole state was last stored.
+    private int journaled;
 
     private TableGauge? gauge;
 
@@ -70,6 +77,14 @@ public sealed class TableGrain(
 
         gauge = metrics.Track(TableId);
         UpdateGauge();
+        if (State.Created && await journal.Read(TableId, State.TableVersion) is { Count: > 0 } later)
+        {
+            // Moves stored after the whole state: made again, then stored whole (what they made no longer needs them).
+            flow.Replay(later);
+            logger.LogInformation("Table {TableId} made {Moves} journaled moves again up to version {TableVersion}", TableId, later.Count, State.TableVersion);
+            await Persist();
+        }
+
         if (State.Created && State.Status != TableStatus.Ended)
         {
             await flow.Recover();
@@ -335,11 +350,12 @@ public sealed class TableGrain(
             return first;
         }
 
+        var move = TableMove.Act(playerId, turn, action, clientSeq, Now);
         var (result, description) = Acting.Apply(State, Hand, playerId, turn, action, clientSeq);
         metrics.ActionAccepted();
 
-        // The answer is remembered in the same write that persists the action (one write per action).
-        await flow.Played(TableEventKind.Action, description);
+        // The answer is remembered with the move, which is what the write stores (a few bytes in the table's journal).
+        await flow.Played(TableEventKind.Action, description, move);
         return result;
     });
 
@@ -378,14 +394,28 @@ public sealed class TableGrain(
         await neighbours.UpdateLobby();
     }
 
-    /// <summary>Writes the state (the engine hand with it); a failed write deactivates the grain so nothing unstored survives.</summary>
-    public async Task Persist()
+    /// <summary>
+    /// Stores the state's next version, claimed in the table's journal first (<see cref="ITableJournal"/>): a move
+    /// alone (at most <see cref="MovesBetweenStates"/> in a row), anything else as the whole state (the engine hand with
+    /// it). A failed write deactivates the grain so nothing unstored survives.
+    /// </summary>
+    public async Task Persist(TableMove? move = null)
     {
         State.TableVersion++;
-        State.Hand = Hand is null ? null : HandSerializer.Serialize(Hand);
+        var whole = move is null || journaled >= MovesBetweenStates;
         try
         {
-            await store.WriteStateAsync();
+            await journal.Append(TableId, State.TableVersion, whole ? null : move);
+            if (whole)
+            {
+                State.Hand = Hand is null ? null : HandSerializer.Serialize(Hand);
+                await store.WriteStateAsync();
+                journaled = 0;
+            }
+            else
+            {
+                journaled++;
+            }
         }
         catch
         {
@@ -399,10 +429,10 @@ public sealed class TableGrain(
     }
 
     /// <summary>Records one event: counts it, persists (the change is acknowledged only once stored), then publishes it.</summary>
-    public async Task Commit(TableEventKind kind, string description, HandResult? result = null)
+    public async Task Commit(TableEventKind kind, string description, HandResult? result = null, TableMove? move = null)
     {
         State.EventSeq++;
-        await Persist();
+        await Persist(move);
         await observers.Publish(kind, description, result, Hand);
         neighbours.TurnChanged(Hand);
     }

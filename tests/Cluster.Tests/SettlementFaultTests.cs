@@ -45,7 +45,8 @@ public sealed class SettlementFaultTests
         var (table, players, issued) = await room.HeadsUpTable();
         var last = await room.Driver.PlayToLastAction(table, 1);
 
-        room.Proxy.Arm(StatementFault.StateWrite(FaultKind.Cut, table.GetPrimaryKeyString()));
+        // The last action is a move: its write is the journal's insert.
+        room.Proxy.Arm(StatementFault.JournalWrite(FaultKind.Cut, table.GetPrimaryKeyString()));
         await Assert.ThrowsAsync<StoreUnavailableException>(last.Act);
         Assert.Equal(1, room.Proxy.Applied);
         var answer = await PokerClient.RetryAsync(last.Act, Within);
@@ -63,8 +64,9 @@ public sealed class SettlementFaultTests
         var (table, players, issued) = await room.HeadsUpTable();
         var last = await room.Driver.PlayToLastAction(table, 1);
 
-        // The last action's write passes; the settlement's write is held, so the table is stuck right between the two.
-        room.Proxy.Arm(StatementFault.StateWrite(FaultKind.Hold, table.GetPrimaryKeyString(), skip: 1));
+        // The last action's write (a move in the journal) passes; the settlement's whole state is held after its version
+        // was claimed, so the table is stuck right between the two.
+        room.Proxy.Arm(StatementFault.StateWrite(FaultKind.Hold, table.GetPrimaryKeyString()));
         var clock = Stopwatch.StartNew();
         await Assert.ThrowsAsync<TimeoutException>(last.Act);
         var waited = clock.Elapsed;

@@ -35,6 +35,9 @@ public sealed class BenchCluster : IAsyncDisposable
         return new BenchCluster(cluster);
     }
 
+    /// <summary>Deactivates <paramref name="grain"/>: its next call loads it from storage, as after a crash.</summary>
+    public Task Deactivate(IAddressable grain) => cluster.DeactivateAsync(grain);
+
     /// <summary>A service of the silo (e.g. options), for diagnostics.</summary>
     public T SiloService<T>()
         where T : notnull => cluster.Silos[0].ServiceProvider.GetRequiredService<T>();

@@ -79,6 +79,7 @@ public static class BenchmarkProgram
         OnPostgres("actions_per_s_postgres", async connection =>
         {
             var perSecond = await ThroughputRun.Run(connection, 100, warmUp, window, suffix: "_postgres");
+            await ActivationRun.Run(connection, tables: quick ? 5 : 20, actions: 300, suffix: "_postgres");
             if (!quick && tables != 100)
             {
                 await ThroughputRun.Run(connection, tables, warmUp, window, suffix: $"_postgres_{tables}");

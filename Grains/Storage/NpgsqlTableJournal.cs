@@ -1,0 +1,232 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Tables.Model;
+using Orleans.Poker.Grains.Telemetry;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Orleans.Poker.Grains.Storage;
+
+/// <summary>
+/// The tables' version log on PostgreSQL (<c>table_journal</c>) with group commit: the claims of all the silo's tables
+/// waiting at the same moment are one multi-row insert, one round trip and one commit (<see cref="Writers"/> of them
+/// in flight at once), each claim answered when its commit is durable. A claim that finds its version taken fails
+/// alone. Entries are kept for <see cref="Kept"/> after a later whole state (an activation that is not a table's latest
+/// lives seconds, not an hour), then swept every <see cref="SweepEvery"/>.
+/// </summary>
+public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
+{
+    /// <summary>Inserts in flight at once: one commits while the next gathers the claims that arrived meanwhile.</summary>
+    public const int Writers = 2;
+
+    public const int MaxBatch = 512;
+
+    public static readonly TimeSpan Kept = TimeSpan.FromHours(1);
+
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(5);
+
+    private const string Insert =
+        """
+        INSERT INTO table_journal (table_id, version, move)
+        SELECT * FROM unnest(@tables, @versions, @moves)
+        ON CONFLICT DO NOTHING
+        RETURNING table_id, version
+        """;
+
+    private const string Select = "SELECT version, move FROM table_journal WHERE table_id = @table AND version > @version ORDER BY version";
+
+    // An entry is needed while its table's newest whole state may not be stored yet; an hour after it, never.
+    private const string Sweep =
+        """
+        DELETE FROM table_journal j
+        WHERE j.at < now() - @kept
+          AND j.version < (SELECT max(m.version) FROM table_journal m WHERE m.table_id = j.table_id AND m.move IS NULL)
+        """;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly Serializer serializer;
+    private readonly StorageMetrics metrics;
+    private readonly ILogger<NpgsqlTableJournal> logger;
+    private readonly Channel<Claim> claims = Channel.CreateUnbounded<Claim>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task[] loops;
+
+    public NpgsqlTableJournal(NpgsqlDataSource dataSource, Serializer serializer, StorageMetrics metrics, ILogger<NpgsqlTableJournal> logger)
+    {
+        this.dataSource = dataSource;
+        this.serializer = serializer;
+        this.metrics = metrics;
+        this.logger = logger;
+        loops = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(Write)), Task.Run(SweepLoop)];
+    }
+
+    public async Task Append(string tableId, long version, TableMove? move)
+    {
+        var claim = new Claim(tableId, version, move is null ? null : serializer.SerializeToArray(move));
+        if (!claims.Writer.TryWrite(claim))
+        {
+            throw new ObjectDisposedException(nameof(NpgsqlTableJournal));
+        }
+
+        await Translate(claim.Done.Task, "write");
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> Read(string tableId, long version)
+    {
+        return await Translate(Load(), "read");
+
+        async Task<IReadOnlyList<JournalEntry>> Load()
+        {
+            await using var command = dataSource.CreateCommand(Select);
+            command.Parameters.Add(new NpgsqlParameter<string>("table", tableId));
+            command.Parameters.Add(new NpgsqlParameter<long>("version", version));
+            await using var reader = await command.ExecuteReaderAsync();
+            var entries = new List<JournalEntry>();
+            while (await reader.ReadAsync())
+            {
+                entries.Add(new JournalEntry(reader.GetInt64(0), reader.IsDBNull(1) ? null : serializer.Deserialize<TableMove>(reader.GetFieldValue<byte[]>(1))));
+            }
+
+            return entries;
+        }
+    }
+
+    /// <summary>Deletes the entries no table can need any more (<see cref="Kept"/>); the number deleted.</summary>
+    public async Task<int> SweepAsync(TimeSpan kept, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(Sweep);
+        command.Parameters.Add(new NpgsqlParameter<TimeSpan>("kept", kept));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        claims.Writer.TryComplete();
+        await stopping.CancelAsync();
+        await Task.WhenAll(loops).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        stopping.Dispose();
+    }
+
+    private async Task Write()
+    {
+        var batch = new List<Claim>(MaxBatch);
+        while (await claims.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && claims.Reader.TryRead(out var claim))
+            {
+                batch.Add(claim);
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var stored = await InsertAsync(batch);
+                metrics.JournalCommitted(batch.Count);
+                foreach (var claim in batch)
+                {
+                    if (stored.Contains((claim.TableId, claim.Version)))
+                    {
+                        claim.Done.TrySetResult();
+                    }
+                    else
+                    {
+                        claim.Done.TrySetException(new InconsistentStateException($"Version {claim.Version} of table {claim.TableId} is stored already"));
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                foreach (var claim in batch)
+                {
+                    claim.Done.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private async Task<HashSet<(string, long)>> InsertAsync(List<Claim> batch)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(Insert, connection);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("tables", [.. batch.Select(c => c.TableId)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<long[]>("versions", [.. batch.Select(c => c.Version)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<byte[]?[]>("moves", [.. batch.Select(c => c.Move)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        await using var reader = await command.ExecuteReaderAsync();
+        var stored = new HashSet<(string, long)>(batch.Count);
+        while (await reader.ReadAsync())
+        {
+            stored.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return stored;
+    }
+
+    private async Task SweepLoop()
+    {
+        using var timer = new PeriodicTimer(SweepEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping.Token))
+            {
+                try
+                {
+                    var deleted = await SweepAsync(Kept, stopping.Token);
+                    LogSwept(logger, deleted);
+                }
+                catch (Exception ex) when (DatabaseErrors.Find(ex) is not null)
+                {
+                    LogSweepFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>A database failure surfaces as <see cref="StoreUnavailableException"/> (logged here): the journal is read while a table activates, outside any grain call.</summary>
+    private async Task<T> Translate<T>(Task<T> operation, string what)
+    {
+        try
+        {
+            return await operation;
+        }
+        catch (Exception ex) when (DatabaseErrors.Find(ex) is { } database)
+        {
+            LogFailure(logger, database, what);
+            metrics.GrainStorageFailed(what);
+            throw new StoreUnavailableException();
+        }
+    }
+
+    private Task Translate(Task operation, string what) => Translate(Done(operation), what);
+
+    private static async Task<bool> Done(Task operation)
+    {
+        await operation;
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The table journal could not {Operation}")]
+    private static partial void LogFailure(ILogger logger, Exception exception, string operation);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The table journal swept {Deleted} entries")]
+    private static partial void LogSwept(ILogger logger, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The table journal's sweep failed; it runs again later")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+
+    private sealed record Claim(string TableId, long Version, byte[]? Move)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
