@@ -1,5 +1,9 @@
 using Orleans.Poker.Grains.Interfaces.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Players;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Orleans.Poker.Grains.Tests.Players;
 
@@ -306,6 +310,31 @@ public sealed class PlayerGrainTests(ClusterFixture fixture)
 
         var stats = (await player.Get()).Stats;
         Assert.Equal(new PlayerStats { HandsPlayed = 2, HandsWon = 1, Net = 30, VoluntarilyPutIn = 1, ShowdownsSeen = 1, BiggestPotWon = 60 }, stats);
+    }
+
+    [Fact]
+    public async Task Hand_statistics_are_stored_within_the_write_delay_and_when_the_grain_deactivates()
+    {
+        var (_, player) = await Registered();
+        var outcome = new HandOutcome("table-1", 1, Net: 40, Won: 60, VoluntarilyPutIn: true, SawShowdown: true);
+
+        await player.RecordHand(outcome);
+        var right = await StoredHands(player);
+        fixture.Time.Advance(PlayerGrain.StatsWriteDelay);
+        await BoundedWait.Until(async () => await StoredHands(player) == 1, "statistics stored by the timer", TimeSpan.FromSeconds(10));
+        await player.RecordHand(outcome with { HandNo = 2 });
+        await fixture.Cluster.DeactivateAsync(player);
+
+        Assert.Equal(0, right);
+        Assert.Equal(2, await StoredHands(player));
+        Assert.Equal(2, (await player.Get()).Stats.HandsPlayed);
+    }
+
+    private async Task<long> StoredHands(IPlayerGrain player)
+    {
+        var stored = new GrainState<PlayerState>();
+        await fixture.SiloServices.GetRequiredKeyedService<IGrainStorage>(PokerStorage.Name).ReadStateAsync("player", player.GetGrainId(), stored);
+        return stored.State?.Stats.HandsPlayed ?? 0;
     }
 
     [Fact]
