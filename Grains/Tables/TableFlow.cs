@@ -93,7 +93,7 @@ public sealed class TableFlow(
 
     /// <summary>
     /// Makes again, in order, the moves the journal stored after the loaded state (<see cref="ITableJournal.Read"/>):
-    /// each as <see cref="Played"/> made it, at the version it was stored as. An entry without a move is a whole state
+    /// each as <see cref="Played"/> (or <see cref="FinishHand"/>, for a settlement) made it, at the version it was stored as. An entry without a move is a whole state
     /// that was never stored (its change was never acknowledged): only its version is taken.
     /// </summary>
     public void Replay(IReadOnlyList<JournalEntry> entries)
@@ -104,10 +104,22 @@ public sealed class TableFlow(
             if (move is not null)
             {
                 var hand = Hand ?? throw new InvalidOperationException($"Table {tableId} journal version {version}: a move without a hand in play");
-                _ = move.Kind == TableMoveKind.Act
-                    ? Acting.Apply(state, hand, move.PlayerId, move.Turn!, move.Action!, move.ClientSeq).Description
-                    : Acting.PreSelected(state, hand) ?? throw new InvalidOperationException($"Table {tableId} journal version {version}: no pre-selected action to play");
-                Opened(move.At);
+                switch (move.Kind)
+                {
+                    case TableMoveKind.Settled:
+                        HandCycle.Finish(state, hand, tableId, move.At);
+                        Hand = null;
+                        break;
+                    case TableMoveKind.PreSelected:
+                        _ = Acting.PreSelected(state, hand) ?? throw new InvalidOperationException($"Table {tableId} journal version {version}: no pre-selected action to play");
+                        Opened(move.At);
+                        break;
+                    default:
+                        Acting.Apply(state, hand, move.PlayerId, move.Turn!, move.Action!, move.ClientSeq);
+                        Opened(move.At);
+                        break;
+                }
+
                 state.EventSeq++;
             }
 
@@ -256,12 +268,14 @@ public sealed class TableFlow(
         await ScheduleHand();
     }
 
-    /// <summary>Settles the finished hand in one write (a table loaded with an over hand settles it, one loaded after never
-    /// again), stores its history, tells the players' grains, then does what follows a hand.</summary>
+    /// <summary>Settles the finished hand in one write — the settlement's move in the journal, made again by
+    /// <see cref="Replay"/> (a table loaded with an over hand settles it, one loaded after never again) — stores its
+    /// history, tells the players' grains, then does what follows a hand.</summary>
     private async Task FinishHand()
     {
         var done = Hand!;
-        var settled = HandCycle.Finish(state, done, tableId, Now);
+        var at = Now;
+        var settled = HandCycle.Finish(state, done, tableId, at);
         if (!settled.Conserved)
         {
             // A bug: reported (Critical, and counted), never corrected.
@@ -273,7 +287,7 @@ public sealed class TableFlow(
         metrics.HandFinished(state.Config!.Variant);
         Hand = null;
         logger.LogInformation("Table {TableId} hand {HandNo} ended, rake {Rake}", tableId, state.HandNo, done.Rake);
-        await writes.Commit(TableEventKind.HandFinished, $"hand #{state.HandNo} ends", settled.Result);
+        await writes.Commit(TableEventKind.HandFinished, $"hand #{state.HandNo} ends", settled.Result, TableMove.Settled(at));
         await outbox.Flush();
         await neighbours.RecordHands(settled.Outcomes);
 

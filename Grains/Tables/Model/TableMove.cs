@@ -2,15 +2,16 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.Grains.Tables.Model;
 
-/// <summary>What a journaled move is: a player's action, or the pre-selected action its turn played.</summary>
+/// <summary>What a journaled move is: a player's action, the pre-selected action its turn played, or a finished hand's settlement.</summary>
 public enum TableMoveKind
 {
     Act = 0,
     PreSelected = 1,
+    Settled = 2,
 }
 
 /// <summary>
-/// A move in the hand in play that the table stores as a few bytes in its journal (<see cref="Storage.ITableJournal"/>)
+/// A move of the hand in play (or its settlement) that the table stores as a few bytes in its journal (<see cref="Storage.ITableJournal"/>)
 /// instead of its whole state: everything <see cref="TableMoves.Apply"/> needs to make the same change again when the
 /// table is loaded. <see cref="At"/> is the moment the move was made (the next turn's clock starts from it).
 /// </summary>
@@ -27,4 +28,6 @@ public sealed record TableMove(
         new(TableMoveKind.Act, at, playerId, turn, action, clientSeq);
 
     public static TableMove PreSelected(DateTimeOffset at) => new(TableMoveKind.PreSelected, at);
+
+    public static TableMove Settled(DateTimeOffset at) => new(TableMoveKind.Settled, at);
 }

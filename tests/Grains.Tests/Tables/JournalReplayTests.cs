@@ -48,6 +48,28 @@ public sealed class JournalReplayTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_settled_hand_is_a_move_and_a_table_loaded_again_shows_the_same_result_and_stacks()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        var players = await kit.Seat(table, 2);
+        var started = await kit.StartNextHand(table);
+        var view = started.View;
+        var actor = view.Seats[view.ActorSeat!.Value].PlayerId!.Value;
+
+        await table.Act(actor, new TurnRef(view.HandNo, view.TurnId), new PlayerAction(ActionKind.Fold), kit.NextSeq());
+        var before = await Snapshots(table, players);
+        await fixture.Cluster.DeactivateAsync(table);
+        var after = await Snapshots(table, players);
+
+        var kinds = (await Journal.Read(table.GetPrimaryKeyString(), started.TableVersion)).Select(e => e.Move?.Kind).ToArray();
+        Assert.Equal([TableMoveKind.Act, TableMoveKind.Settled], kinds.Take(2));
+        Assert.Equal(view.HandNo, before[0].View.LastResult!.HandNo);
+        Assert.Equal(before.Select(Print), after.Select(Print));
+        Assert.NotNull(await table.GetHandHistory(view.HandNo));
+        await table.Close("test over");
+    }
+
+    [Fact]
     public async Task A_version_claimed_by_another_writer_fails_the_next_write_and_its_move_is_loaded()
     {
         var table = await kit.NewTable(TableKit.Holdem());
