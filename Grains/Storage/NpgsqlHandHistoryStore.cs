@@ -15,14 +15,23 @@ public sealed class NpgsqlHandHistoryStore(NpgsqlDataSource dataSource) : IHandH
         ArgumentNullException.ThrowIfNull(hand);
         // The insert below zeroes the nets of a sit-and-go's hand (its tables row says so).
         var results = HandPlayerResult.Of(hand, sitAndGo: false);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
+        // One statement, one round trip and one commit: the hand's row, and its players' rows only when the hand's is new.
+        await using var command = dataSource.CreateCommand(
             """
-            INSERT INTO hand_histories (table_id, hand_number, variant, started_at, ended_at, players, pot, rake, phh)
-            VALUES (@table_id, @hand_number, @variant, @started_at, @ended_at, @players, @pot, @rake, @phh)
-            ON CONFLICT (table_id, hand_number) DO NOTHING
-            """, connection, transaction);
+            WITH hand AS (
+                INSERT INTO hand_histories (table_id, hand_number, variant, started_at, ended_at, players, pot, rake, phh)
+                VALUES (@table_id, @hand_number, @variant, @started_at, @ended_at, @players, @pot, @rake, @phh)
+                ON CONFLICT (table_id, hand_number) DO NOTHING
+                RETURNING 1),
+            seats AS (
+                INSERT INTO hand_players (table_id, hand_number, seat, player_id, variant, ended_at, net, pot)
+                SELECT @table_id, @hand_number, r.seat, r.player_id, @variant, @ended_at,
+                       CASE WHEN t.table_type = 'sit_and_go' THEN 0 ELSE r.net END, @pot
+                FROM unnest(@seats, @seat_players, @nets) AS r(seat, player_id, net)
+                CROSS JOIN (SELECT table_type FROM tables WHERE table_id = @table_id) t
+                WHERE EXISTS (SELECT 1 FROM hand))
+            SELECT count(*)::int FROM hand
+            """);
         command.With("table_id", NpgsqlDbType.Text, hand.TableId)
             .With("hand_number", NpgsqlDbType.Bigint, hand.HandNumber)
             .With("variant", NpgsqlDbType.Text, hand.Variant)
@@ -31,32 +40,13 @@ public sealed class NpgsqlHandHistoryStore(NpgsqlDataSource dataSource) : IHandH
             .With("players", NpgsqlDbType.Array | NpgsqlDbType.Text, hand.PlayerIds.Select(SqlParameters.Id).ToArray())
             .With("pot", NpgsqlDbType.Bigint, hand.Pot)
             .With("rake", NpgsqlDbType.Bigint, hand.Rake)
-            .With("phh", NpgsqlDbType.Text, hand.Phh);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-        {
-            // Stored already, with its players' rows.
-            return false;
-        }
-
-        await using var players = new NpgsqlCommand(
-            """
-            INSERT INTO hand_players (table_id, hand_number, seat, player_id, variant, ended_at, net, pot)
-            SELECT @table_id, @hand_number, r.seat, r.player_id, @variant, @ended_at,
-                   CASE WHEN t.table_type = 'sit_and_go' THEN 0 ELSE r.net END, @pot
-            FROM unnest(@seats, @players, @nets) AS r(seat, player_id, net)
-            CROSS JOIN (SELECT table_type FROM tables WHERE table_id = @table_id) t
-            """, connection, transaction);
-        players.With("table_id", NpgsqlDbType.Text, hand.TableId)
-            .With("hand_number", NpgsqlDbType.Bigint, hand.HandNumber)
-            .With("variant", NpgsqlDbType.Text, hand.Variant)
-            .WithTime("ended_at", hand.EndedAt)
-            .With("pot", NpgsqlDbType.Bigint, hand.Pot)
+            .With("phh", NpgsqlDbType.Text, hand.Phh)
             .With("seats", NpgsqlDbType.Array | NpgsqlDbType.Smallint, results.Select(r => (short)r.Seat).ToArray())
-            .With("players", NpgsqlDbType.Array | NpgsqlDbType.Text, results.Select(r => SqlParameters.Id(r.PlayerId)).ToArray())
+            .With("seat_players", NpgsqlDbType.Array | NpgsqlDbType.Text, results.Select(r => SqlParameters.Id(r.PlayerId)).ToArray())
             .With("nets", NpgsqlDbType.Array | NpgsqlDbType.Bigint, results.Select(r => r.Net).ToArray());
-        await players.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+
+        // 0: stored already, with its players' rows.
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
     }
 
     public async Task<HandRecord?> GetAsync(string tableId, long handNumber, CancellationToken cancellationToken = default)
