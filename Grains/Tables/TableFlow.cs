@@ -101,7 +101,19 @@ public sealed class TableFlow(
         foreach (var (version, move) in entries)
         {
             state.TableVersion = version - 1;
-            if (move is not null)
+            if (move is { Kind: TableMoveKind.Dealt })
+            {
+                if (Hand is not null)
+                {
+                    throw new InvalidOperationException($"Table {tableId} journal version {version}: a deal while a hand is in play");
+                }
+
+                HostControls.Apply(state);
+                Hand = HandCycle.Start(state, move.At, move.Deck());
+                Opened(move.At);
+                state.EventSeq++;
+            }
+            else if (move is not null)
             {
                 var hand = Hand ?? throw new InvalidOperationException($"Table {tableId} journal version {version}: a move without a hand in play");
                 switch (move.Kind)
@@ -146,12 +158,13 @@ public sealed class TableFlow(
         {
             // The host's changed settings take effect with the hand, which announces them.
             var changed = HostControls.Apply(state);
-            Hand = HandCycle.Start(state, Now, Shuffler);
+            var dealt = TableMove.Dealt(Now, HandCycle.Shuffle(state, Shuffler));
+            Hand = HandCycle.Start(state, dealt.At, dealt.Deck());
             metrics.HandStarted(state.Config!.Variant, state.HandSeats.Any(s => state.Seats[s]!.IsRobot));
             logger.LogInformation("Table {TableId} hand {HandNo} started with {Players} players", tableId, state.HandNo, state.HandSeats.Length);
             await Played(TableEventKind.HandStarted, changed is null
                 ? $"hand #{state.HandNo} starts"
-                : $"hand #{state.HandNo} starts with the host's settings: {HostControls.Describe(changed)}");
+                : $"hand #{state.HandNo} starts with the host's settings: {HostControls.Describe(changed)}", dealt);
         }
     }
 

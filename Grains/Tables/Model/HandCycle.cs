@@ -96,7 +96,7 @@ public static class HandCycle
     /// Deals the next hand: the button moves to the next ready seat, engine seat 0 is the first player left of it and
     /// the button the last; the blinds are the current level's. Returns the engine hand (it may be over at once).
     /// </summary>
-    public static Hand Start(TableState state, DateTimeOffset now, RandomNumberGenerator shuffler)
+    public static Hand Start(TableState state, DateTimeOffset now, Deck deck)
     {
         var config = state.Config!;
         var ready = ReadySeats(state);
@@ -137,8 +137,11 @@ public static class HandCycle
         state.NextHandAt = null;
         state.LastResult = null;
         state.Status = TableStatus.Active;
-        return new Hand(handConfig, Deck.Shuffled(shuffler, variant.DeckSize));
+        return new Hand(handConfig, deck);
     }
+
+    /// <summary>A shuffled deck for the table's variant (the hand <see cref="Start"/> deals from it).</summary>
+    public static Deck Shuffle(TableState state, RandomNumberGenerator shuffler) => Deck.Shuffled(shuffler, Variants.Get(state.Config!.Variant).DeckSize);
 
     /// <summary>
     /// Settles a finished hand: stacks back to the seats, the rake counted and moved to the house account, the result

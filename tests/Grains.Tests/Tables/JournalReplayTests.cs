@@ -48,6 +48,24 @@ public sealed class JournalReplayTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_deal_is_a_move_and_a_table_loaded_again_deals_the_same_cards()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        var players = await kit.Seat(table, 3);
+        var before = (await table.GetSnapshot(null)).TableVersion;
+
+        await kit.StartNextHand(table);
+        var dealt = await Snapshots(table, players);
+        await fixture.Cluster.DeactivateAsync(table);
+        var loaded = await Snapshots(table, players);
+
+        Assert.Contains(TableMoveKind.Dealt, (await Journal.Read(table.GetPrimaryKeyString(), before)).Select(e => e.Move?.Kind));
+        Assert.All(dealt.Skip(1), s => Assert.Equal(2, s.Mine!.Cards.Count));
+        Assert.Equal(dealt.Select(Print), loaded.Select(Print));
+        await table.Close("test over");
+    }
+
+    [Fact]
     public async Task A_settled_hand_is_a_move_and_a_table_loaded_again_shows_the_same_result_and_stacks()
     {
         var table = await kit.NewTable(TableKit.Holdem());

@@ -35,7 +35,7 @@ internal static class ModelTables
     public static TableState Holdem(params long[] stacks) => With(TableKit.Holdem(), stacks);
 
     /// <summary>A hand dealt at <see cref="Now"/> the way the table deals it.</summary>
-    public static Hand Deal(TableState state) => HandCycle.Start(state, Now, RandomNumberGenerator.Create());
+    public static Hand Deal(TableState state) => HandCycle.Start(state, Now, HandCycle.Shuffle(state, RandomNumberGenerator.Create()));
 
     /// <summary>The turn a client would name: the hand and the turn the table opened.</summary>
     public static TurnRef Turn(TableState state, Hand hand)
