@@ -12,15 +12,17 @@ namespace Orleans.Poker.Grains.Storage;
 
 /// <summary>
 /// The tables' version log on PostgreSQL (<c>table_journal</c>) with group commit: the claims of all the silo's tables
-/// waiting at the same moment are one multi-row insert, one round trip and one commit (<see cref="Writers"/> of them
-/// in flight at once), each claim answered when its commit is durable. A claim that finds its version taken fails
+/// waiting at the same moment are one multi-row insert, one round trip and one commit, each claim answered when its
+/// commit is durable. One insert is in flight at a time (<see cref="Writers"/>): the claims that arrive while it commits
+/// are the next one's. Measured on two cores with 100 busy tables: two writers made batches half as large and the silo
+/// 35 % slower than one writer that also lets the thread pool run once before taking its batch. A claim that finds its version taken fails
 /// alone. Entries are kept for <see cref="Kept"/> after a later whole state (an activation that is not a table's latest
 /// lives seconds, not an hour), then swept every <see cref="SweepEvery"/>.
 /// </summary>
 public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
 {
-    /// <summary>Inserts in flight at once: one commits while the next gathers the claims that arrived meanwhile.</summary>
-    public const int Writers = 2;
+    /// <summary>Inserts in flight at once.</summary>
+    public const int Writers = 1;
 
     public const int MaxBatch = 512;
 
@@ -115,6 +117,8 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
         var batch = new List<Claim>(MaxBatch);
         while (await claims.Reader.WaitToReadAsync())
         {
+            // Once round the thread pool: the tables answered meanwhile claim too and share this commit.
+            await Task.Yield();
             batch.Clear();
             while (batch.Count < MaxBatch && claims.Reader.TryRead(out var claim))
             {
