@@ -64,9 +64,9 @@ public sealed class SettlementFaultTests
         var (table, players, issued) = await room.HeadsUpTable();
         var last = await room.Driver.PlayToLastAction(table, 1);
 
-        // The last action's write (a move in the journal) passes; the settlement's whole state is held after its version
-        // was claimed, so the table is stuck right between the two.
-        room.Proxy.Arm(StatementFault.StateWrite(FaultKind.Hold, table.GetPrimaryKeyString()));
+        // The last action's write (a move in the journal) passes; the settlement's (the next move) is held, so the
+        // table is stuck right between the two.
+        room.Proxy.Arm(StatementFault.JournalWrite(FaultKind.Hold, table.GetPrimaryKeyString(), skip: 1));
         var clock = Stopwatch.StartNew();
         await Assert.ThrowsAsync<TimeoutException>(last.Act);
         var waited = clock.Elapsed;

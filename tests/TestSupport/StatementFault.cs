@@ -10,9 +10,6 @@ public sealed record StatementFault(FaultKind Kind, IReadOnlyList<string> Contai
     /// <summary>The hand-history insert of any table.</summary>
     public static StatementFault HistoryInsert(FaultKind kind, bool once = false) => new(kind, ["INSERT INTO hand_histories"], Once: once);
 
-    /// <summary>The whole-state writes of one grain (its key is a parameter of the write).</summary>
-    public static StatementFault StateWrite(FaultKind kind, string grainKey, int skip = 0) => new(kind, ["orleans_write_state", grainKey], skip);
-
     /// <summary>The table journal's inserts that claim a version of one table (a move, or the claim before a whole state).</summary>
     public static StatementFault JournalWrite(FaultKind kind, string tableId, int skip = 0) => new(kind, ["INSERT INTO table_journal", tableId], skip);
 }
