@@ -13,17 +13,13 @@ namespace Orleans.Poker.Grains.Storage;
 /// <summary>
 /// The tables' version log on PostgreSQL (<c>table_journal</c>) with group commit: the claims of all the silo's tables
 /// waiting at the same moment are one multi-row insert, one round trip and one commit, each claim answered when its
-/// commit is durable. One insert is in flight at a time (<see cref="Writers"/>): the claims that arrive while it commits
-/// are the next one's. Measured on two cores with 100 busy tables: two writers made batches half as large and the silo
+/// commit is durable. One insert is in flight at a time: the claims that arrive while it commits are the next one's. Measured on two cores with 100 busy tables: two writers made batches half as large and the silo
 /// 35 % slower than one writer that also lets the thread pool run once before taking its batch. A claim that finds its version taken fails
 /// alone. Entries are kept for <see cref="Kept"/> after a later whole state (an activation that is not a table's latest
 /// lives seconds, not an hour), then swept every <see cref="SweepEvery"/>.
 /// </summary>
 public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
 {
-    /// <summary>Inserts in flight at once.</summary>
-    public const int Writers = 1;
-
     public const int MaxBatch = 512;
 
     public static readonly TimeSpan Kept = TimeSpan.FromHours(1);
@@ -62,7 +58,7 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
         this.serializer = serializer;
         this.metrics = metrics;
         this.logger = logger;
-        loops = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(Write)), Task.Run(SweepLoop)];
+        loops = [Task.Run(Write), Task.Run(SweepLoop)];
     }
 
     public async Task Append(string tableId, long version, TableMove? move)
@@ -73,14 +69,19 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
             throw new ObjectDisposedException(nameof(NpgsqlTableJournal));
         }
 
-        await Translate(claim.Done.Task, "write");
+        try
+        {
+            await claim.Done.Task;
+        }
+        catch (Exception ex) when (DatabaseErrors.Find(ex) is { } database)
+        {
+            throw Unavailable(database, "write");
+        }
     }
 
     public async Task<IReadOnlyList<JournalEntry>> Read(string tableId, long version)
     {
-        return await Translate(Load(), "read");
-
-        async Task<IReadOnlyList<JournalEntry>> Load()
+        try
         {
             await using var command = dataSource.CreateCommand(Select);
             command.Parameters.Add(new NpgsqlParameter<string>("table", tableId));
@@ -93,6 +94,10 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
             }
 
             return entries;
+        }
+        catch (Exception ex) when (DatabaseErrors.Find(ex) is { } database)
+        {
+            throw Unavailable(database, "read");
         }
     }
 
@@ -198,26 +203,11 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
     }
 
     /// <summary>A database failure surfaces as <see cref="StoreUnavailableException"/> (logged here): the journal is read while a table activates, outside any grain call.</summary>
-    private async Task<T> Translate<T>(Task<T> operation, string what)
+    private StoreUnavailableException Unavailable(Exception database, string what)
     {
-        try
-        {
-            return await operation;
-        }
-        catch (Exception ex) when (DatabaseErrors.Find(ex) is { } database)
-        {
-            LogFailure(logger, database, what);
-            metrics.GrainStorageFailed(what);
-            throw new StoreUnavailableException();
-        }
-    }
-
-    private Task Translate(Task operation, string what) => Translate(Done(operation), what);
-
-    private static async Task<bool> Done(Task operation)
-    {
-        await operation;
-        return true;
+        LogFailure(logger, database, what);
+        metrics.GrainStorageFailed(what);
+        return new StoreUnavailableException();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The table journal could not {Operation}")]
