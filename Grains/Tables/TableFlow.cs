@@ -101,42 +101,41 @@ public sealed class TableFlow(
         foreach (var (version, move) in entries)
         {
             state.TableVersion = version - 1;
-            if (move is { Kind: TableMoveKind.Dealt })
+            if (move is not null)
             {
-                if (Hand is not null)
-                {
-                    throw new InvalidOperationException($"Table {tableId} journal version {version}: a deal while a hand is in play");
-                }
-
-                HostControls.Apply(state);
-                Hand = HandCycle.Start(state, move.At, move.Deck());
-                Opened(move.At);
-                state.EventSeq++;
-            }
-            else if (move is not null)
-            {
-                var hand = Hand ?? throw new InvalidOperationException($"Table {tableId} journal version {version}: a move without a hand in play");
-                switch (move.Kind)
-                {
-                    case TableMoveKind.Settled:
-                        HandCycle.Finish(state, hand, tableId, move.At);
-                        Hand = null;
-                        break;
-                    case TableMoveKind.PreSelected:
-                        _ = Acting.PreSelected(state, hand) ?? throw new InvalidOperationException($"Table {tableId} journal version {version}: no pre-selected action to play");
-                        Opened(move.At);
-                        break;
-                    default:
-                        Acting.Apply(state, hand, move.PlayerId, move.Turn!, move.Action!, move.ClientSeq);
-                        Opened(move.At);
-                        break;
-                }
-
+                Make(move, version);
                 state.EventSeq++;
             }
 
             state.TableVersion = version;
         }
+    }
+
+    /// <summary>One journaled move made again (<see cref="Replay"/>).</summary>
+    private void Make(TableMove move, long version)
+    {
+        Hand InPlay() => Hand ?? throw new InvalidOperationException($"Table {tableId} journal version {version}: a move without a hand in play");
+        switch (move.Kind)
+        {
+            case TableMoveKind.Settled:
+                HandCycle.Finish(state, InPlay(), tableId, move.At);
+                Hand = null;
+                return;
+            case TableMoveKind.Dealt when Hand is not null:
+                throw new InvalidOperationException($"Table {tableId} journal version {version}: a deal while a hand is in play");
+            case TableMoveKind.Dealt:
+                HostControls.Apply(state);
+                Hand = HandCycle.Start(state, move.At, move.Deck());
+                break;
+            case TableMoveKind.PreSelected:
+                _ = Acting.PreSelected(state, InPlay()) ?? throw new InvalidOperationException($"Table {tableId} journal version {version}: no pre-selected action to play");
+                break;
+            default:
+                Acting.Apply(state, InPlay(), move.PlayerId, move.Turn!, move.Action!, move.ClientSeq);
+                break;
+        }
+
+        Opened(move.At);
     }
 
     /// <summary>After a move: the next turn opens at <paramref name="at"/>, and the pre-actions the move made stale are dropped.</summary>
