@@ -166,14 +166,7 @@ public sealed class CommandTests(BotFixture bot)
     {
         var table = await bot.NewTable("Full table");
         var tableId = table.GetPrimaryKeyString();
-        var seated = new List<long>();
-        for (var i = 0; i < 6; i++)
-        {
-            var id = BotFixture.NewUserId();
-            await bot.Grains.GetGrain<IPlayerGrain>(id).Register(new PlayerProfile { PlayerId = id, TelegramId = id, DisplayName = $"Seat{i}" });
-            await table.Sit(new SeatRequest(id, $"Seat{i}", 100, i));
-            seated.Add(id);
-        }
+        var seated = await Fill(table, 6);
 
         var user = BotFixture.NewUserId();
         var card = await bot.Say(user, $"/start t_{tableId}");
@@ -197,14 +190,7 @@ public sealed class CommandTests(BotFixture bot)
         var table = bot.Grains.GetGrain<ITableGrain>($"{templateId}-1");
         await table.Create(new TableCreation(templateId, CreatedBy: 0));
         var tableId = table.GetPrimaryKeyString();
-        var seated = new List<long>();
-        for (var i = 0; i < 2; i++)
-        {
-            var id = BotFixture.NewUserId();
-            await bot.Grains.GetGrain<IPlayerGrain>(id).Register(new PlayerProfile { PlayerId = id, TelegramId = id, DisplayName = $"Seat{i}" });
-            await table.Sit(new SeatRequest(id, $"Seat{i}", 100, i));
-            seated.Add(id);
-        }
+        var seated = await Fill(table, 2);
 
         var user = BotFixture.NewUserId();
         var card = await bot.Say(user, $"/start t_{tableId}");
@@ -218,5 +204,20 @@ public sealed class CommandTests(BotFixture bot)
         Assert.Equal([$"w:{tableId}", $"y:{templateId}"], card.CallbackData);
         Assert.Contains("number 1 on the waitlist for any table of Any NLHE", queued.Text, StringComparison.Ordinal);
         Assert.Equal([$"j:{tableId}"], offer.CallbackData);
+    }
+
+    /// <summary>Seats <paramref name="count"/> registered players in seats 0.. of <paramref name="table"/>; their ids in seat order.</summary>
+    private async Task<List<long>> Fill(ITableGrain table, int count)
+    {
+        var seated = new List<long>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = BotFixture.NewUserId();
+            await bot.Grains.GetGrain<IPlayerGrain>(id).Register(new PlayerProfile { PlayerId = id, TelegramId = id, DisplayName = $"Seat{i}" });
+            await table.Sit(new SeatRequest(id, $"Seat{i}", 100, i));
+            seated.Add(id);
+        }
+
+        return seated;
     }
 }
