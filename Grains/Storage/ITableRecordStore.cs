@@ -16,4 +16,7 @@ public interface ITableRecordStore
 
     /// <summary>The stored table row, or null.</summary>
     Task<TableRecord?> FindTableAsync(string tableId, CancellationToken cancellationToken = default);
+
+    /// <summary>The tables of <paramref name="templateId"/> that have not ended, by id, with the template version each was created from.</summary>
+    Task<IReadOnlyDictionary<string, int>> FindOpenTablesAsync(string templateId, CancellationToken cancellationToken = default);
 }

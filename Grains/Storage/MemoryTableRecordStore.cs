@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.Grains.Storage;
@@ -27,4 +28,9 @@ public sealed class MemoryTableRecordStore : ITableRecordStore
 
     public Task<TableRecord?> FindTableAsync(string tableId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_tables.GetValueOrDefault(tableId));
+
+    public Task<IReadOnlyDictionary<string, int>> FindOpenTablesAsync(string templateId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, int>>(_tables.Values
+            .Where(t => t.TemplateId == templateId && t.Status != TableStatus.Ended)
+            .ToDictionary(t => t.TableId, t => t.TemplateVersion, StringComparer.Ordinal));
 }

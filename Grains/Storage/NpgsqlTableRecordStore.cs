@@ -99,6 +99,20 @@ public sealed class NpgsqlTableRecordStore(NpgsqlDataSource dataSource) : ITable
             reader.GetTimeOrNull(8));
     }
 
+    public async Task<IReadOnlyDictionary<string, int>> FindOpenTablesAsync(string templateId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT table_id, template_version FROM tables WHERE template_id = @template_id AND status <> 'ended'");
+        command.With("template_id", NpgsqlDbType.Text, templateId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tables = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tables[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return tables;
+    }
+
     private static string TypeColumn(TableType type) => type switch
     {
         TableType.Expiring => "expiring",

@@ -41,6 +41,7 @@ public static class PokerStoreServiceCollectionExtensions
             services.TryAddSingleton<IInsightStore, MemoryInsightStore>();
             services.TryAddSingleton<ISeatHistoryStore, MemorySeatHistoryStore>();
             services.TryAddSingleton<ITableJournal, MemoryTableJournal>();
+            services.TryAddSingleton<ILobbyStore, MemoryLobbyStore>();
             return services;
         }
 
@@ -54,6 +55,7 @@ public static class PokerStoreServiceCollectionExtensions
         services.TryAddSingleton<IInsightStore, NpgsqlInsightStore>();
         services.TryAddSingleton<ISeatHistoryStore, NpgsqlSeatHistoryStore>();
         services.TryAddSingleton<ITableJournal, NpgsqlTableJournal>();
+        services.TryAddSingleton<ILobbyStore, NpgsqlLobbyStore>();
         return services;
     }
 }

@@ -7,7 +7,9 @@ namespace Orleans.Poker.Grains.Templates;
 
 /// <summary>
 /// A table template. Every edit stores a new version and older versions stay readable, so tables keep the one they
-/// were created from. The versions are also written to <c>table_templates</c>, which table rows reference.
+/// were created from. The versions are also written to <c>table_templates</c>, which table rows reference. The tables
+/// using the template are not in its state: their rows (<see cref="ITableRecordStore.FindOpenTablesAsync"/>) say which
+/// they are, and the template keeps them in memory from its first need on.
 /// </summary>
 public sealed class TemplateGrain(
     [PersistentState("template", PokerStorage.Name)] IPersistentState<TemplateState> store,
@@ -15,11 +17,16 @@ public sealed class TemplateGrain(
     TimeProvider time,
     ILogger<TemplateGrain> logger) : Grain, ITemplateGrain
 {
+    // The tables using the template, with the version each was created from (null until first needed). A table writes
+    // its row right after acquiring, before any chip moves; the grain state held these and was written whole for every
+    // table created, O(n) each.
+    private Dictionary<string, int>? tables;
+
     private TemplateState State => store.State;
 
     private string TemplateId => this.GetPrimaryKeyString();
 
-    public Task<TemplateInfo?> Get() => Task.FromResult(State.Exists ? Info() : null);
+    public async Task<TemplateInfo?> Get() => State.Exists ? await Info() : null;
 
     public Task<TemplateConfig> GetVersion(int version)
     {
@@ -44,7 +51,7 @@ public sealed class TemplateGrain(
         await store.WriteStateAsync();
         await GrainFactory.GetGrain<ITemplateCatalogGrain>(0).Register(TemplateId);
         logger.LogInformation("Template {TemplateId} created ({Variant})", TemplateId, config.Variant);
-        return Info();
+        return await Info();
     }
 
     public async Task<TemplateInfo> Update(TemplateConfig config)
@@ -54,7 +61,7 @@ public sealed class TemplateGrain(
         await AddVersion(config, State.Active);
         await store.WriteStateAsync();
         logger.LogInformation("Template {TemplateId} is now version {Version}", TemplateId, State.Versions.Count);
-        return Info();
+        return await Info();
     }
 
     public async Task<TemplateInfo> SetActive(bool active)
@@ -69,15 +76,15 @@ public sealed class TemplateGrain(
             await store.WriteStateAsync();
         }
 
-        return Info();
+        return await Info();
     }
 
     public async Task Delete()
     {
         RequireExists();
-        if (State.Tables.Count > 0)
+        if ((await Tables()).Count is var inUse and > 0)
         {
-            throw PokerException.Conflict("template_in_use", $"Template {TemplateId} is used by {State.Tables.Count} table(s); close them first.");
+            throw PokerException.Conflict("template_in_use", $"Template {TemplateId} is used by {inUse} table(s); close them first.");
         }
 
         // The version rows stay: ended tables still reference them.
@@ -93,7 +100,8 @@ public sealed class TemplateGrain(
     public async Task<int> Acquire(string tableId)
     {
         ArgumentException.ThrowIfNullOrEmpty(tableId);
-        if (State.Tables.TryGetValue(tableId, out var version))
+        var tables = await Tables();
+        if (tables.TryGetValue(tableId, out var version))
         {
             return version;
         }
@@ -105,18 +113,11 @@ public sealed class TemplateGrain(
         }
 
         version = State.Versions.Count;
-        State.Tables[tableId] = version;
-        await store.WriteStateAsync();
+        tables[tableId] = version;
         return version;
     }
 
-    public async Task Release(string tableId)
-    {
-        if (State.Tables.Remove(tableId))
-        {
-            await store.WriteStateAsync();
-        }
-    }
+    public async Task Release(string tableId) => (await Tables()).Remove(tableId);
 
     private async Task AddVersion(TemplateConfig config, bool active)
     {
@@ -137,5 +138,9 @@ public sealed class TemplateGrain(
         }
     }
 
-    private TemplateInfo Info() => new(TemplateId, State.Versions.Count, State.Versions[^1], State.Active, State.UpdatedAt, State.Tables.Count);
+    private async Task<TemplateInfo> Info() =>
+        new(TemplateId, State.Versions.Count, State.Versions[^1], State.Active, State.UpdatedAt, (await Tables()).Count);
+
+    private async Task<Dictionary<string, int>> Tables() =>
+        tables ??= new Dictionary<string, int>(await records.FindOpenTablesAsync(TemplateId), StringComparer.Ordinal);
 }

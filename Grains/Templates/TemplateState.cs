@@ -2,7 +2,10 @@ using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.Grains.Templates;
 
-/// <summary>The persisted state of a <see cref="TemplateGrain"/>: every version ever stored, and who uses it.</summary>
+/// <summary>
+/// The persisted state of a <see cref="TemplateGrain"/>: every version ever stored. Id 4 held the tables using the
+/// template in earlier releases (written whole for every table created); it is not read any more, and not reused.
+/// </summary>
 [GenerateSerializer, Alias("poker.template-state.v1")]
 public sealed class TemplateState
 {
@@ -15,7 +18,4 @@ public sealed class TemplateState
     [Id(2)] public bool Active { get; set; }
 
     [Id(3)] public DateTimeOffset UpdatedAt { get; set; }
-
-    /// <summary>Tables that use the template, with the version each was created from.</summary>
-    [Id(4)] public Dictionary<string, int> Tables { get; set; } = [];
 }

@@ -19,6 +19,7 @@ public sealed class MigrationRunnerTests
         "0012_ledger_by_time.sql",
         "0013_players_messageable.sql",
         "0014_table_journal.sql",
+        "0015_lobby_tables.sql",
     ];
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class MigrationRunnerTests
         Assert.Equal(ExpectedScripts, await JournalAsync(db));
         foreach (var table in new[] { "orleansstorage", "orleansreminders", "players", "wallets", "ledger_transactions",
                      "table_templates", "tables", "seat_history", "waitlist_history", "hand_histories",
-                     "analytics_snapshots", "table_stats_hourly", "insights", "admin_audit_log", "table_journal" })
+                     "analytics_snapshots", "table_stats_hourly", "insights", "admin_audit_log", "table_journal", "lobby_tables" })
         {
             Assert.True(await db.ScalarAsync<bool>($"SELECT to_regclass('public.{table}') IS NOT NULL"), table);
         }

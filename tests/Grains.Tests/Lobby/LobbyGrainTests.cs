@@ -1,6 +1,8 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Tests.Lobby;
 
@@ -83,23 +85,60 @@ public sealed class LobbyGrainTests(ClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_partition_loaded_again_lists_what_it_listed()
+    {
+        var open = Table("kept");
+        var lobby = LobbyOf(open.TableId);
+        var hidden = Table("kept-private", open.TableId) with { IsPrivate = true };
+        var gone = Table("kept-removed", open.TableId);
+        await lobby.Upsert(open);
+        await lobby.Upsert(hidden);
+        await lobby.Upsert(gone);
+        await lobby.Upsert(open with { SeatsTaken = 3 });
+        await lobby.Upsert(gone with { Status = TableStatus.Ended });
+        var before = (Listed: Mine(await lobby.List()), Open: Mine(await lobby.ListOpen()));
+
+        await fixture.Cluster.DeactivateAsync(lobby);
+        var after = (Listed: Mine(await lobby.List()), Open: Mine(await lobby.ListOpen()));
+
+        Assert.Equal([open with { SeatsTaken = 3 }], after.Listed);
+        Assert.Equal(new[] { open with { SeatsTaken = 3 }, hidden }.OrderBy(t => t.TableId, StringComparer.Ordinal), after.Open);
+        Assert.Equal(before.Listed, after.Listed);
+        Assert.Equal(before.Open, after.Open);
+
+        List<TableSummary> Mine(IEnumerable<TableSummary> tables) => [.. tables.Where(t => t.TableId == open.TableId || t.TableId == hidden.TableId || t.TableId == gone.TableId)];
+    }
+
+    [Fact]
+    public async Task Tables_an_earlier_release_kept_in_grain_state_move_to_the_store_and_the_state_is_cleared()
+    {
+        var open = Table("earlier");
+        var partition = ILobbyGrain.PartitionOf(open.TableId);
+        var hidden = LobbyKit.Full("earlier-private", open.TableId);
+        var current = Table("current", open.TableId);
+        await fixture.Grains.GetGrain<ILobbyGrain>(partition).Upsert(current);
+        await LobbyKit.WriteEarlierState(fixture.Cluster, partition, open, hidden);
+        var lobby = fixture.Grains.GetGrain<ILobbyGrain>(partition);
+
+        var listed = await lobby.List();
+        var stored = await fixture.SiloServices.GetRequiredService<ILobbyStore>().Load(partition);
+        var state = await LobbyKit.ReadEarlierState(fixture.Cluster, partition);
+        await fixture.Cluster.DeactivateAsync(lobby);
+
+        Assert.Contains(open, listed);
+        Assert.Contains(current, listed);
+        Assert.DoesNotContain(hidden, listed);
+        Assert.Contains(open, stored);
+        Assert.Contains(hidden, stored);
+        Assert.Empty(state.State?.Tables ?? []);
+        Assert.Contains(hidden, await lobby.ListOpen());
+        Assert.Contains(open, await lobby.List());
+    }
+
     private ILobbyGrain LobbyOf(string tableId) => fixture.Grains.GetGrain<ILobbyGrain>(ILobbyGrain.PartitionOf(tableId));
 
-    /// <summary>A table in the same partition as <paramref name="sameAs"/> (when given), so one lobby grain holds both.</summary>
-    private static TableSummary Table(string name, string? sameAs = null)
-    {
-        var id = ClusterFixture.NewKey(name);
-        while (sameAs is not null && ILobbyGrain.PartitionOf(id) != ILobbyGrain.PartitionOf(sameAs))
-        {
-            id = ClusterFixture.NewKey(name);
-        }
-
-        return new TableSummary
-        {
-            TableId = id, Name = name, Variant = "NT", TemplateId = "nlhe-cash", TemplateVersion = 1, Status = TableStatus.Waiting,
-            SmallBlind = 1, BigBlind = 2, MaxPlayers = 9, MinBuyIn = 80, MaxBuyIn = 400,
-        };
-    }
+    private static TableSummary Table(string name, string? sameAs = null) => LobbyKit.Summary(name, sameAs);
 
     private sealed class RecordingObserver : ILobbyObserver
     {

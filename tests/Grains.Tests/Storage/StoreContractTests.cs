@@ -244,6 +244,29 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Open_tables_of_a_template_are_found_with_their_versions()
+    {
+        var (template, other) = ($"tpl-{Guid.NewGuid():N}", $"tpl-{Guid.NewGuid():N}");
+        foreach (var (id, version) in new[] { (template, 1), (template, 2), (other, 1) })
+        {
+            await Stores.Tables.SaveTemplateVersionAsync(id, version, Config, active: true, T0);
+        }
+
+        TableRecord Row(string templateId, int version, TableStatus status) =>
+            new($"t-{Guid.NewGuid():N}", templateId, version, null, TableType.Persistent, status, null, T0, null, status == TableStatus.Ended ? T0.AddHours(1) : null);
+        var (waiting, paused, ended) = (Row(template, 1, TableStatus.Waiting), Row(template, 2, TableStatus.Paused), Row(template, 1, TableStatus.Ended));
+        foreach (var row in new[] { waiting, paused, ended, Row(other, 1, TableStatus.Active) })
+        {
+            await Stores.Tables.UpsertTableAsync(row);
+        }
+
+        var open = await Stores.Tables.FindOpenTablesAsync(template);
+
+        Assert.Equal(new Dictionary<string, int> { [waiting.TableId] = 1, [paused.TableId] = 2 }, open);
+        Assert.Empty(await Stores.Tables.FindOpenTablesAsync($"tpl-{Guid.NewGuid():N}"));
+    }
+
+    [Fact]
     public async Task Audit_entries_are_found_by_admin_action_and_time_newest_first_and_a_retry_is_stored_once()
     {
         var admin = Interlocked.Increment(ref _nextPlayer);

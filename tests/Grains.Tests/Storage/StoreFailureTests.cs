@@ -1,4 +1,5 @@
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Storage;
@@ -34,8 +35,13 @@ public sealed class StoreFailureTests
         await Assert.ThrowsAsync<StoreUnavailableException>(() => cluster.Client.GetGrain<ITemplateGrain>(templateId).Create(TableKit.Holdem()));
         await Assert.ThrowsAsync<PokerException>(() => cluster.Client.GetGrain<ITableGrain>("missing").GetSummary());
 
+        // A lobby partition loads its entries while it activates, outside any grain call: the caller learns the same.
+        var lobby = await Assert.ThrowsAnyAsync<Exception>(() => cluster.Client.GetGrain<ILobbyGrain>(0).List());
+        Assert.True(StoreUnavailableException.IsBehind(lobby), lobby.ToString());
+
         // Each StoreUnavailable raised is counted once, where it surfaced.
         Assert.Equal(2, meter.Sum("poker.storage.failures", "source", "grain_call"));
-        Assert.Equal(2, meter.Sum("poker.storage.failures"));
+        Assert.Equal(1, meter.Sum("poker.storage.failures", "source", "grain_storage"));
+        Assert.Equal(3, meter.Sum("poker.storage.failures"));
     }
 }

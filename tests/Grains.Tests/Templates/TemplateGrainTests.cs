@@ -1,4 +1,5 @@
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.Grains.Tests.Templates;
@@ -115,6 +116,26 @@ public sealed class TemplateGrainTests(ClusterFixture fixture)
         Assert.Null(await template.Get());
         Assert.DoesNotContain(await fixture.Grains.GetGrain<ITemplateCatalogGrain>(0).List(), t => t.Id == id);
         Assert.Equal(Holdem, await template.GetVersion(1));
+    }
+
+    [Fact]
+    public async Task A_template_loaded_again_knows_its_open_tables_and_their_versions_from_their_rows()
+    {
+        var (id, template) = await Created();
+        var (open, closed) = (fixture.Grains.GetGrain<ITableGrain>(ClusterFixture.NewKey("tbl")), fixture.Grains.GetGrain<ITableGrain>(ClusterFixture.NewKey("tbl")));
+        await open.Create(new TableCreation(id, 1));
+        await closed.Create(new TableCreation(id, 1));
+        await closed.Close("test");
+        await template.Update(Holdem with { BigBlind = 20 });
+
+        await fixture.Cluster.DeactivateAsync(template);
+        var inUse = (await template.Get())?.TablesInUse;
+        var error = await Assert.ThrowsAsync<PokerException>(() => template.Delete());
+
+        Assert.Equal(1, inUse);
+        Assert.Equal("template_in_use", error.Code);
+        Assert.Equal(1, await template.Acquire(open.GetPrimaryKeyString()));
+        Assert.Equal(2, await template.Acquire("table-new"));
     }
 
     [Fact]
