@@ -103,6 +103,7 @@ public static class GatewayServices
         }
 
         services.AddSingleton<HubGuardFilter>();
+        services.AddHostedService<BanWatch>();
         services.AddMetrics();
         services.TryAddSingleton<RelayMetrics>();
         // /metrics on the public port answers to admins (ServiceDefaults' TelemetrySetup.UsePokerMetrics).

@@ -5,8 +5,9 @@ using Orleans.Poker.Grains.Interfaces.Players;
 namespace Orleans.Poker.Gateway.Auth;
 
 /// <summary>
-/// Refuses banned players. The ban lives in the player grain, so every gateway sees it at once: sign-in and refresh,
-/// every authenticated request (tokens issued before the ban included) and every hub call ask it.
+/// Refuses banned players. The ban lives in the player grain, so every gateway sees it at once: sign-in and refresh and
+/// every authenticated request (tokens issued before the ban included) ask it; open hub connections are closed by the
+/// ban's notice (<see cref="BanWatch"/>) and ask it once per renewal interval (<see cref="Hubs.HubGuardFilter"/>).
 /// </summary>
 public static class Bans
 {

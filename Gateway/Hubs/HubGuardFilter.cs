@@ -12,16 +12,19 @@ namespace Orleans.Poker.Gateway.Hubs;
 /// <summary>
 /// Guards every hub call: a token bucket per connection (throttled calls get a <see cref="HubException"/>, a
 /// connection that keeps flooding is closed) and error mapping (refusals become <see cref="HubException"/>s
-/// carrying <c>code: message</c>; nothing else leaks). A banned player's connection is closed at its next call.
+/// carrying <c>code: message</c>; nothing else leaks). A banned player's connections are closed when the ban is stored
+/// (<see cref="CloseBanned"/>, told by <see cref="Auth.BanWatch"/>); a connection also asks for its player's ban at its
+/// first call after each <see cref="GatewaySettings.ResubscribeInterval"/>, in case that notice was lost.
 /// </summary>
 public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider time, RelayMetrics metrics, IGrainFactory grains, ILogger<HubGuardFilter> logger) : IHubFilter
 {
-    private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Guarded> connections = new(StringComparer.Ordinal);
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var connection = invocationContext.Context;
-        var bucket = buckets.GetOrAdd(connection.ConnectionId, _ => new Bucket(options.Gateway.HubCallBurst, time.GetTimestamp()));
+        var guarded = Guard(connection);
+        var bucket = guarded.Bucket;
         if (!bucket.TryTake(options.Gateway.HubCallsPerSecond, options.Gateway.HubCallBurst, time))
         {
             if (bucket.Violations >= options.Gateway.HubViolationsBeforeClose)
@@ -35,8 +38,9 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
 
         try
         {
-            // A ban ends the connection at its next call, whichever gateway it is on (the ban is in the player grain).
-            if (Bans.PlayerOf(connection.User) is { } playerId)
+            // The ban's notice closes the connection; this check catches a notice that was lost (the connection's
+            // own request was checked when it opened).
+            if (guarded.PlayerId is { } playerId && guarded.BanCheckDue(options.Gateway.ResubscribeInterval, time))
             {
                 await RefuseBanned(connection, playerId);
             }
@@ -78,8 +82,26 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
         }
     }
 
+    /// <summary>Closes the hub connections of <paramref name="playerId"/> in this process (just banned); how many there were.</summary>
+    public int CloseBanned(long playerId)
+    {
+        var closed = 0;
+        foreach (var guarded in connections.Values)
+        {
+            if (guarded.PlayerId == playerId)
+            {
+                LogBannedClosed(logger, guarded.Connection.ConnectionId, playerId);
+                guarded.Connection.Abort();
+                closed++;
+            }
+        }
+
+        return closed;
+    }
+
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
+        Guard(context.Context);
         await next(context);
         // Counted once the hub accepted the connection; OnDisconnectedAsync runs for exactly these.
         metrics.Connected(HubName(context.Hub));
@@ -87,7 +109,7 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
 
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        buckets.TryRemove(context.Context.ConnectionId, out _);
+        connections.TryRemove(context.Context.ConnectionId, out _);
         metrics.Disconnected(HubName(context.Hub));
         return next(context, exception);
     }
@@ -111,6 +133,29 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private static partial void LogHubFailure(ILogger logger, Exception exception, string method);
+
+    private Guarded Guard(HubCallerContext connection) =>
+        connections.GetOrAdd(connection.ConnectionId, _ => new Guarded(connection, Bans.PlayerOf(connection.User), new Bucket(options.Gateway.HubCallBurst, time.GetTimestamp()), time.GetTimestamp()));
+
+    /// <summary>A connection of this process: its player, its call bucket and when its ban was last checked.</summary>
+    private sealed class Guarded(HubCallerContext connection, long? playerId, Bucket bucket, long banChecked)
+    {
+        private long banChecked = banChecked;
+
+        public HubCallerContext Connection { get; } = connection;
+
+        public long? PlayerId { get; } = playerId;
+
+        public Bucket Bucket { get; } = bucket;
+
+        /// <summary>True, and the check counted as done, when the last check is at least <paramref name="interval"/> old.</summary>
+        public bool BanCheckDue(TimeSpan interval, TimeProvider time)
+        {
+            var last = Volatile.Read(ref banChecked);
+            var now = time.GetTimestamp();
+            return time.GetElapsedTime(last, now) >= interval && Interlocked.CompareExchange(ref banChecked, now, last) == last;
+        }
+    }
 
     private sealed class Bucket(double tokens, long stamp)
     {

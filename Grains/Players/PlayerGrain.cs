@@ -346,12 +346,26 @@ public sealed class PlayerGrain(
             logger.LogInformation("Admin {AdminId} banned player {PlayerId}: {Reason}", adminId, PlayerId, why);
         }
 
+        await CloseConnections();
         foreach (var tableId in State.Tables.ToList())
         {
             await StandUp(tableId);
         }
 
         return State.Ban;
+    }
+
+    /// <summary>The gateways close the banned player's hub connections; one that misses the notice closes them at its own check.</summary>
+    private async Task CloseConnections()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IBansGrain>(IBansGrain.Key).Banned(PlayerId);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "The gateways were not told that player {PlayerId} is banned; their connections close at the next ban check", PlayerId);
+        }
     }
 
     public async Task Unban(long adminId, string reason)

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Poker.Gateway.Hubs;
+using Orleans.Poker.Gateway.Relay;
+using Orleans.Poker.Grains.Interfaces.Players;
+
+namespace Orleans.Poker.Gateway.Tests;
+
+/// <summary>
+/// The hub guard's own ban check, for a ban whose notice never reached this gateway: a connection asks for its player's
+/// ban at its first call after each renewal interval, not at every call.
+/// </summary>
+[Collection(GatewayCollection.Name)]
+public sealed class BanCheckTests(GatewayFixture fixture)
+{
+    [Fact]
+    public async Task A_ban_this_gateway_was_not_told_of_closes_the_connection_at_its_first_call_after_the_renewal_interval()
+    {
+        var admin = await fixture.SignInAdmin();
+        var player = (await fixture.SignInTelegram(GatewayFixture.NewTelegramId())).Player.Profile.PlayerId;
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var options = fixture.Options;
+        // A guard of its own, not subscribed to ban notices: the fixture's gateway is told, this one is not.
+        var guard = new HubGuardFilter(options, time, fixture.App.Services.GetRequiredService<RelayMetrics>(), fixture.Grains, NullLogger<HubGuardFilter>.Instance);
+        var connection = new FakeConnection(player);
+        var calls = 0;
+        ValueTask<object?> Next(HubInvocationContext _)
+        {
+            calls++;
+            return ValueTask.FromResult<object?>(null);
+        }
+
+        await guard.InvokeMethodAsync(Invocation(connection), Next);
+        await fixture.Grains.GetGrain<IPlayerGrain>(player).Ban(admin.Player.Profile.PlayerId, "collusion");
+
+        // Within the interval the call runs: its connection's ban was checked when it opened.
+        time.Advance(options.Gateway.ResubscribeInterval - TimeSpan.FromSeconds(1));
+        await guard.InvokeMethodAsync(Invocation(connection), Next);
+        Assert.False(connection.Aborted);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        var refused = await Assert.ThrowsAsync<HubException>(async () => await guard.InvokeMethodAsync(Invocation(connection), Next));
+
+        Assert.StartsWith(PlayerBan.Code + ":", refused.Message, StringComparison.Ordinal);
+        Assert.True(connection.Aborted);
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public async Task A_ban_closes_every_connection_of_that_player_in_the_process_and_no_other()
+    {
+        var guard = fixture.App.Services.GetRequiredService<HubGuardFilter>();
+        var banned = new[] { new FakeConnection(41), new FakeConnection(41) };
+        var other = new FakeConnection(42);
+        foreach (var connection in banned.Append(other))
+        {
+            await guard.InvokeMethodAsync(Invocation(connection), _ => ValueTask.FromResult<object?>(null));
+        }
+
+        Assert.Equal(2, guard.CloseBanned(41));
+        Assert.All(banned, c => Assert.True(c.Aborted));
+        Assert.False(other.Aborted);
+    }
+
+    private static HubInvocationContext Invocation(FakeConnection connection) =>
+        new(connection, new ServiceCollection().BuildServiceProvider(), new TableHub(null!, null!), typeof(TableHub).GetMethod(nameof(TableHub.Unwatch))!, ["t"]);
+
+    private sealed class FakeConnection(long playerId) : HubCallerContext
+    {
+        public bool Aborted { get; private set; }
+
+        public override string ConnectionId { get; } = Guid.NewGuid().ToString("N");
+
+        public override string? UserIdentifier => null;
+
+        public override ClaimsPrincipal? User { get; } =
+            new(new ClaimsIdentity([new Claim(Auth.PokerClaims.PlayerId, playerId.ToString(System.Globalization.CultureInfo.InvariantCulture))], "test"));
+
+        public override IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
+
+        public override IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public override CancellationToken ConnectionAborted => CancellationToken.None;
+
+        public override void Abort() => Aborted = true;
+    }
+}
