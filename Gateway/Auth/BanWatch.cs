@@ -48,18 +48,21 @@ public sealed partial class BanWatch(IGrainFactory grains, HubGuardFilter guard,
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (reference is not null)
+        if (reference is null)
         {
-            try
-            {
-                await Bans.Unsubscribe(reference).WaitAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSubscribeFailed(logger, ex);
-            }
+            return;
+        }
 
+        try
+        {
+            await Bans.Unsubscribe(reference).WaitAsync(cancellationToken);
             grains.DeleteObjectReference<IBanObserver>(reference);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The process is stopping anyway: the subscription expires on its own, and a co-hosted silo may have
+            // released the reference first.
+            LogUnsubscribeFailed(logger, ex);
         }
     }
 
@@ -67,4 +70,7 @@ public sealed partial class BanWatch(IGrainFactory grains, HubGuardFilter guard,
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This gateway could not subscribe to ban notices; its hub connections check bans once per renewal interval")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "This gateway's ban-notice subscription was not removed while stopping")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
 }
