@@ -134,8 +134,11 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private static partial void LogHubFailure(ILogger logger, Exception exception, string method);
 
-    private Guarded Guard(HubCallerContext connection) =>
-        connections.GetOrAdd(connection.ConnectionId, _ => new Guarded(connection, Bans.PlayerOf(connection.User), new Bucket(options.Gateway.HubCallBurst, time.GetTimestamp()), time.GetTimestamp()));
+    private Guarded Guard(HubCallerContext connection) => connections.GetOrAdd(connection.ConnectionId, _ =>
+    {
+        var now = time.GetTimestamp();
+        return new Guarded(connection, Bans.PlayerOf(connection.User), new Bucket(options.Gateway.HubCallBurst, now), now);
+    });
 
     /// <summary>A connection of this process: its player, its call bucket and when its ban was last checked.</summary>
     private sealed class Guarded(HubCallerContext connection, long? playerId, Bucket bucket, long banChecked)

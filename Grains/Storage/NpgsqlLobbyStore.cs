@@ -12,7 +12,7 @@ namespace Orleans.Poker.Grains.Storage;
 /// The lobby partitions' entries on PostgreSQL (<c>lobby_tables</c>): one row per table, its summary as the Orleans
 /// serializer writes it (version tolerant through the record's ids, as grain state is).
 /// </summary>
-public sealed partial class NpgsqlLobbyStore(NpgsqlDataSource dataSource, Serializer serializer, StorageMetrics metrics, ILogger<NpgsqlLobbyStore> logger)
+public sealed class NpgsqlLobbyStore(NpgsqlDataSource dataSource, Serializer serializer, StorageMetrics metrics, ILogger<NpgsqlLobbyStore> logger)
     : ILobbyStore
 {
     private const string Select = "SELECT summary FROM lobby_tables WHERE partition = @partition";
@@ -61,7 +61,7 @@ public sealed partial class NpgsqlLobbyStore(NpgsqlDataSource dataSource, Serial
     });
 
     /// <summary>
-    /// A database failure surfaces as <see cref="StoreUnavailableException"/> (logged here), as in the table journal: a
+    /// A database failure surfaces as <see cref="StoreUnavailableException"/> (<see cref="DatabaseErrors.Unavailable"/>): a
     /// partition loads its entries, and moves those of an earlier release, while it activates, outside any grain call.
     /// </summary>
     private async Task<T> Translate<T>(string operation, Func<Task<T>> statement)
@@ -72,12 +72,7 @@ public sealed partial class NpgsqlLobbyStore(NpgsqlDataSource dataSource, Serial
         }
         catch (Exception ex) when (DatabaseErrors.Find(ex) is { } database)
         {
-            LogFailure(logger, database, operation);
-            metrics.GrainStorageFailed(operation);
-            throw new StoreUnavailableException();
+            throw DatabaseErrors.Unavailable(logger, metrics, database, "lobby store", operation);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The lobby store could not {Operation}")]
-    private static partial void LogFailure(ILogger logger, Exception exception, string operation);
 }

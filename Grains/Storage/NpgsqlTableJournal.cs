@@ -75,7 +75,7 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
         }
         catch (Exception ex) when (DatabaseErrors.Find(ex) is { } database)
         {
-            throw Unavailable(database, "write");
+            throw DatabaseErrors.Unavailable(logger, metrics, database, "table journal", "write");
         }
     }
 
@@ -97,7 +97,7 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
         }
         catch (Exception ex) when (DatabaseErrors.Find(ex) is { } database)
         {
-            throw Unavailable(database, "read");
+            throw DatabaseErrors.Unavailable(logger, metrics, database, "table journal", "read");
         }
     }
 
@@ -201,17 +201,6 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
             // Stopping.
         }
     }
-
-    /// <summary>A database failure surfaces as <see cref="StoreUnavailableException"/> (logged here): the journal is read while a table activates, outside any grain call.</summary>
-    private StoreUnavailableException Unavailable(Exception database, string what)
-    {
-        LogFailure(logger, database, what);
-        metrics.GrainStorageFailed(what);
-        return new StoreUnavailableException();
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The table journal could not {Operation}")]
-    private static partial void LogFailure(ILogger logger, Exception exception, string operation);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The table journal swept {Deleted} entries")]
     private static partial void LogSwept(ILogger logger, int deleted);

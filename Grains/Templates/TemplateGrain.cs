@@ -117,7 +117,12 @@ public sealed class TemplateGrain(
         return version;
     }
 
-    public async Task Release(string tableId) => (await Tables()).Remove(tableId);
+    public Task Release(string tableId)
+    {
+        // Not loaded yet: the table's row is ended already (it is saved before it releases), so a later load leaves it out.
+        tables?.Remove(tableId);
+        return Task.CompletedTask;
+    }
 
     private async Task AddVersion(TemplateConfig config, bool active)
     {
