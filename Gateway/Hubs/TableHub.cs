@@ -16,7 +16,7 @@ namespace Orleans.Poker.Gateway.Hubs;
 /// always the authenticated one.
 /// </summary>
 [Authorize]
-public sealed class TableHub(TableRelay relay, IGrainFactory grains) : Hub
+public sealed class TableHub(TableRelay relay) : Hub
 {
     public const string SnapshotMethod = "snapshot";
     public const string EventMethod = "event";
@@ -56,7 +56,7 @@ public sealed class TableHub(TableRelay relay, IGrainFactory grains) : Hub
         }
 
         var move = new PlayerAction(action, Input.Chips(amount, "amount"), Input.Cards(cards));
-        return grains.GetGrain<ITableGrain>(Input.TableId(tableId)).Act(PlayerId, Input.Turn(handNo, turnId), move, Input.Chips(clientSeq, "clientSeq", long.MaxValue));
+        return relay.Table(Input.TableId(tableId)).Act(PlayerId, Input.Turn(handNo, turnId), move, Input.Chips(clientSeq, "clientSeq", long.MaxValue));
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed class TableHub(TableRelay relay, IGrainFactory grains) : Hub
     /// Returns the choice kept (only the caller sees it, in their private view).
     /// </summary>
     public Task<PreAction?> PreAct(string tableId, long handNo, PreActionKind? kind, long amount) =>
-        grains.GetGrain<ITableGrain>(Input.TableId(tableId)).SetPreAction(PlayerId, Input.HandNo(handNo), Input.PreAction(kind, amount));
+        relay.Table(Input.TableId(tableId)).SetPreAction(PlayerId, Input.HandNo(handNo), Input.PreAction(kind, amount));
 
     /// <summary>Asks for a fresh <c>snapshot</c> (after a gap); also returned for tables the caller does not watch.</summary>
     public async Task<TableSnapshot?> Snapshot(string tableId)
@@ -76,7 +76,7 @@ public sealed class TableHub(TableRelay relay, IGrainFactory grains) : Hub
             return null;
         }
 
-        return await grains.GetGrain<ITableGrain>(id).GetSnapshot(PlayerId);
+        return await relay.Table(id).GetSnapshot(PlayerId);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

@@ -29,7 +29,6 @@ internal sealed partial class TableFeed
     private readonly TimeSpan gapTimeout;
     private readonly TimeProvider time;
     private readonly ILogger logger;
-    private readonly ITableGrain table;
     private readonly RelayMetrics metrics;
     private TableObserver? observer;
     private ITableObserver? reference;
@@ -47,11 +46,14 @@ internal sealed partial class TableFeed
         this.gapTimeout = gapTimeout;
         this.time = time;
         this.logger = logger;
-        table = grains.GetGrain<ITableGrain>(tableId);
+        Table = grains.GetGrain<ITableGrain>(tableId);
         Completion = Task.Run(Run);
     }
 
     public string TableId { get; }
+
+    /// <summary>The table's grain.</summary>
+    public ITableGrain Table { get; }
 
     /// <summary>Local viewers registered with the relay (guarded by the relay's lock).</summary>
     public int References { get; set; }
@@ -118,7 +120,7 @@ internal sealed partial class TableFeed
                         await OnGapCheck();
                         break;
                     case ResubscribeWork when reference is not null:
-                        await table.Subscribe(reference);
+                        await Table.Subscribe(reference);
                         break;
                     case StopWork:
                         await Unsubscribe();
@@ -163,10 +165,10 @@ internal sealed partial class TableFeed
         {
             observer = new TableObserver(this);
             reference = grains.CreateObjectReference<ITableObserver>(observer);
-            await table.Subscribe(reference);
+            await Table.Subscribe(reference);
         }
 
-        var snapshot = await table.GetSnapshot(add.PlayerId);
+        var snapshot = await Table.GetSnapshot(add.PlayerId);
         if (last < 0)
         {
             last = snapshot.EventSeq;
@@ -189,7 +191,7 @@ internal sealed partial class TableFeed
             return Task.CompletedTask;
         }
 
-        var snapshot = await table.GetSnapshot(viewer.PlayerId);
+        var snapshot = await Table.GetSnapshot(viewer.PlayerId);
         viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
         metrics.Resync("requested");
         SendSnapshot(viewer, snapshot);
@@ -204,7 +206,7 @@ internal sealed partial class TableFeed
             return;
         }
 
-        var snapshot = await table.GetSnapshot(viewer.PlayerId);
+        var snapshot = await Table.GetSnapshot(viewer.PlayerId);
         viewer.Queue.Resume();
         viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
         Lagged++;
@@ -278,7 +280,7 @@ internal sealed partial class TableFeed
         var newest = last;
         foreach (var group in viewers.Values.GroupBy(v => v.PlayerId).ToList())
         {
-            var snapshot = await table.GetSnapshot(group.Key);
+            var snapshot = await Table.GetSnapshot(group.Key);
             newest = Math.Max(newest, snapshot.EventSeq);
             foreach (var viewer in group)
             {
@@ -388,7 +390,7 @@ internal sealed partial class TableFeed
 
         try
         {
-            await table.Unsubscribe(reference);
+            await Table.Unsubscribe(reference);
         }
         finally
         {

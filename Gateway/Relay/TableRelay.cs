@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Orleans.Poker.Gateway.Hubs;
+using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.Gateway.Relay;
@@ -111,6 +112,23 @@ public sealed partial class TableRelay(
             Unwatch(connectionId, tableId);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The table's grain: its feed's reference when this gateway watches the table, else a new one (Orleans reads the
+    /// interface's attributes for every new reference: 3.5 % of a busy gateway's CPU when each action made one).
+    /// </summary>
+    public ITableGrain Table(string tableId)
+    {
+        lock (gate)
+        {
+            if (feeds.TryGetValue(tableId, out var feed))
+            {
+                return feed.Table;
+            }
+        }
+
+        return grains.GetGrain<ITableGrain>(tableId);
     }
 
     /// <summary>Most tables one connection watches at once.</summary>
