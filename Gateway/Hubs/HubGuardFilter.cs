@@ -13,8 +13,9 @@ namespace Orleans.Poker.Gateway.Hubs;
 /// Guards every hub call: a token bucket per connection (throttled calls get a <see cref="HubException"/>, a
 /// connection that keeps flooding is closed) and error mapping (refusals become <see cref="HubException"/>s
 /// carrying <c>code: message</c>; nothing else leaks). A banned player's connections are closed when the ban is stored
-/// (<see cref="CloseBanned"/>, told by <see cref="Auth.BanWatch"/>); a connection also asks for its player's ban at its
-/// first call after each <see cref="GatewaySettings.ResubscribeInterval"/>, in case that notice was lost.
+/// (<see cref="CloseBanned"/>, told by <see cref="Auth.BanWatch"/>); in case that notice was lost, a connection's first
+/// call after each <see cref="GatewaySettings.ResubscribeInterval"/> also asks for its player's ban, beside the call,
+/// and a ban found closes the connection.
 /// </summary>
 public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider time, RelayMetrics metrics, IGrainFactory grains, ILogger<HubGuardFilter> logger) : IHubFilter
 {
@@ -36,15 +37,15 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
             throw new HubException("rate_limited: too many calls, slow down");
         }
 
+        // The ban's notice closes the connection; this check catches a notice that was lost (the connection's own
+        // request was checked when it opened). It runs beside the call, which does not wait for a grain round trip.
+        if (guarded.PlayerId is { } playerId && guarded.BanCheckDue(options.Gateway.ResubscribeInterval, time))
+        {
+            _ = CloseIfBanned(connection, playerId);
+        }
+
         try
         {
-            // The ban's notice closes the connection; this check catches a notice that was lost (the connection's
-            // own request was checked when it opened).
-            if (guarded.PlayerId is { } playerId && guarded.BanCheckDue(options.Gateway.ResubscribeInterval, time))
-            {
-                await RefuseBanned(connection, playerId);
-            }
-
             return await next(invocationContext);
         }
         catch (HubException)
@@ -68,7 +69,7 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
         }
     }
 
-    private async Task RefuseBanned(HubCallerContext connection, long playerId)
+    private async Task CloseIfBanned(HubCallerContext connection, long playerId)
     {
         try
         {
@@ -78,7 +79,11 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
         {
             LogBannedClosed(logger, connection.ConnectionId, playerId);
             connection.Abort();
-            throw;
+        }
+        catch (Exception ex)
+        {
+            // Storage trouble: the next check is one interval later.
+            LogBanCheckFailed(logger, ex, connection.ConnectionId, playerId);
         }
     }
 
@@ -127,6 +132,9 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Closing hub connection {ConnectionId} of banned player {PlayerId}")]
     private static partial void LogBannedClosed(ILogger logger, string connectionId, long playerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the ban of player {PlayerId} on hub connection {ConnectionId}; checking again after the renewal interval")]
+    private static partial void LogBanCheckFailed(ILogger logger, Exception exception, string connectionId, long playerId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hub method {Method} refused for player {PlayerId}: {Code}")]
     private static partial void LogHubRefusal(ILogger logger, string method, string code, string? playerId);

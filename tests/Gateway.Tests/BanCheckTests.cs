@@ -12,13 +12,13 @@ namespace Orleans.Poker.Gateway.Tests;
 
 /// <summary>
 /// The hub guard's own ban check, for a ban whose notice never reached this gateway: a connection asks for its player's
-/// ban at its first call after each renewal interval, not at every call.
+/// ban at its first call after each renewal interval (beside the call, which does not wait for it), not at every call.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class BanCheckTests(GatewayFixture fixture)
 {
     [Fact]
-    public async Task A_ban_this_gateway_was_not_told_of_closes_the_connection_at_its_first_call_after_the_renewal_interval()
+    public async Task A_ban_this_gateway_was_not_told_of_closes_the_connection_once_its_first_call_after_the_renewal_interval_checked_it()
     {
         var admin = await fixture.SignInAdmin();
         var player = (await fixture.SignInTelegram(GatewayFixture.NewTelegramId())).Player.Profile.PlayerId;
@@ -43,11 +43,15 @@ public sealed class BanCheckTests(GatewayFixture fixture)
         Assert.False(connection.Aborted);
 
         time.Advance(TimeSpan.FromSeconds(1));
-        var refused = await Assert.ThrowsAsync<HubException>(async () => await guard.InvokeMethodAsync(Invocation(connection), Next));
+        await guard.InvokeMethodAsync(Invocation(connection), Next);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!connection.Aborted && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
 
-        Assert.StartsWith(PlayerBan.Code + ":", refused.Message, StringComparison.Ordinal);
         Assert.True(connection.Aborted);
-        Assert.Equal(2, calls);
+        Assert.Equal(3, calls);
     }
 
     [Fact]
@@ -67,11 +71,13 @@ public sealed class BanCheckTests(GatewayFixture fixture)
     }
 
     private static HubInvocationContext Invocation(FakeConnection connection) =>
-        new(connection, new ServiceCollection().BuildServiceProvider(), new TableHub(null!, null!), typeof(TableHub).GetMethod(nameof(TableHub.Unwatch))!, ["t"]);
+        new(connection, new ServiceCollection().BuildServiceProvider(), new TableHub(null!), typeof(TableHub).GetMethod(nameof(TableHub.Unwatch))!, ["t"]);
 
     private sealed class FakeConnection(long playerId) : HubCallerContext
     {
-        public bool Aborted { get; private set; }
+        private volatile bool aborted;
+
+        public bool Aborted => aborted;
 
         public override string ConnectionId { get; } = Guid.NewGuid().ToString("N");
 
@@ -86,6 +92,6 @@ public sealed class BanCheckTests(GatewayFixture fixture)
 
         public override CancellationToken ConnectionAborted => CancellationToken.None;
 
-        public override void Abort() => Aborted = true;
+        public override void Abort() => aborted = true;
     }
 }
