@@ -150,6 +150,8 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
             });
         }
 
+        // The hand's result goes to every viewer too; only counted.
+        connection.On<JsonElement>("handFinished", _ => Delivered());
         var clientSeq = 0L;
         connection.On<TurnHead>("yourTurn", turn =>
         {
