@@ -26,6 +26,12 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
 
     public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long one insert may take before its claims fail (their tables answer 503 and load again): a statement that
+    /// hangs (a lock, a stalled server) must not hold every table of the silo behind it for Npgsql's default 30 s.
+    /// </summary>
+    public static readonly TimeSpan InsertTimeout = TimeSpan.FromSeconds(5);
+
     private const string Insert =
         """
         INSERT INTO table_journal (table_id, version, move)
@@ -164,7 +170,7 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
     private async Task<HashSet<(string, long)>> InsertAsync(List<Claim> batch)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(Insert, connection);
+        await using var command = new NpgsqlCommand(Insert, connection) { CommandTimeout = (int)InsertTimeout.TotalSeconds };
         command.Parameters.Add(new NpgsqlParameter<string[]>("tables", [.. batch.Select(c => c.TableId)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter<long[]>("versions", [.. batch.Select(c => c.Version)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter<byte[]?[]>("moves", [.. batch.Select(c => c.Move)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });

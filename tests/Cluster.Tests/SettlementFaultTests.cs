@@ -65,24 +65,52 @@ public sealed class SettlementFaultTests
         var last = await room.Driver.PlayToLastAction(table, 1);
 
         // The last action's write (a move in the journal) passes; the settlement's (the next move) is held, so the
-        // table is stuck right between the two.
+        // table is stuck right between the two when the silo dies.
         room.Proxy.Arm(StatementFault.JournalWrite(FaultKind.Hold, table.GetPrimaryKeyString(), skip: 1));
         var clock = Stopwatch.StartNew();
-        await Assert.ThrowsAsync<TimeoutException>(last.Act);
-        var waited = clock.Elapsed;
-        Assert.Equal(1, room.Proxy.Applied);
+        var inFlight = last.Act();
+        await BoundedWait.Until(() => room.Proxy.Applied >= 1, "the settlement's journal write held", Within, TimeSpan.FromMilliseconds(10));
         room.Silo.Kill();
         room.Proxy.Disarm();
+        var lost = await Record.ExceptionAsync(() => inFlight);
+        var waited = clock.Elapsed;
+        Assert.Equal(1, room.Proxy.Applied);
         await room.RestartSilo();
         var answer = await PokerClient.RetryAsync(last.Act, Within);
 
-        // Assert: an in-flight action is answered within a turn's patience, the stored action stands (its retry gets
-        // the first answer), the hand settled once on activation and the next one is dealt with a whole clock.
-        Assert.InRange(waited, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20));
+        // Assert: the in-flight action fails within a turn's patience (its silo died before answering), the stored
+        // action stands (its retry gets the first answer), the hand settled once on activation and the next one is
+        // dealt with a whole clock.
+        Assert.NotNull(lost);
+        Assert.True(waited < TimeSpan.FromSeconds(20), $"the in-flight action ended after {waited}");
         Assert.Equal(last.ClientSeq, answer.ClientSeq);
         var next = await When(room.Client.Grains, table, v => v.HandNo == 2 && v.TurnId > 0);
         Assert.Equal(1, await room.HistoryRows(table, 1));
         Assert.True(next.View.Deadline > DateTimeOffset.UtcNow + TimeSpan.FromMinutes(4));
+        await room.AssertSettledAndConserved(table, players, issued, handsPlayed: 2, next.View.HandNo);
+    }
+
+    [Fact]
+    public async Task A_settlement_write_that_hangs_answers_unavailable_after_the_journal_timeout_and_its_retry_settles_the_hand()
+    {
+        await using var room = await Room.StartAsync();
+        var (table, players, issued) = await room.HeadsUpTable();
+        var last = await room.Driver.PlayToLastAction(table, 1);
+
+        // The settlement's journal write never reaches the server (a hung statement); the silo lives on.
+        room.Proxy.Arm(StatementFault.JournalWrite(FaultKind.Hold, table.GetPrimaryKeyString(), skip: 1));
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<StoreUnavailableException>(last.Act);
+        var waited = clock.Elapsed;
+        var answer = await PokerClient.RetryAsync(last.Act, Within);
+
+        // Assert: the caller hears "unavailable" once the insert timed out (the journal's 5 s, then Npgsql's 2 s to
+        // cancel), not after Npgsql's default 30 s; the stored action stands and the hand settles once.
+        Assert.Equal(1, room.Proxy.Applied);
+        Assert.InRange(waited, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(20));
+        Assert.Equal(last.ClientSeq, answer.ClientSeq);
+        var next = await When(room.Client.Grains, table, v => v.HandNo == 2 && v.TurnId > 0);
+        Assert.Equal(1, await room.HistoryRows(table, 1));
         await room.AssertSettledAndConserved(table, players, issued, handsPlayed: 2, next.View.HandNo);
     }
 

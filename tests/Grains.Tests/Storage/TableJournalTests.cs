@@ -133,6 +133,30 @@ public sealed class NpgsqlTableJournalTests : TableJournalContractTests, IClassF
     }
 
     [Fact]
+    public async Task A_claim_whose_insert_hangs_fails_as_storage_trouble_after_the_insert_timeout_and_the_next_one_is_stored()
+    {
+        var table = NewTableId();
+
+        // Another session holds a lock that every insert waits for.
+        await using (var blocker = await database.DataSource.OpenConnectionAsync())
+        {
+            await using var transaction = await blocker.BeginTransactionAsync();
+            await using (var locking = new Npgsql.NpgsqlCommand("LOCK TABLE table_journal IN SHARE MODE", blocker, transaction))
+            {
+                await locking.ExecuteNonQueryAsync();
+            }
+
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            await Assert.ThrowsAsync<Interfaces.Common.StoreUnavailableException>(() => Journal.Append(table, 1, TableMove.PreSelected(T0)));
+            Assert.InRange(waited.Elapsed, NpgsqlTableJournal.InsertTimeout - TimeSpan.FromSeconds(1), NpgsqlTableJournal.InsertTimeout + TimeSpan.FromSeconds(10));
+            await transaction.RollbackAsync();
+        }
+
+        await Journal.Append(table, 1, TableMove.PreSelected(T0));
+        Assert.Equal([1L], (await Journal.Read(table, 0)).Select(e => e.Version));
+    }
+
+    [Fact]
     public async Task The_sweep_keeps_an_hour_and_everything_from_each_tables_newest_whole_state()
     {
         var (old, recent) = (NewTableId(), NewTableId());
