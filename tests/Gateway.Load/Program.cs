@@ -37,6 +37,8 @@ var warmup = Int("warmup", 30);
 var thinkMs = Int("think-ms", 0);
 var sweep = arguments.Has("sweep");
 var sweepFrom = Int("sweep-from", 50);
+var stepSamples = Int("step-samples", 3000);
+const double MaxStepSeconds = 120;
 var template = arguments.Get("template", "nlhe-cash");
 var log = Console.Error;
 
@@ -367,7 +369,9 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
                 break;
             }
 
-            var figures = await Step(think, $"{offered:0}", $"offered {offered:0} actions/s (think {think} ms) by {seated} players");
+            // Long enough for --step-samples actions: a p99 of a few hundred is one stall's, not the step's.
+            var length = Math.Max(seconds, Math.Min(stepSamples / offered, MaxStepSeconds));
+            var figures = await Step(think, length, $"{offered:0}", $"offered {offered:0} actions/s (think {think} ms) by {seated} players, {length:0} s");
             // The tables stopped following the offered load: only the unthrottled step is left to measure.
             if (steps.Count > 1 && figures.ActionsPerSecond < 1.1 * steps[^2].ActionsPerSecond)
             {
@@ -375,7 +379,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
             }
         }
 
-        await Step(0, "max", $"as fast as answered by {seated} players");
+        await Step(0, seconds, "max", $"as fast as answered by {seated} players");
         var saturation = steps.Max(s => s.ActionsPerSecond);
         Line("saturation_actions_per_s", saturation, "actions/s");
         var half = steps.Where(s => s.ActionsPerSecond <= saturation / 2 && s.Latencies.Length > 0).ToList();
@@ -390,12 +394,12 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         log.WriteLine($"# latency curve written to {Path.GetFullPath(plot)}");
         return steps.All(s => s.Latencies.Length > 0) ? 0 : 1;
 
-        async Task<WindowFigures> Step(int think, string label, string what)
+        async Task<WindowFigures> Step(int think, double length, string label, string what)
         {
             Volatile.Write(ref thinkMs, think);
             await Task.Delay(TimeSpan.FromSeconds(3), cancel);
             log.WriteLine($"# step {steps.Count + 1}: {what}");
-            var figures = await Window(TimeSpan.FromSeconds(seconds));
+            var figures = await Window(TimeSpan.FromSeconds(length));
             Print(figures, $"step_{label}_");
             steps.Add(figures);
             return figures;

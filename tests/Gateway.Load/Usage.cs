@@ -4,7 +4,7 @@ namespace Orleans.Poker.Gateway.Load;
 internal static class Usage
 {
     public static readonly string[] Options =
-        ["help", "spawn", "storage", "gateways", "url", "clients", "tables", "seated", "seconds", "warmup", "think-ms", "template", "server-env", "floor", "sweep", "sweep-from", "plot"];
+        ["help", "spawn", "storage", "gateways", "url", "clients", "tables", "seated", "seconds", "warmup", "think-ms", "template", "server-env", "floor", "sweep", "sweep-from", "step-samples", "plot"];
 
     public const string Text = """
         Gateway load tool: SignalR clients playing and watching tables through running gateways, or through a silo and
@@ -37,6 +37,9 @@ internal static class Usage
                                   no wait (saturation); every step prints its figures (step_<offered>_*) and every
                                   process's CPU, then saturation_actions_per_s, p99_ms_up_to_half_saturation, and the
                                   curve as a PNG (--plot FILE, default latency-curve.png)
+          --step-samples N        with --sweep: a step's window lasts long enough for about N actions at its offered
+                                  rate (default 3000; at least --seconds, at most 120 s), so one stall of a few
+                                  hundred milliseconds does not make a low step's p99
           --help                  this text
 
         Prints `name value unit` lines: actions/s; the latency from sending an action to the LAST viewer's receipt of
