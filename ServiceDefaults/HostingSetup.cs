@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
@@ -17,8 +18,9 @@ namespace Orleans.Poker.ServiceDefaults;
 public static class HostingSetup
 {
     /// <summary>
-    /// An Orleans cluster client: Redis membership when configured, else the local silo's gateway port;
-    /// <paramref name="configure"/> adds to it (the gateway's dashboard).
+    /// An Orleans cluster client: Redis membership when configured, else the local silo's gateway port; it keeps
+    /// trying to connect for <see cref="ClusterSettings.ConnectTimeout"/> at start-up; <paramref name="configure"/>
+    /// adds to it (the gateway's dashboard).
     /// </summary>
     public static IHostApplicationBuilder AddPokerClusterClient(this IHostApplicationBuilder builder, PokerOptions options, Action<IClientBuilder>? configure = null)
     {
@@ -37,6 +39,11 @@ public static class HostingSetup
             {
                 client.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(options.Cluster.Redis));
             }
+
+            client.Services.AddSingleton<IClientConnectionRetryFilter>(services => new ClusterConnectRetryFilter(
+                options.Cluster.ConnectTimeout,
+                services.GetService<TimeProvider>() ?? TimeProvider.System,
+                services.GetRequiredService<ILogger<ClusterConnectRetryFilter>>()));
 
             if (TelemetrySetup.TracingEnabled(options))
             {

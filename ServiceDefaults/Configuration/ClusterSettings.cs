@@ -24,4 +24,8 @@ public sealed class ClusterSettings
     /// <summary>Missed probes in a row before a silo votes another dead: with <see cref="ProbeTimeout"/>, how fast
     /// the grains of a crashed silo come back on the others.</summary>
     public int MissedProbesLimit { get; set; } = 3;
+
+    /// <summary>How long a gateway or the bot keeps trying to reach the cluster when it starts (no silo listed in
+    /// Redis yet, a silo still joining, Redis restarting) before it gives up and exits.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
@@ -10,7 +13,8 @@ namespace Orleans.Poker.Gateway.Tests;
 /// <summary>
 /// The production topology on loopback: one real silo process (Redis clustering, PostgreSQL storage in a throwaway
 /// database, no co-hosted gateway) and two standalone gateways in this process, each on its own Kestrel port with
-/// its own Orleans cluster client (over TCP to the silo, found through Redis) and the Redis SignalR backplane.
+/// its own Orleans cluster client (over TCP to the silo, found through Redis) and the Redis SignalR backplane. The
+/// gateways are started first and wait for the silo to join.
 /// </summary>
 public sealed class ScaleOutFixture : IAsyncLifetime
 {
@@ -31,9 +35,21 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     {
         database = await TestDatabase.CreateMigratedAsync();
         var settings = SiloSettings.Fresh(database.ConnectionString);
-        silo = await SiloProcess.StartAsync(settings, "scale-out");
         var ports = new[] { ServerProcesses.FreePort(), ServerProcesses.FreePort() };
-        Gateways = await Task.WhenAll(ports.Select(port => StartGateway(settings, port)));
+
+        // The gateways start before the silo, as they may in a deployment: their cluster clients find no silo in
+        // Redis and keep trying (ClusterConnectRetryFilter) until it has joined.
+        var gateways = ports.Select(port => BuildGateway(settings, port)).ToList();
+        var starts = gateways.Select(gateway => gateway.App.StartAsync()).ToList();
+        foreach (var (gateway, start) in gateways.Zip(starts))
+        {
+            var first = await Task.WhenAny(gateway.Retrying.Seen.Task, start).WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.True(first != start, $"a gateway started before its silo did not wait for it: {start.Exception?.GetBaseException().Message}");
+        }
+
+        silo = await SiloProcess.StartAsync(settings, "scale-out");
+        await Task.WhenAll(starts);
+        Gateways = [.. gateways.Select(gateway => gateway.App)];
         Urls = [.. ports.Select(port => new Uri($"http://127.0.0.1:{port}"))];
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         foreach (var url in Urls)
@@ -77,7 +93,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<AuthResponse>(GatewayFixture.Json))!;
     }
 
-    private static async Task<WebApplication> StartGateway(SiloSettings settings, int port)
+    private static (WebApplication App, RetryLogged Retrying) BuildGateway(SiloSettings settings, int port)
     {
         var options = new PokerOptions
         {
@@ -87,10 +103,31 @@ public sealed class ScaleOutFixture : IAsyncLifetime
             Gateway = new GatewaySettings { RequestsPerSecond = 1000, RequestBurst = 5000, HubCallsPerSecond = 1000, HubCallBurst = 5000 },
         };
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        var retrying = new RetryLogged();
+        builder.Logging.AddProvider(retrying);
         builder.AddStandaloneGateway(options);
         var app = builder.Build();
         app.MapStandaloneGateway();
-        await app.StartAsync();
-        return app;
+        return (app, retrying);
+    }
+
+    /// <summary>Completes when the cluster client logs its first retry of a failed connection.</summary>
+    private sealed class RetryLogged : ILoggerProvider, ILogger
+    {
+        public TaskCompletionSource Seen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName == typeof(ClusterConnectRetryFilter).FullName ? this : NullLogger.Instance;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Seen.TrySetResult();
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public void Dispose()
+        {
+        }
     }
 }
