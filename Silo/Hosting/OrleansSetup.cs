@@ -135,14 +135,14 @@ public static class OrleansSetup
             storage.Configure<Serializer>((settings, serializer) =>
             {
                 settings.Invariant = "Npgsql";
-                settings.ConnectionString = PostgresPool.WithDefaultLimit(postgres);
+                settings.ConnectionString = PostgresPool.WithDefaults(postgres);
                 settings.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
         silo.Services.TranslateStorageFailures(PokerStorage.Name);
         silo.UseAdoNetReminderService(reminders =>
         {
             reminders.Invariant = "Npgsql";
-            reminders.ConnectionString = PostgresPool.WithDefaultLimit(postgres);
+            reminders.ConnectionString = PostgresPool.WithDefaults(postgres);
         });
         return silo;
     }
