@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -133,11 +134,14 @@ public sealed class LoopbackProxy : IAsyncDisposable
 
     /// <summary>
     /// Client to server: forwards each read unless it holds a faulted statement. Npgsql writes a statement's parse,
-    /// bind and execute messages in one buffer, so its text and its leading parameters arrive in one read.
+    /// bind and execute messages in one buffer, so its text and its leading parameters arrive in one read. A statement
+    /// Npgsql has prepared on the connection (after its fifth use) comes as a bind of its name alone: the text it was
+    /// parsed with on this connection stands for it.
     /// </summary>
     private async Task Statements(NetworkStream client, NetworkStream server)
     {
         var buffer = new byte[64 * 1024];
+        var prepared = new Dictionary<string, string>(StringComparer.Ordinal);
         while (true)
         {
             var read = await client.ReadAsync(buffer, stopping.Token);
@@ -146,9 +150,7 @@ public sealed class LoopbackProxy : IAsyncDisposable
                 return;
             }
 
-            // Latin-1 keeps one char per byte, so ASCII statement text and identifiers match as written.
-            var text = Encoding.Latin1.GetString(buffer, 0, read);
-            switch (Decide(text))
+            switch (Decide(Statement(buffer.AsSpan(0, read), prepared)))
             {
                 case FaultKind.Cut:
                     return;
@@ -159,6 +161,42 @@ public sealed class LoopbackProxy : IAsyncDisposable
 
             await server.WriteAsync(buffer.AsMemory(0, read), stopping.Token);
         }
+    }
+
+    /// <summary>
+    /// The text of a read (Latin-1 keeps one char per byte, so ASCII statement text and identifiers match as written),
+    /// followed by the text of each prepared statement it binds. Parse messages ('P': name, text) teach the names.
+    /// </summary>
+    private static string Statement(ReadOnlySpan<byte> read, Dictionary<string, string> prepared)
+    {
+        var text = Encoding.Latin1.GetString(read);
+        var bound = new StringBuilder(text);
+        var at = 0;
+        while (at + 5 <= read.Length)
+        {
+            var length = BinaryPrimitives.ReadInt32BigEndian(read[(at + 1)..]);
+            if (length < 4 || at + 1 + length > read.Length)
+            {
+                // Not a whole message (the start-up packet has no type byte, or a statement larger than a read).
+                break;
+            }
+
+            var body = text.AsSpan(at + 5, length - 4);
+            var first = body.IndexOf('\0');
+            if (read[at] == (byte)'P' && first > 0 && body[(first + 1)..].IndexOf('\0') is var end and >= 0)
+            {
+                prepared[body[..first].ToString()] = body.Slice(first + 1, end).ToString();
+            }
+            else if (read[at] == (byte)'B' && first >= 0 && body[(first + 1)..].IndexOf('\0') is var name and > 0
+                && prepared.TryGetValue(body.Slice(first + 1, name).ToString(), out var statement))
+            {
+                bound.Append('\n').Append(statement);
+            }
+
+            at += 1 + length;
+        }
+
+        return bound.ToString();
     }
 
     private FaultKind? Decide(string text)
