@@ -10,7 +10,11 @@ namespace Orleans.Poker.Grains.Storage;
 /// <see cref="DefaultMaxPoolSize"/>, and requests beyond it wait for a free connection instead of failing. Its
 /// statements, a few dozen texts run thousands of times, are prepared on each connection after their fifth use
 /// (<see cref="DefaultMaxAutoPrepare"/>): measured under the load tool at ~540 actions/s, PostgreSQL used about a
-/// quarter less CPU.
+/// quarter less CPU. A connection taken from the pool is not reset (<c>No Reset On Close</c>): Npgsql would otherwise
+/// send six reset statements (<c>RESET ALL</c>, <c>UNLISTEN *</c>, <c>DISCARD TEMP</c>, …) with the next statement of
+/// every checkout, one per journal batch and per state write, and these pools never change session state (no
+/// <c>SET</c>, temporary tables, <c>LISTEN</c> or advisory locks; an open transaction is still rolled back). Measured
+/// with the grains benchmark: PostgreSQL CPU per action about a tenth lower, actions/s about a sixth higher.
 /// </summary>
 public static class PostgresPool
 {
@@ -32,6 +36,11 @@ public static class PostgresPool
         if (!keys.Contains("maxautoprepare"))
         {
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!keys.Contains("noresetonclose"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
