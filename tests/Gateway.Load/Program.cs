@@ -267,7 +267,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         }
 
         // The services on this machine too (PostgreSQL, Redis): zero when they run elsewhere.
-        var services = new[] { "postgres", "redis-server" }.ToDictionary(n => n, ProcessCpu.Of);
+        var services = new[] { "postgres", "redis-server" }.ToDictionary(n => n, ProcessCpu.Mark);
         var (actionsBefore, errorsBefore, deliveredBefore) = (Interlocked.Read(ref actions), Interlocked.Read(ref errors), Interlocked.Read(ref delivered));
         Volatile.Write(ref measuring, true);
         var window = Stopwatch.StartNew();
@@ -277,9 +277,9 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         self.Refresh();
         var loadCores = (self.TotalProcessorTime - selfCpu).TotalSeconds / elapsed.TotalSeconds;
         var serverCores = (servers?.All ?? []).ToDictionary(p => p.Name, p => p.CpuSinceMark().TotalSeconds / elapsed.TotalSeconds);
-        foreach (var (name, before) in services)
+        foreach (var (name, mark) in services)
         {
-            serverCores[name] = (ProcessCpu.Of(name) - before).TotalSeconds / elapsed.TotalSeconds;
+            serverCores[name] = mark.Since().TotalSeconds / elapsed.TotalSeconds;
         }
 
         lagStop.Cancel();

@@ -15,11 +15,11 @@ public static class ThroughputRun
         await using var play = await TablesAtPlay.StartAsync(postgres, tables, suffix);
         await Task.Delay(warmUp);
         var walStart = postgres is null ? 0 : await PostgresFloor.WalBytes(postgres);
-        var serverStart = ProcessCpu.Of("postgres");
+        var server = ProcessCpu.Mark("postgres");
         var start = play.Sample();
         await Task.Delay(window);
         var end = play.Sample();
-        var serverEnd = ProcessCpu.Of("postgres");
+        var serverCpu = server.Since();
         var walEnd = postgres is null ? 0 : await PostgresFloor.WalBytes(postgres);
         var seconds = end.SecondsSince(start);
         play.Counter.Stopping = true;
@@ -37,7 +37,7 @@ public static class ThroughputRun
         if (postgres is not null)
         {
             Figure.Print($"wal_bytes_per_action{suffix}", actions == 0 ? 0 : (double)(walEnd - walStart) / actions, "bytes");
-            Figure.Print($"server_cpu_us_per_action{suffix}", actions == 0 ? 0 : (serverEnd - serverStart).TotalMicroseconds / actions, "us");
+            Figure.Print($"server_cpu_us_per_action{suffix}", actions == 0 ? 0 : serverCpu.TotalMicroseconds / actions, "us");
         }
 
         if (postgres is null)

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Orleans.Poker.Grains.Tests.Telemetry;
+
+/// <summary>The benchmarks' reading of PostgreSQL's CPU (<see cref="ProcessCpu"/>) while its backends come and go.</summary>
+public sealed class ProcessCpuTests : IDisposable
+{
+    // A copy of the shell under a name of its own: /proc names a process after its executable.
+    private readonly string probe = Path.Combine(Path.GetTempPath(), $"cpuprobe{Random.Shared.Next(100_000, 999_999)}");
+
+    public ProcessCpuTests()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            File.Copy("/bin/sh", probe);
+        }
+    }
+
+    [Fact]
+    public async Task A_process_that_ends_after_the_mark_drops_out_and_one_started_after_it_counts_whole()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var name = Path.GetFileName(probe);
+        using var ended = Busy();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var mark = ProcessCpu.Mark(name);
+        ended.Kill();
+        await ended.WaitForExitAsync();
+
+        var started = Stopwatch.StartNew();
+        using var later = Busy();
+        await Task.Delay(TimeSpan.FromSeconds(0.5));
+        var since = mark.Since();
+        var alive = started.Elapsed;
+        later.Kill();
+        await later.WaitForExitAsync();
+
+        // A difference of sums would be the later process's CPU less the ended one's (negative); the ended one's CPU
+        // before the mark counted would be more than the later one's lifetime allows.
+        Assert.InRange(since, TimeSpan.FromMilliseconds(20), alive + TimeSpan.FromMilliseconds(50));
+    }
+
+    public void Dispose() => File.Delete(probe);
+
+    private Process Busy() => Process.Start(new ProcessStartInfo(probe, ["-c", "while :; do :; done"])) ?? throw new InvalidOperationException("the probe did not start");
+}
