@@ -18,19 +18,38 @@ public sealed partial class ClusterConnectRetryFilter(TimeSpan timeout, TimeProv
     {
         firstFailure ??= time.GetTimestamp();
         var waited = time.GetElapsedTime(firstFailure.Value);
-        if (waited >= timeout || cancellationToken.IsCancellationRequested)
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // The process is stopping: nothing went wrong.
+            LogStopped(logger, waited.TotalSeconds);
+            return false;
+        }
+
+        if (waited >= timeout)
         {
             LogGaveUp(logger, waited.TotalSeconds, exception.Message);
             return false;
         }
 
         LogRetrying(logger, exception.Message, waited.TotalSeconds, timeout.TotalSeconds);
-        await Task.Delay(RetryDelay, time, cancellationToken);
+        try
+        {
+            await Task.Delay(RetryDelay, time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            LogStopped(logger, time.GetElapsedTime(firstFailure.Value).TotalSeconds);
+            return false;
+        }
+
         return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cluster not reachable yet ({Reason}); retrying, {WaitedSeconds:0} s of {TimeoutSeconds:0} s waited")]
     private static partial void LogRetrying(ILogger logger, string reason, double waitedSeconds, double timeoutSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped waiting for the cluster after {WaitedSeconds:0} s: the process is stopping")]
+    private static partial void LogStopped(ILogger logger, double waitedSeconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Cluster not reachable after {WaitedSeconds:0} s ({Reason}); giving up")]
     private static partial void LogGaveUp(ILogger logger, double waitedSeconds, string reason);

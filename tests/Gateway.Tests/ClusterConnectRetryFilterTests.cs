@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Poker.ServiceDefaults;
@@ -28,9 +29,39 @@ public sealed class ClusterConnectRetryFilterTests
     }
 
     [Fact]
-    public async Task A_cancelled_start_stops_retrying()
+    public async Task Giving_up_is_an_error()
     {
-        var filter = new ClusterConnectRetryFilter(TimeSpan.FromMinutes(1), new FakeTimeProvider(), NullLogger<ClusterConnectRetryFilter>.Instance);
-        Assert.False(await filter.ShouldRetryConnectionAttempt(NoGateway, new CancellationToken(canceled: true)));
+        using var logs = new LogCapture();
+        var filter = new ClusterConnectRetryFilter(TimeSpan.Zero, new FakeTimeProvider(), Logger(logs));
+
+        Assert.False(await filter.ShouldRetryConnectionAttempt(NoGateway, CancellationToken.None));
+        Assert.Equal(LogLevel.Error, Assert.Single(logs.Entries).Level);
     }
+
+    [Fact]
+    public async Task A_cancelled_start_stops_retrying_without_an_error()
+    {
+        using var logs = new LogCapture();
+        var filter = new ClusterConnectRetryFilter(TimeSpan.FromMinutes(1), new FakeTimeProvider(), Logger(logs));
+
+        Assert.False(await filter.ShouldRetryConnectionAttempt(NoGateway, new CancellationToken(canceled: true)));
+        Assert.Equal(LogLevel.Information, Assert.Single(logs.Entries).Level);
+    }
+
+    [Fact]
+    public async Task A_start_cancelled_while_waiting_stops_retrying_without_an_error()
+    {
+        using var logs = new LogCapture();
+        using var stopping = new CancellationTokenSource();
+        var filter = new ClusterConnectRetryFilter(TimeSpan.FromMinutes(1), new FakeTimeProvider(), Logger(logs));
+
+        var retry = filter.ShouldRetryConnectionAttempt(NoGateway, stopping.Token);
+        await stopping.CancelAsync();
+
+        Assert.False(await retry);
+        Assert.Equal([LogLevel.Warning, LogLevel.Information], logs.Entries.Select(e => e.Level));
+    }
+
+    private static ILogger<ClusterConnectRetryFilter> Logger(LogCapture logs) =>
+        LoggerFactory.Create(b => b.AddProvider(logs)).CreateLogger<ClusterConnectRetryFilter>();
 }
