@@ -268,6 +268,16 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
 
         // The services on this machine too (PostgreSQL, Redis): zero when they run elsewhere.
         var services = new[] { "postgres", "redis-server" }.ToDictionary(n => n, ProcessCpu.Mark);
+
+        // Every process's wait for a core, this tool's own included: each hop of an action pays it.
+        var waits = (servers?.All ?? []).ToDictionary(p => p.Name, p => RunQueueWait.Mark(p.Pid));
+        waits["load"] = RunQueueWait.Mark(Environment.ProcessId);
+        foreach (var name in services.Keys)
+        {
+            waits[name] = RunQueueWait.Mark(name);
+        }
+
+        var stagesBefore = servers is null ? null : await ServerLatency.Read(servers, http, cancel);
         var (actionsBefore, errorsBefore, deliveredBefore) = (Interlocked.Read(ref actions), Interlocked.Read(ref errors), Interlocked.Read(ref delivered));
         Volatile.Write(ref measuring, true);
         var window = Stopwatch.StartNew();
@@ -281,6 +291,9 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         {
             serverCores[name] = mark.Since().TotalSeconds / elapsed.TotalSeconds;
         }
+
+        var waited = waits.ToDictionary(w => w.Key, w => w.Value.Since());
+        var stages = stagesBefore is null ? null : (await ServerLatency.Read(servers!, http, cancel))?.Since(stagesBefore);
 
         lagStop.Cancel();
         var lags = await lag;
@@ -304,7 +317,9 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
             measured.Count - complete.Count,
             loadCores,
             Percentile(lags, 0.99),
-            serverCores);
+            serverCores,
+            waited,
+            stages);
     }
 
     void Print(WindowFigures figures, string prefix)
@@ -324,6 +339,18 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         foreach (var (name, cores) in figures.ServerCores)
         {
             Line($"{prefix}{name}_cpu", cores, "cores");
+        }
+
+        // How long a thread that became ready waited for a core, on average, and how many waited at once.
+        foreach (var (name, (waited, runs)) in figures.RunQueue)
+        {
+            Line($"{prefix}{name}_runq_wait_us", runs == 0 ? double.NaN : waited.TotalMicroseconds / runs, "us");
+        }
+
+        Line($"{prefix}runq_waiting_threads", figures.RunQueue.Values.Sum(w => w.Waited.TotalSeconds) / figures.Elapsed.TotalSeconds, "threads");
+        foreach (var (name, value) in figures.Stages?.Figures() ?? [])
+        {
+            Line($"{prefix}{name}", value, "ms");
         }
 
         Line($"{prefix}delivered_per_s", figures.Delivered / figures.Elapsed.TotalSeconds, "messages/s");
@@ -498,7 +525,9 @@ internal sealed record WindowFigures(
     int Incomplete,
     double LoadCores,
     double LagP99,
-    Dictionary<string, double> ServerCores)
+    Dictionary<string, double> ServerCores,
+    Dictionary<string, (TimeSpan Waited, long Runs)> RunQueue,
+    ServerLatency? Stages)
 {
     public double ActionsPerSecond => Actions / Elapsed.TotalSeconds;
 }

@@ -14,11 +14,12 @@ internal sealed class ServiceProcess : IDisposable
     private readonly OutputTail output = new();
     private TimeSpan cpuMark;
 
-    private ServiceProcess(string name, Process process, int httpPort)
+    private ServiceProcess(string name, Process process, int httpPort, int metricsPort)
     {
         Name = name;
         this.process = process;
         HttpPort = httpPort;
+        MetricsPort = metricsPort;
     }
 
     public string Name { get; }
@@ -28,6 +29,9 @@ internal sealed class ServiceProcess : IDisposable
     public int Pid => process.Id;
 
     public Uri Url => new($"http://127.0.0.1:{HttpPort}");
+
+    /// <summary>The management port, where <c>/metrics</c> answers anonymously (0: none).</summary>
+    public int MetricsPort { get; }
 
     /// <summary>The process's last output lines, for failure messages.</summary>
     public string RecentOutput => output.Last(30);
@@ -53,13 +57,14 @@ internal sealed class ServiceProcess : IDisposable
 
         start.Environment["POKER__Http__Host"] = "127.0.0.1";
         start.Environment["POKER__Http__Port"] = httpPort.ToString(CultureInfo.InvariantCulture);
-        // Several processes on one host: no default management ports (9464+) that would collide.
-        if (!start.Environment.ContainsKey("POKER__Telemetry__MetricsPort"))
+        // Several processes on one host: a free management port each, not the defaults (9464+) that would collide.
+        if (!start.Environment.TryGetValue("POKER__Telemetry__MetricsPort", out var metrics) || metrics is null)
         {
-            start.Environment["POKER__Telemetry__MetricsPort"] = "0";
+            start.Environment["POKER__Telemetry__MetricsPort"] = metrics = ServerProcesses.FreePort().ToString(CultureInfo.InvariantCulture);
         }
+
         var process = new Process { StartInfo = start };
-        var service = new ServiceProcess(name, process, httpPort);
+        var service = new ServiceProcess(name, process, httpPort, int.Parse(metrics, CultureInfo.InvariantCulture));
         process.OutputDataReceived += (_, e) => service.output.Record(e.Data);
         process.ErrorDataReceived += (_, e) => service.output.Record(e.Data);
         process.Start();

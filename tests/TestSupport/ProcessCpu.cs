@@ -38,33 +38,17 @@ public sealed class ProcessCpu
     private static Dictionary<int, long> Read(string name)
     {
         var ticks = new Dictionary<int, long>();
-        if (!Directory.Exists("/proc"))
+        foreach (var (pid, stat) in ProcFs.Named(name))
         {
-            return ticks;
-        }
-
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-            {
-                continue;
-            }
-
             try
             {
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                if (stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')] != name)
-                {
-                    continue;
-                }
-
                 // After the name: state is field 3, utime and stime fields 14 and 15 (clock ticks, 100 per second on Linux).
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException)
+            catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException)
             {
-                // The process ended while being read.
+                // Not a stat line this reading understands.
             }
         }
 

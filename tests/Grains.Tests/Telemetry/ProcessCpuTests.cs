@@ -44,6 +44,39 @@ public sealed class ProcessCpuTests : IDisposable
         Assert.InRange(since, TimeSpan.FromMilliseconds(20), alive + TimeSpan.FromMilliseconds(50));
     }
 
+    [Fact]
+    public async Task Busy_processes_beyond_the_cores_wait_for_one_and_a_process_that_ended_drops_out()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists($"/proc/{Environment.ProcessId}/task/{Environment.ProcessId}/schedstat"))
+        {
+            return;
+        }
+
+        var name = Path.GetFileName(probe);
+        using var ended = Busy();
+        var endedMark = RunQueueWait.Mark(ended.Id);
+        var mark = RunQueueWait.Mark(name);
+        var started = Stopwatch.StartNew();
+        var busy = Enumerable.Range(0, Environment.ProcessorCount + 1).Select(_ => Busy()).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        ended.Kill();
+        await ended.WaitForExitAsync();
+        var (waited, runs) = mark.Since();
+        var elapsed = started.Elapsed;
+        foreach (var process in busy)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+
+        // One more busy process than cores: at any moment at least one waits, so about a second of waiting in all
+        // (started after the mark, they count whole); no thread can wait longer than the window.
+        Assert.True(runs > 0);
+        Assert.InRange(waited, TimeSpan.FromMilliseconds(200), elapsed * (busy.Count + 1));
+        Assert.Equal((TimeSpan.Zero, 0L), endedMark.Since());
+    }
+
     public void Dispose() => File.Delete(probe);
 
     private Process Busy() => Process.Start(new ProcessStartInfo(probe, ["-c", "while :; do :; done"])) ?? throw new InvalidOperationException("the probe did not start");
