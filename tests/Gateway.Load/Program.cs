@@ -177,7 +177,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         {
             if (Volatile.Read(ref thinkMs) is var think and > 0)
             {
-                await Task.Delay(think, cancel);
+                await Task.Delay(ThinkTime(think), cancel);
             }
 
             if (!Volatile.Read(ref acting))
@@ -248,6 +248,12 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         return 0;
     });
     return status;
+
+    // A player's pause before acting: exponentially distributed around the mean (at most 5x it), as independent people
+    // pause, so the tables never fall into step. With one pause for everybody they did: every table acted again one
+    // think plus one answer after the last wave, so the actions came in waves (about 150 within a few milliseconds, then
+    // next to none) and the waves' own queues, not the rate, made the tail.
+    static TimeSpan ThinkTime(int meanMs) => TimeSpan.FromMilliseconds(Math.Min(5.0 * meanMs, -meanMs * Math.Log(1 - Random.Shared.NextDouble())));
 
     // One measured window: actions sent inside it and their deliveries, every process's CPU, this process's timer lag.
     async Task<WindowFigures> Window(TimeSpan length)
@@ -348,9 +354,9 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         }
 
         Line($"{prefix}runq_waiting_threads", figures.RunQueue.Values.Sum(w => w.Waited.TotalSeconds) / figures.Elapsed.TotalSeconds, "threads");
-        foreach (var (name, value) in figures.Stages?.Figures() ?? [])
+        foreach (var (name, value, unit) in figures.Stages?.Figures(figures.Elapsed) ?? [])
         {
-            Line($"{prefix}{name}", value, "ms");
+            Line($"{prefix}{name}", value, unit);
         }
 
         Line($"{prefix}delivered_per_s", figures.Delivered / figures.Elapsed.TotalSeconds, "messages/s");

@@ -24,7 +24,8 @@ internal static class Usage
           --tables M              tables created (default 6)
           --seated K              players per table who play (check, call or fold on their turn); the rest watch
                                   (default 6)
-          --think-ms T            how long a player waits before acting (default 0)
+          --think-ms T            how long a player waits before acting, on average (default 0): exponentially
+                                  distributed (at most 5 T) so that the tables do not act in step
           --template ID           the template the tables are created from (default nlhe-cash)
           --warmup S              seconds before the measured window (default 30: servers JIT-compile at first)
           --seconds S             the measured window (default 10)

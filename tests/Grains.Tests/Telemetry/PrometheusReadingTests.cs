@@ -1,7 +1,7 @@
 namespace Orleans.Poker.Grains.Tests.Telemetry;
 
-/// <summary>The load tool's reading of the servers' histograms from <c>/metrics</c> (<see cref="PrometheusHistogram"/>).</summary>
-public sealed class PrometheusHistogramTests
+/// <summary>The load tool's reading of the servers' <c>/metrics</c> (<see cref="PrometheusHistogram"/>, <see cref="PrometheusCounter"/>).</summary>
+public sealed class PrometheusReadingTests
 {
     private const string Before =
         """
@@ -61,5 +61,22 @@ public sealed class PrometheusHistogramTests
         Assert.Equal(24, all.Add(refused).Count);
         Assert.Equal(0, PrometheusHistogram.Parse(Before, "poker_table_action_duration").Count);
         Assert.True(double.IsNaN(PrometheusHistogram.Empty.Quantile(0.99)));
+    }
+
+    [Fact]
+    public void A_counter_adds_up_its_series_and_only_its_own()
+    {
+        const string text =
+            """
+            # TYPE dotnet_gc_collections_total counter
+            dotnet_gc_collections_total{otel_scope_name="System.Runtime",gc_heap_generation="gen2"} 6
+            dotnet_gc_collections_total{otel_scope_name="System.Runtime",gc_heap_generation="gen0"} 26
+            dotnet_gc_collections_total_other 100
+            dotnet_gc_pause_time_seconds_total{otel_scope_name="System.Runtime"} 0.683173
+            """;
+
+        Assert.Equal(32, PrometheusCounter.Sum(text, "dotnet_gc_collections_total"));
+        Assert.Equal(0.683173, PrometheusCounter.Sum(text, "dotnet_gc_pause_time_seconds_total"), 9);
+        Assert.True(double.IsNaN(PrometheusCounter.Sum(text, "dotnet_gc_pause_time")));
     }
 }
