@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Orleans.Poker.TestSupport;
 
 /// <summary>A counter or gauge read from Prometheus text (<c>/metrics</c>): every series of that name added up.</summary>
@@ -9,13 +7,9 @@ public static class PrometheusCounter
     public static double Sum(string text, string name)
     {
         var sum = double.NaN;
-        foreach (var line in text.Split('\n'))
+        foreach (var (_, value) in PrometheusSeries.Of(text, name))
         {
-            if (line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is '{' or ' ')
-            {
-                var value = double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
-                sum = double.IsNaN(sum) ? value : sum + value;
-            }
+            sum = double.IsNaN(sum) ? value : sum + value;
         }
 
         return sum;

@@ -23,17 +23,9 @@ public sealed class PrometheusHistogram
     /// <summary>The series of <c>{name}_bucket</c> in <paramref name="text"/> whose labels contain <paramref name="labels"/>, added up.</summary>
     public static PrometheusHistogram Parse(string text, string name, string labels = "")
     {
-        var prefix = name + "_bucket";
         var buckets = new SortedDictionary<double, double>();
-        foreach (var line in text.Split('\n'))
+        foreach (var (set, count) in PrometheusSeries.Of(text, name + "_bucket"))
         {
-            if (!line.StartsWith(prefix, StringComparison.Ordinal) || line.Length <= prefix.Length || line[prefix.Length] is not ('{' or ' '))
-            {
-                continue;
-            }
-
-            var close = line.LastIndexOf('}');
-            var set = close < 0 ? "" : line[(prefix.Length + 1)..close];
             var le = set.IndexOf("le=\"", StringComparison.Ordinal);
             if (le < 0 || !set.Contains(labels, StringComparison.Ordinal))
             {
@@ -42,7 +34,6 @@ public sealed class PrometheusHistogram
 
             var bound = set[(le + 4)..set.IndexOf('"', le + 4)];
             var upper = bound == "+Inf" ? double.PositiveInfinity : double.Parse(bound, CultureInfo.InvariantCulture);
-            var count = double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
             buckets[upper] = buckets.GetValueOrDefault(upper) + count;
         }
 
