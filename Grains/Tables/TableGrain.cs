@@ -99,6 +99,15 @@ public sealed class TableGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Orleans may carry this activation's state to another silo instead of loading it there again: a silo shutting
+        // down migrates the activations that have calls waiting (and MigrateOnIdle does too). The state it carries is
+        // this instance, current up to the last move, but its hand only as the last whole write left it: the hand in
+        // play goes in with it, as a whole write would store it (nothing is written here).
+        if (flow is not null && State.Created)
+        {
+            State.Hand = Hand is null ? null : HandSerializer.Serialize(Hand);
+        }
+
         if (gauge is not null)
         {
             metrics.Untrack(TableId, gauge);

@@ -54,12 +54,12 @@ public static class TestSilo
     }
 
     /// <summary>
-    /// One silo with <see cref="AddTestGrains"/> on <paramref name="time"/>; <paramref name="configure"/> adds to the
-    /// builder first (the silo host's configuration, say).
+    /// <paramref name="silos"/> silos (one unless told) with <see cref="AddTestGrains"/> on <paramref name="time"/>;
+    /// <paramref name="configure"/> adds to the builder first (the silo host's configuration, say).
     /// </summary>
-    public static InProcessTestCluster Build(TimeProvider time, Action<InProcessTestClusterBuilder>? configure = null)
+    public static InProcessTestCluster Build(TimeProvider time, Action<InProcessTestClusterBuilder>? configure = null, short silos = 1)
     {
-        var builder = new InProcessTestClusterBuilder(1);
+        var builder = new InProcessTestClusterBuilder(silos);
         configure?.Invoke(builder);
         builder.ConfigureSilo((_, silo) => silo.AddTestGrains(time));
         return builder.Build();

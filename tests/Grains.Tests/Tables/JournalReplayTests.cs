@@ -109,9 +109,9 @@ public sealed class JournalReplayTests(ClusterFixture fixture)
         await table.Close("test over");
     }
 
-    private static async Task<TableSnapshot[]> Snapshots(ITableGrain table, long[] players) =>
+    internal static async Task<TableSnapshot[]> Snapshots(ITableGrain table, long[] players) =>
         [await table.GetSnapshot(null), .. await Task.WhenAll(players.Select(p => table.GetSnapshot(p)))];
 
     // The version aside: a table that made moves again stores itself whole, one version later.
-    private static string Print(TableSnapshot s) => System.Text.Json.JsonSerializer.Serialize(s with { TableVersion = 0 });
+    internal static string Print(TableSnapshot s) => System.Text.Json.JsonSerializer.Serialize(s with { TableVersion = 0 });
 }
