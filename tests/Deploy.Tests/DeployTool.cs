@@ -211,6 +211,41 @@ public sealed class DeployTool : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// For a failed test: each process's log (under <c>logs/</c>) into the test's output, its warnings and errors
+    /// (the last 60) and its last 25 lines, and the whole folder copied to <c>$TMPDIR/poker-deploy-failed/</c>, which
+    /// Dispose does not delete.
+    /// </summary>
+    public void ReportLogs(Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var logs = Path.Combine(Root, "logs");
+        if (!Directory.Exists(logs))
+        {
+            return;
+        }
+
+        var kept = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "poker-deploy-failed", Path.GetFileName(Root))).FullName;
+        foreach (var file in Directory.GetFiles(logs).Order(StringComparer.Ordinal))
+        {
+            File.Copy(file, Path.Combine(kept, Path.GetFileName(file)), overwrite: true);
+            var lines = File.ReadAllLines(file);
+            var problems = lines.Where(l => l.Contains(" WRN] ", StringComparison.Ordinal) || l.Contains(" ERR] ", StringComparison.Ordinal) || l.Contains(" FTL] ", StringComparison.Ordinal)).TakeLast(60);
+            output.WriteLine($"--- {Path.GetFileName(file)}: warnings and errors");
+            foreach (var line in problems)
+            {
+                output.WriteLine(line);
+            }
+
+            output.WriteLine($"--- {Path.GetFileName(file)}: last lines");
+            foreach (var line in lines.TakeLast(25))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        output.WriteLine($"--- the logs are kept in {kept}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (File.Exists(EnvFile))

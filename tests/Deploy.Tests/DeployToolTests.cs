@@ -151,6 +151,19 @@ public sealed class DeployToolTests
     {
         await using var botApi = await FakeBotApi.Start();
         await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
+        try
+        {
+            await DeployUpdateAndRollBack(tool, botApi);
+        }
+        catch
+        {
+            tool.ReportLogs(output);
+            throw;
+        }
+    }
+
+    private async Task DeployUpdateAndRollBack(DeployTool tool, FakeBotApi botApi)
+    {
         var trusts = tool.WriteCertificate();
         using var client = NginxClient.Client(tool.Https, trusts);
 
@@ -284,9 +297,22 @@ public sealed class DeployToolTests
 
     private async Task RotateSecrets(string role)
     {
-        const string NewToken = "654321:rotated-deploy-token";
         await using var botApi = await FakeBotApi.Start();
         await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
+        try
+        {
+            await RotateWhilePlaying(role, tool, botApi);
+        }
+        catch
+        {
+            tool.ReportLogs(output);
+            throw;
+        }
+    }
+
+    private async Task RotateWhilePlaying(string role, DeployTool tool, FakeBotApi botApi)
+    {
+        const string NewToken = "654321:rotated-deploy-token";
         await tool.ExecuteAsync($"GRANT ALL ON DATABASE \"{tool.Database}\" TO {role}; GRANT CREATE, USAGE ON SCHEMA public TO {role}");
         var env = tool.ReadEnv();
         // Pooled, as in production: open sessions are what carries the old processes over the password change.

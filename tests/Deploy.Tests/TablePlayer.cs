@@ -235,6 +235,34 @@ public sealed class TablePlayer : IAsyncDisposable
 
         var action = legal.CanCheck ? ActionKind.Check : legal.CallAmount is not null ? ActionKind.Call : ActionKind.Fold;
         var seq = Interlocked.Increment(ref clientSeq);
+        var what = $"{Name} hand {handNo} turn {turnId} {action} (clientSeq {seq})";
+        if (await ActAsync(handNo, turnId, action, seq, what) is not { } first)
+        {
+            return;
+        }
+
+        acceptedAt.Add(Stopwatch.GetTimestamp());
+        if (RepeatsActions && await ActAsync(handNo, turnId, action, seq, what + ", repeated") is { } again)
+        {
+            // A client whose answer was lost sends the action again: the table answers with the first answer.
+            if (again == first)
+            {
+                Interlocked.Increment(ref replays);
+            }
+            else
+            {
+                failures.Enqueue($"{what}: the repeat was answered {again}, the first time {first}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>Act</c> until answered: a retryable failure (not connected, the connection dropped mid-call, the servers
+    /// behind unavailable) is retried with the same <c>clientSeq</c> up to <see cref="ActAttempts"/> times; a refusal
+    /// is final. Null, with the failure recorded, when there is no answer.
+    /// </summary>
+    private async Task<ActResult?> ActAsync(long handNo, long turnId, ActionKind action, long seq, string what)
+    {
         Exception? last = null;
         for (var attempt = 0; attempt < ActAttempts; attempt++)
         {
@@ -246,51 +274,21 @@ public sealed class TablePlayer : IAsyncDisposable
 
             try
             {
-                var answer = await hub!.InvokeAsync<ActResult>("Act", table.TableId, handNo, turnId, action, 0L, null, seq);
-                acceptedAt.Add(Stopwatch.GetTimestamp());
-                if (RepeatsActions)
-                {
-                    await Repeat(handNo, turnId, action, seq, answer);
-                }
-
-                return;
+                return await hub!.InvokeAsync<ActResult>("Act", table.TableId, handNo, turnId, action, 0L, null, seq);
             }
             catch (HubException refusal) when (!Retryable(refusal.Message))
             {
-                failures.Enqueue($"{Name} hand {handNo} turn {turnId} {action} (clientSeq {seq}): refused: {refusal.Message}");
-                return;
+                failures.Enqueue($"{what}: refused: {refusal.Message}");
+                return null;
             }
             catch (Exception e) when (e is HubException or InvalidOperationException or IOException or WebSocketException or OperationCanceledException or HttpRequestException)
             {
-                last = e; // not connected, the connection dropped mid-call, or the servers behind were unavailable
+                last = e;
             }
         }
 
-        failures.Enqueue($"{Name} hand {handNo} turn {turnId} {action} (clientSeq {seq}): {ActAttempts} attempts failed: {last?.GetType().Name}: {last?.Message}");
-    }
-
-    private async Task Repeat(long handNo, long turnId, ActionKind action, long seq, ActResult first)
-    {
-        try
-        {
-            var again = await hub!.InvokeAsync<ActResult>("Act", table.TableId, handNo, turnId, action, 0L, null, seq);
-            if (again == first)
-            {
-                Interlocked.Increment(ref replays);
-            }
-            else
-            {
-                failures.Enqueue($"{Name} hand {handNo} turn {turnId}: the repeat of clientSeq {seq} was answered {again}, the first time {first}");
-            }
-        }
-        catch (HubException refusal)
-        {
-            failures.Enqueue($"{Name} hand {handNo} turn {turnId}: the repeat of clientSeq {seq} was refused: {refusal.Message}");
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or WebSocketException or OperationCanceledException)
-        {
-            // The connection went away meanwhile: nothing to compare.
-        }
+        failures.Enqueue($"{what}: {ActAttempts} attempts failed: {last?.GetType().Name}: {last?.Message}");
+        return null;
     }
 
     /// <summary>
