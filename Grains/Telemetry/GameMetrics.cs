@@ -41,7 +41,7 @@ public sealed class GameMetrics : IDisposable
         duration = Meter.CreateHistogram(
             "poker.table.action.duration",
             "s",
-            "Time an action call spends in the table grain (checks, engine, persisting, emitting; settling when it ends the hand), by outcome",
+            "Time an action call spends in the table grain (checks, engine, persisting, emitting; settling when it ends the hand), by outcome and hand_end (the action ended its hand)",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
         handsStarted = Meter.CreateCounter<long>("poker.hands.started", "{hand}", "Hands dealt, by variant");
@@ -64,17 +64,23 @@ public sealed class GameMetrics : IDisposable
 
     /// <summary>
     /// Runs a player's action call and records its duration by outcome: accepted (a replayed answer too), refused (a
-    /// <see cref="PokerException"/>, also counted by its code and rethrown) or failed (any other exception, rethrown).
+    /// <see cref="PokerException"/>, also counted by its code and rethrown) or failed (any other exception, rethrown);
+    /// and by <c>hand_end</c>: whether the accepted action ended its hand (<paramref name="endedHand"/>, asked once it
+    /// was answered), which then also waited for the settlement, the hand's history and records, so that a plain
+    /// action's time can be read apart.
     /// </summary>
-    public async Task<T> MeasureAction<T>(Func<Task<T>> action)
+    public async Task<T> MeasureAction<T>(Func<Task<T>> action, Func<bool> endedHand)
     {
+        ArgumentNullException.ThrowIfNull(endedHand);
         ArgumentNullException.ThrowIfNull(action);
         var started = Stopwatch.GetTimestamp();
         var outcome = "failed";
+        var ended = false;
         try
         {
             var result = await action();
             outcome = "accepted";
+            ended = endedHand();
             return result;
         }
         catch (PokerException refusal)
@@ -87,7 +93,10 @@ public sealed class GameMetrics : IDisposable
         {
             if (duration.Enabled)
             {
-                duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+                duration.Record(
+                    Stopwatch.GetElapsedTime(started).TotalSeconds,
+                    new KeyValuePair<string, object?>("outcome", outcome),
+                    new KeyValuePair<string, object?>("hand_end", ended ? "true" : "false"));
             }
         }
     }

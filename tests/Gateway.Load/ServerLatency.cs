@@ -2,7 +2,8 @@ namespace Orleans.Poker.Gateway.Load;
 
 /// <summary>
 /// The servers' own view of the actions of a window, from their <c>/metrics</c> (the management port of each spawned
-/// process) read at its start and end: how long the silo's table grain took (its journal write included), how long the
+/// process) read at its start and end: how long the silo's table grain took (its journal write included; and apart,
+/// the plain actions: those that did not end their hand, which also wait for its settlement), how long the
 /// gateways' grain calls took (the hub's <c>Act</c>: to the silo and back through Orleans), and how long a gateway took
 /// from a table's event to its last local viewer's send. Beside the tool's end-to-end figures they show where an
 /// action's time goes. Quantiles are interpolated inside the servers' histogram buckets (0.5, 1, 2.5, 5, 10, 25, 50 ms…).
@@ -10,7 +11,11 @@ namespace Orleans.Poker.Gateway.Load;
 /// every action passing through that process at that moment.
 /// </summary>
 internal sealed record ServerLatency(
-    PrometheusHistogram Actions, PrometheusHistogram GrainCalls, PrometheusHistogram Deliveries, Dictionary<string, (double Collections, double PausedSeconds)> Gc)
+    PrometheusHistogram Actions,
+    PrometheusHistogram PlainActions,
+    PrometheusHistogram GrainCalls,
+    PrometheusHistogram Deliveries,
+    Dictionary<string, (double Collections, double PausedSeconds)> Gc)
 {
     /// <summary>The histograms so far; null when a server's <c>/metrics</c> does not answer (telemetry switched off).</summary>
     public static async Task<ServerLatency?> Read(Topology servers, HttpClient http, CancellationToken cancel)
@@ -22,6 +27,7 @@ internal sealed record ServerLatency(
             var gateways = texts.Skip(1).Select(t => t.Text).ToList();
             return new(
                 PrometheusHistogram.Parse(silo, "poker_table_action_duration_seconds", "outcome=\"accepted\""),
+                PrometheusHistogram.Parse(silo, "poker_table_action_duration_seconds", "outcome=\"accepted\"", "hand_end=\"false\""),
                 gateways.Aggregate(PrometheusHistogram.Empty, (sum, text) => sum.Add(PrometheusHistogram.Parse(text, "orleans_app_requests_latency_milliseconds"))),
                 gateways.Aggregate(PrometheusHistogram.Empty, (sum, text) => sum.Add(PrometheusHistogram.Parse(text, "poker_gateway_delivery_duration_seconds"))),
                 texts.ToDictionary(
@@ -38,6 +44,7 @@ internal sealed record ServerLatency(
     public ServerLatency Since(ServerLatency start) =>
         new(
             Actions.Minus(start.Actions),
+            PlainActions.Minus(start.PlainActions),
             GrainCalls.Minus(start.GrainCalls),
             Deliveries.Minus(start.Deliveries),
             Gc.ToDictionary(g => g.Key, g => (g.Value.Collections - start.Gc[g.Key].Collections, g.Value.PausedSeconds - start.Gc[g.Key].PausedSeconds)));
@@ -50,6 +57,7 @@ internal sealed record ServerLatency(
     {
         yield return ("silo_action_p50_ms", Actions.Quantile(0.50) * 1000, "ms");
         yield return ("silo_action_p99_ms", Actions.Quantile(0.99) * 1000, "ms");
+        yield return ("silo_plain_action_p99_ms", PlainActions.Quantile(0.99) * 1000, "ms");
         yield return ("gateway_grain_call_p50_ms", GrainCalls.Quantile(0.50), "ms");
         yield return ("gateway_grain_call_p99_ms", GrainCalls.Quantile(0.99), "ms");
         yield return ("gateway_delivery_p50_ms", Deliveries.Quantile(0.50) * 1000, "ms");

@@ -46,8 +46,8 @@ internal static class Usage
         Prints `name value unit` lines: actions/s; the latency from sending an action to the LAST viewer's receipt of
         its event (p50/p95/p99); the action's answer time; the CPU each process used and how long its threads waited
         for a core each time they got one (<name>_runq_wait_us, from /proc/PID/task/*/schedstat; this tool's own as
-        load_*); with --spawn, the servers' own view from their /metrics: the silo's time in the table grain, the
-        gateways' grain calls and their relay's delivery (silo_action_*, gateway_grain_call_*, gateway_delivery_*,
+        load_*); with --spawn, the servers' own view from their /metrics: the silo's time in the table grain (and
+        silo_plain_action_p99_ms: the actions that did not end their hand), the gateways' grain calls and their relay's delivery (silo_action_*, gateway_grain_call_*, gateway_delivery_*,
         p50/p99 interpolated in the servers' buckets). Exit codes: 0 done, 2 bad options
         or no gateway answering, 3 a gateway stopped answering during the run.
         """;

@@ -4,7 +4,7 @@ namespace Orleans.Poker.TestSupport;
 
 /// <summary>
 /// One histogram read from Prometheus text (<c>/metrics</c>): the cumulative count at each bucket's upper bound, over
-/// every series of that name whose labels contain a filter (added up). Two readings give the histogram of what happened
+/// every series of that name whose labels contain the filters (added up). Two readings give the histogram of what happened
 /// between them (<see cref="Minus"/>), and its quantiles are interpolated inside a bucket as Prometheus'
 /// <c>histogram_quantile</c> does.
 /// </summary>
@@ -20,14 +20,14 @@ public sealed class PrometheusHistogram
     /// <summary>Observations counted.</summary>
     public double Count => buckets.Count == 0 ? 0 : buckets[double.PositiveInfinity];
 
-    /// <summary>The series of <c>{name}_bucket</c> in <paramref name="text"/> whose labels contain <paramref name="labels"/>, added up.</summary>
-    public static PrometheusHistogram Parse(string text, string name, string labels = "")
+    /// <summary>The series of <c>{name}_bucket</c> in <paramref name="text"/> whose labels contain each of <paramref name="labels"/>, added up.</summary>
+    public static PrometheusHistogram Parse(string text, string name, params string[] labels)
     {
         var buckets = new SortedDictionary<double, double>();
         foreach (var (set, count) in PrometheusSeries.Of(text, name + "_bucket"))
         {
             var le = set.IndexOf("le=\"", StringComparison.Ordinal);
-            if (le < 0 || !set.Contains(labels, StringComparison.Ordinal))
+            if (le < 0 || !labels.All(l => set.Contains(l, StringComparison.Ordinal)))
             {
                 continue;
             }

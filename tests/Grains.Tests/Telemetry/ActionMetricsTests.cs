@@ -19,22 +19,35 @@ public sealed class ActionMetricsTests : IDisposable
     [Fact]
     public async Task An_answered_action_is_timed_as_accepted_and_its_answer_returned()
     {
-        var answer = await metrics.MeasureAction(() => Task.FromResult(42));
+        var answer = await metrics.MeasureAction(() => Task.FromResult(42), () => false);
 
         Assert.Equal(42, answer);
         Assert.Equal(1, Timed("accepted"));
+        Assert.Equal(1, Timed("accepted", handEnd: "false"));
         Assert.Equal(0, meter.Count("poker.table.actions.refused"));
+    }
+
+    [Fact]
+    public async Task An_action_that_ended_its_hand_is_timed_apart()
+    {
+        var ended = false;
+        await metrics.MeasureAction(() => { ended = true; return Task.FromResult(1); }, () => ended);
+        await metrics.MeasureAction(() => Task.FromResult(2), () => false);
+
+        Assert.Equal(1, Timed("accepted", handEnd: "true"));
+        Assert.Equal(1, Timed("accepted", handEnd: "false"));
     }
 
     [Fact]
     public async Task A_refused_action_is_counted_by_its_code_timed_as_refused_and_rethrown()
     {
         var refusal = await Assert.ThrowsAsync<PokerException>(() =>
-            metrics.MeasureAction<int>(() => throw new PokerException("not_your_turn", "It is not your turn")));
+            metrics.MeasureAction<int>(() => throw new PokerException("not_your_turn", "It is not your turn"), () => true));
 
         Assert.Equal("not_your_turn", refusal.Code);
         Assert.Equal(1, meter.Sum("poker.table.actions.refused", "reason", "not_your_turn"));
         Assert.Equal(1, Timed("refused"));
+        Assert.Equal(1, Timed("refused", handEnd: "false")); // only an answered action can have ended its hand
         Assert.Equal(0, Timed("accepted"));
     }
 
@@ -42,7 +55,7 @@ public sealed class ActionMetricsTests : IDisposable
     public async Task An_action_that_fails_otherwise_is_timed_as_failed_and_not_counted_as_refused()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            metrics.MeasureAction<int>(() => Task.FromException<int>(new InvalidOperationException("storage down"))));
+            metrics.MeasureAction<int>(() => Task.FromException<int>(new InvalidOperationException("storage down")), () => true));
 
         Assert.Equal(1, Timed("failed"));
         Assert.Equal(0, meter.Count("poker.table.actions.refused"));
@@ -54,6 +67,7 @@ public sealed class ActionMetricsTests : IDisposable
         services.Dispose();
     }
 
-    private int Timed(string outcome) =>
-        meter.Tags("poker.table.action.duration").Count(tags => tags.Any(t => t.Key == "outcome" && Equals(t.Value, outcome)));
+    private int Timed(string outcome, string? handEnd = null) =>
+        meter.Tags("poker.table.action.duration").Count(tags =>
+            tags.Any(t => t.Key == "outcome" && Equals(t.Value, outcome)) && (handEnd is null || tags.Any(t => t.Key == "hand_end" && Equals(t.Value, handEnd))));
 }

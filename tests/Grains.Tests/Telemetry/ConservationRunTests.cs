@@ -39,6 +39,9 @@ public sealed class ConservationRunTests(ClusterFixture fixture)
         Assert.Equal(0, meter.Sum("poker.chips.conservation.violations"));
         Assert.Equal(finished, meter.Sum("poker.hands.finished", "variant", "NT"));
         Assert.True(meter.Sum("poker.table.actions.accepted") > finished, "the hands were played with actions");
+        // Each hand ends once: by a player's action (timed apart, as hand_end) or by the table itself.
+        var endedByAction = meter.Tags("poker.table.action.duration").Count(tags => tags.Any(t => t.Key == "hand_end" && Equals(t.Value, "true")));
+        Assert.InRange(endedByAction, 1, finished);
         Assert.True(await Rake(tableId) > 0, "rake was taken");
         Assert.Equal(4, players.Length);
     }

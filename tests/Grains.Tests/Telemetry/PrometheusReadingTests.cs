@@ -60,6 +60,10 @@ public sealed class PrometheusReadingTests
         Assert.Equal(7, refused.Count);
         Assert.Equal(24, all.Add(refused).Count);
         Assert.Equal(0, PrometheusHistogram.Parse(Before, "poker_table_action_duration").Count);
+
+        // Several filters: a series must carry each of them.
+        Assert.Equal(7, PrometheusHistogram.Parse(Before, "poker_table_action_duration_seconds", "otel_scope_name=\"Orleans.Poker.Game\"", "outcome=\"refused\"").Count);
+        Assert.Equal(0, PrometheusHistogram.Parse(Before, "poker_table_action_duration_seconds", "outcome=\"refused\"", "otel_scope_name=\"other\"").Count);
         Assert.True(double.IsNaN(PrometheusHistogram.Empty.Quantile(0.99)));
     }
 
