@@ -34,15 +34,20 @@ public sealed class TableGrain(
     ITableRecordStore records,
     SeatHistoryWriter history,
     GameMetrics metrics,
-    ILogger<TableGrain> logger) : Grain, ITableGrain, IRemindable, ITableWrites
+    ILogger<TableGrain> logger) : Grain, ITableGrain, IRemindable, ITableWrites, IGrainMigrationParticipant
 {
     private const string WatchdogReminder = "watchdog";
 
     /// <summary>Moves journaled in a row before the whole state is stored again: at most this many are made again when the table is loaded.</summary>
     public const int MovesBetweenStates = 100;
 
+    private const string ObserversKey = "table.observers";
+
     // Moves journaled since the whole state was last stored.
     private int journaled;
+
+    // The observers of the activation this one replaces, when Orleans migrated it here (OnRehydrate).
+    private ITableObserver[] carriedObservers = [];
 
     private TableGauge? gauge;
 
@@ -71,6 +76,11 @@ public sealed class TableGrain(
         outbox = new HandHistoryOutbox(histories, TableId, State, logger);
         neighbours = new TableNeighbours(GrainFactory, records, history, time, TableId, State, logger);
         observers = new TableObservers(TableId, State, logger);
+        foreach (var observer in carriedObservers)
+        {
+            observers.Subscribe(observer);
+        }
+
         waitlist = new TableWaitlist(GrainFactory, history, time, TableId, State, logger);
         flow = new TableFlow(TableId, State, this, transfers, outbox, neighbours, waitlist, metrics, time, logger);
         timer = new TableTimer(this, time, () => TableClock.Next(State, Hand, Now), flow.Tick);
@@ -97,17 +107,35 @@ public sealed class TableGrain(
         }
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Orleans carries this activation to another silo (<see cref="TableHandOver"/> on a silo's stop, a silo shutting
+    /// down with calls waiting, <c>MigrateOnIdle</c>) with the state in memory instead of loading it there again. That
+    /// state is current up to the last move but holds the hand in play only as the last whole write left it: the hand
+    /// goes in as a whole write would store it (nothing is written). The observers go along, so that the gateways
+    /// and the bot watching the table see its next event without subscribing again.
+    /// </summary>
+    public void OnDehydrate(IDehydrationContext dehydrationContext)
     {
-        // Orleans may carry this activation's state to another silo instead of loading it there again: a silo shutting
-        // down migrates the activations that have calls waiting (and MigrateOnIdle does too). The state it carries is
-        // this instance, current up to the last move, but its hand only as the last whole write left it: the hand in
-        // play goes in with it, as a whole write would store it (nothing is written here).
+        ArgumentNullException.ThrowIfNull(dehydrationContext);
         if (flow is not null && State.Created)
         {
             State.Hand = Hand is null ? null : HandSerializer.Serialize(Hand);
+            dehydrationContext.TryAddValue(ObserversKey, observers.All);
         }
+    }
 
+    /// <summary>Takes the observers the activation this one replaces carried (<see cref="OnDehydrate"/>); they subscribe on activation.</summary>
+    public void OnRehydrate(IRehydrationContext rehydrationContext)
+    {
+        ArgumentNullException.ThrowIfNull(rehydrationContext);
+        if (rehydrationContext.TryGetValue<ITableObserver[]>(ObserversKey, out var carried) && carried is not null)
+        {
+            carriedObservers = carried;
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
         if (gauge is not null)
         {
             metrics.Untrack(TableId, gauge);

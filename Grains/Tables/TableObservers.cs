@@ -23,6 +23,9 @@ public sealed class TableObservers(string tableId, TableState state, ILogger log
 
     public void Unsubscribe(ITableObserver observer) => manager.Unsubscribe(observer);
 
+    /// <summary>The observers subscribed now (Orleans carries them along when it migrates the table).</summary>
+    public ITableObserver[] All => [.. manager];
+
     /// <summary>Tells the observers about the event just stored (its sequence number and version are the state's).</summary>
     public async Task Publish(TableEventKind kind, string description, HandResult? result, Hand? hand)
     {

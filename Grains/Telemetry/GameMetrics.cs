@@ -125,6 +125,9 @@ public sealed class GameMetrics : IDisposable
 
     public void Untrack(string tableId, TableGauge gauge) => tables.TryRemove(new KeyValuePair<string, TableGauge>(tableId, gauge));
 
+    /// <summary>The open tables activated in this silo now (<see cref="Tables.TableHandOver"/> moves them when it stops).</summary>
+    public IReadOnlyList<string> OpenTables() => [.. tables.Where(t => t.Value.IsOpen).Select(t => t.Key)];
+
     public void Dispose() => Meter.Dispose();
 
     private void ActionRefused(string code) => refused.Add(1, new KeyValuePair<string, object?>("reason", code));

@@ -8,6 +8,7 @@ using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Bot;
 using Orleans.Poker.Grains.Players;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Tables;
 using Orleans.Poker.Grains.Templates;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.Poker.ServiceDefaults.Telemetry;
@@ -109,7 +110,8 @@ public static class OrleansSetup
     }
 
     /// <summary>
-    /// Storage, reminders, the stores beside grain state, the clock and template seeding: PostgreSQL when
+    /// Storage, reminders, the stores beside grain state, the clock, template seeding and the tables' hand-over when the
+    /// silo stops: PostgreSQL when
     /// <paramref name="postgres"/> is set, memory otherwise. Clustering is configured by the caller.
     /// </summary>
     public static ISiloBuilder AddPokerGrains(this ISiloBuilder silo, string? postgres)
@@ -119,6 +121,7 @@ public static class OrleansSetup
         silo.Services.AddPokerStores(postgres);
         silo.AddPokerTemplateSeeding();
         silo.AddPokerAnalytics();
+        silo.AddTableHandOver();
         if (string.IsNullOrWhiteSpace(postgres))
         {
             // The Orleans serializer here too (the default JSON copy of every write dominated CPU and allocation),

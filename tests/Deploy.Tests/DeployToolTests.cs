@@ -28,9 +28,10 @@ public sealed class DeployToolTests
         "SELECT transfer_id, player_id, kind, amount, balance_after FROM ledger_transactions WHERE player_id IN ('p1', 'p2') ORDER BY transaction_id;";
 
     /// <summary>
-    /// Generous: a table stands still between hands (3 s), and a table whose silo stopped between two hands stays
-    /// inactive until something calls it (a player's hub reconnecting and watching it, at the latest a gateway's
-    /// one-minute re-subscription): measured 21 s.
+    /// Generous: a table stands still between hands (3 s); its silo's stop moves it, hand and watchers, to a new silo
+    /// (a few seconds); and when the gateway its players are on is replaced, the table sees none of them until their
+    /// hubs reconnect (0.5, 1, 2 ... 10 s) and re-read it, the player to act included. Measured 13–27 s before the
+    /// tables were moved at their silo's stop, 6–25 s since.
     /// </summary>
     private static readonly TimeSpan TableGapBound = TimeSpan.FromSeconds(45);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.Poker.Grains;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Tables;
 using Orleans.Reminders;
 using Orleans.Runtime;
 using Orleans.TestingHost;
@@ -9,7 +10,8 @@ using Orleans.TestingHost;
 namespace Orleans.Poker.TestSupport;
 
 /// <summary>
-/// The in-process test silo: the grains with the production stores (<see cref="PokerStoreServiceCollectionExtensions.AddPokerStores"/>),
+/// The in-process test silo: the grains with the production stores (<see cref="PokerStoreServiceCollectionExtensions.AddPokerStores"/>)
+/// and the tables' hand-over when a silo stops (<see cref="TableHandOver"/>),
 /// memory grain storage named <see cref="PokerStorage.Name"/> and the tests' clock. Unlike the silo's own
 /// <c>AddPokerGrains</c> it seeds no templates (the tests create their own) and keeps Orleans' default timeouts.
 /// </summary>
@@ -35,6 +37,7 @@ public static class TestSilo
         }
 
         silo.Services.AddPokerStores(stores);
+        silo.AddTableHandOver();
         return silo;
     }
 
