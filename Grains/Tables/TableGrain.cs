@@ -378,31 +378,24 @@ public sealed class TableGrain(
     /// <summary>The table's template version: the limits of a host's change.</summary>
     private Task<TemplateConfig> Template() => GrainFactory.GetGrain<ITemplateGrain>(State.TemplateId).GetVersion(State.TemplateVersion);
 
-    public Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq)
+    public Task<ActResult> Act(long playerId, TurnRef turn, PlayerAction action, long clientSeq) => metrics.MeasureAction(async () =>
     {
-        var endedHand = false;
-        return metrics.MeasureAction(Apply, () => endedHand);
-
-        async Task<ActResult> Apply()
+        if (Acting.Replay(Open(), playerId, clientSeq) is { } first)
         {
-            if (Acting.Replay(Open(), playerId, clientSeq) is { } first)
-            {
-                // A retry of an accepted action: same answer, nothing changes.
-                metrics.ActionReplayed();
-                return first;
-            }
-
-            var move = TableMove.Act(playerId, turn, action, clientSeq, Now);
-            var (result, description) = Acting.Apply(State, Hand, playerId, turn, action, clientSeq);
-            metrics.ActionAccepted();
-
-            // The answer is remembered with the move, which is what the write stores (a few bytes in the table's journal).
-            var handNo = State.HandNo;
-            await flow.Played(TableEventKind.Action, description, move);
-            endedHand = State.HandNo != handNo || Hand is null;
-            return result;
+            // A retry of an accepted action: same answer, nothing changes.
+            metrics.ActionReplayed();
+            return (first, false);
         }
-    }
+
+        var move = TableMove.Act(playerId, turn, action, clientSeq, Now);
+        var (result, description) = Acting.Apply(State, Hand, playerId, turn, action, clientSeq);
+        metrics.ActionAccepted();
+
+        // The answer is remembered with the move, which is what the write stores (a few bytes in the table's journal).
+        var handNo = State.HandNo;
+        await flow.Played(TableEventKind.Action, description, move);
+        return (result, State.HandNo != handNo || Hand is null);
+    });
 
     public async Task<PreAction?> SetPreAction(long playerId, long handNo, PreAction? choice)
     {

@@ -11,9 +11,9 @@ namespace Orleans.Poker.Grains.Tables;
 /// <summary>
 /// When a silo stops gracefully, before it deactivates its grains: its open tables move to the other active silos,
 /// each with its state and hand in memory (Orleans' migration, <see cref="TableGrain.OnDehydrate"/>), spread over them
-/// in turn, to the silos started after this one when there are any (in a rolling update, the new release's). Left to the shutdown, only a table with calls waiting would move: one between two hands would stop until
-/// something called it (a player's client watching it again, at the latest its gateway's renewal a minute later).
-/// A table that cannot move is deactivated as before and loads from storage when next called.
+/// in turn, to the silos started after this one when there are any (in a rolling update, the new release's). Left to
+/// the shutdown, only a table with calls waiting would move: one between two hands would stop until something called
+/// it (a player's client watching it again, at the latest its gateway's renewal a minute later). A table that cannot move is deactivated as before and loads from storage when next called.
 /// </summary>
 public sealed partial class TableHandOver(
     IGrainFactory grains, GameMetrics metrics, IClusterMembershipService membership, ILocalSiloDetails silo, ILogger<TableHandOver> logger)
@@ -39,9 +39,9 @@ public sealed partial class TableHandOver(
             return 0;
         }
 
-        var moved = await Task.WhenAll(tables.Select((tableId, i) => Move(tableId, targets[i % targets.Length], cancellationToken)));
-        LogHandedOver(logger, moved.Count(m => m), tables.Count, targets.Length);
-        return moved.Count(m => m);
+        var moved = (await Task.WhenAll(tables.Select((tableId, i) => Move(tableId, targets[i % targets.Length], cancellationToken)))).Count(m => m);
+        LogHandedOver(logger, moved, tables.Count, targets.Length);
+        return moved;
     }
 
     private async Task<bool> Move(string tableId, SiloAddress target, CancellationToken cancellationToken)

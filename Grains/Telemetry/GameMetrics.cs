@@ -65,22 +65,20 @@ public sealed class GameMetrics : IDisposable
     /// <summary>
     /// Runs a player's action call and records its duration by outcome: accepted (a replayed answer too), refused (a
     /// <see cref="PokerException"/>, also counted by its code and rethrown) or failed (any other exception, rethrown);
-    /// and by <c>hand_end</c>: whether the accepted action ended its hand (<paramref name="endedHand"/>, asked once it
-    /// was answered), which then also waited for the settlement, the hand's history and records, so that a plain
-    /// action's time can be read apart.
+    /// and by <c>hand_end</c>: whether the accepted action ended its hand (the action says so with its answer), which
+    /// then also waited for the settlement, the hand's history and records, so that a plain action's time can be read
+    /// apart.
     /// </summary>
-    public async Task<T> MeasureAction<T>(Func<Task<T>> action, Func<bool> endedHand)
+    public async Task<T> MeasureAction<T>(Func<Task<(T Result, bool EndedHand)>> action)
     {
-        ArgumentNullException.ThrowIfNull(endedHand);
         ArgumentNullException.ThrowIfNull(action);
         var started = Stopwatch.GetTimestamp();
         var outcome = "failed";
         var ended = false;
         try
         {
-            var result = await action();
+            (var result, ended) = await action();
             outcome = "accepted";
-            ended = endedHand();
             return result;
         }
         catch (PokerException refusal)

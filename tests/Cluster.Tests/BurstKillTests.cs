@@ -60,7 +60,7 @@ public sealed partial class BurstKillTests(ITestOutputHelper output)
         })).ToArray();
 
         await BoundedWait.Until(() => Task.FromResult(acknowledged.Values.Sum(q => q.Count) >= Burst * Tables), "a burst of actions", TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(50));
-        var hosts = await PokerClient.TableHosts(client.Client, tables.Select(t => t.GetPrimaryKeyString()).ToHashSet());
+        var hosts = await TableHosts.Of(client.Client, tables.Select(t => t.GetPrimaryKeyString()).ToHashSet());
         var victim = hosts.Count(h => h.Value.Endpoint.Port == siloA.SiloPort) >= Tables / 2 ? siloA : siloB;
         var bursting = phase.Elapsed - setUp;
         victim.Kill();

@@ -61,16 +61,6 @@ public sealed class PokerClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Which silo hosts each of the given table activations.</summary>
-    public static async Task<Dictionary<string, SiloAddress>> TableHosts(IClusterClient client, HashSet<string> tableIds)
-    {
-        var statistics = await client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        return statistics
-            // The waitlist grain of a table has the table's key: keep the table grains only.
-            .Where(s => s.GrainType.Contains("TableGrain", StringComparison.Ordinal) && tableIds.Contains(s.GrainId.Key.ToString()!))
-            .ToDictionary(s => s.GrainId.Key.ToString()!, s => s.SiloAddress);
-    }
-
     public async ValueTask DisposeAsync()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));

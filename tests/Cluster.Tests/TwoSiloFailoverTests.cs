@@ -31,7 +31,7 @@ public sealed class TwoSiloFailoverTests(ITestOutputHelper output)
             tables.Add((table, players, await TableDriver.Facts(table, players)));
         }
 
-        var hosts = await PokerClient.TableHosts(client.Client, tables.Select(t => t.Table.GetPrimaryKeyString()).ToHashSet());
+        var hosts = await TableHosts.Of(client.Client, tables.Select(t => t.Table.GetPrimaryKeyString()).ToHashSet());
         var onA = hosts.Count(h => h.Value.Endpoint.Port == siloA.SiloPort);
         var victim = onA >= Tables - onA ? siloA : siloB;
         var moved = hosts.Count(h => h.Value.Endpoint.Port == victim.SiloPort);

@@ -211,12 +211,27 @@ public sealed class DeployTool : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Runs <paramref name="test"/>; when it fails, <see cref="ReportLogs"/> before the failure goes on.</summary>
+    public async Task ReportingLogsOnFailure(Xunit.Abstractions.ITestOutputHelper output, Func<Task> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        try
+        {
+            await test();
+        }
+        catch
+        {
+            ReportLogs(output);
+            throw;
+        }
+    }
+
     /// <summary>
     /// For a failed test: each process's log (under <c>logs/</c>) into the test's output, its warnings and errors
     /// (the last 60) and its last 25 lines, and the whole folder copied to <c>$TMPDIR/poker-deploy-failed/</c>, which
     /// Dispose does not delete.
     /// </summary>
-    public void ReportLogs(Xunit.Abstractions.ITestOutputHelper output)
+    private void ReportLogs(Xunit.Abstractions.ITestOutputHelper output)
     {
         var logs = Path.Combine(Root, "logs");
         if (!Directory.Exists(logs))

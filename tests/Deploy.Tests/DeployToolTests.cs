@@ -152,15 +152,7 @@ public sealed class DeployToolTests
     {
         await using var botApi = await FakeBotApi.Start();
         await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
-        try
-        {
-            await DeployUpdateAndRollBack(tool, botApi);
-        }
-        catch
-        {
-            tool.ReportLogs(output);
-            throw;
-        }
+        await tool.ReportingLogsOnFailure(output, () => DeployUpdateAndRollBack(tool, botApi));
     }
 
     private async Task DeployUpdateAndRollBack(DeployTool tool, FakeBotApi botApi)
@@ -300,15 +292,7 @@ public sealed class DeployToolTests
     {
         await using var botApi = await FakeBotApi.Start();
         await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
-        try
-        {
-            await RotateWhilePlaying(role, tool, botApi);
-        }
-        catch
-        {
-            tool.ReportLogs(output);
-            throw;
-        }
+        await tool.ReportingLogsOnFailure(output, () => RotateWhilePlaying(role, tool, botApi));
     }
 
     private async Task RotateWhilePlaying(string role, DeployTool tool, FakeBotApi botApi)

@@ -115,10 +115,6 @@ public sealed class TableMigrationTests : IAsyncLifetime
         return host;
     }
 
-    private async Task<SiloAddress?> Host(ITableGrain table)
-    {
-        var key = table.GetPrimaryKeyString();
-        var statistics = await cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        return statistics.FirstOrDefault(s => s.GrainType.Contains("TableGrain", StringComparison.Ordinal) && s.GrainId.Key.ToString() == key)?.SiloAddress;
-    }
+    private async Task<SiloAddress?> Host(ITableGrain table) =>
+        (await TableHosts.Of(cluster.Client, new HashSet<string> { table.GetPrimaryKeyString() })).Values.SingleOrDefault();
 }

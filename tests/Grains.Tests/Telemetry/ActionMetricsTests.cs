@@ -19,7 +19,7 @@ public sealed class ActionMetricsTests : IDisposable
     [Fact]
     public async Task An_answered_action_is_timed_as_accepted_and_its_answer_returned()
     {
-        var answer = await metrics.MeasureAction(() => Task.FromResult(42), () => false);
+        var answer = await metrics.MeasureAction(() => Task.FromResult((42, false)));
 
         Assert.Equal(42, answer);
         Assert.Equal(1, Timed("accepted"));
@@ -30,9 +30,8 @@ public sealed class ActionMetricsTests : IDisposable
     [Fact]
     public async Task An_action_that_ended_its_hand_is_timed_apart()
     {
-        var ended = false;
-        await metrics.MeasureAction(() => { ended = true; return Task.FromResult(1); }, () => ended);
-        await metrics.MeasureAction(() => Task.FromResult(2), () => false);
+        await metrics.MeasureAction(() => Task.FromResult((1, true)));
+        await metrics.MeasureAction(() => Task.FromResult((2, false)));
 
         Assert.Equal(1, Timed("accepted", handEnd: "true"));
         Assert.Equal(1, Timed("accepted", handEnd: "false"));
@@ -42,7 +41,7 @@ public sealed class ActionMetricsTests : IDisposable
     public async Task A_refused_action_is_counted_by_its_code_timed_as_refused_and_rethrown()
     {
         var refusal = await Assert.ThrowsAsync<PokerException>(() =>
-            metrics.MeasureAction<int>(() => throw new PokerException("not_your_turn", "It is not your turn"), () => true));
+            metrics.MeasureAction<int>(() => throw new PokerException("not_your_turn", "It is not your turn")));
 
         Assert.Equal("not_your_turn", refusal.Code);
         Assert.Equal(1, meter.Sum("poker.table.actions.refused", "reason", "not_your_turn"));
@@ -55,7 +54,7 @@ public sealed class ActionMetricsTests : IDisposable
     public async Task An_action_that_fails_otherwise_is_timed_as_failed_and_not_counted_as_refused()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            metrics.MeasureAction<int>(() => Task.FromException<int>(new InvalidOperationException("storage down")), () => true));
+            metrics.MeasureAction<int>(() => Task.FromException<(int, bool)>(new InvalidOperationException("storage down"))));
 
         Assert.Equal(1, Timed("failed"));
         Assert.Equal(0, meter.Count("poker.table.actions.refused"));
