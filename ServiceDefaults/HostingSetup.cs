@@ -45,6 +45,11 @@ public static class HostingSetup
                 services.GetService<TimeProvider>() ?? TimeProvider.System,
                 services.GetRequiredService<ILogger<ClusterConnectRetryFilter>>()));
 
+            // Observers of grains learn when a gateway connection closed and notifications may have been lost.
+            client.Services.AddSingleton(services => new ClusterConnectionWatch(
+                services.GetService<TimeProvider>() ?? TimeProvider.System, services.GetRequiredService<ILogger<ClusterConnectionWatch>>()));
+            client.Services.AddSingleton<IClusterConnectionStatusObserver>(services => services.GetRequiredService<ClusterConnectionWatch>());
+
             if (TelemetrySetup.TracingEnabled(options))
             {
                 // The trace of a request continues into the grains it calls.

@@ -139,6 +139,12 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     /// </summary>
     public void Resume(long playerId) => events.Writer.TryWrite(new Work(null, playerId, null));
 
+    /// <summary>
+    /// Notifications may have been lost (a cluster gateway connection closed): subscribes again and, when the table is
+    /// past the last event handled, handles the table as it stands as its newest event.
+    /// </summary>
+    public void CheckMissed() => events.Writer.TryWrite(new Work(null, 0, null, Missed: true));
+
     public void Complete() => events.Writer.TryComplete();
 
     private async Task Run(CancellationToken stopping)
@@ -156,6 +162,10 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
                     else if (work.Chat is { } recent)
                     {
                         await UpdateChat(recent);
+                    }
+                    else if (work.Missed)
+                    {
+                        await OnMissedCheck();
                     }
                     else
                     {
@@ -220,6 +230,34 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
         {
             UpdateTableMessages(tableEvent, tableEvent.View, editOnly: true);
         }
+    }
+
+    /// <summary>
+    /// The table went on without this watch (its events were lost, with none after them): the public view and the
+    /// chat players' private views as they are now make the event handled next, so the actor gets their prompt. A
+    /// hand result that was lost is not sent again.
+    /// </summary>
+    private async Task OnMissedCheck()
+    {
+        var table = grains.GetGrain<ITableGrain>(TableId);
+        await table.Subscribe(Reference!);
+        var now = await table.GetSnapshot(null);
+        if (now.EventSeq <= lastSeq)
+        {
+            return;
+        }
+
+        var mine = new List<PrivateView>();
+        foreach (var playerId in players.Keys)
+        {
+            if ((await table.GetSnapshot(playerId)).Mine is { } own)
+            {
+                mine.Add(own);
+            }
+        }
+
+        logger.LogInformation("Table {TableId}: events after {LastSeq} up to {CurrentSeq} were missed, relaying the table as it stands", TableId, lastSeq, now.EventSeq);
+        await Process(new TableEvent(TableId, now.EventSeq, now.TableVersion, TableEventKind.StatusChanged, string.Empty, now.View, mine));
     }
 
     /// <summary>Sends the last event's state to <paramref name="playerId"/> afresh (their old messages may never have arrived).</summary>
@@ -452,5 +490,5 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     }
 
     /// <summary>An event to relay, or (no event) a player to send the hand to afresh.</summary>
-    private readonly record struct Work(TableEvent? Event, long ResumePlayer, IReadOnlyList<ChatMessage>? Chat);
+    private readonly record struct Work(TableEvent? Event, long ResumePlayer, IReadOnlyList<ChatMessage>? Chat, bool Missed = false);
 }

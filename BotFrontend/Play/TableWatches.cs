@@ -8,6 +8,7 @@ using Orleans.Poker.Grains.Interfaces.Chat;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Pings;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.BotFrontend.Play;
@@ -19,7 +20,9 @@ namespace Orleans.Poker.BotFrontend.Play;
 /// <see cref="IBotGroupsGrain"/>, where this process is the relay <see cref="RelayId"/>: on start it claims them (a
 /// restart resumes the group posts) and renews its lease each interval; a group another process holds is left to it.
 /// </summary>
-internal sealed class TableWatches(IGrainFactory grains, Outbox outbox, BotIdentity identity, PokerOptions options, TimeProvider time, ILoggerFactory loggers) : BackgroundService
+internal sealed class TableWatches(
+    IGrainFactory grains, Outbox outbox, BotIdentity identity, PokerOptions options, TimeProvider time, ILoggerFactory loggers, ClusterConnectionWatch? connection = null)
+    : BackgroundService
 {
     /// <summary>Leases last this many resubscribe intervals: a crashed process's groups move on after that.</summary>
     private const int LeaseIntervals = 3;
@@ -255,8 +258,18 @@ internal sealed class TableWatches(IGrainFactory grains, Outbox outbox, BotIdent
         }
     }
 
+    /// <summary>Every watch checks whether its table went on without it (a cluster gateway connection closed: see <see cref="TableWatch.CheckMissed"/>).</summary>
+    public void CheckMissed()
+    {
+        foreach (var watch in watches.Values)
+        {
+            watch.CheckMissed();
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var missed = connection?.OnMaybeMissed(CheckMissed);
         var interval = options.Bot.ResubscribeInterval;
         try
         {

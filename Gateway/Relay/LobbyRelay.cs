@@ -5,6 +5,7 @@ using Orleans.Poker.Gateway.Api;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.Gateway.Relay;
@@ -17,7 +18,7 @@ namespace Orleans.Poker.Gateway.Relay;
 /// </summary>
 public sealed partial class LobbyRelay(
     IGrainFactory grains, IHubContext<LobbyHub> hub, IOptions<JsonHubProtocolOptions> protocol, PokerOptions options, TimeProvider time, RelayMetrics metrics,
-    ILogger<LobbyRelay> logger)
+    ILogger<LobbyRelay> logger, ClusterConnectionWatch? connection = null)
     : BackgroundService, ILobbyObserver
 {
     private readonly Lock gate = new();
@@ -76,8 +77,35 @@ public sealed partial class LobbyRelay(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Changes may have been lost (a cluster gateway connection of this process closed): subscribes again and sends
+    /// every connection the whole list, in order with the changes that follow.
+    /// </summary>
+    public void CheckMissed() => outbox.Writer.TryWrite(async () =>
+    {
+        if (Connections == 0)
+        {
+            return;
+        }
+
+        await Subscribe();
+        var shared = PreSerialized.Of(await ILobbyGrain.ListAll(grains), protocol.Value.PayloadSerializerOptions);
+        ConnectionQueue[] targets;
+        lock (gate)
+        {
+            targets = [.. connections.Values];
+        }
+
+        foreach (var target in targets)
+        {
+            target.Enqueue(new Outgoing(LobbyHub.TablesMethod, shared));
+        }
+    });
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Without a cluster client (the silo co-hosts the gateway) there are no gateway connections to lose.
+        using var missed = connection?.OnMaybeMissed(CheckMissed);
         var renew = Renew(stoppingToken);
         try
         {

@@ -80,6 +80,12 @@ internal sealed partial class TableFeed
 
     public void Resubscribe() => work.Writer.TryWrite(new ResubscribeWork());
 
+    /// <summary>
+    /// Notifications may have been lost (a cluster gateway connection closed): subscribes again and, when the table
+    /// is past the last event delivered, sends every viewer a fresh snapshot.
+    /// </summary>
+    public void CheckMissed() => work.Writer.TryWrite(new MissedCheckWork());
+
     public void Stop() => work.Writer.TryWrite(new StopWork());
 
     private Task Enqueue(Func<TaskCompletionSource, Work> create)
@@ -121,6 +127,9 @@ internal sealed partial class TableFeed
                         break;
                     case ResubscribeWork when reference is not null:
                         await Table.Subscribe(reference);
+                        break;
+                    case MissedCheckWork when reference is not null:
+                        await OnMissedCheck();
                         break;
                     case StopWork:
                         await Unsubscribe();
@@ -277,19 +286,7 @@ internal sealed partial class TableFeed
         // The missing events are lost (one-way calls): every viewer gets a fresh snapshot instead.
         Resyncs++;
         LogResync(logger, TableId, last, buffer.Keys.First());
-        var newest = last;
-        foreach (var group in viewers.Values.GroupBy(v => v.PlayerId).ToList())
-        {
-            var snapshot = await Table.GetSnapshot(group.Key);
-            newest = Math.Max(newest, snapshot.EventSeq);
-            foreach (var viewer in group)
-            {
-                viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
-                metrics.Resync("gap");
-                SendSnapshot(viewer, snapshot);
-            }
-        }
-
+        var newest = await SendSnapshots("gap");
         last = Math.Max(newest, buffer.Keys.First() - 1);
         gapSince = null;
         Drain();
@@ -298,6 +295,44 @@ internal sealed partial class TableFeed
             gapSince = time.GetUtcNow();
             _ = ScheduleGapCheck();
         }
+    }
+
+    /// <summary>
+    /// Events that never arrived and none after them (no gap to notice): the table may have lost this subscription or
+    /// its notifications, so it is renewed, and viewers behind the table get fresh snapshots.
+    /// </summary>
+    private async Task OnMissedCheck()
+    {
+        await Table.Subscribe(reference!);
+        var current = (await Table.GetSnapshot(null)).EventSeq;
+        if (current <= last)
+        {
+            return;
+        }
+
+        Resyncs++;
+        LogMissed(logger, TableId, last, current);
+        last = Math.Max(last, await SendSnapshots("missed"));
+        Drain();
+    }
+
+    /// <summary>Sends every viewer a fresh snapshot (one table call per player); the newest event sequence number they show.</summary>
+    private async Task<long> SendSnapshots(string reason)
+    {
+        var newest = last;
+        foreach (var group in viewers.Values.GroupBy(v => v.PlayerId).ToList())
+        {
+            var snapshot = await Table.GetSnapshot(group.Key);
+            newest = Math.Max(newest, snapshot.EventSeq);
+            foreach (var viewer in group)
+            {
+                viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
+                metrics.Resync(reason);
+                SendSnapshot(viewer, snapshot);
+            }
+        }
+
+        return newest;
     }
 
     private void Deliver(TableEvent tableEvent, long receivedAt)
@@ -406,6 +441,9 @@ internal sealed partial class TableFeed
     [LoggerMessage(Level = LogLevel.Information, Message = "Table feed {TableId}: gap after event {LastSeq} (next buffered {NextSeq}), resyncing with snapshots")]
     private static partial void LogResync(ILogger logger, string tableId, long lastSeq, long nextSeq);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Table feed {TableId}: events after {LastSeq} up to {CurrentSeq} were missed, resyncing with snapshots")]
+    private static partial void LogMissed(ILogger logger, string tableId, long lastSeq, long currentSeq);
+
     private abstract record Work;
 
     private sealed record EventWork(TableEvent Event, long ReceivedAt) : Work;
@@ -419,6 +457,8 @@ internal sealed partial class TableFeed
     private sealed record GapCheckWork : Work;
 
     private sealed record ResubscribeWork : Work;
+
+    private sealed record MissedCheckWork : Work;
 
     private sealed record StopWork : Work;
 

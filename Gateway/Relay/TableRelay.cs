@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
 
 namespace Orleans.Poker.Gateway.Relay;
@@ -15,7 +16,7 @@ namespace Orleans.Poker.Gateway.Relay;
 /// </summary>
 public sealed partial class TableRelay(
     IGrainFactory grains, IHubContext<TableHub> hub, IOptions<JsonHubProtocolOptions> protocol, PokerOptions options, TimeProvider time, RelayMetrics metrics,
-    PresenceReporter presence, ILogger<TableRelay> logger)
+    PresenceReporter presence, ILogger<TableRelay> logger, ClusterConnectionWatch? connection = null)
     : BackgroundService
 {
     /// <summary>A new connection's watch of a table its player left within this time counts as a reconnect.</summary>
@@ -192,8 +193,27 @@ public sealed partial class TableRelay(
         }
     }
 
+    /// <summary>
+    /// Every feed checks whether its table went on without it (see <see cref="TableFeed.CheckMissed"/>): a cluster
+    /// gateway connection of this process closed (a silo left), and table events routed through it may be lost.
+    /// </summary>
+    public void CheckMissed()
+    {
+        lock (gate)
+        {
+            LogCheckingMissed(logger, feeds.Count);
+            foreach (var feed in feeds.Values)
+            {
+                feed.CheckMissed();
+            }
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Without a cluster client (the silo co-hosts the gateway) there are no gateway connections to lose.
+        using var missed = connection?.OnMaybeMissed(CheckMissed);
+
         // Grain observer subscriptions expire after five minutes: renew every feed well before that.
         using var timer = new PeriodicTimer(options.Gateway.ResubscribeInterval, time);
         try
@@ -292,6 +312,9 @@ public sealed partial class TableRelay(
     }
 
     private readonly record struct PlayerWatch(int Live, DateTimeOffset LeftAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Checking {Tables} watched tables for missed events")]
+    private static partial void LogCheckingMissed(ILogger logger, int tables);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Table {TableId} has no local viewers: unsubscribed")]
     private static partial void LogStopped(ILogger logger, string tableId);

@@ -372,7 +372,7 @@ public sealed class DeployToolTests
         figures.AssertClean();
         Assert.Equal(figures.Granted, chipsBefore);
         Assert.True(during.Hands > 0 && during.Actions > 0, during.ToString());
-        Assert.True(during.LongestGap < TableGapBound, during.ToString());
+        Assert.True(during.LongestGap.Length < TableGapBound, during.ToString());
     }
 
     /// <summary>

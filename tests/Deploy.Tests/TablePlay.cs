@@ -73,7 +73,7 @@ public sealed class TablePlay : IAsyncDisposable
     public WindowFigures Window(long from, long to) => new(
         tables.Sum(t => t.Table.HandsStarted(from, to)),
         Players.Sum(p => p.AcceptedBetween(from, to)),
-        tables.Max(t => t.Table.LongestGap(from, to)));
+        tables.Select(t => t.Table.LongestGap(from, to)).MaxBy(g => g.Length)!);
 
     /// <summary>
     /// The players' chips while they play: their wallets (the database; they do not change while everybody is

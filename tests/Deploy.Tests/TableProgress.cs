@@ -55,13 +55,24 @@ public sealed class TableProgress(string tableId)
         }
     }
 
-    /// <summary>The longest time between two advances of the stream (or a window edge) inside the window.</summary>
-    public TimeSpan LongestGap(long from, long to)
+    /// <summary>
+    /// The longest time between two advances of the stream (or a window edge) inside the window, and when it began and
+    /// ended (UTC, to set beside the deploy tool's timestamped lines).
+    /// </summary>
+    public Gap LongestGap(long from, long to)
     {
         lock (gate)
         {
             var points = advances.Where(at => at > from && at < to).Prepend(from).Append(to).ToList();
-            return points.Zip(points.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b)).Max();
+            var (start, end) = points.Zip(points.Skip(1)).MaxBy(p => p.Second - p.First);
+            DateTimeOffset At(long stamp) => DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(stamp);
+            return new Gap(tableId, Stopwatch.GetElapsedTime(start, end), At(start), At(end));
         }
     }
+}
+
+/// <summary>A standstill of one table's events.</summary>
+public sealed record Gap(string TableId, TimeSpan Length, DateTimeOffset From, DateTimeOffset To)
+{
+    public override string ToString() => $"{Length.TotalMilliseconds:F0} ms (table {TableId}, {From:HH:mm:ss.fff} to {To:HH:mm:ss.fff} UTC)";
 }

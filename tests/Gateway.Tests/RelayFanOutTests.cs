@@ -16,7 +16,7 @@ namespace Orleans.Poker.Gateway.Tests;
 public sealed class RelayFanOutTests(GatewayFixture fixture)
 {
     /// <summary>The hub protocol's payload options as the gateway configures them.</summary>
-    private static readonly JsonSerializerOptions HubJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    internal static readonly JsonSerializerOptions HubJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Fact]
     public async Task Shared_event_bytes_equal_serializing_each_viewers_own_message()

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Gateway.Relay;
+using Orleans.Core.Internal;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults;
 
 namespace Orleans.Poker.Gateway.Tests;
 
@@ -81,6 +83,39 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : IClassFixture<Scale
         {
             await client.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task After_a_cluster_gateway_connection_closed_a_gateway_catches_its_viewers_up_with_a_table_that_went_on_without_it()
+    {
+        var url = fixture.Urls[0];
+        var template = await GatewayFixture.NewTemplate(fixture.Cluster);
+        var ann = await ScaleOutFixture.SignInGuest(url, "Missed0");
+        var bob = await ScaleOutFixture.SignInGuest(url, "Missed1");
+        var table = await CreateTable(url, ann.AccessToken, template);
+        await using var client = await TableClient.ConnectUrl(url, ann.AccessToken, ann.Player.Profile.PlayerId);
+        await client.Watch(table);
+        Assert.True(await client.WaitFor(() => !client.Snapshots.IsEmpty), "no snapshot on watching");
+        var start = client.Snapshots.Last().EventSeq;
+
+        // The table is reactivated without its observers (as when its silo left without handing it over) and goes on.
+        await fixture.Cluster.GetGrain<ITableGrain>(table).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        using (var http = ScaleOutFixture.Http(url, bob.AccessToken))
+        {
+            (await http.PostAsJsonAsync($"/api/tables/{table}/sit", new { buyIn = 100, seat = 2 })).EnsureSuccessStatusCode();
+        }
+
+        var current = (await fixture.Cluster.GetGrain<ITableGrain>(table).GetSnapshot(null)).EventSeq;
+        Assert.True(current > start, $"the table did not move on ({start} → {current})");
+        await Task.Delay(500);
+        Assert.Empty(client.Events);
+
+        // The gateway's cluster client loses a gateway connection and opens another one.
+        var connection = fixture.Gateways[0].Services.GetRequiredService<ClusterConnectionWatch>();
+        connection.NotifyGatewayCountChanged(0, 1, connectionRecovered: false);
+        connection.NotifyGatewayCountChanged(1, 0, connectionRecovered: true);
+        Assert.True(await client.WaitFor(() => client.Snapshots.Any(s => s.EventSeq == current), TimeSpan.FromSeconds(10)), "the viewer was not caught up");
+        Assert.Contains(client.Snapshots.Last().View.Seats, s => s.PlayerId == bob.Player.Profile.PlayerId);
     }
 
     [Fact]

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Core.Internal;
+using Orleans.Poker.Gateway.Hubs;
+using Orleans.Poker.Gateway.Relay;
+using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults;
+
+namespace Orleans.Poker.Gateway.Tests;
+
+/// <summary>
+/// Table events lost while a silo leaves, with none after them to show a gap: the cluster client says when that may
+/// have happened, and every feed catches its viewers up with the table.
+/// </summary>
+[Collection(GatewayCollection.Name)]
+public sealed class MissedEventsTests(GatewayFixture fixture)
+{
+    [Fact]
+    public async Task A_feed_whose_table_went_on_without_it_catches_its_viewers_up_and_hears_the_table_again()
+    {
+        var template = await fixture.NewTemplate();
+        var ann = await fixture.SignInGuest("Ann");
+        var bob = await fixture.SignInGuest("Bob");
+        var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
+        var hub = new RecordingHub<TableHub>();
+        var feed = new TableFeed(table, fixture.Grains, hub, RelayFanOutTests.HubJson, TimeSpan.FromSeconds(30), TimeProvider.System, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
+        await feed.AddViewer("ann", ann.Player.Profile.PlayerId);
+        var start = Assert.IsType<TableSnapshot>(Assert.Single(hub.Of("ann"))).EventSeq;
+
+        // The table is reactivated without its observers (as when its silo left without handing it over) and goes on.
+        await fixture.Grains.GetGrain<ITableGrain>(table).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await fixture.Sit(bob.AccessToken, table, 3);
+        var current = (await fixture.PublicSnapshot(table)).EventSeq;
+        Assert.True(current > start, $"the table did not move on ({start} → {current})");
+        await Barrier(feed);
+        Assert.Single(hub.Of("ann"));
+
+        feed.CheckMissed();
+        Assert.True(await hub.WaitFor(() => hub.Of("ann").Count == 2), "the viewer was not caught up");
+        var caughtUp = Assert.IsType<TableSnapshot>(hub.Of("ann")[1]);
+        Assert.Equal(current, caughtUp.EventSeq);
+        Assert.Contains(caughtUp.View.Seats, s => s.PlayerId == bob.Player.Profile.PlayerId);
+        Assert.Equal(1, feed.Resyncs);
+
+        // Subscribed again: the table's next change arrives as an event.
+        await fixture.Sit(ann.AccessToken, table, 1);
+        Assert.True(await hub.WaitFor(() => hub.Of("ann").OfType<PreSerialized>().Any()), "no event after the check");
+
+        // A check with nothing missed sends nothing.
+        var sent = hub.Of("ann").Count;
+        feed.CheckMissed();
+        await Barrier(feed);
+        Assert.Equal(sent, hub.Of("ann").Count);
+        Assert.Equal(1, feed.Resyncs);
+        feed.Stop();
+        await feed.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task The_lobby_relay_sends_every_connection_the_whole_list_after_changes_may_have_been_lost()
+    {
+        var template = await fixture.NewTemplate();
+        var ann = await fixture.SignInGuest("LobbyAnn");
+        var hub = new RecordingHub<LobbyHub>();
+        var relay = new LobbyRelay(fixture.Grains, hub, Options.Create(new JsonHubProtocolOptions { PayloadSerializerOptions = RelayFanOutTests.HubJson }), fixture.Options, TimeProvider.System, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger<LobbyRelay>.Instance);
+        await relay.StartAsync(CancellationToken.None);
+        await relay.Connected("one");
+        await relay.Connected("two");
+
+        // The whole list as it is now (the newest table in it) goes to each connection.
+        var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
+        relay.CheckMissed();
+        foreach (var connection in new[] { "one", "two" })
+        {
+            Assert.True(await hub.WaitFor(() => hub.Sends(connection).Any(s => s.Method == LobbyHub.TablesMethod && s.Argument?.ToString()?.Contains(table, StringComparison.Ordinal) == true)), $"{connection} did not get the list");
+        }
+
+        await relay.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Listeners_hear_once_the_connections_settle_after_one_closed_and_only_with_a_gateway_connected()
+    {
+        var time = new FakeTimeProvider();
+        var watch = new ClusterConnectionWatch(time, NullLogger<ClusterConnectionWatch>.Instance);
+        var heard = 0;
+        var registration = watch.OnMaybeMissed(() => Interlocked.Increment(ref heard));
+
+        // Connections opening lose nothing.
+        watch.NotifyGatewayCountChanged(1, 0, connectionRecovered: true);
+        watch.NotifyGatewayCountChanged(2, 1, connectionRecovered: false);
+        await Elapse(time, ClusterConnectionWatch.Settle * 2);
+        Assert.Equal(0, heard);
+
+        // Both close (the silos leave), then one opens to a new silo: heard once, a settling time after the last change.
+        watch.NotifyGatewayCountChanged(1, 2, connectionRecovered: false);
+        await Elapse(time, ClusterConnectionWatch.Settle / 2);
+        watch.NotifyGatewayCountChanged(0, 1, connectionRecovered: false);
+        await Elapse(time, ClusterConnectionWatch.Settle * 2);
+        Assert.Equal(0, heard);
+        watch.NotifyGatewayCountChanged(1, 0, connectionRecovered: true);
+        await Elapse(time, ClusterConnectionWatch.Settle / 2);
+        Assert.Equal(0, heard);
+        await Elapse(time, ClusterConnectionWatch.Settle);
+        Assert.Equal(1, heard);
+        await Elapse(time, ClusterConnectionWatch.Settle * 3);
+        Assert.Equal(1, heard);
+
+        // A listener that stopped listening hears nothing more.
+        registration.Dispose();
+        watch.NotifyGatewayCountChanged(0, 1, connectionRecovered: false);
+        watch.NotifyGatewayCountChanged(1, 0, connectionRecovered: true);
+        await Elapse(time, ClusterConnectionWatch.Settle * 2);
+        Assert.Equal(1, heard);
+    }
+
+    /// <summary>Returns once the feed's loop handled everything queued before (a snapshot request for nobody passes through it).</summary>
+    private static Task Barrier(TableFeed feed) => feed.SendSnapshot("nobody").WaitAsync(TimeSpan.FromSeconds(10));
+
+    private static async Task Elapse(FakeTimeProvider time, TimeSpan span)
+    {
+        time.Advance(span);
+        // The watch's delay continues on a pool thread.
+        await Task.Delay(100);
+    }
+}
