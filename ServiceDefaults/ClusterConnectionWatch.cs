@@ -14,6 +14,15 @@ public sealed partial class ClusterConnectionWatch(TimeProvider time, ILogger<Cl
     /// <summary>How long the gateway connections stay unchanged before the observers check what they missed.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long an observer's failed renewal (its grain's silo is gone and not yet declared dead) waits before it tries
+    /// again, up to <see cref="RenewAttempts"/> attempts; the periodic renewal comes after that.
+    /// </summary>
+    public static readonly TimeSpan RenewRetry = TimeSpan.FromSeconds(5);
+
+    /// <summary>Attempts of one renewal.</summary>
+    public const int RenewAttempts = 6;
+
     private readonly Lock gate = new();
     private readonly List<Action> listeners = [];
     private bool closedSince;

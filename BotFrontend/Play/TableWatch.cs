@@ -7,6 +7,7 @@ using Orleans.Poker.BotFrontend.Texts;
 using Orleans.Poker.Grains.Interfaces.Chat;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults;
 
 namespace Orleans.Poker.BotFrontend.Play;
 
@@ -140,10 +141,12 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     public void Resume(long playerId) => events.Writer.TryWrite(new Work(null, playerId, null));
 
     /// <summary>
-    /// Notifications may have been lost (a cluster gateway connection closed): subscribes again and, when the table is
-    /// past the last event handled, handles the table as it stands as its newest event.
+    /// Subscribes again (grain subscriptions expire; a table reactivated without a migration has lost them) and, when
+    /// the table is past the last event handled (events lost, with none after them), handles the table as it stands as
+    /// its newest event. Periodic, and at once when a cluster gateway connection closed; a renewal that fails is tried
+    /// again (<see cref="ClusterConnectionWatch.RenewRetry"/>).
     /// </summary>
-    public void CheckMissed() => events.Writer.TryWrite(new Work(null, 0, null, Missed: true));
+    public void Renew() => events.Writer.TryWrite(new Work(null, 0, null, Renewal: 1));
 
     public void Complete() => events.Writer.TryComplete();
 
@@ -163,9 +166,9 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
                     {
                         await UpdateChat(recent);
                     }
-                    else if (work.Missed)
+                    else if (work.Renewal > 0)
                     {
-                        await OnMissedCheck();
+                        await OnRenew(work.Renewal);
                     }
                     else
                     {
@@ -233,31 +236,55 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     }
 
     /// <summary>
-    /// The table went on without this watch (its events were lost, with none after them): the public view and the
-    /// chat players' private views as they are now make the event handled next, so the actor gets their prompt. A
-    /// hand result that was lost is not sent again.
+    /// The renewal (<see cref="Renew"/>). When the table went on without this watch, the public view and the chat
+    /// players' private views as they are now make the event handled next, so the actor gets their prompt; a hand
+    /// result that was lost is not sent again.
     /// </summary>
-    private async Task OnMissedCheck()
+    private async Task OnRenew(int attempt)
     {
         var table = grains.GetGrain<ITableGrain>(TableId);
-        await table.Subscribe(Reference!);
-        var now = await table.GetSnapshot(null);
-        if (now.EventSeq <= lastSeq)
-        {
-            return;
-        }
-
+        TableSnapshot now;
         var mine = new List<PrivateView>();
-        foreach (var playerId in players.Keys)
+        try
         {
-            if ((await table.GetSnapshot(playerId)).Mine is { } own)
+            await table.Subscribe(Reference!);
+            now = await table.GetSnapshot(null);
+            if (now.EventSeq <= lastSeq)
             {
-                mine.Add(own);
+                return;
             }
+
+            foreach (var playerId in players.Keys)
+            {
+                if ((await table.GetSnapshot(playerId)).Mine is { } own)
+                {
+                    mine.Add(own);
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (attempt < ClusterConnectionWatch.RenewAttempts)
+            {
+                logger.LogInformation(e, "Renewing the watch of table {TableId} failed (attempt {Attempt}); trying again in {RetrySeconds} s", TableId, attempt, ClusterConnectionWatch.RenewRetry.TotalSeconds);
+                _ = RenewLater(attempt + 1);
+            }
+            else
+            {
+                logger.LogWarning(e, "Renewing the watch of table {TableId} failed {Attempts} times; the next periodic renewal tries again", TableId, attempt);
+            }
+
+            return;
         }
 
         logger.LogInformation("Table {TableId}: events after {LastSeq} up to {CurrentSeq} were missed, relaying the table as it stands", TableId, lastSeq, now.EventSeq);
         await Process(new TableEvent(TableId, now.EventSeq, now.TableVersion, TableEventKind.StatusChanged, string.Empty, now.View, mine));
+    }
+
+    private async Task RenewLater(int attempt)
+    {
+        await Task.Delay(ClusterConnectionWatch.RenewRetry, time);
+        events.Writer.TryWrite(new Work(null, 0, null, Renewal: attempt));
     }
 
     /// <summary>Sends the last event's state to <paramref name="playerId"/> afresh (their old messages may never have arrived).</summary>
@@ -490,5 +517,5 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     }
 
     /// <summary>An event to relay, or (no event) a player to send the hand to afresh.</summary>
-    private readonly record struct Work(TableEvent? Event, long ResumePlayer, IReadOnlyList<ChatMessage>? Chat, bool Missed = false);
+    private readonly record struct Work(TableEvent? Event, long ResumePlayer, IReadOnlyList<ChatMessage>? Chat, int Renewal = 0);
 }

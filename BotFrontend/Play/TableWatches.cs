@@ -258,18 +258,19 @@ internal sealed class TableWatches(
         }
     }
 
-    /// <summary>Every watch checks whether its table went on without it (a cluster gateway connection closed: see <see cref="TableWatch.CheckMissed"/>).</summary>
-    public void CheckMissed()
+    /// <summary>Every watch renews its subscription and catches up with its table (<see cref="TableWatch.Renew"/>).</summary>
+    public void RenewWatches()
     {
         foreach (var watch in watches.Values)
         {
-            watch.CheckMissed();
+            watch.Renew();
         }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var missed = connection?.OnMaybeMissed(CheckMissed);
+        // After a closed cluster gateway connection: table events routed through the silo that left may be lost.
+        using var missed = connection?.OnMaybeMissed(RenewWatches);
         var interval = options.Bot.ResubscribeInterval;
         try
         {
@@ -282,11 +283,11 @@ internal sealed class TableWatches(
             using var timer = new PeriodicTimer(interval);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                RenewWatches();
                 foreach (var watch in watches.Values)
                 {
                     try
                     {
-                        await grains.GetGrain<ITableGrain>(watch.TableId).Subscribe(watch.Reference!);
                         await grains.GetGrain<ITableChatGrain>(watch.TableId).Subscribe(watch.ChatReference!);
                         await grains.GetGrain<ITablePresenceGrain>(watch.TableId).Renew(RelayId, watch.Players, Lease);
                     }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.ServiceDefaults;
 
 namespace Orleans.Poker.Gateway.Relay;
 
@@ -78,13 +79,13 @@ internal sealed partial class TableFeed
 
     public void RemoveViewer(string connectionId) => work.Writer.TryWrite(new RemoveWork(connectionId));
 
-    public void Resubscribe() => work.Writer.TryWrite(new ResubscribeWork());
-
     /// <summary>
-    /// Notifications may have been lost (a cluster gateway connection closed): subscribes again and, when the table
-    /// is past the last event delivered, sends every viewer a fresh snapshot.
+    /// Subscribes again (grain subscriptions expire; a table reactivated without a migration has lost them) and, when
+    /// the table is past the last event delivered (events lost, with none after them to show a gap), sends every
+    /// viewer a fresh snapshot. Periodic, and at once when a cluster gateway connection closed. A renewal that fails
+    /// (the table's silo is gone and not yet declared dead) is tried again (<see cref="ClusterConnectionWatch.RenewRetry"/>).
     /// </summary>
-    public void CheckMissed() => work.Writer.TryWrite(new MissedCheckWork());
+    public void Renew() => work.Writer.TryWrite(new RenewWork(1));
 
     public void Stop() => work.Writer.TryWrite(new StopWork());
 
@@ -125,11 +126,8 @@ internal sealed partial class TableFeed
                     case GapCheckWork:
                         await OnGapCheck();
                         break;
-                    case ResubscribeWork when reference is not null:
-                        await Table.Subscribe(reference);
-                        break;
-                    case MissedCheckWork when reference is not null:
-                        await OnMissedCheck();
+                    case RenewWork renew when reference is not null:
+                        await OnRenew(renew.Attempt);
                         break;
                     case StopWork:
                         await Unsubscribe();
@@ -297,14 +295,21 @@ internal sealed partial class TableFeed
         }
     }
 
-    /// <summary>
-    /// Events that never arrived and none after them (no gap to notice): the table may have lost this subscription or
-    /// its notifications, so it is renewed, and viewers behind the table get fresh snapshots.
-    /// </summary>
-    private async Task OnMissedCheck()
+    private async Task OnRenew(int attempt)
     {
-        await Table.Subscribe(reference!);
-        var current = (await Table.GetSnapshot(null)).EventSeq;
+        long current;
+        try
+        {
+            await Table.Subscribe(reference!);
+            current = (await Table.GetSnapshot(null)).EventSeq;
+        }
+        catch (Exception ex) when (attempt < ClusterConnectionWatch.RenewAttempts)
+        {
+            LogRenewFailed(logger, ex, TableId, attempt, ClusterConnectionWatch.RenewRetry.TotalSeconds);
+            _ = RenewLater(attempt + 1);
+            return;
+        }
+
         if (current <= last)
         {
             return;
@@ -314,6 +319,12 @@ internal sealed partial class TableFeed
         LogMissed(logger, TableId, last, current);
         last = Math.Max(last, await SendSnapshots("missed"));
         Drain();
+    }
+
+    private async Task RenewLater(int attempt)
+    {
+        await Task.Delay(ClusterConnectionWatch.RenewRetry, time);
+        work.Writer.TryWrite(new RenewWork(attempt));
     }
 
     /// <summary>Sends every viewer a fresh snapshot (one table call per player); the newest event sequence number they show.</summary>
@@ -441,6 +452,9 @@ internal sealed partial class TableFeed
     [LoggerMessage(Level = LogLevel.Information, Message = "Table feed {TableId}: gap after event {LastSeq} (next buffered {NextSeq}), resyncing with snapshots")]
     private static partial void LogResync(ILogger logger, string tableId, long lastSeq, long nextSeq);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Table feed {TableId}: renewing the subscription failed (attempt {Attempt}); trying again in {RetrySeconds} s")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception, string tableId, int attempt, double retrySeconds);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Table feed {TableId}: events after {LastSeq} up to {CurrentSeq} were missed, resyncing with snapshots")]
     private static partial void LogMissed(ILogger logger, string tableId, long lastSeq, long currentSeq);
 
@@ -456,9 +470,7 @@ internal sealed partial class TableFeed
 
     private sealed record GapCheckWork : Work;
 
-    private sealed record ResubscribeWork : Work;
-
-    private sealed record MissedCheckWork : Work;
+    private sealed record RenewWork(int Attempt) : Work;
 
     private sealed record StopWork : Work;
 

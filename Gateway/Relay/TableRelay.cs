@@ -9,7 +9,8 @@ namespace Orleans.Poker.Gateway.Relay;
 
 /// <summary>
 /// Relays table events to this process's own SignalR connections: one <see cref="TableFeed"/> (one observer
-/// subscription) per table with local viewers, re-subscribed periodically, dropped with its last viewer. Each
+/// subscription) per table with local viewers, renewed periodically and when a cluster connection closed (see
+/// <see cref="TableFeed.Renew"/>), dropped with its last viewer. Each
 /// gateway delivers only to its local connections, so scaled-out gateways never deliver an event twice. A player's first
 /// connection to a table and their last one leaving are reported to the table's presence (<see cref="PresenceReporter"/>):
 /// a player connected to a table is not pinged for their turns there.
@@ -194,17 +195,17 @@ public sealed partial class TableRelay(
     }
 
     /// <summary>
-    /// Every feed checks whether its table went on without it (see <see cref="TableFeed.CheckMissed"/>): a cluster
-    /// gateway connection of this process closed (a silo left), and table events routed through it may be lost.
+    /// Every feed renews its subscription and catches up with its table (<see cref="TableFeed.Renew"/>): periodically,
+    /// and when a cluster gateway connection of this process closed (a silo left; table events routed through it may
+    /// be lost).
     /// </summary>
-    public void CheckMissed()
+    public void RenewFeeds()
     {
         lock (gate)
         {
-            LogCheckingMissed(logger, feeds.Count);
             foreach (var feed in feeds.Values)
             {
-                feed.CheckMissed();
+                feed.Renew();
             }
         }
     }
@@ -212,21 +213,22 @@ public sealed partial class TableRelay(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Without a cluster client (the silo co-hosts the gateway) there are no gateway connections to lose.
-        using var missed = connection?.OnMaybeMissed(CheckMissed);
+        using var missed = connection?.OnMaybeMissed(() =>
+        {
+            LogRenewingAfterLoss(logger, ActiveTables);
+            RenewFeeds();
+        });
 
-        // Grain observer subscriptions expire after five minutes: renew every feed well before that.
+        // Grain observer subscriptions expire after five minutes: renew every feed well before that (and catch up
+        // with a table whose last events were lost).
         using var timer = new PeriodicTimer(options.Gateway.ResubscribeInterval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                RenewFeeds();
                 lock (gate)
                 {
-                    foreach (var feed in feeds.Values)
-                    {
-                        feed.Resubscribe();
-                    }
-
                     ForgetOldWatches();
                 }
             }
@@ -314,7 +316,7 @@ public sealed partial class TableRelay(
     private readonly record struct PlayerWatch(int Live, DateTimeOffset LeftAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Checking {Tables} watched tables for missed events")]
-    private static partial void LogCheckingMissed(ILogger logger, int tables);
+    private static partial void LogRenewingAfterLoss(ILogger logger, int tables);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Table {TableId} has no local viewers: unsubscribed")]
     private static partial void LogStopped(ILogger logger, string tableId);

@@ -34,7 +34,7 @@ public sealed class MissedEventsTests(BotFixture bot)
         await Task.Delay(500);
         Assert.DoesNotContain(bot.Api.Requests, r => r.Index > mark && r.CallbackData.Any(d => d.StartsWith(Turn(tableId, next), StringComparison.Ordinal)));
 
-        bot.Bot.Services.GetRequiredService<TableWatches>().CheckMissed();
+        bot.Bot.Services.GetRequiredService<TableWatches>().RenewWatches();
         await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == second && r.CallbackData.Any(d => d.StartsWith(Turn(tableId, next), StringComparison.Ordinal)), mark);
 
         // Subscribed again: the second player's action reaches the bot as an event, which prompts the first again.

@@ -38,7 +38,7 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
         await Barrier(feed);
         Assert.Single(hub.Of("ann"));
 
-        feed.CheckMissed();
+        feed.Renew();
         Assert.True(await hub.WaitFor(() => hub.Of("ann").Count == 2), "the viewer was not caught up");
         var caughtUp = Assert.IsType<TableSnapshot>(hub.Of("ann")[1]);
         Assert.Equal(current, caughtUp.EventSeq);
@@ -51,10 +51,42 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
 
         // A check with nothing missed sends nothing.
         var sent = hub.Of("ann").Count;
-        feed.CheckMissed();
+        feed.Renew();
         await Barrier(feed);
         Assert.Equal(sent, hub.Of("ann").Count);
         Assert.Equal(1, feed.Resyncs);
+        feed.Stop();
+        await feed.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_renewal_that_fails_is_tried_again_until_it_catches_the_viewers_up()
+    {
+        var template = await fixture.NewTemplate();
+        var ann = await fixture.SignInGuest("Ann");
+        var bob = await fixture.SignInGuest("Bob");
+        var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
+        var hub = new RecordingHub<TableHub>();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var failing = FailingWatcherSnapshots.Over(fixture.Grains);
+        var feed = new TableFeed(table, failing.Factory, hub, RelayFanOutTests.HubJson, TimeSpan.FromSeconds(30), time, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
+        await feed.AddViewer("ann", ann.Player.Profile.PlayerId);
+        await fixture.Grains.GetGrain<ITableGrain>(table).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await fixture.Sit(bob.AccessToken, table, 3);
+        var current = (await fixture.PublicSnapshot(table)).EventSeq;
+
+        // The table cannot be reached twice: the renewal waits and tries again, and catches up at its third attempt.
+        failing.Failures = 2;
+        feed.Renew();
+        await Barrier(feed);
+        Assert.Equal(1, failing.Failures);
+        time.Advance(ClusterConnectionWatch.RenewRetry);
+        Assert.True(await Eventually(() => failing.Failures == 0), "no second attempt");
+        await Barrier(feed);
+        Assert.Single(hub.Of("ann"));
+        time.Advance(ClusterConnectionWatch.RenewRetry);
+        Assert.True(await hub.WaitFor(() => hub.Of("ann").Count == 2), "the viewer was not caught up");
+        Assert.Equal(current, Assert.IsType<TableSnapshot>(hub.Of("ann")[1]).EventSeq);
         feed.Stop();
         await feed.Completion.WaitAsync(TimeSpan.FromSeconds(10));
     }
@@ -119,6 +151,16 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
 
     /// <summary>Returns once the feed's loop handled everything queued before (a snapshot request for nobody passes through it).</summary>
     private static Task Barrier(TableFeed feed) => feed.SendSnapshot("nobody").WaitAsync(TimeSpan.FromSeconds(10));
+
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return condition();
+    }
 
     private static async Task Elapse(FakeTimeProvider time, TimeSpan span)
     {
