@@ -19,32 +19,42 @@ public sealed record HandPlayerResult(
     long Pot)
 {
     /// <summary>
-    /// The rows of a stored hand, one per player in seat order. A PHH without both stack lists for every player
-    /// (none the tables write) gives net 0, as the migration's backfill does: the hand still counts as played.
+    /// The rows of a stored hand, one per player in seat order, with the nets the table recorded (from the PHH's stacks
+    /// for a record made before it kept them). A PHH without both stack lists for every player (none the tables write)
+    /// gives net 0, as the migration's backfill does: the hand still counts as played.
     /// </summary>
     public static IReadOnlyList<HandPlayerResult> Of(HandRecord hand, bool sitAndGo)
     {
         ArgumentNullException.ThrowIfNull(hand);
-        var nets = sitAndGo ? null : Nets(hand.Phh, hand.PlayerIds.Count);
+        var nets = sitAndGo ? null : hand.Nets ?? Nets(hand.Phh);
+        if (nets is not null && nets.Count != hand.PlayerIds.Count)
+        {
+            nets = null;
+        }
+
         return hand.PlayerIds
             .Select((player, seat) => new HandPlayerResult(hand.TableId, hand.HandNumber, seat, player, hand.Variant, hand.EndedAt, nets?[seat] ?? 0, hand.Pot))
             .ToList();
     }
 
-    private static long[]? Nets(string phh, int players)
+    /// <summary>Each player's finishing minus starting stack in a PHH document; null without both lists of one length.</summary>
+    public static IReadOnlyList<long>? Nets(PhhDocument document)
     {
-        PhhDocument document;
+        ArgumentNullException.ThrowIfNull(document);
+        return document.FinishingStacks is { } finishing && finishing.Count == document.StartingStacks.Count
+            ? finishing.Zip(document.StartingStacks, (end, start) => end - start).ToArray()
+            : null;
+    }
+
+    private static IReadOnlyList<long>? Nets(string phh)
+    {
         try
         {
-            document = PhhDocument.Parse(phh);
+            return Nets(PhhDocument.Parse(phh));
         }
         catch (FormatException)
         {
             return null;
         }
-
-        return document.FinishingStacks is { } finishing && finishing.Count == players && document.StartingStacks.Count == players
-            ? finishing.Zip(document.StartingStacks, (end, start) => end - start).ToArray()
-            : null;
     }
 }

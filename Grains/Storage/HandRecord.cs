@@ -9,6 +9,10 @@ namespace Orleans.Poker.Grains.Storage;
 /// </summary>
 /// <param name="PlayerIds">Player ids in seat order.</param>
 /// <param name="Pot">All chips awarded (rake included).</param>
+/// <param name="Nets">
+/// Each player's finishing minus starting stack, in seat order, as the PHH has them (so its rows need not parse the
+/// PHH again); null in records made before it, whose PHH is read instead (<see cref="HandPlayerResult.Of"/>).
+/// </param>
 [GenerateSerializer, Immutable, Alias("poker.hand-record.v1")]
 public sealed record HandRecord(
     [property: Id(0)] string TableId,
@@ -19,4 +23,5 @@ public sealed record HandRecord(
     [property: Id(5)] IReadOnlyList<long> PlayerIds,
     [property: Id(6)] long Pot,
     [property: Id(7)] long Rake,
-    [property: Id(8)] string Phh);
+    [property: Id(8)] string Phh,
+    [property: Id(9)] IReadOnlyList<long>? Nets = null);

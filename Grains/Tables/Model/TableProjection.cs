@@ -166,17 +166,22 @@ public static class TableProjection
         return new HandResult(state.HandNo, awards, WireMapping.Strings(done.Board), done.Rake, $"{tableId}:{state.HandNo}");
     }
 
-    /// <summary>The stored row of a finished hand, with its PHH.</summary>
-    public static HandRecord History(TableState state, Hand done, string tableId, DateTimeOffset now) => new(
-        tableId,
-        state.HandNo,
-        state.Config!.Variant,
-        state.HandStartedAt ?? now,
-        now,
-        state.HandSeats.Select(s => state.Seats[s]!.PlayerId).ToArray(),
-        done.Winnings.Sum() + done.Rake,
-        done.Rake,
-        Phh(state, done, now));
+    /// <summary>The stored row of a finished hand, with its PHH and each player's net from it.</summary>
+    public static HandRecord History(TableState state, Hand done, string tableId, DateTimeOffset now)
+    {
+        var phh = Phh(state, done, now);
+        return new(
+            tableId,
+            state.HandNo,
+            state.Config!.Variant,
+            state.HandStartedAt ?? now,
+            now,
+            state.HandSeats.Select(s => state.Seats[s]!.PlayerId).ToArray(),
+            done.Winnings.Sum() + done.Rake,
+            done.Rake,
+            phh.ToToml(),
+            HandPlayerResult.Nets(phh));
+    }
 
     /// <summary>People and robots seated, for the silo's gauges.</summary>
     public static (int Humans, int Robots) Headcount(TableState state)
@@ -194,7 +199,7 @@ public static class TableProjection
     }
 
     /// <summary>The hand as PHH with the standard's optional descriptive fields filled in.</summary>
-    private static string Phh(TableState state, Hand done, DateTimeOffset now)
+    private static PhhDocument Phh(TableState state, Hand done, DateTimeOffset now)
     {
         var document = done.ToPhhDocument();
         var started = state.HandStartedAt ?? now;
@@ -210,7 +215,7 @@ public static class TableProjection
         document.Extra["time_zone"] = "UTC";
 
         // Play money has no ISO 4217 currency, so none is named; the export records the rake as `_rake` itself.
-        return document.ToToml();
+        return document;
     }
 
     private static bool[] ShownSeats(Hand? hand)

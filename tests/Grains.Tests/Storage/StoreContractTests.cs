@@ -450,6 +450,19 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public async Task Players_results_take_the_nets_the_table_recorded_without_reading_the_phh()
+    {
+        var (a, b) = (await NewPlayer(), await NewPlayer());
+        var table = await NewTable();
+
+        // The record's nets win over its PHH (which this one lacks): the tables record both from the same document.
+        await Stores.Hands.SaveAsync(Hand(table, 1, [a, b], T0) with { Pot = 40, Phh = "not a phh", Nets = [-20, 20] });
+
+        Assert.Equal([-20L], (await Stores.Hands.GetPlayerResultsAsync(a)).Select(r => r.Net));
+        Assert.Equal([20L], (await Stores.Hands.GetPlayerResultsAsync(b)).Select(r => r.Net));
+    }
+
+    [Fact]
     public async Task A_sit_and_go_hand_counts_as_played_with_net_zero_its_stacks_being_tournament_chips()
     {
         var (a, b) = (await NewPlayer(), await NewPlayer());

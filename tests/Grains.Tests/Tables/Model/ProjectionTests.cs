@@ -1,3 +1,4 @@
+using Orleans.Poker.Engine.Phh;
 using Orleans.Poker.Engine.Rules;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Tables.Model;
@@ -54,6 +55,10 @@ public sealed class ProjectionTests
         Assert.Equal((TableId, 1L, "NT"), (history.TableId, history.HandNumber, history.Variant));
         Assert.Contains("players = [", history.Phh);
         Assert.Contains("table = \"Test NLHE\"", history.Phh);
+        // Each player's net, as its PHH's stacks give it (the stored results take it from here).
+        var phh = PhhDocument.Parse(history.Phh);
+        Assert.Equal(phh.FinishingStacks!.Zip(phh.StartingStacks, (end, start) => end - start), history.Nets!);
+        Assert.Contains(history.Nets!, net => net != 0);
         var result = TableProjection.Result(state, hand, TableId);
         Assert.Equal($"{TableId}:1", result.HandId);
         Assert.Empty(Assert.Single(result.Awards).Cards);
