@@ -89,17 +89,13 @@ public sealed partial class LobbyRelay(
         }
 
         await Subscribe();
-        var shared = PreSerialized.Of(await ILobbyGrain.ListAll(grains), protocol.Value.PayloadSerializerOptions);
         ConnectionQueue[] targets;
         lock (gate)
         {
             targets = [.. connections.Values];
         }
 
-        foreach (var target in targets)
-        {
-            target.Enqueue(new Outgoing(LobbyHub.TablesMethod, shared));
-        }
+        await SendList(targets);
     });
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -197,9 +193,18 @@ public sealed partial class LobbyRelay(
             }
         }
 
-        var tables = await ILobbyGrain.ListAll(grains);
         target.Resume();
-        target.Enqueue(new Outgoing(LobbyHub.TablesMethod, tables));
+        await SendList([target]);
+    }
+
+    /// <summary>Queues the whole list, read and serialized once, to each of <paramref name="targets"/>.</summary>
+    private async Task SendList(ConnectionQueue[] targets)
+    {
+        var tables = PreSerialized.Of(await ILobbyGrain.ListAll(grains), protocol.Value.PayloadSerializerOptions);
+        foreach (var target in targets)
+        {
+            target.Enqueue(new Outgoing(LobbyHub.TablesMethod, tables));
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lobby relay could not subscribe to the lobby partitions")]

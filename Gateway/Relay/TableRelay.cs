@@ -213,11 +213,7 @@ public sealed partial class TableRelay(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Without a cluster client (the silo co-hosts the gateway) there are no gateway connections to lose.
-        using var missed = connection?.OnMaybeMissed(() =>
-        {
-            LogRenewingAfterLoss(logger, ActiveTables);
-            RenewFeeds();
-        });
+        using var missed = connection?.OnMaybeMissed(RenewFeeds);
 
         // Grain observer subscriptions expire after five minutes: renew every feed well before that (and catch up
         // with a table whose last events were lost).
@@ -314,9 +310,6 @@ public sealed partial class TableRelay(
     }
 
     private readonly record struct PlayerWatch(int Live, DateTimeOffset LeftAt);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Checking {Tables} watched tables for missed events")]
-    private static partial void LogRenewingAfterLoss(ILogger logger, int tables);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Table {TableId} has no local viewers: unsubscribed")]
     private static partial void LogStopped(ILogger logger, string tableId);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Core.Internal;
+using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Gateway.Relay;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -21,22 +22,8 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_feed_whose_table_went_on_without_it_catches_its_viewers_up_and_hears_the_table_again()
     {
-        var template = await fixture.NewTemplate();
-        var ann = await fixture.SignInGuest("Ann");
-        var bob = await fixture.SignInGuest("Bob");
-        var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
         var hub = new RecordingHub<TableHub>();
-        var feed = new TableFeed(table, fixture.Grains, hub, RelayFanOutTests.HubJson, TimeSpan.FromSeconds(30), TimeProvider.System, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
-        await feed.AddViewer("ann", ann.Player.Profile.PlayerId);
-        var start = Assert.IsType<TableSnapshot>(Assert.Single(hub.Of("ann"))).EventSeq;
-
-        // The table is reactivated without its observers (as when its silo left without handing it over) and goes on.
-        await fixture.Grains.GetGrain<ITableGrain>(table).Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await fixture.Sit(bob.AccessToken, table, 3);
-        var current = (await fixture.PublicSnapshot(table)).EventSeq;
-        Assert.True(current > start, $"the table did not move on ({start} → {current})");
-        await Barrier(feed);
-        Assert.Single(hub.Of("ann"));
+        var (feed, ann, bob, table, current) = await TableGoneOnWithout(hub, table => NewFeed(table, fixture.Grains, hub, TimeProvider.System));
 
         feed.Renew();
         Assert.True(await hub.WaitFor(() => hub.Of("ann").Count == 2), "the viewer was not caught up");
@@ -55,25 +42,16 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
         await Barrier(feed);
         Assert.Equal(sent, hub.Of("ann").Count);
         Assert.Equal(1, feed.Resyncs);
-        feed.Stop();
-        await feed.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        await Stop(feed);
     }
 
     [Fact]
     public async Task A_renewal_that_fails_is_tried_again_until_it_catches_the_viewers_up()
     {
-        var template = await fixture.NewTemplate();
-        var ann = await fixture.SignInGuest("Ann");
-        var bob = await fixture.SignInGuest("Bob");
-        var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
         var hub = new RecordingHub<TableHub>();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var failing = FailingWatcherSnapshots.Over(fixture.Grains);
-        var feed = new TableFeed(table, failing.Factory, hub, RelayFanOutTests.HubJson, TimeSpan.FromSeconds(30), time, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
-        await feed.AddViewer("ann", ann.Player.Profile.PlayerId);
-        await fixture.Grains.GetGrain<ITableGrain>(table).Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await fixture.Sit(bob.AccessToken, table, 3);
-        var current = (await fixture.PublicSnapshot(table)).EventSeq;
+        var (feed, _, _, _, current) = await TableGoneOnWithout(hub, table => NewFeed(table, failing.Factory, hub, time));
 
         // The table cannot be reached twice: the renewal waits and tries again, and catches up at its third attempt.
         failing.Failures = 2;
@@ -87,8 +65,7 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
         time.Advance(ClusterConnectionWatch.RenewRetry);
         Assert.True(await hub.WaitFor(() => hub.Of("ann").Count == 2), "the viewer was not caught up");
         Assert.Equal(current, Assert.IsType<TableSnapshot>(hub.Of("ann")[1]).EventSeq);
-        feed.Stop();
-        await feed.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        await Stop(feed);
     }
 
     [Fact]
@@ -147,6 +124,38 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
         watch.NotifyGatewayCountChanged(1, 0, connectionRecovered: true);
         await Elapse(time, ClusterConnectionWatch.Settle * 2);
         Assert.Equal(1, heard);
+    }
+
+    /// <summary>
+    /// Ann's table, watched by Ann through a feed (connection "ann"), is reactivated without its observers (as when
+    /// its silo left without handing it over) and goes on: Bob sits down. The feed heard nothing of it.
+    /// </summary>
+    private async Task<(TableFeed Feed, AuthResponse Ann, AuthResponse Bob, string Table, long Current)> TableGoneOnWithout(RecordingHub<TableHub> hub, Func<string, TableFeed> feedOf)
+    {
+        var template = await fixture.NewTemplate();
+        var ann = await fixture.SignInGuest("Ann");
+        var bob = await fixture.SignInGuest("Bob");
+        var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
+        var feed = feedOf(table);
+        await feed.AddViewer("ann", ann.Player.Profile.PlayerId);
+        var start = Assert.IsType<TableSnapshot>(Assert.Single(hub.Of("ann"))).EventSeq;
+
+        await fixture.Grains.GetGrain<ITableGrain>(table).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await fixture.Sit(bob.AccessToken, table, 3);
+        var current = (await fixture.PublicSnapshot(table)).EventSeq;
+        Assert.True(current > start, $"the table did not move on ({start} → {current})");
+        await Barrier(feed);
+        Assert.Single(hub.Of("ann"));
+        return (feed, ann, bob, table, current);
+    }
+
+    private TableFeed NewFeed(string table, IGrainFactory grains, RecordingHub<TableHub> hub, TimeProvider time) =>
+        new(table, grains, hub, RelayFanOutTests.HubJson, TimeSpan.FromSeconds(30), time, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
+
+    private static async Task Stop(TableFeed feed)
+    {
+        feed.Stop();
+        await feed.Completion.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     /// <summary>Returns once the feed's loop handled everything queued before (a snapshot request for nobody passes through it).</summary>
