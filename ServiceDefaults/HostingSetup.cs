@@ -38,6 +38,7 @@ public static class HostingSetup
             else
             {
                 client.UseRedisClustering(redis => redis.ConfigurationOptions = ConfigurationOptions.Parse(options.Cluster.Redis));
+                client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = options.Cluster.GatewayListRefresh);
             }
 
             client.Services.AddSingleton<IClientConnectionRetryFilter>(services => new ClusterConnectRetryFilter(

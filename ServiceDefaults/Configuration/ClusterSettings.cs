@@ -28,4 +28,9 @@ public sealed class ClusterSettings
     /// <summary>How long a gateway or the bot keeps trying to reach the cluster when it starts (no silo listed in
     /// Redis yet, a silo still joining, Redis restarting) before it gives up and exits.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a gateway's or the bot's cluster client reads the silos' list from Redis (Orleans' default is
+    /// 60 s): a new silo gets calls once the clients have read it, so an update waits this long (plus a second) after
+    /// its new silos are ready before it stops the old ones.</summary>
+    public TimeSpan GatewayListRefresh { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -205,6 +205,8 @@ public sealed class DeployToolTests
         Assert.True(code == 0, text);
         Assert.Contains("applied 0099_deploy_test_column.sql", text, StringComparison.Ordinal);
         Assert.Contains("stopping silo-0-0", text, StringComparison.Ordinal);
+        // The old silos stop only once the running gateways and bot have read the new ones (POKER__Cluster__GatewayListRefresh, 5 s).
+        Assert.InRange(text.IndexOf("waiting 6s: the running gateways and bot read the new silos", StringComparison.Ordinal), 0, text.IndexOf("stopping silo-0-0", StringComparison.Ordinal));
         Assert.EndsWith("0.0.1-second", new FileInfo(Path.Combine(tool.Root, "current")).LinkTarget, StringComparison.Ordinal);
         Assert.Equal(0, failures);
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Orleans.Poker.ServiceDefaults;
+using Orleans.Poker.ServiceDefaults.Configuration;
 using YamlDotNet.RepresentationModel;
 
 namespace Orleans.Poker.Deploy.Tests;
@@ -81,6 +82,8 @@ public sealed class KubernetesTests
         // preStop, then Orleans' graceful shutdown (HostOptions.ShutdownTimeout 30 s), with a margin.
         Assert.True(int.Parse(pod.Str("terminationGracePeriodSeconds")!, System.Globalization.CultureInfo.InvariantCulture) >= int.Parse(preStop[1]!, System.Globalization.CultureInfo.InvariantCulture) + 30 + 10);
         Assert.Equal("0", silo.At("spec", "strategy", "rollingUpdate").Str("maxUnavailable"));
+        // The clients read the new silo before an old one stops.
+        Assert.True(int.Parse(silo.At("spec").Str("minReadySeconds")!, System.Globalization.CultureInfo.InvariantCulture) > new ClusterSettings().GatewayListRefresh.TotalSeconds);
         Assert.Equal("1", pdb.At("spec").Str("maxUnavailable"));
         Assert.Equal("poker-silo", pdb.At("spec", "selector", "matchLabels").Str("app.kubernetes.io/name"));
         Assert.Equal("field:status.podIP", KubernetesManifests.Environment(container)["POKER__Cluster__AdvertisedAddress"]);
