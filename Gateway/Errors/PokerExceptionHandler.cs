@@ -8,14 +8,19 @@ namespace Orleans.Poker.Gateway.Errors;
 
 /// <summary>
 /// Maps exceptions to problem+json: <see cref="PokerException"/> keeps its status and code; malformed input
-/// (binding, JSON) is a 400; an unreachable cluster a 503; anything else is a 500 and logged as a bug.
+/// (binding, JSON) is a 400; an unreachable cluster or database a 503, logged as a warning; anything else is a 500 and
+/// logged as a bug.
 /// </summary>
 public sealed partial class PokerExceptionHandler(IProblemDetailsService problems, ILogger<PokerExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, detail) = Classify(exception);
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (status >= 500)
         {
             LogFailure(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -51,6 +56,11 @@ public sealed partial class PokerExceptionHandler(IProblemDetailsService problem
 
     private static string Unwrap(BadHttpRequestException bad) =>
         bad.InnerException is JsonException json ? $"Invalid JSON: {json.Message}" : bad.Message;
+
+    /// <summary>The cluster or the database did not answer (a silo leaving, a database restart): the caller may try
+    /// again, so it is a warning, not an error (an operator watches the 503 rate and the processes' health).</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {Method} {Path} answered unavailable")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {Method} {Path} failed")]
     private static partial void LogFailure(ILogger logger, Exception exception, string method, string path);

@@ -55,7 +55,11 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
         catch (Exception ex)
         {
             var (status, code, detail) = PokerExceptionHandler.Classify(ex);
-            if (status >= 500)
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                LogHubUnavailable(logger, ex, invocationContext.HubMethodName);
+            }
+            else if (status >= 500)
             {
                 LogHubFailure(logger, ex, invocationContext.HubMethodName);
             }
@@ -138,6 +142,9 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hub method {Method} refused for player {PlayerId}: {Code}")]
     private static partial void LogHubRefusal(ILogger logger, string method, string code, string? playerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub method {Method} answered unavailable")]
+    private static partial void LogHubUnavailable(ILogger logger, Exception exception, string method);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private static partial void LogHubFailure(ILogger logger, Exception exception, string method);

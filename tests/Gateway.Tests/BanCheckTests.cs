@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,7 +24,7 @@ public sealed class BanCheckTests(GatewayFixture fixture)
         var options = fixture.Options;
         // A guard of its own, not subscribed to ban notices: the fixture's gateway is told, this one is not.
         var guard = new HubGuardFilter(options, time, fixture.App.Services.GetRequiredService<RelayMetrics>(), fixture.Grains, NullLogger<HubGuardFilter>.Instance);
-        var connection = new FakeConnection(player);
+        var connection = new FakeHubConnection(player);
         var calls = 0;
         ValueTask<object?> Next(HubInvocationContext _)
         {
@@ -34,16 +32,16 @@ public sealed class BanCheckTests(GatewayFixture fixture)
             return ValueTask.FromResult<object?>(null);
         }
 
-        await guard.InvokeMethodAsync(Invocation(connection), Next);
+        await guard.InvokeMethodAsync(connection.Invocation(), Next);
         await fixture.Grains.GetGrain<IPlayerGrain>(player).Ban(admin.Player.Profile.PlayerId, "collusion");
 
         // Within the interval the call runs: its connection's ban was checked when it opened.
         time.Advance(options.Gateway.ResubscribeInterval - TimeSpan.FromSeconds(1));
-        await guard.InvokeMethodAsync(Invocation(connection), Next);
+        await guard.InvokeMethodAsync(connection.Invocation(), Next);
         Assert.False(connection.Aborted);
 
         time.Advance(TimeSpan.FromSeconds(1));
-        await guard.InvokeMethodAsync(Invocation(connection), Next);
+        await guard.InvokeMethodAsync(connection.Invocation(), Next);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!connection.Aborted && waited.Elapsed < TimeSpan.FromSeconds(10))
         {
@@ -58,40 +56,15 @@ public sealed class BanCheckTests(GatewayFixture fixture)
     public async Task A_ban_closes_every_connection_of_that_player_in_the_process_and_no_other()
     {
         var guard = fixture.App.Services.GetRequiredService<HubGuardFilter>();
-        var banned = new[] { new FakeConnection(41), new FakeConnection(41) };
-        var other = new FakeConnection(42);
+        var banned = new[] { new FakeHubConnection(41), new FakeHubConnection(41) };
+        var other = new FakeHubConnection(42);
         foreach (var connection in banned.Append(other))
         {
-            await guard.InvokeMethodAsync(Invocation(connection), _ => ValueTask.FromResult<object?>(null));
+            await guard.InvokeMethodAsync(connection.Invocation(), _ => ValueTask.FromResult<object?>(null));
         }
 
         Assert.Equal(2, guard.CloseBanned(41));
         Assert.All(banned, c => Assert.True(c.Aborted));
         Assert.False(other.Aborted);
-    }
-
-    private static HubInvocationContext Invocation(FakeConnection connection) =>
-        new(connection, new ServiceCollection().BuildServiceProvider(), new TableHub(null!), typeof(TableHub).GetMethod(nameof(TableHub.Unwatch))!, ["t"]);
-
-    private sealed class FakeConnection(long playerId) : HubCallerContext
-    {
-        private volatile bool aborted;
-
-        public bool Aborted => aborted;
-
-        public override string ConnectionId { get; } = Guid.NewGuid().ToString("N");
-
-        public override string? UserIdentifier => null;
-
-        public override ClaimsPrincipal? User { get; } =
-            new(new ClaimsIdentity([new Claim(Auth.PokerClaims.PlayerId, playerId.ToString(System.Globalization.CultureInfo.InvariantCulture))], "test"));
-
-        public override IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
-
-        public override IFeatureCollection Features { get; } = new FeatureCollection();
-
-        public override CancellationToken ConnectionAborted => CancellationToken.None;
-
-        public override void Abort() => aborted = true;
     }
 }
