@@ -70,6 +70,20 @@ internal sealed partial class UpdateHandler(
         {
             throw;
         }
+        catch (Exception e) when (Unavailability.Of(e))
+        {
+            // Failed before a button's own handling (which answers it itself): the player is asked to try again.
+            var user = update.Message?.From ?? update.CallbackQuery?.From;
+            var text = Unavailable(update.Id, e, user?.Id, user?.LanguageCode);
+            if (update.Message is { } message)
+            {
+                outbox.Send(message.Chat.Id, text);
+            }
+            else if (update.CallbackQuery is { } query)
+            {
+                await api.Call(query.Message?.Chat.Id ?? query.From.Id, (client, token) => client.AnswerCallbackQuery(query.Id, text, showAlert: true, cancellationToken: token), cancellationToken);
+            }
+        }
         catch (Exception e)
         {
             logger.LogError(e, "Update {UpdateId} failed", update.Id);
@@ -551,6 +565,11 @@ internal sealed partial class UpdateHandler(
         {
             answer = BotTexts.Get(context.Language, "unknown");
         }
+        catch (Exception e) when (Unavailability.Of(e))
+        {
+            answer = Unavailable(updateId, e, context.PlayerId, context.Language);
+            alert = true;
+        }
         finally
         {
             await api.Call(context.ChatId, (client, token) => client.AnswerCallbackQuery(query.Id, answer, alert, url, cancellationToken: token), ct);
@@ -768,6 +787,16 @@ internal sealed partial class UpdateHandler(
     {
         logger.LogInformation("Player {PlayerId} was refused: {Code} {Reason}", context.PlayerId, e.Code, e.Message);
         return BotTexts.Error(context.Language, e.Code);
+    }
+
+    /// <summary>
+    /// The cluster or the database did not answer while an update was handled: a warning (the player may try again), and
+    /// the polite text that asks them to, in their language (Telegram's when the player could not be read).
+    /// </summary>
+    private string Unavailable(int updateId, Exception exception, long? playerId, string? language)
+    {
+        logger.LogWarning(exception, "Update {UpdateId} of player {PlayerId} not handled: the game servers did not answer", updateId, playerId);
+        return BotTexts.Get(language, "unavailable");
     }
 
     private static string? ButtonLabel(CallbackQuery query, string? data) =>

@@ -5,6 +5,7 @@ using Orleans.Poker.BotFrontend.Rendering;
 using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Texts;
 using Orleans.Poker.Grains.Interfaces.Chat;
+using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults;
@@ -174,6 +175,10 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
                     {
                         Resend(work.ResumePlayer);
                     }
+                }
+                catch (Exception e) when (Unavailability.Of(e))
+                {
+                    logger.LogWarning(e, "Relaying event {EventSeq} of table {TableId} failed: the game servers did not answer", work.Event?.EventSeq, TableId);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

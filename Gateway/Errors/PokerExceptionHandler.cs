@@ -49,8 +49,7 @@ public sealed partial class PokerExceptionHandler(IProblemDetailsService problem
         ArgumentException argument => (400, "invalid_request", argument.Message),
         StoreUnavailableException store => (503, "unavailable", store.Message),
         _ when StoreUnavailableException.IsBehind(exception) => (503, "unavailable", new StoreUnavailableException().Message),
-        SiloUnavailableException or OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException
-            => (503, "unavailable", "The game servers are not reachable right now; try again shortly"),
+        _ when Unavailability.Of(exception) => (503, "unavailable", "The game servers are not reachable right now; try again shortly"),
         _ => (500, "internal_error", "Something went wrong on our side"),
     };
 

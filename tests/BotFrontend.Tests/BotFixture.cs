@@ -136,10 +136,14 @@ public sealed class BotFixture : IAsyncLifetime
     /// A bot host with its own cluster client, composed as the standalone bot process is: localhost clustering on
     /// <paramref name="gatewayPort"/> (a silo's gateway, or a proxy in front of it) with the ids of <paramref name="cluster"/>.
     /// </summary>
-    public static Task<WebApplication> StartStandaloneBot(PokerOptions options, ClusterSettings cluster, int gatewayPort)
+    public static Task<WebApplication> StartStandaloneBot(PokerOptions options, ClusterSettings cluster, int gatewayPort, Action<WebApplicationBuilder>? configure = null)
     {
         options.Cluster = new ClusterSettings { GatewayPort = gatewayPort, ServiceId = cluster.ServiceId, ClusterId = cluster.ClusterId };
-        return StartBot(options, host => host.AddPokerClusterClient(options));
+        return StartBot(options, host =>
+        {
+            host.AddPokerClusterClient(options);
+            configure?.Invoke(host);
+        });
     }
 
     /// <summary>A bot host on a test server; <paramref name="connect"/> gives it its cluster (a client, say).</summary>
