@@ -75,13 +75,14 @@ internal sealed partial class UpdateHandler(
             // Failed before a button's own handling (which answers it itself): the player is asked to try again.
             var user = update.Message?.From ?? update.CallbackQuery?.From;
             var text = Unavailable(update.Id, e, user?.Id, user?.LanguageCode);
-            if (update.Message is { } message)
+            var chatId = UpdateProcessor.ChatOf(update);
+            if (update.CallbackQuery is { } query)
             {
-                outbox.Send(message.Chat.Id, text);
+                await api.Call(chatId, (client, token) => client.AnswerCallbackQuery(query.Id, text, showAlert: true, cancellationToken: token), cancellationToken);
             }
-            else if (update.CallbackQuery is { } query)
+            else if (update.Message is not null)
             {
-                await api.Call(query.Message?.Chat.Id ?? query.From.Id, (client, token) => client.AnswerCallbackQuery(query.Id, text, showAlert: true, cancellationToken: token), cancellationToken);
+                outbox.Send(chatId, text);
             }
         }
         catch (Exception e)

@@ -75,7 +75,8 @@ internal sealed class UpdateProcessor(
         return UpdateAcceptance.Accepted;
     }
 
-    private static long ChatOf(Update update) =>
+    /// <summary>The chat an update came from (a button's: the chat of its message, else the presser's private chat).</summary>
+    internal static long ChatOf(Update update) =>
         update.Message?.Chat.Id
         ?? update.CallbackQuery?.Message?.Chat.Id
         ?? update.CallbackQuery?.From.Id
