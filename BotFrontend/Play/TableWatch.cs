@@ -252,13 +252,12 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
         var mine = new List<PrivateView>();
         try
         {
-            await table.Subscribe(Reference!);
-            now = await table.GetSnapshot(null);
-            if (now.EventSeq <= lastSeq)
+            if (await table.Renew(Reference!) <= lastSeq)
             {
                 return;
             }
 
+            now = await table.GetSnapshot(null);
             foreach (var playerId in players.Keys)
             {
                 if ((await table.GetSnapshot(playerId)).Mine is { } own)

@@ -300,8 +300,7 @@ internal sealed partial class TableFeed
         long current;
         try
         {
-            await Table.Subscribe(reference!);
-            current = (await Table.GetSnapshot(null)).EventSeq;
+            current = await Table.Renew(reference!);
         }
         catch (Exception ex) when (attempt < ClusterConnectionWatch.RenewAttempts)
         {

@@ -85,6 +85,13 @@ public interface ITableGrain : IGrainWithStringKey
     [Alias("Subscribe")]
     Task Subscribe(ITableObserver observer);
 
+    /// <summary>
+    /// The periodic renewal of a watcher's subscription in one call: subscribes <paramref name="observer"/> again and
+    /// answers this table's newest event sequence number, past which the watcher missed events (a snapshot only then).
+    /// </summary>
+    [Alias("Renew")]
+    Task<long> Renew(ITableObserver observer);
+
     /// <summary>Removes an observer.</summary>
     [Alias("Unsubscribe")]
     Task Unsubscribe(ITableObserver observer);

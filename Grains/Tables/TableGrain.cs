@@ -268,6 +268,13 @@ public sealed class TableGrain(
         return Task.CompletedTask;
     }
 
+    public Task<long> Renew(ITableObserver observer)
+    {
+        Created();
+        observers.Subscribe(observer);
+        return Task.FromResult(State.EventSeq);
+    }
+
     public Task Unsubscribe(ITableObserver observer)
     {
         observers.Unsubscribe(observer);

@@ -50,7 +50,7 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
     {
         var hub = new RecordingHub<TableHub>();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var failing = FailingWatcherSnapshots.Over(fixture.Grains);
+        var failing = FailingRenewals.Over(fixture.Grains);
         var (feed, _, _, _, current) = await TableGoneOnWithout(hub, table => NewFeed(table, failing.Factory, hub, time));
 
         // The table cannot be reached twice: the renewal waits and tries again, and catches up at its third attempt.

@@ -162,6 +162,25 @@ public sealed class TableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_renewal_subscribes_and_answers_the_newest_event_number_in_one_call()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        await kit.Seat(table, 2);
+        var start = await kit.StartNextHand(table);
+        var observer = new RecordingObserver();
+
+        var newest = await table.Renew(fixture.Client.CreateObjectReference<ITableObserver>(observer));
+        var (player, _, turn) = await kit.Actor(table);
+        await table.Act(player, turn, new PlayerAction(ActionKind.Fold), kit.NextSeq());
+        var next = await observer.WaitFor(e => e.Kind == TableEventKind.Action);
+
+        Assert.Equal(start.EventSeq, newest);
+        Assert.Equal(newest + 1, next.EventSeq);
+        var missing = fixture.Client.GetGrain<ITableGrain>($"tbl-{Guid.NewGuid():N}");
+        Assert.Equal(404, (await Assert.ThrowsAsync<PokerException>(() => missing.Renew(fixture.Client.CreateObjectReference<ITableObserver>(observer)))).Status);
+    }
+
+    [Fact]
     public async Task An_expiring_table_warns_then_closes_and_cashes_everyone_out()
     {
         var table = await kit.NewTable(TableKit.Holdem(c => c with

@@ -4,15 +4,15 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 namespace Orleans.Poker.Gateway.Tests;
 
 /// <summary>
-/// A grain factory over a real one whose table grains fail the watchers' snapshot (<c>GetSnapshot(null)</c>) while
+/// A grain factory over a real one whose table grains fail a watcher's renewal (<see cref="ITableGrain.Renew"/>) while
 /// <see cref="Failures"/> is above zero, each failure counting it down, as a table on a silo that is gone and not yet
 /// declared dead does; every other call goes through.
 /// </summary>
-public sealed class FailingWatcherSnapshots
+public sealed class FailingRenewals
 {
     private int failures;
 
-    private FailingWatcherSnapshots(IGrainFactory grains)
+    private FailingRenewals(IGrainFactory grains)
     {
         var factory = DispatchProxy.Create<IGrainFactory, Proxy>();
         ((Proxy)(object)factory).Init(grains, this);
@@ -28,7 +28,7 @@ public sealed class FailingWatcherSnapshots
         set => Volatile.Write(ref failures, value);
     }
 
-    public static FailingWatcherSnapshots Over(IGrainFactory grains) => new(grains);
+    public static FailingRenewals Over(IGrainFactory grains) => new(grains);
 
     /// <summary>True, counted, while failures are left.</summary>
     private bool Fail()
@@ -44,13 +44,13 @@ public sealed class FailingWatcherSnapshots
         return false;
     }
 
-    /// <summary>Forwards to the target; a table grain from the factory is wrapped, and its watchers' snapshot may fail.</summary>
+    /// <summary>Forwards to the target; a table grain from the factory is wrapped, and its renewals may fail.</summary>
     public class Proxy : DispatchProxy
     {
         private object target = null!;
-        private FailingWatcherSnapshots owner = null!;
+        private FailingRenewals owner = null!;
 
-        internal void Init(object inner, FailingWatcherSnapshots failing)
+        internal void Init(object inner, FailingRenewals failing)
         {
             target = inner;
             owner = failing;
@@ -58,9 +58,9 @@ public sealed class FailingWatcherSnapshots
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            if (target is ITableGrain && targetMethod!.Name == nameof(ITableGrain.GetSnapshot) && args![0] is null && owner.Fail())
+            if (target is ITableGrain && targetMethod!.Name == nameof(ITableGrain.Renew) && owner.Fail())
             {
-                return Task.FromException<TableSnapshot>(new SiloUnavailableException("The table's silo is gone"));
+                return Task.FromException<long>(new SiloUnavailableException("The table's silo is gone"));
             }
 
             var result = targetMethod!.Invoke(target, args);
