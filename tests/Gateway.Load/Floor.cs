@@ -50,7 +50,7 @@ internal static class Floor
     /// The client side: <paramref name="clients"/> connections over <paramref name="tables"/> groups, the plan started,
     /// warmed up for <paramref name="warmup"/>, then the floor server's CPU per message delivered in <paramref name="window"/>.
     /// </summary>
-    public static async Task<(double CpuMicrosecondsPerMessage, double MessagesPerSecond, double Cores)> Measure(
+    public static async Task<(double CpuMicrosecondsPerMessage, double MessagesPerSecond, double Cores, double RunsPerMessage)> Measure(
         int clients, int tables, double eventsPerSecondPerTable, int[] sizes, TimeSpan warmup, TimeSpan window, TextWriter log, CancellationToken cancel)
     {
         using var server = ServiceProcess.Start("floor", typeof(Floor).Assembly.Location, ServerProcesses.FreePort(), new Dictionary<string, string>(), ["--" + ServerFlag]);
@@ -95,15 +95,19 @@ internal static class Floor
         log.WriteLine($"# floor: {clients} connections to a bare SignalR hub, {tables} groups, {eventsPerSecondPerTable:0.#} events/s each, payloads of {sizes.Min()}–{sizes.Max()} bytes; warming up {warmup.TotalSeconds:0} s");
         await Task.Delay(warmup, cancel);
         server.MarkCpu();
+        var runs = RunQueueWait.Mark(server.Pid);
         Volatile.Write(ref counting, true);
         var clock = Stopwatch.StartNew();
         await Task.Delay(window, cancel);
         Volatile.Write(ref counting, false);
         var elapsed = clock.Elapsed;
         var cpu = server.CpuSinceMark();
+        var threadRuns = runs.Since().Runs;
         var messages = Interlocked.Read(ref received);
         await Task.WhenAll(connections.Where(c => c is not null).Select(c => c.DisposeAsync().AsTask()));
-        return (messages == 0 ? double.NaN : cpu.TotalMicroseconds / messages, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds);
+        return messages == 0
+            ? (double.NaN, 0, cpu.TotalSeconds / elapsed.TotalSeconds, double.NaN)
+            : (cpu.TotalMicroseconds / messages, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds, (double)threadRuns / messages);
     }
 
     /// <summary>The bare hub: a connection joins its table's group and receives.</summary>

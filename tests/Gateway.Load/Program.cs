@@ -385,6 +385,10 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         Line("floor_cpu", floor.Cores, "cores");
         Line("floor_cpu_us_per_message", floor.CpuMicrosecondsPerMessage, "us");
         Line("gateway_vs_floor", GatewayCpuPerMessage(figures) / floor.CpuMicrosecondsPerMessage, "ratio");
+
+        // How often each side's threads were put on a core per message: on this machine every wake-up is dear.
+        Line("gateway_thread_runs_per_message", (double)servers.Gateways.Sum(g => figures.RunQueue[g.Name].Runs) / figures.Delivered, "runs");
+        Line("floor_thread_runs_per_message", floor.RunsPerMessage, "runs");
     }
 
     // Offered load in steps: each seated player waits so that the tables together offer the step's actions/s (from

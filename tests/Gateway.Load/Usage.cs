@@ -32,7 +32,8 @@ internal static class Usage
           --floor                 with --spawn: after the run, SignalR's own cost beside the gateways': a bare ASP.NET
                                   Core hub (a process of its own) sends the run's event sizes to as many connections
                                   in as many groups at the rate the gateways delivered, for a window as long; prints
-                                  the CPU per delivered message of both and gateway_vs_floor
+                                  the CPU per delivered message of both and gateway_vs_floor, and how often each
+                                  side's threads got a core per message (*_thread_runs_per_message)
           --sweep                 offered load in steps instead of one window: players wait so that the tables offer
                                   --sweep-from actions/s (default 50), doubling while the reached rate follows, then
                                   no wait (saturation); every step prints its figures (step_<offered>_*) and every
