@@ -105,9 +105,8 @@ internal static class Floor
         var threadRuns = runs.Since().Runs;
         var messages = Interlocked.Read(ref received);
         await Task.WhenAll(connections.Where(c => c is not null).Select(c => c.DisposeAsync().AsTask()));
-        return messages == 0
-            ? (double.NaN, 0, cpu.TotalSeconds / elapsed.TotalSeconds, double.NaN)
-            : (cpu.TotalMicroseconds / messages, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds, (double)threadRuns / messages);
+        var perMessage = messages == 0 ? double.NaN : 1.0 / messages;
+        return (cpu.TotalMicroseconds * perMessage, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds, threadRuns * perMessage);
     }
 
     /// <summary>The bare hub: a connection joins its table's group and receives.</summary>
