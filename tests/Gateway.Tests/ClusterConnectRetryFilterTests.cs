@@ -32,7 +32,8 @@ public sealed class ClusterConnectRetryFilterTests
     public async Task Giving_up_is_an_error()
     {
         using var logs = new LogCapture();
-        var filter = new ClusterConnectRetryFilter(TimeSpan.Zero, new FakeTimeProvider(), Logger(logs));
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var filter = new ClusterConnectRetryFilter(TimeSpan.Zero, new FakeTimeProvider(), factory.CreateLogger<ClusterConnectRetryFilter>());
 
         Assert.False(await filter.ShouldRetryConnectionAttempt(NoGateway, CancellationToken.None));
         Assert.Equal(LogLevel.Error, Assert.Single(logs.Entries).Level);
@@ -42,7 +43,8 @@ public sealed class ClusterConnectRetryFilterTests
     public async Task A_cancelled_start_stops_retrying_without_an_error()
     {
         using var logs = new LogCapture();
-        var filter = new ClusterConnectRetryFilter(TimeSpan.FromMinutes(1), new FakeTimeProvider(), Logger(logs));
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var filter = new ClusterConnectRetryFilter(TimeSpan.FromMinutes(1), new FakeTimeProvider(), factory.CreateLogger<ClusterConnectRetryFilter>());
 
         Assert.False(await filter.ShouldRetryConnectionAttempt(NoGateway, new CancellationToken(canceled: true)));
         Assert.Equal(LogLevel.Information, Assert.Single(logs.Entries).Level);
@@ -52,8 +54,9 @@ public sealed class ClusterConnectRetryFilterTests
     public async Task A_start_cancelled_while_waiting_stops_retrying_without_an_error()
     {
         using var logs = new LogCapture();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
         using var stopping = new CancellationTokenSource();
-        var filter = new ClusterConnectRetryFilter(TimeSpan.FromMinutes(1), new FakeTimeProvider(), Logger(logs));
+        var filter = new ClusterConnectRetryFilter(TimeSpan.FromMinutes(1), new FakeTimeProvider(), factory.CreateLogger<ClusterConnectRetryFilter>());
 
         var retry = filter.ShouldRetryConnectionAttempt(NoGateway, stopping.Token);
         await stopping.CancelAsync();
@@ -61,7 +64,4 @@ public sealed class ClusterConnectRetryFilterTests
         Assert.False(await retry);
         Assert.Equal([LogLevel.Warning, LogLevel.Information], logs.Entries.Select(e => e.Level));
     }
-
-    private static ILogger<ClusterConnectRetryFilter> Logger(LogCapture logs) =>
-        LoggerFactory.Create(b => b.AddProvider(logs)).CreateLogger<ClusterConnectRetryFilter>();
 }
