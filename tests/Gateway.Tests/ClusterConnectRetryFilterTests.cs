@@ -6,9 +6,19 @@ using Orleans.Poker.ServiceDefaults;
 namespace Orleans.Poker.Gateway.Tests;
 
 /// <summary>A cluster client retries a failed start-up connection once a second until its timeout has passed.</summary>
-public sealed class ClusterConnectRetryFilterTests
+public sealed class ClusterConnectRetryFilterTests : IDisposable
 {
     private static readonly Exception NoGateway = new SiloUnavailableException("Could not find any gateway");
+    private readonly LogCapture logs = new();
+    private readonly ILoggerFactory factory;
+
+    public ClusterConnectRetryFilterTests() => factory = LoggerFactory.Create(b => b.AddProvider(logs));
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        logs.Dispose();
+    }
 
     [Fact]
     public async Task Retries_after_a_second_until_the_timeout_then_gives_up()
@@ -31,9 +41,7 @@ public sealed class ClusterConnectRetryFilterTests
     [Fact]
     public async Task Giving_up_is_an_error()
     {
-        using var logs = new LogCapture();
-        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
-        var filter = new ClusterConnectRetryFilter(TimeSpan.Zero, new FakeTimeProvider(), factory.CreateLogger<ClusterConnectRetryFilter>());
+        var filter = new ClusterConnectRetryFilter(TimeSpan.Zero, new FakeTimeProvider(), Logger);
 
         Assert.False(await filter.ShouldRetryConnectionAttempt(NoGateway, CancellationToken.None));
         Assert.Equal(LogLevel.Error, Assert.Single(logs.Entries).Level);
@@ -42,9 +50,7 @@ public sealed class ClusterConnectRetryFilterTests
     [Fact]
     public async Task A_cancelled_start_stops_retrying_without_an_error()
     {
-        using var logs = new LogCapture();
-        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
-        var filter = new ClusterConnectRetryFilter(TimeSpan.FromMinutes(1), new FakeTimeProvider(), factory.CreateLogger<ClusterConnectRetryFilter>());
+        var filter = new ClusterConnectRetryFilter(TimeSpan.FromMinutes(1), new FakeTimeProvider(), Logger);
 
         Assert.False(await filter.ShouldRetryConnectionAttempt(NoGateway, new CancellationToken(canceled: true)));
         Assert.Equal(LogLevel.Information, Assert.Single(logs.Entries).Level);
@@ -53,10 +59,8 @@ public sealed class ClusterConnectRetryFilterTests
     [Fact]
     public async Task A_start_cancelled_while_waiting_stops_retrying_without_an_error()
     {
-        using var logs = new LogCapture();
-        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
         using var stopping = new CancellationTokenSource();
-        var filter = new ClusterConnectRetryFilter(TimeSpan.FromMinutes(1), new FakeTimeProvider(), factory.CreateLogger<ClusterConnectRetryFilter>());
+        var filter = new ClusterConnectRetryFilter(TimeSpan.FromMinutes(1), new FakeTimeProvider(), Logger);
 
         var retry = filter.ShouldRetryConnectionAttempt(NoGateway, stopping.Token);
         await stopping.CancelAsync();
@@ -64,4 +68,6 @@ public sealed class ClusterConnectRetryFilterTests
         Assert.False(await retry);
         Assert.Equal([LogLevel.Warning, LogLevel.Information], logs.Entries.Select(e => e.Level));
     }
+
+    private ILogger<ClusterConnectRetryFilter> Logger => factory.CreateLogger<ClusterConnectRetryFilter>();
 }
