@@ -7,11 +7,14 @@ namespace Orleans.Poker.Gateway.Relay;
 /// <summary>
 /// One table event's <c>event</c> message (<see cref="TableEventMessage"/>) for all of a gateway's viewers, serialized
 /// once: viewers without a private part share the same bytes, and a seated viewer's copy is those bytes with
-/// <c>"mine":null</c> replaced by their own private view (so only that view is serialized per player). The result,
-/// sent again as <c>handFinished</c>, is shared too.
+/// <c>"mine":null</c> replaced by their own private view: only that view is serialized per player, and the shared
+/// bytes are written around it, not copied (<see cref="PreSerialized.Spliced"/>). The result, sent again as
+/// <c>handFinished</c>, is shared too.
 /// </summary>
 internal sealed class EventPayload(TableEvent tableEvent, JsonSerializerOptions options)
 {
+    private static readonly byte[] Close = "}"u8.ToArray();
+
     private byte[]? shared;
     private PreSerialized? sharedPayload;
     private PreSerialized? result;
@@ -41,12 +44,7 @@ internal sealed class EventPayload(TableEvent tableEvent, JsonSerializerOptions 
             return PreSerialized.Of(Message(mine), options);
         }
 
-        var own = JsonSerializer.SerializeToUtf8Bytes(mine, options);
-        var bytes = new byte[splice + own.Length + 1];
-        shared.AsSpan(0, splice).CopyTo(bytes);
-        own.CopyTo(bytes, splice);
-        bytes[^1] = (byte)'}';
-        return PreSerialized.FromUtf8(bytes);
+        return PreSerialized.Spliced(shared.AsMemory(0, splice), JsonSerializer.SerializeToUtf8Bytes(mine, options), Close);
     }
 
     /// <summary>The hand's result for <c>handFinished</c>, or null when the event ends no hand.</summary>

@@ -348,6 +348,7 @@ internal sealed partial class TableFeed
     private void Deliver(TableEvent tableEvent, long receivedAt)
     {
         var payload = new EventPayload(tableEvent, json);
+        var turnRef = TurnRef.Of(tableEvent.View);
         List<Task>? sends = metrics.DeliveryEnabled && receivedAt != 0 ? [] : null;
         foreach (var viewer in viewers.Values)
         {
@@ -364,16 +365,16 @@ internal sealed partial class TableFeed
 
             // Only this viewer's own private view goes into their message.
             PrivateView? mine = null;
-            foreach (var part in tableEvent.Private)
+            for (var i = 0; i < tableEvent.Private.Count; i++)
             {
-                if (part.PlayerId == viewer.PlayerId)
+                if (tableEvent.Private[i].PlayerId == viewer.PlayerId)
                 {
-                    mine = part;
+                    mine = tableEvent.Private[i];
                     break;
                 }
             }
 
-            var turn = YourTurn(viewer, tableEvent.EventSeq, tableEvent.View, mine);
+            var turn = YourTurn(viewer, tableEvent.EventSeq, tableEvent.View, turnRef, mine);
             var result = payload.Result;
             Send(viewer, [
                 new(TableHub.EventMethod, payload.For(mine)),
@@ -394,14 +395,14 @@ internal sealed partial class TableFeed
     private void SendSnapshot(Viewer viewer, TableSnapshot snapshot)
     {
         viewer.Turn = null;
-        var turn = YourTurn(viewer, snapshot.EventSeq, snapshot.View, snapshot.Mine);
+        var turn = YourTurn(viewer, snapshot.EventSeq, snapshot.View, TurnRef.Of(snapshot.View), snapshot.Mine);
         Send(viewer, turn is null ? [new(TableHub.SnapshotMethod, snapshot)] : [new(TableHub.SnapshotMethod, snapshot), new(TableHub.YourTurnMethod, turn)]);
     }
 
     /// <summary>The <c>yourTurn</c> message when it is this viewer's turn and they were not told yet; else null.</summary>
-    private YourTurnMessage? YourTurn(Viewer viewer, long eventSeq, TableView view, PrivateView? mine)
+    private YourTurnMessage? YourTurn(Viewer viewer, long eventSeq, TableView view, TurnRef? turnRef, PrivateView? mine)
     {
-        if (TurnRef.Of(view) is not { } turn || mine?.Legal is not { } legal || view.ActorSeat != mine.Seat)
+        if (turnRef is not { } turn || mine?.Legal is not { } legal || view.ActorSeat != mine.Seat)
         {
             viewer.Turn = null;
             return null;
