@@ -157,6 +157,15 @@ public sealed class NpgsqlTableJournalTests : TableJournalContractTests, IClassF
     }
 
     [Fact]
+    public async Task The_silos_sessions_run_without_jit_compilation()
+    {
+        await using var source = Npgsql.NpgsqlDataSource.Create(PostgresPool.WithDefaults(database.ConnectionString));
+        await using var command = source.CreateCommand("SHOW jit");
+
+        Assert.Equal("off", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task The_sweep_keeps_an_hour_and_everything_from_each_tables_newest_whole_state()
     {
         var (old, recent) = (NewTableId(), NewTableId());
