@@ -20,7 +20,7 @@ public sealed class PreSerialized
     /// <summary>The JSON value, UTF-8.</summary>
     public ReadOnlySequence<byte> Utf8 { get; }
 
-    public static PreSerialized Of<T>(T value, JsonSerializerOptions options) => new(new ReadOnlySequence<byte>(JsonSerializer.SerializeToUtf8Bytes(value, options)));
+    public static PreSerialized Of<T>(T value, JsonSerializerOptions options) => FromUtf8(JsonSerializer.SerializeToUtf8Bytes(value, options));
 
     /// <summary>Wraps bytes that already are one complete JSON value.</summary>
     internal static PreSerialized FromUtf8(byte[] utf8) => new(new ReadOnlySequence<byte>(utf8));

@@ -348,7 +348,6 @@ internal sealed partial class TableFeed
     private void Deliver(TableEvent tableEvent, long receivedAt)
     {
         var payload = new EventPayload(tableEvent, json);
-        var turnRef = TurnRef.Of(tableEvent.View);
         List<Task>? sends = metrics.DeliveryEnabled && receivedAt != 0 ? [] : null;
         foreach (var viewer in viewers.Values)
         {
@@ -374,7 +373,7 @@ internal sealed partial class TableFeed
                 }
             }
 
-            var turn = YourTurn(viewer, tableEvent.EventSeq, tableEvent.View, turnRef, mine);
+            var turn = YourTurn(viewer, tableEvent.EventSeq, tableEvent.View, mine);
             var result = payload.Result;
             Send(viewer, [
                 new(TableHub.EventMethod, payload.For(mine)),
@@ -395,14 +394,15 @@ internal sealed partial class TableFeed
     private void SendSnapshot(Viewer viewer, TableSnapshot snapshot)
     {
         viewer.Turn = null;
-        var turn = YourTurn(viewer, snapshot.EventSeq, snapshot.View, TurnRef.Of(snapshot.View), snapshot.Mine);
+        var turn = YourTurn(viewer, snapshot.EventSeq, snapshot.View, snapshot.Mine);
         Send(viewer, turn is null ? [new(TableHub.SnapshotMethod, snapshot)] : [new(TableHub.SnapshotMethod, snapshot), new(TableHub.YourTurnMethod, turn)]);
     }
 
     /// <summary>The <c>yourTurn</c> message when it is this viewer's turn and they were not told yet; else null.</summary>
-    private YourTurnMessage? YourTurn(Viewer viewer, long eventSeq, TableView view, TurnRef? turnRef, PrivateView? mine)
+    private YourTurnMessage? YourTurn(Viewer viewer, long eventSeq, TableView view, PrivateView? mine)
     {
-        if (turnRef is not { } turn || mine?.Legal is not { } legal || view.ActorSeat != mine.Seat)
+        // The turn is read last: only the player to act needs it.
+        if (mine?.Legal is not { } legal || view.ActorSeat != mine.Seat || TurnRef.Of(view) is not { } turn)
         {
             viewer.Turn = null;
             return null;
