@@ -12,6 +12,7 @@ using Orleans.Poker.Gateway.Dashboard;
 using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Gateway.Relay;
+using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.Poker.ServiceDefaults.Telemetry;
 using Serilog;
@@ -96,7 +97,7 @@ public static class GatewayServices
         {
             hub.MaximumReceiveMessageSize = options.Gateway.MaxHubMessageBytes;
             hub.AddFilter<HubGuardFilter>();
-        }).AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        }).AddJsonProtocol(json => json.PayloadSerializerOptions = TableJson.Options);
         if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
         {
             signalR.AddStackExchangeRedis(options.Cluster.Redis, redis => redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("poker"));

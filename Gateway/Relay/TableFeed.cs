@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Poker.Gateway.Hubs;
@@ -10,8 +9,8 @@ namespace Orleans.Poker.Gateway.Relay;
 /// <summary>
 /// One watched table in this gateway process: one observer subscription, and the local viewers it delivers to.
 /// Everything is decided on one loop, so per viewer the snapshot and the events go out exactly once and in
-/// <see cref="TableEvent.EventSeq"/> order. Out-of-order events wait in a buffer; a gap that does not fill within
-/// the gap timeout is repaired with fresh snapshots. Each event is serialized once for all viewers
+/// <see cref="TableFeedEvent.EventSeq"/> order. Out-of-order events wait in a buffer; a gap that does not fill within
+/// the gap timeout is repaired with fresh snapshots. Each event comes serialized by the table once for all viewers
 /// (<see cref="EventPayload"/>). Sends are queued per viewer and the loop does not wait for them: a slow connection
 /// delays only itself, and one that falls <see cref="ConnectionQueue.MaxBacklog"/> sends behind skips events and
 /// catches up with a fresh snapshot once it has drained.
@@ -20,30 +19,28 @@ internal sealed partial class TableFeed
 {
     private readonly Channel<Work> work = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, Viewer> viewers = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<long, TableEvent> buffer = [];
+    private readonly SortedDictionary<long, TableFeedEvent> buffer = [];
 
     // When each buffered event was received (Stopwatch timestamps), for the delivery time.
     private readonly Dictionary<long, long> received = [];
     private readonly IGrainFactory grains;
     private readonly IHubContext<TableHub> hub;
-    private readonly JsonSerializerOptions json;
     private readonly TimeSpan gapTimeout;
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly RelayMetrics metrics;
     private TableObserver? observer;
-    private ITableObserver? reference;
+    private ITableFeedObserver? reference;
     private long last = -1;
     private DateTimeOffset? gapSince;
 
     public TableFeed(
-        string tableId, IGrainFactory grains, IHubContext<TableHub> hub, JsonSerializerOptions json, TimeSpan gapTimeout, TimeProvider time, RelayMetrics metrics, ILogger logger)
+        string tableId, IGrainFactory grains, IHubContext<TableHub> hub, TimeSpan gapTimeout, TimeProvider time, RelayMetrics metrics, ILogger logger)
     {
         this.metrics = metrics;
         TableId = tableId;
         this.grains = grains;
         this.hub = hub;
-        this.json = json;
         this.gapTimeout = gapTimeout;
         this.time = time;
         this.logger = logger;
@@ -71,7 +68,7 @@ internal sealed partial class TableFeed
     public long Lagged { get; private set; }
 
     /// <summary>An event from the table, received at <paramref name="receivedAt"/> (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
-    public void Post(TableEvent tableEvent, long receivedAt) => work.Writer.TryWrite(new EventWork(tableEvent, receivedAt));
+    public void Post(TableFeedEvent feedEvent, long receivedAt) => work.Writer.TryWrite(new EventWork(feedEvent, receivedAt));
 
     public Task AddViewer(string connectionId, long playerId) => Enqueue(done => new AddWork(connectionId, playerId, done));
 
@@ -171,8 +168,8 @@ internal sealed partial class TableFeed
         if (reference is null)
         {
             observer = new TableObserver(this);
-            reference = grains.CreateObjectReference<ITableObserver>(observer);
-            await Table.Subscribe(reference);
+            reference = grains.CreateObjectReference<ITableFeedObserver>(observer);
+            await Table.SubscribeFeed(reference);
         }
 
         var snapshot = await Table.GetSnapshot(add.PlayerId);
@@ -221,16 +218,16 @@ internal sealed partial class TableFeed
         SendSnapshot(viewer, snapshot);
     }
 
-    private async Task OnEvent(TableEvent tableEvent, long receivedAt)
+    private async Task OnEvent(TableFeedEvent feedEvent, long receivedAt)
     {
-        if (last < 0 || tableEvent.EventSeq <= last)
+        if (last < 0 || feedEvent.EventSeq <= last)
         {
             return;
         }
 
-        if (buffer.TryAdd(tableEvent.EventSeq, tableEvent))
+        if (buffer.TryAdd(feedEvent.EventSeq, feedEvent))
         {
-            received[tableEvent.EventSeq] = receivedAt;
+            received[feedEvent.EventSeq] = receivedAt;
         }
 
         Drain();
@@ -300,7 +297,7 @@ internal sealed partial class TableFeed
         long current;
         try
         {
-            current = await Table.Renew(reference!);
+            current = await Table.SubscribeFeed(reference!);
         }
         catch (Exception ex) when (attempt < ClusterConnectionWatch.RenewAttempts)
         {
@@ -345,35 +342,35 @@ internal sealed partial class TableFeed
         return newest;
     }
 
-    private void Deliver(TableEvent tableEvent, long receivedAt)
+    private void Deliver(TableFeedEvent feedEvent, long receivedAt)
     {
-        var payload = new EventPayload(tableEvent, json);
+        var payload = new EventPayload(feedEvent);
         List<Task>? sends = metrics.DeliveryEnabled && receivedAt != 0 ? [] : null;
         foreach (var viewer in viewers.Values)
         {
-            if (tableEvent.EventSeq <= viewer.LastSeq)
+            if (feedEvent.EventSeq <= viewer.LastSeq)
             {
                 continue;
             }
 
-            viewer.LastSeq = tableEvent.EventSeq;
+            viewer.LastSeq = feedEvent.EventSeq;
             if (viewer.Queue.Lagging)
             {
                 continue;
             }
 
-            // Only this viewer's own private view goes into their message.
-            PrivateView? mine = null;
-            for (var i = 0; i < tableEvent.Private.Count; i++)
+            // Only this viewer's own private part goes into their message.
+            TableFeedPart? mine = null;
+            for (var i = 0; i < feedEvent.Private.Count; i++)
             {
-                if (tableEvent.Private[i].PlayerId == viewer.PlayerId)
+                if (feedEvent.Private[i].PlayerId == viewer.PlayerId)
                 {
-                    mine = tableEvent.Private[i];
+                    mine = feedEvent.Private[i];
                     break;
                 }
             }
 
-            var turn = YourTurn(viewer, tableEvent.EventSeq, tableEvent.View, mine);
+            var turn = Untold(viewer, mine?.YourTurn);
             var result = payload.Result;
             Send(viewer, [
                 new(TableHub.EventMethod, payload.For(mine)),
@@ -394,28 +391,21 @@ internal sealed partial class TableFeed
     private void SendSnapshot(Viewer viewer, TableSnapshot snapshot)
     {
         viewer.Turn = null;
-        var turn = YourTurn(viewer, snapshot.EventSeq, snapshot.View, snapshot.Mine);
+        var turn = Untold(viewer, YourTurnMessage.For(TableId, snapshot.EventSeq, snapshot.View, snapshot.Mine));
         Send(viewer, turn is null ? [new(TableHub.SnapshotMethod, snapshot)] : [new(TableHub.SnapshotMethod, snapshot), new(TableHub.YourTurnMethod, turn)]);
     }
 
-    /// <summary>The <c>yourTurn</c> message when it is this viewer's turn and they were not told yet; else null.</summary>
-    private YourTurnMessage? YourTurn(Viewer viewer, long eventSeq, TableView view, PrivateView? mine)
+    /// <summary><paramref name="turn"/> (this viewer's <c>yourTurn</c>, null when it is not their turn) unless they were told of that turn already.</summary>
+    private static YourTurnMessage? Untold(Viewer viewer, YourTurnMessage? turn)
     {
-        // The turn is read last: only the player to act needs it.
-        if (mine?.Legal is not { } legal || view.ActorSeat != mine.Seat || TurnRef.Of(view) is not { } turn)
-        {
-            viewer.Turn = null;
-            return null;
-        }
-
         // One yourTurn per turn, as the table names it.
-        if (viewer.Turn == turn)
+        if (turn is not null && viewer.Turn is { } told && told.HandNo == turn.HandNo && told.TurnId == turn.TurnId)
         {
             return null;
         }
 
         viewer.Turn = turn;
-        return new YourTurnMessage(TableId, eventSeq, turn.HandNo, turn.TurnId, mine.Seat, legal, view.Deadline);
+        return turn;
     }
 
     /// <summary>Queues messages for a viewer; one that starts lagging is caught up once its queue drained (<see cref="OnCatchUp"/>).</summary>
@@ -436,11 +426,11 @@ internal sealed partial class TableFeed
 
         try
         {
-            await Table.Unsubscribe(reference);
+            await Table.UnsubscribeFeed(reference);
         }
         finally
         {
-            grains.DeleteObjectReference<ITableObserver>(reference);
+            grains.DeleteObjectReference<ITableFeedObserver>(reference);
             reference = null;
             observer = null;
         }
@@ -460,7 +450,7 @@ internal sealed partial class TableFeed
 
     private abstract record Work;
 
-    private sealed record EventWork(TableEvent Event, long ReceivedAt) : Work;
+    private sealed record EventWork(TableFeedEvent Event, long ReceivedAt) : Work;
 
     private sealed record AddWork(string ConnectionId, long PlayerId, TaskCompletionSource Done) : Work;
 
@@ -486,7 +476,7 @@ internal sealed partial class TableFeed
         public long LastSeq { get; set; }
 
         /// <summary>The turn this viewer was last told was theirs (null: none, or a snapshot went out since).</summary>
-        public TurnRef? Turn { get; set; }
+        public YourTurnMessage? Turn { get; set; }
 
         /// <summary>What is being sent to this viewer.</summary>
         public required ConnectionQueue Queue { get; init; }

@@ -3,11 +3,11 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 namespace Orleans.Poker.Gateway.Relay;
 
 /// <summary>The grain observer one gateway process subscribes per watched table; hands events to its feed.</summary>
-internal sealed class TableObserver(TableFeed feed) : ITableObserver
+internal sealed class TableObserver(TableFeed feed) : ITableFeedObserver
 {
-    public Task OnTableEvent(TableEvent tableEvent)
+    public Task OnTableFeed(TableFeedEvent feedEvent)
     {
-        feed.Post(tableEvent, System.Diagnostics.Stopwatch.GetTimestamp());
+        feed.Post(feedEvent, System.Diagnostics.Stopwatch.GetTimestamp());
         return Task.CompletedTask;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults;
@@ -16,7 +15,7 @@ namespace Orleans.Poker.Gateway.Relay;
 /// a player connected to a table is not pinged for their turns there.
 /// </summary>
 public sealed partial class TableRelay(
-    IGrainFactory grains, IHubContext<TableHub> hub, IOptions<JsonHubProtocolOptions> protocol, PokerOptions options, TimeProvider time, RelayMetrics metrics,
+    IGrainFactory grains, IHubContext<TableHub> hub, PokerOptions options, TimeProvider time, RelayMetrics metrics,
     PresenceReporter presence, ILogger<TableRelay> logger, ClusterConnectionWatch? connection = null)
     : BackgroundService
 {
@@ -94,7 +93,7 @@ public sealed partial class TableRelay(
 
             if (!feeds.TryGetValue(tableId, out feed!))
             {
-                feeds[tableId] = feed = new TableFeed(tableId, grains, hub, protocol.Value.PayloadSerializerOptions, options.Gateway.GapTimeout, time, metrics, logger);
+                feeds[tableId] = feed = new TableFeed(tableId, grains, hub, options.Gateway.GapTimeout, time, metrics, logger);
             }
 
             if (tables.Add(tableId))

@@ -96,6 +96,18 @@ public interface ITableGrain : IGrainWithStringKey
     [Alias("Unsubscribe")]
     Task Unsubscribe(ITableObserver observer);
 
+    /// <summary>
+    /// Adds or renews a gateway's observer, which receives the events serialized as the table hub sends them
+    /// (<see cref="TableFeedEvent"/>); answers this table's newest event sequence number, like <see cref="Renew"/>.
+    /// Subscriptions expire after a few minutes: call again.
+    /// </summary>
+    [Alias("SubscribeFeed")]
+    Task<long> SubscribeFeed(ITableFeedObserver observer);
+
+    /// <summary>Removes a gateway's observer.</summary>
+    [Alias("UnsubscribeFeed")]
+    Task UnsubscribeFeed(ITableFeedObserver observer);
+
     /// <summary>Admin: pause (no new hands) or resume.</summary>
     [Alias("SetPaused")]
     Task SetPaused(bool paused);

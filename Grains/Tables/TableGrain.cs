@@ -42,12 +42,14 @@ public sealed class TableGrain(
     public const int MovesBetweenStates = 100;
 
     private const string ObserversKey = "table.observers";
+    private const string FeedObserversKey = "table.feed-observers";
 
     // Moves journaled since the whole state was last stored.
     private int journaled;
 
     // The observers of the activation this one replaces, when Orleans migrated it here (OnRehydrate).
     private ITableObserver[] carriedObservers = [];
+    private ITableFeedObserver[] carriedFeeds = [];
 
     private TableGauge? gauge;
 
@@ -77,6 +79,11 @@ public sealed class TableGrain(
         neighbours = new TableNeighbours(GrainFactory, records, history, time, TableId, State, logger);
         observers = new TableObservers(TableId, State, logger);
         foreach (var observer in carriedObservers)
+        {
+            observers.Subscribe(observer);
+        }
+
+        foreach (var observer in carriedFeeds)
         {
             observers.Subscribe(observer);
         }
@@ -121,6 +128,7 @@ public sealed class TableGrain(
         {
             State.Hand = Hand is null ? null : HandSerializer.Serialize(Hand);
             dehydrationContext.TryAddValue(ObserversKey, observers.All);
+            dehydrationContext.TryAddValue(FeedObserversKey, observers.Feeds);
         }
     }
 
@@ -131,6 +139,11 @@ public sealed class TableGrain(
         if (rehydrationContext.TryGetValue<ITableObserver[]>(ObserversKey, out var carried) && carried is not null)
         {
             carriedObservers = carried;
+        }
+
+        if (rehydrationContext.TryGetValue<ITableFeedObserver[]>(FeedObserversKey, out var feeds) && feeds is not null)
+        {
+            carriedFeeds = feeds;
         }
     }
 
@@ -276,6 +289,18 @@ public sealed class TableGrain(
     }
 
     public Task Unsubscribe(ITableObserver observer)
+    {
+        observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<long> SubscribeFeed(ITableFeedObserver observer)
+    {
+        observers.Subscribe(observer);
+        return Task.FromResult(State.EventSeq);
+    }
+
+    public Task UnsubscribeFeed(ITableFeedObserver observer)
     {
         observers.Unsubscribe(observer);
         return Task.CompletedTask;

@@ -7,32 +7,54 @@ using Orleans.Utilities;
 namespace Orleans.Poker.Grains.Tables;
 
 /// <summary>
-/// The table's events to its observers (the gateways and the bot): each stored event with the public view it leaves
-/// and every player's private view; a gateway hands each private view only to its owner. Subscriptions expire unless
-/// renewed, so an observer that went away is dropped.
+/// The table's events to its observers: each stored event with the public view it leaves and every player's private
+/// view, to the bot as objects (<see cref="ITableObserver"/>) and to the gateways serialized once as the table hub sends
+/// them (<see cref="ITableFeedObserver"/>); a gateway hands each private part only to its owner. Subscriptions expire
+/// unless renewed, so an observer that went away is dropped.
 /// </summary>
 /// <param name="tableId">The table.</param>
 /// <param name="state">The table's loaded state (the grain's storage keeps this instance while the table is active).</param>
 /// <param name="logger">The table grain's logger.</param>
 public sealed class TableObservers(string tableId, TableState state, ILogger logger)
 {
-    private readonly ObserverManager<ITableObserver> manager = new(TimeSpan.FromMinutes(5), logger);
+    private static readonly TimeSpan Expiry = TimeSpan.FromMinutes(5);
+    private readonly ObserverManager<ITableObserver> manager = new(Expiry, logger);
+    private readonly ObserverManager<ITableFeedObserver> feeds = new(Expiry, logger);
 
     /// <summary>Adds an observer, or renews its subscription.</summary>
     public void Subscribe(ITableObserver observer) => manager.Subscribe(observer, observer);
 
+    /// <summary>Adds a gateway's observer, or renews its subscription.</summary>
+    public void Subscribe(ITableFeedObserver observer) => feeds.Subscribe(observer, observer);
+
     public void Unsubscribe(ITableObserver observer) => manager.Unsubscribe(observer);
+
+    public void Unsubscribe(ITableFeedObserver observer) => feeds.Unsubscribe(observer);
 
     /// <summary>The observers subscribed now (Orleans carries them along when it migrates the table).</summary>
     public ITableObserver[] All => [.. manager];
 
+    /// <summary>The gateways' observers subscribed now (carried along like <see cref="All"/>).</summary>
+    public ITableFeedObserver[] Feeds => [.. feeds];
+
     /// <summary>Tells the observers about the event just stored (its sequence number and version are the state's).</summary>
     public async Task Publish(TableEventKind kind, string description, HandResult? result, Hand? hand)
     {
+        if (manager.Count == 0 && feeds.Count == 0)
+        {
+            return;
+        }
+
+        var stored = new TableEvent(tableId, state.EventSeq, state.TableVersion, kind, description,
+            TableProjection.View(state, hand, tableId), TableProjection.PrivateViews(state, hand), result);
+        if (feeds.Count > 0)
+        {
+            var serialized = TableFeedEvent.From(stored);
+            await feeds.Notify(o => o.OnTableFeed(serialized));
+        }
+
         if (manager.Count > 0)
         {
-            var stored = new TableEvent(tableId, state.EventSeq, state.TableVersion, kind, description,
-                TableProjection.View(state, hand, tableId), TableProjection.PrivateViews(state, hand), result);
             await manager.Notify(o => o.OnTableEvent(stored));
         }
     }

@@ -4,7 +4,7 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 namespace Orleans.Poker.Gateway.Tests;
 
 /// <summary>
-/// A grain factory over a real one whose table grains fail a watcher's renewal (<see cref="ITableGrain.Renew"/>) while
+/// A grain factory over a real one whose table grains fail a gateway's renewal (<see cref="ITableGrain.SubscribeFeed"/>) while
 /// <see cref="Failures"/> is above zero, each failure counting it down, as a table on a silo that is gone and not yet
 /// declared dead does; every other call goes through.
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class FailingRenewals
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            if (target is ITableGrain && targetMethod!.Name == nameof(ITableGrain.Renew) && owner.Fail())
+            if (target is ITableGrain && targetMethod!.Name == nameof(ITableGrain.SubscribeFeed) && owner.Fail())
             {
                 return Task.FromException<long>(new SiloUnavailableException("The table's silo is gone"));
             }

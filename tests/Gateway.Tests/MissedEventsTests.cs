@@ -150,7 +150,7 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
     }
 
     private TableFeed NewFeed(string table, IGrainFactory grains, RecordingHub<TableHub> hub, TimeProvider time) =>
-        new(table, grains, hub, RelayFanOutTests.HubJson, TimeSpan.FromSeconds(30), time, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
+        new(table, grains, hub, TimeSpan.FromSeconds(30), time, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
 
     private static async Task Stop(TableFeed feed)
     {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,28 +14,35 @@ namespace Orleans.Poker.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class RelayFanOutTests(GatewayFixture fixture)
 {
-    /// <summary>The hub protocol's payload options as the gateway configures them.</summary>
-    internal static readonly JsonSerializerOptions HubJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    /// <summary>The hub protocol's payload options, which the gateway takes from the table's contract.</summary>
+    internal static readonly JsonSerializerOptions HubJson = TableJson.Options;
 
     [Fact]
-    public async Task Shared_event_bytes_equal_serializing_each_viewers_own_message()
+    public async Task Each_viewers_event_from_the_tables_bytes_equals_serializing_their_own_message_with_the_hubs_options()
     {
         var template = await fixture.NewTemplate();
         var a = await fixture.SignInGuest("Ann");
         var table = (await fixture.CreateTable(a.AccessToken, template)).Table.TableId;
-        var view = (await fixture.PublicSnapshot(table)).View;
+        var view = (await fixture.PublicSnapshot(table)).View with { HandNo = 4, ActorSeat = 2, TurnId = 6 };
         var mine = new PrivateView(a.Player.Profile.PlayerId, 2, ["As", "Kd"], new LegalActions { CanFold = true, CallAmount = 2, CanBetOrRaise = true, MinRaiseTo = 4, MaxRaiseTo = 100 });
-        var tableEvent = new TableEvent(table, 7, 9, TableEventKind.Action, "Ann calls \"2\"", view, [mine], null);
-        var payload = new EventPayload(tableEvent, HubJson);
+        var other = new PrivateView(a.Player.Profile.PlayerId + 1, 3, ["7h", "7c"], null);
+        var tableEvent = new TableEvent(table, 7, 9, TableEventKind.Action, "Ann calls \"2\"", view, [mine, other], null);
+        var feedEvent = TableFeedEvent.From(tableEvent);
+        var payload = new EventPayload(feedEvent);
+        var hubJson = fixture.App.Services.GetRequiredService<IOptions<JsonHubProtocolOptions>>().Value.PayloadSerializerOptions;
 
-        foreach (var own in new[] { null, mine, mine with { Cards = [], Legal = null } })
+        foreach (var own in new[] { null, mine, other })
         {
+            var part = own is null ? null : Assert.Single(feedEvent.Private, p => p.PlayerId == own.PlayerId);
             var expected = JsonSerializer.Serialize(
-                new TableEventMessage(table, 7, 9, TableEventKind.Action, "Ann calls \"2\"", view, null, own), HubJson);
-            Assert.Equal(expected, payload.For(own).ToString());
-            Assert.Equal(expected, JsonSerializer.Serialize(payload.For(own), HubJson));
+                new TableEventMessage(table, 7, 9, TableEventKind.Action, "Ann calls \"2\"", view, null, own), hubJson);
+            Assert.Equal(expected, payload.For(part).ToString());
+            Assert.Equal(expected, JsonSerializer.Serialize(payload.For(part), hubJson));
         }
 
+        // Only the player to act has a yourTurn, naming the turn.
+        var turn = Assert.Single(feedEvent.Private, p => p.YourTurn is not null).YourTurn!;
+        Assert.Equal(new YourTurnMessage(table, 7, 4, 6, 2, mine.Legal!, view.Deadline), turn);
         Assert.Same(payload.For(null), payload.For(null));
         Assert.Null(payload.Result);
     }
@@ -48,7 +54,7 @@ public sealed class RelayFanOutTests(GatewayFixture fixture)
         var a = await fixture.SignInGuest("Fast");
         var table = (await fixture.CreateTable(a.AccessToken, template)).Table.TableId;
         var hub = new RecordingHub<TableHub>();
-        var feed = new TableFeed(table, fixture.Grains, hub, HubJson, TimeSpan.FromSeconds(30), TimeProvider.System, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
+        var feed = new TableFeed(table, fixture.Grains, hub, TimeSpan.FromSeconds(30), TimeProvider.System, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
         await feed.AddViewer("fast", 1);
         var slowWatch = feed.AddViewer("slow", 2);
         Assert.True(await hub.WaitFor(() => hub.Of("slow").Count == 1), "the slow viewer's snapshot send did not start");
@@ -58,7 +64,7 @@ public sealed class RelayFanOutTests(GatewayFixture fixture)
 
         for (var seq = start + 1; seq <= start + events; seq++)
         {
-            feed.Post(new TableEvent(table, seq, seq, TableEventKind.Action, "x", view, [], null), System.Diagnostics.Stopwatch.GetTimestamp());
+            feed.Post(TableFeedEvent.From(new TableEvent(table, seq, seq, TableEventKind.Action, "x", view, [], null)), System.Diagnostics.Stopwatch.GetTimestamp());
         }
 
         // The fast viewer gets every event while the slow one's first send is still stuck.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Core.Internal;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -41,6 +42,8 @@ public sealed class TableMigrationTests : IAsyncLifetime
         await table.Act(actor, new TurnRef(view.HandNo, view.TurnId), new PlayerAction(ActionKind.Call), kit.NextSeq());
         var observer = new RecordingObserver();
         await table.Subscribe(cluster.Client.CreateObjectReference<ITableObserver>(observer));
+        var feed = new HandEndFeed();
+        await table.SubscribeFeed(cluster.Client.CreateObjectReference<ITableFeedObserver>(feed));
         var before = await JournalReplayTests.Snapshots(table, players);
         var from = await Host(table);
 
@@ -54,6 +57,10 @@ public sealed class TableMigrationTests : IAsyncLifetime
         Assert.Null((await table.GetSnapshot(null)).View.ActorSeat);
         // Subscribed before the move and never again: it heard the hand's end from the other silo.
         await observer.WaitFor(e => e.Kind == TableEventKind.HandFinished && e.View.HandNo == view.HandNo);
+        // So did a gateway's feed, serialized.
+        var finished = JsonDocument.Parse(await feed.Finished.Task.WaitAsync(TimeSpan.FromSeconds(30))).RootElement;
+        Assert.Equal(nameof(TableEventKind.HandFinished), finished.GetProperty("kind").GetString());
+        Assert.Equal(view.HandNo, finished.GetProperty("view").GetProperty("handNo").GetInt64());
         await table.Close("test over");
     }
 
@@ -86,6 +93,22 @@ public sealed class TableMigrationTests : IAsyncLifetime
 
         Assert.Equal(hand + 1, (await dealt).View.HandNo);
         await table.Close("test over");
+    }
+
+    /// <summary>A gateway's observer: the <c>event</c> message of the first event that ended a hand.</summary>
+    private sealed class HandEndFeed : ITableFeedObserver
+    {
+        public TaskCompletionSource<byte[]> Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task OnTableFeed(TableFeedEvent feedEvent)
+        {
+            if (feedEvent.Result is not null)
+            {
+                Finished.TrySetResult(feedEvent.Message);
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>Migrates the table to <paramref name="to"/> (placement told where, as a migration's caller may).</summary>
