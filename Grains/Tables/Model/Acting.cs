@@ -17,8 +17,12 @@ namespace Orleans.Poker.Grains.Tables.Model;
 /// </summary>
 public static class Acting
 {
-    /// <summary>Accepted answers remembered per player, for retries with the same client sequence number.</summary>
-    public const int RecentActsKept = 4;
+    /// <summary>
+    /// Accepted answers remembered per player, for retries with the same client sequence number. An answer lost while
+    /// a silo hands the table over is retried only after the caller's response timeout (10 s), and a quick player may
+    /// have acted several times meanwhile: with four kept, such a retry met a later hand and was refused.
+    /// </summary>
+    public const int RecentActsKept = 16;
 
     /// <summary>The answer already given to this client sequence number, if any.</summary>
     public static ActResult? Replay(TableState state, long playerId, long clientSeq) =>

@@ -51,15 +51,17 @@ public sealed class ActingTests
     }
 
     [Fact]
-    public void Only_the_last_four_answers_are_kept()
+    public void Only_the_last_answers_are_kept()
     {
+        const int kept = Acting.RecentActsKept;
         var state = Holdem(100, 100);
         var hand = Deal(state);
         var actor = Actor(state, hand);
-        state.RecentActs[actor] = [.. Enumerable.Range(1, 4).Select(seq => new ActResult(seq, seq, seq))];
-        Acting.Apply(state, hand, actor, Turn(state, hand), new PlayerAction(ActionKind.Call), 5);
-        Assert.Equal([2L, 3, 4, 5], state.RecentActs[actor].Select(r => r.ClientSeq));
+        state.RecentActs[actor] = [.. Enumerable.Range(1, kept).Select(seq => new ActResult(seq, seq, seq))];
+        Acting.Apply(state, hand, actor, Turn(state, hand), new PlayerAction(ActionKind.Call), kept + 1);
+        Assert.Equal(Enumerable.Range(2, kept).Select(seq => (long)seq), state.RecentActs[actor].Select(r => r.ClientSeq));
         Assert.Null(Acting.Replay(state, actor, 1));
+        Assert.NotNull(Acting.Replay(state, actor, 2));
     }
 
     [Fact]
