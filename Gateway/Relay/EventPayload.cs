@@ -15,13 +15,11 @@ internal sealed class EventPayload(TableFeedEvent feedEvent)
     private PreSerialized? shared;
     private PreSerialized? result;
 
-    public TableFeedEvent Event { get; } = feedEvent;
-
     /// <summary>The message for a viewer whose own part is <paramref name="mine"/> (null for watchers).</summary>
     public PreSerialized For(TableFeedPart? mine) => mine is null
-        ? shared ??= PreSerialized.FromUtf8(Event.Message)
-        : PreSerialized.Spliced(Event.Message.AsMemory(0, Event.MineAt), mine.Json, Close);
+        ? shared ??= PreSerialized.FromUtf8(feedEvent.Message)
+        : PreSerialized.Spliced(feedEvent.Message.AsMemory(0, feedEvent.MineAt), mine.Json, Close);
 
     /// <summary>The hand's result for <c>handFinished</c>, or null when the event ends no hand.</summary>
-    public PreSerialized? Result => Event.Result is { } hand ? result ??= PreSerialized.FromUtf8(hand) : null;
+    public PreSerialized? Result => feedEvent.Result is { } hand ? result ??= PreSerialized.FromUtf8(hand) : null;
 }

@@ -41,15 +41,11 @@ public sealed class TableGrain(
     /// <summary>Moves journaled in a row before the whole state is stored again: at most this many are made again when the table is loaded.</summary>
     public const int MovesBetweenStates = 100;
 
-    private const string ObserversKey = "table.observers";
-    private const string FeedObserversKey = "table.feed-observers";
-
     // Moves journaled since the whole state was last stored.
     private int journaled;
 
     // The observers of the activation this one replaces, when Orleans migrated it here (OnRehydrate).
-    private ITableObserver[] carriedObservers = [];
-    private ITableFeedObserver[] carriedFeeds = [];
+    private TableObservers.Carried carried = TableObservers.Carried.None;
 
     private TableGauge? gauge;
 
@@ -78,15 +74,7 @@ public sealed class TableGrain(
         outbox = new HandHistoryOutbox(histories, TableId, State, logger);
         neighbours = new TableNeighbours(GrainFactory, records, history, time, TableId, State, logger);
         observers = new TableObservers(TableId, State, logger);
-        foreach (var observer in carriedObservers)
-        {
-            observers.Subscribe(observer);
-        }
-
-        foreach (var observer in carriedFeeds)
-        {
-            observers.Subscribe(observer);
-        }
+        observers.Subscribe(carried);
 
         waitlist = new TableWaitlist(GrainFactory, history, time, TableId, State, logger);
         flow = new TableFlow(TableId, State, this, transfers, outbox, neighbours, waitlist, metrics, time, logger);
@@ -127,8 +115,7 @@ public sealed class TableGrain(
         if (flow is not null && State.Created)
         {
             State.Hand = Hand is null ? null : HandSerializer.Serialize(Hand);
-            dehydrationContext.TryAddValue(ObserversKey, observers.All);
-            dehydrationContext.TryAddValue(FeedObserversKey, observers.Feeds);
+            observers.CarryTo(dehydrationContext);
         }
     }
 
@@ -136,15 +123,7 @@ public sealed class TableGrain(
     public void OnRehydrate(IRehydrationContext rehydrationContext)
     {
         ArgumentNullException.ThrowIfNull(rehydrationContext);
-        if (rehydrationContext.TryGetValue<ITableObserver[]>(ObserversKey, out var carried) && carried is not null)
-        {
-            carriedObservers = carried;
-        }
-
-        if (rehydrationContext.TryGetValue<ITableFeedObserver[]>(FeedObserversKey, out var feeds) && feeds is not null)
-        {
-            carriedFeeds = feeds;
-        }
+        carried = TableObservers.CarriedIn(rehydrationContext);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

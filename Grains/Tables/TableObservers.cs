@@ -17,6 +17,8 @@ namespace Orleans.Poker.Grains.Tables;
 /// <param name="logger">The table grain's logger.</param>
 public sealed class TableObservers(string tableId, TableState state, ILogger logger)
 {
+    private const string ObserversKey = "table.observers";
+    private const string FeedsKey = "table.feed-observers";
     private static readonly TimeSpan Expiry = TimeSpan.FromMinutes(5);
     private readonly ObserverManager<ITableObserver> manager = new(Expiry, logger);
     private readonly ObserverManager<ITableFeedObserver> feeds = new(Expiry, logger);
@@ -31,11 +33,31 @@ public sealed class TableObservers(string tableId, TableState state, ILogger log
 
     public void Unsubscribe(ITableFeedObserver observer) => feeds.Unsubscribe(observer);
 
-    /// <summary>The observers subscribed now (Orleans carries them along when it migrates the table).</summary>
-    public ITableObserver[] All => [.. manager];
+    /// <summary>The observers subscribed now, for the activation that replaces this one when Orleans migrates the table.</summary>
+    public void CarryTo(IDehydrationContext context)
+    {
+        context.TryAddValue(ObserversKey, manager.ToArray());
+        context.TryAddValue(FeedsKey, feeds.ToArray());
+    }
 
-    /// <summary>The gateways' observers subscribed now (carried along like <see cref="All"/>).</summary>
-    public ITableFeedObserver[] Feeds => [.. feeds];
+    /// <summary>What the activation this one replaces carried (<see cref="CarryTo"/>), to <see cref="Subscribe(Carried)"/> on activation.</summary>
+    public static Carried CarriedIn(IRehydrationContext context) => new(
+        context.TryGetValue<ITableObserver[]>(ObserversKey, out var observers) && observers is not null ? observers : [],
+        context.TryGetValue<ITableFeedObserver[]>(FeedsKey, out var gateways) && gateways is not null ? gateways : []);
+
+    /// <summary>Subscribes the observers an earlier activation carried.</summary>
+    public void Subscribe(Carried carried)
+    {
+        foreach (var observer in carried.Observers)
+        {
+            Subscribe(observer);
+        }
+
+        foreach (var observer in carried.Feeds)
+        {
+            Subscribe(observer);
+        }
+    }
 
     /// <summary>Tells the observers about the event just stored (its sequence number and version are the state's).</summary>
     public async Task Publish(TableEventKind kind, string description, HandResult? result, Hand? hand)
@@ -57,5 +79,11 @@ public sealed class TableObservers(string tableId, TableState state, ILogger log
         {
             await manager.Notify(o => o.OnTableEvent(stored));
         }
+    }
+
+    /// <summary>The observers an activation carried to the one that replaces it.</summary>
+    public sealed record Carried(ITableObserver[] Observers, ITableFeedObserver[] Feeds)
+    {
+        public static Carried None { get; } = new([], []);
     }
 }
