@@ -40,8 +40,9 @@ internal static class LatencyCurve
         plot.Title($"Action → last viewer latency\n{subtitle}");
         plot.XLabel("actions/s reached");
         plot.YLabel("ms");
-        plot.ShowLegend(Alignment.UpperLeft);
-        plot.SavePng(path, 1000, 600);
+        // Beside the data, not over it: the low steps' points sit in the upper left.
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, 1200, 600);
     }
 
     private static double Percentile(double[] sorted, double p) =>
