@@ -74,7 +74,7 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
         var template = await fixture.NewTemplate();
         var ann = await fixture.SignInGuest("LobbyAnn");
         var hub = new RecordingHub<LobbyHub>();
-        var relay = new LobbyRelay(fixture.Grains, hub, Options.Create(new JsonHubProtocolOptions { PayloadSerializerOptions = RelayFanOutTests.HubJson }), fixture.Options, TimeProvider.System, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger<LobbyRelay>.Instance);
+        var relay = new LobbyRelay(fixture.Grains, hub, Options.Create(new JsonHubProtocolOptions { PayloadSerializerOptions = TableJson.Options }), fixture.Options, TimeProvider.System, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger<LobbyRelay>.Instance);
         await relay.StartAsync(CancellationToken.None);
         await relay.Connected("one");
         await relay.Connected("two");

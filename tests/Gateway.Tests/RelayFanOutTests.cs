@@ -14,9 +14,6 @@ namespace Orleans.Poker.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class RelayFanOutTests(GatewayFixture fixture)
 {
-    /// <summary>The hub protocol's payload options, which the gateway takes from the table's contract.</summary>
-    internal static readonly JsonSerializerOptions HubJson = TableJson.Options;
-
     [Fact]
     public async Task Each_viewers_event_from_the_tables_bytes_equals_serializing_their_own_message_with_the_hubs_options()
     {
@@ -96,7 +93,7 @@ public sealed class RelayFanOutTests(GatewayFixture fixture)
         var table = (await fixture.CreateTable(a.AccessToken, template)).Table.TableId;
         var summary = await fixture.Grains.GetGrain<ITableGrain>(table).GetSummary();
         var hub = new RecordingHub<LobbyHub>();
-        var relay = new LobbyRelay(fixture.Grains, hub, Options.Create(new JsonHubProtocolOptions { PayloadSerializerOptions = HubJson }), fixture.Options, TimeProvider.System, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger<LobbyRelay>.Instance);
+        var relay = new LobbyRelay(fixture.Grains, hub, Options.Create(new JsonHubProtocolOptions { PayloadSerializerOptions = TableJson.Options }), fixture.Options, TimeProvider.System, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger<LobbyRelay>.Instance);
         await relay.StartAsync(CancellationToken.None);
         await relay.Connected("fast");
         await relay.Connected("slow");
