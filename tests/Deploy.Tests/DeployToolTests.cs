@@ -173,6 +173,11 @@ public sealed class DeployToolTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/health/ready")).StatusCode);
         Assert.True(File.Exists(Path.Combine(tool.Root, "cron", "orleans-poker-backup")));
         Assert.True(File.Exists(Path.Combine(tool.Root, "systemd", "orleans-poker-silo@.service")));
+        // A gateway's runtime runs on one processor, as compose's one-CPU limit makes it; the silos on the machine's.
+        Assert.Equal("1", ProcessEnvironment(tool, "gateway-0-0").GetValueOrDefault("DOTNET_PROCESSOR_COUNT"));
+        Assert.Null(ProcessEnvironment(tool, "silo-0-0").GetValueOrDefault("DOTNET_PROCESSOR_COUNT"));
+        Assert.Contains("Environment=DOTNET_PROCESSOR_COUNT=1", File.ReadAllText(Path.Combine(tool.Root, "systemd", "orleans-poker-gateway@.service")), StringComparison.Ordinal);
+        Assert.DoesNotContain("DOTNET_PROCESSOR_COUNT", File.ReadAllText(Path.Combine(tool.Root, "systemd", "orleans-poker-silo@.service")), StringComparison.Ordinal);
         await AssertWebhook(client, botApi, DeployTool.BotToken);
         (code, text) = await tool.RunAsync("status");
         Assert.True(code == 0, text);
@@ -381,6 +386,33 @@ public sealed class DeployToolTests
     /// A webhook update reaches the bot's handling through nginx: 401 without the secret; with it, a <c>/start</c>
     /// from a new user is answered with a <c>sendMessage</c> to that chat, made with <paramref name="token"/>.
     /// </summary>
+    /// <summary>The environment of the dotnet process the tool's supervisor <paramref name="name"/> runs (its child).</summary>
+    private static Dictionary<string, string> ProcessEnvironment(DeployTool tool, string name)
+    {
+        var supervisor = File.ReadAllText(Path.Combine(tool.Root, "run", name + ".pid")).Trim();
+        var child = Directory.GetDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(pid => pid!.All(char.IsAsciiDigit))
+            .Single(pid => ReadOrEmpty($"/proc/{pid}/stat").Split(')').Last().Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var parent, ..] && parent == supervisor
+                && ReadOrEmpty($"/proc/{pid}/cmdline").Contains("Orleans.Poker.", StringComparison.Ordinal));
+        return ReadOrEmpty($"/proc/{child}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
+
+        // A process may end while the folder is read.
+        static string ReadOrEmpty(string path)
+        {
+            try
+            {
+                return File.ReadAllText(path);
+            }
+            catch (IOException)
+            {
+                return "";
+            }
+        }
+    }
+
     private static async Task AssertWebhook(HttpClient client, FakeBotApi botApi, string token)
     {
         var user = Random.Shared.NextInt64(1_000_000_000, 8_000_000_000);

@@ -49,11 +49,12 @@ internal static class Floor
     /// <summary>
     /// The client side: <paramref name="clients"/> connections over <paramref name="tables"/> groups, the plan started,
     /// warmed up for <paramref name="warmup"/>, then the floor server's CPU per message delivered in <paramref name="window"/>.
+    /// The server's runtime uses <paramref name="processors"/> processors, as the gateways' does (<see cref="Topology.Processors"/>).
     /// </summary>
     public static async Task<(double CpuMicrosecondsPerMessage, double MessagesPerSecond, double Cores, double RunsPerMessage)> Measure(
-        int clients, int tables, double eventsPerSecondPerTable, int[] sizes, TimeSpan warmup, TimeSpan window, TextWriter log, CancellationToken cancel)
+        int clients, int tables, double eventsPerSecondPerTable, int[] sizes, int processors, TimeSpan warmup, TimeSpan window, TextWriter log, CancellationToken cancel)
     {
-        using var server = ServiceProcess.Start("floor", typeof(Floor).Assembly.Location, ServerProcesses.FreePort(), new Dictionary<string, string>(), ["--" + ServerFlag]);
+        using var server = ServiceProcess.Start("floor", typeof(Floor).Assembly.Location, ServerProcesses.FreePort(), Topology.Processors(processors), ["--" + ServerFlag]);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await server.WaitReadyAsync(http);
         long received = 0;

@@ -38,6 +38,7 @@ var thinkMs = Int("think-ms", 0);
 var sweep = arguments.Has("sweep");
 var sweepFrom = Int("sweep-from", 50);
 var stepSamples = Int("step-samples", 3000);
+var gatewayProcessors = Int("gateway-processors", 1);
 const double MaxStepSeconds = 120;
 var template = arguments.Get("template", "nlhe-cash");
 var log = Console.Error;
@@ -62,7 +63,7 @@ try
         var extra = arguments.Get("server-env", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : "");
-        topology = await Topology.StartAsync(arguments.Get("storage", "postgres"), Int("gateways", 2), extra, log);
+        topology = await Topology.StartAsync(arguments.Get("storage", "postgres"), Int("gateways", 2), gatewayProcessors, extra, log);
         urls = [.. topology.Gateways.Select(g => g.Url)];
     }
     else
@@ -221,6 +222,11 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
     Line("tables", tableCount, "tables");
     Line("seated", Math.Min(clientCount, seatsPerTable * tableCount), "players");
     Line("gateways", urls.Length, "gateways");
+    if (servers is not null)
+    {
+        Line("gateway_processors", gatewayProcessors > 0 ? gatewayProcessors : Environment.ProcessorCount, "processors");
+    }
+
     Line("setup_s", setupTime.TotalSeconds, "s");
     log.WriteLine($"# players seated; warming up {warmup} s, then measuring {seconds} s{(sweep ? " per step" : "")}");
     await Task.Delay(TimeSpan.FromSeconds(warmup), cancel);
@@ -380,7 +386,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         }
 
         var floor = await Floor.Measure(clientCount, tableCount, figures.Delivered / figures.Elapsed.TotalSeconds / clientCount, [.. sizes],
-            TimeSpan.FromSeconds(Math.Min(warmup, 10)), figures.Elapsed, log, cancel);
+            gatewayProcessors, TimeSpan.FromSeconds(Math.Min(warmup, 10)), figures.Elapsed, log, cancel);
         Line("floor_delivered_per_s", floor.MessagesPerSecond, "messages/s");
         Line("floor_cpu", floor.Cores, "cores");
         Line("floor_cpu_us_per_message", floor.CpuMicrosecondsPerMessage, "us");

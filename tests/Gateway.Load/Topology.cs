@@ -26,13 +26,16 @@ internal sealed class Topology : IAsyncDisposable
 
     public IReadOnlyList<ServiceProcess> All => processes;
 
-    /// <summary>Starts the processes; <paramref name="extra"/> is added to every process's environment (runtime knobs).</summary>
-    public static async Task<Topology> StartAsync(string storage, int gateways, IReadOnlyDictionary<string, string> extra, TextWriter log)
+    /// <summary>
+    /// Starts the processes; <paramref name="extra"/> is added to every process's environment (runtime knobs). Each
+    /// gateway's runtime uses <paramref name="gatewayProcessors"/> processors (<see cref="Processors"/>).
+    /// </summary>
+    public static async Task<Topology> StartAsync(string storage, int gateways, int gatewayProcessors, IReadOnlyDictionary<string, string> extra, TextWriter log)
     {
         var topology = new Topology();
         try
         {
-            await topology.Start(storage, gateways, extra, log);
+            await topology.Start(storage, gateways, gatewayProcessors, extra, log);
             return topology;
         }
         catch
@@ -58,7 +61,15 @@ internal sealed class Topology : IAsyncDisposable
         }
     }
 
-    private async Task Start(string storage, int gateways, IReadOnlyDictionary<string, string> extra, TextWriter log)
+    /// <summary>
+    /// The environment that makes a .NET process use <paramref name="count"/> processors (<c>DOTNET_PROCESSOR_COUNT</c>:
+    /// its thread pool, garbage collector and Kestrel size themselves by it), as a container limited to that many CPUs
+    /// does; none for 0 (the machine's).
+    /// </summary>
+    public static Dictionary<string, string> Processors(int count) =>
+        count > 0 ? new() { ["DOTNET_PROCESSOR_COUNT"] = count.ToString(CultureInfo.InvariantCulture) } : [];
+
+    private async Task Start(string storage, int gateways, int gatewayProcessors, IReadOnlyDictionary<string, string> extra, TextWriter log)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var (siloPort, gatewayPort) = (ServerProcesses.FreePort(), ServerProcesses.FreePort());
@@ -115,6 +126,11 @@ internal sealed class Topology : IAsyncDisposable
             ["POKER__Gateway__RequestsPerSecond"] = "100000",
             ["POKER__Gateway__RequestBurst"] = "100000",
         };
+        foreach (var (key, value) in Processors(gatewayProcessors))
+        {
+            gateway[key] = value;
+        }
+
         for (var i = 0; i < gateways; i++)
         {
             processes.Add(ServiceProcess.Start($"gateway{i + 1}", Dll("Gateway", "Orleans.Poker.Gateway.dll"), ServerProcesses.FreePort(), gateway));

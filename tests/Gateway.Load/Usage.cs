@@ -4,7 +4,7 @@ namespace Orleans.Poker.Gateway.Load;
 internal static class Usage
 {
     public static readonly string[] Options =
-        ["help", "spawn", "storage", "gateways", "url", "clients", "tables", "seated", "seconds", "warmup", "think-ms", "template", "server-env", "floor", "sweep", "sweep-from", "step-samples", "plot"];
+        ["help", "spawn", "storage", "gateways", "url", "clients", "tables", "seated", "seconds", "warmup", "think-ms", "template", "server-env", "gateway-processors", "floor", "sweep", "sweep-from", "step-samples", "plot"];
 
     public const string Text = """
         Gateway load tool: SignalR clients playing and watching tables through running gateways, or through a silo and
@@ -18,6 +18,9 @@ internal static class Usage
                                   and POKER_TEST_REDIS)
           --gateways N            with --spawn: gateway processes (default 2)
           --server-env K=V[,K=V]  with --spawn: extra settings in the servers' environment
+          --gateway-processors N  with --spawn: the processors each gateway's .NET runtime sizes itself for, and the
+                                  bare hub's with --floor (DOTNET_PROCESSOR_COUNT; default 1, as the deployments run
+                                  a gateway: compose limits it to one CPU; 0: the machine's)
           --url U[,U]             without --spawn: running gateways (default http://127.0.0.1:8080)
           --clients N             guests signed in, one WebSocket hub connection each, round-robin over the gateways
                                   (default 60)
