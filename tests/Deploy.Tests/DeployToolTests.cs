@@ -382,10 +382,6 @@ public sealed class DeployToolTests
         Assert.True(during.LongestGap.Length < TableGapBound, during.ToString());
     }
 
-    /// <summary>
-    /// A webhook update reaches the bot's handling through nginx: 401 without the secret; with it, a <c>/start</c>
-    /// from a new user is answered with a <c>sendMessage</c> to that chat, made with <paramref name="token"/>.
-    /// </summary>
     /// <summary>The environment of the dotnet process the tool's supervisor <paramref name="name"/> runs (its child).</summary>
     private static Dictionary<string, string> ProcessEnvironment(DeployTool tool, string name)
     {
@@ -413,6 +409,10 @@ public sealed class DeployToolTests
         }
     }
 
+    /// <summary>
+    /// A webhook update reaches the bot's handling through nginx: 401 without the secret; with it, a <c>/start</c>
+    /// from a new user is answered with a <c>sendMessage</c> to that chat, made with <paramref name="token"/>.
+    /// </summary>
     private static async Task AssertWebhook(HttpClient client, FakeBotApi botApi, string token)
     {
         var user = Random.Shared.NextInt64(1_000_000_000, 8_000_000_000);
