@@ -176,8 +176,10 @@ public sealed class DeployToolTests
         // A gateway's runtime runs on one processor, as compose's one-CPU limit makes it; the silos on the machine's.
         Assert.Equal("1", ProcessEnvironment(tool, "gateway-0-0").GetValueOrDefault("DOTNET_PROCESSOR_COUNT"));
         Assert.Null(ProcessEnvironment(tool, "silo-0-0").GetValueOrDefault("DOTNET_PROCESSOR_COUNT"));
-        Assert.Contains("Environment=DOTNET_PROCESSOR_COUNT=1", File.ReadAllText(Path.Combine(tool.Root, "systemd", "orleans-poker-gateway@.service")), StringComparison.Ordinal);
-        Assert.DoesNotContain("DOTNET_PROCESSOR_COUNT", File.ReadAllText(Path.Combine(tool.Root, "systemd", "orleans-poker-silo@.service")), StringComparison.Ordinal);
+        Assert.Contains("[Service]\nEnvironment=DOTNET_PROCESSOR_COUNT=1\nEnvironmentFile=", File.ReadAllText(Path.Combine(tool.Root, "systemd", "orleans-poker-gateway@.service")), StringComparison.Ordinal);
+        var siloUnit = File.ReadAllText(Path.Combine(tool.Root, "systemd", "orleans-poker-silo@.service"));
+        Assert.DoesNotContain("DOTNET_PROCESSOR_COUNT", siloUnit, StringComparison.Ordinal);
+        Assert.Contains("[Service]\nEnvironmentFile=", siloUnit, StringComparison.Ordinal);
         await AssertWebhook(client, botApi, DeployTool.BotToken);
         (code, text) = await tool.RunAsync("status");
         Assert.True(code == 0, text);
