@@ -31,6 +31,14 @@ public sealed class ComposeTests
     }
 
     [Fact]
+    public void The_database_compresses_its_full_page_images()
+    {
+        var command = Compose.Service("postgres").Seq("command").Select(c => ((YamlScalarNode)c).Value).ToList();
+
+        Assert.Equal(["postgres", "-c", "wal_compression=lz4"], command);
+    }
+
+    [Fact]
     public void The_start_order_is_data_then_migrations_to_completion_then_silos_then_clients_then_the_proxy()
     {
         string? Condition(string service, string on) => Compose.Service(service).Map("depends_on").Map(on).Str("condition");

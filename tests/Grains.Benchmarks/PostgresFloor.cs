@@ -12,12 +12,44 @@ namespace Orleans.Poker.Grains.Benchmarks;
 public static class PostgresFloor
 {
     /// <summary>The WAL the server has written since its statistics were reset, in bytes.</summary>
-    public static async Task<long> WalBytes(string connectionString)
+    public static Task<long> WalBytes(string connectionString) => Scalar<long>(connectionString, "SELECT wal_bytes::bigint FROM pg_stat_wal");
+
+    /// <summary>
+    /// The server's WAL position in bytes: exact at once, where <c>pg_stat_wal</c> lags by up to a second (for short
+    /// spans such as one sweep of the journal).
+    /// </summary>
+    public static Task<long> WalPosition(string connectionString) => Scalar<long>(connectionString, "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint");
+
+    /// <summary>
+    /// A checkpoint (the pages written before it are then, as after an hour, pages whose next change writes a
+    /// full-page image); false with a note when the role may not (<c>pg_checkpoint</c>, granted by infra/services.sh).
+    /// </summary>
+    public static async Task<bool> TryCheckpoint(string connectionString)
+    {
+        try
+        {
+            await Scalar<object?>(connectionString, "CHECKPOINT");
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            Figure.Note("no CHECKPOINT privilege (pg_checkpoint): the swept entries' WAL lacks the full-page images an hour-old journal's sweep writes");
+            return false;
+        }
+    }
+
+    /// <summary>The first column of the first row of <paramref name="sql"/> with its positional parameters ($1, $2…).</summary>
+    public static async Task<T> Scalar<T>(string connectionString, string sql, params object[] parameters)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT wal_bytes::bigint FROM pg_stat_wal", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>

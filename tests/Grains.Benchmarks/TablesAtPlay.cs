@@ -33,6 +33,10 @@ public sealed class TablesAtPlay : IAsyncDisposable
 
     public IGrainFactory Grains => cluster.Client;
 
+    /// <summary>A service of the silo (its table journal, say).</summary>
+    public T SiloService<T>()
+        where T : notnull => cluster.SiloService<T>();
+
     /// <summary>The heap after the cluster started, before any table: what the tables and their players add is measured against it.</summary>
     public long HeapBeforeTables { get; private init; }
 

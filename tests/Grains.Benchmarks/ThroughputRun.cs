@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Benchmarks;
 
@@ -15,6 +16,7 @@ public static class ThroughputRun
         await using var play = await TablesAtPlay.StartAsync(postgres, tables, suffix);
         await Task.Delay(warmUp);
         var walStart = postgres is null ? 0 : await PostgresFloor.WalBytes(postgres);
+        var journalStart = postgres is null ? default : await PostgresFloor.Scalar<DateTime>(postgres, "SELECT now()");
         var server = ProcessCpu.Mark("postgres");
         var start = play.Sample();
         await Task.Delay(window);
@@ -36,8 +38,11 @@ public static class ThroughputRun
         Figure.Print($"stalled_tables{suffix}", stalled, "tables");
         if (postgres is not null)
         {
-            Figure.Print($"wal_bytes_per_action{suffix}", actions == 0 ? 0 : (double)(walEnd - walStart) / actions, "bytes");
+            var walPerAction = actions == 0 ? 0 : (double)(walEnd - walStart) / actions;
+            Figure.Print($"wal_bytes_per_action{suffix}", walPerAction, "bytes");
             Figure.Print($"server_cpu_us_per_action{suffix}", actions == 0 ? 0 : serverCpu.TotalMicroseconds / actions, "us");
+            var entries = await PostgresFloor.Scalar<long>(postgres, "SELECT count(*) FROM table_journal WHERE at >= $1", journalStart);
+            await SweptWal(play, postgres, walPerAction, actions == 0 ? 0 : (double)entries / actions, suffix);
         }
 
         if (postgres is null)
@@ -54,6 +59,25 @@ public static class ThroughputRun
         Figure.Print($"grain_calls_per_s{suffix}", calls, "calls/s");
         Figure.Note($"grain_calls_per_s: the machine's floor for comparison, a plain request/response call (GetSummary) per table in a loop, nothing persisted");
         return actions / seconds;
+    }
+
+    /// <summary>
+    /// What the journal's sweep writes for the entries of this run, an hour later in production: the bots stopped, a
+    /// checkpoint, then <see cref="NpgsqlTableJournal.SweepAsync"/> of every entry its table no longer needs (kept:
+    /// none), and the WAL per entry it deleted. With the window's entries per action, what an action writes in all.
+    /// </summary>
+    private static async Task SweptWal(TablesAtPlay play, string postgres, double walPerAction, double entriesPerAction, string suffix)
+    {
+        // The actions in flight when the bots stopped land first.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await PostgresFloor.TryCheckpoint(postgres);
+        var before = await PostgresFloor.WalPosition(postgres);
+        var deleted = await ((NpgsqlTableJournal)play.SiloService<ITableJournal>()).SweepAsync(TimeSpan.Zero);
+        var swept = deleted == 0 ? 0 : (double)(await PostgresFloor.WalPosition(postgres) - before) / deleted;
+        Figure.Print($"journal_entries_per_action{suffix}", entriesPerAction, "entries");
+        Figure.Print($"wal_bytes_per_swept_entry{suffix}", swept, "bytes");
+        Figure.Print($"wal_bytes_per_action_with_sweep{suffix}", walPerAction + (swept * entriesPerAction), "bytes");
+        Figure.Note($"the sweep{suffix} deleted {deleted} journal entries after a checkpoint; an action's WAL with its later deletion is wal_bytes_per_action + wal_bytes_per_swept_entry × journal_entries_per_action");
     }
 
     private static async Task<double> CallFloor(ITableGrain[] tables, TimeSpan window)
