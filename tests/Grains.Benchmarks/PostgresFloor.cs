@@ -22,19 +22,17 @@ public static class PostgresFloor
 
     /// <summary>
     /// A checkpoint (the pages written before it are then, as after an hour, pages whose next change writes a
-    /// full-page image); false with a note when the role may not (<c>pg_checkpoint</c>, granted by infra/services.sh).
+    /// full-page image); a note instead when the role may not (<c>pg_checkpoint</c>, granted by infra/services.sh).
     /// </summary>
-    public static async Task<bool> TryCheckpoint(string connectionString)
+    public static async Task CheckpointIfAllowed(string connectionString)
     {
         try
         {
             await Scalar<object?>(connectionString, "CHECKPOINT");
-            return true;
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
             Figure.Note("no CHECKPOINT privilege (pg_checkpoint): the swept entries' WAL lacks the full-page images an hour-old journal's sweep writes");
-            return false;
         }
     }
 

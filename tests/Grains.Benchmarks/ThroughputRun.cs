@@ -70,7 +70,7 @@ public static class ThroughputRun
     {
         // The actions in flight when the bots stopped land first.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        await PostgresFloor.TryCheckpoint(postgres);
+        await PostgresFloor.CheckpointIfAllowed(postgres);
         var before = await PostgresFloor.WalPosition(postgres);
         var deleted = await ((NpgsqlTableJournal)play.SiloService<ITableJournal>()).SweepAsync(TimeSpan.Zero);
         var swept = deleted == 0 ? 0 : (double)(await PostgresFloor.WalPosition(postgres) - before) / deleted;
