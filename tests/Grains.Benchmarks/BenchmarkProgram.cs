@@ -27,7 +27,7 @@ public static class BenchmarkProgram
         var window = TimeSpan.FromSeconds(quick ? 10 : 30);
 
         // Long enough for tiered compilation to reach the hot paths: with 3 s, runs differed by a third.
-        var warmUp = TimeSpan.FromSeconds(10);
+        var warmUp = TimeSpan.FromSeconds(Option(args, "--warmup") is { } w ? int.Parse(w, System.Globalization.CultureInfo.InvariantCulture) : 10);
         using var sampler = args.Contains("--profile") ? new AllocationSampler() : null;
         var flag = Option(args, "--telemetry");
         if (flag == "compare")
