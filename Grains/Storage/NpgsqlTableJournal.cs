@@ -32,7 +32,12 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan InsertTimeout = TimeSpan.FromSeconds(5);
 
-    private const string Insert =
+    // A taken version is a stale activation's claim, which is rare: the batch is inserted as it is, and only when one of
+    // its versions is taken, again row by row as far as each can be. ON CONFLICT on every batch cost PostgreSQL twice
+    // as much per row (measured in psql: 6.3-9.2 µs a row against 3.5-4.5 µs).
+    private const string Insert = "INSERT INTO table_journal (table_id, version, move) SELECT * FROM unnest(@tables, @versions, @moves)";
+
+    private const string InsertEach =
         """
         INSERT INTO table_journal (table_id, version, move)
         SELECT * FROM unnest(@tables, @versions, @moves)
@@ -147,7 +152,7 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
                 metrics.JournalCommitted(batch.Count);
                 foreach (var claim in batch)
                 {
-                    if (stored.Contains((claim.TableId, claim.Version)))
+                    if (stored is null || stored.Contains((claim.TableId, claim.Version)))
                     {
                         claim.Done.TrySetResult();
                     }
@@ -167,14 +172,23 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
         }
     }
 
-    private async Task<HashSet<(string, long)>> InsertAsync(List<Claim> batch)
+    /// <summary>Inserts the batch in one commit: null when every claim was stored, else the claims that were.</summary>
+    private async Task<HashSet<(string, long)>?> InsertAsync(List<Claim> batch)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(Insert, connection) { CommandTimeout = (int)InsertTimeout.TotalSeconds };
-        command.Parameters.Add(new NpgsqlParameter<string[]>("tables", [.. batch.Select(c => c.TableId)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<long[]>("versions", [.. batch.Select(c => c.Version)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        command.Parameters.Add(new NpgsqlParameter<byte[]?[]>("moves", [.. batch.Select(c => c.Move)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        await using var reader = await command.ExecuteReaderAsync();
+        try
+        {
+            await using var all = Command(Insert, connection, batch);
+            await all.ExecuteNonQueryAsync();
+            return null;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // Nothing of the batch was stored: again, each claim on its own.
+        }
+
+        await using var each = Command(InsertEach, connection, batch);
+        await using var reader = await each.ExecuteReaderAsync();
         var stored = new HashSet<(string, long)>(batch.Count);
         while (await reader.ReadAsync())
         {
@@ -182,6 +196,15 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
         }
 
         return stored;
+    }
+
+    private static NpgsqlCommand Command(string sql, NpgsqlConnection connection, List<Claim> batch)
+    {
+        var command = new NpgsqlCommand(sql, connection) { CommandTimeout = (int)InsertTimeout.TotalSeconds };
+        command.Parameters.Add(new NpgsqlParameter<string[]>("tables", [.. batch.Select(c => c.TableId)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<long[]>("versions", [.. batch.Select(c => c.Version)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<byte[]?[]>("moves", [.. batch.Select(c => c.Move)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        return command;
     }
 
     private async Task SweepLoop()
