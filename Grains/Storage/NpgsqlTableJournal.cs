@@ -47,12 +47,14 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
 
     private const string Select = "SELECT version, move FROM table_journal WHERE table_id = @table AND version > @version ORDER BY version";
 
-    // An entry is needed while its table's newest whole state may not be stored yet; an hour after it, never.
+    // An entry is needed while its table's newest whole state may not be stored yet; an hour after it, never. Each
+    // table's newest whole state is found once (a hash join): asked again for every row, walking back through up to a
+    // hundred moves each time, 404,000 rows of 1,000 tables took 28 s in psql against 0.39 s.
     private const string Sweep =
         """
         DELETE FROM table_journal j
-        WHERE j.at < now() - @kept
-          AND j.version < (SELECT max(m.version) FROM table_journal m WHERE m.table_id = j.table_id AND m.move IS NULL)
+        USING (SELECT table_id, max(version) AS whole FROM table_journal WHERE move IS NULL GROUP BY table_id) w
+        WHERE j.table_id = w.table_id AND j.at < now() - @kept AND j.version < w.whole
         """;
 
     private readonly NpgsqlDataSource dataSource;
@@ -116,6 +118,8 @@ public sealed partial class NpgsqlTableJournal : ITableJournal, IAsyncDisposable
     public async Task<int> SweepAsync(TimeSpan kept, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(Sweep);
+        // A backlog (after an outage, say) may take longer than a statement's usual 30 s; the next sweep is minutes away.
+        command.CommandTimeout = (int)SweepEvery.TotalSeconds;
         command.Parameters.Add(new NpgsqlParameter<TimeSpan>("kept", kept));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
