@@ -8,7 +8,7 @@ using Orleans.Poker.ServiceDefaults.Telemetry;
 namespace Orleans.Poker.Grains.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/Grains.Benchmarks -- [--quick] [--only idle|memory|postgres]  [--tables N] [--profile] [--telemetry on|off|compare] [--analytics compare]</c>:
+/// <c>dotnet run -c Release --project tests/Grains.Benchmarks -- [--quick] [--only idle|memory|postgres] [--tables N] [--warmup S] [--profile] [--telemetry on|off|compare] [--analytics compare]</c>:
 /// actions per second through grain calls (memory storage, then PostgreSQL when reachable) and memory per idle
 /// table, one figure per line (<c>name value unit</c>); lines starting with # are notes. With telemetry on (the
 /// default, as in production; <c>POKER__Telemetry__Enabled=false</c> or <c>--telemetry off</c> turns it off) an
