@@ -23,11 +23,11 @@ public static class BenchmarkProgram
     {
         var quick = args.Contains("--quick");
         var only = Option(args, "--only");
-        var tables = Option(args, "--tables") is { } t ? int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : 1_000;
+        var tables = WholeOption(args, "--tables", 1_000);
         var window = TimeSpan.FromSeconds(quick ? 10 : 30);
 
         // Long enough for tiered compilation to reach the hot paths: with 3 s, runs differed by a third.
-        var warmUp = TimeSpan.FromSeconds(Option(args, "--warmup") is { } w ? int.Parse(w, System.Globalization.CultureInfo.InvariantCulture) : 10);
+        var warmUp = TimeSpan.FromSeconds(WholeOption(args, "--warmup", 10));
         using var sampler = args.Contains("--profile") ? new AllocationSampler() : null;
         var flag = Option(args, "--telemetry");
         if (flag == "compare")
@@ -172,4 +172,7 @@ public static class BenchmarkProgram
 
     private static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    private static int WholeOption(string[] args, string name, int otherwise) =>
+        Option(args, name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : otherwise;
 }
