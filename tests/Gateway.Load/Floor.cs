@@ -48,10 +48,11 @@ internal static class Floor
 
     /// <summary>
     /// The client side: <paramref name="clients"/> connections over <paramref name="tables"/> groups, the plan started,
-    /// warmed up for <paramref name="warmup"/>, then the floor server's CPU per message delivered in <paramref name="window"/>.
+    /// warmed up for at least <paramref name="warmup"/> and until it stops compiling (<see cref="WarmUp"/>), then the floor
+    /// server's CPU per message delivered in <paramref name="window"/>.
     /// The server's runtime uses <paramref name="processors"/> processors, as the gateways' does (<see cref="Topology.Processors"/>).
     /// </summary>
-    public static async Task<(double CpuMicrosecondsPerMessage, double MessagesPerSecond, double Cores, double RunsPerMessage)> Measure(
+    public static async Task<(double CpuMicrosecondsPerMessage, double MessagesPerSecond, double Cores, double RunsPerMessage, TimeSpan WarmUp, double CompilingShare)> Measure(
         int clients, int tables, double eventsPerSecondPerTable, int[] sizes, int processors, TimeSpan warmup, TimeSpan window, TextWriter log, CancellationToken cancel)
     {
         using var server = ServiceProcess.Start("floor", typeof(Floor).Assembly.Location, ServerProcesses.FreePort(), Topology.Processors(processors), ["--" + ServerFlag]);
@@ -93,8 +94,8 @@ internal static class Floor
             start.EnsureSuccessStatusCode();
         }
 
-        log.WriteLine($"# floor: {clients} connections to a bare SignalR hub, {tables} groups, {eventsPerSecondPerTable:0.#} events/s each, payloads of {sizes.Min()}–{sizes.Max()} bytes; warming up {warmup.TotalSeconds:0} s");
-        await Task.Delay(warmup, cancel);
+        log.WriteLine($"# floor: {clients} connections to a bare SignalR hub, {tables} groups, {eventsPerSecondPerTable:0.#} events/s each, payloads of {sizes.Min()}–{sizes.Max()} bytes; warming up {warmup.TotalSeconds:0} s or until it stops compiling");
+        var warmed = await WarmUp.Steady(new Dictionary<string, int> { ["floor"] = server.Pid }, warmup, log, cancel);
         server.MarkCpu();
         var runs = RunQueueWait.Mark(server.Pid);
         Volatile.Write(ref counting, true);
@@ -104,10 +105,11 @@ internal static class Floor
         var elapsed = clock.Elapsed;
         var cpu = server.CpuSinceMark();
         var threadRuns = runs.Since().Runs;
+        var compiling = WarmUp.CompilingShare(runs);
         var messages = Interlocked.Read(ref received);
         await Task.WhenAll(connections.Where(c => c is not null).Select(c => c.DisposeAsync().AsTask()));
         var perMessage = messages == 0 ? double.NaN : 1.0 / messages;
-        return (cpu.TotalMicroseconds * perMessage, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds, threadRuns * perMessage);
+        return (cpu.TotalMicroseconds * perMessage, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds, threadRuns * perMessage, warmed, compiling);
     }
 
     /// <summary>The bare hub: a connection joins its table's group and receives.</summary>

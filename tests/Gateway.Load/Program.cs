@@ -228,8 +228,15 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
     }
 
     Line("setup_s", setupTime.TotalSeconds, "s");
-    log.WriteLine($"# players seated; warming up {warmup} s, then measuring {seconds} s{(sweep ? " per step" : "")}");
-    await Task.Delay(TimeSpan.FromSeconds(warmup), cancel);
+    log.WriteLine($"# players seated; warming up {warmup} s{(servers is null ? "" : " or until the servers stop compiling")}, then measuring {seconds} s{(sweep ? " per step" : "")}");
+    if (servers is null)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(warmup), cancel);
+    }
+    else
+    {
+        Line("warmup_s", (await WarmUp.Steady(servers.All.ToDictionary(p => p.Name, p => p.Pid), TimeSpan.FromSeconds(warmup), log, cancel)).TotalSeconds, "s");
+    }
 
     var status = 0;
     if (sweep)
@@ -305,6 +312,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         }
 
         var waited = waits.ToDictionary(w => w.Key, w => w.Value.Since());
+        var compiling = (servers?.All ?? []).ToDictionary(p => p.Name, p => WarmUp.CompilingShare(waits[p.Name]));
         var stages = stagesBefore is null ? null : (await ServerLatency.Read(servers!, http, cancel))?.Since(stagesBefore);
 
         lagStop.Cancel();
@@ -331,6 +339,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
             Percentile(lags, 0.99),
             serverCores,
             waited,
+            compiling,
             stages);
     }
 
@@ -357,6 +366,12 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         foreach (var (name, (waited, runs)) in figures.RunQueue)
         {
             Line($"{prefix}{name}_runq_wait_us", runs == 0 ? double.NaN : waited.TotalMicroseconds / runs, "us");
+        }
+
+        // The share of each server's CPU its runtime spent compiling: near zero once warm.
+        foreach (var (name, share) in figures.Compiling)
+        {
+            Line($"{prefix}{name}_compiling_percent", 100 * share, "%");
         }
 
         Line($"{prefix}runq_waiting_threads", figures.RunQueue.Values.Sum(w => w.Waited.TotalSeconds) / figures.Elapsed.TotalSeconds, "threads");
@@ -387,6 +402,8 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
 
         var floor = await Floor.Measure(clientCount, tableCount, figures.Delivered / figures.Elapsed.TotalSeconds / clientCount, [.. sizes],
             gatewayProcessors, TimeSpan.FromSeconds(Math.Min(warmup, 10)), figures.Elapsed, log, cancel);
+        Line("floor_warmup_s", floor.WarmUp.TotalSeconds, "s");
+        Line("floor_compiling_percent", 100 * floor.CompilingShare, "%");
         Line("floor_delivered_per_s", floor.MessagesPerSecond, "messages/s");
         Line("floor_cpu", floor.Cores, "cores");
         Line("floor_cpu_us_per_message", floor.CpuMicrosecondsPerMessage, "us");
@@ -543,6 +560,7 @@ internal sealed record WindowFigures(
     double LagP99,
     Dictionary<string, double> ServerCores,
     Dictionary<string, (TimeSpan Waited, long Runs)> RunQueue,
+    Dictionary<string, double> Compiling,
     ServerLatency? Stages)
 {
     public double ActionsPerSecond => Actions / Elapsed.TotalSeconds;

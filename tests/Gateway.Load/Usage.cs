@@ -30,11 +30,14 @@ internal static class Usage
           --think-ms T            how long a player waits before acting, on average (default 0): exponentially
                                   distributed (at most 5 T) so that the tables do not act in step
           --template ID           the template the tables are created from (default nlhe-cash)
-          --warmup S              seconds before the measured window (default 30: servers JIT-compile at first)
+          --warmup S              seconds before the measured window (default 30: servers JIT-compile at first);
+                                  with --spawn, longer until every server's runtime spends at most 5 % of its CPU
+                                  compiling (checked every 10 s, at most 4 min more; warmup_s, *_compiling_percent)
           --seconds S             the measured window (default 10)
           --floor                 with --spawn: after the run, SignalR's own cost beside the gateways': a bare ASP.NET
                                   Core hub (a process of its own) sends the run's event sizes to as many connections
-                                  in as many groups at the rate the gateways delivered, for a window as long; prints
+                                  in as many groups at the rate the gateways delivered, for a window as long, warmed
+                                  up the same way (floor_warmup_s, floor_compiling_percent); prints
                                   the CPU per delivered message of both and gateway_vs_floor, and how often each
                                   side's threads got a core per message (*_thread_runs_per_message)
           --sweep                 offered load in steps instead of one window: players wait so that the tables offer

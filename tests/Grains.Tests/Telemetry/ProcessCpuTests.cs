@@ -77,7 +77,56 @@ public sealed class ProcessCpuTests : IDisposable
         Assert.Equal((TimeSpan.Zero, 0L), endedMark.Since());
     }
 
+    [Fact]
+    public async Task Time_on_a_core_counts_every_thread_and_the_runtimes_compilation_apart()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists($"/proc/{Environment.ProcessId}/task/{Environment.ProcessId}/schedstat"))
+        {
+            return;
+        }
+
+        using var busy = Busy();
+        var probeMark = RunQueueWait.Mark(busy.Id);
+        var self = RunQueueWait.Mark(Environment.ProcessId);
+        var started = Stopwatch.StartNew();
+
+        // Methods this process never ran, each called often enough for the runtime to compile it again, optimized, on
+        // its tiered-compilation thread.
+        var compiled = Stopwatch.StartNew();
+        var sum = 0L;
+        while (self.CoreTime().Compiling == TimeSpan.Zero && compiled.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            sum += HotLoop<byte>() + HotLoop<short>() + HotLoop<int>() + HotLoop<long>() + HotLoop<Guid>() + HotLoop<decimal>();
+            await Task.Delay(50);
+        }
+
+        var (onCore, compiling) = self.CoreTime();
+        var (probeOnCore, probeCompiling) = probeMark.CoreTime();
+        var elapsed = started.Elapsed;
+        busy.Kill();
+        await busy.WaitForExitAsync();
+
+        Assert.True(sum > 0);
+        Assert.InRange(compiling, TimeSpan.FromTicks(1), onCore);
+        // The shell spins on a core of its own most of the window, and compiles nothing.
+        Assert.InRange(probeOnCore, elapsed * 0.2, elapsed + TimeSpan.FromMilliseconds(100));
+        Assert.Equal(TimeSpan.Zero, probeCompiling);
+    }
+
     public void Dispose() => File.Delete(probe);
+
+    private static long HotLoop<T>()
+    {
+        var total = 0L;
+        for (var i = 0; i < 50; i++)
+        {
+            total += Step<T>(i);
+        }
+
+        return total;
+    }
+
+    private static long Step<T>(int i) => (typeof(T).Name.Length * 31L) + i;
 
     private Process Busy() => Process.Start(new ProcessStartInfo(probe, ["-c", "while :; do :; done"])) ?? throw new InvalidOperationException("the probe did not start");
 }
