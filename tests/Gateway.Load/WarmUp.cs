@@ -6,9 +6,9 @@ namespace Orleans.Poker.Gateway.Load;
 /// Waits until servers run as they will for days: at least the warm-up asked for, then until the .NET runtime's tiered
 /// compilation used at most <see cref="QuietShare"/> of each one's CPU over <see cref="Interval"/>, or
 /// <see cref="Longest"/> more passed. A window opened while a process still compiles its hot methods counts the
-/// compiler and the slower early code; it took the gateways 90–100 s to get there and the bare hub, with less code,
-/// less. Compared before both were warm, the larger process pays for its size, so both sides of <c>--floor</c> wait
-/// for this.
+/// compiler and the slower early code. On this machine the gateways got there 70–80 s after the players sat down and
+/// the bare hub, with less code, 30 s after its clients connected. Compared before both were warm, one side pays for
+/// its warm-up in the ratio, so both sides of <c>--floor</c> wait for this.
 /// </summary>
 internal static class WarmUp
 {
@@ -30,7 +30,7 @@ internal static class WarmUp
         {
             var marks = processes.ToDictionary(p => p.Key, p => RunQueueWait.Mark(p.Value));
             await Task.Delay(Interval, cancel);
-            var compiling = marks.Where(m => CompilingShare(m.Value) > QuietShare).Select(m => $"{m.Key} {CompilingShare(m.Value):P0}").ToList();
+            var compiling = marks.Select(m => (m.Key, Share: CompilingShare(m.Value))).Where(m => m.Share > QuietShare).Select(m => $"{m.Key} {m.Share:P0}").ToList();
             if (compiling.Count == 0)
             {
                 return clock.Elapsed;
