@@ -120,7 +120,8 @@ public sealed class TableNeighbours(
         foreach (var seat in seats)
         {
             Record(SeatHistoryEvent.SeatLeft(tableId, seat.PlayerId, seat.CashOut, seat.Reason, time.GetUtcNow()));
-            var player = players.Remove(seat.PlayerId, out var known) ? known : grains.GetGrain<IPlayerGrain>(seat.PlayerId);
+            var player = Player(seat.PlayerId);
+            players.Remove(seat.PlayerId);
             _ = CallSafely(() => player.SetSeated(tableId, false), "untrack table");
         }
     }

@@ -97,19 +97,18 @@ internal static class Floor
         log.WriteLine($"# floor: {clients} connections to a bare SignalR hub, {tables} groups, {eventsPerSecondPerTable:0.#} events/s each, payloads of {sizes.Min()}–{sizes.Max()} bytes; warming up {warmup.TotalSeconds:0} s or until it stops compiling");
         var warmed = await WarmUp.Steady(new Dictionary<string, int> { ["floor"] = server.Pid }, warmup, log, cancel);
         server.MarkCpu();
-        var runs = RunQueueWait.Mark(server.Pid);
+        var threads = ThreadTimes.Mark(server.Pid);
         Volatile.Write(ref counting, true);
         var clock = Stopwatch.StartNew();
         await Task.Delay(window, cancel);
         Volatile.Write(ref counting, false);
         var elapsed = clock.Elapsed;
         var cpu = server.CpuSinceMark();
-        var threadRuns = runs.Since().Runs;
-        var compiling = WarmUp.CompilingShare(runs);
+        var threadTimes = threads.Since();
         var messages = Interlocked.Read(ref received);
         await Task.WhenAll(connections.Where(c => c is not null).Select(c => c.DisposeAsync().AsTask()));
         var perMessage = messages == 0 ? double.NaN : 1.0 / messages;
-        return (cpu.TotalMicroseconds * perMessage, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds, threadRuns * perMessage, warmed, compiling);
+        return (cpu.TotalMicroseconds * perMessage, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds, threadTimes.Runs * perMessage, warmed, threadTimes.CompilingShare);
     }
 
     /// <summary>The bare hub: a connection joins its table's group and receives.</summary>

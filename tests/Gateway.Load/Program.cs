@@ -288,12 +288,13 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         // The services on this machine too (PostgreSQL, Redis): zero when they run elsewhere.
         var services = new[] { "postgres", "redis-server" }.ToDictionary(n => n, ProcessCpu.Mark);
 
-        // Every process's wait for a core, this tool's own included: each hop of an action pays it.
-        var waits = (servers?.All ?? []).ToDictionary(p => p.Name, p => RunQueueWait.Mark(p.Pid));
-        waits["load"] = RunQueueWait.Mark(Environment.ProcessId);
+        // Every process's threads, this tool's own included: their wait for a core (each hop of an action pays it) and,
+        // for the servers, the share of their CPU that went to compiling.
+        var marks = (servers?.All ?? []).ToDictionary(p => p.Name, p => ThreadTimes.Mark(p.Pid));
+        marks["load"] = ThreadTimes.Mark(Environment.ProcessId);
         foreach (var name in services.Keys)
         {
-            waits[name] = RunQueueWait.Mark(name);
+            marks[name] = ThreadTimes.Mark(name);
         }
 
         var stagesBefore = servers is null ? null : await ServerLatency.Read(servers, http, cancel);
@@ -311,8 +312,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
             serverCores[name] = mark.Since().TotalSeconds / elapsed.TotalSeconds;
         }
 
-        var waited = waits.ToDictionary(w => w.Key, w => w.Value.Since());
-        var compiling = (servers?.All ?? []).ToDictionary(p => p.Name, p => WarmUp.CompilingShare(waits[p.Name]));
+        var threads = marks.ToDictionary(w => w.Key, w => w.Value.Since());
         var stages = stagesBefore is null ? null : (await ServerLatency.Read(servers!, http, cancel))?.Since(stagesBefore);
 
         lagStop.Cancel();
@@ -338,8 +338,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
             loadCores,
             Percentile(lags, 0.99),
             serverCores,
-            waited,
-            compiling,
+            threads,
             stages);
     }
 
@@ -363,18 +362,18 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         }
 
         // How long a thread that became ready waited for a core, on average, and how many waited at once.
-        foreach (var (name, (waited, runs)) in figures.RunQueue)
+        foreach (var (name, threads) in figures.Threads)
         {
-            Line($"{prefix}{name}_runq_wait_us", runs == 0 ? double.NaN : waited.TotalMicroseconds / runs, "us");
+            Line($"{prefix}{name}_runq_wait_us", threads.Runs == 0 ? double.NaN : threads.Waited.TotalMicroseconds / threads.Runs, "us");
         }
 
         // The share of each server's CPU its runtime spent compiling: near zero once warm.
-        foreach (var (name, share) in figures.Compiling)
+        foreach (var server in servers?.All ?? [])
         {
-            Line($"{prefix}{name}_compiling_percent", 100 * share, "%");
+            Line($"{prefix}{server.Name}_compiling_percent", 100 * figures.Threads[server.Name].CompilingShare, "%");
         }
 
-        Line($"{prefix}runq_waiting_threads", figures.RunQueue.Values.Sum(w => w.Waited.TotalSeconds) / figures.Elapsed.TotalSeconds, "threads");
+        Line($"{prefix}runq_waiting_threads", figures.Threads.Values.Sum(w => w.Waited.TotalSeconds) / figures.Elapsed.TotalSeconds, "threads");
         foreach (var (name, value, unit) in figures.Stages?.Figures(figures.Elapsed) ?? [])
         {
             Line($"{prefix}{name}", value, unit);
@@ -410,7 +409,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         Line("gateway_vs_floor", GatewayCpuPerMessage(figures) / floor.CpuMicrosecondsPerMessage, "ratio");
 
         // How often each side's threads were put on a core per message: on this machine every wake-up is dear.
-        Line("gateway_thread_runs_per_message", (double)servers.Gateways.Sum(g => figures.RunQueue[g.Name].Runs) / figures.Delivered, "runs");
+        Line("gateway_thread_runs_per_message", (double)servers.Gateways.Sum(g => figures.Threads[g.Name].Runs) / figures.Delivered, "runs");
         Line("floor_thread_runs_per_message", floor.RunsPerMessage, "runs");
     }
 
@@ -559,8 +558,7 @@ internal sealed record WindowFigures(
     double LoadCores,
     double LagP99,
     Dictionary<string, double> ServerCores,
-    Dictionary<string, (TimeSpan Waited, long Runs)> RunQueue,
-    Dictionary<string, double> Compiling,
+    Dictionary<string, ThreadTime> Threads,
     ServerLatency? Stages)
 {
     public double ActionsPerSecond => Actions / Elapsed.TotalSeconds;

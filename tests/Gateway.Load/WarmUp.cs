@@ -29,9 +29,9 @@ internal static class WarmUp
         await Task.Delay(least, cancel);
         while (true)
         {
-            var marks = processes.ToDictionary(p => p.Key, p => RunQueueWait.Mark(p.Value));
+            var marks = processes.ToDictionary(p => p.Key, p => ThreadTimes.Mark(p.Value));
             await Task.Delay(Interval, cancel);
-            var compiling = marks.Select(m => (m.Key, Cores: m.Value.CoreTime().Compiling / Interval))
+            var compiling = marks.Select(m => (m.Key, Cores: m.Value.Since().Compiling / Interval))
                 .Where(m => m.Cores > QuietCores).Select(m => $"{m.Key} {m.Cores:P1}").ToList();
             if (compiling.Count == 0)
             {
@@ -46,12 +46,5 @@ internal static class WarmUp
 
             log.WriteLine($"# still compiling ({string.Join(", ", compiling)} of a core in {Interval.TotalSeconds:0} s); warming up longer");
         }
-    }
-
-    /// <summary>The share of a process's CPU since <paramref name="mark"/> that went to its tiered compilation.</summary>
-    public static double CompilingShare(RunQueueWait mark)
-    {
-        var (onCore, compiling) = mark.CoreTime();
-        return onCore > TimeSpan.Zero ? compiling / onCore : 0;
     }
 }

@@ -54,14 +54,14 @@ public sealed class ProcessCpuTests : IDisposable
 
         var name = Path.GetFileName(probe);
         using var ended = Busy();
-        var endedMark = RunQueueWait.Mark(ended.Id);
-        var mark = RunQueueWait.Mark(name);
+        var endedMark = ThreadTimes.Mark(ended.Id);
+        var mark = ThreadTimes.Mark(name);
         var started = Stopwatch.StartNew();
         var busy = Enumerable.Range(0, Environment.ProcessorCount + 1).Select(_ => Busy()).ToList();
         await Task.Delay(TimeSpan.FromSeconds(1));
         ended.Kill();
         await ended.WaitForExitAsync();
-        var (waited, runs) = mark.Since();
+        var (_, _, waited, runs) = mark.Since();
         var elapsed = started.Elapsed;
         foreach (var process in busy)
         {
@@ -74,7 +74,8 @@ public sealed class ProcessCpuTests : IDisposable
         // (started after the mark, they count whole); no thread can wait longer than the window.
         Assert.True(runs > 0);
         Assert.InRange(waited, TimeSpan.FromMilliseconds(200), elapsed * (busy.Count + 1));
-        Assert.Equal((TimeSpan.Zero, 0L), endedMark.Since());
+        var endedSince = endedMark.Since();
+        Assert.Equal((TimeSpan.Zero, 0L), (endedSince.Waited, endedSince.Runs));
     }
 
     [Fact]
@@ -86,21 +87,21 @@ public sealed class ProcessCpuTests : IDisposable
         }
 
         using var busy = Busy();
-        var probeMark = RunQueueWait.Mark(busy.Id);
-        var self = RunQueueWait.Mark(Environment.ProcessId);
+        var probeMark = ThreadTimes.Mark(busy.Id);
+        var self = ThreadTimes.Mark(Environment.ProcessId);
         var started = Stopwatch.StartNew();
 
         // Methods this process never ran, each called often enough for the runtime to compile it again, optimized, on
         // its tiered-compilation thread.
         var sum = 0L;
-        while ((self.CoreTime().Compiling == TimeSpan.Zero || started.Elapsed < TimeSpan.FromSeconds(1)) && started.Elapsed < TimeSpan.FromSeconds(10))
+        while ((self.Since().Compiling == TimeSpan.Zero || started.Elapsed < TimeSpan.FromSeconds(1)) && started.Elapsed < TimeSpan.FromSeconds(10))
         {
             sum += HotLoop<byte>() + HotLoop<short>() + HotLoop<int>() + HotLoop<long>() + HotLoop<Guid>() + HotLoop<decimal>();
             await Task.Delay(50);
         }
 
-        var (onCore, compiling) = self.CoreTime();
-        var (probeOnCore, probeCompiling) = probeMark.CoreTime();
+        var (onCore, compiling, _, _) = self.Since();
+        var (probeOnCore, probeCompiling, _, _) = probeMark.Since();
         var elapsed = started.Elapsed;
         busy.Kill();
         await busy.WaitForExitAsync();

@@ -1,14 +1,14 @@
 namespace Orleans.Poker.TestSupport;
 
 /// <summary>
-/// How long the threads of some processes waited, ready to run, for a core since a mark, and how many times they got
-/// one (the kernel's per-thread run delay, <c>/proc/PID/task/TID/schedstat</c>): on a shared two-core machine every hop
-/// of an action from one thread to another pays that wait, so a load tool prints it beside the latency. Also their time
-/// on a core, and the part of it the .NET runtime spent compiling hot methods again (<see cref="CoreTime"/>), which
-/// says whether a process has warmed up. Counted per thread: one started after the mark counts whole, one that ended
-/// drops out.
+/// What the threads of some processes did since a mark, from the kernel's per-thread figures
+/// (<c>/proc/PID/task/TID/schedstat</c>): their time on a core, the part of it the .NET runtime spent compiling hot
+/// methods again (which says whether a process has warmed up), how long they waited, ready to run, for a core, and how
+/// many times they got one. On a shared two-core machine every hop of an action from one thread to another pays that
+/// wait, so a load tool prints it beside the latency. Counted per thread: one started after the mark counts whole, one
+/// that ended drops out.
 /// </summary>
-public sealed class RunQueueWait
+public sealed class ThreadTimes
 {
     /// <summary>What .NET names the thread that compiles hot methods again, optimized (tiered compilation; 15 characters at most).</summary>
     public const string CompilingThread = ".NET Tiered Com";
@@ -16,36 +16,20 @@ public sealed class RunQueueWait
     private readonly Func<IEnumerable<int>> pids;
     private readonly Dictionary<(int Pid, int Tid), Figures> marked;
 
-    private RunQueueWait(Func<IEnumerable<int>> pids)
+    private ThreadTimes(Func<IEnumerable<int>> pids)
     {
         this.pids = pids;
         marked = Read();
     }
 
     /// <summary>Marks the threads of process <paramref name="pid"/>.</summary>
-    public static RunQueueWait Mark(int pid) => new(() => [pid]);
+    public static ThreadTimes Mark(int pid) => new(() => [pid]);
 
     /// <summary>Marks the threads of every process named <paramref name="name"/> (and counts the ones of that name started since).</summary>
-    public static RunQueueWait Mark(string name) => new(() => ProcFs.Named(name).Select(p => p.Pid));
+    public static ThreadTimes Mark(string name) => new(() => ProcFs.Named(name).Select(p => p.Pid));
 
-    /// <summary>The wait and the runs since the mark; zero and zero where the kernel keeps no such figures.</summary>
-    public (TimeSpan Waited, long Runs) Since()
-    {
-        var since = Sum();
-        return (since.Waited, since.Runs);
-    }
-
-    /// <summary>
-    /// The threads' time on a core since the mark, and the part of it spent by the runtime's tiered compilation
-    /// (<see cref="CompilingThread"/>): while that part is more than a few percent, the process is still warming up.
-    /// </summary>
-    public (TimeSpan OnCore, TimeSpan Compiling) CoreTime()
-    {
-        var since = Sum();
-        return (since.OnCore, since.Compiling);
-    }
-
-    private (TimeSpan OnCore, TimeSpan Compiling, TimeSpan Waited, long Runs) Sum()
+    /// <summary>The threads' figures since the mark, read once; zeros where the kernel keeps no such figures.</summary>
+    public ThreadTime Since()
     {
         long onCore = 0, compiling = 0, waited = 0, runs = 0;
         foreach (var (thread, now) in Read())
@@ -58,7 +42,7 @@ public sealed class RunQueueWait
             runs += now.Runs - before.Runs;
         }
 
-        return (Ticks(onCore), Ticks(compiling), Ticks(waited), runs);
+        return new ThreadTime(Ticks(onCore), Ticks(compiling), Ticks(waited), runs);
     }
 
     private static TimeSpan Ticks(long ns) => TimeSpan.FromTicks(ns / 100);
@@ -78,4 +62,14 @@ public sealed class RunQueueWait
     }
 
     private readonly record struct Figures(bool Compiling, long OnCoreNs, long WaitedNs, long Runs);
+}
+
+/// <summary>
+/// Threads' figures over a span (<see cref="ThreadTimes.Since"/>): time on a core, the part of it spent by the runtime's
+/// tiered compilation (<see cref="ThreadTimes.CompilingThread"/>), the wait for a core and the times they got one.
+/// </summary>
+public readonly record struct ThreadTime(TimeSpan OnCore, TimeSpan Compiling, TimeSpan Waited, long Runs)
+{
+    /// <summary>The share of the time on a core spent compiling: more than a few percent while a process warms up.</summary>
+    public double CompilingShare => OnCore > TimeSpan.Zero ? Compiling / OnCore : 0;
 }
