@@ -46,14 +46,19 @@ internal static class Floor
         return 0;
     }
 
+    /// <summary>What the floor server cost in its window.</summary>
+    internal sealed record Figures(double CpuMicrosecondsPerMessage, double MessagesPerSecond, double Cores, double RunsPerMessage, TimeSpan WarmUp, double CompilingShare);
+
     /// <summary>
     /// The client side: <paramref name="clients"/> connections over <paramref name="tables"/> groups, the plan started,
     /// warmed up for at least <paramref name="warmup"/> and until it stops compiling (<see cref="WarmUp"/>), then the floor
-    /// server's CPU per message delivered in <paramref name="window"/>.
+    /// server's CPU per message delivered in <paramref name="window"/>, and what <paramref name="alongside"/> measured in a
+    /// window of the same length started at the same moment (the gateways', under the same load on the machine).
     /// The server's runtime uses <paramref name="processors"/> processors, as the gateways' does (<see cref="Topology.Processors"/>).
     /// </summary>
-    public static async Task<(double CpuMicrosecondsPerMessage, double MessagesPerSecond, double Cores, double RunsPerMessage, TimeSpan WarmUp, double CompilingShare)> Measure(
-        int clients, int tables, double eventsPerSecondPerTable, int[] sizes, int processors, TimeSpan warmup, TimeSpan window, TextWriter log, CancellationToken cancel)
+    public static async Task<(Figures Floor, T Alongside)> Measure<T>(
+        int clients, int tables, double eventsPerSecondPerTable, int[] sizes, int processors, TimeSpan warmup, TimeSpan window,
+        Func<TimeSpan, Task<T>> alongside, TextWriter log, CancellationToken cancel)
     {
         using var server = ServiceProcess.Start("floor", typeof(Floor).Assembly.Location, ServerProcesses.FreePort(), Topology.Processors(processors), ["--" + ServerFlag]);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -100,15 +105,18 @@ internal static class Floor
         var threads = ThreadTimes.Mark(server.Pid);
         Volatile.Write(ref counting, true);
         var clock = Stopwatch.StartNew();
+        var beside = alongside(window);
         await Task.Delay(window, cancel);
         Volatile.Write(ref counting, false);
         var elapsed = clock.Elapsed;
         var cpu = server.CpuSinceMark();
         var threadTimes = threads.Since();
         var messages = Interlocked.Read(ref received);
+        var besideFigures = await beside;
         await Task.WhenAll(connections.Where(c => c is not null).Select(c => c.DisposeAsync().AsTask()));
         var perMessage = messages == 0 ? double.NaN : 1.0 / messages;
-        return (cpu.TotalMicroseconds * perMessage, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds, threadTimes.Runs * perMessage, warmed, threadTimes.CompilingShare);
+        return (new Figures(cpu.TotalMicroseconds * perMessage, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds, threadTimes.Runs * perMessage, warmed, threadTimes.CompilingShare),
+            besideFigures);
     }
 
     /// <summary>The bare hub: a connection joins its table's group and receives.</summary>

@@ -399,14 +399,23 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
             return;
         }
 
-        var floor = await Floor.Measure(clientCount, tableCount, figures.Delivered / figures.Elapsed.TotalSeconds / clientCount, [.. sizes],
-            gatewayProcessors, TimeSpan.FromSeconds(Math.Min(warmup, 10)), figures.Elapsed, log, cancel);
+        // The room keeps playing while the bare hub runs, so the gateways are measured again in the bare hub's own window:
+        // both sides under the same load on the machine, at the same moment.
+        var (floor, beside) = await Floor.Measure(clientCount, tableCount, figures.Delivered / figures.Elapsed.TotalSeconds / clientCount, [.. sizes],
+            gatewayProcessors, TimeSpan.FromSeconds(Math.Min(warmup, 10)), figures.Elapsed, Window, log, cancel);
         Line("floor_warmup_s", floor.WarmUp.TotalSeconds, "s");
         Line("floor_compiling_percent", 100 * floor.CompilingShare, "%");
         Line("floor_delivered_per_s", floor.MessagesPerSecond, "messages/s");
         Line("floor_cpu", floor.Cores, "cores");
         Line("floor_cpu_us_per_message", floor.CpuMicrosecondsPerMessage, "us");
         Line("gateway_vs_floor", GatewayCpuPerMessage(figures) / floor.CpuMicrosecondsPerMessage, "ratio");
+        Line("same_window_actions_per_s", beside.ActionsPerSecond, "actions/s");
+        Line("same_window_delivered_per_s", beside.Delivered / beside.Elapsed.TotalSeconds, "messages/s");
+        if (beside.Delivered > 0)
+        {
+            Line("same_window_gateway_cpu_us_per_message", GatewayCpuPerMessage(beside), "us");
+            Line("same_window_gateway_vs_floor", GatewayCpuPerMessage(beside) / floor.CpuMicrosecondsPerMessage, "ratio");
+        }
 
         // How often each side's threads were put on a core per message: on this machine every wake-up is dear.
         Line("gateway_thread_runs_per_message", (double)servers.Gateways.Sum(g => figures.Threads[g.Name].Runs) / figures.Delivered, "runs");

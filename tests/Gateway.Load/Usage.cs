@@ -39,8 +39,10 @@ internal static class Usage
                                   Core hub (a process of its own) sends the run's event sizes to as many connections
                                   in as many groups at the rate the gateways delivered, for a window as long, warmed
                                   up the same way (floor_warmup_s, floor_compiling_percent); prints
-                                  the CPU per delivered message of both and gateway_vs_floor, and how often each
-                                  side's threads got a core per message (*_thread_runs_per_message)
+                                  the CPU per delivered message of both and gateway_vs_floor, the gateways measured
+                                  again in the bare hub's window while the room keeps playing (same_window_*, the
+                                  ratio under the same load at the same moment: same_window_gateway_vs_floor), and
+                                  how often each side's threads got a core per message (*_thread_runs_per_message)
           --sweep                 offered load in steps instead of one window: players wait so that the tables offer
                                   --sweep-from actions/s (default 50), doubling while the reached rate follows, then
                                   no wait (saturation); every step prints its figures (step_<offered>_*) and every
