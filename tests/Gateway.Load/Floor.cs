@@ -56,9 +56,9 @@ internal static class Floor
     /// window of the same length started at the same moment (the gateways', under the same load on the machine).
     /// The server's runtime uses <paramref name="processors"/> processors, as the gateways' does (<see cref="Topology.Processors"/>).
     /// </summary>
-    public static async Task<(Figures Floor, T Alongside)> Measure<T>(
+    public static async Task<(Figures Floor, WindowFigures Alongside)> Measure(
         int clients, int tables, double eventsPerSecondPerTable, int[] sizes, int processors, TimeSpan warmup, TimeSpan window,
-        Func<TimeSpan, Task<T>> alongside, TextWriter log, CancellationToken cancel)
+        Func<TimeSpan, Task<WindowFigures>> alongside, TextWriter log, CancellationToken cancel)
     {
         using var server = ServiceProcess.Start("floor", typeof(Floor).Assembly.Location, ServerProcesses.FreePort(), Topology.Processors(processors), ["--" + ServerFlag]);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
