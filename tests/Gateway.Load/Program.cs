@@ -235,7 +235,14 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
     }
     else
     {
+        // Each window reads the servers' /metrics at its ends (ServerLatency). Read it every second while warming up too,
+        // so that the exporter's code is compiled and tiered up before the first window, as on a server Prometheus has
+        // scraped for a while: otherwise the windows count its first, unoptimized runs and their compilation.
+        using var scraping = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var scraper = ScrapeUntil(scraping.Token);
         Line("warmup_s", (await WarmUp.Steady(servers.All.ToDictionary(p => p.Name, p => p.Pid), TimeSpan.FromSeconds(warmup), log, cancel)).TotalSeconds, "s");
+        await scraping.CancelAsync();
+        await scraper;
     }
 
     var status = 0;
@@ -387,6 +394,22 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         }
     }
 
+    async Task ScrapeUntil(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await ServerLatency.Read(servers!, http, stop);
+                await Task.Delay(TimeSpan.FromSeconds(1), stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
     double GatewayCpuPerMessage(WindowFigures figures) =>
         servers!.Gateways.Sum(g => figures.ServerCores[g.Name]) * figures.Elapsed.TotalSeconds * 1e6 / figures.Delivered;
 
@@ -415,6 +438,12 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         {
             Line("same_window_gateway_cpu_us_per_message", GatewayCpuPerMessage(beside), "us");
             Line("same_window_gateway_vs_floor", GatewayCpuPerMessage(beside) / floor.CpuMicrosecondsPerMessage, "ratio");
+        }
+
+        // What of the gateways' CPU in that window was still their runtime compiling, beside floor_compiling_percent.
+        foreach (var gateway in servers.Gateways)
+        {
+            Line($"same_window_{gateway.Name}_compiling_percent", 100 * beside.Threads[gateway.Name].CompilingShare, "%");
         }
 
         // How often each side's threads were put on a core per message: on this machine every wake-up is dear.

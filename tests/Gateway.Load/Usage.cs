@@ -33,7 +33,8 @@ internal static class Usage
           --warmup S              seconds before the measured window (default 30: servers JIT-compile at first);
                                   with --spawn, longer until every server's runtime spends at most 1 % of a core
                                   compiling (checked every 10 s, at most 4 min more; warmup_s, and each one's
-                                  compiling share of its CPU in the window, *_compiling_percent)
+                                  compiling share of its CPU in the window, *_compiling_percent), reading their
+                                  /metrics each second meanwhile, as each window does at its ends
           --seconds S             the measured window (default 10)
           --floor                 with --spawn: after the run, SignalR's own cost beside the gateways': a bare ASP.NET
                                   Core hub (a process of its own) sends the run's event sizes to as many connections
