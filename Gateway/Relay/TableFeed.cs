@@ -32,6 +32,9 @@ internal sealed partial class TableFeed
     private TableObserver? observer;
     private ITableFeedObserver? reference;
     private long last = -1;
+
+    // The newest event a renewal found the table at, when the feed had not delivered it yet: it may still be on its way.
+    private long expected = -1;
     private DateTimeOffset? gapSince;
 
     public TableFeed(
@@ -78,9 +81,11 @@ internal sealed partial class TableFeed
 
     /// <summary>
     /// Subscribes again (grain subscriptions expire; a table reactivated without a migration has lost them) and, when
-    /// the table is past the last event delivered (events lost, with none after them to show a gap), sends every
-    /// viewer a fresh snapshot. Periodic, and at once when a cluster gateway connection closed. A renewal that fails
-    /// (the table's silo is gone and not yet declared dead) is tried again (<see cref="ClusterConnectionWatch.RenewRetry"/>).
+    /// the table is past the last event delivered and the events up to it do not arrive within the gap timeout (lost,
+    /// with none after them to show a gap), sends every viewer a fresh snapshot. At a busy table the events the table
+    /// sent just before it answered are often still on their way, queued behind the renewal, so they get the gap's time
+    /// to arrive. Periodic, and at once when a cluster gateway connection closed. A renewal that fails (the table's silo
+    /// is gone and not yet declared dead) is tried again (<see cref="ClusterConnectionWatch.RenewRetry"/>).
     /// </summary>
     public void Renew() => work.Writer.TryWrite(new RenewWork(1));
 
@@ -231,7 +236,16 @@ internal sealed partial class TableFeed
         }
 
         Drain();
-        if (buffer.Count > 0 && gapSince is null)
+        WaitForMissing();
+    }
+
+    /// <summary>Events are missing: buffered ones wait for those before them, or a renewal found the table further on.</summary>
+    private bool Missing => buffer.Count > 0 || last < expected;
+
+    /// <summary>Starts the gap timeout when events are missing and it is not running yet.</summary>
+    private void WaitForMissing()
+    {
+        if (Missing && gapSince is null)
         {
             gapSince = time.GetUtcNow();
             _ = ScheduleGapCheck();
@@ -259,7 +273,7 @@ internal sealed partial class TableFeed
             Deliver(next, receivedAt);
         }
 
-        if (buffer.Count == 0)
+        if (!Missing)
         {
             gapSince = null;
         }
@@ -267,7 +281,7 @@ internal sealed partial class TableFeed
 
     private async Task OnGapCheck()
     {
-        if (buffer.Count == 0 || gapSince is not { } since)
+        if (!Missing || gapSince is not { } since)
         {
             return;
         }
@@ -280,16 +294,21 @@ internal sealed partial class TableFeed
 
         // The missing events are lost (one-way calls): every viewer gets a fresh snapshot instead.
         Resyncs++;
-        LogResync(logger, TableId, last, buffer.Keys.First());
-        var newest = await SendSnapshots("gap");
-        last = Math.Max(newest, buffer.Keys.First() - 1);
-        gapSince = null;
-        Drain();
         if (buffer.Count > 0)
         {
-            gapSince = time.GetUtcNow();
-            _ = ScheduleGapCheck();
+            LogResync(logger, TableId, last, buffer.Keys.First());
+            var newest = await SendSnapshots("gap");
+            last = Math.Max(newest, buffer.Keys.First() - 1);
         }
+        else
+        {
+            LogMissed(logger, TableId, last, expected);
+            last = Math.Max(expected, await SendSnapshots("missed"));
+        }
+
+        gapSince = null;
+        Drain();
+        WaitForMissing();
     }
 
     private async Task OnRenew(int attempt)
@@ -311,10 +330,8 @@ internal sealed partial class TableFeed
             return;
         }
 
-        Resyncs++;
-        LogMissed(logger, TableId, last, current);
-        last = Math.Max(last, await SendSnapshots("missed"));
-        Drain();
+        expected = Math.Max(expected, current);
+        WaitForMissing();
     }
 
     private async Task RenewLater(int attempt)

@@ -23,10 +23,14 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
     public async Task A_feed_whose_table_went_on_without_it_catches_its_viewers_up_and_hears_the_table_again()
     {
         var hub = new RecordingHub<TableHub>();
-        var (feed, ann, bob, table, current) = await TableGoneOnWithout(hub, table => NewFeed(table, fixture.Grains, hub, TimeProvider.System));
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (feed, ann, bob, table, current, _) = await TableGoneOnWithout(hub, table => NewFeed(table, fixture.Grains, hub, time));
 
+        // The events up to the table's newest get the gap timeout to arrive, then the viewer is caught up.
         feed.Renew();
-        Assert.True(await hub.WaitFor(() => hub.Of("ann").Count == 2), "the viewer was not caught up");
+        await Barrier(feed);
+        Assert.Single(hub.Of("ann"));
+        Assert.True(await Eventually(() => AdvancedPast(time, GapTimeout, () => hub.Of("ann").Count == 2)), "the viewer was not caught up");
         var caughtUp = Assert.IsType<TableSnapshot>(hub.Of("ann")[1]);
         Assert.Equal(current, caughtUp.EventSeq);
         Assert.Contains(caughtUp.View.Seats, s => s.PlayerId == bob.Player.Profile.PlayerId);
@@ -51,7 +55,7 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
         var hub = new RecordingHub<TableHub>();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var failing = FailingRenewals.Over(fixture.Grains);
-        var (feed, _, _, _, current) = await TableGoneOnWithout(hub, table => NewFeed(table, failing.Factory, hub, time));
+        var (feed, _, _, _, current, _) = await TableGoneOnWithout(hub, table => NewFeed(table, failing.Factory, hub, time));
 
         // The table cannot be reached twice: the renewal waits and tries again, and catches up at its third attempt.
         failing.Failures = 2;
@@ -63,8 +67,33 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
         await Barrier(feed);
         Assert.Single(hub.Of("ann"));
         time.Advance(ClusterConnectionWatch.RenewRetry);
-        Assert.True(await hub.WaitFor(() => hub.Of("ann").Count == 2), "the viewer was not caught up");
+        Assert.True(await Eventually(() => AdvancedPast(time, GapTimeout, () => hub.Of("ann").Count == 2)), "the viewer was not caught up");
         Assert.Equal(current, Assert.IsType<TableSnapshot>(hub.Of("ann")[1]).EventSeq);
+        await Stop(feed);
+    }
+
+    [Fact]
+    public async Task Events_still_on_their_way_when_a_renewal_answers_are_delivered_and_not_counted_as_missed()
+    {
+        var hub = new RecordingHub<TableHub>();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (feed, _, _, _, current, sent) = await TableGoneOnWithout(hub, table => NewFeed(table, fixture.Grains, hub, time));
+
+        // As at a busy table: the table's answer to the renewal names events that reach the feed behind it.
+        feed.Renew();
+        foreach (var feedEvent in sent)
+        {
+            feed.Post(feedEvent, 0);
+        }
+
+        await Barrier(feed);
+        time.Advance(GapTimeout);
+        await Barrier(feed);
+        var received = hub.Of("ann");
+        Assert.Equal(sent.Count, received.OfType<PreSerialized>().Count());
+        Assert.Single(received.OfType<TableSnapshot>());
+        Assert.Equal(0, feed.Resyncs);
+        Assert.Equal(current, sent[^1].EventSeq);
         await Stop(feed);
     }
 
@@ -128,9 +157,10 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
 
     /// <summary>
     /// Ann's table, watched by Ann through a feed (connection "ann"), is reactivated without its observers (as when
-    /// its silo left without handing it over) and goes on: Bob sits down. The feed heard nothing of it.
+    /// its silo left without handing it over) and goes on: Bob sits down. The feed heard nothing of it; the events the
+    /// table sent meanwhile, up to the current one, are returned as another subscriber got them.
     /// </summary>
-    private async Task<(TableFeed Feed, AuthResponse Ann, AuthResponse Bob, string Table, long Current)> TableGoneOnWithout(RecordingHub<TableHub> hub, Func<string, TableFeed> feedOf)
+    private async Task<(TableFeed Feed, AuthResponse Ann, AuthResponse Bob, string Table, long Current, List<TableFeedEvent> Sent)> TableGoneOnWithout(RecordingHub<TableHub> hub, Func<string, TableFeed> feedOf)
     {
         var template = await fixture.NewTemplate();
         var ann = await fixture.SignInGuest("Ann");
@@ -140,17 +170,50 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
         await feed.AddViewer("ann", ann.Player.Profile.PlayerId);
         var start = Assert.IsType<TableSnapshot>(Assert.Single(hub.Of("ann"))).EventSeq;
 
-        await fixture.Grains.GetGrain<ITableGrain>(table).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var grain = fixture.Grains.GetGrain<ITableGrain>(table);
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var other = new FeedEvents();
+        var reference = fixture.Grains.CreateObjectReference<ITableFeedObserver>(other);
+        await grain.SubscribeFeed(reference);
         await fixture.Sit(bob.AccessToken, table, 3);
         var current = (await fixture.PublicSnapshot(table)).EventSeq;
         Assert.True(current > start, $"the table did not move on ({start} → {current})");
+        Assert.True(await Eventually(() => other.Events.LastOrDefault()?.EventSeq == current), "the other subscriber did not get the table's events");
+        await grain.UnsubscribeFeed(reference);
+        fixture.Grains.DeleteObjectReference<ITableFeedObserver>(reference);
         await Barrier(feed);
         Assert.Single(hub.Of("ann"));
-        return (feed, ann, bob, table, current);
+        return (feed, ann, bob, table, current, [.. other.Events.Where(e => e.EventSeq > start)]);
+    }
+
+    private static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Advances <paramref name="time"/> by <paramref name="step"/> unless <paramref name="done"/> already holds; whether it held.</summary>
+    private static bool AdvancedPast(FakeTimeProvider time, TimeSpan step, Func<bool> done)
+    {
+        if (done())
+        {
+            return true;
+        }
+
+        time.Advance(step);
+        return false;
+    }
+
+    /// <summary>A second subscriber to a table's feed: what the table sent, in order of arrival.</summary>
+    private sealed class FeedEvents : ITableFeedObserver
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<TableFeedEvent> Events { get; } = new();
+
+        public Task OnTableFeed(TableFeedEvent feedEvent)
+        {
+            Events.Enqueue(feedEvent);
+            return Task.CompletedTask;
+        }
     }
 
     private TableFeed NewFeed(string table, IGrainFactory grains, RecordingHub<TableHub> hub, TimeProvider time) =>
-        new(table, grains, hub, TimeSpan.FromSeconds(30), time, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
+        new(table, grains, hub, GapTimeout, time, fixture.App.Services.GetRequiredService<RelayMetrics>(), NullLogger.Instance);
 
     private static async Task Stop(TableFeed feed)
     {
