@@ -37,6 +37,7 @@ internal static class Floor
         app.UseWebSockets();
         app.MapHub<FloorHub>("/hubs/floor");
         app.MapGet("/health/ready", () => "ready");
+        app.MapGet("/metrics", JitTime.Own);
         app.MapPost("/floor/start", (Plan plan, Publisher publisher) =>
         {
             publisher.Start(plan);
@@ -47,7 +48,7 @@ internal static class Floor
     }
 
     /// <summary>What the floor server cost in its window.</summary>
-    internal sealed record Figures(double CpuMicrosecondsPerMessage, double MessagesPerSecond, double Cores, double RunsPerMessage, TimeSpan WarmUp, double CompilingShare);
+    internal sealed record Figures(double CpuMicrosecondsPerMessage, double MessagesPerSecond, double Cores, double RunsPerMessage, TimeSpan WarmUp, double JitMsPerSecond);
 
     /// <summary>
     /// The client side: <paramref name="clients"/> connections over <paramref name="tables"/> groups, the plan started,
@@ -58,11 +59,11 @@ internal static class Floor
     /// </summary>
     public static async Task<(Figures Floor, WindowFigures Alongside)> Measure(
         int clients, int tables, double eventsPerSecondPerTable, int[] sizes, int processors, TimeSpan warmup, TimeSpan window,
-        Func<TimeSpan, Task<WindowFigures>> alongside, TextWriter log, CancellationToken cancel)
+        Func<TimeSpan, Task<WindowFigures>> alongside, HttpClient http, TextWriter log, CancellationToken cancel)
     {
         using var server = ServiceProcess.Start("floor", typeof(Floor).Assembly.Location, ServerProcesses.FreePort(), Topology.Processors(processors), ["--" + ServerFlag]);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await server.WaitReadyAsync(http);
+        var metrics = new Uri(server.Url, "/metrics");
         long received = 0;
         var counting = false;
         var connections = new HubConnection[clients];
@@ -100,7 +101,8 @@ internal static class Floor
         }
 
         log.WriteLine($"# floor: {clients} connections to a bare SignalR hub, {tables} groups, {eventsPerSecondPerTable:0.#} events/s each, payloads of {sizes.Min()}–{sizes.Max()} bytes; warming up {warmup.TotalSeconds:0} s or until it stops compiling");
-        var warmed = await WarmUp.Steady(new Dictionary<string, int> { ["floor"] = server.Pid }, warmup, log, cancel);
+        var warmed = await WarmUp.Steady(new Dictionary<string, Uri> { ["floor"] = metrics }, http, warmup, log, cancel);
+        var jit = await JitTime.Read(http, metrics, cancel);
         server.MarkCpu();
         var threads = ThreadTimes.Mark(server.Pid);
         Volatile.Write(ref counting, true);
@@ -111,11 +113,12 @@ internal static class Floor
         var elapsed = clock.Elapsed;
         var cpu = server.CpuSinceMark();
         var threadTimes = threads.Since();
+        jit = await JitTime.Read(http, metrics, cancel) - jit;
         var messages = Interlocked.Read(ref received);
         var besideFigures = await beside;
         await Task.WhenAll(connections.Where(c => c is not null).Select(c => c.DisposeAsync().AsTask()));
         var perMessage = messages == 0 ? double.NaN : 1.0 / messages;
-        return (new Figures(cpu.TotalMicroseconds * perMessage, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds, threadTimes.Runs * perMessage, warmed, threadTimes.CompilingShare),
+        return (new Figures(cpu.TotalMicroseconds * perMessage, messages / elapsed.TotalSeconds, cpu.TotalSeconds / elapsed.TotalSeconds, threadTimes.Runs * perMessage, warmed, jit.TotalMilliseconds / elapsed.TotalSeconds),
             besideFigures);
     }
 

@@ -240,7 +240,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         // scraped for a while: otherwise the windows count its first, unoptimized runs and their compilation.
         using var scraping = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var scraper = ScrapeUntil(scraping.Token);
-        Line("warmup_s", (await WarmUp.Steady(servers.All.ToDictionary(p => p.Name, p => p.Pid), TimeSpan.FromSeconds(warmup), log, cancel)).TotalSeconds, "s");
+        Line("warmup_s", (await WarmUp.Steady(servers.All.ToDictionary(p => p.Name, ServerLatency.MetricsOf), http, TimeSpan.FromSeconds(warmup), log, cancel)).TotalSeconds, "s");
         await scraping.CancelAsync();
         await scraper;
     }
@@ -295,8 +295,7 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         // The services on this machine too (PostgreSQL, Redis): zero when they run elsewhere.
         var services = new[] { "postgres", "redis-server" }.ToDictionary(n => n, ProcessCpu.Mark);
 
-        // Every process's threads, this tool's own included: their wait for a core (each hop of an action pays it) and,
-        // for the servers, the share of their CPU that went to compiling.
+        // Every process's threads, this tool's own included: their wait for a core (each hop of an action pays it).
         var marks = (servers?.All ?? []).ToDictionary(p => p.Name, p => ThreadTimes.Mark(p.Pid));
         marks["load"] = ThreadTimes.Mark(Environment.ProcessId);
         foreach (var name in services.Keys)
@@ -374,10 +373,10 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
             Line($"{prefix}{name}_runq_wait_us", threads.Runs == 0 ? double.NaN : threads.Waited.TotalMicroseconds / threads.Runs, "us");
         }
 
-        // The share of each server's CPU its runtime spent compiling: near zero once warm.
-        foreach (var server in servers?.All ?? [])
+        // Each server's runtime's time in its JIT compiler (elapsed, so on a busy machine more than its CPU): near zero once warm.
+        foreach (var server in figures.Stages is null ? [] : servers!.All)
         {
-            Line($"{prefix}{server.Name}_compiling_percent", 100 * figures.Threads[server.Name].CompilingShare, "%");
+            Line($"{prefix}{server.Name}_jit_ms_per_s", JitPerSecond(figures, server.Name), "ms/s");
         }
 
         Line($"{prefix}runq_waiting_threads", figures.Threads.Values.Sum(w => w.Waited.TotalSeconds) / figures.Elapsed.TotalSeconds, "threads");
@@ -410,6 +409,8 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         }
     }
 
+    double JitPerSecond(WindowFigures figures, string server) => figures.Stages!.Jit[server].TotalMilliseconds / figures.Elapsed.TotalSeconds;
+
     double GatewayCpuPerMessage(WindowFigures figures) =>
         servers!.Gateways.Sum(g => figures.ServerCores[g.Name]) * figures.Elapsed.TotalSeconds * 1e6 / figures.Delivered;
 
@@ -425,9 +426,9 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
         // The room keeps playing while the bare hub runs, so the gateways are measured again in the bare hub's own window:
         // both sides under the same load on the machine, at the same moment.
         var (floor, beside) = await Floor.Measure(clientCount, tableCount, figures.Delivered / figures.Elapsed.TotalSeconds / clientCount, [.. sizes],
-            gatewayProcessors, TimeSpan.FromSeconds(Math.Min(warmup, 10)), figures.Elapsed, Window, log, cancel);
+            gatewayProcessors, TimeSpan.FromSeconds(Math.Min(warmup, 10)), figures.Elapsed, Window, http, log, cancel);
         Line("floor_warmup_s", floor.WarmUp.TotalSeconds, "s");
-        Line("floor_compiling_percent", 100 * floor.CompilingShare, "%");
+        Line("floor_jit_ms_per_s", floor.JitMsPerSecond, "ms/s");
         Line("floor_delivered_per_s", floor.MessagesPerSecond, "messages/s");
         Line("floor_cpu", floor.Cores, "cores");
         Line("floor_cpu_us_per_message", floor.CpuMicrosecondsPerMessage, "us");
@@ -440,10 +441,10 @@ async Task<int> Run(Uri[] urls, Topology? servers, CancellationToken cancel)
             Line("same_window_gateway_vs_floor", GatewayCpuPerMessage(beside) / floor.CpuMicrosecondsPerMessage, "ratio");
         }
 
-        // What of the gateways' CPU in that window was still their runtime compiling, beside floor_compiling_percent.
-        foreach (var gateway in servers.Gateways)
+        // How much the gateways' runtimes were still compiling in that window, beside floor_jit_ms_per_s.
+        foreach (var gateway in beside.Stages is null ? [] : servers.Gateways)
         {
-            Line($"same_window_{gateway.Name}_compiling_percent", 100 * beside.Threads[gateway.Name].CompilingShare, "%");
+            Line($"same_window_{gateway.Name}_jit_ms_per_s", JitPerSecond(beside, gateway.Name), "ms/s");
         }
 
         // How often each side's threads were put on a core per message: on this machine every wake-up is dear.

@@ -8,14 +8,16 @@ namespace Orleans.Poker.Gateway.Load;
 /// from a table's event to its last local viewer's send. Beside the tool's end-to-end figures they show where an
 /// action's time goes. Quantiles are interpolated inside the servers' histogram buckets (0.5, 1, 2.5, 5, 10, 25, 50 ms…).
 /// Each process's garbage collections and the time they paused it (<c>dotnet_gc_*</c>) go with them: a pause stops
-/// every action passing through that process at that moment.
+/// every action passing through that process at that moment. So do the time each runtime spent in its JIT compiler
+/// (<see cref="JitTime"/>), which says whether a window still counted warm-up.
 /// </summary>
 internal sealed record ServerLatency(
     PrometheusHistogram Actions,
     PrometheusHistogram PlainActions,
     PrometheusHistogram GrainCalls,
     PrometheusHistogram Deliveries,
-    Dictionary<string, (double Collections, double PausedSeconds)> Gc)
+    Dictionary<string, (double Collections, double PausedSeconds)> Gc,
+    Dictionary<string, TimeSpan> Jit)
 {
     /// <summary>The histograms so far; null when a server's <c>/metrics</c> does not answer (telemetry switched off).</summary>
     public static async Task<ServerLatency?> Read(Topology servers, HttpClient http, CancellationToken cancel)
@@ -32,7 +34,8 @@ internal sealed record ServerLatency(
                 gateways.Aggregate(PrometheusHistogram.Empty, (sum, text) => sum.Add(PrometheusHistogram.Parse(text, "poker_gateway_delivery_duration_seconds"))),
                 texts.ToDictionary(
                     t => t.Name,
-                    t => (PrometheusCounter.Sum(t.Text, "dotnet_gc_collections_total"), PrometheusCounter.Sum(t.Text, "dotnet_gc_pause_time_seconds_total"))));
+                    t => (PrometheusCounter.Sum(t.Text, "dotnet_gc_collections_total"), PrometheusCounter.Sum(t.Text, "dotnet_gc_pause_time_seconds_total"))),
+                texts.ToDictionary(t => t.Name, t => JitTime.Of(t.Text)));
         }
         catch (HttpRequestException)
         {
@@ -47,7 +50,8 @@ internal sealed record ServerLatency(
             PlainActions.Minus(start.PlainActions),
             GrainCalls.Minus(start.GrainCalls),
             Deliveries.Minus(start.Deliveries),
-            Gc.ToDictionary(g => g.Key, g => (g.Value.Collections - start.Gc[g.Key].Collections, g.Value.PausedSeconds - start.Gc[g.Key].PausedSeconds)));
+            Gc.ToDictionary(g => g.Key, g => (g.Value.Collections - start.Gc[g.Key].Collections, g.Value.PausedSeconds - start.Gc[g.Key].PausedSeconds)),
+            Jit.ToDictionary(j => j.Key, j => j.Value - start.Jit[j.Key]));
 
     /// <summary>
     /// Figures as <c>name value unit</c> over a window of <paramref name="elapsed"/>: p50 and p99 of each (ms), then
@@ -69,5 +73,6 @@ internal sealed record ServerLatency(
         }
     }
 
-    private static Uri MetricsOf(ServiceProcess process) => new($"http://127.0.0.1:{process.MetricsPort}/metrics");
+    /// <summary>Where a spawned server answers <c>/metrics</c> (its management port).</summary>
+    public static Uri MetricsOf(ServiceProcess process) => new($"http://127.0.0.1:{process.MetricsPort}/metrics");
 }

@@ -32,14 +32,14 @@ internal static class Usage
           --template ID           the template the tables are created from (default nlhe-cash)
           --warmup S              seconds before the measured window (default 30: servers JIT-compile at first);
                                   with --spawn, longer until every server's runtime spends at most 1 % of a core
-                                  compiling (checked every 10 s, at most 4 min more; warmup_s, and each one's
-                                  compiling share of its CPU in the window, *_compiling_percent), reading their
-                                  /metrics each second meanwhile, as each window does at its ends
+                                  in its JIT compiler (checked every 10 s from each one's /metrics, at most 4 min
+                                  more; warmup_s, and each one's time in the JIT in the window, *_jit_ms_per_s),
+                                  reading their /metrics each second meanwhile, as each window does at its ends
           --seconds S             the measured window (default 10)
           --floor                 with --spawn: after the run, SignalR's own cost beside the gateways': a bare ASP.NET
                                   Core hub (a process of its own) sends the run's event sizes to as many connections
                                   in as many groups at the rate the gateways delivered, for a window as long, warmed
-                                  up the same way (floor_warmup_s, floor_compiling_percent); prints
+                                  up the same way (floor_warmup_s, floor_jit_ms_per_s); prints
                                   the CPU per delivered message of both and gateway_vs_floor, the gateways measured
                                   again in the bare hub's window while the room keeps playing (same_window_*, the
                                   ratio under the same load at the same moment: same_window_gateway_vs_floor), and

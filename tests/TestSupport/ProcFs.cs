@@ -41,11 +41,11 @@ internal static class ProcFs
     }
 
     /// <summary>
-    /// Per thread of process <paramref name="pid"/>: its name, its time on a core and how long it waited, ready to run,
-    /// for one (the scheduler's run delay; both ns), and how many times it got one, from
-    /// <c>/proc/PID/task/TID/schedstat</c> and <c>comm</c>; empty when the kernel does not keep them or the process is gone.
+    /// Per thread of process <paramref name="pid"/>: its time on a core and how long it waited, ready to run, for one
+    /// (the scheduler's run delay; both ns), and how many times it got one, from <c>/proc/PID/task/TID/schedstat</c>;
+    /// empty when the kernel does not keep them or the process is gone.
     /// </summary>
-    public static IEnumerable<(int Tid, string Name, long OnCoreNs, long WaitedNs, long Runs)> Threads(int pid)
+    public static IEnumerable<(int Tid, long OnCoreNs, long WaitedNs, long Runs)> Threads(int pid)
     {
         string[] tasks;
         try
@@ -60,12 +60,10 @@ internal static class ProcFs
         foreach (var task in tasks)
         {
             string[] fields;
-            string name;
             try
             {
                 // Time on a core (ns), time waiting for one (ns), times it got one.
                 fields = File.ReadAllText(Path.Combine(task, "schedstat")).Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                name = File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n');
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -78,7 +76,7 @@ internal static class ProcFs
                 && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var waited)
                 && long.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var runs))
             {
-                yield return (tid, name, onCore, waited, runs);
+                yield return (tid, onCore, waited, runs);
             }
         }
     }

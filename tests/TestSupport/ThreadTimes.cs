@@ -2,17 +2,13 @@ namespace Orleans.Poker.TestSupport;
 
 /// <summary>
 /// What the threads of some processes did since a mark, from the kernel's per-thread figures
-/// (<c>/proc/PID/task/TID/schedstat</c>): their time on a core, the part of it the .NET runtime spent compiling hot
-/// methods again (which says whether a process has warmed up), how long they waited, ready to run, for a core, and how
+/// (<c>/proc/PID/task/TID/schedstat</c>): their time on a core, how long they waited, ready to run, for a core, and how
 /// many times they got one. On a shared two-core machine every hop of an action from one thread to another pays that
 /// wait, so a load tool prints it beside the latency. Counted per thread: one started after the mark counts whole, one
 /// that ended drops out.
 /// </summary>
 public sealed class ThreadTimes
 {
-    /// <summary>What .NET names the thread that compiles hot methods again, optimized (tiered compilation; 15 characters at most).</summary>
-    public const string CompilingThread = ".NET Tiered Com";
-
     private readonly Func<IEnumerable<int>> pids;
     private readonly Dictionary<(int Pid, int Tid), Figures> marked;
 
@@ -31,18 +27,17 @@ public sealed class ThreadTimes
     /// <summary>The threads' figures since the mark, read once; zeros where the kernel keeps no such figures.</summary>
     public ThreadTime Since()
     {
-        long onCore = 0, compiling = 0, waited = 0, runs = 0;
+        long onCore = 0, waited = 0, runs = 0;
         foreach (var (thread, now) in Read())
         {
             // A thread ID used again reads less than it was marked with: that thread counts whole.
             var before = marked.TryGetValue(thread, out var mark) && mark.OnCoreNs <= now.OnCoreNs && mark.WaitedNs <= now.WaitedNs && mark.Runs <= now.Runs ? mark : default;
             onCore += now.OnCoreNs - before.OnCoreNs;
-            compiling += now.Compiling ? now.OnCoreNs - before.OnCoreNs : 0;
             waited += now.WaitedNs - before.WaitedNs;
             runs += now.Runs - before.Runs;
         }
 
-        return new ThreadTime(Ticks(onCore), Ticks(compiling), Ticks(waited), runs);
+        return new ThreadTime(Ticks(onCore), Ticks(waited), runs);
     }
 
     private static TimeSpan Ticks(long ns) => TimeSpan.FromTicks(ns / 100);
@@ -52,24 +47,20 @@ public sealed class ThreadTimes
         var threads = new Dictionary<(int Pid, int Tid), Figures>();
         foreach (var pid in pids())
         {
-            foreach (var (tid, name, onCore, waited, runs) in ProcFs.Threads(pid))
+            foreach (var (tid, onCore, waited, runs) in ProcFs.Threads(pid))
             {
-                threads[(pid, tid)] = new Figures(name.StartsWith(CompilingThread, StringComparison.Ordinal), onCore, waited, runs);
+                threads[(pid, tid)] = new Figures(onCore, waited, runs);
             }
         }
 
         return threads;
     }
 
-    private readonly record struct Figures(bool Compiling, long OnCoreNs, long WaitedNs, long Runs);
+    private readonly record struct Figures(long OnCoreNs, long WaitedNs, long Runs);
 }
 
 /// <summary>
-/// Threads' figures over a span (<see cref="ThreadTimes.Since"/>): time on a core, the part of it spent by the runtime's
-/// tiered compilation (<see cref="ThreadTimes.CompilingThread"/>), the wait for a core and the times they got one.
+/// Threads' figures over a span (<see cref="ThreadTimes.Since"/>): time on a core, the wait for a core and the times
+/// they got one.
 /// </summary>
-public readonly record struct ThreadTime(TimeSpan OnCore, TimeSpan Compiling, TimeSpan Waited, long Runs)
-{
-    /// <summary>The share of the time on a core spent compiling: more than a few percent while a process warms up.</summary>
-    public double CompilingShare => OnCore > TimeSpan.Zero ? Compiling / OnCore : 0;
-}
+public readonly record struct ThreadTime(TimeSpan OnCore, TimeSpan Waited, long Runs);
