@@ -149,11 +149,13 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private static partial void LogHubFailure(ILogger logger, Exception exception, string method);
 
-    private Guarded Guard(HubCallerContext connection) => connections.GetOrAdd(connection.ConnectionId, _ =>
+    // The factory takes its state as an argument: a capturing lambda would allocate on every call, found or not.
+    private Guarded Guard(HubCallerContext connection) => connections.GetOrAdd(connection.ConnectionId, static (_, state) =>
     {
+        var (connection, time, burst) = state;
         var now = time.GetTimestamp();
-        return new Guarded(connection, Bans.PlayerOf(connection.User), new Bucket(options.Gateway.HubCallBurst, now), now);
-    });
+        return new Guarded(connection, Bans.PlayerOf(connection.User), new Bucket(burst, now), now);
+    }, (connection, time, options.Gateway.HubCallBurst));
 
     /// <summary>A connection of this process: its player, its call bucket and when its ban was last checked.</summary>
     private sealed class Guarded(HubCallerContext connection, long? playerId, Bucket bucket, long banChecked)

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Poker.Gateway.Api;
 using Orleans.Poker.Gateway.Relay;
@@ -9,9 +8,9 @@ namespace Orleans.Poker.Gateway.Hubs;
 
 /// <summary>
 /// <c>/hubs/lobby</c>: <c>tables</c> (the listed tables) on connect, then <c>tableUpdated</c>
-/// (<see cref="TableSummary"/>) and <c>tableRemoved</c> (table id).
+/// (<see cref="TableSummary"/>) and <c>tableRemoved</c> (table id). Only signed-in players connect (the endpoint's
+/// authorization, <see cref="GatewayEndpoints"/>).
 /// </summary>
-[Authorize]
 public sealed class LobbyHub(LobbyRelay relay, IGrainFactory grains) : Hub
 {
     public const string TablesMethod = "tables";

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Contracts;
@@ -13,9 +12,8 @@ namespace Orleans.Poker.Gateway.Hubs;
 /// <c>event</c> (<see cref="TableEventMessage"/>), <c>yourTurn</c> (<see cref="YourTurnMessage"/>),
 /// <c>handFinished</c> (<see cref="HandResult"/>) and <c>chat</c> (<see cref="TableChatMessage"/>: a line posted
 /// or deleted; through a SignalR group per table, so the Redis backplane reaches every gateway's viewers). The player is
-/// always the authenticated one.
+/// always the authenticated one: only signed-in players connect (the endpoint's authorization, <see cref="GatewayEndpoints"/>).
 /// </summary>
-[Authorize]
 public sealed class TableHub(TableRelay relay) : Hub
 {
     public const string SnapshotMethod = "snapshot";

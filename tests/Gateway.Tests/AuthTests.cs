@@ -148,6 +148,19 @@ public sealed class AuthTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/players/me")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/hubs/table")]
+    [InlineData("/hubs/lobby")]
+    public async Task Hub_connections_without_a_token_get_401_and_a_bad_token_too(string hub)
+    {
+        using var anonymous = fixture.Http();
+        using var forged = fixture.Http("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"{hub}/negotiate?negotiateVersion=1", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.PostAsync($"{hub}/negotiate?negotiateVersion=1", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"{hub}?id=any")).StatusCode);
+    }
+
     [Fact]
     public async Task OpenApi_document_lists_the_routes()
     {
