@@ -152,9 +152,9 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
     // The factory takes its state as an argument: a capturing lambda would allocate on every call, found or not.
     private Guarded Guard(HubCallerContext connection) => connections.GetOrAdd(connection.ConnectionId, static (_, state) =>
     {
-        var (connection, time, burst) = state;
-        var now = time.GetTimestamp();
-        return new Guarded(connection, Bans.PlayerOf(connection.User), new Bucket(burst, now), now);
+        var (caller, clock, burst) = state;
+        var now = clock.GetTimestamp();
+        return new Guarded(caller, Bans.PlayerOf(caller.User), new Bucket(burst, now), now);
     }, (connection, time, options.Gateway.HubCallBurst));
 
     /// <summary>A connection of this process: its player, its call bucket and when its ban was last checked.</summary>

@@ -22,9 +22,7 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_feed_whose_table_went_on_without_it_catches_its_viewers_up_and_hears_the_table_again()
     {
-        var hub = new RecordingHub<TableHub>();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var (feed, ann, bob, table, current, _) = await TableGoneOnWithout(hub, table => NewFeed(table, fixture.Grains, hub, time));
+        var (feed, hub, time, ann, bob, table, current, _) = await TableGoneOnWithout(fixture.Grains);
 
         // The events up to the table's newest get the gap timeout to arrive, then the viewer is caught up.
         feed.Renew();
@@ -52,10 +50,8 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_renewal_that_fails_is_tried_again_until_it_catches_the_viewers_up()
     {
-        var hub = new RecordingHub<TableHub>();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var failing = FailingRenewals.Over(fixture.Grains);
-        var (feed, _, _, _, current, _) = await TableGoneOnWithout(hub, table => NewFeed(table, failing.Factory, hub, time));
+        var (feed, hub, time, _, _, _, current, _) = await TableGoneOnWithout(failing.Factory);
 
         // The table cannot be reached twice: the renewal waits and tries again, and catches up at its third attempt.
         failing.Failures = 2;
@@ -75,9 +71,7 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
     [Fact]
     public async Task Events_still_on_their_way_when_a_renewal_answers_are_delivered_and_not_counted_as_missed()
     {
-        var hub = new RecordingHub<TableHub>();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var (feed, _, _, _, current, sent) = await TableGoneOnWithout(hub, table => NewFeed(table, fixture.Grains, hub, time));
+        var (feed, hub, time, _, _, _, current, sent) = await TableGoneOnWithout(fixture.Grains);
 
         // As at a busy table: the table's answer to the renewal names events that reach the feed behind it.
         feed.Renew();
@@ -158,15 +152,18 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
     /// <summary>
     /// Ann's table, watched by Ann through a feed (connection "ann"), is reactivated without its observers (as when
     /// its silo left without handing it over) and goes on: Bob sits down. The feed heard nothing of it; the events the
-    /// table sent meanwhile, up to the current one, are returned as another subscriber got them.
+    /// table sent meanwhile, up to the current one, are returned as another subscriber got them. The feed reaches the
+    /// table through <paramref name="grains"/> and runs on a fake clock.
     /// </summary>
-    private async Task<(TableFeed Feed, AuthResponse Ann, AuthResponse Bob, string Table, long Current, List<TableFeedEvent> Sent)> TableGoneOnWithout(RecordingHub<TableHub> hub, Func<string, TableFeed> feedOf)
+    private async Task<GoneOn> TableGoneOnWithout(IGrainFactory grains)
     {
+        var hub = new RecordingHub<TableHub>();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var template = await fixture.NewTemplate();
         var ann = await fixture.SignInGuest("Ann");
         var bob = await fixture.SignInGuest("Bob");
         var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
-        var feed = feedOf(table);
+        var feed = NewFeed(table, grains, hub, time);
         await feed.AddViewer("ann", ann.Player.Profile.PlayerId);
         var start = Assert.IsType<TableSnapshot>(Assert.Single(hub.Of("ann"))).EventSeq;
 
@@ -183,8 +180,11 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
         fixture.Grains.DeleteObjectReference<ITableFeedObserver>(reference);
         await Barrier(feed);
         Assert.Single(hub.Of("ann"));
-        return (feed, ann, bob, table, current, [.. other.Events.Where(e => e.EventSeq > start)]);
+        return new(feed, hub, time, ann, bob, table, current, [.. other.Events.Where(e => e.EventSeq > start)]);
     }
+
+    /// <summary>What <see cref="TableGoneOnWithout"/> set up.</summary>
+    private sealed record GoneOn(TableFeed Feed, RecordingHub<TableHub> Hub, FakeTimeProvider Time, AuthResponse Ann, AuthResponse Bob, string Table, long Current, List<TableFeedEvent> Sent);
 
     private static readonly TimeSpan GapTimeout = TimeSpan.FromSeconds(30);
 
