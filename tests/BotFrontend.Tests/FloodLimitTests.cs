@@ -62,8 +62,9 @@ public sealed class FloodLimitTests(BotFixture bot)
         var toA = bot.Api.To(a).Where(r => r.Index > start).ToList();
         Assert.True(hands.Count >= 2, $"only {hands.Count} hands were played during the throttle");
         // B's own chat is paced too (one message a second after a short burst): a prompt may wait behind B's own cards,
-        // never behind A's throttle (before the outbox, B heard nothing for 10 to 18 s).
-        Assert.True(waits.Max() < (2 * bot.Options.Bot.ChatSendInterval) + TimeSpan.FromSeconds(0.5), $"B waited up to {waits.Max().TotalSeconds:0.0} s for a prompt while A was throttled");
+        // never behind A's throttle (before the outbox, B heard nothing for 10 to 18 s). The slack is for a busy two-core
+        // machine, as in the test of the tap below.
+        Assert.True(waits.Max() < (2 * bot.Options.Bot.ChatSendInterval) + TimeSpan.FromSeconds(1.5), $"B waited up to {waits.Max().TotalSeconds:0.0} s for a prompt while A was throttled");
         Assert.True(toA.Count(r => r.Status == 429) <= 3, $"A's chat was called {toA.Count(r => r.Status == 429)} times while throttled");
         // One message per hand for A's table message, sent once with its latest text: the edits collapsed.
         Assert.Equal(hands.Count, toA.Count(r => r.Accepted && r.Method == "sendMessage" && r.Text.StartsWith("🃏", StringComparison.Ordinal)));
