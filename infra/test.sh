@@ -43,7 +43,7 @@ for project in $(find tests -name '*.Tests.csproj' | sort); do
   echo "== $name"
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" || status=1
+    --results-directory "$results" 2>&1 | tee "$results/$name.log" || status=1
 done
 
 # The web client: install, build (into Gateway/wwwroot), Vitest unit tests, then Chromium end-to-end tests against a real silo.
@@ -73,7 +73,8 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(value notExecuted)))
 done
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1   # a test host that crashed counts as a failure
-# The failures again, by name, just above the totals: a long log is often read from its end.
+# The failures again just above the totals, a long log being often read from its end: by name, then what each one
+# said (its message and the line that failed: the rest of its stack is in the project's log above).
 if [ "$failed" -gt 0 ]; then
   echo "== failed"
   for trx in "$results"/*.trx; do
@@ -82,6 +83,12 @@ if [ "$failed" -gt 0 ]; then
       | grep -oP 'testName="\K[^"]*' | sed "s|^|$(basename "$trx" .trx): |" || true
   done
   grep -oP '^not ok [0-9]+ - \K.*' "$results/webclient-e2e.tap" 2>/dev/null | sed 's|^|WebClient e2e: |' || true
+  echo "== what they said"
+  for log in "$results"/*.log; do
+    [ -f "$log" ] || continue
+    awk '/^  Failed /{p=1; s=0} p{print} p&&s{p=0} /^  Stack Trace:/{s=1}' "$log" | head -n 40 || true
+  done
+  awk '/^not ok /{p=1} p{print} /^  \.\.\.$/{p=0}' "$results/webclient-e2e.tap" 2>/dev/null | head -n 60 || true
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
