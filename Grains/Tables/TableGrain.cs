@@ -145,10 +145,22 @@ public sealed class TableGrain(
 
         var template = GrainFactory.GetGrain<ITemplateGrain>(creation.TemplateId);
         var version = await template.Acquire(TableId);
-        Seating.Open(State, TableId, creation, version, await template.GetVersion(version), Now);
-        State.Maintenance = (await Maintenance().Get()).On;
-        await neighbours.SaveRecord();
-        await Persist();
+        try
+        {
+            Seating.Open(State, TableId, creation, version, await template.GetVersion(version), Now);
+            State.Maintenance = (await Maintenance().Get()).On;
+            await neighbours.SaveRecord();
+            await Persist();
+        }
+        catch
+        {
+            // Not created (its row or its state could not be written): this activation forgets the table it opened in
+            // memory, so a retry creates it afresh instead of finding it "exists already", and the template drops its claim.
+            DeactivateOnIdle();
+            await template.Release(TableId);
+            throw;
+        }
+
         await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         logger.LogInformation("Table {TableId} created from template {TemplateId} v{TemplateVersion}", TableId, State.TemplateId, State.TemplateVersion);
         await Commit(TableEventKind.StatusChanged, "table created");
