@@ -221,7 +221,7 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     // are read again with each change of the chat (table events use what was read last).
     private async Task UpdateChat(IReadOnlyList<ChatMessage> recent)
     {
-        chat = recent;
+        chat = MergeChat(chat, recent);
         foreach (var playerId in players.Keys)
         {
             try
@@ -238,6 +238,23 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
         {
             UpdateTableMessages(tableEvent, tableEvent.View, editOnly: true);
         }
+    }
+
+    /// <summary>
+    /// The table's chat after <paramref name="known"/> and <paramref name="recent"/> (each the chat's last lines at some
+    /// moment), whichever came first: Orleans does not keep one-way calls in order, so an older list may arrive after a
+    /// newer one. Lines are only added and only ever deleted, so every line by id, deleted once either list says so, and
+    /// as many of the newest as the longer list held.
+    /// </summary>
+    internal static IReadOnlyList<ChatMessage> MergeChat(IReadOnlyList<ChatMessage> known, IReadOnlyList<ChatMessage> recent)
+    {
+        var lines = new SortedDictionary<long, ChatMessage>();
+        foreach (var line in known.Concat(recent))
+        {
+            lines[line.Id] = lines.TryGetValue(line.Id, out var seen) && seen.Deleted ? seen : line;
+        }
+
+        return lines.Values.TakeLast(Math.Max(known.Count, recent.Count)).ToList();
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Orleans.Poker.BotFrontend.Play;
 using Orleans.Poker.Grains.Interfaces.Chat;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -68,5 +69,23 @@ public sealed class ChatDisplayTests(BotFixture bot)
         Assert.Contains("Loud: shouting", toOther.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("shouting", toListener.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Api.Requests, r => r.Index > start && r.ChatId == listener && r.Text.Contains("shouting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Chat_lists_that_arrive_out_of_order_leave_the_newest_chat_with_every_deletion()
+    {
+        static ChatMessage Line(long id, bool deleted = false) => new(id, 7, "Ann", deleted ? "" : $"line {id}", null, DateTimeOffset.UnixEpoch, deleted);
+        IReadOnlyList<ChatMessage> first = [Line(1)], second = [Line(1), Line(2)], deletion = [Line(1, deleted: true), Line(2)];
+
+        // The second post's list comes before the first's: the table message must not go back to the first.
+        var overtaken = TableWatch.MergeChat(TableWatch.MergeChat([], second), first);
+        // A deletion overtaken by the list it deleted from.
+        var undeleted = TableWatch.MergeChat(TableWatch.MergeChat(second, deletion), second);
+        // Full lists (the chat keeps its last lines): the newest ones stay, in order.
+        var scrolled = TableWatch.MergeChat([Line(1), Line(2), Line(3)], [Line(2), Line(3), Line(4)]);
+
+        Assert.Equal([1L, 2L], overtaken.Select(m => m.Id));
+        Assert.Equal([true, false], undeleted.Select(m => m.Deleted));
+        Assert.Equal([2L, 3L, 4L], scrolled.Select(m => m.Id));
     }
 }
