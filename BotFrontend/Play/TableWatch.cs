@@ -142,9 +142,9 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     public void Resume(long playerId) => events.Writer.TryWrite(new Work(null, playerId, null));
 
     /// <summary>
-    /// Subscribes again (grain subscriptions expire; a table reactivated without a migration has lost them) and, when
-    /// the table is past the last event handled (events lost, with none after them), handles the table as it stands as
-    /// its newest event. Periodic, and at once when a cluster gateway connection closed; a renewal that fails is tried
+    /// Subscribes again to the table and its chat (grain subscriptions expire; a grain reactivated without a migration
+    /// has lost them) and, when the table is past the last event handled (events lost, with none after them), handles
+    /// the table as it stands as its newest event; the chat's lines as they stand are merged in. Periodic, and at once when a cluster gateway connection closed; a renewal that fails is tried
     /// again (<see cref="ClusterConnectionWatch.RenewRetry"/>).
     /// </summary>
     public void Renew() => events.Writer.TryWrite(new Work(null, 0, null, Renewal: 1));
@@ -221,7 +221,13 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     // are read again with each change of the chat (table events use what was read last).
     private async Task UpdateChat(IReadOnlyList<ChatMessage> recent)
     {
-        chat = MergeChat(chat, recent);
+        var merged = MergeChat(chat, recent);
+        if (merged.SequenceEqual(chat))
+        {
+            return;
+        }
+
+        chat = merged;
         foreach (var playerId in players.Keys)
         {
             try
@@ -258,28 +264,31 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     }
 
     /// <summary>
-    /// The renewal (<see cref="Renew"/>). When the table went on without this watch, the public view and the chat
-    /// players' private views as they are now make the event handled next, so the actor gets their prompt; a hand
-    /// result that was lost is not sent again.
+    /// The renewal (<see cref="Renew"/>), of the table's subscription and the chat's. When the table went on without
+    /// this watch, the public view and the chat players' private views as they are now make the event handled next, so
+    /// the actor gets their prompt; a hand result that was lost is not sent again. The chat's lines as they stand are
+    /// merged in, so a line whose notification was lost shows now.
     /// </summary>
     private async Task OnRenew(int attempt)
     {
         var table = grains.GetGrain<ITableGrain>(TableId);
-        TableSnapshot now;
+        var tableChat = grains.GetGrain<ITableChatGrain>(TableId);
+        TableSnapshot? now = null;
+        IReadOnlyList<ChatMessage> recent;
         var mine = new List<PrivateView>();
         try
         {
-            if (await table.Renew(Reference!) <= lastSeq)
+            await tableChat.Subscribe(ChatReference!);
+            recent = await tableChat.Recent();
+            if (await table.Renew(Reference!) > lastSeq)
             {
-                return;
-            }
-
-            now = await table.GetSnapshot(null);
-            foreach (var playerId in players.Keys)
-            {
-                if ((await table.GetSnapshot(playerId)).Mine is { } own)
+                now = await table.GetSnapshot(null);
+                foreach (var playerId in players.Keys)
                 {
-                    mine.Add(own);
+                    if ((await table.GetSnapshot(playerId)).Mine is { } own)
+                    {
+                        mine.Add(own);
+                    }
                 }
             }
         }
@@ -298,8 +307,13 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
             return;
         }
 
-        logger.LogInformation("Table {TableId}: events after {LastSeq} up to {CurrentSeq} were missed, relaying the table as it stands", TableId, lastSeq, now.EventSeq);
-        await Process(new TableEvent(TableId, now.EventSeq, now.TableVersion, TableEventKind.StatusChanged, string.Empty, now.View, mine));
+        if (now is not null)
+        {
+            logger.LogInformation("Table {TableId}: events after {LastSeq} up to {CurrentSeq} were missed, relaying the table as it stands", TableId, lastSeq, now.EventSeq);
+            await Process(new TableEvent(TableId, now.EventSeq, now.TableVersion, TableEventKind.StatusChanged, string.Empty, now.View, mine));
+        }
+
+        await UpdateChat(recent);
     }
 
     private async Task RenewLater(int attempt)

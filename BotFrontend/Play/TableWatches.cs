@@ -288,12 +288,11 @@ internal sealed class TableWatches(
                 {
                     try
                     {
-                        await grains.GetGrain<ITableChatGrain>(watch.TableId).Subscribe(watch.ChatReference!);
                         await grains.GetGrain<ITablePresenceGrain>(watch.TableId).Renew(RelayId, watch.Players, Lease);
                     }
                     catch (Exception e)
                     {
-                        logger.LogWarning(e, "Re-subscribing to table {TableId} failed", watch.TableId);
+                        logger.LogWarning(e, "Renewing the presence of table {TableId}'s chat players failed", watch.TableId);
                     }
                 }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Orleans.Poker.BotFrontend.Play;
 using Orleans.Poker.Grains.Interfaces.Chat;
 using Orleans.Poker.Grains.Interfaces.Players;
@@ -69,6 +71,35 @@ public sealed class ChatDisplayTests(BotFixture bot)
         Assert.Contains("Loud: shouting", toOther.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("shouting", toListener.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Api.Requests, r => r.Index > start && r.ChatId == listener && r.Text.Contains("shouting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_chat_line_that_reached_no_observer_shows_once_the_bot_renews_its_watch()
+    {
+        var table = await bot.NewTable("Lost chat table");
+        var tableId = table.GetPrimaryKeyString();
+        var player = BotFixture.NewUserId();
+        var app = BotFixture.NewUserId();
+        await bot.Press(player, $"j:{tableId}");
+        await bot.Grains.GetGrain<IPlayerGrain>(app).Register(new PlayerProfile { PlayerId = app, TelegramId = app, DisplayName = "Far" });
+        await table.Sit(new SeatRequest(app, "Far", 100));
+        var start = bot.Api.LastIndex;
+        await bot.StartNextHand(table);
+        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == player && r.Text.StartsWith("🃏", StringComparison.Ordinal), start);
+        var chat = bot.Grains.GetGrain<ITableChatGrain>(tableId);
+
+        // The chat grain is reactivated without its observers (as when its silo left): the line reaches nobody.
+        await chat.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await chat.Post(app, "lost words", null);
+        var mark = bot.Api.LastIndex;
+        bot.Bot.Services.GetRequiredService<TableWatches>().RenewWatches();
+        await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == player && r.Text.Contains("Far: lost words", StringComparison.Ordinal), mark);
+
+        // Subscribed again: the next line comes as it is posted.
+        await chat.Post(app, "found words", null);
+        var both = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == player && r.Text.Contains("Far: found words", StringComparison.Ordinal), mark);
+        Assert.Contains("Far: lost words", both.Text, StringComparison.Ordinal);
+        await table.Close("test over");
     }
 
     [Fact]
