@@ -13,17 +13,7 @@ public sealed class ChatDisplayTests(BotFixture bot)
     [Fact]
     public async Task A_chat_players_table_message_shows_the_last_chat_lines_as_plain_text_and_drops_a_deleted_one()
     {
-        var table = await bot.NewTable("Chatty table");
-        var tableId = table.GetPrimaryKeyString();
-        var player = BotFixture.NewUserId();
-        var app = BotFixture.NewUserId();
-        await bot.Press(player, $"j:{tableId}");
-        await bot.Grains.GetGrain<IPlayerGrain>(app).Register(new PlayerProfile { PlayerId = app, TelegramId = app, DisplayName = "App <i>player</i>" });
-        await table.Sit(new SeatRequest(app, "App <i>player</i>", 100));
-        var start = bot.Api.LastIndex;
-        await bot.StartNextHand(table);
-        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == player && r.Text.StartsWith("🃏", StringComparison.Ordinal), start);
-        var chat = bot.Grains.GetGrain<ITableChatGrain>(tableId);
+        var (table, chat, player, app, start) = await HandWithChatAndAppPlayer("Chatty table", "App <i>player</i>");
 
         var first = await chat.Post(app, "<b>hi</b> & *not bold*", null);
         var shown = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == player && r.Text.Contains("<b>hi</b>", StringComparison.Ordinal), start);
@@ -76,17 +66,7 @@ public sealed class ChatDisplayTests(BotFixture bot)
     [Fact]
     public async Task A_chat_line_that_reached_no_observer_shows_once_the_bot_renews_its_watch()
     {
-        var table = await bot.NewTable("Lost chat table");
-        var tableId = table.GetPrimaryKeyString();
-        var player = BotFixture.NewUserId();
-        var app = BotFixture.NewUserId();
-        await bot.Press(player, $"j:{tableId}");
-        await bot.Grains.GetGrain<IPlayerGrain>(app).Register(new PlayerProfile { PlayerId = app, TelegramId = app, DisplayName = "Far" });
-        await table.Sit(new SeatRequest(app, "Far", 100));
-        var start = bot.Api.LastIndex;
-        await bot.StartNextHand(table);
-        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == player && r.Text.StartsWith("🃏", StringComparison.Ordinal), start);
-        var chat = bot.Grains.GetGrain<ITableChatGrain>(tableId);
+        var (table, chat, player, app, _) = await HandWithChatAndAppPlayer("Lost chat table", "Far");
 
         // The chat grain is reactivated without its observers (as when its silo left): the line reaches nobody.
         await chat.Cast<IGrainManagementExtension>().DeactivateOnIdle();
@@ -100,6 +80,24 @@ public sealed class ChatDisplayTests(BotFixture bot)
         var both = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == player && r.Text.Contains("Far: found words", StringComparison.Ordinal), mark);
         Assert.Contains("Far: lost words", both.Text, StringComparison.Ordinal);
         await table.Close("test over");
+    }
+
+    /// <summary>
+    /// A new table where a chat player and a mini-app player named <paramref name="appName"/> play a hand, once the chat
+    /// player has its table message; the Bot API's last request index before the hand.
+    /// </summary>
+    private async Task<(ITableGrain Table, ITableChatGrain Chat, long Player, long App, int Start)> HandWithChatAndAppPlayer(string tableName, string appName)
+    {
+        var table = await bot.NewTable(tableName);
+        var tableId = table.GetPrimaryKeyString();
+        var (player, app) = (BotFixture.NewUserId(), BotFixture.NewUserId());
+        await bot.Press(player, $"j:{tableId}");
+        await bot.Grains.GetGrain<IPlayerGrain>(app).Register(new PlayerProfile { PlayerId = app, TelegramId = app, DisplayName = appName });
+        await table.Sit(new SeatRequest(app, appName, 100));
+        var start = bot.Api.LastIndex;
+        await bot.StartNextHand(table);
+        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == player && r.Text.StartsWith("🃏", StringComparison.Ordinal), start);
+        return (table, bot.Grains.GetGrain<ITableChatGrain>(tableId), player, app, start);
     }
 
     [Fact]
