@@ -8,10 +8,15 @@ export const chatKept = 50;
 /** Longest line the gateway accepts, after trimming. */
 export const chatMaxLength = 200;
 
-/** The lines with `incoming` merged in: a known id is replaced (a deletion), a new one added; in id order, the last `chatKept`. */
+/**
+ * The lines with `incoming` merged in, whichever is newer (a list read back may arrive after a hub message): a known id
+ * is replaced (a deletion) unless it was deleted already, a new one added; in id order, the last `chatKept`.
+ */
 export function mergeChat(lines: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
   const byId = new Map(lines.map((m) => [m.id, m]));
-  for (const m of incoming) byId.set(m.id, m);
+  for (const m of incoming) {
+    if (!byId.get(m.id)?.deleted) byId.set(m.id, m);
+  }
   return [...byId.values()].sort((a, b) => a.id - b.id).slice(-chatKept);
 }
 

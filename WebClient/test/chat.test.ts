@@ -13,6 +13,12 @@ describe('chat lines', () => {
     expect(merged.map((m) => [m.id, m.deleted])).toEqual([[1, false], [2, true], [3, false]]);
   });
 
+  it('keeps a deletion when an older copy of the line comes after it, and a line the older list lacks', () => {
+    const merged = mergeChat([line(1, 1, '', { deleted: true }), line(2, 2, 'new')], [line(1, 1, 'a')]);
+
+    expect(merged.map((m) => [m.id, m.deleted, m.text])).toEqual([[1, true, ''], [2, false, 'new']]);
+  });
+
   it('keeps the last lines only', () => {
     const many = Array.from({ length: chatKept + 5 }, (_, i) => line(i + 1, 1, `l${i}`));
 

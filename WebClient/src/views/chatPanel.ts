@@ -115,7 +115,8 @@ export async function chatPanel(tableId: string, me: number, seated: () => boole
   };
 
   const reload = async () => {
-    messages = mergeChat([], await api.get<ChatMessage[]>(`/api/tables/${tableId}/chat`));
+    // Merged, not replaced: a line the hub brought while the list was on its way stays.
+    messages = mergeChat(messages, await api.get<ChatMessage[]>(`/api/tables/${tableId}/chat`));
     renderLines();
   };
 
