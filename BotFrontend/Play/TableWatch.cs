@@ -144,8 +144,9 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     /// <summary>
     /// Subscribes again to the table and its chat (grain subscriptions expire; a grain reactivated without a migration
     /// has lost them) and, when the table is past the last event handled (events lost, with none after them), handles
-    /// the table as it stands as its newest event; the chat's lines as they stand are merged in. Periodic, and at once when a cluster gateway connection closed; a renewal that fails is tried
-    /// again (<see cref="ClusterConnectionWatch.RenewRetry"/>).
+    /// the table as it stands as its newest event; the chat's lines as they stand are merged in. Periodic, and at once
+    /// when a cluster gateway connection closed; a renewal that fails is tried again
+    /// (<see cref="ClusterConnectionWatch.RenewRetry"/>).
     /// </summary>
     public void Renew() => events.Writer.TryWrite(new Work(null, 0, null, Renewal: 1));
 
