@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Orleans.Poker.Grains.Interfaces.Templates;
 
 /// <summary>A table template, keyed by its id (e.g. <c>nlhe-cash</c>). Every edit makes a new version.</summary>
@@ -8,8 +10,11 @@ public interface ITemplateGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<TemplateInfo?> Get();
 
-    /// <summary>A specific version's configuration (tables keep the version they were created from).</summary>
-    [Alias("GetVersion")]
+    /// <summary>
+    /// A specific version's configuration (tables keep the version they were created from). Interleaves: a table
+    /// being created asks for it while <see cref="Delete"/> may be asking that table whether it exists.
+    /// </summary>
+    [Alias("GetVersion"), AlwaysInterleave]
     Task<TemplateConfig> GetVersion(int version);
 
     /// <summary>Creates version 1; throws <c>template_exists</c> if it exists, <c>invalid_template</c> if invalid.</summary>
@@ -24,7 +29,10 @@ public interface ITemplateGrain : IGrainWithStringKey
     [Alias("SetActive")]
     Task<TemplateInfo> SetActive(bool active);
 
-    /// <summary>Deletes the template; throws <c>template_in_use</c> while tables use it.</summary>
+    /// <summary>
+    /// Deletes the template; throws <c>template_in_use</c> while tables use it. Each table counted is asked whether it
+    /// exists first: a row whose table was never stored (its creation failed between the row and the state) is ended.
+    /// </summary>
     [Alias("Delete")]
     Task Delete();
 
@@ -32,7 +40,7 @@ public interface ITemplateGrain : IGrainWithStringKey
     [Alias("Acquire")]
     Task<int> Acquire(string tableId);
 
-    /// <summary>Releases a table's use of this template (the table ended).</summary>
-    [Alias("Release")]
+    /// <summary>Releases a table's use of this template (the table ended). Interleaves, like <see cref="GetVersion"/>.</summary>
+    [Alias("Release"), AlwaysInterleave]
     Task Release(string tableId);
 }

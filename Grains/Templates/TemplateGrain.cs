@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Storage;
 
@@ -82,7 +83,7 @@ public sealed class TemplateGrain(
     public async Task Delete()
     {
         RequireExists();
-        if ((await Tables()).Count is var inUse and > 0)
+        if (await TablesThatExist() is var inUse and > 0)
         {
             throw PokerException.Conflict("template_in_use", $"Template {TemplateId} is used by {inUse} table(s); close them first.");
         }
@@ -122,6 +123,42 @@ public sealed class TemplateGrain(
         // Not loaded yet: the table's row is ended already (it is saved before it releases), so a later load leaves it out.
         tables?.Remove(tableId);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// How many tables use the template, each asked whether it exists. A table whose creation failed after its row was
+    /// written and before its state was (the database failed in between) left an open row and no table; the template
+    /// counts such a row again after it reactivates. Such a row is ended here, so it no longer holds the template.
+    /// </summary>
+    private async Task<int> TablesThatExist()
+    {
+        var tables = await Tables();
+        var missing = await Task.WhenAll(tables.Keys.Select(async tableId => await Exists(tableId) ? null : tableId));
+        foreach (var tableId in missing.OfType<string>())
+        {
+            if (await records.FindTableAsync(tableId) is { Status: not TableStatus.Ended } row)
+            {
+                await records.UpsertTableAsync(row with { Status = TableStatus.Ended, EndedAt = time.GetUtcNow() });
+            }
+
+            tables.Remove(tableId);
+            logger.LogWarning("Template {TemplateId}: table {TableId} has an open row but was never stored (its creation failed); its row is ended", TemplateId, tableId);
+        }
+
+        return tables.Count;
+    }
+
+    private async Task<bool> Exists(string tableId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ITableGrain>(tableId).GetSummary();
+            return true;
+        }
+        catch (PokerException ex) when (ex.Code == "not_found")
+        {
+            return false;
+        }
     }
 
     private async Task AddVersion(TemplateConfig config, bool active)

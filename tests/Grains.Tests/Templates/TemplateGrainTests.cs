@@ -101,14 +101,15 @@ public sealed class TemplateGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Template_in_use_cannot_be_deleted_until_its_tables_are_released()
+    public async Task Template_in_use_cannot_be_deleted_until_its_tables_have_closed()
     {
         var (id, template) = await Created();
-        await template.Acquire("table-1");
+        var table = fixture.Grains.GetGrain<ITableGrain>(ClusterFixture.NewKey("tbl"));
+        await table.Create(new TableCreation(id, 1));
 
         var error = await Assert.ThrowsAsync<PokerException>(() => template.Delete());
         var inUse = (await template.Get())?.TablesInUse;
-        await template.Release("table-1");
+        await table.Close("test");
         await template.Delete();
 
         Assert.Equal(("template_in_use", 409), (error.Code, error.Status));
