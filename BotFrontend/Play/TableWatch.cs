@@ -132,6 +132,14 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
         return Task.CompletedTask;
     }
 
+    /// <summary>Subscribes to the table's chat (again: subscriptions expire) and reads its lines as they stand.</summary>
+    public async Task<IReadOnlyList<ChatMessage>> SubscribeChat()
+    {
+        var chat = grains.GetGrain<ITableChatGrain>(TableId);
+        await chat.Subscribe(ChatReference!);
+        return await chat.Recent();
+    }
+
     /// <summary>The table chat's lines as they are now (on subscribing, and on every change): the chat players' table messages show the last ones.</summary>
     public void ShowChat(IReadOnlyList<ChatMessage> recent) => events.Writer.TryWrite(new Work(null, 0, recent));
 
@@ -273,14 +281,12 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     private async Task OnRenew(int attempt)
     {
         var table = grains.GetGrain<ITableGrain>(TableId);
-        var tableChat = grains.GetGrain<ITableChatGrain>(TableId);
         TableSnapshot? now = null;
         IReadOnlyList<ChatMessage> recent;
         var mine = new List<PrivateView>();
         try
         {
-            await tableChat.Subscribe(ChatReference!);
-            recent = await tableChat.Recent();
+            recent = await SubscribeChat();
             if (await table.Renew(Reference!) > lastSeq)
             {
                 now = await table.GetSnapshot(null);

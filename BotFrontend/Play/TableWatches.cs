@@ -245,9 +245,7 @@ internal sealed class TableWatches(
             watch.ChatReference = grains.CreateObjectReference<IChatObserver>(watch);
             watch.Ended = Drop;
             await grains.GetGrain<ITableGrain>(tableId).Subscribe(watch.Reference);
-            var chat = grains.GetGrain<ITableChatGrain>(tableId);
-            await chat.Subscribe(watch.ChatReference);
-            watch.ShowChat(await chat.Recent());
+            watch.ShowChat(await watch.SubscribeChat());
             watches[tableId] = watch;
             logger.LogInformation("Relaying table {TableId} to chats", tableId);
             return watch;
