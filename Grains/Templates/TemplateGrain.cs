@@ -23,6 +23,9 @@ public sealed class TemplateGrain(
     // table created, O(n) each.
     private Dictionary<string, int>? tables;
 
+    /// <summary>How long <see cref="Delete"/> waits for each table to say whether it exists.</summary>
+    private static readonly TimeSpan ExistsTimeout = TimeSpan.FromSeconds(5);
+
     private TemplateState State => store.State;
 
     private string TemplateId => this.GetPrimaryKeyString();
@@ -148,16 +151,26 @@ public sealed class TemplateGrain(
         return tables.Count;
     }
 
+    /// <summary>
+    /// Whether the table exists. One that does not answer within <see cref="ExistsTimeout"/> counts as existing (in
+    /// use): it may be busy calling this template, as a creation under that id does (<see cref="Acquire"/> waits for
+    /// the deletion's turn), and waiting longer would hold both until Orleans' response timeout.
+    /// </summary>
     private async Task<bool> Exists(string tableId)
     {
         try
         {
-            await GrainFactory.GetGrain<ITableGrain>(tableId).GetSummary();
+            await GrainFactory.GetGrain<ITableGrain>(tableId).GetSummary().WaitAsync(ExistsTimeout, time);
             return true;
         }
         catch (PokerException ex) when (ex.Code == "not_found")
         {
             return false;
+        }
+        catch (TimeoutException)
+        {
+            logger.LogInformation("Template {TemplateId}: table {TableId} did not answer within {Seconds} s; it counts as in use", TemplateId, tableId, ExistsTimeout.TotalSeconds);
+            return true;
         }
     }
 

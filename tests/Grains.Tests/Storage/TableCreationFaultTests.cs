@@ -63,6 +63,73 @@ public sealed class TableCreationFaultTests(MigratedDatabase database) : IClassF
         Assert.Equal("ended", await database.ScalarAsync<string>("SELECT status FROM tables WHERE table_id = @t AND ended_at IS NOT NULL", ("t", room.TableId)));
     }
 
+    [Fact]
+    public async Task A_creation_retried_under_the_same_id_while_its_template_is_deleted_is_answered_and_so_is_the_deletion()
+    {
+        var gate = new SummaryGate();
+        await using var room = await Room.Start(database, gate);
+        var (proxy, template, table) = (room.Proxy, room.Template, room.Table);
+        proxy.Arm(StatementFault.JournalWrite(FaultKind.Cut, room.TableId));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => table.Create(room.Creation));
+        proxy.Disarm();
+        await room.Cluster.DeactivateAsync(template);
+
+        // The deletion counts the open row and is about to ask that table whether it exists; the creation is retried
+        // under the same id meanwhile, so the table waits for the template (its claim) while the template asks it.
+        gate.Arm();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var deleting = template.Delete();
+        await gate.Holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var creating = table.Create(room.Creation);
+        await gate.Claiming.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        gate.Release();
+
+        // The table, busy with its creation, counts as in use: the deletion is refused without waiting for Orleans'
+        // 30-s response timeout, and the creation goes on.
+        var refused = await Assert.ThrowsAsync<PokerException>(() => deleting);
+        var answeredAfter = watch.Elapsed;
+        var created = await creating;
+
+        Assert.Equal("template_in_use", refused.Code);
+        Assert.InRange(answeredAfter, TimeSpan.Zero, TimeSpan.FromSeconds(20));
+        Assert.Equal("Cut", created.Name);
+        Assert.Equal(1, (await template.Get())!.TablesInUse);
+        await table.Close("test over");
+    }
+
+    /// <summary>
+    /// Holds the first <c>GetSummary</c> a template sends after <see cref="Arm"/> until <see cref="Release"/>, and
+    /// tells when a table has sent its template <c>Acquire</c> (an outgoing call filter of the test's silo).
+    /// </summary>
+    private sealed class SummaryGate
+    {
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int armed;
+
+        public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Claiming { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Arm() => Volatile.Write(ref armed, 1);
+
+        public void Release() => released.TrySetResult();
+
+        public async Task Filter(IOutgoingGrainCallContext context)
+        {
+            if (context.MethodName == nameof(ITableGrain.GetSummary) && context.SourceContext?.GrainInstance is ITemplateGrain && Interlocked.Exchange(ref armed, 0) == 1)
+            {
+                Holding.TrySetResult();
+                await released.Task;
+            }
+            else if (context.MethodName == nameof(ITemplateGrain.Acquire) && Holding.Task.IsCompleted)
+            {
+                Claiming.TrySetResult();
+            }
+
+            await context.Invoke();
+        }
+    }
+
     /// <summary>A silo whose stores reach the database through <see cref="Proxy"/>, a template, and a table not created yet.</summary>
     private sealed class Room(LoopbackProxy proxy, InProcessTestCluster cluster) : IAsyncDisposable
     {
@@ -78,13 +145,20 @@ public sealed class TableCreationFaultTests(MigratedDatabase database) : IClassF
 
         public TableCreation Creation => new(Template.GetPrimaryKeyString(), 1, "Cut");
 
-        public static async Task<Room> Start(MigratedDatabase database)
+        public static async Task<Room> Start(MigratedDatabase database, SummaryGate? gate = null)
         {
             var port = new NpgsqlConnectionStringBuilder(database.ConnectionString).Port;
             var proxy = new LoopbackProxy(new IPEndPoint(IPAddress.Loopback, port));
             var stores = proxy.Through(database.ConnectionString);
             var builder = new InProcessTestClusterBuilder(1);
-            builder.ConfigureSilo((_, silo) => silo.AddTestGrains(stores: stores));
+            builder.ConfigureSilo((_, silo) =>
+            {
+                silo.AddTestGrains(stores: stores);
+                if (gate is not null)
+                {
+                    silo.AddOutgoingGrainCallFilter(gate.Filter);
+                }
+            });
             var room = new Room(proxy, await TestSilo.DeployAsync(builder.Build));
             await room.Template.Create(TableKit.Holdem());
             return room;
