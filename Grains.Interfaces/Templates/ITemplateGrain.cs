@@ -6,8 +6,11 @@ namespace Orleans.Poker.Grains.Interfaces.Templates;
 [Alias("poker.template")]
 public interface ITemplateGrain : IGrainWithStringKey
 {
-    /// <summary>The current version, or null when the template does not exist (or was deleted).</summary>
-    [Alias("Get")]
+    /// <summary>
+    /// The current version, or null when the template does not exist (or was deleted). Interleaves: the catalog asks
+    /// every template for its list while <see cref="Delete"/> (or <see cref="Create"/>) may be waiting on the catalog.
+    /// </summary>
+    [Alias("Get"), AlwaysInterleave]
     Task<TemplateInfo?> Get();
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class TemplateGrain(
     // its row right after acquiring, before any chip moves; the grain state held these and was written whole for every
     // table created, O(n) each.
     private Dictionary<string, int>? tables;
+    private Task<Dictionary<string, int>>? loading;
 
     /// <summary>How long <see cref="Delete"/> waits for each table to say whether it exists.</summary>
     private static readonly TimeSpan ExistsTimeout = TimeSpan.FromSeconds(5);
@@ -160,7 +161,7 @@ public sealed class TemplateGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<ITableGrain>(tableId).GetSummary().WaitAsync(ExistsTimeout, time);
+            await GrainFactory.GetGrain<ITableGrain>(tableId).GetSummary().WaitAsync(ExistsTimeout);
             return true;
         }
         catch (PokerException ex) when (ex.Code == "not_found")
@@ -196,6 +197,31 @@ public sealed class TemplateGrain(
     private async Task<TemplateInfo> Info() =>
         new(TemplateId, State.Versions.Count, State.Versions[^1], State.Active, State.UpdatedAt, (await Tables()).Count);
 
-    private async Task<Dictionary<string, int>> Tables() =>
-        tables ??= new Dictionary<string, int>(await records.FindOpenTablesAsync(TemplateId), StringComparer.Ordinal);
+    /// <summary>The tables using the template, loaded once: <see cref="Get"/> interleaves, so two calls may ask at once.</summary>
+    private async Task<Dictionary<string, int>> Tables()
+    {
+        if (tables is not null)
+        {
+            return tables;
+        }
+
+        var load = loading ??= LoadTables();
+        try
+        {
+            return tables ??= await load;
+        }
+        catch
+        {
+            // The next call loads again.
+            if (loading == load)
+            {
+                loading = null;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<Dictionary<string, int>> LoadTables() =>
+        new(await records.FindOpenTablesAsync(TemplateId), StringComparer.Ordinal);
 }

@@ -20,7 +20,7 @@ public static class TestSilo
     /// <summary>
     /// Memory grain storage <see cref="PokerStorage.Name"/>, the stores beside grain state (memory, or PostgreSQL when
     /// <paramref name="stores"/> is a connection string), in-memory reminders unless <paramref name="reminders"/> is false,
-    /// and <paramref name="time"/> as the grains' clock when given.
+    /// <paramref name="time"/> as the grains' clock when given, and the tests' <see cref="CallGates"/>.
     /// </summary>
     public static ISiloBuilder AddTestGrains(this ISiloBuilder silo, TimeProvider? time = null, string? stores = null, bool reminders = true)
     {
@@ -38,6 +38,7 @@ public static class TestSilo
 
         silo.Services.AddPokerStores(stores);
         silo.AddTableHandOver();
+        silo.AddCallGates();
         return silo;
     }
 

@@ -42,17 +42,13 @@ public sealed class TableCreationFaultTests(MigratedDatabase database) : IClassF
     [Fact]
     public async Task A_creation_cut_at_the_state_leaves_an_open_row_that_the_template_ends_when_it_is_deleted()
     {
-        await using var room = await Room.Start(database);
-        var (proxy, template, table) = (room.Proxy, room.Template, room.Table);
-
         // The connection is reset as the table's first state is written: its row is stored, the table is not.
-        proxy.Arm(StatementFault.JournalWrite(FaultKind.Cut, room.TableId));
-        await Assert.ThrowsAsync<StoreUnavailableException>(() => table.Create(room.Creation));
-        var applied = proxy.Applied;
+        await using var room = await Room.WithOrphanRow(database);
+        var template = room.Template;
+        var applied = room.Proxy.Applied;
         var openRow = await database.ScalarAsync<long>("SELECT count(*) FROM tables WHERE table_id = @t AND ended_at IS NULL", ("t", room.TableId));
 
         // Later (the template activated again), the template counts the open row, and its deletion finds no table behind it.
-        await room.Cluster.DeactivateAsync(template);
         var counted = (await template.Get())!.TablesInUse;
         await template.Delete();
 
@@ -66,23 +62,19 @@ public sealed class TableCreationFaultTests(MigratedDatabase database) : IClassF
     [Fact]
     public async Task A_creation_retried_under_the_same_id_while_its_template_is_deleted_is_answered_and_so_is_the_deletion()
     {
-        var gate = new SummaryGate();
-        await using var room = await Room.Start(database, gate);
-        var (proxy, template, table) = (room.Proxy, room.Template, room.Table);
-        proxy.Arm(StatementFault.JournalWrite(FaultKind.Cut, room.TableId));
-        await Assert.ThrowsAsync<StoreUnavailableException>(() => table.Create(room.Creation));
-        proxy.Disarm();
-        await room.Cluster.DeactivateAsync(template);
+        await using var room = await Room.WithOrphanRow(database);
+        var (template, table) = (room.Template, room.Table);
 
         // The deletion counts the open row and is about to ask that table whether it exists; the creation is retried
         // under the same id meanwhile, so the table waits for the template (its claim) while the template asks it.
-        gate.Arm();
+        var asking = CallGates.Hold(nameof(ITableGrain.GetSummary), template);
+        var claiming = CallGates.Watch(nameof(ITemplateGrain.Acquire), table);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var deleting = template.Delete();
-        await gate.Holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await asking.Reached;
         var creating = table.Create(room.Creation);
-        await gate.Claiming.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        gate.Release();
+        await claiming.Reached;
+        asking.Open();
 
         // The table, busy with its creation, counts as in use: the deletion is refused without waiting for Orleans'
         // 30-s response timeout, and the creation goes on.
@@ -95,39 +87,6 @@ public sealed class TableCreationFaultTests(MigratedDatabase database) : IClassF
         Assert.Equal("Cut", created.Name);
         Assert.Equal(1, (await template.Get())!.TablesInUse);
         await table.Close("test over");
-    }
-
-    /// <summary>
-    /// Holds the first <c>GetSummary</c> a template sends after <see cref="Arm"/> until <see cref="Release"/>, and
-    /// tells when a table has sent its template <c>Acquire</c> (an outgoing call filter of the test's silo).
-    /// </summary>
-    private sealed class SummaryGate
-    {
-        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int armed;
-
-        public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Claiming { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Arm() => Volatile.Write(ref armed, 1);
-
-        public void Release() => released.TrySetResult();
-
-        public async Task Filter(IOutgoingGrainCallContext context)
-        {
-            if (context.MethodName == nameof(ITableGrain.GetSummary) && context.SourceContext?.GrainInstance is ITemplateGrain && Interlocked.Exchange(ref armed, 0) == 1)
-            {
-                Holding.TrySetResult();
-                await released.Task;
-            }
-            else if (context.MethodName == nameof(ITemplateGrain.Acquire) && Holding.Task.IsCompleted)
-            {
-                Claiming.TrySetResult();
-            }
-
-            await context.Invoke();
-        }
     }
 
     /// <summary>A silo whose stores reach the database through <see cref="Proxy"/>, a template, and a table not created yet.</summary>
@@ -145,22 +104,26 @@ public sealed class TableCreationFaultTests(MigratedDatabase database) : IClassF
 
         public TableCreation Creation => new(Template.GetPrimaryKeyString(), 1, "Cut");
 
-        public static async Task<Room> Start(MigratedDatabase database, SummaryGate? gate = null)
+        public static async Task<Room> Start(MigratedDatabase database)
         {
             var port = new NpgsqlConnectionStringBuilder(database.ConnectionString).Port;
             var proxy = new LoopbackProxy(new IPEndPoint(IPAddress.Loopback, port));
             var stores = proxy.Through(database.ConnectionString);
             var builder = new InProcessTestClusterBuilder(1);
-            builder.ConfigureSilo((_, silo) =>
-            {
-                silo.AddTestGrains(stores: stores);
-                if (gate is not null)
-                {
-                    silo.AddOutgoingGrainCallFilter(gate.Filter);
-                }
-            });
+            builder.ConfigureSilo((_, silo) => silo.AddTestGrains(stores: stores));
             var room = new Room(proxy, await TestSilo.DeployAsync(builder.Build));
             await room.Template.Create(TableKit.Holdem());
+            return room;
+        }
+
+        /// <summary>A room whose table's creation was cut at its first state (an open row, no table), its template activated again since.</summary>
+        public static async Task<Room> WithOrphanRow(MigratedDatabase database)
+        {
+            var room = await Start(database);
+            room.Proxy.Arm(StatementFault.JournalWrite(FaultKind.Cut, room.TableId));
+            await Assert.ThrowsAsync<StoreUnavailableException>(() => room.Table.Create(room.Creation));
+            room.Proxy.Disarm();
+            await room.Cluster.DeactivateAsync(room.Template);
             return room;
         }
 

@@ -120,6 +120,26 @@ public sealed class TemplateGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_catalog_lists_the_templates_while_one_of_them_is_being_deleted_and_the_deletion_completes()
+    {
+        var (id, template) = await Created();
+        var catalog = fixture.Grains.GetGrain<ITemplateCatalogGrain>(0);
+
+        // The deletion is held as it is about to take the template out of the catalog; the catalog is asked for its
+        // list meanwhile and asks every template, this one included, before it takes the deletion's call.
+        var unregistering = CallGates.Hold(nameof(ITemplateCatalogGrain.Unregister), template);
+        var deleting = template.Delete();
+        await unregistering.Reached;
+        var listed = await catalog.List().WaitAsync(TimeSpan.FromSeconds(20));
+        unregistering.Open();
+        await deleting.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.DoesNotContain(listed, t => t.Id == id);
+        Assert.Null(await template.Get());
+        Assert.DoesNotContain(await catalog.List(), t => t.Id == id);
+    }
+
+    [Fact]
     public async Task A_template_loaded_again_knows_its_open_tables_and_their_versions_from_their_rows()
     {
         var (id, template) = await Created();
