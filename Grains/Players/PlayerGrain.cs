@@ -27,6 +27,9 @@ public sealed class PlayerGrain(
     private const int RecentHandsKept = 100;
     private const int MaxLedgerPage = 200;
 
+    /// <summary>How long a ban waits for each of the player's tables to stand them up (<see cref="StandUp"/>).</summary>
+    private static readonly TimeSpan KickTimeout = TimeSpan.FromSeconds(5);
+
     public static readonly TimeSpan StatsWriteDelay = TimeSpan.FromSeconds(10);
 
     // Armed while hand statistics are in memory only; any write stores them.
@@ -385,19 +388,26 @@ public sealed class PlayerGrain(
     /// <summary>
     /// Takes the banned player's seat through the table's own removal (cash-out settled by the table, so no chip is
     /// made or lost). The table calls back into this grain (the cash-out, <see cref="SetSeated"/>) within this call.
+    /// A table that does not answer within <see cref="KickTimeout"/> may be waiting for this grain itself (a hand's
+    /// end records it, a leave cashes out to it) in a call the ban holds up: the ban then answers and the kick, queued
+    /// at the table, stands the player up once the table has its answer.
     /// </summary>
     private async Task StandUp(string tableId)
     {
         using var reentrancy = RequestContext.AllowCallChainReentrancy();
         try
         {
-            await GrainFactory.GetGrain<ITableGrain>(tableId).Kick(PlayerId);
+            await GrainFactory.GetGrain<ITableGrain>(tableId).Kick(PlayerId).WaitAsync(KickTimeout);
         }
         catch (PokerException ex) when (ex.Status == 404)
         {
             // Not seated there any more (the table closed or the seat was left): nothing to stand up from.
             State.Tables.Remove(tableId);
             await Persist();
+        }
+        catch (TimeoutException)
+        {
+            logger.LogInformation("Table {TableId} did not answer the kick of banned player {PlayerId} within {Seconds} s; it stands them up once it can", tableId, PlayerId, KickTimeout.TotalSeconds);
         }
     }
 

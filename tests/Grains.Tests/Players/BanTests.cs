@@ -63,6 +63,36 @@ public sealed class BanTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_ban_while_the_players_table_waits_on_the_player_answers_and_the_player_is_stood_up_with_every_chip()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        var banned = await kit.NewPlayer("Cheat");
+        var player = fixture.Grains.GetGrain<IPlayerGrain>(banned);
+        var before = await kit.Balance(banned);
+        await table.Sit(new SeatRequest(banned, "Cheat", 150, 0));
+
+        // The ban is held before it tells the gateways; the player leaves meanwhile, so the table waits for the player
+        // (the cash-out) while the ban, once it goes on, asks the table to stand the player up.
+        var telling = CallGates.Hold(nameof(IBansGrain.Banned), player);
+        var cashingOut = CallGates.Watch(nameof(IPlayerGrain.TransferFromTable), table);
+        var banning = player.Ban(AdminId, "collusion");
+        await telling.Reached;
+        var leaving = table.Leave(banned);
+        await cashingOut.Reached;
+        telling.Open();
+
+        // Neither waits for Orleans' 30-s response timeout: the ban answers, then the table has its answer.
+        var ban = await banning.WaitAsync(TimeSpan.FromSeconds(20));
+        var cashedOut = await leaving.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal("collusion", ban.Reason);
+        Assert.Equal(150, cashedOut);
+        Assert.Equal(before, await kit.Balance(banned));
+        Assert.Empty((await player.Get()).Tables);
+        Assert.DoesNotContain((await table.GetSnapshot(null)).View.Seats, s => s.PlayerId == banned);
+    }
+
+    [Fact]
     public async Task A_banned_player_cannot_buy_in_until_the_ban_is_lifted()
     {
         var table = await kit.NewTable(TableKit.Holdem());
