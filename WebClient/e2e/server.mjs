@@ -1,9 +1,9 @@
 // Starts a real silo (co-hosted gateway) on free ports for the end-to-end tests, and Chromium through playwright-core.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -11,6 +11,8 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, '..', '..');
 export const screenshots = join(repo, 'test-output', 'screenshots');
+// Each test file's silo writes its log here (node --test runs every file in a process of its own): read it when a test failed.
+const siloLogs = join(repo, 'test-output', 'results');
 export const botToken = '123456789:e2e-test-token';
 export const adminTelegramId = 4242;
 
@@ -25,7 +27,7 @@ function freePort() {
   });
 }
 
-/** Starts the silo and waits for /health/ready; returns { url, stop }. */
+/** Starts the silo and waits for /health/ready; returns { url, stop }. Its output goes to test-output/results/webclient-e2e-<test file>.silo.log. */
 export async function startSilo() {
   const [http, silo, gateway] = [await freePort(), await freePort(), await freePort()];
   const dll = process.env.POKER_SILO_DLL ?? join(repo, 'Silo', 'bin', 'Release', 'net10.0', 'Orleans.Poker.Silo.dll');
@@ -45,10 +47,13 @@ export async function startSilo() {
       // Analytics snapshots every minute (5 min by default; the first comes about a minute after the start either way).
       POKER__Analytics__SnapshotInterval: '00:01:00',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  mkdirSync(siloLogs, { recursive: true });
+  const log = createWriteStream(join(siloLogs, `webclient-e2e-${basename(process.argv[1] ?? 'silo', '.mjs')}.silo.log`));
+  child.stdout.pipe(log);
   let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stderr.on('data', (d) => { stderr += d; log.write(d); });
   const url = `http://127.0.0.1:${http}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
