@@ -51,7 +51,9 @@ export async function startSilo() {
   });
   mkdirSync(siloLogs, { recursive: true });
   const log = createWriteStream(join(siloLogs, `webclient-e2e-${basename(process.argv[1] ?? 'silo', '.mjs')}.silo.log`));
-  child.stdout.pipe(log);
+  // Both streams write into the log, which ends once the silo's streams have closed.
+  child.stdout.pipe(log, { end: false });
+  child.once('close', () => log.end());
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; log.write(d); });
   const url = `http://127.0.0.1:${http}`;
