@@ -20,9 +20,9 @@ public sealed class TemplateGrain(
 {
     // The tables using the template, with the version each was created from (null until first needed). A table writes
     // its row right after acquiring, before any chip moves; the grain state held these and was written whole for every
-    // table created, O(n) each.
-    private Dictionary<string, int>? tables;
-    private Task<Dictionary<string, int>>? loading;
+    // table created, O(n) each. The load is shared by calls that interleave (Get), so the rows are read once; one that
+    // failed is read again by the next call.
+    private Task<Dictionary<string, int>>? tables;
 
     /// <summary>How long <see cref="Delete"/> waits for each table to say whether it exists.</summary>
     private static readonly TimeSpan ExistsTimeout = TimeSpan.FromSeconds(5);
@@ -125,7 +125,11 @@ public sealed class TemplateGrain(
     public Task Release(string tableId)
     {
         // Not loaded yet: the table's row is ended already (it is saved before it releases), so a later load leaves it out.
-        tables?.Remove(tableId);
+        if (tables is { IsCompletedSuccessfully: true } loaded)
+        {
+            loaded.Result.Remove(tableId);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -198,29 +202,8 @@ public sealed class TemplateGrain(
         new(TemplateId, State.Versions.Count, State.Versions[^1], State.Active, State.UpdatedAt, (await Tables()).Count);
 
     /// <summary>The tables using the template, loaded once: <see cref="Get"/> interleaves, so two calls may ask at once.</summary>
-    private async Task<Dictionary<string, int>> Tables()
-    {
-        if (tables is not null)
-        {
-            return tables;
-        }
-
-        var load = loading ??= LoadTables();
-        try
-        {
-            return tables ??= await load;
-        }
-        catch
-        {
-            // The next call loads again.
-            if (loading == load)
-            {
-                loading = null;
-            }
-
-            throw;
-        }
-    }
+    private Task<Dictionary<string, int>> Tables() =>
+        tables is null || (tables.IsCompleted && !tables.IsCompletedSuccessfully) ? tables = LoadTables() : tables;
 
     private async Task<Dictionary<string, int>> LoadTables() =>
         new(await records.FindOpenTablesAsync(TemplateId), StringComparer.Ordinal);
