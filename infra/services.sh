@@ -84,11 +84,13 @@ if [[ ! -d "/etc/postgresql/$PG_VERSION/$PG_CLUSTER" ]]; then
 fi
 
 # Loopback only. The value must be quoted: unquoted, the server refuses to start. Full-page images compressed, as
-# docs/operations.md asks of production (the journal's sweep writes about half the WAL with it).
+# docs/operations.md asks of production (the journal's sweep writes about half the WAL with it). Connections for four
+# test silos at once (two pools of 20 each, docs/operations.md) beside the tests' own: Debian's default of 100 is not.
 CONF_DIR="/etc/postgresql/$PG_VERSION/$PG_CLUSTER/conf.d"
 DROP_IN="$CONF_DIR/10-loopback.conf"
 WANTED_CONF="listen_addresses = '127.0.0.1'
-wal_compression = lz4"
+wal_compression = lz4
+max_connections = 300"
 if [[ ! -f "$DROP_IN" ]] || [[ "$(cat "$DROP_IN")" != "$WANTED_CONF" ]]; then
   mkdir -p "$CONF_DIR"
   printf '%s\n' "$WANTED_CONF" >"$DROP_IN"

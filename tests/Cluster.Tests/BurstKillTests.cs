@@ -10,6 +10,7 @@ namespace Orleans.Poker.Cluster.Tests;
 /// A silo killed while a hundred tables play as fast as they can: every action a table acknowledged before the kill is
 /// in what it stored — its state, or the hand history of a hand that ended — once it reactivates on the other silo.
 /// </summary>
+[Collection(SilosCollection.Name)]
 public sealed partial class BurstKillTests(ITestOutputHelper output)
 {
     private const int Tables = 100;

@@ -15,6 +15,7 @@ namespace Orleans.Poker.Cluster.Tests;
 /// Afterwards the table deals again, every hand's history is stored exactly once, and chips are conserved: what
 /// the players hold plus the rake equals what they were given.
 /// </summary>
+[Collection(SilosCollection.Name)]
 public sealed class SettlementFaultTests
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);

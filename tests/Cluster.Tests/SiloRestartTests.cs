@@ -3,6 +3,7 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 namespace Orleans.Poker.Cluster.Tests;
 
 /// <summary>One real silo on PostgreSQL and Redis, killed in the middle of a hand and started again.</summary>
+[Collection(SilosCollection.Name)]
 public sealed class SiloRestartTests
 {
     private static readonly TimeSpan Failover = TimeSpan.FromSeconds(60);

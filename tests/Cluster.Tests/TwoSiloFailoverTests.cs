@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace Orleans.Poker.Cluster.Tests;
 
 /// <summary>Two real silos in one cluster on Redis; the one hosting the most tables is killed.</summary>
+[Collection(SilosCollection.Name)]
 public sealed class TwoSiloFailoverTests(ITestOutputHelper output)
 {
     private const int Tables = 10;
