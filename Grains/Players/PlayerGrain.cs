@@ -390,14 +390,16 @@ public sealed class PlayerGrain(
     /// made or lost). The table calls back into this grain (the cash-out, <see cref="SetSeated"/>) within this call.
     /// A table that does not answer within <see cref="KickTimeout"/> may be waiting for this grain itself (a hand's
     /// end records it, a leave cashes out to it) in a call the ban holds up: the ban then answers and the kick, queued
-    /// at the table, stands the player up once the table has its answer.
+    /// at the table, stands the player up once the table has its answer; if that late kick fails, a Warning says so
+    /// (banning again retries it).
     /// </summary>
     private async Task StandUp(string tableId)
     {
         using var reentrancy = RequestContext.AllowCallChainReentrancy();
+        var kick = GrainFactory.GetGrain<ITableGrain>(tableId).Kick(PlayerId);
         try
         {
-            await GrainFactory.GetGrain<ITableGrain>(tableId).Kick(PlayerId).WaitAsync(KickTimeout);
+            await kick.WaitAsync(KickTimeout);
         }
         catch (PokerException ex) when (ex.Status == 404)
         {
@@ -405,9 +407,28 @@ public sealed class PlayerGrain(
             State.Tables.Remove(tableId);
             await Persist();
         }
-        catch (TimeoutException)
+        catch (TimeoutException) when (!kick.IsCompleted)
         {
             logger.LogInformation("Table {TableId} did not answer the kick of banned player {PlayerId} within {Seconds} s; it stands them up once it can", tableId, PlayerId, KickTimeout.TotalSeconds);
+            _ = LateKick(kick, tableId, PlayerId);
+        }
+    }
+
+    /// <summary>The outcome of a kick <see cref="StandUp"/> stopped waiting for, logged when it comes (it only logs: no state is touched between the grain's turns).</summary>
+    private async Task LateKick(Task kick, string tableId, long playerId)
+    {
+        try
+        {
+            await kick;
+            logger.LogInformation("Table {TableId} stood banned player {PlayerId} up", tableId, playerId);
+        }
+        catch (PokerException ex) when (ex.Status == 404)
+        {
+            logger.LogInformation("Banned player {PlayerId} had left table {TableId} before its kick", playerId, tableId);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Table {TableId} did not stand banned player {PlayerId} up; banning them again retries it", tableId, playerId);
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Storage;
@@ -23,6 +24,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>What the room's own code (categories <c>Orleans.Poker.*</c>) logged in the silo, for tests that look for a line.</summary>
+    public LogCapture Logs { get; } = new();
 
     public IClusterClient Client => Cluster.Client;
 
@@ -50,7 +54,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A string grain key no other test uses, e.g. <c>waitlist-7f3a...</c>.</summary>
     public static string NewKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
-    public async Task InitializeAsync() => Cluster = await TestSilo.DeployAsync(() => TestSilo.Build(Time));
+    public async Task InitializeAsync() => Cluster = await TestSilo.DeployAsync(() => TestSilo.Build(Time, cluster => cluster.ConfigureSilo((_, silo) =>
+        silo.Services.AddLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>((category, _) => category?.StartsWith("Orleans.Poker.", StringComparison.Ordinal) == true)))));
 
     public async Task DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -90,6 +91,13 @@ public sealed class BanTests(ClusterFixture fixture)
         Assert.Equal(before, await kit.Balance(banned));
         Assert.Empty((await player.Get()).Tables);
         Assert.DoesNotContain((await table.GetSnapshot(null)).View.Seats, s => s.PlayerId == banned);
+
+        // The kick the ban stopped waiting for ran once the table had its answer, and its outcome was not lost.
+        var kicked = await BoundedWait.Until(
+            () => Task.FromResult(fixture.Logs.Entries.Where(e => Equals(e.Values.GetValueOrDefault("PlayerId"), banned) && e.Values.ContainsKey("TableId")).ToList()),
+            entries => entries.Exists(e => e.Template.StartsWith("Banned player {PlayerId} had left", StringComparison.Ordinal)),
+            "log line of the late kick");
+        Assert.DoesNotContain(kicked, e => e.Level >= LogLevel.Warning);
     }
 
     [Fact]
