@@ -34,7 +34,14 @@ public sealed partial class PokerExceptionHandler(IProblemDetailsService problem
             problem.Extensions["retryAfter"] = retryAfter;
         }
 
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
+        {
+            // The client accepts no JSON (Accept: text/plain, say): it gets the problem all the same. Left unhandled, the
+            // exception middleware would turn the refusal into a 500 and log it as an error.
+            await httpContext.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>Status, code and message for an exception.</summary>

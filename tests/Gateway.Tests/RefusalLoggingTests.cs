@@ -31,17 +31,7 @@ public sealed class RefusalLoggingTests(GatewayFixture fixture)
     public async Task Refused_hub_actions_log_no_error_in_a_gateway_with_the_services_logging_and_are_logged_at_debug()
     {
         var capture = new LogEventCapture();
-        var options = new PokerOptions
-        {
-            Auth = new AuthSettings { GuestSignIn = true },
-            Gateway = fixture.Options.Gateway,
-            Logging = new LogSettings { Level = "Debug", Format = "text" },
-        };
-        var gateway = await GatewayFixture.StartGateway(fixture.Cluster.Client, options, host =>
-        {
-            host.Services.AddSingleton<ILogEventSink>(capture);
-            host.AddPokerLogging(options);
-        });
+        var gateway = await StartGateway(capture);
         try
         {
             var server = gateway.GetTestServer();
@@ -93,6 +83,42 @@ public sealed class RefusalLoggingTests(GatewayFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Refused_requests_from_clients_that_do_not_ask_for_json_keep_their_status_get_a_problem_and_log_no_error()
+    {
+        var capture = new LogEventCapture();
+        var gateway = await StartGateway(capture);
+        try
+        {
+            var server = gateway.GetTestServer();
+            var signedIn = await SignIn(server, "Ida");
+            var requests = new (string Name, HttpRequestMessage Request, int Status, string Code)[]
+            {
+                ("no such table", new HttpRequestMessage(HttpMethod.Get, "/api/tables/no-such-table"), 404, "not_found"),
+                ("an unknown refresh token, anonymous", new HttpRequestMessage(HttpMethod.Post, "/api/auth/refresh") { Content = JsonContent.Create(new { refreshToken = "x" }) }, 401, "invalid_refresh_token"),
+                ("malformed JSON", new HttpRequestMessage(HttpMethod.Post, "/api/tables") { Content = new StringContent("{\"templateId\":", System.Text.Encoding.UTF8, "application/json") }, 400, "invalid_request"),
+            };
+
+            foreach (var (name, request, status, code) in requests)
+            {
+                using var http = Http(server, signedIn.AccessToken);
+                request.Headers.Accept.ParseAdd("text/plain");
+                using var response = await http.SendAsync(request);
+                Assert.True(status == (int)response.StatusCode, $"{name}: {(int)response.StatusCode}");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+                Assert.True(problem.GetProperty("code").GetString() == code, $"{name}: {problem}");
+            }
+
+            Assert.Empty(capture.Events.Where(e => e.Level >= LogEventLevel.Error).Select(e => $"{LogEventCapture.SourceOf(e)}: {e.RenderMessage()}"));
+        }
+        finally
+        {
+            await gateway.StopAsync();
+            await gateway.DisposeAsync();
+        }
+    }
+
     [Theory]
     [InlineData("Orleans.Poker.Grains.Tables.TableGrain", LogLevel.Information, true)]
     [InlineData("Orleans.Poker.Gateway.Api.TableEndpoints", LogLevel.Information, true)]
@@ -113,6 +139,22 @@ public sealed class RefusalLoggingTests(GatewayFixture fixture)
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category).Log(level, "Probe {Category}", category);
 
         Assert.Equal(kept, capture.Events.Any(e => LogEventCapture.PropertyOf(e, "Category") == category));
+    }
+
+    /// <summary>A gateway with the services' logging at Debug, its events in <paramref name="capture"/>.</summary>
+    private Task<WebApplication> StartGateway(LogEventCapture capture)
+    {
+        var options = new PokerOptions
+        {
+            Auth = new AuthSettings { GuestSignIn = true },
+            Gateway = fixture.Options.Gateway,
+            Logging = new LogSettings { Level = "Debug", Format = "text" },
+        };
+        return GatewayFixture.StartGateway(fixture.Cluster.Client, options, host =>
+        {
+            host.Services.AddSingleton<ILogEventSink>(capture);
+            host.AddPokerLogging(options);
+        });
     }
 
     /// <summary>The code of a refusal: the hub filter throws <c>code: message</c>, which the client sees after the exception's type.</summary>
