@@ -18,6 +18,7 @@ public static class TemplateValidator
     public static readonly TimeSpan MinIdleClose = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan MaxIdleClose = TimeSpan.FromDays(7);
     public static readonly TimeSpan MaxTimeBank = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan MaxBlindLevel = TimeSpan.FromHours(24);
     public const decimal MaxRakePercent = 10m;
     public const int MaxNameLength = 64;
     public const int MaxRoomTablesLimit = 100;
@@ -136,14 +137,22 @@ public static class TemplateValidator
 
     private static void CheckSitAndGo(TemplateConfig config, Action<bool, string> check)
     {
-        check(config.BlindLevels.Count > 0, "A sit-and-go needs blind levels.");
+        // JSON may carry null for the list or for one of its levels.
+        var levels = config.BlindLevels ?? [];
+        check(levels.Count > 0, "A sit-and-go needs blind levels.");
         check(config.StartingStack > 0, "A sit-and-go needs a positive starting stack.");
         check(config.MinBuyIn >= 0, "The sit-and-go entry fee (MinBuyIn) must not be negative.");
         var blinds = TemplateVariants.UsesBlinds(config.Variant);
-        for (var i = 0; i < config.BlindLevels.Count; i++)
+        for (var i = 0; i < levels.Count; i++)
         {
-            var level = config.BlindLevels[i];
-            check(level.Duration > TimeSpan.Zero, $"Blind level {i + 1} needs a positive duration.");
+            var level = levels[i];
+            if (level is null)
+            {
+                check(false, $"Blind level {i + 1} is missing.");
+                continue;
+            }
+
+            check(level.Duration > TimeSpan.Zero && level.Duration <= MaxBlindLevel, $"Blind level {i + 1} needs a duration of more than zero and at most {MaxBlindLevel.TotalHours:0} hours.");
             check(level.Ante >= 0, $"Blind level {i + 1} has a negative ante.");
             if (blinds)
             {
@@ -151,9 +160,9 @@ public static class TemplateValidator
             }
         }
 
-        if (blinds && config.BlindLevels.Count > 0)
+        if (blinds && levels.Count > 0 && levels[0] is { } first)
         {
-            check(config.StartingStack > config.BlindLevels[0].BigBlind, "The starting stack must be above the first level's big blind.");
+            check(config.StartingStack > first.BigBlind, "The starting stack must be above the first level's big blind.");
         }
 
         if (TemplateVariants.IsStud(config.Variant))
