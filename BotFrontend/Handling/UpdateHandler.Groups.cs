@@ -37,7 +37,7 @@ internal sealed partial class UpdateHandler
         catch (PokerException e) when (e.Code == "not_found")
         {
             var name = string.IsNullOrWhiteSpace(context.ChatTitle) ? "Group " + context.ChatId.ToString(CultureInfo.InvariantCulture) : context.ChatTitle.Trim();
-            summary = await table.Create(new TableCreation(options.Bot.GroupTemplateId, context.PlayerId, name.Length > 64 ? name[..64] : name));
+            summary = await table.Create(new TableCreation(options.Bot.GroupTemplateId, context.PlayerId, Text.Clip(name, 64)));
             logger.LogInformation("Table {TableId} created for group {ChatId} by {PlayerId}", tableId, context.ChatId, context.PlayerId);
         }
 

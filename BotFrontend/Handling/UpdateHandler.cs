@@ -105,7 +105,8 @@ internal sealed partial class UpdateHandler(
     private async Task<Context> Begin(Chat chat, User user)
     {
         var grain = grains.GetGrain<IPlayerGrain>(user.Id);
-        var name = $"{user.FirstName} {user.LastName}".Trim();
+        // As the player grain keeps it, so that an unchanged long name compares equal.
+        var name = PlayerProfile.CleanName($"{user.FirstName} {user.LastName}");
         var displayName = name.Length > 0 ? name : user.Username ?? "";
         PlayerSummary? player;
         try

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orleans.Poker.Grains.Interfaces.Players;
 
 namespace Orleans.Poker.Gateway.Auth;
 
@@ -15,15 +16,10 @@ public sealed record TelegramUser
 
     [JsonPropertyName("language_code")] public string? LanguageCode { get; init; }
 
-    /// <summary>First and last name, or the username, trimmed to 64 characters.</summary>
+    /// <summary>First and last name, or the username, as a player's name is kept (<see cref="PlayerProfile.CleanName"/>).</summary>
     public string DisplayName()
     {
         var name = string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))).Trim();
-        if (name.Length == 0)
-        {
-            name = Username ?? $"Player {Id}";
-        }
-
-        return name.Length > 64 ? name[..64] : name;
+        return PlayerProfile.CleanName(name.Length > 0 ? name : Username ?? $"Player {Id}");
     }
 }

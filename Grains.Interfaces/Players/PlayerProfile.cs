@@ -4,6 +4,12 @@ namespace Orleans.Poker.Grains.Interfaces.Players;
 [GenerateSerializer, Immutable, Alias("poker.player-profile.v1")]
 public sealed record PlayerProfile
 {
+    /// <summary>The longest display name kept (UTF-16 characters); longer ones are cut (<see cref="CleanName"/>).</summary>
+    public const int MaxNameLength = 64;
+
+    /// <summary>A display name as it is kept: trimmed, and cut to <see cref="MaxNameLength"/> between whole characters; empty when there is none.</summary>
+    public static string CleanName(string? name) => Common.Text.Clip(name?.Trim() ?? "", MaxNameLength);
+
     [Id(0)] public long PlayerId { get; init; }
 
     [Id(1)] public long? TelegramId { get; init; }

@@ -23,7 +23,6 @@ public sealed class PlayerGrain(
     IOptions<PlayerOptions> options,
     ILogger<PlayerGrain> logger) : Grain, IPlayerGrain
 {
-    private const int MaxNameLength = 64;
     private const int RecentHandsKept = 100;
     private const int MaxLedgerPage = 200;
 
@@ -82,9 +81,9 @@ public sealed class PlayerGrain(
         if (displayName is not null)
         {
             var name = displayName.Trim();
-            if (name.Length is 0 or > MaxNameLength)
+            if (name.Length is 0 or > PlayerProfile.MaxNameLength)
             {
-                throw new PokerException("invalid_name", $"The display name must have 1 to {MaxNameLength} characters.");
+                throw new PokerException("invalid_name", $"The display name must have 1 to {PlayerProfile.MaxNameLength} characters.");
             }
 
             profile = profile with { DisplayName = name };
@@ -596,13 +595,8 @@ public sealed class PlayerGrain(
 
     private string NormalizeName(string? name)
     {
-        var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            return $"Player {PlayerId}";
-        }
-
-        return trimmed.Length > MaxNameLength ? trimmed[..MaxNameLength] : trimmed;
+        var clean = PlayerProfile.CleanName(name);
+        return clean.Length == 0 ? $"Player {PlayerId}" : clean;
     }
 
     /// <summary>Telegram sends codes like "fa-IR"; the room speaks English and Persian.</summary>

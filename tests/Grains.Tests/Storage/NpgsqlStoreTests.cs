@@ -31,6 +31,20 @@ public sealed class NpgsqlStoreTests(MigratedDatabase database) : StoreContractT
     }
 
     [Fact]
+    public async Task A_long_name_cut_before_an_emoji_is_stored_and_read_back()
+    {
+        // 63 letters, then an emoji (two UTF-16 characters) across the 64-character limit: a cut at 64 would keep half
+        // of it, which the driver refuses to write.
+        var telegram = new string('a', 63) + "\U0001F0CF" + " Joker";
+        var id = Random.Shared.NextInt64(1_000_000_000, 2_000_000_000);
+        var profile = new PlayerProfile { PlayerId = id, TelegramId = id, DisplayName = PlayerProfile.CleanName(telegram) };
+
+        await Stores.Players.UpsertAsync(profile, T0);
+
+        Assert.Equal(new string('a', 63), (await Stores.Players.FindAsync(id))!.DisplayName);
+    }
+
+    [Fact]
     public async Task Prize_is_stored_with_its_own_kind_and_read_back()
     {
         var player = await NewPlayer();

@@ -1,0 +1,25 @@
+using System.Text;
+using Orleans.Poker.Grains.Interfaces.Common;
+
+namespace Orleans.Poker.Grains.Tests.Common;
+
+public sealed class TextTests
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    [Theory]
+    [InlineData("Ada", 5, "Ada")]
+    [InlineData("Lovelace", 4, "Love")]
+    [InlineData("abc\U0001F0CF", 4, "abc")] // the emoji's two halves would end past 4: it goes whole
+    [InlineData("abc\U0001F0CF", 5, "abc\U0001F0CF")]
+    [InlineData("ab\U0001F468\u200D\U0001F469\u200D\U0001F467x", 6, "ab")] // a family: one character of 8 UTF-16 units
+    [InlineData("e\u0301t\u00E9", 1, "")] // e with a combining accent is one character of two units
+    public void Text_is_cut_between_whole_characters_at_most_at_the_limit(string text, int max, string expected)
+    {
+        var clipped = Text.Clip(text, max);
+
+        Assert.Equal(expected, clipped);
+        Assert.True(clipped.Length <= max);
+        _ = Strict.GetBytes(clipped); // well-formed: no half of an emoji
+    }
+}
