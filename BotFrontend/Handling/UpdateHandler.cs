@@ -183,11 +183,17 @@ internal sealed partial class UpdateHandler(
 
         if (!text.StartsWith('/'))
         {
+            // A group's talk is not the bot's business, numbers included: a custom amount is asked for, and typed, in private.
+            if (!context.PrivateChat)
+            {
+                return;
+            }
+
             if (pendingAmounts.TryRemove(from.Id, out var pending))
             {
                 await ActCustom(updateId, context, pending, text, ct);
             }
-            else if (context.PrivateChat)
+            else
             {
                 await Reply(context, BotTexts.Get(context.Language, "unknown"));
             }

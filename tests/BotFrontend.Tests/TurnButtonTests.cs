@@ -119,6 +119,12 @@ public sealed class TurnButtonTests(BotFixture bot)
         var asking = bot.Api.LastIndex;
         await Press(flop, "x");
         var ask = await bot.Api.WaitFor(r => IsAmountQuestion(r, flop.Actor), asking);
+        // A number the player writes in a group meanwhile is that group's talk, not the amount asked for in private.
+        var beforeGroup = await table.GetSnapshot(null);
+        var group = -1_000_000_000_000 - flop.Actor;
+        await bot.Post(BotFixture.Message(flop.Actor, "9", group));
+        await bot.Queues.Idle(group);
+        var afterGroup = await table.GetSnapshot(null);
         await bot.Post(BotFixture.Message(flop.Actor, "7"));
         await bot.Queues.Idle(flop.Actor);
         var bet = await table.GetSnapshot(null);
@@ -134,6 +140,8 @@ public sealed class TurnButtonTests(BotFixture bot)
         Assert.Contains($"{legal.MinRaiseTo}", ask.Text, StringComparison.Ordinal);
         Assert.Contains($"{legal.MaxRaiseTo}", ask.Text, StringComparison.Ordinal);
         Assert.InRange(7, legal.MinRaiseTo, legal.MaxRaiseTo);
+        Assert.InRange(9, legal.MinRaiseTo, legal.MaxRaiseTo);
+        Assert.Equal(beforeGroup.EventSeq, afterGroup.EventSeq);
         Assert.Equal(7, SeatOf(bet, flop.Actor).Bet);
         Assert.NotEqual(flop.View.ActorSeat, bet.View.ActorSeat);
     }
