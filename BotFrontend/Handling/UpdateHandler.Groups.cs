@@ -95,6 +95,12 @@ internal sealed partial class UpdateHandler
         }
 
         var chat = membership.Chat;
+        if (joined)
+        {
+            // Unblocked, or added back to the group: messages flow to the chat again (a 403 had stopped them).
+            outbox.Reachable(chat.Id);
+        }
+
         if (chat.Type == ChatType.Private)
         {
             try
@@ -117,7 +123,23 @@ internal sealed partial class UpdateHandler
         if (joined)
         {
             logger.LogInformation("Bot added to group {ChatId} by {UserId}", chat.Id, membership.From.Id);
-            await StartGroup(await Begin(chat, membership.From), ct);
+            var context = await Begin(chat, membership.From);
+            if (context.Banned)
+            {
+                // A banned player opens no table and hosts none; anybody else in the group may /startgroup.
+                logger.LogInformation("Banned player {PlayerId} added the bot to group {ChatId}: no table opened", context.PlayerId, chat.Id);
+                return;
+            }
+
+            try
+            {
+                await StartGroup(context, ct);
+            }
+            catch (PokerException e)
+            {
+                await Reply(context, Refusal(context, e));
+            }
+
             return;
         }
 

@@ -77,6 +77,54 @@ public sealed class GroupTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task A_group_whose_posts_were_refused_gets_them_again_once_the_bot_is_added_back()
+    {
+        const long group = -1_002_223_336;
+        var user = BotFixture.NewUserId();
+        var after = bot.Api.LastIndex;
+        (await bot.Post(BotFixture.Membership(user, group, "left", "member"))).EnsureSuccessStatusCode();
+        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, after);
+        await bot.Outbox.Idle(group);
+
+        // The bot is removed; a post queued just then is refused with a 403 and the outbox stops writing to the group.
+        bot.Api.FailChat(group, 403);
+        (await bot.Post(BotFixture.Message(user, "/startgroup", group))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(group);
+        await bot.Outbox.Idle(group);
+        (await bot.Post(BotFixture.Membership(user, group, "member", "left"))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(group);
+        var refused = bot.Outbox.IsUnreachable(group);
+
+        // Added back: the bot writes to the group again (its announcement, edited: "not modified" when it reads the same).
+        bot.Api.ClearChat(group);
+        var readded = bot.Api.LastIndex;
+        (await bot.Post(BotFixture.Membership(user, group, "left", "member"))).EnsureSuccessStatusCode();
+        var shown = await bot.Api.WaitFor(r => r.ChatId == group, readded);
+
+        Assert.True(refused);
+        Assert.Equal([$"j:{Handling.UpdateHandler.GroupTableId(group)}"], shown.CallbackData);
+        await bot.Grains.GetGrain<ITableGrain>(Handling.UpdateHandler.GroupTableId(group)).Close("test over");
+    }
+
+    [Fact]
+    public async Task A_banned_player_who_adds_the_bot_to_a_group_opens_no_table()
+    {
+        const long group = -1_002_223_337;
+        var user = BotFixture.NewUserId();
+        await bot.Say(user, "/start");
+        await bot.Grains.GetGrain<IPlayerGrain>(user).Ban(BotFixture.AdminId, "spam");
+        var after = bot.Api.LastIndex;
+
+        (await bot.Post(BotFixture.Membership(user, group, "left", "member"))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(group);
+        await bot.Outbox.Idle(group);
+
+        var missing = await Assert.ThrowsAsync<Grains.Interfaces.Common.PokerException>(() => bot.Grains.GetGrain<ITableGrain>(Handling.UpdateHandler.GroupTableId(group)).GetSummary());
+        Assert.Equal("not_found", missing.Code);
+        Assert.DoesNotContain(bot.Api.Requests, r => r.Index > after && r.ChatId == group);
+    }
+
+    [Fact]
     public async Task Blocking_the_bot_in_a_private_chat_marks_the_player_unreachable_and_unblocking_reachable_again()
     {
         var user = BotFixture.NewUserId();
