@@ -517,7 +517,7 @@ internal sealed partial class UpdateHandler(
         buyIn = Math.Max(summary.MinBuyIn, Math.Min(buyIn, context.Player.Balance));
 
         // Subscribe first so the first hand's events are not missed.
-        await watches.WatchPlayer(tableId, context.PlayerId, context.Language);
+        var watched = await watches.WatchPlayer(tableId, context.PlayerId, context.Language);
         int seat;
         try
         {
@@ -525,7 +525,9 @@ internal sealed partial class UpdateHandler(
         }
         catch
         {
-            if (!context.Player.Tables.Contains(tableId))
+            // Only the watch this press added goes: one kept for the waitlist's offer stays, and so does one for a seat
+            // another press (in another chat) took meanwhile.
+            if (watched && !(await grains.GetGrain<IPlayerGrain>(context.PlayerId).Get()).Tables.Contains(tableId))
             {
                 await watches.Forget(tableId, context.PlayerId);
             }

@@ -49,17 +49,18 @@ internal sealed class TableWatches(
     public TableWatch? Find(string tableId) => watches.GetValueOrDefault(tableId);
 
     /// <summary>Relays <paramref name="tableId"/> to the player's private chat (idempotent).</summary>
-    public async Task WatchPlayer(string tableId, long playerId, string language)
+    public async Task<bool> WatchPlayer(string tableId, long playerId, string language)
     {
         if (watches.TryGetValue(tableId, out var existing) && existing.HasPlayer(playerId))
         {
             existing.SetLanguage(playerId, language);
-            return;
+            return false;
         }
 
         var watch = await GetOrSubscribe(tableId);
         watch.AddPlayer(playerId, language);
         await Present(tableId, presence => presence.Enter(playerId, RelayId, Lease));
+        return true;
     }
 
     /// <summary>

@@ -173,10 +173,14 @@ public sealed class CommandTests(BotFixture bot)
         var after = bot.Api.LastIndex;
         await bot.Press(user, $"w:{tableId}");
         var queued = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user, after);
+        // An older Join button pressed meanwhile is refused (the table is full) and keeps the player's place in the queue.
+        await bot.Press(user, $"j:{tableId}");
+        var refused = (await table.GetSnapshot(null)).View.Seats.All(s => s.PlayerId != user);
 
         await table.Leave(seated[0]);
 
         var offer = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == user && r.Text.Contains("held for you", StringComparison.Ordinal), after);
+        Assert.True(refused);
         Assert.Equal([$"w:{tableId}"], card.CallbackData);
         Assert.Contains("number 1", queued.Text, StringComparison.Ordinal);
         Assert.Equal([$"j:{tableId}"], offer.CallbackData);
