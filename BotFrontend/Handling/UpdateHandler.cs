@@ -51,7 +51,9 @@ internal sealed partial class UpdateHandler(
         var ok = false;
         try
         {
-            if (update.Message is { From: { } from, Text: { } text } message)
+            // A message sent on behalf of a chat (an anonymous group admin, a channel) comes from Telegram's shared
+            // placeholder accounts, not from a player: it is not answered.
+            if (update.Message is { From: { } from, Text: { } text, SenderChat: null } message)
             {
                 await OnMessage(update.Id, message, from, text, cancellationToken);
             }
@@ -206,6 +208,12 @@ internal sealed partial class UpdateHandler(
         var at = command.IndexOf('@', StringComparison.Ordinal);
         if (at >= 0)
         {
+            if (!command[(at + 1)..].Equals(identity.Username, StringComparison.OrdinalIgnoreCase))
+            {
+                // A command for another bot in the group.
+                return;
+            }
+
             command = command[..at];
         }
 

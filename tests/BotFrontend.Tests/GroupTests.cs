@@ -125,6 +125,31 @@ public sealed class GroupTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task A_command_for_another_bot_and_a_message_sent_for_a_chat_are_not_answered()
+    {
+        const long group = -1_002_223_338;
+        var user = BotFixture.NewUserId();
+        var table = bot.Grains.GetGrain<ITableGrain>(Handling.UpdateHandler.GroupTableId(group));
+        var after = bot.Api.LastIndex;
+
+        (await bot.Post(BotFixture.Message(user, "/startgroup@some_other_bot", group))).EnsureSuccessStatusCode();
+        // An anonymous admin: Telegram's shared GroupAnonymousBot account, on behalf of the group.
+        var anonymous = BotFixture.Message(1_087_968_824, "/startgroup", group);
+        anonymous["message"]!["sender_chat"] = BotFixture.Chat(group);
+        (await bot.Post(anonymous)).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(group);
+        await bot.Outbox.Idle(group);
+        var ignored = bot.Api.Requests.Where(r => r.Index > after && r.ChatId == group).ToList();
+        var missing = await Assert.ThrowsAsync<Grains.Interfaces.Common.PokerException>(() => table.GetSummary());
+        var ours = await bot.Say(user, "/startgroup@" + bot.Bot.Services.GetRequiredService<BotIdentity>().Username.ToUpperInvariant(), group);
+
+        Assert.Empty(ignored);
+        Assert.Equal("not_found", missing.Code);
+        Assert.Equal([$"j:{table.GetPrimaryKeyString()}"], ours.CallbackData);
+        await table.Close("test over");
+    }
+
+    [Fact]
     public async Task Blocking_the_bot_in_a_private_chat_marks_the_player_unreachable_and_unblocking_reachable_again()
     {
         var user = BotFixture.NewUserId();
