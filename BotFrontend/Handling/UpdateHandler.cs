@@ -271,7 +271,10 @@ internal sealed partial class UpdateHandler(
 
         var referral = asked is StartPayload.Referral { ReferrerId: var referrer } ? await Referral(context, referrer, ct) : null;
         var balance = referral is null ? context.Player.Balance : (await grains.GetGrain<IPlayerGrain>(context.PlayerId).Get()).Balance;
-        var text = BotTexts.Get(context.Language, "welcome", context.Player.Profile.DisplayName, balance);
+        // The balance is private: a group is welcomed without it.
+        var text = context.PrivateChat
+            ? BotTexts.Get(context.Language, "welcome", context.Player.Profile.DisplayName, balance)
+            : BotTexts.Get(context.Language, "welcome.group", context.Player.Profile.DisplayName);
         if (referral is not null)
         {
             text += "\n" + referral;

@@ -12,6 +12,7 @@ internal static class BotTexts
     private static readonly FrozenDictionary<string, string> En = new Dictionary<string, string>
     {
         ["welcome"] = "Welcome to Orleans Poker, {0}! You have {1} chips. Choose below or type /help.",
+        ["welcome.group"] = "Welcome to Orleans Poker, {0}! Choose below or type /help.",
         ["menu"] = "Main menu",
         ["btn.lobby"] = "🃏 Lobby",
         ["btn.table"] = "🪑 My table",
@@ -309,6 +310,7 @@ internal static class BotTexts
     private static readonly FrozenDictionary<string, string> Fa = new Dictionary<string, string>
     {
         ["welcome"] = "{0} عزیز، به اورلئانز پوکر خوش آمدید! شما {1} ژتون دارید. از منو انتخاب کنید یا /help را بزنید.",
+        ["welcome.group"] = "{0} عزیز، به اورلئانز پوکر خوش آمدید! از منو انتخاب کنید یا /help را بزنید.",
         ["menu"] = "منوی اصلی",
         ["btn.lobby"] = "🃏 لابی",
         ["btn.table"] = "🪑 میز من",

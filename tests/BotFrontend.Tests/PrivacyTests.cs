@@ -38,6 +38,20 @@ public sealed class PrivacyTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task Start_in_a_group_welcomes_the_player_without_their_balance()
+    {
+        var user = BotFixture.NewUserId();
+        var inPrivate = await bot.Say(user, "/start");
+        var balance = (await bot.Grains.GetGrain<Grains.Interfaces.Players.IPlayerGrain>(user).Get()).Balance.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var inGroup = await bot.Say(user, "/start", Group);
+
+        Assert.Contains(balance, inPrivate.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Welcome to Orleans Poker", inGroup.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(balance, inGroup.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wallet_button_on_a_group_message_never_posts_the_balance_in_the_group()
     {
         var user = BotFixture.NewUserId();
