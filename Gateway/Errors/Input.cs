@@ -150,10 +150,8 @@ public static partial class Input
 
     public static PokerException Invalid(string field, string message) => new("invalid_input", $"{field} {message}", 400);
 
-    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[a-z0-9-]+$")]
+    // \z, not $: "$" also matches before a final line break.
+    [GeneratedRegex(@"^[a-z0-9-]+\z")]
     private static partial Regex TemplatePattern();
 
     [GeneratedRegex("^[2-9TJQKA][cdhs]$")]
