@@ -255,7 +255,8 @@ internal sealed partial class UpdateHandler(
             case StartPayload.Table { TableId: var tableId }:
                 await ShowTable(context, tableId, ct);
                 return;
-            case StartPayload.Invite { TableId: var tableId, Code: var code }:
+            case StartPayload.Invite { TableId: var tableId, Code: var code } when context.PrivateChat:
+                // Seated, a player gets their cards in the private chat this link opens (typed in a group: the welcome).
                 await Sit(context, tableId, code, ct);
                 return;
             case StartPayload.Group when !context.PrivateChat:

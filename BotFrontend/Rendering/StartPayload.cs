@@ -20,8 +20,8 @@ internal abstract record StartPayload
     /// <summary>What a <c>/start</c> parameter asks for; null for none (or one the bot never made): the welcome.</summary>
     public static StartPayload? Parse(string payload) => payload switch
     {
-        ['t', '_', .. var table] => new Table(table),
-        ['i', '_', .. var rest] when rest.LastIndexOf('_') is var cut and > 0 => new Invite(rest[..cut], rest[(cut + 1)..]),
+        ['t', '_', .. var table] when Grains.Interfaces.Tables.TableIds.IsValid(table) => new Table(table),
+        ['i', '_', .. var rest] when rest.LastIndexOf('_') is var cut and > 0 && Grains.Interfaces.Tables.TableIds.IsValid(rest[..cut]) => new Invite(rest[..cut], rest[(cut + 1)..]),
         ['j', '_', .. var table] when Grains.Interfaces.Tables.TableIds.IsValid(table) => new Join(table),
         ['r', '_', .. var player] when long.TryParse(player, NumberStyles.None, CultureInfo.InvariantCulture, out var referrer) => new Referral(referrer),
         "g" => new Group(),
