@@ -208,7 +208,7 @@ internal sealed partial class UpdateHandler(
         var at = command.IndexOf('@', StringComparison.Ordinal);
         if (at >= 0)
         {
-            if (!command[(at + 1)..].Equals(identity.Username, StringComparison.OrdinalIgnoreCase))
+            if (identity.IsAnotherBot(command[(at + 1)..]))
             {
                 // A command for another bot in the group.
                 return;

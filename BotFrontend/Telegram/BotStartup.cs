@@ -26,7 +26,7 @@ internal sealed class BotStartup(BotApi api, BotIdentity identity, UpdateProcess
         {
             if (await api.Call(0, (client, ct) => client.GetMe(ct), stoppingToken) is { Username: { } username })
             {
-                identity.Username = username;
+                identity.Name(username);
             }
 
             foreach (var language in new[] { BotTexts.English, BotTexts.Persian })

@@ -130,6 +130,8 @@ public sealed class GroupTests(BotFixture bot)
         const long group = -1_002_223_338;
         var user = BotFixture.NewUserId();
         var table = bot.Grains.GetGrain<ITableGrain>(Handling.UpdateHandler.GroupTableId(group));
+        var identity = bot.Bot.Services.GetRequiredService<BotIdentity>();
+        await BoundedWait.Until(() => Task.FromResult(identity.Named), "the bot's name from getMe");
         var after = bot.Api.LastIndex;
 
         (await bot.Post(BotFixture.Message(user, "/startgroup@some_other_bot", group))).EnsureSuccessStatusCode();
@@ -141,7 +143,7 @@ public sealed class GroupTests(BotFixture bot)
         await bot.Outbox.Idle(group);
         var ignored = bot.Api.Requests.Where(r => r.Index > after && r.ChatId == group).ToList();
         var missing = await Assert.ThrowsAsync<Grains.Interfaces.Common.PokerException>(() => table.GetSummary());
-        var ours = await bot.Say(user, "/startgroup@" + bot.Bot.Services.GetRequiredService<BotIdentity>().Username.ToUpperInvariant(), group);
+        var ours = await bot.Say(user, "/startgroup@" + identity.Username.ToUpperInvariant(), group);
 
         Assert.Empty(ignored);
         Assert.Equal("not_found", missing.Code);
