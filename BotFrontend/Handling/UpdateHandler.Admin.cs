@@ -135,7 +135,7 @@ internal sealed partial class UpdateHandler
         }
 
         var started = await grains.GetGrain<IBroadcastGrain>(IBroadcastGrain.Key).Start(context.PlayerId, text);
-        await Audit(context, "broadcast.start", started.Id, text.Length <= 200 ? text : Text.Clip(text, 199) + "…");
+        await Audit(context, "broadcast.start", started.Id, Text.Shorten(text, 200));
         broadcasts.Wake();
         await Reply(context, BroadcastStatusText(context.Language, started));
         return BotTexts.Get(context.Language, "ok");

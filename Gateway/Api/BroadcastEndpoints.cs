@@ -24,7 +24,7 @@ public static class BroadcastEndpoints
         {
             var text = request.Text ?? throw Input.Invalid("text", "is required");
             var started = await Grain(grains).Start(user.GetPlayerId(), text);
-            await audit.Write(user, "broadcast.start", started.Id, started.Text.Length <= 200 ? started.Text : Text.Clip(started.Text, 199) + "…");
+            await audit.Write(user, "broadcast.start", started.Id, Text.Shorten(started.Text, 200));
             return started;
         }).WithSummary($"Start a broadcast of plain text (1..{IBroadcastGrain.MaxTextLength} characters, line breaks allowed) to every player who started the bot; 409 while another runs or is paused");
 

@@ -32,4 +32,7 @@ public static class Text
 
         return text[..end];
     }
+
+    /// <summary><paramref name="text"/> in at most <paramref name="max"/> characters: cut (<see cref="Clip"/>) and ended with "…" when longer.</summary>
+    public static string Shorten(string text, int max) => text.Length <= max ? text : Clip(text, max - 1) + "…";
 }

@@ -22,4 +22,11 @@ public sealed class TextTests
         Assert.True(clipped.Length <= max);
         _ = Strict.GetBytes(clipped); // well-formed: no half of an emoji
     }
+
+    [Theory]
+    [InlineData("short", 5, "short")]
+    [InlineData("longer", 5, "long…")]
+    [InlineData("abc\U0001F0CFd", 5, "abc…")]
+    public void Shortened_text_ends_with_an_ellipsis_where_it_was_cut(string text, int max, string expected) =>
+        Assert.Equal(expected, Text.Shorten(text, max));
 }
