@@ -18,6 +18,22 @@ internal sealed partial class UpdateHandler
     /// <summary>The id of a group chat's table.</summary>
     public static string GroupTableId(long chatId) => "g" + Math.Abs(chatId).ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The table of a group chat: the one it kept from before it became a supergroup, else its own id's.</summary>
+    private async Task<string> GroupTable(long chatId) =>
+        await grains.GetGrain<IBotGroupsGrain>(identity.Id).TableOf(chatId) ?? GroupTableId(chatId);
+
+    /// <summary>
+    /// A group became a supergroup: Telegram gives it a new chat id and posts to the old one fail from now on. The
+    /// group's table goes on in the supergroup; its next event posts a fresh table message there.
+    /// </summary>
+    private async Task OnMigration(long fromChatId, long toChatId)
+    {
+        if (await watches.MoveGroup(fromChatId, toChatId) is { } tableId)
+        {
+            logger.LogInformation("Group {FromChatId} became supergroup {ToChatId}: table {TableId} goes on there", fromChatId, toChatId, tableId);
+        }
+    }
+
     /// <summary>The table of a group chat: created on first use, relayed to the group (recorded, so a restart resumes it).</summary>
     private async Task StartGroup(Context context, CancellationToken ct)
     {
@@ -27,7 +43,7 @@ internal sealed partial class UpdateHandler
             return;
         }
 
-        var tableId = GroupTableId(context.ChatId);
+        var tableId = await GroupTable(context.ChatId);
         var table = grains.GetGrain<ITableGrain>(tableId);
         TableSummary summary;
         try
@@ -144,6 +160,6 @@ internal sealed partial class UpdateHandler
         }
 
         logger.LogInformation("Bot removed from group {ChatId}: no longer posting there", chat.Id);
-        await watches.ForgetGroup(GroupTableId(chat.Id), chat.Id);
+        await watches.ForgetGroup(await GroupTable(chat.Id), chat.Id);
     }
 }

@@ -21,7 +21,7 @@ internal sealed partial class UpdateHandler
     /// </summary>
     private async Task Host(Context context, string argument, CancellationToken ct)
     {
-        var tableId = argument.Length > 0 ? argument : !context.PrivateChat ? GroupTableId(context.ChatId) : await HostedTable(context);
+        var tableId = argument.Length > 0 ? argument : !context.PrivateChat ? await GroupTable(context.ChatId) : await HostedTable(context);
         if (tableId is null || !TableIds.IsValid(tableId))
         {
             await Reply(context, BotTexts.Get(context.Language, "host.none"));

@@ -61,6 +61,14 @@ internal sealed partial class UpdateHandler(
             {
                 await OnCallback(update.Id, query, cancellationToken);
             }
+            else if (update.Message is { MigrateToChatId: { } upgradedTo, Chat.Id: var upgraded })
+            {
+                await OnMigration(upgraded, upgradedTo);
+            }
+            else if (update.Message is { MigrateFromChatId: { } movedFrom, Chat.Id: var movedTo })
+            {
+                await OnMigration(movedFrom, movedTo);
+            }
             else if (update.MyChatMember is { } membership)
             {
                 await OnMembership(membership, cancellationToken);

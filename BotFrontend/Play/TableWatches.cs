@@ -123,6 +123,22 @@ internal sealed class TableWatches(
     }
 
     /// <summary>
+    /// Group <paramref name="fromChatId"/> became supergroup <paramref name="toChatId"/>: its table is posted to the
+    /// new chat (by this process unless another one holds it). Answers the table id, or null when the group had none.
+    /// </summary>
+    public async Task<string?> MoveGroup(long fromChatId, long toChatId)
+    {
+        if (await Registry.Move(fromChatId, toChatId) is not { } tableId)
+        {
+            return null;
+        }
+
+        await AddGroup(tableId, toChatId);
+        await Remove(tableId, watch => watch.RemoveGroup(fromChatId));
+        return tableId;
+    }
+
+    /// <summary>
     /// Renews this process's groups, takes over the ones nobody holds, and watches exactly those: groups held by
     /// another process now (this one's lease ran out) are left to it.
     /// </summary>

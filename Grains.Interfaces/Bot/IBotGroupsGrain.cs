@@ -42,6 +42,20 @@ public interface IBotGroupsGrain : IGrainWithIntegerKey
     [Alias("SetAnnouncement")]
     Task SetAnnouncement(long chatId, int messageId);
 
+    /// <summary>
+    /// Group <paramref name="fromChatId"/> became supergroup <paramref name="toChatId"/> (Telegram gives it a new
+    /// chat id): its table, relay and lease move to the new id, which keeps that table from now on (also after the
+    /// bot leaves and comes back). The old announcement is forgotten (message ids do not carry over). Answers the
+    /// table id, or null when the group had no table recorded; repeating it changes nothing. Throws
+    /// <c>invalid_group</c> for ids that are no two different group chats.
+    /// </summary>
+    [Alias("Move")]
+    Task<string?> Move(long fromChatId, long toChatId);
+
+    /// <summary>The table a group kept from before it became a supergroup (see <see cref="Move"/>); null otherwise.</summary>
+    [Alias("TableOf")]
+    Task<string?> TableOf(long chatId);
+
     /// <summary>Every recorded group with its table.</summary>
     [Alias("List")]
     Task<IReadOnlyList<BotGroup>> List();

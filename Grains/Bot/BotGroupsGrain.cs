@@ -137,6 +137,30 @@ public sealed class BotGroupsGrain(
         }
     }
 
+    public async Task<string?> Move(long fromChatId, long toChatId)
+    {
+        if (fromChatId >= 0 || toChatId >= 0 || fromChatId == toChatId)
+        {
+            throw Invalid($"A group moves from one group chat to another (negative ids); got {fromChatId} and {toChatId}.");
+        }
+
+        if (!Groups.Remove(fromChatId, out var group))
+        {
+            // Telegram tells both chats: the second message finds the move done.
+            return store.State.MovedTables.GetValueOrDefault(toChatId);
+        }
+
+        Groups[toChatId] = group;
+        store.State.MovedTables[toChatId] = group.TableId;
+        store.State.Announcements.Remove(fromChatId);
+        store.State.Announcements.Remove(toChatId);
+        await Save();
+        logger.LogInformation("Group {FromChatId} of bot {BotId} became supergroup {ToChatId}: table {TableId} is posted there", fromChatId, this.GetPrimaryKeyLong(), toChatId, group.TableId);
+        return group.TableId;
+    }
+
+    public Task<string?> TableOf(long chatId) => Task.FromResult(store.State.MovedTables.GetValueOrDefault(chatId));
+
     public Task<int?> GetAnnouncement(long chatId) =>
         Task.FromResult(store.State.Announcements.TryGetValue(chatId, out var id) ? id : (int?)null);
 

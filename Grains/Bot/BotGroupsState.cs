@@ -8,4 +8,7 @@ public sealed class BotGroupsState
 
     /// <summary>The message announcing each group's table, kept when the bot leaves: a re-added bot edits it.</summary>
     [Id(1)] public Dictionary<long, int> Announcements { get; set; } = [];
+
+    /// <summary>The tables of supergroups that were groups with a table before (their id no longer names it).</summary>
+    [Id(2)] public Dictionary<long, string> MovedTables { get; set; } = [];
 }

@@ -253,9 +253,33 @@ public sealed class BotFixture : IAsyncLifetime
         ["language_code"] = language,
     };
 
-    public static JsonObject Chat(long chatId) => chatId > 0
-        ? new JsonObject { ["id"] = chatId, ["type"] = "private", ["first_name"] = "U" }
-        : new JsonObject { ["id"] = chatId, ["type"] = "group", ["title"] = "Poker group" };
+    /// <summary>A chat: positive ids are private chats, ids from -10¹² down supergroups (as Telegram's -100…), others groups.</summary>
+    public static JsonObject Chat(long chatId) => chatId switch
+    {
+        > 0 => new JsonObject { ["id"] = chatId, ["type"] = "private", ["first_name"] = "U" },
+        <= -1_000_000_000_000 => new JsonObject { ["id"] = chatId, ["type"] = "supergroup", ["title"] = "Poker group" },
+        _ => new JsonObject { ["id"] = chatId, ["type"] = "group", ["title"] = "Poker group" },
+    };
+
+    /// <summary>
+    /// The two service messages of group <paramref name="fromChatId"/> becoming supergroup <paramref name="toChatId"/>
+    /// (by <paramref name="userId"/>): the old chat's <c>migrate_to_chat_id</c> and the new one's <c>migrate_from_chat_id</c>.
+    /// </summary>
+    public static (JsonObject InOldChat, JsonObject InNewChat) Migration(long userId, long fromChatId, long toChatId) =>
+        (Service(userId, fromChatId, "migrate_to_chat_id", toChatId), Service(userId, toChatId, "migrate_from_chat_id", fromChatId));
+
+    private static JsonObject Service(long userId, long chatId, string field, long value) => new()
+    {
+        ["update_id"] = NewUpdateId(),
+        ["message"] = new JsonObject
+        {
+            ["message_id"] = Interlocked.Increment(ref nextMessageId),
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["chat"] = Chat(chatId),
+            ["from"] = User(userId),
+            [field] = value,
+        },
+    };
 
     /// <summary>A text message update from <paramref name="userId"/> in <paramref name="chatId"/> (default: their private chat).</summary>
     public static JsonObject Message(long userId, string text, long? chatId = null, string language = "en", int? updateId = null) => new()

@@ -49,6 +49,60 @@ public sealed class GroupTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task A_group_upgraded_to_a_supergroup_keeps_its_table_there()
+    {
+        const long group = -1_002_223_339;
+        const long supergroup = -1_001_002_223_339;
+        var (a, b) = (BotFixture.NewUserId(), BotFixture.NewUserId());
+        var tableId = Handling.UpdateHandler.GroupTableId(group);
+        var table = bot.Grains.GetGrain<ITableGrain>(tableId);
+        var registry = bot.Grains.GetGrain<IBotGroupsGrain>(bot.Bot.Services.GetRequiredService<BotIdentity>().Id);
+        await bot.Say(a, "/start");
+        await bot.Say(b, "/start");
+        var after = bot.Api.LastIndex;
+        (await bot.Post(BotFixture.Membership(a, group, "left", "member"))).EnsureSuccessStatusCode();
+        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, after);
+        await bot.Press(a, $"j:{tableId}", group);
+        await bot.Press(b, $"j:{tableId}", group);
+        var first = (await bot.StartNextHand(table)).View.HandNo;
+        await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group && r.Text.Contains($"#{first}", StringComparison.Ordinal), after);
+        await bot.Outbox.Idle(group);
+
+        // Telegram upgrades the group: the old id refuses every post, and both chats get a service message.
+        bot.Api.Migrate(group, supergroup);
+        var (inOld, inNew) = BotFixture.Migration(a, group, supergroup);
+        (await bot.Post(inOld)).EnsureSuccessStatusCode();
+        (await bot.Post(inNew)).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(group);
+        await bot.Queues.Idle(supergroup);
+        var moved = bot.Api.LastIndex;
+        var view = (await table.GetSnapshot(null)).View;
+        var actor = view.Seats.Single(s => s.Seat == view.ActorSeat).PlayerId!.Value;
+        await bot.Press(actor, $"a:{tableId}:{first}:f");
+        var second = (await bot.StartNextHand(table)).View.HandNo;
+        var posted = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == supergroup && r.Text.Contains($"#{second}", StringComparison.Ordinal), moved);
+
+        // /startgroup in the supergroup announces the same table; no table is opened for the new id.
+        var startgroup = await bot.Say(a, "/startgroup", supergroup);
+        var kept = await registry.TableOf(supergroup);
+        var groups = await registry.List();
+        var repeated = await registry.Move(group, supergroup);
+        var invalid = await Assert.ThrowsAsync<Grains.Interfaces.Common.PokerException>(() => registry.Move(supergroup, supergroup));
+        var noTable = await Assert.ThrowsAsync<Grains.Interfaces.Common.PokerException>(() => bot.Grains.GetGrain<ITableGrain>(Handling.UpdateHandler.GroupTableId(supergroup)).GetSummary());
+
+        Assert.StartsWith("🃏", posted.Text, StringComparison.Ordinal);
+        Assert.Equal([$"j:{tableId}"], startgroup.CallbackData);
+        Assert.Equal(tableId, kept);
+        Assert.Contains(new BotGroup(supergroup, tableId), groups);
+        Assert.DoesNotContain(groups, g => g.ChatId == group);
+        Assert.Equal(tableId, repeated);
+        Assert.Equal("invalid_group", invalid.Code);
+        Assert.Equal("not_found", noTable.Code);
+        Assert.DoesNotContain(bot.Api.Requests, r => r.Index > moved && r.ChatId == group);
+        await table.Close("test over");
+    }
+
+    [Fact]
     public async Task Membership_changes_that_are_no_join_or_leave_do_nothing_and_a_second_add_reuses_the_table()
     {
         const long group = -1_002_223_335;

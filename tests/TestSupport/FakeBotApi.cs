@@ -25,6 +25,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly ConcurrentDictionary<long, (int Status, int? RetryAfter)> chatFailures = new();
     private readonly ConcurrentDictionary<long, DateTimeOffset> throttledUntil = new();
     private readonly ConcurrentDictionary<long, byte> opened = new();
+    private readonly ConcurrentDictionary<long, long> migrated = new();
     private readonly Dictionary<long, (double Tokens, DateTimeOffset At)> chatBuckets = [];
     private (double Tokens, DateTimeOffset At) overallBucket = (30, DateTimeOffset.UtcNow);
     private readonly Dictionary<(long Chat, int Message), string> shown = [];
@@ -73,6 +74,12 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// Telegram, a bot may not write first and every call to that chat answers 403.
     /// </summary>
     public void Opened(long userId) => opened[userId] = 0;
+
+    /// <summary>
+    /// Group <paramref name="fromChatId"/> became supergroup <paramref name="toChatId"/>: as with Telegram, every call
+    /// for the old id answers 400 with <c>migrate_to_chat_id</c>.
+    /// </summary>
+    public void Migrate(long fromChatId, long toChatId) => migrated[fromChatId] = toChatId;
 
     /// <summary>Calls for <paramref name="chatId"/> are answered normally again (the user unblocked the bot).</summary>
     public void ClearChat(long chatId)
@@ -143,6 +150,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         var chat = json["chat_id"] is JsonValue c && c.TryGetValue<long>(out var chatId) ? chatId : (long?)null;
 
         (int Status, int? RetryAfter)? failure = null;
+        long? movedTo = null;
         if (acceptedTokens is { } accepted && !accepted.Contains(token))
         {
             failure = (401, null);
@@ -158,6 +166,11 @@ public sealed class FakeBotApi : IAsyncDisposable
         else if (chat is > 0 and var user && !opened.ContainsKey(user))
         {
             failure = (403, null);
+        }
+        else if (chat is { } old && migrated.TryGetValue(old, out var supergroup))
+        {
+            failure = (400, null);
+            movedTo = supergroup;
         }
         else if (chat is { } throttled && throttledUntil.TryGetValue(throttled, out var until) && until > DateTimeOffset.UtcNow)
         {
@@ -193,6 +206,7 @@ public sealed class FakeBotApi : IAsyncDisposable
             {
                 429 => $"Too Many Requests: retry after {f.RetryAfter}",
                 401 => "Unauthorized",
+                400 when movedTo is not null => "Bad Request: group chat was upgraded to a supergroup chat",
                 400 => "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
                 _ when chat is > 0 and var user && !opened.ContainsKey(user) => "Forbidden: bot can't initiate conversation with a user",
                 _ => "Forbidden: bot was blocked by the user",
@@ -201,6 +215,10 @@ public sealed class FakeBotApi : IAsyncDisposable
             if (f.RetryAfter is { } retry)
             {
                 error["parameters"] = new JsonObject { ["retry_after"] = retry };
+            }
+            else if (movedTo is { } supergroupId)
+            {
+                error["parameters"] = new JsonObject { ["migrate_to_chat_id"] = supergroupId };
             }
 
             return Results.Content(error.ToJsonString(), "application/json", statusCode: f.Status);
