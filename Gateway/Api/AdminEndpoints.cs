@@ -55,10 +55,11 @@ public static class AdminEndpoints
         {
             var amount = Input.Adjustment(request.Amount);
             var reason = Input.Text(request.Reason, "reason", 200);
+            var transferId = Input.RequestId(request.RequestId) is { } requestId ? $"admin:{playerId}:{requestId}" : $"admin:{Guid.NewGuid():N}";
             var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
             await player.Get();
-            var balance = await player.AdminAdjust($"admin:{Guid.NewGuid():N}", amount, Auth.PokerClaims.GetPlayerId(user), reason);
-            await audit.Write(user, "player.adjust", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{amount:+#;-#;0}: {reason}");
+            var balance = await player.AdminAdjust(transferId, amount, Auth.PokerClaims.GetPlayerId(user), reason);
+            await audit.Write(user, "player.adjust", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{amount:+#;-#;0}: {reason}" + (request.RequestId is { } id ? $" (request {id})" : ""));
             return new ChipsResponse(balance);
         }).WithSummary("Adjust a balance (ledger entry + audit)");
 

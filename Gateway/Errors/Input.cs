@@ -64,6 +64,10 @@ public static partial class Input
         return text;
     }
 
+    /// <summary>An optional client-chosen request id (1..64 letters, digits, '-' or '_'): null stays null.</summary>
+    public static string? RequestId(string? id) =>
+        id is null || TableIds.IsValid(id) ? id : throw Invalid("requestId", "must be 1..64 letters, digits, '-' or '_'");
+
     /// <summary>Optional text: null stays null.</summary>
     public static string? OptionalText(string? value, string field, int max) => value is null ? null : Text(value, field, max);
 

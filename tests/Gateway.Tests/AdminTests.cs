@@ -83,6 +83,31 @@ public sealed class AdminTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task An_adjustment_retried_with_its_request_id_is_applied_once()
+    {
+        var admin = await fixture.SignInAdmin();
+        var player = await fixture.SignInTelegram(GatewayFixture.NewTelegramId());
+        using var http = fixture.Http(admin.AccessToken);
+        var url = $"/api/admin/players/{player.Player.Profile.PlayerId}/adjust";
+        var requestId = Guid.NewGuid().ToString();
+
+        var first = await http.PostAsJsonAsync(url, new { amount = 300, reason = "refund", requestId });
+        var retried = await http.PostAsJsonAsync(url, new { amount = 300, reason = "refund", requestId });
+        var other = await http.PostAsJsonAsync(url, new { amount = 5, reason = "another one" });
+        var badId = await http.PostAsJsonAsync(url, new { amount = 300, reason = "refund", requestId = "no spaces allowed" });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(player.Player.Balance + 300, (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("amount").GetInt64());
+        Assert.Equal(player.Player.Balance + 300, (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("amount").GetInt64());
+        Assert.Equal(player.Player.Balance + 305, (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("amount").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
+        Assert.Equal("application/problem+json", badId.Content.Headers.ContentType?.MediaType);
+        using var me = fixture.Http(player.AccessToken);
+        var ledger = await me.GetFromJsonAsync<JsonElement>("/api/players/me/ledger");
+        Assert.Equal(2, ledger.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "AdminAdjustment"));
+    }
+
+    [Fact]
     public async Task The_audit_log_is_searched_by_admin_action_and_time()
     {
         var admin = await fixture.SignInAdmin();

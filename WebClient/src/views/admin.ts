@@ -86,9 +86,14 @@ export async function adminView(root: HTMLElement, params: string[]): Promise<vo
     const amount = h('input', { id: 'adjust-amount', type: 'number', placeholder: s.amount }) as HTMLInputElement;
     const reason = h('input', { id: 'adjust-reason', placeholder: s.reason }) as HTMLInputElement;
     const outcome = h('div', { id: 'adjust-result' });
+    // One request id per adjustment: pressing Apply again after a failure retries it (applied once), while a change
+    // to the form or a success starts a new one.
+    let requestId = crypto.randomUUID();
+    for (const input of [id, amount, reason]) input.addEventListener('input', () => { requestId = crypto.randomUUID(); });
     const apply = async () => {
       try {
-        const r = await api.post<{ amount: number }>(`/api/admin/players/${id.value}/adjust`, { amount: Number(amount.value), reason: reason.value });
+        const r = await api.post<{ amount: number }>(`/api/admin/players/${id.value}/adjust`, { amount: Number(amount.value), reason: reason.value, requestId });
+        requestId = crypto.randomUUID();
         mount(outcome, `${s.balanceNow}: `, h('b', { 'data-balance': r.amount }, formatChips(r.amount, language())));
         toast('✓');
       } catch (e) {
