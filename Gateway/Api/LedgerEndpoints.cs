@@ -25,7 +25,7 @@ public static class LedgerEndpoints
             return new PageResponse<LedgerEntry>(await Grain(grains).Entries(from, Range(from, to), skip, size), p, size);
         }).WithSummary("Ledger entries of every player recorded in [from, to), oldest first");
 
-        ledger.MapGet("/export", async (DateTimeOffset from, DateTimeOffset to, long? playerId, HttpContext http, IGrainFactory grains) =>
+        ledger.MapGet("/export", async (DateTimeOffset from, DateTimeOffset to, long? playerId, HttpContext http, IGrainFactory grains, ILoggerFactory logs) =>
         {
             Range(from, to);
             if (playerId is { } id)
@@ -34,24 +34,11 @@ public static class LedgerEndpoints
             }
 
             var who = playerId is { } player ? $"player-{player}-" : "";
-            http.Response.ContentType = "text/csv; charset=utf-8";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"ledger-{who}{from:yyyyMMddTHHmm}-{to:yyyyMMddTHHmm}.csv\"";
-            await http.Response.WriteAsync("at,transfer_id,player_id,kind,amount,balance_after,table_id,note\n", http.RequestAborted);
-            for (var skip = 0; ; skip += ILedgerGrain.MaxTake)
-            {
-                var entries = await Grain(grains).Search(new LedgerQuery(playerId, null, from, to, skip, ILedgerGrain.MaxTake, OldestFirst: true));
-                var page = new StringBuilder();
-                foreach (var e in entries)
-                {
-                    page.Append(CultureInfo.InvariantCulture, $"{e.At:O},{Csv(e.TransferId)},{e.PlayerId},{WireNames.SnakeCase(e.Kind.ToString())},{e.Amount},{e.BalanceAfter},{Csv(e.TableId)},{Csv(e.Note)}\n");
-                }
-
-                await http.Response.WriteAsync(page.ToString(), http.RequestAborted);
-                if (entries.Count < ILedgerGrain.MaxTake)
-                {
-                    return;
-                }
-            }
+            await WriteCsv(
+                http,
+                $"ledger-{who}{from:yyyyMMddTHHmm}-{to:yyyyMMddTHHmm}.csv",
+                skip => Grain(grains).Search(new LedgerQuery(playerId, null, from, to, skip, ILedgerGrain.MaxTake, OldestFirst: true)),
+                logs.CreateLogger(typeof(LedgerEndpoints)));
         }).WithSummary("Ledger entries of every player (or of playerId) recorded in [from, to) as CSV, oldest first (at most 366 days)");
 
         api.MapGet("/admin/transactions", (string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IGrainFactory grains) =>
@@ -73,6 +60,46 @@ public static class LedgerEndpoints
     }
 
     private static ILedgerGrain Grain(IGrainFactory grains) => grains.GetGrain<ILedgerGrain>(0);
+
+    /// <summary>
+    /// Writes the entries <paramref name="page"/> answers from each offset (<see cref="ILedgerGrain.MaxTake"/> a page)
+    /// as a CSV download. The first page is read before anything is sent, so storage trouble then is the caller's 503;
+    /// trouble after the download began cannot change its status, so the connection is aborted: the client sees a
+    /// broken transfer, never a file that looks complete.
+    /// </summary>
+    internal static async Task WriteCsv(HttpContext http, string fileName, Func<int, Task<IReadOnlyList<LedgerEntry>>> page, ILogger logger)
+    {
+        var entries = await page(0);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        await http.Response.WriteAsync("at,transfer_id,player_id,kind,amount,balance_after,table_id,note\n", http.RequestAborted);
+        for (var skip = 0; ; )
+        {
+            var text = new StringBuilder();
+            foreach (var e in entries)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{e.At:O},{Csv(e.TransferId)},{e.PlayerId},{WireNames.SnakeCase(e.Kind.ToString())},{e.Amount},{e.BalanceAfter},{Csv(e.TableId)},{Csv(e.Note)}\n");
+            }
+
+            await http.Response.WriteAsync(text.ToString(), http.RequestAborted);
+            if (entries.Count < ILedgerGrain.MaxTake)
+            {
+                return;
+            }
+
+            skip += ILedgerGrain.MaxTake;
+            try
+            {
+                entries = await page(skip);
+            }
+            catch (Exception e) when (PokerExceptionHandler.Classify(e).Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                logger.LogWarning(e, "Ledger export {FileName} broken off after {Rows} rows: storage did not answer", fileName, skip);
+                http.Abort();
+                return;
+            }
+        }
+    }
 
     /// <summary>One page of a ledger search: one player's (or everyone's) entries of a kind in a time range, newest first.</summary>
     private static async Task<PageResponse<LedgerEntry>> Search(IGrainFactory grains, long? playerId, string? kind, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize)
