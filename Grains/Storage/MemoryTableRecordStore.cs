@@ -15,7 +15,7 @@ public sealed class MemoryTableRecordStore : ITableRecordStore
 
     public Task SaveTemplateVersionAsync(string templateId, int version, TemplateConfig config, bool active, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        _templates.TryAdd((templateId, version), config);
+        _templates[(templateId, version)] = config;
         return Task.CompletedTask;
     }
 

@@ -21,7 +21,9 @@ public sealed class NpgsqlTableRecordStore(NpgsqlDataSource dataSource) : ITable
                 """
                 INSERT INTO table_templates (template_id, version, name, variant, config, is_active, created_at)
                 VALUES (@template_id, @version, @name, @variant, @config, @active, @at)
-                ON CONFLICT (template_id, version) DO NOTHING
+                ON CONFLICT (template_id, version) DO UPDATE
+                    SET name = excluded.name, variant = excluded.variant, config = excluded.config, created_at = excluded.created_at
+                    WHERE table_templates.config <> excluded.config
                 """);
             insert.Parameters.Add(SqlParameters.Param("template_id", NpgsqlDbType.Text, templateId));
             insert.Parameters.Add(SqlParameters.Param("version", NpgsqlDbType.Integer, version));

@@ -50,7 +50,14 @@ public static class TemplateValidator
             }
         }
 
-        Check(!string.IsNullOrWhiteSpace(config.Name) && config.Name.Trim().Length <= MaxNameLength, $"Name must have 1 to {MaxNameLength} characters.");
+        Check(!string.IsNullOrWhiteSpace(config.Name) && config.Name.Length <= MaxNameLength, $"Name must have 1 to {MaxNameLength} characters.");
+        Check(config.Name is null || !config.Name.Any(char.IsControl), "Name must have no control characters.");
+        if (!Enum.IsDefined(config.Type))
+        {
+            errors.Add($"Type {(int)config.Type} is not a table type; use one of {string.Join(", ", Enum.GetNames<TableType>())}.");
+            return errors;
+        }
+
         if (!TemplateVariants.All.Contains(config.Variant))
         {
             errors.Add($"Variant '{config.Variant}' is not supported; use one of {string.Join(", ", TemplateVariants.All)}.");

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Poker.Grains.Analytics;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Tests.Storage;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Orleans.Poker.Grains.Tests;
@@ -54,8 +56,24 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A string grain key no other test uses, e.g. <c>waitlist-7f3a...</c>.</summary>
     public static string NewKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
-    public async Task InitializeAsync() => Cluster = await TestSilo.DeployAsync(() => TestSilo.Build(Time, cluster => cluster.ConfigureSilo((_, silo) =>
-        silo.Services.AddLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>((category, _) => category?.StartsWith("Orleans.Poker.", StringComparison.Ordinal) == true)))));
+    /// <summary>The silo's grain storage (memory), which a test can make fail one grain's next write.</summary>
+    public FaultyGrainStorage Storage => (FaultyGrainStorage)SiloServices.GetRequiredKeyedService<IGrainStorage>(PokerStorage.Name);
+
+    public async Task InitializeAsync() => Cluster = await TestSilo.DeployAsync(() =>
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddTestGrains(Time);
+            silo.Services.AddLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>((category, _) => category?.StartsWith("Orleans.Poker.", StringComparison.Ordinal) == true));
+            var memory = silo.Services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, PokerStorage.Name)
+                && d.KeyedImplementationFactory is not null);
+            silo.Services.Remove(memory);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(PokerStorage.Name, (services, key) =>
+                new FaultyGrainStorage((IGrainStorage)memory.KeyedImplementationFactory!(services, key)));
+        });
+        return builder.Build();
+    });
 
     public async Task DisposeAsync()
     {

@@ -58,18 +58,24 @@ public sealed class NpgsqlStoreTests(MigratedDatabase database) : StoreContractT
     }
 
     [Fact]
-    public async Task Template_versions_are_stored_once_and_follow_activation()
+    public async Task Template_versions_are_stored_once_follow_activation_and_take_a_retried_versions_configuration()
     {
         var template = $"tpl-{Guid.NewGuid():N}";
         await Stores.Tables.SaveTemplateVersionAsync(template, 1, Config, active: true, T0);
         await Stores.Tables.SaveTemplateVersionAsync(template, 2, Config with { BigBlind = 4 }, active: true, T0);
         await Stores.Tables.SaveTemplateVersionAsync(template, 2, Config with { BigBlind = 4 }, active: false, T0);
+        // Version 1 again with another configuration: its grain failed to keep the first (a state write failed), so
+        // no table uses it and the row takes the configuration the version has now.
+        await Stores.Tables.SaveTemplateVersionAsync(template, 1, Config with { Name = "Second try" }, active: false, T0);
 
         var rows = await database.ScalarAsync<long>("SELECT count(*) FROM table_templates WHERE template_id = @t", ("t", template));
         var active = await database.ScalarAsync<long>("SELECT count(*) FROM table_templates WHERE template_id = @t AND is_active", ("t", template));
         var bigBlind = await database.ScalarAsync<long>("SELECT (config->>'bigBlind')::bigint FROM table_templates WHERE template_id = @t AND version = 2", ("t", template));
 
+        var firstName = await database.ScalarAsync<string>("SELECT name FROM table_templates WHERE template_id = @t AND version = 1", ("t", template));
+
         Assert.Equal((2, 0, 4), (rows, active, bigBlind));
+        Assert.Equal("Second try", firstName);
     }
 
     [Fact]

@@ -46,6 +46,34 @@ public sealed class TemplateGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_create_whose_state_write_failed_leaves_no_template_and_may_be_retried_with_another_configuration()
+    {
+        var (id, template) = NewTemplate();
+        fixture.Storage.FailNextWrite("template", id);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => template.Create(Holdem));
+        var afterFailure = await template.Get();
+        var retried = await template.Create(Holdem with { Name = "Second try" });
+
+        Assert.Null(afterFailure);
+        Assert.Equal((1, "Second try"), (retried.Version, retried.Config.Name));
+        Assert.Equal("Second try", fixture.TableRecords.FindTemplateVersion(id, 1)?.Name);
+        Assert.Contains(await fixture.Grains.GetGrain<ITemplateCatalogGrain>(0).List(), t => t.Id == id);
+    }
+
+    [Fact]
+    public async Task An_update_whose_state_write_failed_keeps_the_version_before()
+    {
+        var (id, template) = await Created();
+        fixture.Storage.FailNextWrite("template", id);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => template.Update(Holdem with { Name = "Lost" }));
+        var afterFailure = await template.Get();
+
+        Assert.Equal((1, Holdem.Name), (afterFailure?.Version, afterFailure?.Config.Name));
+    }
+
+    [Fact]
     public async Task Invalid_configuration_is_refused_with_the_reason()
     {
         var (_, template) = NewTemplate();

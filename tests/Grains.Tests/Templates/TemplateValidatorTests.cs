@@ -49,6 +49,10 @@ public sealed class TemplateValidatorTests
         { "sit-and-go without stack", Holdem with { Type = TableType.SitAndGo, BlindLevels = [new(10, 20, 0, TimeSpan.FromMinutes(3))] }, "positive starting stack" },
         { "robots fill every seat", Holdem with { Robots = 6, MaxPlayers = 6 }, "Robots must leave at least one seat" },
         { "no name", Holdem with { Name = " " }, "Name must have" },
+        { "a name padded past its length", Holdem with { Name = new string(' ', 5_000) + "abc" }, "Name must have 1 to 64" },
+        { "a NUL in the name", Holdem with { Name = "a\0b" }, "no control characters" },
+        { "a line break in the name", Holdem with { Name = "a\nb" }, "no control characters" },
+        { "an undefined table type", Holdem with { Type = (TableType)9 }, "Type 9 is not a table type" },
     };
 
     [Theory]
