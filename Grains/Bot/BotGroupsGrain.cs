@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Bot;
 
@@ -55,7 +56,7 @@ public sealed class BotGroupsGrain(
 
         if (changed || mine)
         {
-            await Save();
+            await store.WriteOrDeactivate(this);
         }
 
         if (added)
@@ -73,7 +74,7 @@ public sealed class BotGroupsGrain(
             return false;
         }
 
-        await Save();
+        await store.WriteOrDeactivate(this);
         logger.LogInformation("Bot {BotId} no longer posts table {TableId} to group {ChatId}", this.GetPrimaryKeyLong(), group.TableId, chatId);
         return true;
     }
@@ -109,7 +110,7 @@ public sealed class BotGroupsGrain(
 
         if (held.Count > 0)
         {
-            await Save();
+            await store.WriteOrDeactivate(this);
         }
 
         if (taken > 0)
@@ -132,7 +133,7 @@ public sealed class BotGroupsGrain(
 
         if (released > 0)
         {
-            await Save();
+            await store.WriteOrDeactivate(this);
             logger.LogInformation("Relay {Relay} of bot {BotId} released {Count} groups", relay, this.GetPrimaryKeyLong(), released);
         }
     }
@@ -154,7 +155,7 @@ public sealed class BotGroupsGrain(
         store.State.MovedTables[toChatId] = group.TableId;
         store.State.Announcements.Remove(fromChatId);
         store.State.Announcements.Remove(toChatId);
-        await Save();
+        await store.WriteOrDeactivate(this);
         logger.LogInformation("Group {FromChatId} of bot {BotId} became supergroup {ToChatId}: table {TableId} is posted there", fromChatId, this.GetPrimaryKeyLong(), toChatId, group.TableId);
         return group.TableId;
     }
@@ -174,7 +175,7 @@ public sealed class BotGroupsGrain(
         if (store.State.Announcements.GetValueOrDefault(chatId) != messageId)
         {
             store.State.Announcements[chatId] = messageId;
-            await Save();
+            await store.WriteOrDeactivate(this);
         }
     }
 
@@ -182,20 +183,6 @@ public sealed class BotGroupsGrain(
         Task.FromResult<IReadOnlyList<BotGroup>>(Groups.OrderBy(g => g.Key).Select(g => new BotGroup(g.Key, g.Value.TableId)).ToList());
 
     private static bool Free(BotGroupEntry group, DateTimeOffset now) => group.Relay is null || group.LeaseUntil <= now;
-
-    /// <summary>Writes the state; a failed write leaves this activation's memory ahead of storage, so it goes.</summary>
-    private async Task Save()
-    {
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
 
     private static void CheckRelay(string relay)
     {

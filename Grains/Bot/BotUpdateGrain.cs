@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Bot;
 
@@ -91,15 +92,7 @@ public sealed class BotUpdateGrain(
             return;
         }
 
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await store.WriteOrDeactivate(this);
     }
 
     private string CheckOwned(int updateId)

@@ -479,15 +479,7 @@ public sealed class PlayerGrain(
 
     private async Task Persist()
     {
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
+        await store.WriteOrDeactivate(this);
 
         statsWrite?.Dispose();
         statsWrite = null;

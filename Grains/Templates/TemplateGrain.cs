@@ -53,7 +53,7 @@ public sealed class TemplateGrain(
         TemplateValidator.ThrowIfInvalid(config);
         await AddVersion(config, active: true);
         State.Exists = true;
-        await Save();
+        await store.WriteOrDeactivate(this);
         await GrainFactory.GetGrain<ITemplateCatalogGrain>(0).Register(TemplateId);
         logger.LogInformation("Template {TemplateId} created ({Variant})", TemplateId, config.Variant);
         return await Info();
@@ -64,7 +64,7 @@ public sealed class TemplateGrain(
         RequireExists();
         TemplateValidator.ThrowIfInvalid(config);
         await AddVersion(config, State.Active);
-        await Save();
+        await store.WriteOrDeactivate(this);
         logger.LogInformation("Template {TemplateId} is now version {Version}", TemplateId, State.Versions.Count);
         return await Info();
     }
@@ -78,7 +78,7 @@ public sealed class TemplateGrain(
             await records.SaveTemplateVersionAsync(TemplateId, State.Versions.Count, State.Versions[^1], active, now);
             State.Active = active;
             State.UpdatedAt = now;
-            await Save();
+            await store.WriteOrDeactivate(this);
         }
 
         return await Info();
@@ -97,7 +97,7 @@ public sealed class TemplateGrain(
         State.Exists = false;
         State.Active = false;
         State.UpdatedAt = time.GetUtcNow();
-        await Save();
+        await store.WriteOrDeactivate(this);
         await GrainFactory.GetGrain<ITemplateCatalogGrain>(0).Unregister(TemplateId);
         logger.LogInformation("Template {TemplateId} deleted", TemplateId);
     }
@@ -189,23 +189,6 @@ public sealed class TemplateGrain(
         State.Versions.Add(config);
         State.Active = active;
         State.UpdatedAt = now;
-    }
-
-    /// <summary>
-    /// Writes the state; a failed write leaves this activation's memory ahead of storage (a template it never stored,
-    /// a version it never kept), so the activation goes and the next call reads what storage holds.
-    /// </summary>
-    private async Task Save()
-    {
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
     }
 
     private void RequireExists()
