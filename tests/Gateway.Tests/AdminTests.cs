@@ -172,6 +172,9 @@ public sealed class AdminTests(GatewayFixture fixture)
     [InlineData("GET", "/api/admin/analytics/hourly?to=2026-01-01T00:00:00Z")]
     [InlineData("GET", "/api/admin/analytics/hourly?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")]
     [InlineData("GET", "/api/admin/analytics/hourly?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&tableId=%00")]
+    [InlineData("GET", "/api/admin/analytics/hourly?from=0001-01-01T00:00:00Z&to=9999-12-31T00:00:00Z")]
+    [InlineData("GET", "/api/admin/analytics/snapshots?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:01Z")]
+    [InlineData("GET", "/api/admin/analytics/waits?from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z")]
     public async Task A_malformed_analytics_request_gets_a_clear_400_and_changes_nothing(string method, string url)
     {
         var admin = await fixture.SignInAdmin();
