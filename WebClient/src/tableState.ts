@@ -3,6 +3,7 @@
 // (resyncs, reconnects). The view dispatches and renders; it keeps no table state of its own.
 
 import { classifyEvent } from './seq';
+import { clampAmount, type RaiseRange } from './slider';
 import type { HandResult, PreAction, PrivateView, TableEventMessage, TableSnapshot, TableView, YourTurnMessage } from './wire';
 
 export interface TableState {
@@ -21,10 +22,16 @@ export interface TableState {
   readonly waitPosition: number | null;
   /** Cards picked to discard in a draw. */
   readonly selected: ReadonlySet<string>;
-  /** The bet or raise being sized (0: none yet, the minimum is offered). */
-  readonly amount: number;
+  /** The bet or raise being sized and the turn it was sized in (null: none yet; a new turn offers its minimum). */
+  readonly sizing: (Turn & { readonly amount: number }) | null;
   /** A snapshot has been asked for and not answered yet. */
   readonly resyncing: boolean;
+}
+
+/** One of the player's turns, as an action names it. */
+export interface Turn {
+  readonly handNo: number;
+  readonly turnId: number;
 }
 
 export type TableInput =
@@ -33,7 +40,7 @@ export type TableInput =
   | { type: 'yourTurn'; message: YourTurnMessage; now: number }
   | { type: 'handFinished'; result: HandResult }
   | { type: 'toggleCard'; card: string }
-  | { type: 'amount'; amount: number }
+  | { type: 'amount'; turn: Turn; amount: number }
   | { type: 'actAccepted' }
   | { type: 'preAction'; preAction: PreAction | null }
   | { type: 'waitPosition'; position: number | null }
@@ -56,7 +63,7 @@ export const defaultTurnMs = 30_000;
 export function initialTableState(tableId: string): TableState {
   return {
     tableId, view: null, mine: null, lastSeq: -1, turnMs: defaultTurnMs, result: null, waitPosition: null,
-    selected: new Set(), amount: 0, resyncing: false,
+    selected: new Set(), sizing: null, resyncing: false,
   };
 }
 
@@ -114,9 +121,10 @@ export function reduce(state: TableState, input: TableInput): TableStep {
       return step({ ...state, selected });
     }
     case 'amount':
-      return step({ ...state, amount: input.amount });
+      return step({ ...state, sizing: { ...input.turn, amount: input.amount } });
     case 'actAccepted':
-      return step({ ...state, selected: new Set(), amount: 0 });
+      // The sized bet belongs to its turn (see betAmount): a newer turn's, sized meanwhile, stays.
+      return step({ ...state, selected: new Set() });
     case 'preAction':
       return step({ ...state, mine: state.mine ? { ...state.mine, preAction: input.preAction } : state.mine });
     case 'waitPosition':
@@ -134,6 +142,16 @@ export function reduce(state: TableState, input: TableInput): TableStep {
 /** True when the player is the one to act and has legal actions to choose from. */
 export function isMyTurn(state: TableState): boolean {
   return !!state.mine?.legal && state.view?.actorSeat === state.mine.seat;
+}
+
+/** The bet or raise to offer in `turn`: the amount sized in that very turn, else the turn's minimum; inside `range`. */
+export function betAmount(state: TableState, turn: Turn, range: RaiseRange): number {
+  const sized = state.sizing;
+  return sized && sameTurn(sized, turn) ? clampAmount(sized.amount, range) : range.min;
+}
+
+export function sameTurn(a: Turn | null, b: Turn | null): boolean {
+  return !!a && !!b && a.handNo === b.handNo && a.turnId === b.turnId;
 }
 
 /** A pre-action the player may choose now, and whether it is the one chosen. */

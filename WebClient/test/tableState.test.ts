@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTurnMs, initialTableState, isMyTurn, minTurnMs, reduce, type TableInput, type TableState } from '../src/tableState';
+import { betAmount, defaultTurnMs, initialTableState, isMyTurn, minTurnMs, reduce, type TableInput, type TableState } from '../src/tableState';
 import type { HandResult, LegalActions, PrivateView, TableEventMessage, TableSnapshot, TableView } from '../src/wire';
 
 const tableId = 't1';
@@ -35,7 +35,7 @@ describe('table state', () => {
   it('starts empty, waiting for a snapshot', () => {
     const state = initialTableState(tableId);
 
-    expect(state).toMatchObject({ view: null, mine: null, lastSeq: -1, turnMs: defaultTurnMs, result: null, waitPosition: null, amount: 0, resyncing: false });
+    expect(state).toMatchObject({ view: null, mine: null, lastSeq: -1, turnMs: defaultTurnMs, result: null, waitPosition: null, sizing: null, resyncing: false });
     expect(state.selected.size).toBe(0);
   });
 
@@ -161,15 +161,37 @@ describe('table state', () => {
     expect(nextHand.selected.size).toBe(0);
   });
 
-  it('forgets the picked cards and the sized bet once the own action is accepted', () => {
+  it('forgets the picked cards once the own action is accepted', () => {
     const { state } = run(
       { type: 'snapshot', snapshot: snapshot(1, { mine: mine({ legal: drawLegal }) }) },
       { type: 'toggleCard', card: 'As' },
-      { type: 'amount', amount: 40 },
       { type: 'actAccepted' });
 
     expect(state.selected.size).toBe(0);
-    expect(state.amount).toBe(0);
+  });
+
+  it('offers a turn the bet sized in that turn, clamped to its range, and any other turn its own minimum', () => {
+    const range = { min: 4, max: 100 };
+    const sized = run({ type: 'snapshot', snapshot: snapshot(1) }, { type: 'amount', turn: { handNo: 3, turnId: 5 }, amount: 40 }).state;
+
+    expect(betAmount(initialTableState(tableId), { handNo: 3, turnId: 5 }, range)).toBe(4);
+    expect(betAmount(sized, { handNo: 3, turnId: 5 }, range)).toBe(40);
+    expect(betAmount(sized, { handNo: 3, turnId: 5 }, { min: 4, max: 30 })).toBe(30);
+    // The next turn of the hand, or a turn of the next hand, after a timeout, a refusal or a pre-action: from its minimum.
+    expect(betAmount(sized, { handNo: 3, turnId: 8 }, { min: 10, max: 100 })).toBe(10);
+    expect(betAmount(sized, { handNo: 4, turnId: 5 }, range)).toBe(4);
+  });
+
+  it('keeps the bet sized in a newer turn when the action of an older one is accepted after it', () => {
+    // The table publishes the next turn before it answers the action: the player sizes a bet there, then the answer comes.
+    const { state } = run(
+      { type: 'snapshot', snapshot: snapshot(1) },
+      { type: 'amount', turn: { handNo: 3, turnId: 5 }, amount: 40 },
+      { type: 'event', message: event(2, { view: view({ turnId: 7 }) }) },
+      { type: 'amount', turn: { handNo: 3, turnId: 7 }, amount: 12 },
+      { type: 'actAccepted' });
+
+    expect(betAmount(state, { handNo: 3, turnId: 7 }, { min: 4, max: 100 })).toBe(12);
   });
 
   it('leaves the waitlist when seated, and looks the position up again when the queue moved', () => {

@@ -11,7 +11,7 @@ import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, timeS
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
 import { clampAmount, presets, raiseRange } from '../slider';
-import { initialTableState, isMyTurn, preActionChoices, reduce, type PreActionChoice, type TableInput, type TableState } from '../tableState';
+import { betAmount, initialTableState, isMyTurn, preActionChoices, reduce, type PreActionChoice, type TableInput, type TableState, type Turn } from '../tableState';
 import { haptic, setMainButton } from '../telegram';
 import type { ActionKind, HandResult, HostSettings, PreAction, SeatView, TableChatMessage, TableEventMessage, TableSettings, TableSnapshot, YourTurnMessage } from '../wire';
 import { chatPanel } from './chatPanel';
@@ -173,6 +173,9 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     }
     const mine = state.mine!;
     const legal = mine.legal!;
+    // The actions name the turn on screen: if the table moved on meanwhile they are refused (stale_action), never misapplied.
+    const turn: Turn = { handNo: v.handNo, turnId: v.turnId };
+    const act = (kind: ActionKind, amountTo = 0, cards: string[] | null = null) => send(turn, kind, amountTo, cards);
     const buttons: HTMLElement[] = [];
     if (legal.discardMax != null && legal.discardMax > 0) {
       const n = state.selected.size;
@@ -192,15 +195,17 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const range = raiseRange(legal);
     let sizing: HTMLElement | null = null;
     if (range) {
-      dispatch({ type: 'amount', amount: clampAmount(state.amount || range.min, range) });
+      // What the button says is what it sends.
+      let amount = betAmount(state, turn, range);
       const betting = v.seats.every((x) => x.bet === 0);
-      const label = () => `${betting ? s.bet : s.raiseTo} ${fmt(state.amount)}`;
-      const raiseButton = h('button.primary', { 'data-action': 'raise', onclick: () => act('BetOrRaise', state.amount) }, label());
-      const slider = h('input', { type: 'range', id: 'bet-slider', min: String(range.min), max: String(range.max), step: '1', value: String(state.amount) }) as HTMLInputElement;
-      const box = h('input', { type: 'number', id: 'bet-amount', min: String(range.min), max: String(range.max), value: String(state.amount) }) as HTMLInputElement;
+      const label = () => `${betting ? s.bet : s.raiseTo} ${fmt(amount)}`;
+      const raiseButton = h('button.primary', { 'data-action': 'raise', onclick: () => act('BetOrRaise', amount) }, label());
+      const slider = h('input', { type: 'range', id: 'bet-slider', min: String(range.min), max: String(range.max), step: '1', value: String(amount) }) as HTMLInputElement;
+      const box = h('input', { type: 'number', id: 'bet-amount', min: String(range.min), max: String(range.max), value: String(amount) }) as HTMLInputElement;
       const set = (value: number) => {
-        dispatch({ type: 'amount', amount: clampAmount(value, range) });
-        slider.value = box.value = String(state.amount);
+        amount = clampAmount(value, range);
+        dispatch({ type: 'amount', turn, amount });
+        slider.value = box.value = String(amount);
         raiseButton.textContent = label();
       };
       slider.oninput = () => set(Number(slider.value));
@@ -376,11 +381,9 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
 
   let hub: HubConnection;
-  const act = async (kind: ActionKind, amountTo = 0, cards: string[] | null = null) => {
+  const send = async (turn: Turn, kind: ActionKind, amountTo: number, cards: string[] | null) => {
     try {
-      // The action names the turn on screen: if the table moved on meanwhile it is refused (stale_action), never misapplied.
-      const { handNo, turnId } = state.view!;
-      await hub.invoke('Act', tableId, handNo, turnId, kind, amountTo, cards, ++clientSeq);
+      await hub.invoke('Act', tableId, turn.handNo, turn.turnId, kind, amountTo, cards, ++clientSeq);
       dispatch({ type: 'actAccepted' });
     } catch (e) {
       toast(String((e as Error).message).replace(/^.*HubException: /, ''), 'error');
