@@ -24,6 +24,8 @@ export interface TableState {
   readonly selected: ReadonlySet<string>;
   /** The bet or raise being sized and the turn it was sized in (null: none yet; a new turn offers its minimum). */
   readonly sizing: (Turn & { readonly amount: number }) | null;
+  /** The turn an action was sent for (in flight or accepted): further taps for that turn send nothing. */
+  readonly sent: Turn | null;
   /** A snapshot has been asked for and not answered yet. */
   readonly resyncing: boolean;
 }
@@ -41,7 +43,9 @@ export type TableInput =
   | { type: 'handFinished'; result: HandResult }
   | { type: 'toggleCard'; card: string }
   | { type: 'amount'; turn: Turn; amount: number }
+  | { type: 'actSent'; turn: Turn }
   | { type: 'actAccepted' }
+  | { type: 'actRefused'; turn: Turn }
   | { type: 'preAction'; preAction: PreAction | null }
   | { type: 'waitPosition'; position: number | null }
   | { type: 'resyncStarted' }
@@ -63,7 +67,7 @@ export const defaultTurnMs = 30_000;
 export function initialTableState(tableId: string): TableState {
   return {
     tableId, view: null, mine: null, lastSeq: -1, turnMs: defaultTurnMs, result: null, waitPosition: null,
-    selected: new Set(), sizing: null, resyncing: false,
+    selected: new Set(), sizing: null, sent: null, resyncing: false,
   };
 }
 
@@ -122,6 +126,11 @@ export function reduce(state: TableState, input: TableInput): TableStep {
     }
     case 'amount':
       return step({ ...state, sizing: { ...input.turn, amount: input.amount } });
+    case 'actSent':
+      return step({ ...state, sent: input.turn });
+    case 'actRefused':
+      // The turn is still the player's (an amount refused, say): they may try again.
+      return step(sameTurn(state.sent, input.turn) ? { ...state, sent: null } : state);
     case 'actAccepted':
       // The sized bet belongs to its turn (see betAmount): a newer turn's, sized meanwhile, stays.
       return step({ ...state, selected: new Set() });
@@ -148,6 +157,11 @@ export function isMyTurn(state: TableState): boolean {
 export function betAmount(state: TableState, turn: Turn, range: RaiseRange): number {
   const sized = state.sizing;
   return sized && sameTurn(sized, turn) ? clampAmount(sized.amount, range) : range.min;
+}
+
+/** True unless an action was already sent for `turn` (a double tap, or the button and Telegram's main button). */
+export function maySend(state: TableState, turn: Turn): boolean {
+  return !sameTurn(state.sent, turn);
 }
 
 export function sameTurn(a: Turn | null, b: Turn | null): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { betAmount, defaultTurnMs, initialTableState, isMyTurn, minTurnMs, reduce, type TableInput, type TableState } from '../src/tableState';
+import { betAmount, defaultTurnMs, initialTableState, isMyTurn, maySend, minTurnMs, reduce, type TableInput, type TableState } from '../src/tableState';
 import type { HandResult, LegalActions, PrivateView, TableEventMessage, TableSnapshot, TableView } from '../src/wire';
 
 const tableId = 't1';
@@ -35,7 +35,7 @@ describe('table state', () => {
   it('starts empty, waiting for a snapshot', () => {
     const state = initialTableState(tableId);
 
-    expect(state).toMatchObject({ view: null, mine: null, lastSeq: -1, turnMs: defaultTurnMs, result: null, waitPosition: null, sizing: null, resyncing: false });
+    expect(state).toMatchObject({ view: null, mine: null, lastSeq: -1, turnMs: defaultTurnMs, result: null, waitPosition: null, sizing: null, sent: null, resyncing: false });
     expect(state.selected.size).toBe(0);
   });
 
@@ -192,6 +192,22 @@ describe('table state', () => {
       { type: 'actAccepted' });
 
     expect(betAmount(state, { handNo: 3, turnId: 7 }, { min: 4, max: 100 })).toBe(12);
+  });
+
+  it('sends one action a turn: a second tap for the turn sends nothing, a newer turn may act, a refused one may try again', () => {
+    const turn = { handNo: 3, turnId: 5 };
+    const sent = run({ type: 'snapshot', snapshot: snapshot(1) }, { type: 'actSent', turn }).state;
+    const accepted = reduce(sent, { type: 'actAccepted' }).state;
+    const refused = reduce(sent, { type: 'actRefused', turn }).state;
+    const olderRefused = reduce(reduce(sent, { type: 'actSent', turn: { handNo: 3, turnId: 7 } }).state, { type: 'actRefused', turn }).state;
+
+    expect(maySend(run({ type: 'snapshot', snapshot: snapshot(1) }).state, turn)).toBe(true);
+    expect(maySend(sent, turn)).toBe(false);
+    expect(maySend(accepted, turn)).toBe(false);
+    expect(maySend(sent, { handNo: 3, turnId: 7 })).toBe(true);
+    expect(maySend(sent, { handNo: 4, turnId: 5 })).toBe(true);
+    expect(maySend(refused, turn)).toBe(true);
+    expect(maySend(olderRefused, { handNo: 3, turnId: 7 })).toBe(false);
   });
 
   it('leaves the waitlist when seated, and looks the position up again when the queue moved', () => {

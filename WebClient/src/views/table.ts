@@ -11,7 +11,7 @@ import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, timeS
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
 import { clampAmount, presets, raiseRange } from '../slider';
-import { betAmount, initialTableState, isMyTurn, preActionChoices, reduce, type PreActionChoice, type TableInput, type TableState, type Turn } from '../tableState';
+import { betAmount, initialTableState, isMyTurn, maySend, preActionChoices, reduce, type PreActionChoice, type TableInput, type TableState, type Turn } from '../tableState';
 import { haptic, setMainButton } from '../telegram';
 import type { ActionKind, HandResult, HostSettings, PreAction, SeatView, TableChatMessage, TableEventMessage, TableSettings, TableSnapshot, YourTurnMessage } from '../wire';
 import { chatPanel } from './chatPanel';
@@ -382,10 +382,13 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
 
   let hub: HubConnection;
   const send = async (turn: Turn, kind: ActionKind, amountTo: number, cards: string[] | null) => {
+    if (!maySend(state, turn)) return;
+    dispatch({ type: 'actSent', turn });
     try {
       await hub.invoke('Act', tableId, turn.handNo, turn.turnId, kind, amountTo, cards, ++clientSeq);
       dispatch({ type: 'actAccepted' });
     } catch (e) {
+      dispatch({ type: 'actRefused', turn });
       toast(String((e as Error).message).replace(/^.*HubException: /, ''), 'error');
       haptic('error');
     }
