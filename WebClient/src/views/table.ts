@@ -6,6 +6,7 @@
 import type { HubConnection } from '@microsoft/signalr';
 import { api, currentSession } from '../api';
 import { cardEl } from '../cards';
+import { errorText } from '../errors';
 import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, timeSpanSeconds, topUpRoom, turnFraction, variantName } from '../format';
 import { onTableReconnected, tableConnection } from '../hubs';
@@ -33,6 +34,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const hostBox = h('div.host-controls', { id: 'host-controls', hidden: true });
   // The play column (own cards, actions, controls) sits beside the felt on a landscape phone (styles.css).
   const fmt = (n: number) => formatChips(n, language());
+  const refused = (e: unknown) => toast(errorText(e, language()), 'error');
   const mySeat = (): SeatView | undefined => state.view?.seats.find((x) => x.playerId === me.playerId);
   const chat = await chatPanel(tableId, me.playerId, () => mySeat() !== undefined);
   mount(root, h('div.table-view', { id: 'table-view' }, info, felt, h('div.play', null, results, myCards, bar, side, hostBox, chat.el)));
@@ -319,7 +321,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     try {
       return await api.post<T>(`/api/tables/${tableId}/host/${what}`, body);
     } catch (e) {
-      toast((e as Error).message, 'error');
+      refused(e);
       return null;
     }
   };
@@ -342,7 +344,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       if (what === 'leave') toast(s.leave);
       return true;
     } catch (e) {
-      toast((e as Error).message, 'error');
+      refused(e);
       return false;
     }
   };
@@ -371,7 +373,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       dispatch({ type: 'waitPosition', position });
       renderAll();
     } catch (e) {
-      toast((e as Error).message, 'error');
+      refused(e);
     }
   };
   const leaveWaitlist = async () => {
@@ -389,7 +391,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       dispatch({ type: 'actAccepted' });
     } catch (e) {
       dispatch({ type: 'actRefused', turn });
-      toast(String((e as Error).message).replace(/^.*HubException: /, ''), 'error');
+      refused(e);
       haptic('error');
     }
   };
@@ -400,7 +402,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       dispatch({ type: 'preAction', preAction: kept });
       renderBar();
     } catch (e) {
-      toast(String((e as Error).message).replace(/^.*HubException: /, ''), 'error');
+      refused(e);
     }
   };
 
