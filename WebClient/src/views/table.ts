@@ -11,6 +11,7 @@ import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, timeSpanSeconds, topUpRoom, turnFraction, variantName } from '../format';
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
+import { retry } from '../retry';
 import { clampAmount, presets, raiseRange } from '../slider';
 import { betAmount, initialTableState, isMyTurn, maySend, preActionChoices, reduce, type PreActionChoice, type TableInput, type TableState, type Turn } from '../tableState';
 import { haptic, setMainButton } from '../telegram';
@@ -461,13 +462,20 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   hub.on('yourTurn', onYourTurn);
   hub.on('handFinished', onHandFinished);
   hub.on('chat', onChat);
-  const watch = () => hub.invoke('Watch', tableId).catch((e: Error) => toast(e.message, 'error'));
+  // A watch that failed (the table's silo out of reach a moment) is tried again while the page is open, else the
+  // table would look connected and never move; a newer watch (after another reconnect) or leaving the page ends it.
+  let watching = 0;
+  const watch = () => {
+    const run = ++watching;
+    return retry(() => hub.invoke('Watch', tableId), () => run === watching, (e, failures) => { if (failures === 0) refused(e); });
+  };
   // Chat lines are not replayed after a reconnect: the kept lines are read again.
-  const offReconnected = onTableReconnected(() => { dispatch({ type: 'reconnected' }); void watch().then(() => chat.reload()); });
-  await watch();
+  const offReconnected = onTableReconnected(() => { dispatch({ type: 'reconnected' }); void watch().then((ok) => (ok ? chat.reload() : undefined)); });
+  void watch();
   void refreshPosition();
 
   return () => {
+    watching++;
     clearInterval(timer);
     offReconnected();
     hub.off('snapshot', onSnapshot);
