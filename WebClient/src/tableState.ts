@@ -4,7 +4,7 @@
 
 import { classifyEvent } from './seq';
 import { clampAmount, type RaiseRange } from './slider';
-import type { HandResult, PreAction, PrivateView, TableEventMessage, TableSnapshot, TableView, YourTurnMessage } from './wire';
+import type { HandResult, PotAward, PreAction, PrivateView, SeatView, TableEventMessage, TableSnapshot, TableView, YourTurnMessage } from './wire';
 
 export interface TableState {
   readonly tableId: string;
@@ -17,7 +17,7 @@ export interface TableState {
   /** How long the current turn clock runs, for the timer ring. */
   readonly turnMs: number;
   /** The last finished hand's result, shown until another one replaces it. */
-  readonly result: HandResult | null;
+  readonly result: ShownResult | null;
   /** The player's place in the waitlist, if queued. */
   readonly waitPosition: number | null;
   /** Cards picked to discard in a draw. */
@@ -28,6 +28,11 @@ export interface TableState {
   readonly sent: Turn | null;
   /** A snapshot has been asked for and not answered yet. */
   readonly resyncing: boolean;
+}
+
+/** A finished hand's result with the winners' names (by player id) as the table showed them when it came. */
+export interface ShownResult extends HandResult {
+  readonly names: Readonly<Record<number, string>>;
 }
 
 /** One of the player's turns, as an action names it. */
@@ -82,7 +87,7 @@ export function reduce(state: TableState, input: TableInput): TableStep {
         lastSeq: snap.eventSeq,
         view: snap.view,
         mine: snap.mine ?? null,
-        result: state.result ?? snap.view.lastResult ?? null,
+        result: state.result ?? (snap.view.lastResult ? shown(snap.view.lastResult, snap.view.seats) : null),
       });
     }
     case 'event': {
@@ -103,7 +108,7 @@ export function reduce(state: TableState, input: TableInput): TableStep {
         view: msg.view,
         mine,
         selected: msg.kind === 'HandStarted' ? new Set() : state.selected,
-        result: msg.result ?? state.result,
+        result: msg.result ? shown(msg.result, msg.view.seats) : state.result,
         waitPosition,
       }, ...(queueMoved ? ['refreshPosition' as const] : []));
     }
@@ -116,7 +121,9 @@ export function reduce(state: TableState, input: TableInput): TableStep {
       return step({ ...state, turnMs, mine });
     }
     case 'handFinished':
-      return step({ ...state, result: input.result });
+      // The same hand's result, brought by its event first, keeps the names taken then.
+      if (state.result?.handId === input.result.handId) return step(state);
+      return step({ ...state, result: shown(input.result, state.view?.seats ?? []) });
     case 'toggleCard': {
       const selected = new Set(state.selected);
       if (selected.has(input.card)) selected.delete(input.card);
@@ -190,6 +197,24 @@ export function preActionChoices(state: TableState): PreActionChoice[] {
   ];
   const chosen = mine.preAction;
   return offered.map((p) => ({ ...p, active: !!chosen && chosen.kind === p.kind && (p.kind !== 'Call' || chosen.amount === p.amount) }));
+}
+
+/**
+ * The result with its winners' names taken now: it stays up into the next hand, when a winner may have left and
+ * somebody else sit in their seat.
+ */
+function shown(result: HandResult, seats: readonly SeatView[]): ShownResult {
+  const names: Record<number, string> = {};
+  for (const { playerId } of result.awards) {
+    const name = playerId != null ? seats.find((x) => x.playerId === playerId)?.name : null;
+    if (name) names[playerId!] = name;
+  }
+  return { ...result, names };
+}
+
+/** Who won an award, by the name the result was shown with ("#3", the seat, when the table did not show one). */
+export function winnerName(result: ShownResult, award: PotAward): string {
+  return (award.playerId != null ? result.names[award.playerId] : undefined) ?? `#${award.seat + 1}`;
 }
 
 function step(state: TableState, ...effects: TableEffect[]): TableStep {

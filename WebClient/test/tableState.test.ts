@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { betAmount, defaultTurnMs, initialTableState, isMyTurn, maySend, minTurnMs, reduce, type TableInput, type TableState } from '../src/tableState';
-import type { HandResult, LegalActions, PrivateView, TableEventMessage, TableSnapshot, TableView } from '../src/wire';
+import { betAmount, defaultTurnMs, initialTableState, isMyTurn, maySend, minTurnMs, reduce, winnerName, type TableInput, type TableState } from '../src/tableState';
+import type { HandResult, LegalActions, PrivateView, SeatView, TableEventMessage, TableSnapshot, TableView } from '../src/wire';
 
 const tableId = 't1';
 
@@ -120,6 +120,25 @@ describe('table state', () => {
     expect(withResult.result?.handNo).toBe(3);
     expect(finished.result?.handNo).toBe(4);
     expect(laterSnapshot.result?.handNo).toBe(4);
+  });
+
+  it('credits the winner by player id, with the name the table showed when the result came, into the next hand', () => {
+    const seat = (n: number, playerId: number, name: string) => ({ seat: n, playerId, name, stack: 100, bet: 0, inHand: true, folded: false,
+      allIn: false, sittingOut: false, isRobot: false, cards: [] }) as SeatView;
+    const won: HandResult = { ...result(3), awards: [{ seat: 2, playerId: 7, amount: 40, cards: [] }, { seat: 4, playerId: 9, amount: 8, cards: [] }] };
+    const { state } = run(
+      { type: 'snapshot', snapshot: snapshot(1, { view: view({ seats: [seat(2, 7, 'Ann'), seat(4, 9, 'Bob')] }) }) },
+      { type: 'event', message: event(2, { kind: 'HandEnded', result: won, view: view({ seats: [seat(2, 7, 'Ann'), seat(4, 9, 'Bob')] }) }) },
+      // Ann leaves, Cid sits in her seat and the next hand starts: the result is still up.
+      { type: 'event', message: event(3, { kind: 'HandStarted', view: view({ handNo: 4, seats: [seat(2, 11, 'Cid'), seat(4, 9, 'Bob')] }) }) });
+
+    expect(state.result?.awards.map((a) => winnerName(state.result!, a))).toEqual(['Ann', 'Bob']);
+    // The hand-finished message of the same hand, coming late, keeps the names.
+    const late = reduce(state, { type: 'handFinished', result: won }).state;
+    expect(late.result?.awards.map((a) => winnerName(late.result!, a))).toEqual(['Ann', 'Bob']);
+    // A winner the table did not show (gone before the result came) is named by seat.
+    const finished = reduce(state, { type: 'handFinished', result: { ...result(4), awards: [{ seat: 2, playerId: 7, amount: 40, cards: [] }] } }).state;
+    expect(winnerName(finished.result!, finished.result!.awards[0])).toBe('#3');
   });
 
   it('takes the legal actions of a yourTurn for the current or a later event, not an older one, and the clock it runs', () => {

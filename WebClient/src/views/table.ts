@@ -13,7 +13,7 @@ import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
 import { retry } from '../retry';
 import { clampAmount, presets, raiseRange } from '../slider';
-import { betAmount, initialTableState, isMyTurn, maySend, preActionChoices, reduce, type PreActionChoice, type TableInput, type TableState, type Turn } from '../tableState';
+import { betAmount, initialTableState, isMyTurn, maySend, preActionChoices, reduce, winnerName, type PreActionChoice, type TableInput, type TableState, type Turn } from '../tableState';
 import { haptic, setMainButton } from '../telegram';
 import type { ActionKind, HandResult, HostSettings, PreAction, SeatView, TableChatMessage, TableEventMessage, TableSettings, TableSnapshot, YourTurnMessage } from '../wire';
 import { chatPanel } from './chatPanel';
@@ -330,12 +330,11 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const renderResults = () => {
     const { result, view } = state;
     if (!result || !view) return mount(results);
-    const names = new Map(view.seats.map((x) => [x.seat, x.name ?? `#${x.seat + 1}`]));
     mount(results, h('div.result', { id: 'showdown', 'data-hand': result.handNo },
       h('b', null, `${s.hand} #${result.handNo}`),
       result.board.length ? h('div.cards.small', null, result.board.map((c) => cardEl(c))) : null,
       result.awards.map((a) => h('div.award', { 'data-seat': a.seat },
-        `${names.get(a.seat) ?? '#' + (a.seat + 1)} ${s.wins} ${fmt(a.amount)}`, a.hand ? ` — ${a.hand}` : '',
+        `${winnerName(result, a)} ${s.wins} ${fmt(a.amount)}`, a.hand ? ` — ${a.hand}` : '',
         a.cards.length ? h('span.cards.small', null, a.cards.map((c) => cardEl(c))) : null))));
   };
 
