@@ -64,7 +64,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const v = state.view!;
     const waitPosition = state.waitPosition;
     mount(info,
-      h('b', null, v.name), ' · ', variantName(v.variant), ' · ', formatStakes(v.smallBlind, v.bigBlind, v.ante),
+      h('b', null, v.name), ' · ', variantName(v.variant), ' · ', formatStakes(v),
       ' · ', `${s.hand} #${v.handNo}`, v.status !== 'Active' ? h('span.status', { id: 'table-status' }, ` · ${v.status}`) : null,
       waitPosition ? h('span.wait', { id: 'wait-position' }, ` · ${s.waitlistPosition}: ${waitPosition}`) : null,
       v.maintenance ? h('div.banner.maintenance', { id: 'maintenance-banner', role: 'status' }, s.maintenance) : null);
@@ -273,7 +273,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     hostSettings = await api.get<HostSettings>(`/api/tables/${tableId}/host`).catch(() => null);
     renderHost();
   };
-  const settingsText = (x: TableSettings) => `${formatStakes(x.smallBlind, x.bigBlind)} · ${timeSpanSeconds(x.turnTime)} s`;
+  const settingsText = (x: TableSettings) => `${formatStakes(x)} · ${timeSpanSeconds(x.turnTime)} s`;
   const renderHost = () => {
     const v = state.view!;
     if (v.hostId !== me.playerId || v.status === 'Ended') {
