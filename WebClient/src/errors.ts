@@ -9,8 +9,8 @@ const keys: Record<string, ErrorKey> = {
   // The table moved on since the buttons were drawn.
   stale_action: 'errorStale', not_your_turn: 'errorStale', hand_over: 'errorStale', wrong_phase: 'errorStale', no_hand: 'errorStale',
   call_changed: 'errorStale', your_turn: 'errorStale',
-  invalid_amount: 'errorAmount', below_minimum_raise: 'errorAmount', above_maximum: 'errorAmount', above_stack: 'errorAmount',
-  bet_cap_reached: 'errorAmount', invalid_buy_in: 'errorAmount',
+  // A bet or raise out of range (a top-up's or buy-in's refusal names its limits: it keeps the server's words in English).
+  below_minimum_raise: 'errorAmount', above_maximum: 'errorAmount', above_stack: 'errorAmount', bet_cap_reached: 'errorAmount',
   invalid_action: 'errorNotAllowed', cannot_check: 'errorNotAllowed', cannot_fold: 'errorNotAllowed', cannot_bet_or_raise: 'errorNotAllowed',
   bring_in_required: 'errorNotAllowed', wrong_discard_count: 'errorNotAllowed', not_in_hand: 'errorNotAllowed', all_in: 'errorNotAllowed',
   insufficient_balance: 'errorBalance', no_chips: 'errorBalance',

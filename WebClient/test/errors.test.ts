@@ -26,6 +26,8 @@ describe('refusals', () => {
     expect(errorText(hub('out_of_limits: The big blind must be between 2 and 20'), 'fa')).toBe(fa.errorGeneric);
     expect(errorText(hub('out_of_limits: The big blind must be between 2 and 20'), 'en')).toBe('The big blind must be between 2 and 20');
     expect(errorText(new Error('Failed to fetch'), 'fa')).toBe(fa.errorGeneric);
+    expect(errorText(Object.assign(new Error('A top-up must keep the stack at most 200 (now 150)'), { code: 'invalid_amount' }), 'en'))
+      .toBe('A top-up must keep the stack at most 200 (now 150)');
     expect(errorText(new Error('Failed to fetch'), 'en')).toBe('Failed to fetch');
   });
 });
