@@ -30,6 +30,15 @@ test('two guests sit at the NLHE table, play a hand to showdown and see the same
     await acting.dispatchEvent('#bet-amount', 'change');
     assert.equal(Number(await acting.inputValue('#bet-amount')), max, 'amounts are clamped to the maximum');
     assert.ok(min <= max);
+    // The raise button sends the amount it shows, and a double tap acts once: the second tap for the turn sends nothing
+    // (it was refused as stale, with an error toast after the raise had worked).
+    await acting.click('#action-bar [data-preset=min]');
+    const amount = Number((await acting.textContent('#action-bar [data-action=raise]')).replace(/\D/g, ''));
+    assert.equal(amount, min);
+    await acting.dblclick('#action-bar [data-action=raise]');
+    await acting.waitForSelector(`#felt .seat.me .bet[data-bet="${amount}"]`);
+    await acting.waitForTimeout(1_000);
+    assert.equal(await acting.$('#toast.show.error'), null, `no error after a double tap: ${await acting.textContent('#toast')}`);
   }
   await shot(acting, 'table-mid-hand');
 

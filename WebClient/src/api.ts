@@ -168,13 +168,16 @@ export async function accessToken(): Promise<string> {
   return session?.accessToken ?? '';
 }
 
-/** Calls the gateway; a 401 refreshes the session once and retries; errors carry the problem's title/detail. */
-export async function request<T>(method: string, path: string, body?: unknown, auth = true, retried = false): Promise<T> {
+/**
+ * Calls the gateway; a 401 refreshes the session once and retries; a refusal is thrown as an ApiError carrying the
+ * problem's code and title/detail, never returned as if it were the answer.
+ */
+async function call(method: string, path: string, body?: unknown, auth = true, retried = false): Promise<Response> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (auth) headers.Authorization = `Bearer ${await accessToken()}`;
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 401 && auth && !retried && (await refreshSession())) return request<T>(method, path, body, auth, true);
+  if (response.status === 401 && auth && !retried && (await refreshSession())) return call(method, path, body, auth, true);
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
     let code: string | undefined;
@@ -187,6 +190,12 @@ export async function request<T>(method: string, path: string, body?: unknown, a
     }
     throw new ApiError(response.status, message, code);
   }
+  return response;
+}
+
+/** Calls the gateway (see call) and reads the answer: JSON, else text; nothing for a 204. */
+export async function request<T>(method: string, path: string, body?: unknown, auth = true): Promise<T> {
+  const response = await call(method, path, body, auth);
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   return (type.includes('json') ? await response.json() : await response.text()) as T;
@@ -197,4 +206,6 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
+  /** A file to save (a hand's PHH, say). */
+  blob: async (path: string) => (await call('GET', path)).blob(),
 };

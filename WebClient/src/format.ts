@@ -69,10 +69,21 @@ export function topUpRoom(stack: number, maxBuyIn: number): number {
   return Math.max(0, maxBuyIn - stack);
 }
 
-/** Stakes as "1/2" (blinds) or "ante 1" when the table has no blinds. */
-export function formatStakes(smallBlind: number, bigBlind: number, ante = 0): string {
+/** A table's or template's stakes: blinds, or (stud, razz) fixed-limit bets and an ante. */
+export interface Stakes {
+  smallBlind: number;
+  bigBlind: number;
+  ante?: number;
+  smallBet?: number;
+  bigBet?: number;
+}
+
+/** Stakes as "1/2" (blinds), "2/4, ante 1" (the small and big bets of a game without blinds) or "ante 1". */
+export function formatStakes({ smallBlind, bigBlind, ante = 0, smallBet = 0, bigBet = 0 }: Stakes): string {
   if (bigBlind > 0) return `${smallBlind}/${bigBlind}`;
-  return ante > 0 ? `ante ${ante}` : '—';
+  const bets = smallBet > 0 && bigBet > 0 ? `${smallBet}/${bigBet}` : '';
+  const antes = ante > 0 ? `ante ${ante}` : '';
+  return [bets, antes].filter(Boolean).join(', ') || '—';
 }
 
 /** Whole seconds from now until the deadline, never negative; null without a deadline. */

@@ -2,6 +2,7 @@
 
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import { accessToken } from './api';
+import { backoff } from './retry';
 
 export type LinkState = 'connected' | 'reconnecting' | 'disconnected';
 
@@ -21,7 +22,7 @@ function emit(state: LinkState): void {
 function build(path: string): HubConnection {
   return new HubConnectionBuilder()
     .withUrl(path, { accessTokenFactory: accessToken })
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10_000, 500 * 2 ** ctx.previousRetryCount) })
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => backoff(ctx.previousRetryCount) })
     .configureLogging(LogLevel.Warning)
     .build();
 }

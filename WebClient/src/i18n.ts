@@ -85,6 +85,9 @@ const en = {
   broadcastRunning: 'running', broadcastPaused: 'paused', broadcastDone: 'done', broadcastCancelled: 'cancelled',
   chatReports: 'Reported messages', chatNoReports: 'No reported messages.', chatMutes: 'Muted in every table', chatNoMutes: 'Nobody is muted.',
   reportedBy: 'reported by {reporter}', deleteMessage: 'Delete message', unmute: 'Unmute', mutedTag: 'muted',
+  errorStale: 'The table has moved on: look again and act on the turn in play.', errorAmount: 'That amount is not allowed now.',
+  errorNotAllowed: 'That is not allowed now.', errorBalance: 'Not enough chips for that.',
+  errorUnavailable: 'The game servers are busy or out of reach; try again shortly.', errorGeneric: 'That did not work; try again.',
 };
 
 export type Strings = typeof en;
@@ -174,13 +177,20 @@ const fa: Strings = {
   broadcastRunning: 'در حال ارسال', broadcastPaused: 'متوقف', broadcastDone: 'پایان‌یافته', broadcastCancelled: 'لغو شده',
   chatReports: 'پیام‌های گزارش‌شده', chatNoReports: 'پیام گزارش‌شده‌ای نیست.', chatMutes: 'بی‌صدا در همهٔ میزها', chatNoMutes: 'کسی بی‌صدا نیست.',
   reportedBy: 'گزارش از {reporter}', deleteMessage: 'حذف پیام', unmute: 'لغو بی‌صدا', mutedTag: 'بی‌صدا',
+  errorStale: 'میز جلو رفته است: دوباره نگاه کنید و در نوبت کنونی بازی کنید.', errorAmount: 'این مقدار اکنون مجاز نیست.',
+  errorNotAllowed: 'این کار اکنون مجاز نیست.', errorBalance: 'ژتون کافی برای این کار ندارید.',
+  errorUnavailable: 'سرورهای بازی شلوغ‌اند یا در دسترس نیستند؛ کمی بعد دوباره تلاش کنید.', errorGeneric: 'انجام نشد؛ دوباره تلاش کنید.',
 };
 
 let current: 'en' | 'fa' = 'en';
 
 /** The strings of the current language. */
 export function t(): Strings {
-  return current === 'fa' ? fa : en;
+  return stringsOf(current);
+}
+
+export function stringsOf(lang: 'en' | 'fa'): Strings {
+  return lang === 'fa' ? fa : en;
 }
 
 export function language(): 'en' | 'fa' {

@@ -12,8 +12,8 @@ import { leaderboardsView } from './views/leaderboards';
 import { lobbyView } from './views/lobby';
 import { profileView } from './views/profile';
 import { tableView } from './views/table';
+import { ViewSlot, type Cleanup } from './viewSlot';
 
-export type Cleanup = (() => void) | void;
 type View = (root: HTMLElement, params: string[]) => Cleanup | Promise<Cleanup>;
 
 const routes: [RegExp, View][] = [
@@ -33,7 +33,7 @@ const routes: [RegExp, View][] = [
 
 const app = document.getElementById('app')!;
 const bar = document.getElementById('bar')!;
-let cleanup: Cleanup;
+const views = new ViewSlot();
 let link: LinkState | 'idle' = 'idle'; // no hub used yet (sign-in, profile opened first)
 
 function header(): void {
@@ -56,8 +56,7 @@ function header(): void {
 }
 
 async function route(): Promise<void> {
-  if (typeof cleanup === 'function') cleanup();
-  cleanup = undefined;
+  const ticket = views.leave();
   header();
   if (!currentSession()) return signInView();
   const hash = location.hash || '#/lobby';
@@ -67,7 +66,7 @@ async function route(): Promise<void> {
     if (match) {
       app.replaceChildren();
       try {
-        cleanup = await view(app, match.slice(1));
+        views.loaded(ticket, await view(app, match.slice(1)));
       } catch (error) {
         toast((error as Error).message, 'error');
       }

@@ -3,7 +3,8 @@
 // (resyncs, reconnects). The view dispatches and renders; it keeps no table state of its own.
 
 import { classifyEvent } from './seq';
-import type { HandResult, PreAction, PrivateView, TableEventMessage, TableSnapshot, TableView, YourTurnMessage } from './wire';
+import { clampAmount, type RaiseRange } from './slider';
+import type { HandResult, PotAward, PreAction, PrivateView, SeatView, TableEventMessage, TableSnapshot, TableView, YourTurnMessage } from './wire';
 
 export interface TableState {
   readonly tableId: string;
@@ -16,15 +17,28 @@ export interface TableState {
   /** How long the current turn clock runs, for the timer ring. */
   readonly turnMs: number;
   /** The last finished hand's result, shown until another one replaces it. */
-  readonly result: HandResult | null;
+  readonly result: ShownResult | null;
   /** The player's place in the waitlist, if queued. */
   readonly waitPosition: number | null;
   /** Cards picked to discard in a draw. */
   readonly selected: ReadonlySet<string>;
-  /** The bet or raise being sized (0: none yet, the minimum is offered). */
-  readonly amount: number;
+  /** The bet or raise being sized and the turn it was sized in (null: none yet; a new turn offers its minimum). */
+  readonly sizing: (Turn & { readonly amount: number }) | null;
+  /** The turn an action was sent for (in flight or accepted): further taps for that turn send nothing. */
+  readonly sent: Turn | null;
   /** A snapshot has been asked for and not answered yet. */
   readonly resyncing: boolean;
+}
+
+/** A finished hand's result with the winners' names (by player id) as the table showed them when it came. */
+export interface ShownResult extends HandResult {
+  readonly names: Readonly<Record<number, string>>;
+}
+
+/** One of the player's turns, as an action names it. */
+export interface Turn {
+  readonly handNo: number;
+  readonly turnId: number;
 }
 
 export type TableInput =
@@ -33,8 +47,10 @@ export type TableInput =
   | { type: 'yourTurn'; message: YourTurnMessage; now: number }
   | { type: 'handFinished'; result: HandResult }
   | { type: 'toggleCard'; card: string }
-  | { type: 'amount'; amount: number }
+  | { type: 'amount'; turn: Turn; amount: number }
+  | { type: 'actSent'; turn: Turn }
   | { type: 'actAccepted' }
+  | { type: 'actRefused'; turn: Turn }
   | { type: 'preAction'; preAction: PreAction | null }
   | { type: 'waitPosition'; position: number | null }
   | { type: 'resyncStarted' }
@@ -56,7 +72,7 @@ export const defaultTurnMs = 30_000;
 export function initialTableState(tableId: string): TableState {
   return {
     tableId, view: null, mine: null, lastSeq: -1, turnMs: defaultTurnMs, result: null, waitPosition: null,
-    selected: new Set(), amount: 0, resyncing: false,
+    selected: new Set(), sizing: null, sent: null, resyncing: false,
   };
 }
 
@@ -71,7 +87,7 @@ export function reduce(state: TableState, input: TableInput): TableStep {
         lastSeq: snap.eventSeq,
         view: snap.view,
         mine: snap.mine ?? null,
-        result: state.result ?? snap.view.lastResult ?? null,
+        result: state.result ?? (snap.view.lastResult ? shown(snap.view.lastResult, snap.view.seats) : null),
       });
     }
     case 'event': {
@@ -92,7 +108,7 @@ export function reduce(state: TableState, input: TableInput): TableStep {
         view: msg.view,
         mine,
         selected: msg.kind === 'HandStarted' ? new Set() : state.selected,
-        result: msg.result ?? state.result,
+        result: msg.result ? shown(msg.result, msg.view.seats) : state.result,
         waitPosition,
       }, ...(queueMoved ? ['refreshPosition' as const] : []));
     }
@@ -105,7 +121,9 @@ export function reduce(state: TableState, input: TableInput): TableStep {
       return step({ ...state, turnMs, mine });
     }
     case 'handFinished':
-      return step({ ...state, result: input.result });
+      // The same hand's result, brought by its event first, keeps the names taken then.
+      if (state.result?.handId === input.result.handId) return step(state);
+      return step({ ...state, result: shown(input.result, state.view?.seats ?? []) });
     case 'toggleCard': {
       const selected = new Set(state.selected);
       if (selected.has(input.card)) selected.delete(input.card);
@@ -114,9 +132,15 @@ export function reduce(state: TableState, input: TableInput): TableStep {
       return step({ ...state, selected });
     }
     case 'amount':
-      return step({ ...state, amount: input.amount });
+      return step({ ...state, sizing: { ...input.turn, amount: input.amount } });
+    case 'actSent':
+      return step({ ...state, sent: input.turn });
+    case 'actRefused':
+      // The turn is still the player's (an amount refused, say): they may try again.
+      return step(sameTurn(state.sent, input.turn) ? { ...state, sent: null } : state);
     case 'actAccepted':
-      return step({ ...state, selected: new Set(), amount: 0 });
+      // The sized bet belongs to its turn (see betAmount): a newer turn's, sized meanwhile, stays.
+      return step({ ...state, selected: new Set() });
     case 'preAction':
       return step({ ...state, mine: state.mine ? { ...state.mine, preAction: input.preAction } : state.mine });
     case 'waitPosition':
@@ -134,6 +158,21 @@ export function reduce(state: TableState, input: TableInput): TableStep {
 /** True when the player is the one to act and has legal actions to choose from. */
 export function isMyTurn(state: TableState): boolean {
   return !!state.mine?.legal && state.view?.actorSeat === state.mine.seat;
+}
+
+/** The bet or raise to offer in `turn`: the amount sized in that very turn, else the turn's minimum; inside `range`. */
+export function betAmount(state: TableState, turn: Turn, range: RaiseRange): number {
+  const sized = state.sizing;
+  return sized && sameTurn(sized, turn) ? clampAmount(sized.amount, range) : range.min;
+}
+
+/** True unless an action was already sent for `turn` (a double tap, or the button and Telegram's main button). */
+export function maySend(state: TableState, turn: Turn): boolean {
+  return !sameTurn(state.sent, turn);
+}
+
+export function sameTurn(a: Turn | null, b: Turn | null): boolean {
+  return !!a && !!b && a.handNo === b.handNo && a.turnId === b.turnId;
 }
 
 /** A pre-action the player may choose now, and whether it is the one chosen. */
@@ -158,6 +197,24 @@ export function preActionChoices(state: TableState): PreActionChoice[] {
   ];
   const chosen = mine.preAction;
   return offered.map((p) => ({ ...p, active: !!chosen && chosen.kind === p.kind && (p.kind !== 'Call' || chosen.amount === p.amount) }));
+}
+
+/**
+ * The result with its winners' names taken now: it stays up into the next hand, when a winner may have left and
+ * somebody else sit in their seat.
+ */
+function shown(result: HandResult, seats: readonly SeatView[]): ShownResult {
+  const names: Record<number, string> = {};
+  for (const { playerId } of result.awards) {
+    const name = playerId != null ? seats.find((x) => x.playerId === playerId)?.name : null;
+    if (name) names[playerId!] = name;
+  }
+  return { ...result, names };
+}
+
+/** Who won an award, by the name the result was shown with ("#3", the seat, when the table did not show one). */
+export function winnerName(result: ShownResult, award: PotAward): string {
+  return (award.playerId != null ? result.names[award.playerId] : undefined) ?? `#${award.seat + 1}`;
 }
 
 function step(state: TableState, ...effects: TableEffect[]): TableStep {

@@ -53,6 +53,10 @@ export interface TableSummary {
   type: TableType;
   smallBlind: number;
   bigBlind: number;
+  ante: number;
+  /** Fixed-limit games: the bets of the early and the late streets (0 otherwise). */
+  smallBet: number;
+  bigBet: number;
   seatsTaken: number;
   maxPlayers: number;
   waitlistLength: number;

@@ -3,7 +3,7 @@ import { anyTableState, anyTableTemplates, placeWorthAsking } from '../src/anyTa
 import type { TableSummary, TemplateConfig, TemplateInfo } from '../src/wire';
 
 const table = (tableId: string, templateId: string, seatsTaken: number, extra: Partial<TableSummary> = {}): TableSummary => ({
-  tableId, name: tableId, variant: 'NT', templateId, templateVersion: 1, status: 'Waiting', type: 'Persistent', smallBlind: 1, bigBlind: 2,
+  tableId, name: tableId, variant: 'NT', templateId, templateVersion: 1, status: 'Waiting', type: 'Persistent', smallBlind: 1, bigBlind: 2, ante: 0, smallBet: 0, bigBet: 0,
   seatsTaken, maxPlayers: 2, waitlistLength: 0, isPrivate: false, minBuyIn: 40, maxBuyIn: 200, handNo: 0, createdBy: 0, seatsHeld: 0, ...extra,
 });
 

@@ -33,9 +33,14 @@ describe('format', () => {
     expect(isStudVariant('FR')).toBe(true);
   });
 
-  it('formats stakes as blinds or ante', () => {
-    expect(formatStakes(1, 2)).toBe('1/2');
-    expect(formatStakes(0, 0, 1)).toBe('ante 1');
+  it('formats stakes as blinds, as the limit bets and ante of a game without blinds, or as an ante', () => {
+    expect(formatStakes({ smallBlind: 1, bigBlind: 2 })).toBe('1/2');
+    expect(formatStakes({ smallBlind: 1, bigBlind: 2, ante: 0, smallBet: 2, bigBet: 4 })).toBe('1/2');
+    // Stud, stud hi-lo and razz: a lobby row showed "—".
+    expect(formatStakes({ smallBlind: 0, bigBlind: 0, ante: 1, smallBet: 2, bigBet: 4 })).toBe('2/4, ante 1');
+    expect(formatStakes({ smallBlind: 0, bigBlind: 0, ante: 0, smallBet: 2, bigBet: 4 })).toBe('2/4');
+    expect(formatStakes({ smallBlind: 0, bigBlind: 0, ante: 1 })).toBe('ante 1');
+    expect(formatStakes({ smallBlind: 0, bigBlind: 0 })).toBe('—');
   });
 
   it('counts seconds left to a deadline and never below zero', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTurnMs, initialTableState, isMyTurn, minTurnMs, reduce, type TableInput, type TableState } from '../src/tableState';
-import type { HandResult, LegalActions, PrivateView, TableEventMessage, TableSnapshot, TableView } from '../src/wire';
+import { betAmount, defaultTurnMs, initialTableState, isMyTurn, maySend, minTurnMs, reduce, winnerName, type TableInput, type TableState } from '../src/tableState';
+import type { HandResult, LegalActions, PrivateView, SeatView, TableEventMessage, TableSnapshot, TableView } from '../src/wire';
 
 const tableId = 't1';
 
@@ -35,7 +35,7 @@ describe('table state', () => {
   it('starts empty, waiting for a snapshot', () => {
     const state = initialTableState(tableId);
 
-    expect(state).toMatchObject({ view: null, mine: null, lastSeq: -1, turnMs: defaultTurnMs, result: null, waitPosition: null, amount: 0, resyncing: false });
+    expect(state).toMatchObject({ view: null, mine: null, lastSeq: -1, turnMs: defaultTurnMs, result: null, waitPosition: null, sizing: null, sent: null, resyncing: false });
     expect(state.selected.size).toBe(0);
   });
 
@@ -122,6 +122,25 @@ describe('table state', () => {
     expect(laterSnapshot.result?.handNo).toBe(4);
   });
 
+  it('credits the winner by player id, with the name the table showed when the result came, into the next hand', () => {
+    const seat = (n: number, playerId: number, name: string) => ({ seat: n, playerId, name, stack: 100, bet: 0, inHand: true, folded: false,
+      allIn: false, sittingOut: false, isRobot: false, cards: [] }) as SeatView;
+    const won: HandResult = { ...result(3), awards: [{ seat: 2, playerId: 7, amount: 40, cards: [] }, { seat: 4, playerId: 9, amount: 8, cards: [] }] };
+    const { state } = run(
+      { type: 'snapshot', snapshot: snapshot(1, { view: view({ seats: [seat(2, 7, 'Ann'), seat(4, 9, 'Bob')] }) }) },
+      { type: 'event', message: event(2, { kind: 'HandEnded', result: won, view: view({ seats: [seat(2, 7, 'Ann'), seat(4, 9, 'Bob')] }) }) },
+      // Ann leaves, Cid sits in her seat and the next hand starts: the result is still up.
+      { type: 'event', message: event(3, { kind: 'HandStarted', view: view({ handNo: 4, seats: [seat(2, 11, 'Cid'), seat(4, 9, 'Bob')] }) }) });
+
+    expect(state.result?.awards.map((a) => winnerName(state.result!, a))).toEqual(['Ann', 'Bob']);
+    // The hand-finished message of the same hand, coming late, keeps the names.
+    const late = reduce(state, { type: 'handFinished', result: won }).state;
+    expect(late.result?.awards.map((a) => winnerName(late.result!, a))).toEqual(['Ann', 'Bob']);
+    // A winner the table did not show (gone before the result came) is named by seat.
+    const finished = reduce(state, { type: 'handFinished', result: { ...result(4), awards: [{ seat: 2, playerId: 7, amount: 40, cards: [] }] } }).state;
+    expect(winnerName(finished.result!, finished.result!.awards[0])).toBe('#3');
+  });
+
   it('takes the legal actions of a yourTurn for the current or a later event, not an older one, and the clock it runs', () => {
     const seated = run({ type: 'snapshot', snapshot: snapshot(10, { mine: mine() }) }).state;
     const now = Date.parse('2026-01-01T00:00:00Z');
@@ -161,15 +180,53 @@ describe('table state', () => {
     expect(nextHand.selected.size).toBe(0);
   });
 
-  it('forgets the picked cards and the sized bet once the own action is accepted', () => {
+  it('forgets the picked cards once the own action is accepted', () => {
     const { state } = run(
       { type: 'snapshot', snapshot: snapshot(1, { mine: mine({ legal: drawLegal }) }) },
       { type: 'toggleCard', card: 'As' },
-      { type: 'amount', amount: 40 },
       { type: 'actAccepted' });
 
     expect(state.selected.size).toBe(0);
-    expect(state.amount).toBe(0);
+  });
+
+  it('offers a turn the bet sized in that turn, clamped to its range, and any other turn its own minimum', () => {
+    const range = { min: 4, max: 100 };
+    const sized = run({ type: 'snapshot', snapshot: snapshot(1) }, { type: 'amount', turn: { handNo: 3, turnId: 5 }, amount: 40 }).state;
+
+    expect(betAmount(initialTableState(tableId), { handNo: 3, turnId: 5 }, range)).toBe(4);
+    expect(betAmount(sized, { handNo: 3, turnId: 5 }, range)).toBe(40);
+    expect(betAmount(sized, { handNo: 3, turnId: 5 }, { min: 4, max: 30 })).toBe(30);
+    // The next turn of the hand, or a turn of the next hand, after a timeout, a refusal or a pre-action: from its minimum.
+    expect(betAmount(sized, { handNo: 3, turnId: 8 }, { min: 10, max: 100 })).toBe(10);
+    expect(betAmount(sized, { handNo: 4, turnId: 5 }, range)).toBe(4);
+  });
+
+  it('keeps the bet sized in a newer turn when the action of an older one is accepted after it', () => {
+    // The table publishes the next turn before it answers the action: the player sizes a bet there, then the answer comes.
+    const { state } = run(
+      { type: 'snapshot', snapshot: snapshot(1) },
+      { type: 'amount', turn: { handNo: 3, turnId: 5 }, amount: 40 },
+      { type: 'event', message: event(2, { view: view({ turnId: 7 }) }) },
+      { type: 'amount', turn: { handNo: 3, turnId: 7 }, amount: 12 },
+      { type: 'actAccepted' });
+
+    expect(betAmount(state, { handNo: 3, turnId: 7 }, { min: 4, max: 100 })).toBe(12);
+  });
+
+  it('sends one action a turn: a second tap for the turn sends nothing, a newer turn may act, a refused one may try again', () => {
+    const turn = { handNo: 3, turnId: 5 };
+    const sent = run({ type: 'snapshot', snapshot: snapshot(1) }, { type: 'actSent', turn }).state;
+    const accepted = reduce(sent, { type: 'actAccepted' }).state;
+    const refused = reduce(sent, { type: 'actRefused', turn }).state;
+    const olderRefused = reduce(reduce(sent, { type: 'actSent', turn: { handNo: 3, turnId: 7 } }).state, { type: 'actRefused', turn }).state;
+
+    expect(maySend(run({ type: 'snapshot', snapshot: snapshot(1) }).state, turn)).toBe(true);
+    expect(maySend(sent, turn)).toBe(false);
+    expect(maySend(accepted, turn)).toBe(false);
+    expect(maySend(sent, { handNo: 3, turnId: 7 })).toBe(true);
+    expect(maySend(sent, { handNo: 4, turnId: 5 })).toBe(true);
+    expect(maySend(refused, turn)).toBe(true);
+    expect(maySend(olderRefused, { handNo: 3, turnId: 7 })).toBe(false);
   });
 
   it('leaves the waitlist when seated, and looks the position up again when the queue moved', () => {

@@ -1,8 +1,9 @@
 // Hand history: my recent hands, a PHH replayer stepping action by action or street by street, PHH download.
 
-import { accessToken, api } from '../api';
+import { api } from '../api';
 import { cardEl } from '../cards';
-import { h, mount } from '../dom';
+import { h, mount, toast } from '../dom';
+import { errorText } from '../errors';
 import { formatChips, variantName } from '../format';
 import { language, t } from '../i18n';
 import { parsePhh, Replayer } from '../phh';
@@ -26,8 +27,13 @@ function downloadButton(tableId: string, handNo: number): HTMLElement {
   return h('button', {
     'data-action': 'download',
     onclick: async () => {
-      const response = await fetch(`/api/tables/${tableId}/hands/${handNo}/phh`, { headers: { Authorization: `Bearer ${await accessToken()}` } });
-      const url = URL.createObjectURL(await response.blob());
+      let phh: Blob;
+      try {
+        phh = await api.blob(`/api/tables/${tableId}/hands/${handNo}/phh`);
+      } catch (e) {
+        return toast(errorText(e, language()), 'error');
+      }
+      const url = URL.createObjectURL(phh);
       const a = h('a', { href: url, download: `${tableId}-${handNo}.phh` });
       document.body.append(a);
       a.click();

@@ -47,7 +47,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     const state = anyTableState(anyStatus.get(x.id), Date.now());
     return h('div.row', { 'data-template': x.id },
       h('span.name', null, h('b', null, x.config.name), h('small', null, variantName(x.config.variant))),
-      h('span', null, formatStakes(x.config.smallBlind, x.config.bigBlind)),
+      h('span', null, formatStakes(x.config)),
       h('span.act', null,
         state.kind === 'queued'
           ? [h('span.queued', { 'data-position': state.position, title: s.waitlistPosition }, `${s.queued}${state.position}`),
@@ -101,7 +101,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
       h('span.name', null, h('b', null, x.name), h('small', null, variantName(x.variant)),
         h('small.activity', { 'data-hands': activity.get(x.tableId)?.handsLastHour ?? 0 },
           activityLine(activity.get(x.tableId), Date.now(), { activity: s.activity, quiet: s.activityQuiet, justNow: s.justNow, minutesAgo: s.minutesAgo }, (n) => formatChips(n, language())))),
-      h('span', null, formatStakes(x.smallBlind, x.bigBlind)),
+      h('span', null, formatStakes(x)),
       h('span.seats', null, `${x.seatsTaken}/${x.maxPlayers}`),
       h('span', null, String(x.waitlistLength)),
       h('span', null, x.type + (x.status === 'Paused' ? ' ⏸' : '')),

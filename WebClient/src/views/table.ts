@@ -6,12 +6,14 @@
 import type { HubConnection } from '@microsoft/signalr';
 import { api, currentSession } from '../api';
 import { cardEl } from '../cards';
+import { errorText } from '../errors';
 import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, timeSpanSeconds, topUpRoom, turnFraction, variantName } from '../format';
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
+import { retry } from '../retry';
 import { clampAmount, presets, raiseRange } from '../slider';
-import { initialTableState, isMyTurn, preActionChoices, reduce, type PreActionChoice, type TableInput, type TableState } from '../tableState';
+import { betAmount, initialTableState, isMyTurn, maySend, preActionChoices, reduce, winnerName, type PreActionChoice, type TableInput, type TableState, type Turn } from '../tableState';
 import { haptic, setMainButton } from '../telegram';
 import type { ActionKind, HandResult, HostSettings, PreAction, SeatView, TableChatMessage, TableEventMessage, TableSettings, TableSnapshot, YourTurnMessage } from '../wire';
 import { chatPanel } from './chatPanel';
@@ -33,6 +35,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const hostBox = h('div.host-controls', { id: 'host-controls', hidden: true });
   // The play column (own cards, actions, controls) sits beside the felt on a landscape phone (styles.css).
   const fmt = (n: number) => formatChips(n, language());
+  const refused = (e: unknown) => toast(errorText(e, language()), 'error');
   const mySeat = (): SeatView | undefined => state.view?.seats.find((x) => x.playerId === me.playerId);
   const chat = await chatPanel(tableId, me.playerId, () => mySeat() !== undefined);
   mount(root, h('div.table-view', { id: 'table-view' }, info, felt, h('div.play', null, results, myCards, bar, side, hostBox, chat.el)));
@@ -61,7 +64,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const v = state.view!;
     const waitPosition = state.waitPosition;
     mount(info,
-      h('b', null, v.name), ' · ', variantName(v.variant), ' · ', formatStakes(v.smallBlind, v.bigBlind, v.ante),
+      h('b', null, v.name), ' · ', variantName(v.variant), ' · ', formatStakes(v),
       ' · ', `${s.hand} #${v.handNo}`, v.status !== 'Active' ? h('span.status', { id: 'table-status' }, ` · ${v.status}`) : null,
       waitPosition ? h('span.wait', { id: 'wait-position' }, ` · ${s.waitlistPosition}: ${waitPosition}`) : null,
       v.maintenance ? h('div.banner.maintenance', { id: 'maintenance-banner', role: 'status' }, s.maintenance) : null);
@@ -173,6 +176,9 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     }
     const mine = state.mine!;
     const legal = mine.legal!;
+    // The actions name the turn on screen: if the table moved on meanwhile they are refused (stale_action), never misapplied.
+    const turn: Turn = { handNo: v.handNo, turnId: v.turnId };
+    const act = (kind: ActionKind, amountTo = 0, cards: string[] | null = null) => send(turn, kind, amountTo, cards);
     const buttons: HTMLElement[] = [];
     if (legal.discardMax != null && legal.discardMax > 0) {
       const n = state.selected.size;
@@ -192,15 +198,17 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const range = raiseRange(legal);
     let sizing: HTMLElement | null = null;
     if (range) {
-      dispatch({ type: 'amount', amount: clampAmount(state.amount || range.min, range) });
+      // What the button says is what it sends.
+      let amount = betAmount(state, turn, range);
       const betting = v.seats.every((x) => x.bet === 0);
-      const label = () => `${betting ? s.bet : s.raiseTo} ${fmt(state.amount)}`;
-      const raiseButton = h('button.primary', { 'data-action': 'raise', onclick: () => act('BetOrRaise', state.amount) }, label());
-      const slider = h('input', { type: 'range', id: 'bet-slider', min: String(range.min), max: String(range.max), step: '1', value: String(state.amount) }) as HTMLInputElement;
-      const box = h('input', { type: 'number', id: 'bet-amount', min: String(range.min), max: String(range.max), value: String(state.amount) }) as HTMLInputElement;
+      const label = () => `${betting ? s.bet : s.raiseTo} ${fmt(amount)}`;
+      const raiseButton = h('button.primary', { 'data-action': 'raise', onclick: () => act('BetOrRaise', amount) }, label());
+      const slider = h('input', { type: 'range', id: 'bet-slider', min: String(range.min), max: String(range.max), step: '1', value: String(amount) }) as HTMLInputElement;
+      const box = h('input', { type: 'number', id: 'bet-amount', min: String(range.min), max: String(range.max), value: String(amount) }) as HTMLInputElement;
       const set = (value: number) => {
-        dispatch({ type: 'amount', amount: clampAmount(value, range) });
-        slider.value = box.value = String(state.amount);
+        amount = clampAmount(value, range);
+        dispatch({ type: 'amount', turn, amount });
+        slider.value = box.value = String(amount);
         raiseButton.textContent = label();
       };
       slider.oninput = () => set(Number(slider.value));
@@ -265,7 +273,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     hostSettings = await api.get<HostSettings>(`/api/tables/${tableId}/host`).catch(() => null);
     renderHost();
   };
-  const settingsText = (x: TableSettings) => `${formatStakes(x.smallBlind, x.bigBlind)} · ${timeSpanSeconds(x.turnTime)} s`;
+  const settingsText = (x: TableSettings) => `${formatStakes(x)} · ${timeSpanSeconds(x.turnTime)} s`;
   const renderHost = () => {
     const v = state.view!;
     if (v.hostId !== me.playerId || v.status === 'Ended') {
@@ -314,7 +322,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     try {
       return await api.post<T>(`/api/tables/${tableId}/host/${what}`, body);
     } catch (e) {
-      toast((e as Error).message, 'error');
+      refused(e);
       return null;
     }
   };
@@ -322,12 +330,11 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const renderResults = () => {
     const { result, view } = state;
     if (!result || !view) return mount(results);
-    const names = new Map(view.seats.map((x) => [x.seat, x.name ?? `#${x.seat + 1}`]));
     mount(results, h('div.result', { id: 'showdown', 'data-hand': result.handNo },
       h('b', null, `${s.hand} #${result.handNo}`),
       result.board.length ? h('div.cards.small', null, result.board.map((c) => cardEl(c))) : null,
       result.awards.map((a) => h('div.award', { 'data-seat': a.seat },
-        `${names.get(a.seat) ?? '#' + (a.seat + 1)} ${s.wins} ${fmt(a.amount)}`, a.hand ? ` — ${a.hand}` : '',
+        `${winnerName(result, a)} ${s.wins} ${fmt(a.amount)}`, a.hand ? ` — ${a.hand}` : '',
         a.cards.length ? h('span.cards.small', null, a.cards.map((c) => cardEl(c))) : null))));
   };
 
@@ -337,7 +344,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       if (what === 'leave') toast(s.leave);
       return true;
     } catch (e) {
-      toast((e as Error).message, 'error');
+      refused(e);
       return false;
     }
   };
@@ -366,7 +373,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       dispatch({ type: 'waitPosition', position });
       renderAll();
     } catch (e) {
-      toast((e as Error).message, 'error');
+      refused(e);
     }
   };
   const leaveWaitlist = async () => {
@@ -376,14 +383,15 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
 
   let hub: HubConnection;
-  const act = async (kind: ActionKind, amountTo = 0, cards: string[] | null = null) => {
+  const send = async (turn: Turn, kind: ActionKind, amountTo: number, cards: string[] | null) => {
+    if (!maySend(state, turn)) return;
+    dispatch({ type: 'actSent', turn });
     try {
-      // The action names the turn on screen: if the table moved on meanwhile it is refused (stale_action), never misapplied.
-      const { handNo, turnId } = state.view!;
-      await hub.invoke('Act', tableId, handNo, turnId, kind, amountTo, cards, ++clientSeq);
+      await hub.invoke('Act', tableId, turn.handNo, turn.turnId, kind, amountTo, cards, ++clientSeq);
       dispatch({ type: 'actAccepted' });
     } catch (e) {
-      toast(String((e as Error).message).replace(/^.*HubException: /, ''), 'error');
+      dispatch({ type: 'actRefused', turn });
+      refused(e);
       haptic('error');
     }
   };
@@ -394,7 +402,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       dispatch({ type: 'preAction', preAction: kept });
       renderBar();
     } catch (e) {
-      toast(String((e as Error).message).replace(/^.*HubException: /, ''), 'error');
+      refused(e);
     }
   };
 
@@ -453,13 +461,20 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   hub.on('yourTurn', onYourTurn);
   hub.on('handFinished', onHandFinished);
   hub.on('chat', onChat);
-  const watch = () => hub.invoke('Watch', tableId).catch((e: Error) => toast(e.message, 'error'));
+  // A watch that failed (the table's silo out of reach a moment) is tried again while the page is open, else the
+  // table would look connected and never move; a newer watch (after another reconnect) or leaving the page ends it.
+  let watching = 0;
+  const watch = () => {
+    const run = ++watching;
+    return retry(() => hub.invoke('Watch', tableId), () => run === watching, (e, failures) => { if (failures === 0) refused(e); });
+  };
   // Chat lines are not replayed after a reconnect: the kept lines are read again.
-  const offReconnected = onTableReconnected(() => { dispatch({ type: 'reconnected' }); void watch().then(() => chat.reload()); });
-  await watch();
+  const offReconnected = onTableReconnected(() => { dispatch({ type: 'reconnected' }); void watch().then((ok) => (ok ? chat.reload() : undefined)); });
+  void watch();
   void refreshPosition();
 
   return () => {
+    watching++;
     clearInterval(timer);
     offReconnected();
     hub.off('snapshot', onSnapshot);

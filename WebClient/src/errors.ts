@@ -1,0 +1,38 @@
+// A refusal as the player reads it: the codes a player can meet at a table in their language, anything else in general
+// terms (in English, the server's own words).
+
+import { stringsOf } from './i18n';
+
+type ErrorKey = 'errorStale' | 'errorAmount' | 'errorNotAllowed' | 'errorBalance' | 'errorUnavailable';
+
+const keys: Record<string, ErrorKey> = {
+  // The table moved on since the buttons were drawn.
+  stale_action: 'errorStale', not_your_turn: 'errorStale', hand_over: 'errorStale', wrong_phase: 'errorStale', no_hand: 'errorStale',
+  call_changed: 'errorStale', your_turn: 'errorStale',
+  // A bet or raise out of range (a top-up's or buy-in's refusal names its limits: it keeps the server's words in English).
+  below_minimum_raise: 'errorAmount', above_maximum: 'errorAmount', above_stack: 'errorAmount', bet_cap_reached: 'errorAmount',
+  invalid_action: 'errorNotAllowed', cannot_check: 'errorNotAllowed', cannot_fold: 'errorNotAllowed', cannot_bet_or_raise: 'errorNotAllowed',
+  bring_in_required: 'errorNotAllowed', wrong_discard_count: 'errorNotAllowed', not_in_hand: 'errorNotAllowed', all_in: 'errorNotAllowed',
+  insufficient_balance: 'errorBalance', no_chips: 'errorBalance',
+  unavailable: 'errorUnavailable', rate_limited: 'errorUnavailable',
+};
+
+/**
+ * The code and detail of a refusal: a REST problem's (ApiError), or the "code: detail" of a hub call's HubException
+ * (SignalR prefixes it with its own words).
+ */
+export function refusal(error: unknown): { code?: string; detail: string } {
+  const e = error as { code?: unknown; message?: unknown };
+  const message = String(e?.message ?? error);
+  if (typeof e?.code === 'string') return { code: e.code, detail: message };
+  const hub = /HubException: ([a-z_]+): (.*)$/s.exec(message);
+  return hub ? { code: hub[1], detail: hub[2] } : { detail: message.replace(/^.*HubException: /s, '') };
+}
+
+export function errorText(error: unknown, language: 'en' | 'fa'): string {
+  const s = stringsOf(language);
+  const { code, detail } = refusal(error);
+  const key = code ? keys[code] : undefined;
+  if (key) return s[key];
+  return language === 'en' && detail ? detail : s.errorGeneric;
+}
