@@ -29,6 +29,12 @@ export function refusal(error: unknown): { code?: string; detail: string } {
   return hub ? { code: hub[1], detail: hub[2] } : { detail: message.replace(/^.*HubException: /s, '') };
 }
 
+/** Whether trying again may succeed: the servers or the connection were out of reach, or the caller was rate limited. */
+export function transient(error: unknown): boolean {
+  const { code } = refusal(error);
+  return code === undefined || code === 'unavailable' || code === 'rate_limited';
+}
+
 export function errorText(error: unknown, language: 'en' | 'fa'): string {
   const s = stringsOf(language);
   const { code, detail } = refusal(error);

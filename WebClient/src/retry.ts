@@ -9,16 +9,17 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Runs `task` until it succeeds, waiting `backoff` between tries, for as long as `wanted()` says (checked before each
- * try); `failed` hears each failure with how many came before it. True once it succeeded, false when no longer wanted.
+ * try); `failed` hears each failure with how many came before it, and stops the tries by answering false (a refusal
+ * that trying again cannot change). True once it succeeded, false when stopped or no longer wanted.
  */
-export async function retry(task: () => Promise<unknown>, wanted: () => boolean, failed: (error: unknown, failures: number) => void = () => undefined,
+export async function retry(task: () => Promise<unknown>, wanted: () => boolean, failed: (error: unknown, failures: number) => boolean | void = () => undefined,
   wait: (ms: number) => Promise<void> = sleep): Promise<boolean> {
   for (let failures = 0; wanted(); failures++) {
     try {
       await task();
       return true;
     } catch (error) {
-      failed(error, failures);
+      if (failed(error, failures) === false) return false;
       await wait(backoff(failures));
     }
   }

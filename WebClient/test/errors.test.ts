@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorText, refusal } from '../src/errors';
+import { errorText, refusal, transient } from '../src/errors';
 import { stringsOf } from '../src/i18n';
 
 const [en, fa] = [stringsOf('en'), stringsOf('fa')];
@@ -29,5 +29,12 @@ describe('refusals', () => {
     expect(errorText(Object.assign(new Error('A top-up must keep the stack at most 200 (now 150)'), { code: 'invalid_amount' }), 'en'))
       .toBe('A top-up must keep the stack at most 200 (now 150)');
     expect(errorText(new Error('Failed to fetch'), 'en')).toBe('Failed to fetch');
+  });
+
+  it('tells a refusal worth trying again from one that stays', () => {
+    expect(transient(hub('unavailable: The game servers are not reachable right now'))).toBe(true);
+    expect(transient(new Error("Cannot send data if the connection is not in the 'Connected' State."))).toBe(true);
+    expect(transient(hub('not_found: Table t1 was not found'))).toBe(false);
+    expect(transient(Object.assign(new Error('x'), { code: 'invalid_input' }))).toBe(false);
   });
 });

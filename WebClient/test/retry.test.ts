@@ -7,7 +7,7 @@ describe('retry', () => {
     const waits: number[] = [];
     const failures: number[] = [];
     const ok = await retry(async () => { if (++calls < 4) throw new Error('unavailable'); }, () => true,
-      (_, n) => failures.push(n), async (ms) => { waits.push(ms); });
+      (_, n) => { failures.push(n); }, async (ms) => { waits.push(ms); });
 
     expect(ok).toBe(true);
     expect(calls).toBe(4);
@@ -23,6 +23,14 @@ describe('retry', () => {
 
     expect(ok).toBe(false);
     expect(calls).toBe(2);
+  });
+
+  it('stops at a failure that trying again cannot change', async () => {
+    let calls = 0;
+    const ok = await retry(async () => { calls++; throw new Error('not_found'); }, () => true, () => false, async () => undefined);
+
+    expect(ok).toBe(false);
+    expect(calls).toBe(1);
   });
 
   it('waits at most ten seconds', () => {

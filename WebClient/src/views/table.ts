@@ -6,7 +6,7 @@
 import type { HubConnection } from '@microsoft/signalr';
 import { api, currentSession } from '../api';
 import { cardEl } from '../cards';
-import { errorText } from '../errors';
+import { errorText, transient } from '../errors';
 import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, timeSpanSeconds, topUpRoom, turnFraction, variantName } from '../format';
 import { onTableReconnected, tableConnection } from '../hubs';
@@ -466,7 +466,12 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   let watching = 0;
   const watch = () => {
     const run = ++watching;
-    return retry(() => hub.invoke('Watch', tableId), () => run === watching, (e, failures) => { if (failures === 0) refused(e); });
+    return retry(() => hub.invoke('Watch', tableId), () => run === watching, (e, failures) => {
+      // A refusal that trying again cannot change (the table is gone, say) is shown and ends the tries.
+      const again = transient(e);
+      if (failures === 0 || !again) refused(e);
+      return again;
+    });
   };
   // Chat lines are not replayed after a reconnect: the kept lines are read again.
   const offReconnected = onTableReconnected(() => { dispatch({ type: 'reconnected' }); void watch().then((ok) => (ok ? chat.reload() : undefined)); });
