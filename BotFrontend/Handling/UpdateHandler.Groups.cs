@@ -53,7 +53,7 @@ internal sealed partial class UpdateHandler
         catch (PokerException e) when (e.Code == "not_found")
         {
             var name = string.IsNullOrWhiteSpace(context.ChatTitle) ? "Group " + context.ChatId.ToString(CultureInfo.InvariantCulture) : context.ChatTitle.Trim();
-            summary = await table.Create(new TableCreation(options.Bot.GroupTemplateId, context.PlayerId, Text.Clip(name, 64)));
+            summary = await table.Create(new TableCreation(options.Bot.GroupTemplateId, context.PlayerId, Text.Clip(Text.Plain(name), 64)));
             logger.LogInformation("Table {TableId} created for group {ChatId} by {PlayerId}", tableId, context.ChatId, context.PlayerId);
         }
 

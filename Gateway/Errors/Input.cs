@@ -52,13 +52,13 @@ public static partial class Input
     /// <summary>A positive player id (robots are negative; neither admins nor players address them).</summary>
     public static long PlayerId(long id) => id != 0 ? id : throw Invalid("playerId", "must not be 0");
 
-    /// <summary>Trimmed text of 1..max characters with no control characters.</summary>
+    /// <summary>Trimmed text of 1..max characters with no control characters or direction overrides (<see cref="Grains.Interfaces.Common.Text.IsLayoutControl"/>).</summary>
     public static string Text(string? value, string field, int max)
     {
         var text = value?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > max || text.Any(char.IsControl))
+        if (string.IsNullOrEmpty(text) || text.Length > max || text.Any(Grains.Interfaces.Common.Text.IsLayoutControl))
         {
-            throw Invalid(field, $"must be 1..{max} characters without control characters");
+            throw Invalid(field, $"must be 1..{max} characters without control characters or direction overrides");
         }
 
         return text;

@@ -2,9 +2,37 @@ using System.Globalization;
 
 namespace Orleans.Poker.Grains.Interfaces.Common;
 
-/// <summary>People's text (names, titles, messages) cut to a length.</summary>
+/// <summary>People's text (names, titles, messages): what may be shown, and cut to a length.</summary>
 public static class Text
 {
+    /// <summary>
+    /// A character that is no text to show: a control character (line breaks included), or a bidirectional embedding,
+    /// override or isolate, which would reorder the text around it (a name ending in U+202E turns "wins 500" into
+    /// "005 sniw"). Joiners (Persian's ZWNJ) and the directional marks are text.
+    /// </summary>
+    public static bool IsLayoutControl(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
+    /// <summary><paramref name="text"/> without its <see cref="IsLayoutControl"/> characters and unpaired surrogates.</summary>
+    public static string Plain(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var plain = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                plain.Append(c).Append(text[++i]);
+            }
+            else if (!char.IsSurrogate(c) && !IsLayoutControl(c))
+            {
+                plain.Append(c);
+            }
+        }
+
+        return plain.Length == text.Length ? text : plain.ToString();
+    }
+
     /// <summary>
     /// <paramref name="text"/> cut to at most <paramref name="max"/> UTF-16 characters at the end of a whole character
     /// as people see it (a text element): never inside an emoji, whose halves are no text and which PostgreSQL's driver

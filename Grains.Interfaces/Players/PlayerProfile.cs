@@ -7,8 +7,11 @@ public sealed record PlayerProfile
     /// <summary>The longest display name kept (UTF-16 characters); longer ones are cut (<see cref="CleanName"/>).</summary>
     public const int MaxNameLength = 64;
 
-    /// <summary>A display name as it is kept: trimmed, and cut to <see cref="MaxNameLength"/> between whole characters; empty when there is none.</summary>
-    public static string CleanName(string? name) => Common.Text.Clip(name?.Trim() ?? "", MaxNameLength);
+    /// <summary>
+    /// A display name as it is kept: plain text (<see cref="Common.Text.Plain"/>: no line breaks or direction overrides),
+    /// trimmed, and cut to <see cref="MaxNameLength"/> between whole characters; empty when there is none.
+    /// </summary>
+    public static string CleanName(string? name) => Common.Text.Clip(Common.Text.Plain(name ?? "").Trim(), MaxNameLength);
 
     [Id(0)] public long PlayerId { get; init; }
 

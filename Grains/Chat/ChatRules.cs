@@ -63,7 +63,7 @@ public static class ChatRules
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            if (Text.IsLayoutControl(c))
             {
                 return false;
             }

@@ -26,6 +26,19 @@ public sealed class AuthTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_telegram_name_is_kept_without_direction_overrides_and_a_guest_name_with_one_is_refused()
+    {
+        using var http = fixture.Http();
+
+        var telegram = await http.PostAsJsonAsync("/api/auth/telegram", new { initData = GatewayFixture.InitData(GatewayFixture.NewTelegramId(), "Eve\u202E") });
+        var guest = await http.PostAsJsonAsync("/api/auth/guest", new { name = "Eve\u202E" });
+
+        Assert.Equal(HttpStatusCode.OK, telegram.StatusCode);
+        Assert.Equal("Eve", (await telegram.Content.ReadFromJsonAsync<AuthResponse>(GatewayFixture.Json))!.Player.Profile.DisplayName);
+        await Problems.AssertProblem(guest, HttpStatusCode.BadRequest, "invalid_input");
+    }
+
+    [Fact]
     public async Task Forged_init_data_is_refused_with_401()
     {
         var forgedUser = GatewayFixture.InitData(GatewayFixture.NewTelegramId(), "Mallory", token: "999:another-bot");

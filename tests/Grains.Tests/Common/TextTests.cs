@@ -29,4 +29,27 @@ public sealed class TextTests
     [InlineData("abc\U0001F0CFd", 5, "abc…")]
     public void Shortened_text_ends_with_an_ellipsis_where_it_was_cut(string text, int max, string expected) =>
         Assert.Equal(expected, Text.Shorten(text, max));
+
+    [Theory]
+    [InlineData("Ada", "Ada")]
+    [InlineData("Ada\u202E", "Ada")] // a right-to-left override would turn "wins 500" after it around
+    [InlineData("\u2066Ada\u2069 B\u202Aob\u202C", "Ada Bob")]
+    [InlineData("line\nbreak\u0000", "linebreak")]
+    [InlineData("\u0645\u200C\u0647\u200F \U0001F0CF", "\u0645\u200C\u0647\u200F \U0001F0CF")] // ZWNJ, marks and emoji stay
+    public void Plain_text_keeps_what_is_shown_and_drops_what_reorders_or_breaks_it(string text, string expected)
+    {
+        var plain = Text.Plain(text);
+
+        Assert.Equal(expected, plain);
+        Assert.DoesNotContain(plain, Text.IsLayoutControl);
+        _ = Strict.GetBytes(plain);
+    }
+
+    [Fact]
+    public void An_unpaired_surrogate_is_no_plain_text() =>
+        Assert.Equal("half", Text.Plain(new string(['h', 'a', 'l', 'f', '\uD83C'])));
+
+    [Fact]
+    public void A_kept_name_is_plain_trimmed_and_cut() =>
+        Assert.Equal("Eve", Interfaces.Players.PlayerProfile.CleanName(" \u202EEve\n "));
 }
