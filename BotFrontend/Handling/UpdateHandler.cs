@@ -779,10 +779,30 @@ internal sealed partial class UpdateHandler(
         return BotTexts.Get(context.Language, "turn.done", label);
     }
 
+    /// <summary>Whether the turn a custom amount was asked for is still being played.</summary>
+    private async Task<bool> StillAsked(PendingAmount pending)
+    {
+        try
+        {
+            return TurnRef.Of((await grains.GetGrain<ITableGrain>(pending.TableId).GetSnapshot(null)).View) == pending.Turn;
+        }
+        catch (PokerException)
+        {
+            return false;
+        }
+    }
+
     private async Task ActCustom(int updateId, Context context, PendingAmount pending, string text, CancellationToken ct)
     {
         if (!long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < pending.Min || amount > pending.Max)
         {
+            if (!await StillAsked(pending))
+            {
+                // The turn passed (the clock ran out, the hand ended): the text answers nothing any more.
+                await Reply(context, BotTexts.Get(context.Language, "unknown"));
+                return;
+            }
+
             pendingAmounts[context.PlayerId] = pending;
             await Reply(context, BotTexts.Get(context.Language, "custom.invalid", pending.Min, pending.Max), new ForceReplyMarkup());
             return;

@@ -147,6 +147,35 @@ public sealed class TurnButtonTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task A_custom_amount_asked_for_a_turn_that_passed_no_longer_asks_for_a_number()
+    {
+        var table = await bot.NewTable("Custom amount expires");
+        await bot.JoinTwo(table);
+        await bot.StartNextHand(table);
+        await Press(await CurrentTurn(table), "c");
+        var option = await CurrentTurn(table);
+        var asked = bot.Api.LastIndex;
+        await Press(option, "x");
+        await bot.Api.WaitFor(r => IsAmountQuestion(r, option.Actor), asked);
+        var stillAsked = bot.Api.LastIndex;
+        await bot.Post(BotFixture.Message(option.Actor, "soon"));
+        var askedAgain = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == option.Actor, stillAsked);
+
+        // The clock runs out before a number comes: the table checks for them, and other text is just text again.
+        bot.Time.Advance(TimeSpan.FromSeconds(21));
+        await BoundedWait.Until(async () => TurnRef.Of((await table.GetSnapshot(null)).View) != new TurnRef(option.View.HandNo, option.View.TurnId), "the turn passed");
+        var passed = bot.Api.LastIndex;
+        await bot.Post(BotFixture.Message(option.Actor, "hello"));
+        var answer = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == option.Actor && r.Text == BotTexts.Get(BotTexts.English, "unknown"), passed);
+        await bot.Queues.Idle(option.Actor);
+
+        Assert.StartsWith("Send a number between", askedAgain.Text, StringComparison.Ordinal);
+        Assert.True(IsAmountQuestion(askedAgain, option.Actor));
+        Assert.False(IsAmountQuestion(answer, option.Actor));
+        Assert.DoesNotContain(bot.Api.Requests, r => r.Index > passed && IsAmountQuestion(r, option.Actor));
+    }
+
+    [Fact]
     public async Task Button_data_the_bot_never_made_gets_the_polite_unknown_answer_and_logs_no_error()
     {
         var user = BotFixture.NewUserId();
