@@ -44,6 +44,12 @@ public sealed class TableFlow(
     /// <summary>The hand in play (the one stored with the state when the table was loaded), or null between hands.</summary>
     public Hand? Hand { get; private set; } = state.Hand is { } bytes ? HandSerializer.Deserialize(bytes) : null;
 
+    /// <summary>
+    /// What followed the last hand <see cref="Replay"/> settled, when no deal came after it: the silo stopped (or a write
+    /// failed) between the hand's settlement and what follows it, which <see cref="Recover"/> then does.
+    /// </summary>
+    private HandCycle.Aftermath? replayedAftermath;
+
     private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>
@@ -57,6 +63,13 @@ public sealed class TableFlow(
             // Stored after its last action but never settled (the silo or the database failed in between).
             logger.LogWarning("Table {TableId} hand {HandNo} was over but not settled; settling it now", tableId, state.HandNo);
             await FinishHand();
+        }
+        else if (replayedAftermath is { } aftermath)
+        {
+            // Settled, but what follows the hand (seats left, a close asked for, a sit-and-go's end) was not done.
+            replayedAftermath = null;
+            logger.LogWarning("Table {TableId} hand {HandNo} was settled but what follows it was not done; doing it now", tableId, state.HandNo);
+            await FollowHand(aftermath);
         }
         else
         {
@@ -120,10 +133,13 @@ public sealed class TableFlow(
             case TableMoveKind.Settled:
                 HandCycle.Finish(state, InPlay(), tableId, move.At);
                 Hand = null;
+                replayedAftermath = HandCycle.AfterHand(state, tableId, move.At);
                 return;
             case TableMoveKind.Dealt when Hand is not null:
                 throw new InvalidOperationException($"Table {tableId} journal version {version}: a deal while a hand is in play");
             case TableMoveKind.Dealt:
+                // The hand before was followed up before this one was dealt.
+                replayedAftermath = null;
                 HostControls.Apply(state);
                 Hand = HandCycle.Start(state, move.At, move.Deck());
                 break;
@@ -302,8 +318,15 @@ public sealed class TableFlow(
         await writes.Commit(TableEventKind.HandFinished, $"hand #{state.HandNo} ends", settled.Result, TableMove.Settled(at));
         await outbox.Flush();
         await neighbours.RecordHands(settled.Outcomes);
+        await FollowHand(HandCycle.AfterHand(state, tableId, Now));
+    }
 
-        var after = HandCycle.AfterHand(state, tableId, Now);
+    /// <summary>
+    /// What follows a settled hand (<see cref="HandCycle.AfterHand"/> made its changes to the state): the players told,
+    /// a sit-and-go finished, the changes stored, the seats freed offered, then the table closes or deals again.
+    /// </summary>
+    private async Task FollowHand(HandCycle.Aftermath after)
+    {
         neighbours.Vacated(after.Left);
         neighbours.Busted(after.Busted);
         if (after.SitAndGoOver)

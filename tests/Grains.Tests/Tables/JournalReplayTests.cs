@@ -88,6 +88,32 @@ public sealed class JournalReplayTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_table_loaded_after_a_settled_hand_whose_follow_up_was_not_stored_does_it_then()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        var players = await kit.Seat(table, 2);
+        var view = (await kit.StartNextHand(table)).View;
+        var actor = view.Seats[view.ActorSeat!.Value].PlayerId!.Value;
+        var leaver = players.Single(p => p != actor);
+        var balances = await Task.WhenAll(players.Select(async p => (await fixture.Grains.GetGrain<Interfaces.Players.IPlayerGrain>(p).Get()).Balance));
+        // The other player asks to leave during the hand: their seat empties (and cashes out) when it ends.
+        await table.Leave(leaver);
+
+        // The fold settles the hand (a journaled move); the write of what follows it fails, as a database that blinked.
+        fixture.Storage.FailNextWrite("table", table.GetPrimaryKeyString());
+        await Assert.ThrowsAnyAsync<Exception>(() => table.Act(actor, new TurnRef(view.HandNo, view.TurnId), new PlayerAction(ActionKind.Fold), kit.NextSeq()));
+        var loaded = await table.GetSnapshot(null);
+        var after = await Task.WhenAll(players.Select(async p => (await fixture.Grains.GetGrain<Interfaces.Players.IPlayerGrain>(p).Get()).Balance));
+
+        Assert.Equal(view.HandNo, loaded.View.LastResult!.HandNo);
+        Assert.DoesNotContain(loaded.View.Seats, s => s.PlayerId == leaver);
+        // Every chip is a balance or a stack: the leaver's went home.
+        Assert.Equal(balances.Sum() + 200, after.Sum() + loaded.View.Seats.Sum(s => s.Stack));
+        Assert.True(after[Array.IndexOf(players, leaver)] > balances[Array.IndexOf(players, leaver)]);
+        await table.Close("test over");
+    }
+
+    [Fact]
     public async Task A_version_claimed_by_another_writer_fails_the_next_write_and_its_move_is_loaded()
     {
         var table = await kit.NewTable(TableKit.Holdem());
