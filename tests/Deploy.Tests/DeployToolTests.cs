@@ -102,6 +102,35 @@ public sealed class DeployToolTests
         output.WriteLine($"bad input cases: {watch.Elapsed.TotalSeconds:F1} s");
     }
 
+    /// <summary>
+    /// A Redis that requires a password (and has an ACL user): the data layer check logs in with the <c>password=</c>
+    /// and <c>user=</c> of POKER__Cluster__Redis, and a wrong password stops the tool with Redis's refusal and without
+    /// the password in its output.
+    /// </summary>
+    [Fact]
+    public async Task The_data_layer_check_logs_in_to_a_redis_that_requires_a_password()
+    {
+        await using var tool = await DeployTool.CreateAsync();
+        using var redis = await RedisServer.StartAsync(tool.Root, "requirepass deploy-redis-password", "user deployer on >deployer-redis-password ~* &* +@all");
+        var good = tool.ReadEnv();
+        foreach (var configuration in new[] { $"127.0.0.1:{redis.Port},password=deploy-redis-password,abortConnect=false", $"127.0.0.1:{redis.Port}, user=deployer, password=deployer-redis-password" })
+        {
+            tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER__Cluster__Redis"] = configuration });
+            var (code, text) = await tool.RunAsync("backup");
+            output.WriteLine(text);
+            Assert.True(code == 0, text);
+            Assert.Contains($"data layer answers: PostgreSQL 127.0.0.1:5432/{tool.Database}, Redis 127.0.0.1:{redis.Port}", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("redis-password", text, StringComparison.Ordinal);
+        }
+
+        tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER__Cluster__Redis"] = $"127.0.0.1:{redis.Port},password=wrong-redis-password" });
+        var (refused, message) = await tool.RunAsync("backup");
+        output.WriteLine(message);
+        Assert.Equal(1, refused);
+        Assert.Contains($"Redis at 127.0.0.1:{redis.Port} does not answer PING (redis-cli): AUTH failed: WRONGPASS", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-redis-password", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Backup_verify_backup_and_restore()
     {
