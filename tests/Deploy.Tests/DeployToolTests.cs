@@ -58,6 +58,7 @@ public sealed class DeployToolTests
         await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_READY_SECONDS"] = "12" });
         var release = tool.Release("0.0.0-good");
         var good = tool.ReadEnv();
+        good["POKER_DEPLOY_METRICS_DIR"] = Path.Combine(tool.Root, "textfile");
 
         // The env file readable by others.
         File.SetUnixFileMode(tool.EnvFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
@@ -86,6 +87,7 @@ public sealed class DeployToolTests
         Assert.Equal(1, code);
         Assert.Contains("migrations failed", text, StringComparison.Ordinal);
         Assert.Contains("in 9999_broken.sql", text, StringComparison.Ordinal);
+        Assert.Equal("poker_migration_last_run_success 0", File.ReadAllLines(Path.Combine(tool.Root, "textfile", "poker_migration.prom"))[2]);
         Assert.Contains("backup: ", text, StringComparison.Ordinal); // the backup came before the migration
         Assert.DoesNotContain("silo-0-0", text, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(tool.Root, "current")));
@@ -139,11 +141,23 @@ public sealed class DeployToolTests
         await Migrate(release, tool);
         await tool.ExecuteAsync(Players);
         var before = await tool.RowsAsync(State);
+        var textfiles = Path.Combine(tool.Root, "textfile");
+        tool.WriteEnv(new Dictionary<string, string>(tool.ReadEnv()) { ["POKER_DEPLOY_METRICS_DIR"] = textfiles });
 
+        var started = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var (code, text) = await tool.RunAsync("backup");
         Assert.True(code == 0, text);
         var file = Path.Combine(tool.Root, "backups", "latest.dump");
         Assert.True(File.Exists(file), text);
+        // The good dump's time, for node_exporter's textfile collector and the PokerBackupTooOld alert (as
+        // infra/backup/backup.sh leaves it).
+        var metric = File.ReadAllLines(Path.Combine(textfiles, "poker_backup.prom"));
+        Assert.Equal("# HELP poker_backup_last_success_timestamp_seconds Unix time of the last good pg_dump of the room.", metric[0]);
+        Assert.Equal("# TYPE poker_backup_last_success_timestamp_seconds gauge", metric[1]);
+        Assert.StartsWith("poker_backup_last_success_timestamp_seconds ", metric[2], StringComparison.Ordinal);
+        Assert.InRange(long.Parse(metric[2].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), started, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Assert.Contains("time() - poker_backup_last_success_timestamp_seconds", File.ReadAllText(Repo.PathOf("infra/monitoring/alerts.yml")), StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(textfiles));
 
         (code, text) = await tool.RunAsync("verify-backup", file);
         output.WriteLine(text);
