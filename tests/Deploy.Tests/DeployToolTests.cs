@@ -45,7 +45,7 @@ public sealed class DeployToolTests
         await using var tool = await DeployTool.CreateAsync();
         var (code, text) = await tool.RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (var command in new[] { "deploy <release-dir>", "deploy --build", "restart", "status", "rollback", "backup", "verify-backup <file>", "restore <file>", "stop" })
+        foreach (var command in new[] { "deploy <release-dir>", "deploy --build", "restart", "status", "rollback", "backup", "verify-backup <file>", "restore <file>", "stop", "POKER_DEPLOY_PG_BIN" })
         {
             Assert.Contains(command, text, StringComparison.Ordinal);
         }
@@ -131,6 +131,38 @@ public sealed class DeployToolTests
         Assert.Equal(1, refused);
         Assert.Contains($"Redis at 127.0.0.1:{redis.Port} does not answer PING (redis-cli): AUTH failed: WRONGPASS", message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-redis-password", message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// PostgreSQL's client tools: those of POKER_DEPLOY_PG_BIN (read from env like every setting), else the newest
+    /// major version under /usr/lib/postgresql (an older pg_dump refuses a newer server); a folder without pg_dump is
+    /// refused by name.
+    /// </summary>
+    [Fact]
+    public async Task The_postgresql_tools_are_those_of_POKER_DEPLOY_PG_BIN_else_the_newest_installed()
+    {
+        await using var tool = await DeployTool.CreateAsync();
+        var good = tool.ReadEnv();
+        var (code, text) = await tool.RunAsync("backup");
+        Assert.True(code == 0, text);
+        var newest = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => Version.Parse(Path.GetFileName(d) + ".0")).Last();
+        Assert.Contains($"PostgreSQL tools: {newest}/bin", text, StringComparison.Ordinal);
+
+        // A folder of the operator's: its pg_dump (here one that notes its call, then dumps with the newest) is used.
+        var bin = Directory.CreateDirectory(Path.Combine(tool.Root, "pg-bin")).FullName;
+        var called = Path.Combine(tool.Root, "pg_dump-called");
+        File.WriteAllText(Path.Combine(bin, "pg_dump"), $"#!/bin/sh\necho \"$@\" >>'{called}'\nexec '{newest}/bin/pg_dump' \"$@\"\n");
+        File.SetUnixFileMode(Path.Combine(bin, "pg_dump"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER_DEPLOY_PG_BIN"] = bin });
+        (code, text) = await tool.RunAsync("backup");
+        Assert.True(code == 0, text);
+        Assert.Contains($"PostgreSQL tools: {bin}", text, StringComparison.Ordinal);
+        Assert.Contains("--format=custom", File.ReadAllText(called), StringComparison.Ordinal);
+
+        tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER_DEPLOY_PG_BIN"] = "/usr/lib/postgresql/no-such" });
+        (code, text) = await tool.RunAsync("backup");
+        Assert.Equal(1, code);
+        Assert.Contains("POKER_DEPLOY_PG_BIN=/usr/lib/postgresql/no-such has no pg_dump", text, StringComparison.Ordinal);
     }
 
     [Fact]
