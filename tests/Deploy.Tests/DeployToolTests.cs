@@ -310,6 +310,65 @@ public sealed class DeployToolTests
         await AssertWebhook(client, botApi, DeployTool.BotToken);
     }
 
+    /// <summary>
+    /// An update whose new gateway never turns ready (its Redis unreachable) once the old silos have stopped: the live
+    /// release's silos start again, nginx stays on its gateways and bot, the new processes stop, and the record of the
+    /// live release (`current`, run/color, run/last-deploy) is as before; the room answers through nginx throughout
+    /// the end of it. A rollback that fails the same way keeps run/last-deploy, so it can be run again.
+    /// </summary>
+    [Fact]
+    public async Task A_new_gateway_that_never_turns_ready_gives_the_room_back_to_the_running_release()
+    {
+        await using var botApi = await FakeBotApi.Start();
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
+        await tool.ReportingLogsOnFailure(output, () => BackOut(tool));
+    }
+
+    private async Task BackOut(DeployTool tool)
+    {
+        var trusts = tool.WriteCertificate();
+        var good = tool.ReadEnv();
+        var broken = new Dictionary<string, string>(good) { ["POKER_DEPLOY_GATEWAY_ENV"] = "POKER__Cluster__Redis=127.0.0.1:1", ["POKER_DEPLOY_READY_SECONDS"] = "30" };
+        var (code, text) = await tool.RunAsync("deploy", tool.Release("0.0.0-first"));
+        Assert.True(code == 0, text);
+        (code, text) = await tool.RunAsync("deploy", tool.Release("0.0.1-second"));
+        Assert.True(code == 0, text);
+        var record = File.ReadAllText(Path.Combine(tool.Root, "run", "last-deploy"));
+
+        // A failed update: to the first release again, through a new gateway that cannot reach Redis.
+        tool.WriteEnv(broken);
+        (code, text) = await tool.RunAsync("deploy", Path.Combine(tool.Root, "releases", "0.0.0-first"));
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.InRange(text.IndexOf("stopping silo-1-0", StringComparison.Ordinal), 0, text.IndexOf("gateway-0-0 did not become ready", StringComparison.Ordinal));
+        Assert.Contains("gateway 0 of 0.0.0-first not ready: deployment stopped, 0.0.1-second runs as before", text, StringComparison.Ordinal);
+        await AssertLive(tool, trusts, "0.0.1-second", color: 1);
+        Assert.Equal(record, File.ReadAllText(Path.Combine(tool.Root, "run", "last-deploy")));
+
+        // The rollback to the first release fails the same way: the second stays live, and the record stays to try again.
+        (code, text) = await tool.RunAsync("rollback");
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.Contains("0.0.1-second runs as before", text, StringComparison.Ordinal);
+        await AssertLive(tool, trusts, "0.0.1-second", color: 1);
+        Assert.Equal(record, File.ReadAllText(Path.Combine(tool.Root, "run", "last-deploy")));
+    }
+
+    /// <summary><paramref name="release"/> is live on <paramref name="color"/> alone, and a player signs in through nginx.</summary>
+    private static async Task AssertLive(DeployTool tool, System.Net.Security.RemoteCertificateValidationCallback trusts, string release, int color)
+    {
+        Assert.EndsWith(release, new FileInfo(Path.Combine(tool.Root, "current")).LinkTarget, StringComparison.Ordinal);
+        Assert.Equal(color.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(tool.Root, "run", "color")).Trim());
+        Assert.Equal(new[] { $"bot-{color}", $"gateway-{color}-0", $"gateway-{color}-1", $"silo-{color}-0", $"silo-{color}-1" },
+            Directory.GetFiles(Path.Combine(tool.Root, "run"), "*.pid").Select(f => Path.GetFileNameWithoutExtension(f)).Where(n => n != "nginx").Order(StringComparer.Ordinal));
+        var (code, text) = await tool.RunAsync("status");
+        Assert.True(code == 0, text);
+        Assert.DoesNotContain("NOT running", text, StringComparison.Ordinal);
+        var id = Random.Shared.NextInt64(1_000_000_000, 8_000_000_000);
+        await using var player = await TablePlayer.SignInAsync(tool.Https, trusts, System.Net.IPAddress.Parse("127.0.0.60"), DeployTool.BotToken, id, $"Player{id}");
+        Assert.True(player.PlayerId > 0);
+    }
+
     [Fact]
     public async Task Deploy_build_publishes_a_clean_clone_and_refuses_a_dirty_tree()
     {
