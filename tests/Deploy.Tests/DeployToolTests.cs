@@ -45,7 +45,7 @@ public sealed class DeployToolTests
         await using var tool = await DeployTool.CreateAsync();
         var (code, text) = await tool.RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (var command in new[] { "deploy <release-dir>", "deploy --build", "restart", "status", "rollback", "backup", "verify-backup <file>", "restore <file>", "stop" })
+        foreach (var command in new[] { "deploy <release-dir>", "deploy --build", "restart", "status", "rollback", "backup", "verify-backup <file>", "restore <file>", "stop", "POKER_DEPLOY_PG_BIN" })
         {
             Assert.Contains(command, text, StringComparison.Ordinal);
         }
@@ -58,6 +58,7 @@ public sealed class DeployToolTests
         await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_READY_SECONDS"] = "12" });
         var release = tool.Release("0.0.0-good");
         var good = tool.ReadEnv();
+        good["POKER_DEPLOY_METRICS_DIR"] = Path.Combine(tool.Root, "textfile");
 
         // The env file readable by others.
         File.SetUnixFileMode(tool.EnvFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
@@ -86,6 +87,7 @@ public sealed class DeployToolTests
         Assert.Equal(1, code);
         Assert.Contains("migrations failed", text, StringComparison.Ordinal);
         Assert.Contains("in 9999_broken.sql", text, StringComparison.Ordinal);
+        Assert.Equal("poker_migration_last_run_success 0", File.ReadAllLines(Path.Combine(tool.Root, "textfile", "poker_migration.prom"))[2]);
         Assert.Contains("backup: ", text, StringComparison.Ordinal); // the backup came before the migration
         Assert.DoesNotContain("silo-0-0", text, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(tool.Root, "current")));
@@ -102,6 +104,67 @@ public sealed class DeployToolTests
         output.WriteLine($"bad input cases: {watch.Elapsed.TotalSeconds:F1} s");
     }
 
+    /// <summary>
+    /// A Redis that requires a password (and has an ACL user): the data layer check logs in with the <c>password=</c>
+    /// and <c>user=</c> of POKER__Cluster__Redis, and a wrong password stops the tool with Redis's refusal and without
+    /// the password in its output.
+    /// </summary>
+    [Fact]
+    public async Task The_data_layer_check_logs_in_to_a_redis_that_requires_a_password()
+    {
+        await using var tool = await DeployTool.CreateAsync();
+        using var redis = await RedisServer.StartAsync(tool.Root, "requirepass deploy-redis-password", "user deployer on >deployer-redis-password ~* &* +@all");
+        var good = tool.ReadEnv();
+        foreach (var configuration in new[] { $"127.0.0.1:{redis.Port},password=deploy-redis-password,abortConnect=false", $"127.0.0.1:{redis.Port}, user=deployer, password=deployer-redis-password" })
+        {
+            tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER__Cluster__Redis"] = configuration });
+            var (code, text) = await tool.RunAsync("backup");
+            output.WriteLine(text);
+            Assert.True(code == 0, text);
+            Assert.Contains($"data layer answers: PostgreSQL 127.0.0.1:5432/{tool.Database}, Redis 127.0.0.1:{redis.Port}", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("redis-password", text, StringComparison.Ordinal);
+        }
+
+        tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER__Cluster__Redis"] = $"127.0.0.1:{redis.Port},password=wrong-redis-password" });
+        var (refused, message) = await tool.RunAsync("backup");
+        output.WriteLine(message);
+        Assert.Equal(1, refused);
+        Assert.Contains($"Redis at 127.0.0.1:{redis.Port} does not answer PING (redis-cli): AUTH failed: WRONGPASS", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-redis-password", message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// PostgreSQL's client tools: those of POKER_DEPLOY_PG_BIN (read from env like every setting), else the newest
+    /// major version under /usr/lib/postgresql (an older pg_dump refuses a newer server); a folder without pg_dump is
+    /// refused by name.
+    /// </summary>
+    [Fact]
+    public async Task The_postgresql_tools_are_those_of_POKER_DEPLOY_PG_BIN_else_the_newest_installed()
+    {
+        await using var tool = await DeployTool.CreateAsync();
+        var good = tool.ReadEnv();
+        var (code, text) = await tool.RunAsync("backup");
+        Assert.True(code == 0, text);
+        var newest = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => Version.Parse(Path.GetFileName(d) + ".0")).Last();
+        Assert.Contains($"PostgreSQL tools: {newest}/bin", text, StringComparison.Ordinal);
+
+        // A folder of the operator's: its pg_dump (here one that notes its call, then dumps with the newest) is used.
+        var bin = Directory.CreateDirectory(Path.Combine(tool.Root, "pg-bin")).FullName;
+        var called = Path.Combine(tool.Root, "pg_dump-called");
+        File.WriteAllText(Path.Combine(bin, "pg_dump"), $"#!/bin/sh\necho \"$@\" >>'{called}'\nexec '{newest}/bin/pg_dump' \"$@\"\n");
+        File.SetUnixFileMode(Path.Combine(bin, "pg_dump"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER_DEPLOY_PG_BIN"] = bin });
+        (code, text) = await tool.RunAsync("backup");
+        Assert.True(code == 0, text);
+        Assert.Contains($"PostgreSQL tools: {bin}", text, StringComparison.Ordinal);
+        Assert.Contains("--format=custom", File.ReadAllText(called), StringComparison.Ordinal);
+
+        tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER_DEPLOY_PG_BIN"] = "/usr/lib/postgresql/no-such" });
+        (code, text) = await tool.RunAsync("backup");
+        Assert.Equal(1, code);
+        Assert.Contains("POKER_DEPLOY_PG_BIN=/usr/lib/postgresql/no-such has no pg_dump", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Backup_verify_backup_and_restore()
     {
@@ -110,11 +173,23 @@ public sealed class DeployToolTests
         await Migrate(release, tool);
         await tool.ExecuteAsync(Players);
         var before = await tool.RowsAsync(State);
+        var textfiles = Path.Combine(tool.Root, "textfile");
+        tool.WriteEnv(new Dictionary<string, string>(tool.ReadEnv()) { ["POKER_DEPLOY_METRICS_DIR"] = textfiles });
 
+        var started = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var (code, text) = await tool.RunAsync("backup");
         Assert.True(code == 0, text);
         var file = Path.Combine(tool.Root, "backups", "latest.dump");
         Assert.True(File.Exists(file), text);
+        // The good dump's time, for node_exporter's textfile collector and the PokerBackupTooOld alert (as
+        // infra/backup/backup.sh leaves it).
+        var metric = File.ReadAllLines(Path.Combine(textfiles, "poker_backup.prom"));
+        Assert.Equal("# HELP poker_backup_last_success_timestamp_seconds Unix time of the last good pg_dump of the room.", metric[0]);
+        Assert.Equal("# TYPE poker_backup_last_success_timestamp_seconds gauge", metric[1]);
+        Assert.StartsWith("poker_backup_last_success_timestamp_seconds ", metric[2], StringComparison.Ordinal);
+        Assert.InRange(long.Parse(metric[2].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), started, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Assert.Contains("time() - poker_backup_last_success_timestamp_seconds", File.ReadAllText(Repo.PathOf("infra/monitoring/alerts.yml")), StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(textfiles));
 
         (code, text) = await tool.RunAsync("verify-backup", file);
         output.WriteLine(text);
@@ -233,6 +308,65 @@ public sealed class DeployToolTests
         Assert.Equal("0", await tool.RowsAsync("SELECT count(*) FROM information_schema.columns WHERE table_name = 'players' AND column_name = 'deploy_test_note'"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         await AssertWebhook(client, botApi, DeployTool.BotToken);
+    }
+
+    /// <summary>
+    /// An update whose new gateway never turns ready (its Redis unreachable) once the old silos have stopped: the live
+    /// release's silos start again, nginx stays on its gateways and bot, the new processes stop, and the record of the
+    /// live release (`current`, run/color, run/last-deploy) is as before; the room answers through nginx throughout
+    /// the end of it. A rollback that fails the same way keeps run/last-deploy, so it can be run again.
+    /// </summary>
+    [Fact]
+    public async Task A_new_gateway_that_never_turns_ready_gives_the_room_back_to_the_running_release()
+    {
+        await using var botApi = await FakeBotApi.Start();
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
+        await tool.ReportingLogsOnFailure(output, () => BackOut(tool));
+    }
+
+    private async Task BackOut(DeployTool tool)
+    {
+        var trusts = tool.WriteCertificate();
+        var good = tool.ReadEnv();
+        var broken = new Dictionary<string, string>(good) { ["POKER_DEPLOY_GATEWAY_ENV"] = "POKER__Cluster__Redis=127.0.0.1:1", ["POKER_DEPLOY_READY_SECONDS"] = "30" };
+        var (code, text) = await tool.RunAsync("deploy", tool.Release("0.0.0-first"));
+        Assert.True(code == 0, text);
+        (code, text) = await tool.RunAsync("deploy", tool.Release("0.0.1-second"));
+        Assert.True(code == 0, text);
+        var record = File.ReadAllText(Path.Combine(tool.Root, "run", "last-deploy"));
+
+        // A failed update: to the first release again, through a new gateway that cannot reach Redis.
+        tool.WriteEnv(broken);
+        (code, text) = await tool.RunAsync("deploy", Path.Combine(tool.Root, "releases", "0.0.0-first"));
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.InRange(text.IndexOf("stopping silo-1-0", StringComparison.Ordinal), 0, text.IndexOf("gateway-0-0 did not become ready", StringComparison.Ordinal));
+        Assert.Contains("gateway 0 of 0.0.0-first not ready: deployment stopped, 0.0.1-second runs as before", text, StringComparison.Ordinal);
+        await AssertLive(tool, trusts, "0.0.1-second", color: 1);
+        Assert.Equal(record, File.ReadAllText(Path.Combine(tool.Root, "run", "last-deploy")));
+
+        // The rollback to the first release fails the same way: the second stays live, and the record stays to try again.
+        (code, text) = await tool.RunAsync("rollback");
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.Contains("0.0.1-second runs as before", text, StringComparison.Ordinal);
+        await AssertLive(tool, trusts, "0.0.1-second", color: 1);
+        Assert.Equal(record, File.ReadAllText(Path.Combine(tool.Root, "run", "last-deploy")));
+    }
+
+    /// <summary><paramref name="release"/> is live on <paramref name="color"/> alone, and a player signs in through nginx.</summary>
+    private static async Task AssertLive(DeployTool tool, System.Net.Security.RemoteCertificateValidationCallback trusts, string release, int color)
+    {
+        Assert.EndsWith(release, new FileInfo(Path.Combine(tool.Root, "current")).LinkTarget, StringComparison.Ordinal);
+        Assert.Equal(color.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(tool.Root, "run", "color")).Trim());
+        Assert.Equal(new[] { $"bot-{color}", $"gateway-{color}-0", $"gateway-{color}-1", $"silo-{color}-0", $"silo-{color}-1" },
+            Directory.GetFiles(Path.Combine(tool.Root, "run"), "*.pid").Select(f => Path.GetFileNameWithoutExtension(f)).Where(n => n != "nginx").Order(StringComparer.Ordinal));
+        var (code, text) = await tool.RunAsync("status");
+        Assert.True(code == 0, text);
+        Assert.DoesNotContain("NOT running", text, StringComparison.Ordinal);
+        var id = Random.Shared.NextInt64(1_000_000_000, 8_000_000_000);
+        await using var player = await TablePlayer.SignInAsync(tool.Https, trusts, System.Net.IPAddress.Parse("127.0.0.60"), DeployTool.BotToken, id, $"Player{id}");
+        Assert.True(player.PlayerId > 0);
     }
 
     [Fact]

@@ -3,6 +3,12 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using Orleans.Poker.ServiceDefaults.Telemetry;
 
 namespace Orleans.Poker.Deploy.Tests;
 
@@ -112,6 +118,40 @@ public sealed partial class MonitoringTests
             prometheus.WaitForExit(10_000);
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The database pool alert reads series that exist: Npgsql's pool instruments, registered as every process does
+    /// (<c>AddPokerMeters</c>) and named by the same Prometheus exporter, scraped while a pool of one connection has it
+    /// in use and a second request waits for it (the pending-requests series exists only once a request has waited).
+    /// </summary>
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task The_database_pool_alert_reads_the_series_npgsql_exports()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPokerMeters().AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
+        await using var app = builder.Build();
+        app.MapPrometheusScrapingEndpoint();
+        await app.StartAsync();
+        await using var pool = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(DeployTool.AdminConnectionString) { Pooling = true, MaxPoolSize = 1, Timeout = 30 }.ConnectionString);
+        await using var held = await pool.OpenConnectionAsync();
+        var waiting = pool.OpenConnectionAsync().AsTask();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()), Timeout = TimeSpan.FromSeconds(5) };
+        var series = PoolSeries().Matches(Repo.Read("infra/monitoring/alerts.yml")).Select(m => m.Value).Distinct().ToList();
+        var scraped = "";
+        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(20) && !series.All(s => Exported(scraped, s)); await Task.Delay(200))
+        {
+            scraped = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        }
+
+        await held.DisposeAsync();
+        await (await waiting).DisposeAsync();
+        Assert.Equal(3, series.Count);
+        Assert.All(series, s => Assert.True(Exported(scraped, s), $"{s} is not exported:\n{string.Join('\n', scraped.Split('\n').Where(l => l.StartsWith("# TYPE db_", StringComparison.Ordinal)))}"));
+
+        static bool Exported(string metrics, string name) => Regex.IsMatch(metrics, $"^{name}[{{ ]", RegexOptions.Multiline);
     }
 
     [Fact]
@@ -291,4 +331,8 @@ public sealed partial class MonitoringTests
 
     [GeneratedRegex(@"^\s+alertname: (?<name>\w+)", RegexOptions.Multiline)]
     private static partial Regex TestedAlert();
+
+    /// <summary>The series an alert reads from the database pools: <c>(db_client_connection_…</c> then <c>{</c> or <c>)</c> (labels are not).</summary>
+    [GeneratedRegex(@"(?<=\()db_client_connection_\w+(?=[{)])")]
+    private static partial Regex PoolSeries();
 }
