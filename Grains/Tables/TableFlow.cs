@@ -196,6 +196,18 @@ public sealed class TableFlow(
             SeatLeftReason.SatOut => $"is stood up ({SeatHygiene.Reason(state, state.Seats[index]!)}) and cashed out",
             _ => "leaves",
         };
+        if (SitAndGo.KeepsSeat(state, state.Seats[index]!))
+        {
+            var kept = state.Seats[index]!;
+            if (!kept.SittingOut)
+            {
+                SeatHygiene.SitOut(kept, Now);
+            }
+
+            await writes.Commit(TableEventKind.SatOut, $"{name} {verb}: sitting out, the stack stays in the tournament");
+            return 0;
+        }
+
         if (Seating.LeaveAfterHand(state, Hand, index, reason, Now))
         {
             await writes.Commit(TableEventKind.Left, $"{name} {verb} after this hand");

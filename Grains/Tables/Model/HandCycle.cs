@@ -240,6 +240,7 @@ public static class HandCycle
     /// <summary>Empties every seat into cash-outs and ends the table; returns the seats emptied.</summary>
     public static List<Seating.Vacancy> End(TableState state, string tableId)
     {
+        SitAndGo.Chop(state, tableId);
         var left = new List<Seating.Vacancy>();
         for (var i = 0; i < state.Seats.Length; i++)
         {

@@ -71,6 +71,42 @@ public static class SitAndGo
     /// <summary>What a leaving player gets back: the fee before the start, nothing after it (the stack stays in play).</summary>
     public static long Refund(TableState state) => state.SitAndGoStarted ? 0 : state.Config!.MinBuyIn;
 
+    /// <summary>
+    /// Whether <paramref name="seat"/> stays when its player leaves (or is removed): once a sit-and-go started, a player
+    /// still in it keeps their stack in play, sitting out (blinds and antes are still posted), until they bust or win.
+    /// Emptying the seat would take their chips out of the tournament, and the last player left would wait for a hand
+    /// that never comes.
+    /// </summary>
+    public static bool KeepsSeat(TableState state, SeatState seat) =>
+        Is(state.Config!) && state.SitAndGoStarted && seat.FinishedPlace == 0;
+
+    /// <summary>
+    /// A sit-and-go closed before it had a winner (an admin closed it): the prize pool is shared by the players still
+    /// in, in proportion to their stacks (the rounding's remainder to the biggest stack), so no fee is lost.
+    /// </summary>
+    public static void Chop(TableState state, string tableId)
+    {
+        var alive = state.Seats.OfType<SeatState>().Where(s => s.FinishedPlace == 0).ToList();
+        if (!Is(state.Config!) || !state.SitAndGoStarted || state.PrizePool <= 0 || alive.Count == 0)
+        {
+            return;
+        }
+
+        var pool = state.PrizePool;
+        var chips = alive.Sum(s => s.Stack);
+        var shares = alive.Select(s => chips > 0 ? (long)((Int128)pool * s.Stack / chips) : pool / alive.Count).ToArray();
+        shares[alive.IndexOf(alive.MaxBy(s => s.Stack)!)] += pool - shares.Sum();
+        for (var i = 0; i < alive.Count; i++)
+        {
+            if (shares[i] > 0)
+            {
+                state.PendingTransfers.Add(ChipMoves.Prize(tableId, alive[i].PlayerId, shares[i]));
+            }
+        }
+
+        state.PrizePool = 0;
+    }
+
     /// <summary>A player out of chips finishes in the place after everyone still playing.</summary>
     public static void Place(TableState state, SeatState seat) =>
         seat.FinishedPlace = state.Seats.Count(s => s is { FinishedPlace: 0 });

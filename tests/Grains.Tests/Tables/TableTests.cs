@@ -312,4 +312,76 @@ public sealed class TableTests(ClusterFixture fixture)
         Assert.Equal(before.Sum(), after.Sum());
         Assert.Contains(after.Select((b, i) => b - before[i]), d => d == 50);
     }
+
+    [Fact]
+    public async Task A_player_leaving_a_started_sit_and_go_sits_out_with_the_stack_in_play_and_the_tournament_still_ends()
+    {
+        var table = await kit.NewTable(SitAndGoOf(2));
+        var players = new[] { await kit.NewPlayer(), await kit.NewPlayer() };
+        var before = await Task.WhenAll(players.Select(kit.Balance));
+        await table.Sit(new SeatRequest(players[0], "A", 0));
+        await table.Sit(new SeatRequest(players[1], "B", 0));
+        var first = await kit.StartNextHand(table);
+        await kit.PlayPassivelyToEnd(table, first.View.HandNo);
+
+        var refund = await table.Leave(players[1]);
+        var left = (await table.GetSnapshot(null)).View.Seats.Single(s => s.PlayerId == players[1]);
+        // Whoever is to act goes all in (the sitting-out player's turns time out when nobody acts for them).
+        for (var step = 0; step < 2_000 && (await table.GetSummary()).Status != TableStatus.Ended; step++)
+        {
+            if (await kit.TryActor(table) is var (player, mine, turn))
+            {
+                var allIn = mine.Legal!.CanBetOrRaise ? new PlayerAction(ActionKind.BetOrRaise, mine.Legal.MaxRaiseTo) : new PlayerAction(ActionKind.Call);
+                await table.Act(player, turn, allIn, kit.NextSeq());
+            }
+            else
+            {
+                kit.Time.Advance(TimeSpan.FromSeconds(1));
+                await Task.Yield();
+            }
+        }
+
+        var after = await Task.WhenAll(players.Select(kit.Balance));
+        Assert.Equal(0, refund);
+        Assert.True(left.SittingOut);
+        Assert.True(left.Stack > 0);
+        Assert.Equal(TableStatus.Ended, (await table.GetSummary()).Status);
+        Assert.Equal(before.Sum(), after.Sum());
+        Assert.Contains(after.Select((b, i) => b - before[i]), d => d == 50);
+    }
+
+    [Fact]
+    public async Task A_started_sit_and_go_closed_before_it_has_a_winner_shares_the_prize_pool_by_stacks()
+    {
+        var table = await kit.NewTable(SitAndGoOf(3));
+        var players = new[] { await kit.NewPlayer(), await kit.NewPlayer(), await kit.NewPlayer() };
+        var before = await Task.WhenAll(players.Select(kit.Balance));
+        for (var i = 0; i < players.Length; i++)
+        {
+            await table.Sit(new SeatRequest(players[i], $"P{i}", i));
+        }
+
+        var first = await kit.StartNextHand(table);
+        await kit.PlayPassivelyToEnd(table, first.View.HandNo);
+        var stacks = (await table.GetSnapshot(null)).View.Seats.Where(s => s.PlayerId is not null).ToDictionary(s => s.PlayerId!.Value, s => s.Stack);
+        await table.Close("cancelled");
+
+        var after = await Task.WhenAll(players.Select(kit.Balance));
+        Assert.Equal(before.Sum(), after.Sum());
+        for (var i = 0; i < players.Length; i++)
+        {
+            // Each gets the pool (3 × 50) in proportion to their stack of the 600 chips in play, give or take the rounding.
+            Assert.InRange(after[i] - before[i] + 50, 150 * stacks[players[i]] / 600, (150 * stacks[players[i]] / 600) + 2);
+        }
+    }
+
+    private static TemplateConfig SitAndGoOf(int players) => TableKit.Holdem(c => c with
+    {
+        Type = TableType.SitAndGo,
+        MaxPlayers = players,
+        MinBuyIn = 50,
+        StartingStack = 200,
+        TimeoutsBeforeSitOut = 100,
+        BlindLevels = [new BlindLevel(5, 10, 0, TimeSpan.FromMinutes(1)), new BlindLevel(10, 20, 0, TimeSpan.FromMinutes(1))],
+    });
 }
