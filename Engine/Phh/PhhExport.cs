@@ -1,3 +1,4 @@
+using Orleans.Poker.Engine.Cards;
 using Orleans.Poker.Engine.Rules;
 
 namespace Orleans.Poker.Engine.Phh;
@@ -8,9 +9,18 @@ namespace Orleans.Poker.Engine.Phh;
 /// </summary>
 public static class PhhExport
 {
-    public static PhhDocument ToPhhDocument(this Hand hand)
+    /// <summary>The whole hand, every card dealt (what is stored, and what admins read).</summary>
+    public static PhhDocument ToPhhDocument(this Hand hand) => hand.ToPhhDocument(viewerSeat: null);
+
+    /// <summary>
+    /// The hand as the player at <paramref name="viewerSeat"/> may see it (null = every card): their own cards, cards
+    /// dealt face up and cards shown at showdown are written; every other hole card and every discard of another
+    /// player is PHH's unknown card <c>??</c>. PokerKit replays such a document to the same finishing stacks.
+    /// </summary>
+    public static PhhDocument ToPhhDocument(this Hand hand, int? viewerSeat)
     {
         ArgumentNullException.ThrowIfNull(hand);
+        var shown = ShownCards(hand.Events);
         var config = hand.Config;
         var variant = config.Variant;
         var document = new PhhDocument
@@ -59,8 +69,9 @@ public static class PhhExport
             }
         }
 
-        foreach (var e in hand.Events)
+        for (var i = 0; i < hand.Events.Count; i++)
         {
+            var e = hand.Events[i];
             var p = $"p{e.Seat + 1}";
             switch (e.Kind)
             {
@@ -71,7 +82,9 @@ public static class PhhExport
                         holeCards[e.Seat] = string.Empty;
                     }
 
-                    holeCards[e.Seat] += e.Cards.ToString();
+                    holeCards[e.Seat] += viewerSeat is null || viewerSeat == e.Seat
+                        ? e.Cards.ToString()
+                        : e.Cards.Mask(e.UpMask | shown.GetValueOrDefault(i)).ToString();
                     continue;
                 case HandEventKind.BoardDealt:
                     boardCards += e.Cards.ToString();
@@ -98,7 +111,7 @@ public static class PhhExport
                     break;
                 case HandEventKind.Discarded:
                     Flush();
-                    document.Actions.Add($"{p} sd {e.Cards}");
+                    document.Actions.Add($"{p} sd {(viewerSeat is null ? e : e.ForViewer(viewerSeat)).Cards}");
                     break;
                 case HandEventKind.StoodPat:
                     Flush();
@@ -131,4 +144,66 @@ public static class PhhExport
 
     /// <summary>The hand as PHH TOML text.</summary>
     public static string ToPhh(this Hand hand) => hand.ToPhhDocument().ToToml();
+
+    /// <summary>
+    /// Stored PHH text (a whole hand) as the player at <paramref name="viewerSeat"/> may see it: the hand is replayed
+    /// and its actions written for that player; every other field is kept.
+    /// </summary>
+    public static string ForPlayer(string phh, int viewerSeat)
+    {
+        var document = PhhDocument.Parse(phh);
+        document.Actions = PhhReplay.Replay(document).ToPhhDocument(viewerSeat).Actions;
+        return document.ToToml();
+    }
+
+    /// <summary>
+    /// For each hole-card event (by index), bit i set when its card i is among the cards its player held and showed
+    /// at showdown; a card discarded before the showdown stays unshown.
+    /// </summary>
+    private static Dictionary<int, int> ShownCards(IReadOnlyList<HandEvent> events)
+    {
+        var held = new Dictionary<int, List<(int Event, int Index, Card Card)>>();
+        var shown = new Dictionary<int, int>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (!held.TryGetValue(e.Seat, out var cards))
+            {
+                held[e.Seat] = cards = [];
+            }
+
+            switch (e.Kind)
+            {
+                case HandEventKind.HoleCardsDealt:
+                    for (var k = 0; k < e.Cards.Count; k++)
+                    {
+                        cards.Add((i, k, e.Cards[k]));
+                    }
+
+                    break;
+                case HandEventKind.Discarded:
+                case HandEventKind.Shown:
+                    for (var k = 0; k < e.Cards.Count; k++)
+                    {
+                        var card = e.Cards[k];
+                        var at = cards.FindIndex(c => c.Card == card);
+                        if (at < 0)
+                        {
+                            continue;
+                        }
+
+                        if (e.Kind == HandEventKind.Shown)
+                        {
+                            shown[cards[at].Event] = shown.GetValueOrDefault(cards[at].Event) | (1 << cards[at].Index);
+                        }
+
+                        cards.RemoveAt(at);
+                    }
+
+                    break;
+            }
+        }
+
+        return shown;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text;
+using Orleans.Poker.Engine.Phh;
 using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Errors;
@@ -132,14 +133,17 @@ public static class TableEndpoints
             .WithSummary("The caller's waitlist position");
 
         tables.MapGet("/{tableId}/hands/{handNo:long}", async (string tableId, long handNo, ClaimsPrincipal user, IGrainFactory grains) =>
-            await Hand(tableId, handNo, user, grains)).WithSummary("A finished hand (players of the hand and admins)");
+        {
+            var hand = await Hand(tableId, handNo, user, grains);
+            return hand.Phh is null ? hand : hand with { Phh = AsSeenBy(user, hand, hand.Phh) };
+        }).WithSummary("A finished hand (players of the hand, with the cards they saw, and admins)");
 
         tables.MapGet("/{tableId}/hands/{handNo:long}/phh", async (string tableId, long handNo, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             var hand = await Hand(tableId, handNo, user, grains);
             var phh = hand.Phh ?? await grains.GetGrain<ITableGrain>(tableId).GetHandHistory(handNo) ?? throw PokerException.NotFound($"Hand {handNo}");
-            return Results.File(Encoding.UTF8.GetBytes(phh), "text/plain; charset=utf-8", $"{tableId}-{handNo}.phh");
-        }).WithSummary("A finished hand as a PHH download");
+            return Results.File(Encoding.UTF8.GetBytes(AsSeenBy(user, hand, phh)), "text/plain; charset=utf-8", $"{tableId}-{handNo}.phh");
+        }).WithSummary("A finished hand as a PHH download (players of the hand, with the cards they saw, and admins)");
         return api;
     }
 
@@ -158,7 +162,7 @@ public static class TableEndpoints
     {
         var hand = await grains.GetGrain<IHandArchiveGrain>(0).GetHand(Input.TableId(tableId), Input.HandNo(handNo))
             ?? throw PokerException.NotFound($"Hand {handNo} of table {tableId}");
-        // Hand histories show every hole card dealt: only the hand's players and admins may read them.
+        // Only the hand's players (their own copy, see AsSeenBy) and admins may read a hand history.
         if (!user.IsAdmin() && !hand.PlayerIds.Contains(user.GetPlayerId()))
         {
             throw PokerException.Forbidden("Only the players of this hand can read its history");
@@ -166,6 +170,13 @@ public static class TableEndpoints
 
         return hand;
     }
+
+    /// <summary>
+    /// The stored PHH (every card dealt) for an admin; for a player of the hand, their copy: hole cards they did not
+    /// see (folded, mucked, discarded by others) are PHH's unknown card.
+    /// </summary>
+    private static string AsSeenBy(ClaimsPrincipal user, HandSummary hand, string phh) =>
+        user.IsAdmin() ? phh : PhhExport.ForPlayer(phh, hand.PlayerIds.ToList().IndexOf(user.GetPlayerId()));
 
     private static ITableGrain Table(string tableId, IGrainFactory grains) => grains.GetGrain<ITableGrain>(Input.TableId(tableId));
 }

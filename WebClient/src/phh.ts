@@ -208,8 +208,13 @@ export class Replayer {
             case 'cbr': post(who, Number(words[2]) - p.bet, true); break;
             case 'pb': post(who, h.bringIn, true); break;
             case 'sd': {
-              const gone = splitCards(words[2] ?? '');
-              p.cards = p.cards.filter((c) => !gone.includes(c));
+              // One card leaves per card discarded: another player's copy discards unknown cards (??) from unknown ones.
+              const cards = [...p.cards];
+              for (const c of splitCards(words[2] ?? '')) {
+                const at = cards.indexOf(c);
+                if (at >= 0) cards.splice(at, 1);
+              }
+              p.cards = cards;
               break;
             }
             case 'sm':

@@ -81,4 +81,12 @@ describe('PHH replayer', () => {
     // Heads-up: the button (p2) posts the small blind.
     expect(r.at(0).players.map((p) => p.bet)).toEqual([2, 1]);
   });
+
+  it('keeps the count of unknown cards in a player\'s copy of a draw hand', () => {
+    const copy = draw.replace("'d dh p2 KsKdQh8c7c'", "'d dh p2 ??????????'").replace("'p2 sd KsKd'", "'p2 sd ????'").replace("'d dh p2 6h3c'", "'d dh p2 ????'");
+    const r = new Replayer(parsePhh(copy));
+    const end = r.at(r.length);
+    expect(end.players[1].cards).toEqual(['??', '??', '??', '??', '??']);
+    expect(end.players[0].cards).toEqual(['2s', '3h', '4d', '5c', '7d']);
+  });
 });

@@ -16,18 +16,29 @@ public sealed class PokerKitReplayTests
     [Fact]
     public void PokerKit_replays_engine_hands_of_every_variant_to_the_same_stacks()
     {
-        var hands = new List<(string Name, Hand Hand, PhhDocument Document)>();
-        foreach (var variant in Variants.All)
-        {
-            for (var seed = 1; seed <= 8; seed++)
-            {
-                var hand = Play(Config(variant, seed, RakeRule.None), seed);
-                hands.Add(($"{variant.Code.Replace('/', '_')}_{seed}", hand, hand.ToPhhDocument()));
-            }
-        }
+        var hands = PlayedHands(8).Select(h => (h.Name, h.Hand, Document: h.Hand.ToPhhDocument())).ToList();
 
         var results = ReplayWithPokerKit(hands);
 
+        foreach (var (name, hand, _) in hands)
+        {
+            Assert.Equal(hand.Stacks, results[name]);
+        }
+    }
+
+    [Fact]
+    public void PokerKit_replays_every_players_copy_of_engine_hands_of_every_variant_to_the_same_stacks()
+    {
+        var hands = PlayedHands(4)
+            .SelectMany(h => Enumerable.Range(0, h.Hand.PlayerCount)
+                .Select(seat => (Name: $"{h.Name}_p{seat + 1}", h.Hand, Document: PhhDocument.Parse(PhhExport.ForPlayer(h.Hand.ToPhh(), seat)))))
+            .ToList();
+
+        var results = ReplayWithPokerKit(hands);
+
+        Assert.Contains(hands, h => h.Document.Actions.Any(a => a.StartsWith("d dh", StringComparison.Ordinal) && a.EndsWith("????", StringComparison.Ordinal)));
+        Assert.Contains(hands, h => h.Document.Actions.Any(a => a.Contains(" sd ??", StringComparison.Ordinal)));
+        Assert.Contains(hands, h => h.Document.Actions.Any(a => a.StartsWith('p') && a.EndsWith(" sm", StringComparison.Ordinal)));
         foreach (var (name, hand, _) in hands)
         {
             Assert.Equal(hand.Stacks, results[name]);
@@ -65,6 +76,11 @@ public sealed class PokerKitReplayTests
             Assert.Contains("time = 14:03:22\n", document.ToToml(), StringComparison.Ordinal);
         }
     }
+
+    /// <summary>Hands of every variant, unraked, from seeds 1 to <paramref name="seeds"/>, named by variant and seed.</summary>
+    private static IEnumerable<(string Name, Hand Hand)> PlayedHands(int seeds) =>
+        Variants.All.SelectMany(variant => Enumerable.Range(1, seeds)
+            .Select(seed => ($"{variant.Code.Replace('/', '_')}_{seed}", Play(Config(variant, seed, RakeRule.None), seed))));
 
     /// <summary>A hand of the variant with forced bets of its kind and stacks that often go all-in.</summary>
     private static HandConfig Config(Variant variant, int seed, RakeRule rake)
