@@ -27,10 +27,11 @@ public static class RoomTables
             var withSeat = room.Count(t => t.SeatsTaken < t.MaxPlayers);
             var toOpen = Math.Min(config.MinTablesWithFreeSeat - withSeat, config.MaxRoomTables - room.Count);
 
-            // Beyond the minimum, empty tables nobody waits for close (the newest first); at least one table stays.
+            // Beyond the minimum, empty tables nobody waits for (no queue, no seat held for a waiting player) close, the
+            // newest first; at least one table stays.
             var surplus = Math.Min(withSeat - config.MinTablesWithFreeSeat, room.Count - 1);
             var close = surplus <= 0 ? [] : room
-                .Where(t => t.SeatsTaken == 0 && t.WaitlistLength == 0)
+                .Where(t => t.SeatsTaken == 0 && t.SeatsHeld == 0 && t.WaitlistLength == 0)
                 .OrderByDescending(t => t.TableId, StringComparer.Ordinal)
                 .Take(surplus)
                 .Select(t => t.TableId)

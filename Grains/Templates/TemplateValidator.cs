@@ -148,7 +148,7 @@ public static class TemplateValidator
         var levels = config.BlindLevels ?? [];
         check(levels.Count > 0, "A sit-and-go needs blind levels.");
         check(config.StartingStack > 0, "A sit-and-go needs a positive starting stack.");
-        check(config.MinBuyIn >= 0, "The sit-and-go entry fee (MinBuyIn) must not be negative.");
+        check(config.MinBuyIn > 0, "The sit-and-go entry fee (MinBuyIn) must be positive: it makes the prize pool.");
         var blinds = TemplateVariants.UsesBlinds(config.Variant);
         for (var i = 0; i < levels.Count; i++)
         {

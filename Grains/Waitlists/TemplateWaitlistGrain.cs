@@ -4,6 +4,7 @@ using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Waitlists;
 
@@ -47,7 +48,7 @@ public sealed class TemplateWaitlistGrain(
         }
 
         Entries.Add(new WaitlistEntry(playerId, string.IsNullOrWhiteSpace(displayName) ? $"Player {playerId}" : displayName.Trim(), time.GetUtcNow()));
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
         logger.LogDebug("Player {PlayerId} joined the waitlist of template {TemplateId} at {Position}", playerId, TemplateId, Entries.Count);
         return new TemplateWaitlistStatus(TemplateId, Entries.Count);
     }
@@ -58,7 +59,7 @@ public sealed class TemplateWaitlistGrain(
         var left = Entries.RemoveAll(e => e.PlayerId == playerId) > 0;
         if (left | store.State.Offers.RemoveAll(o => o.PlayerId == playerId) > 0)
         {
-            await store.WriteStateAsync();
+            await store.WriteOrDeactivate(this);
         }
 
         return left;
@@ -85,9 +86,11 @@ public sealed class TemplateWaitlistGrain(
         while (next is null && TemplateQueue.Next(Entries, skip) is int index)
         {
             var entry = Entries[index];
+            // Asked before the queue changes: a failed call leaves it as stored.
+            var banned = await GrainFactory.GetGrain<IPlayerGrain>(entry.PlayerId).GetBan() is not null;
             Entries.RemoveAt(index);
             changed = true;
-            if (await GrainFactory.GetGrain<IPlayerGrain>(entry.PlayerId).GetBan() is not null)
+            if (banned)
             {
                 // Banned while waiting: a banned player cannot buy in, so they leave the queue here.
                 logger.LogInformation("Banned player {PlayerId} left the waitlist of template {TemplateId}", entry.PlayerId, TemplateId);
@@ -101,7 +104,7 @@ public sealed class TemplateWaitlistGrain(
 
         if (changed)
         {
-            await store.WriteStateAsync();
+            await store.WriteOrDeactivate(this);
         }
 
         return next;
@@ -111,7 +114,7 @@ public sealed class TemplateWaitlistGrain(
     {
         if (Entries.RemoveAll(e => e.PlayerId == playerId) + store.State.Offers.RemoveAll(o => o.PlayerId == playerId) > 0)
         {
-            await store.WriteStateAsync();
+            await store.WriteOrDeactivate(this);
         }
     }
 

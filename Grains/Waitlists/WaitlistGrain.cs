@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Waitlists;
 
@@ -28,7 +30,7 @@ public sealed class WaitlistGrain(
         }
 
         Entries.Add(new WaitlistEntry(playerId, string.IsNullOrWhiteSpace(displayName) ? $"Player {playerId}" : displayName.Trim(), time.GetUtcNow()));
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
         logger.LogDebug("Player {PlayerId} joined the waitlist of {TableId} at {Position}", playerId, this.GetPrimaryKeyString(), Entries.Count);
         return Entries.Count;
     }
@@ -40,7 +42,7 @@ public sealed class WaitlistGrain(
             return false;
         }
 
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
         return true;
     }
 
@@ -56,15 +58,29 @@ public sealed class WaitlistGrain(
     public async Task<WaitlistEntry?> TakeNext(IReadOnlyCollection<long> skip)
     {
         ArgumentNullException.ThrowIfNull(skip);
-        var index = Entries.FindIndex(e => !skip.Contains(e.PlayerId));
-        if (index < 0)
+        WaitlistEntry? next = null;
+        var changed = false;
+        while (next is null && Entries.FindIndex(e => !skip.Contains(e.PlayerId)) is var index and >= 0)
         {
-            return null;
+            var entry = Entries[index];
+            var banned = await GrainFactory.GetGrain<IPlayerGrain>(entry.PlayerId).GetBan() is not null;
+            Entries.RemoveAt(index);
+            changed = true;
+            if (banned)
+            {
+                // Banned while waiting: a banned player cannot buy in, so they leave the queue instead of holding a seat.
+                logger.LogInformation("Banned player {PlayerId} left the waitlist of table {TableId}", entry.PlayerId, this.GetPrimaryKeyString());
+                continue;
+            }
+
+            next = entry;
         }
 
-        var next = Entries[index];
-        Entries.RemoveAt(index);
-        await store.WriteStateAsync();
+        if (changed)
+        {
+            await store.WriteOrDeactivate(this);
+        }
+
         return next;
     }
 }

@@ -15,9 +15,9 @@ public sealed class RoomTablesTests(ClusterFixture fixture)
     private static TemplateInfo Template(string id, int min = 1, int max = 3, bool active = true, TableType type = TableType.Persistent) =>
         new(id, 1, TableKit.Holdem(c => c with { MinTablesWithFreeSeat = min, MaxRoomTables = max, MaxPlayers = 2, Type = type }), active, DateTimeOffset.UnixEpoch, 0);
 
-    private static TableSummary Table(string id, string template, int seated, long createdBy = 0, int waiting = 0) => new()
+    private static TableSummary Table(string id, string template, int seated, long createdBy = 0, int waiting = 0, int held = 0) => new()
     {
-        TableId = id, Name = id, Variant = "NT", TemplateId = template, SeatsTaken = seated, MaxPlayers = 2, CreatedBy = createdBy, WaitlistLength = waiting,
+        TableId = id, Name = id, Variant = "NT", TemplateId = template, SeatsTaken = seated, MaxPlayers = 2, CreatedBy = createdBy, WaitlistLength = waiting, SeatsHeld = held,
     };
 
     [Fact]
@@ -39,13 +39,15 @@ public sealed class RoomTablesTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void Empty_room_tables_beyond_the_minimum_close_newest_first_but_never_the_last_one_or_one_with_a_queue()
+    public void Empty_room_tables_beyond_the_minimum_close_newest_first_but_never_the_last_one_or_one_with_a_queue_or_a_held_seat()
     {
         var plan = Assert.Single(RoomTables.Decide([Template("a")], [Table("a-1", "a", 1), Table("a-2", "a", 0), Table("a-3", "a", 0)]));
         Assert.Equal(0, plan.Open);
         Assert.Equal(["a-3", "a-2"], plan.Close);
         Assert.Empty(RoomTables.Decide([Template("a")], [Table("a-1", "a", 0)]));
         Assert.Empty(RoomTables.Decide([Template("a")], [Table("a-1", "a", 1), Table("a-2", "a", 0, waiting: 1)]));
+        // A seat held for a player from the template's queue: that player was taken off the queue for it.
+        Assert.Empty(RoomTables.Decide([Template("a")], [Table("a-1", "a", 1), Table("a-2", "a", 0, held: 1)]));
     }
 
     [Fact]

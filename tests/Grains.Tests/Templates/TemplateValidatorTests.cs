@@ -46,6 +46,7 @@ public sealed class TemplateValidatorTests
         { "sit-and-go with null levels", Holdem with { Type = TableType.SitAndGo, StartingStack = 1_000, BlindLevels = null! }, "needs blind levels" },
         { "sit-and-go with a null level", Holdem with { Type = TableType.SitAndGo, StartingStack = 1_000, BlindLevels = [null!, new(10, 20, 0, TimeSpan.FromMinutes(3))] }, "Blind level 1 is missing" },
         { "sit-and-go level of a year", Holdem with { Type = TableType.SitAndGo, StartingStack = 1_000, BlindLevels = [new(10, 20, 0, TimeSpan.FromDays(365))] }, "at most 24 hours" },
+        { "a free sit-and-go (no prize to play for; nobody could buy in)", Holdem with { Type = TableType.SitAndGo, StartingStack = 1_000, MinBuyIn = 0, BlindLevels = [new(10, 20, 0, TimeSpan.FromMinutes(3))] }, "entry fee (MinBuyIn) must be positive" },
         { "sit-and-go without stack", Holdem with { Type = TableType.SitAndGo, BlindLevels = [new(10, 20, 0, TimeSpan.FromMinutes(3))] }, "positive starting stack" },
         { "robots fill every seat", Holdem with { Robots = 6, MaxPlayers = 6 }, "Robots must leave at least one seat" },
         { "no name", Holdem with { Name = " " }, "Name must have" },

@@ -67,6 +67,22 @@ public sealed class WaitlistGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Take_next_passes_over_a_player_banned_while_waiting_and_drops_them()
+    {
+        var waitlist = NewWaitlist();
+        var kit = new Tables.TableKit(fixture.Client, fixture.Time);
+        var (banned, next) = (await kit.NewPlayer("Spammer"), await kit.NewPlayer("Bashir"));
+        await waitlist.Join(banned, "Spammer");
+        await waitlist.Join(next, "Bashir");
+        await fixture.Grains.GetGrain<Interfaces.Players.IPlayerGrain>(banned).Ban(ClusterFixture.NewPlayerId(), "spam");
+
+        var taken = await waitlist.TakeNext([]);
+
+        Assert.Equal(next, taken?.PlayerId);
+        Assert.Empty(await waitlist.List());
+    }
+
+    [Fact]
     public async Task Take_next_on_an_empty_queue_is_null()
     {
         var waitlist = NewWaitlist();
