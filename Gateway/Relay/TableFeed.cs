@@ -172,9 +172,7 @@ internal sealed partial class TableFeed
     {
         if (reference is null)
         {
-            observer = new TableObserver(this);
-            reference = grains.CreateObjectReference<ITableFeedObserver>(observer);
-            await Table.SubscribeFeed(reference);
+            await Subscribe();
         }
 
         var snapshot = await Table.GetSnapshot(add.PlayerId);
@@ -432,6 +430,25 @@ internal sealed partial class TableFeed
         {
             _ = viewer.Queue.Sent.ContinueWith(_ => work.Writer.TryWrite(new CatchUpWork(viewer)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
+    }
+
+    /// <summary>Subscribes to the table; one that fails leaves the feed unsubscribed, so the next viewer's Watch tries again.</summary>
+    private async Task Subscribe()
+    {
+        var created = new TableObserver(this);
+        var createdReference = grains.CreateObjectReference<ITableFeedObserver>(created);
+        try
+        {
+            await Table.SubscribeFeed(createdReference);
+        }
+        catch
+        {
+            grains.DeleteObjectReference<ITableFeedObserver>(createdReference);
+            throw;
+        }
+
+        observer = created;
+        reference = createdReference;
     }
 
     private async Task Unsubscribe()

@@ -50,7 +50,7 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_renewal_that_fails_is_tried_again_until_it_catches_the_viewers_up()
     {
-        var failing = FailingRenewals.Over(fixture.Grains);
+        var failing = FaultyTables.Over(fixture.Grains);
         var (feed, hub, time, _, _, _, current, _) = await TableGoneOnWithout(failing.Factory);
 
         // The table cannot be reached twice: the renewal waits and tries again, and catches up at its third attempt.
@@ -65,6 +65,27 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
         time.Advance(ClusterConnectionWatch.RenewRetry);
         Assert.True(await Eventually(() => AdvancedPast(time, GapTimeout, () => hub.Of("ann").Count == 2)), "the viewer was not caught up");
         Assert.Equal(current, Assert.IsType<TableSnapshot>(hub.Of("ann")[1]).EventSeq);
+        await Stop(feed);
+    }
+
+    [Fact]
+    public async Task A_watch_whose_subscription_failed_leaves_the_next_watch_to_subscribe()
+    {
+        var faults = FaultyTables.Over(fixture.Grains);
+        var hub = new RecordingHub<TableHub>();
+        var template = await fixture.NewTemplate();
+        var ann = await fixture.SignInGuest("Ann");
+        var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
+        var feed = NewFeed(table, faults.Factory, hub, new FakeTimeProvider(DateTimeOffset.UtcNow));
+
+        // The first viewer's Watch cannot reach the table; another's, while the feed is still open, subscribes.
+        faults.Failures = 1;
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => feed.AddViewer("first", ann.Player.Profile.PlayerId));
+        await feed.AddViewer("ann", ann.Player.Profile.PlayerId);
+        Assert.Equal(0, faults.Failures);
+
+        await fixture.Sit(ann.AccessToken, table, 1);
+        Assert.True(await hub.WaitFor(() => hub.Of("ann").OfType<PreSerialized>().Any()), "the feed did not subscribe again");
         await Stop(feed);
     }
 

@@ -4,15 +4,15 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 namespace Orleans.Poker.Gateway.Tests;
 
 /// <summary>
-/// A grain factory over a real one whose table grains fail a gateway's renewal (<see cref="ITableGrain.SubscribeFeed"/>) while
-/// <see cref="Failures"/> is above zero, each failure counting it down, as a table on a silo that is gone and not yet
-/// declared dead does; every other call goes through.
+/// A grain factory over a real one whose table grains fail a gateway's subscription or renewal
+/// (<see cref="ITableGrain.SubscribeFeed"/>) while <see cref="Failures"/> is above zero, each failure counting it down,
+/// as a table on a silo that is gone and not yet declared dead does; every other call goes through.
 /// </summary>
-public sealed class FailingRenewals
+public sealed class FaultyTables
 {
     private int failures;
 
-    private FailingRenewals(IGrainFactory grains)
+    private FaultyTables(IGrainFactory grains)
     {
         var factory = DispatchProxy.Create<IGrainFactory, Proxy>();
         ((Proxy)(object)factory).Init(grains, this);
@@ -28,7 +28,7 @@ public sealed class FailingRenewals
         set => Volatile.Write(ref failures, value);
     }
 
-    public static FailingRenewals Over(IGrainFactory grains) => new(grains);
+    public static FaultyTables Over(IGrainFactory grains) => new(grains);
 
     /// <summary>True, counted, while failures are left.</summary>
     private bool Fail()
@@ -48,9 +48,9 @@ public sealed class FailingRenewals
     public class Proxy : DispatchProxy
     {
         private object target = null!;
-        private FailingRenewals owner = null!;
+        private FaultyTables owner = null!;
 
-        internal void Init(object inner, FailingRenewals failing)
+        internal void Init(object inner, FaultyTables failing)
         {
             target = inner;
             owner = failing;
