@@ -6,7 +6,8 @@ namespace Orleans.Poker.Gateway.Tests;
 /// <summary>
 /// A grain factory over a real one whose table grains fail a gateway's subscription or renewal
 /// (<see cref="ITableGrain.SubscribeFeed"/>) while <see cref="Failures"/> is above zero, each failure counting it down,
-/// as a table on a silo that is gone and not yet declared dead does; every other call goes through.
+/// as a table on a silo that is gone and not yet declared dead does, and whose snapshots go through <see cref="Snapshots"/>
+/// when set (as a table that moves on between calls); every other call goes through.
 /// </summary>
 public sealed class FaultyTables
 {
@@ -27,6 +28,9 @@ public sealed class FaultyTables
         get => Volatile.Read(ref failures);
         set => Volatile.Write(ref failures, value);
     }
+
+    /// <summary>Rewrites the table's answer to <see cref="ITableGrain.GetSnapshot"/> for a viewer (null: as it is).</summary>
+    public Func<long?, TableSnapshot, TableSnapshot>? Snapshots { get; set; }
 
     public static FaultyTables Over(IGrainFactory grains) => new(grains);
 
@@ -64,6 +68,12 @@ public sealed class FaultyTables
             }
 
             var result = targetMethod!.Invoke(target, args);
+            if (target is ITableGrain && targetMethod.Name == nameof(ITableGrain.GetSnapshot) && owner.Snapshots is { } rewrite)
+            {
+                var viewer = (long?)args![0];
+                return ((Task<TableSnapshot>)result!).ContinueWith(t => rewrite(viewer, t.Result), TaskScheduler.Default);
+            }
+
             if (result is ITableGrain table && target is IGrainFactory)
             {
                 var wrapped = DispatchProxy.Create<ITableGrain, Proxy>();

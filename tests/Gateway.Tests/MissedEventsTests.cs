@@ -90,6 +90,42 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task After_a_gap_each_viewer_gets_every_event_after_its_own_snapshot_once_and_in_order()
+    {
+        var faults = FaultyTables.Over(fixture.Grains);
+        var hub = new RecordingHub<TableHub>();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var template = await fixture.NewTemplate();
+        var ann = await fixture.SignInGuest("Ann");
+        var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
+        var view = (await fixture.PublicSnapshot(table)).View;
+        var feed = NewFeed(table, faults.Factory, hub, time);
+        await feed.AddViewer("one", 1);
+        await feed.AddViewer("two", 2);
+        var start = Assert.IsType<TableSnapshot>(Assert.Single(hub.Of("one"))).EventSeq;
+        TableFeedEvent Event(long seq) => TableFeedEvent.From(new TableEvent(table, seq, seq, TableEventKind.Action, "x", view, [], null));
+
+        // The event after start is lost; the resync's snapshots are one per player, and the table moves on between
+        // them: player 1's shows start + 2, player 2's start + 4. The events after start + 2 are still on their way.
+        faults.Snapshots = (viewer, snapshot) => snapshot with { EventSeq = start + (viewer == 1 ? 2 : 4) };
+        feed.Post(Event(start + 2), 0);
+        await Barrier(feed);
+        Assert.True(await Eventually(() => AdvancedPast(time, GapTimeout, () => hub.Of("one").Count == 2 && hub.Of("two").Count == 2)), "no resync");
+        for (var seq = start + 3; seq <= start + 5; seq++)
+        {
+            feed.Post(Event(seq), 0);
+        }
+
+        await Barrier(feed);
+        Assert.Equal([start, start + 2], hub.Of("one").OfType<TableSnapshot>().Select(s => s.EventSeq));
+        Assert.Equal([start + 3, start + 4, start + 5], hub.Of("one").OfType<PreSerialized>().Select(RelayFanOutTests.Seq));
+        Assert.Equal([start, start + 4], hub.Of("two").OfType<TableSnapshot>().Select(s => s.EventSeq));
+        Assert.Equal([start + 5], hub.Of("two").OfType<PreSerialized>().Select(RelayFanOutTests.Seq));
+        Assert.Equal(1, feed.Resyncs);
+        await Stop(feed);
+    }
+
+    [Fact]
     public async Task Events_still_on_their_way_when_a_renewal_answers_are_delivered_and_not_counted_as_missed()
     {
         var (feed, hub, time, _, _, _, current, sent) = await TableGoneOnWithout(fixture.Grains);
