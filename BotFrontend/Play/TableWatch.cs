@@ -46,6 +46,10 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     private long playedHand = -1;
     private Dictionary<long, long> startStacks = [];
 
+    // The event whose view startStacks were read from, and the played hand's players.
+    private long stacksFrom;
+    private HashSet<long> playing = [];
+
     // The hand before the played one and its start stacks: its result may arrive after the next hand's first event.
     private (long HandNo, Dictionary<long, long> Stacks) previousHand = (-1, []);
     private long notifiedHand = -1;
@@ -209,9 +213,11 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     {
         if (tableEvent.EventSeq <= lastSeq)
         {
-            // Overtaken by a newer event: its view is stale, but its result and a seat it took away are news.
+            // Overtaken by a newer event: its view is stale, but its result, the stacks it left for the next hand and a
+            // seat it took away are news.
             logger.LogDebug("Table {TableId}: event {EventSeq} arrived after event {LastSeq}; only its notices are sent", TableId, tableEvent.EventSeq, lastSeq);
             NotifyResult(tableEvent, tableEvent.View);
+            StartStacksFrom(tableEvent);
             NoticeStoodUp(tableEvent, tableEvent.View);
             return;
         }
@@ -370,9 +376,28 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
 
         previousHand = (playedHand, startStacks);
         playedHand = view.HandNo;
-        var before = lastEvent?.View is { } previous && previous.HandNo < view.HandNo ? previous.Seats : [];
-        var playing = view.Seats.Where(s => s.InHand && s.PlayerId is not null).Select(s => s.PlayerId!.Value).ToHashSet();
-        startStacks = before.Where(s => s.PlayerId is { } id && playing.Contains(id)).ToDictionary(s => s.PlayerId!.Value, s => s.Stack);
+        playing = view.Seats.Where(s => s.InHand && s.PlayerId is not null).Select(s => s.PlayerId!.Value).ToHashSet();
+        startStacks = [];
+        stacksFrom = 0;
+        if (lastEvent is { } previous)
+        {
+            StartStacksFrom(previous);
+        }
+    }
+
+    /// <summary>
+    /// The played hand's start stacks from <paramref name="before"/>, an event of an earlier hand newer than the one they
+    /// were read from: the previous event, or a late one (the previous hand's result arriving after this hand began).
+    /// </summary>
+    private void StartStacksFrom(TableEvent before)
+    {
+        if (before.View.HandNo >= playedHand || before.EventSeq <= stacksFrom)
+        {
+            return;
+        }
+
+        stacksFrom = before.EventSeq;
+        startStacks = before.View.Seats.Where(s => s.PlayerId is { } id && playing.Contains(id)).ToDictionary(s => s.PlayerId!.Value, s => s.Stack);
     }
 
     /// <summary>Once per hand, each chat player who played it gets a new message (it notifies) with their result.</summary>

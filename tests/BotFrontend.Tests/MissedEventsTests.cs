@@ -85,6 +85,11 @@ public sealed class MissedEventsTests(BotFixture bot)
         Assert.Single(after, r => r.ChatId == a && r.Text.Contains("hand #5", StringComparison.Ordinal));
         Assert.Single(after, r => r.ChatId == b && r.Text.Contains("hand #5", StringComparison.Ordinal));
         Assert.DoesNotContain(after, r => r.Text.StartsWith("🃏", StringComparison.Ordinal) && r.Text.Contains("hand #5", StringComparison.Ordinal));
+
+        // Hand 6 started from the stacks hand 5 left (102 and 98, in the late event), not from hand 5's first event.
+        await watch.OnTableEvent(table.Event(6, TableEventKind.HandFinished, table.View(6, 104, 96), new HandResult(6, [new PotAward(1, a, 4, null, [])], [], 0, "h6")));
+        var next = await bot.Api.WaitFor(r => r.ChatId == a && r.Text.Contains("hand #6", StringComparison.Ordinal) && r.Text.Contains("You won", StringComparison.Ordinal), late);
+        Assert.StartsWith("🏆 You won 2 at Late result table, hand #6", next.Text, StringComparison.Ordinal);
         await Stop(watch);
     }
 
