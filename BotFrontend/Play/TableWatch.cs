@@ -14,8 +14,9 @@ namespace Orleans.Poker.BotFrontend.Play;
 
 /// <summary>
 /// The bot's observer of one table. Events are queued and handled one at a time in <see cref="TableEvent.EventSeq"/>
-/// order (older ones are dropped: every event carries the whole public view). For the table's chat players and
-/// group chats it keeps one message per hand that is edited as the hand moves, sends each player their hole cards
+/// order: one older than the last handled (one-way calls are not kept in order) is not shown, as every event carries
+/// the whole public view, but what only it carries still goes out (a hand's result, a seat lost). For the table's chat
+/// players and group chats it keeps one message per hand that is edited as the hand moves, sends each player their hole cards
 /// in their private chat only, a "your turn" message with the legal actions, and once the hand is over a short new
 /// message to each chat player who played it with what they won or lost. The chat players' table message ends with the
 /// table chat's last lines (it observes the table's chat too), without the lines of players they muted for themselves. Messages go out through the
@@ -44,6 +45,13 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     private (long PlayerId, DateTimeOffset? Until) lastOffer;
     private long playedHand = -1;
     private Dictionary<long, long> startStacks = [];
+
+    // The event whose view startStacks were read from, and the played hand's players.
+    private long stacksFrom;
+    private HashSet<long> playing = [];
+
+    // The hand before the played one and its start stacks: its result may arrive after the next hand's first event.
+    private (long HandNo, Dictionary<long, long> Stacks) previousHand = (-1, []);
     private long notifiedHand = -1;
     private IReadOnlyList<ChatMessage> chat = [];
     private readonly Dictionary<long, HashSet<long>> chatMutes = [];
@@ -205,6 +213,12 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     {
         if (tableEvent.EventSeq <= lastSeq)
         {
+            // Overtaken by a newer event: its view is stale, but its result, the stacks it left for the next hand and a
+            // seat it took away are news.
+            logger.LogDebug("Table {TableId}: event {EventSeq} arrived after event {LastSeq}; only its notices are sent", TableId, tableEvent.EventSeq, lastSeq);
+            NotifyResult(tableEvent, tableEvent.View);
+            StartStacksFrom(tableEvent);
+            NoticeStoodUp(tableEvent, tableEvent.View);
             return;
         }
 
@@ -360,22 +374,48 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
             return;
         }
 
+        previousHand = (playedHand, startStacks);
         playedHand = view.HandNo;
-        var before = lastEvent?.View is { } previous && previous.HandNo < view.HandNo ? previous.Seats : [];
-        var playing = view.Seats.Where(s => s.InHand && s.PlayerId is not null).Select(s => s.PlayerId!.Value).ToHashSet();
-        startStacks = before.Where(s => s.PlayerId is { } id && playing.Contains(id)).ToDictionary(s => s.PlayerId!.Value, s => s.Stack);
+        playing = view.Seats.Where(s => s.InHand && s.PlayerId is not null).Select(s => s.PlayerId!.Value).ToHashSet();
+        startStacks = [];
+        stacksFrom = 0;
+        if (lastEvent is { } previous)
+        {
+            StartStacksFrom(previous);
+        }
+    }
+
+    /// <summary>
+    /// The played hand's start stacks from <paramref name="before"/>, an event of an earlier hand newer than the one they
+    /// were read from: the previous event, or a late one (the previous hand's result arriving after this hand began).
+    /// </summary>
+    private void StartStacksFrom(TableEvent before)
+    {
+        if (before.View.HandNo >= playedHand || before.EventSeq <= stacksFrom)
+        {
+            return;
+        }
+
+        stacksFrom = before.EventSeq;
+        startStacks = before.View.Seats.Where(s => s.PlayerId is { } id && playing.Contains(id)).ToDictionary(s => s.PlayerId!.Value, s => s.Stack);
     }
 
     /// <summary>Once per hand, each chat player who played it gets a new message (it notifies) with their result.</summary>
     private void NotifyResult(TableEvent tableEvent, TableView view)
     {
-        if (tableEvent.Result is not { } result || result.HandNo <= notifiedHand || result.HandNo != playedHand)
+        if (tableEvent.Result is not { } result || result.HandNo <= notifiedHand)
+        {
+            return;
+        }
+
+        var stacks = result.HandNo == playedHand ? startStacks : result.HandNo == previousHand.HandNo ? previousHand.Stacks : null;
+        if (stacks is null)
         {
             return;
         }
 
         notifiedHand = result.HandNo;
-        foreach (var (playerId, before) in startStacks)
+        foreach (var (playerId, before) in stacks)
         {
             if (players.TryGetValue(playerId, out var language) && view.Seats.FirstOrDefault(s => s.PlayerId == playerId) is { } seat)
             {
@@ -383,7 +423,7 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
             }
         }
 
-        logger.LogDebug("Table {TableId} hand {HandNo}: result sent to {Players} chat players", TableId, result.HandNo, startStacks.Keys.Count(players.ContainsKey));
+        logger.LogDebug("Table {TableId} hand {HandNo}: result sent to {Players} chat players", TableId, result.HandNo, stacks.Keys.Count(players.ContainsKey));
     }
 
     /// <summary>
@@ -393,20 +433,7 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     /// </summary>
     private void NoticeSatOut(TableEvent tableEvent, TableView view)
     {
-        if (tableEvent.Kind == TableEventKind.StoodUp)
-        {
-            // Someone who sat out too long lost the seat: a chat player we saw sitting out and no longer see is told why.
-            foreach (var playerId in satOut.Where(p => view.Seats.All(s => s.PlayerId != p)).ToList())
-            {
-                satOut.Remove(playerId);
-                if (players.TryGetValue(playerId, out var told))
-                {
-                    outbox.Send(playerId, BotTexts.Get(told, "stoodup", view.Name));
-                    RemovePlayer(playerId);
-                }
-            }
-        }
-
+        NoticeStoodUp(tableEvent, view);
         foreach (var seat in view.Seats)
         {
             if (seat.PlayerId is not { } playerId || !players.TryGetValue(playerId, out var language))
@@ -421,6 +448,27 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
             else if (satOut.Add(playerId) && tableEvent.Kind != TableEventKind.SatOut && seat.Stack > 0)
             {
                 outbox.Send(playerId, BotTexts.Get(language, "satout.timeouts", view.Name), Keyboards.Seated(language, TableId, sittingOut: true));
+            }
+        }
+    }
+
+    /// <summary>Someone who sat out too long lost the seat: a chat player we saw sitting out and no longer see is told why.</summary>
+    private void NoticeStoodUp(TableEvent tableEvent, TableView view)
+    {
+        if (tableEvent.Kind != TableEventKind.StoodUp)
+        {
+            return;
+        }
+
+        // Gone from the newest view handled too: a late event's view may be from before they sat down again.
+        var newest = lastEvent?.View ?? view;
+        foreach (var playerId in satOut.Where(p => view.Seats.All(s => s.PlayerId != p) && newest.Seats.All(s => s.PlayerId != p)).ToList())
+        {
+            satOut.Remove(playerId);
+            if (players.TryGetValue(playerId, out var told))
+            {
+                outbox.Send(playerId, BotTexts.Get(told, "stoodup", view.Name));
+                RemovePlayer(playerId);
             }
         }
     }

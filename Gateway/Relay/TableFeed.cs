@@ -172,9 +172,7 @@ internal sealed partial class TableFeed
     {
         if (reference is null)
         {
-            observer = new TableObserver(this);
-            reference = grains.CreateObjectReference<ITableFeedObserver>(observer);
-            await Table.SubscribeFeed(reference);
+            await Subscribe();
         }
 
         var snapshot = await Table.GetSnapshot(add.PlayerId);
@@ -297,13 +295,12 @@ internal sealed partial class TableFeed
         if (buffer.Count > 0)
         {
             LogResync(logger, TableId, last, buffer.Keys.First());
-            var newest = await SendSnapshots("gap");
-            last = Math.Max(newest, buffer.Keys.First() - 1);
+            last = await SendSnapshots("gap", buffer.Keys.First() - 1);
         }
         else
         {
             LogMissed(logger, TableId, last, expected);
-            last = Math.Max(expected, await SendSnapshots("missed"));
+            last = await SendSnapshots("missed", expected);
         }
 
         gapSince = null;
@@ -340,14 +337,18 @@ internal sealed partial class TableFeed
         work.Writer.TryWrite(new RenewWork(attempt));
     }
 
-    /// <summary>Sends every viewer a fresh snapshot (one table call per player); the newest event sequence number they show.</summary>
-    private async Task<long> SendSnapshots(string reason)
+    /// <summary>
+    /// Sends every viewer a fresh snapshot (one table call per player: the table may move on between them); the event
+    /// sequence number the oldest of them shows, at least <paramref name="skip"/> (the feed goes on after it). Each
+    /// viewer gets the events after its own snapshot (<see cref="Viewer.LastSeq"/>), so the feed goes on from the oldest.
+    /// </summary>
+    private async Task<long> SendSnapshots(string reason, long skip)
     {
-        var newest = last;
+        var oldest = long.MaxValue;
         foreach (var group in viewers.Values.GroupBy(v => v.PlayerId).ToList())
         {
             var snapshot = await Table.GetSnapshot(group.Key);
-            newest = Math.Max(newest, snapshot.EventSeq);
+            oldest = Math.Min(oldest, snapshot.EventSeq);
             foreach (var viewer in group)
             {
                 viewer.LastSeq = Math.Max(viewer.LastSeq, snapshot.EventSeq);
@@ -356,7 +357,7 @@ internal sealed partial class TableFeed
             }
         }
 
-        return newest;
+        return oldest == long.MaxValue ? skip : Math.Max(skip, oldest);
     }
 
     private void Deliver(TableFeedEvent feedEvent, long receivedAt)
@@ -432,6 +433,25 @@ internal sealed partial class TableFeed
         {
             _ = viewer.Queue.Sent.ContinueWith(_ => work.Writer.TryWrite(new CatchUpWork(viewer)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
+    }
+
+    /// <summary>Subscribes to the table; one that fails leaves the feed unsubscribed, so the next viewer's Watch tries again.</summary>
+    private async Task Subscribe()
+    {
+        var created = new TableObserver(this);
+        var createdReference = grains.CreateObjectReference<ITableFeedObserver>(created);
+        try
+        {
+            await Table.SubscribeFeed(createdReference);
+        }
+        catch
+        {
+            grains.DeleteObjectReference<ITableFeedObserver>(createdReference);
+            throw;
+        }
+
+        observer = created;
+        reference = createdReference;
     }
 
     private async Task Unsubscribe()

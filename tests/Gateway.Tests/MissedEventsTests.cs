@@ -50,7 +50,7 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_renewal_that_fails_is_tried_again_until_it_catches_the_viewers_up()
     {
-        var failing = FailingRenewals.Over(fixture.Grains);
+        var failing = FaultyTables.Over(fixture.Grains);
         var (feed, hub, time, _, _, _, current, _) = await TableGoneOnWithout(failing.Factory);
 
         // The table cannot be reached twice: the renewal waits and tries again, and catches up at its third attempt.
@@ -65,6 +65,63 @@ public sealed class MissedEventsTests(GatewayFixture fixture)
         time.Advance(ClusterConnectionWatch.RenewRetry);
         Assert.True(await Eventually(() => AdvancedPast(time, GapTimeout, () => hub.Of("ann").Count == 2)), "the viewer was not caught up");
         Assert.Equal(current, Assert.IsType<TableSnapshot>(hub.Of("ann")[1]).EventSeq);
+        await Stop(feed);
+    }
+
+    [Fact]
+    public async Task A_watch_whose_subscription_failed_leaves_the_next_watch_to_subscribe()
+    {
+        var faults = FaultyTables.Over(fixture.Grains);
+        var hub = new RecordingHub<TableHub>();
+        var template = await fixture.NewTemplate();
+        var ann = await fixture.SignInGuest("Ann");
+        var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
+        var feed = NewFeed(table, faults.Factory, hub, new FakeTimeProvider(DateTimeOffset.UtcNow));
+
+        // The first viewer's Watch cannot reach the table; another's, while the feed is still open, subscribes.
+        faults.Failures = 1;
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => feed.AddViewer("first", ann.Player.Profile.PlayerId));
+        await feed.AddViewer("ann", ann.Player.Profile.PlayerId);
+        Assert.Equal(0, faults.Failures);
+
+        await fixture.Sit(ann.AccessToken, table, 1);
+        Assert.True(await hub.WaitFor(() => hub.Of("ann").OfType<PreSerialized>().Any()), "the feed did not subscribe again");
+        await Stop(feed);
+    }
+
+    [Fact]
+    public async Task After_a_gap_each_viewer_gets_every_event_after_its_own_snapshot_once_and_in_order()
+    {
+        var faults = FaultyTables.Over(fixture.Grains);
+        var hub = new RecordingHub<TableHub>();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var template = await fixture.NewTemplate();
+        var ann = await fixture.SignInGuest("Ann");
+        var table = (await fixture.CreateTable(ann.AccessToken, template)).Table.TableId;
+        var view = (await fixture.PublicSnapshot(table)).View;
+        var feed = NewFeed(table, faults.Factory, hub, time);
+        await feed.AddViewer("one", 1);
+        await feed.AddViewer("two", 2);
+        var start = Assert.IsType<TableSnapshot>(Assert.Single(hub.Of("one"))).EventSeq;
+        TableFeedEvent Event(long seq) => TableFeedEvent.From(new TableEvent(table, seq, seq, TableEventKind.Action, "x", view, [], null));
+
+        // The event after start is lost; the resync's snapshots are one per player, and the table moves on between
+        // them: player 1's shows start + 2, player 2's start + 4. The events after start + 2 are still on their way.
+        faults.Snapshots = (viewer, snapshot) => snapshot with { EventSeq = start + (viewer == 1 ? 2 : 4) };
+        feed.Post(Event(start + 2), 0);
+        await Barrier(feed);
+        Assert.True(await Eventually(() => AdvancedPast(time, GapTimeout, () => hub.Of("one").Count == 2 && hub.Of("two").Count == 2)), "no resync");
+        for (var seq = start + 3; seq <= start + 5; seq++)
+        {
+            feed.Post(Event(seq), 0);
+        }
+
+        await Barrier(feed);
+        Assert.Equal([start, start + 2], hub.Of("one").OfType<TableSnapshot>().Select(s => s.EventSeq));
+        Assert.Equal([start + 3, start + 4, start + 5], hub.Of("one").OfType<PreSerialized>().Select(RelayFanOutTests.Seq));
+        Assert.Equal([start, start + 4], hub.Of("two").OfType<TableSnapshot>().Select(s => s.EventSeq));
+        Assert.Equal([start + 5], hub.Of("two").OfType<PreSerialized>().Select(RelayFanOutTests.Seq));
+        Assert.Equal(1, feed.Resyncs);
         await Stop(feed);
     }
 

@@ -116,5 +116,5 @@ public sealed class RelayFanOutTests(GatewayFixture fixture)
         await relay.StopAsync(CancellationToken.None);
     }
 
-    private static long Seq(PreSerialized message) => JsonDocument.Parse(message.Utf8).RootElement.GetProperty("eventSeq").GetInt64();
+    internal static long Seq(PreSerialized message) => JsonDocument.Parse(message.Utf8).RootElement.GetProperty("eventSeq").GetInt64();
 }

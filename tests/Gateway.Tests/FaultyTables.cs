@@ -4,15 +4,16 @@ using Orleans.Poker.Grains.Interfaces.Tables;
 namespace Orleans.Poker.Gateway.Tests;
 
 /// <summary>
-/// A grain factory over a real one whose table grains fail a gateway's renewal (<see cref="ITableGrain.SubscribeFeed"/>) while
-/// <see cref="Failures"/> is above zero, each failure counting it down, as a table on a silo that is gone and not yet
-/// declared dead does; every other call goes through.
+/// A grain factory over a real one whose table grains fail a gateway's subscription or renewal
+/// (<see cref="ITableGrain.SubscribeFeed"/>) while <see cref="Failures"/> is above zero, each failure counting it down,
+/// as a table on a silo that is gone and not yet declared dead does, and whose snapshots go through <see cref="Snapshots"/>
+/// when set (as a table that moves on between calls); every other call goes through.
 /// </summary>
-public sealed class FailingRenewals
+public sealed class FaultyTables
 {
     private int failures;
 
-    private FailingRenewals(IGrainFactory grains)
+    private FaultyTables(IGrainFactory grains)
     {
         var factory = DispatchProxy.Create<IGrainFactory, Proxy>();
         ((Proxy)(object)factory).Init(grains, this);
@@ -28,7 +29,10 @@ public sealed class FailingRenewals
         set => Volatile.Write(ref failures, value);
     }
 
-    public static FailingRenewals Over(IGrainFactory grains) => new(grains);
+    /// <summary>Rewrites the table's answer to <see cref="ITableGrain.GetSnapshot"/> for a viewer (null: as it is).</summary>
+    public Func<long?, TableSnapshot, TableSnapshot>? Snapshots { get; set; }
+
+    public static FaultyTables Over(IGrainFactory grains) => new(grains);
 
     /// <summary>True, counted, while failures are left.</summary>
     private bool Fail()
@@ -48,9 +52,9 @@ public sealed class FailingRenewals
     public class Proxy : DispatchProxy
     {
         private object target = null!;
-        private FailingRenewals owner = null!;
+        private FaultyTables owner = null!;
 
-        internal void Init(object inner, FailingRenewals failing)
+        internal void Init(object inner, FaultyTables failing)
         {
             target = inner;
             owner = failing;
@@ -64,6 +68,12 @@ public sealed class FailingRenewals
             }
 
             var result = targetMethod!.Invoke(target, args);
+            if (target is ITableGrain && targetMethod.Name == nameof(ITableGrain.GetSnapshot) && owner.Snapshots is { } rewrite)
+            {
+                var viewer = (long?)args![0];
+                return ((Task<TableSnapshot>)result!).ContinueWith(t => rewrite(viewer, t.Result), TaskScheduler.Default);
+            }
+
             if (result is ITableGrain table && target is IGrainFactory)
             {
                 var wrapped = DispatchProxy.Create<ITableGrain, Proxy>();
