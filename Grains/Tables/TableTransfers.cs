@@ -83,7 +83,10 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
         await writes.Persist();
     }
 
-    /// <summary>Robots with no chips buy in again from their own balance (the same ledger as everyone).</summary>
+    /// <summary>
+    /// Robots with no chips buy in again from their own balance (the same ledger as everyone); a robot whose balance
+    /// cannot cover it claims the daily top-up first, as any player may, so a practice table keeps its robots.
+    /// </summary>
     public async Task RebuyRobots()
     {
         var config = state.Config!;
@@ -91,7 +94,12 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
         {
             try
             {
-                await Player(seat.PlayerId).Register(new PlayerProfile { PlayerId = seat.PlayerId, DisplayName = seat.Name, IsRobot = true });
+                var robot = await Player(seat.PlayerId).Register(new PlayerProfile { PlayerId = seat.PlayerId, DisplayName = seat.Name, IsRobot = true });
+                if (robot.Balance < config.MaxBuyIn)
+                {
+                    await TopUp(seat.PlayerId);
+                }
+
                 await MoveIn(ChipMoves.RobotRebuy(tableId, seat.PlayerId, state.HandNo, config.MaxBuyIn));
                 seat.Stack = config.MaxBuyIn;
                 SeatHygiene.SitIn(seat);
@@ -102,6 +110,18 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
             }
 
             await writes.Persist();
+        }
+    }
+
+    private async Task TopUp(long robotId)
+    {
+        try
+        {
+            await Player(robotId).ClaimTopUp();
+        }
+        catch (PokerException ex) when (ex.Code is "top_up_not_due" or "top_up_not_needed")
+        {
+            // Claimed within the interval already: the buy-in below is refused until the next one is due.
         }
     }
 

@@ -384,4 +384,27 @@ public sealed class TableTests(ClusterFixture fixture)
         TimeoutsBeforeSitOut = 100,
         BlindLevels = [new BlindLevel(5, 10, 0, TimeSpan.FromMinutes(1)), new BlindLevel(10, 20, 0, TimeSpan.FromMinutes(1))],
     });
+
+    [Fact]
+    public async Task A_robot_whose_balance_cannot_cover_its_buy_in_claims_the_daily_top_up_first()
+    {
+        var templateId = $"t-{Guid.NewGuid():N}";
+        await fixture.Grains.GetGrain<Interfaces.Templates.ITemplateGrain>(templateId).Create(TableKit.Holdem(c => c with { Robots = 1 }));
+        var tableId = $"tbl-{Guid.NewGuid():N}";
+        var robotId = Orleans.Poker.Grains.Robots.RobotStrategy.RobotId(tableId, 0);
+        var robot = fixture.Grains.GetGrain<Interfaces.Players.IPlayerGrain>(robotId);
+        // The robot spent its chips at other tables (it busted there many times).
+        var registered = await robot.Register(new Interfaces.Players.PlayerProfile { PlayerId = robotId, DisplayName = "Robot", IsRobot = true });
+        await robot.AdminAdjust($"test:{tableId}", 10 - registered.Balance, adminId: 7, "spent at other tables");
+
+        var table = fixture.Grains.GetGrain<ITableGrain>(tableId);
+        await table.Create(new TableCreation(templateId, 1));
+        var seat = (await table.GetSnapshot(null)).View.Seats.Single(s => s.PlayerId == robotId);
+        var balance = (await robot.Get()).Balance;
+
+        Assert.Equal(TableKit.Holdem().MaxBuyIn, seat.Stack);
+        Assert.False(seat.SittingOut);
+        Assert.Equal(registered.Balance - TableKit.Holdem().MaxBuyIn, balance);
+        await table.Close("test over");
+    }
 }
