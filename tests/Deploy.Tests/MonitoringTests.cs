@@ -29,6 +29,22 @@ public sealed partial class MonitoringTests
     }
 
     [Fact]
+    public void The_processes_are_scraped_only_from_the_target_files_which_ship_the_defaults_of_one_host()
+    {
+        var jobs = YamlFiles.Load("infra/monitoring/prometheus.yml").Single().Seq("scrape_configs")
+            .Where(j => j.Str("job_name")!.StartsWith("poker-", StringComparison.Ordinal)).ToList();
+        var shipped = new[] { "silo", "gateway", "bot" }.ToDictionary(
+            kind => kind,
+            kind => JsonDocument.Parse(Repo.Read($"infra/monitoring/targets/{kind}-default.json")).RootElement[0].GetProperty("targets")[0].GetString());
+
+        // A fixed target beside poker-deploy's files (other ports) would be down for good and page PokerProcessDown.
+        Assert.Equal(["poker-silo", "poker-gateway", "poker-bot"], jobs.Select(j => j.Str("job_name")));
+        Assert.All(jobs, j => Assert.Null(j.Get("static_configs")));
+        Assert.All(jobs, j => Assert.Equal($"targets/{j.Str("job_name")!["poker-".Length..]}-*.json", j.Seq("file_sd_configs").Single().Seq("files").Single().ToString()));
+        Assert.Equal(new Dictionary<string, string?> { ["silo"] = "127.0.0.1:9464", ["gateway"] = "127.0.0.1:9465", ["bot"] = "127.0.0.1:9466" }, shipped);
+    }
+
+    [Fact]
     public void Every_alert_rule_fires_on_the_series_that_break_it_and_only_there()
     {
         var (exit, output) = Promtool("test", "rules", Repo.PathOf("infra/monitoring/tests/alerts.test.yml"));
