@@ -198,12 +198,7 @@ public sealed class TableFlow(
         };
         if (SitAndGo.KeepsSeat(state, state.Seats[index]!))
         {
-            var kept = state.Seats[index]!;
-            if (!kept.SittingOut)
-            {
-                SeatHygiene.SitOut(kept, Now);
-            }
-
+            Seating.SitOut(state, state.Seats[index]!.PlayerId, Now);
             await writes.Commit(TableEventKind.SatOut, $"{name} {verb}: sitting out, the stack stays in the tournament");
             return 0;
         }

@@ -90,16 +90,9 @@ public sealed class TurnButtonTests(BotFixture bot)
     [Fact]
     public async Task A_custom_amount_acts_on_the_turn_of_its_x_button_and_a_kept_x_button_is_refused()
     {
-        var table = await bot.NewTable("Custom amount");
-        var tableId = table.GetPrimaryKeyString();
-        await bot.JoinTwo(table);
-        await bot.StartNextHand(table);
-        await Press(await CurrentTurn(table), "c");
         // The big blind may check or raise: they ask for a custom amount...
-        var option = await CurrentTurn(table);
-        var asked = bot.Api.LastIndex;
-        await Press(option, "x");
-        await bot.Api.WaitFor(r => IsAmountQuestion(r, option.Actor), asked);
+        var (table, option, asked) = await AskCustomAmountOnTheOption("Custom amount");
+        var tableId = table.GetPrimaryKeyString();
         // ...but their clock runs out before they type it: the table checks for them, and they open the flop.
         bot.Time.Advance(TimeSpan.FromSeconds(21));
         await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == option.Actor
@@ -149,14 +142,7 @@ public sealed class TurnButtonTests(BotFixture bot)
     [Fact]
     public async Task A_custom_amount_asked_for_a_turn_that_passed_no_longer_asks_for_a_number()
     {
-        var table = await bot.NewTable("Custom amount expires");
-        await bot.JoinTwo(table);
-        await bot.StartNextHand(table);
-        await Press(await CurrentTurn(table), "c");
-        var option = await CurrentTurn(table);
-        var asked = bot.Api.LastIndex;
-        await Press(option, "x");
-        await bot.Api.WaitFor(r => IsAmountQuestion(r, option.Actor), asked);
+        var (table, option, _) = await AskCustomAmountOnTheOption("Custom amount expires");
         var stillAsked = bot.Api.LastIndex;
         await bot.Post(BotFixture.Message(option.Actor, "soon"));
         var askedAgain = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == option.Actor, stillAsked);
@@ -232,6 +218,20 @@ public sealed class TurnButtonTests(BotFixture bot)
         SeatOf(snapshot, playerId) is var seat ? (seat.Stack, seat.Bet, seat.Folded, seat.AllIn) : default;
 
     private static string? AnswerText(BotApiRequest answer) => answer.Json["text"]?.GetValue<string>();
+
+    /// <summary>Two players, a new hand: the small blind calls, and the big blind presses "x" and is asked for an amount.</summary>
+    private async Task<(ITableGrain Table, Turn Option, int Asked)> AskCustomAmountOnTheOption(string tableName)
+    {
+        var table = await bot.NewTable(tableName);
+        await bot.JoinTwo(table);
+        await bot.StartNextHand(table);
+        await Press(await CurrentTurn(table), "c");
+        var option = await CurrentTurn(table);
+        var asked = bot.Api.LastIndex;
+        await Press(option, "x");
+        await bot.Api.WaitFor(r => IsAmountQuestion(r, option.Actor), asked);
+        return (table, option, asked);
+    }
 
     private static bool IsAmountQuestion(BotApiRequest request, long chatId) =>
         request.Method == "sendMessage" && request.ChatId == chatId && request.Json["reply_markup"]?["force_reply"] is not null;
