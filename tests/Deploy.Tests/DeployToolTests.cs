@@ -207,11 +207,29 @@ public sealed class DeployToolTests
         Assert.Equal(1, code);
         Assert.Contains("differs", text, StringComparison.Ordinal);
 
-        // restore brings the backed-up state back exactly.
+        // A later release's migration adds a table with a foreign key onto a backed-up table's key (as
+        // 0007_hand_players.sql does onto hand_histories), and a function.
+        await tool.ExecuteAsync("CREATE TABLE later_notes (player_id text NOT NULL REFERENCES players (player_id), note text);" +
+            "INSERT INTO later_notes VALUES ('p1', 'after the backup');" +
+            "CREATE FUNCTION later_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM later_notes';");
+
+        // restore brings the backed-up state back exactly: what the backup lacks is gone (pg_restore --clean alone
+        // stopped at players_pk, which the new foreign key depends on).
         (code, text) = await tool.RunAsync("restore", file);
         output.WriteLine(text);
         Assert.True(code == 0, text);
         Assert.Equal(before, await tool.RowsAsync(State));
+        Assert.Equal("True\tTrue\tTrue", await tool.RowsAsync(
+            "SELECT to_regclass('public.later_notes') IS NULL, to_regprocedure('public.later_count()') IS NULL, to_regclass('public.players') IS NOT NULL"));
+
+        // A backup that cannot be read restores nothing and changes nothing.
+        await tool.ExecuteAsync("UPDATE wallets SET balance = 1 WHERE player_id = 'p1'");
+        var cut = Path.Combine(tool.Root, "cut.dump");
+        File.WriteAllBytes(cut, File.ReadAllBytes(file)[..(int)(new FileInfo(file).Length / 2)]);
+        (code, text) = await tool.RunAsync("restore", cut);
+        Assert.Equal(1, code);
+        Assert.Contains("the database is as before", text, StringComparison.Ordinal);
+        Assert.Equal("1", await tool.RowsAsync("SELECT balance FROM wallets WHERE player_id = 'p1'"));
 
         // Retention: POKER_DEPLOY_BACKUP_KEEP newest dumps are kept.
         for (var i = 0; i < 3; i++)
