@@ -134,6 +134,34 @@ public sealed class DeployToolTests
     }
 
     /// <summary>
+    /// A Redis that answers only TLS (<c>ssl=true</c> in POKER__Cluster__Redis, as StackExchange.Redis reads it): the
+    /// check pings it over TLS, trusting what OpenSSL's defaults trust (here SSL_CERT_FILE in env, as for the
+    /// processes); an untrusted certificate stops the tool with the reason.
+    /// </summary>
+    [Fact]
+    public async Task The_data_layer_check_pings_a_redis_over_tls()
+    {
+        await using var tool = await DeployTool.CreateAsync();
+        tool.WriteCertificate();
+        var good = tool.ReadEnv();
+        using var redis = await RedisServer.StartTlsAsync(tool.Root, good["POKER_DEPLOY_TLS_CERT"], good["POKER_DEPLOY_TLS_KEY"], "requirepass deploy-redis-password");
+        var configuration = $"127.0.0.1:{redis.Port},ssl=True,sslHost=localhost,password=deploy-redis-password";
+        tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER__Cluster__Redis"] = configuration, ["SSL_CERT_FILE"] = good["POKER_DEPLOY_TLS_CERT"] });
+        var (code, text) = await tool.RunAsync("backup");
+        output.WriteLine(text);
+        Assert.True(code == 0, text);
+        Assert.Contains($"Redis 127.0.0.1:{redis.Port}", text, StringComparison.Ordinal);
+
+        tool.WriteEnv(new Dictionary<string, string>(good) { ["POKER__Cluster__Redis"] = configuration });
+        (code, text) = await tool.RunAsync("backup");
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.Contains($"Redis at 127.0.0.1:{redis.Port} does not answer PING over TLS (redis-cli): ", text, StringComparison.Ordinal);
+        Assert.Contains("certificate", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("deploy-redis-password", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// PostgreSQL's client tools: those of POKER_DEPLOY_PG_BIN (read from env like every setting), else the newest
     /// major version under /usr/lib/postgresql (an older pg_dump refuses a newer server); a folder without pg_dump is
     /// refused by name.
@@ -244,7 +272,12 @@ public sealed class DeployToolTests
     public async Task First_deploy_update_and_rollback_through_nginx()
     {
         await using var botApi = await FakeBotApi.Start();
-        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string> { ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl });
+        await using var tool = await DeployTool.CreateAsync(new Dictionary<string, string>
+        {
+            ["POKER_DEPLOY_BOT_ENV"] = "POKER__Bot__ApiBaseUrl=" + botApi.BaseUrl,
+            ["POKER__Bot__AlertWebhookSecret"] = AlertSecret,
+            ["POKER__Bot__AlertChatIds"] = AlertChat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         await tool.ReportingLogsOnFailure(output, () => DeployUpdateAndRollBack(tool, botApi));
     }
 
@@ -274,6 +307,7 @@ public sealed class DeployToolTests
         Assert.DoesNotContain("DOTNET_PROCESSOR_COUNT", siloUnit, StringComparison.Ordinal);
         Assert.Contains("[Service]\nEnvironmentFile=", siloUnit, StringComparison.Ordinal);
         await AssertWebhook(client, botApi, DeployTool.BotToken);
+        await AssertAlert(tool, client, botApi, "first deploy");
         (code, text) = await tool.RunAsync("status");
         Assert.True(code == 0, text);
 
@@ -313,6 +347,7 @@ public sealed class DeployToolTests
         await PlayedThrough(play, tool, "the update", from, to, chips);
         Assert.Equal("1", await tool.RowsAsync("SELECT count(*) FROM information_schema.columns WHERE table_name = 'players' AND column_name = 'deploy_test_note'"));
         await AssertWebhook(client, botApi, DeployTool.BotToken);
+        await AssertAlert(tool, client, botApi, "update");
         await tool.ExecuteAsync("UPDATE wallets SET balance = balance + 5 WHERE player_id = 'p2'");
 
         // (c) rollback: the update migrated, so the pre-update backup comes back and the first release runs again.
@@ -326,6 +361,7 @@ public sealed class DeployToolTests
         Assert.Equal("0", await tool.RowsAsync("SELECT count(*) FROM information_schema.columns WHERE table_name = 'players' AND column_name = 'deploy_test_note'"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
         await AssertWebhook(client, botApi, DeployTool.BotToken);
+        await AssertAlert(tool, client, botApi, "rollback");
     }
 
     /// <summary>
@@ -567,6 +603,38 @@ public sealed class DeployToolTests
     /// A webhook update reaches the bot's handling through nginx: 401 without the secret; with it, a <c>/start</c>
     /// from a new user is answered with a <c>sendMessage</c> to that chat, made with <paramref name="token"/>.
     /// </summary>
+    private const string AlertSecret = "deploy-tool-tests-alert-secret-0123456789";
+    private const long AlertChat = -100_777_000_222;
+
+    /// <summary>
+    /// Alertmanager's receiver address (the default, POKER_DEPLOY_PORT_BASE + 90) reaches the live bot, whichever port
+    /// set it runs on: an alert posted there with the secret arrives in the alert chat. nginx's public server has no
+    /// such path.
+    /// </summary>
+    private static async Task AssertAlert(DeployTool tool, HttpClient client, FakeBotApi botApi, string after)
+    {
+        var listen = $"127.0.0.1:{int.Parse(tool.ReadEnv()["POKER_DEPLOY_PORT_BASE"], System.Globalization.CultureInfo.InvariantCulture) + 90}";
+        var name = "PokerDeployTest" + after.Replace(" ", "", StringComparison.Ordinal);
+        var body = $$$"""
+            {"version":"4","status":"firing","alerts":[{"status":"firing","labels":{"alertname":"{{{name}}}","severity":"warning"},
+             "annotations":{"summary":"posted after the {{{after}}}"}}]}
+            """;
+        using var http = new HttpClient { BaseAddress = new Uri("http://" + listen), Timeout = TimeSpan.FromSeconds(30) };
+        using var unsigned = await http.PostAsync("/alerts/alertmanager", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        var mark = botApi.LastIndex;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/alerts/alertmanager") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AlertSecret);
+        using var signed = await http.SendAsync(request);
+        Assert.True(signed.StatusCode == System.Net.HttpStatusCode.OK, $"alert after the {after}: {(int)signed.StatusCode} {await signed.Content.ReadAsStringAsync()}");
+        var message = await botApi.WaitFor(r => r.Method == "sendMessage" && r.ChatId == AlertChat && r.Text.Contains(name, StringComparison.Ordinal), mark, TimeSpan.FromSeconds(30));
+        Assert.StartsWith("🔥 FIRING", message.Text, StringComparison.Ordinal);
+        using var onlyPost = await http.GetAsync("/alerts/alertmanager");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, onlyPost.StatusCode);
+        using var publicly = await client.PostAsync("/alerts/alertmanager", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, publicly.StatusCode);
+    }
+
     private static async Task AssertWebhook(HttpClient client, FakeBotApi botApi, string token)
     {
         var user = Random.Shared.NextInt64(1_000_000_000, 8_000_000_000);

@@ -20,11 +20,18 @@ public sealed class RedisServer : IDisposable
 
     public int Port { get; }
 
-    public static async Task<RedisServer> StartAsync(string folder, params string[] settings)
+    public static Task<RedisServer> StartAsync(string folder, params string[] settings) =>
+        StartAsync(folder, port => [$"port {port}"], settings);
+
+    /// <summary>The same, answering only TLS on its port with the PEM certificate and key given (clients show none).</summary>
+    public static Task<RedisServer> StartTlsAsync(string folder, string certFile, string keyFile, params string[] settings) =>
+        StartAsync(folder, port => ["port 0", $"tls-port {port}", $"tls-cert-file {certFile}", $"tls-key-file {keyFile}", "tls-auth-clients no"], settings);
+
+    private static async Task<RedisServer> StartAsync(string folder, Func<int, string[]> listen, string[] settings)
     {
         var port = ServerProcesses.FreePort();
         var config = Path.Combine(folder, $"redis-{port}.conf");
-        File.WriteAllLines(config, new[] { $"port {port}", "bind 127.0.0.1", "save \"\"", "appendonly no", $"dir {folder}" }.Concat(settings));
+        File.WriteAllLines(config, listen(port).Concat(["bind 127.0.0.1", "save \"\"", "appendonly no", $"dir {folder}"]).Concat(settings));
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(config);
         var server = new RedisServer(Process.Start(start)!, port);
