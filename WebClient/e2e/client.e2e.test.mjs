@@ -7,7 +7,7 @@ import { adminTelegramId, guestPage, playUntil, sitAt, telegramInitData, useSilo
 const env = useSilo();
 const shot = (page, name) => env.shot(page, name);
 
-const seq = (page) => page.$eval('#app', (el) => Number(el.dataset.seq ?? -1));
+const seq = (page) => page.$eval('#view', (el) => Number(el.dataset.seq ?? -1));
 
 test('two guests sit at the NLHE table, play a hand to showdown and see the same result; a dropped connection resyncs; the replayer steps through it', async () => {
   const { url, browser } = env;
@@ -53,9 +53,9 @@ test('two guests sit at the NLHE table, play a hand to showdown and see the same
   // Drop Ann's connection while the table moves on; she reconnects by herself and catches up from a snapshot.
   const before = await seq(bob);
   await ann.evaluate(() => window.__poker.dropTableConnection());
-  await bob.waitForFunction((s) => Number(document.getElementById('app').dataset.seq) > s, before, { timeout: 60_000 });
+  await bob.waitForFunction((s) => Number(document.getElementById('view').dataset.seq) > s, before, { timeout: 60_000 });
   const missed = await seq(bob);
-  await ann.waitForFunction((s) => Number(document.getElementById('app').dataset.seq) >= s, missed, { timeout: 60_000 });
+  await ann.waitForFunction((s) => Number(document.getElementById('view').dataset.seq) >= s, missed, { timeout: 60_000 });
   const states = await ann.evaluate(() => window.__poker.linkHistory);
   assert.ok(states.includes('reconnecting') || states.includes('disconnected'), `the indicator showed the drop: ${states}`);
   assert.equal(states.at(-1), 'connected');
@@ -187,4 +187,29 @@ test('a player creates a private table from a template and a friend joins it thr
   await fay.click('#join-invite');
   await fay.waitForSelector('#felt .seat.me');
   assert.equal(await fay.$eval('#felt .seat.me .stack', (el) => el.dataset.stack), '200');
+});
+
+test('a table left before it finished loading never draws over the page shown since', async () => {
+  const { url, browser } = env;
+  const gus = await guestPage(browser, url, 'Gus');
+  // The table's chat lines (the last thing the table page loads before drawing) are held until Gus is back in the lobby.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let asked;
+  const chatAsked = new Promise((resolve) => { asked = resolve; });
+  await gus.route('**/api/tables/nlhe-cash-1/chat', async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  await gus.goto(`${url}/#/table/nlhe-cash-1`);
+  await chatAsked;
+  await gus.goto(`${url}/#/lobby`);
+  await gus.waitForSelector('#tables .row[data-table]');
+  const answered = gus.waitForResponse('**/api/tables/nlhe-cash-1/chat');
+  release();
+  await answered;
+  await gus.waitForTimeout(1000);
+  assert.equal(await gus.locator('#table-view').count(), 0, 'the table page drew over the lobby');
+  assert.ok(await gus.locator('#tables .row[data-table]').count() > 0);
 });

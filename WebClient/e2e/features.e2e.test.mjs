@@ -854,10 +854,10 @@ test('Telegram: theme colours become the page colours; silent sign-in; BackButto
   await shot(page, 'telegram-theme');
 
   // Pressing Telegram's main button acts: the turn passes (well before the 30 s turn clock) and the main button hides.
-  const seq = await page.$eval('#app', (el) => Number(el.dataset.seq));
+  const seq = await page.$eval('#view', (el) => Number(el.dataset.seq));
   assert.equal((await state(tableId, token)).view.actorSeat, 3);
   await page.evaluate(() => window.__tgHandlers.main[0]());
-  await page.waitForFunction((s) => Number(document.getElementById('app').dataset.seq) > s && !document.querySelector('#action-bar [data-action=check], #action-bar [data-action=call]'), seq, { timeout: 10_000 });
+  await page.waitForFunction((s) => Number(document.getElementById('view').dataset.seq) > s && !document.querySelector('#action-bar [data-action=check], #action-bar [data-action=call]'), seq, { timeout: 10_000 });
   assert.ok((await calls()).includes('MainButton.hide'));
   const after = (await state(tableId, token)).view;
   assert.equal(after.seats[3].sittingOut, false, 'not a timeout');

@@ -64,9 +64,12 @@ async function route(): Promise<void> {
   for (const [pattern, view] of routes) {
     const match = pattern.exec(hash);
     if (match) {
-      app.replaceChildren();
+      // Each visit draws into a container of its own: a view that finishes loading after the page was left draws
+      // into its detached container, never over the page shown since.
+      const page = h('div.view', { id: 'view' });
+      app.replaceChildren(page);
       try {
-        views.loaded(ticket, await view(app, match.slice(1)));
+        views.loaded(ticket, await view(page, match.slice(1)));
       } catch (error) {
         toast((error as Error).message, 'error');
       }
