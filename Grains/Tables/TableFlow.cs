@@ -239,12 +239,17 @@ public sealed class TableFlow(
     public async Task Tick()
     {
         await outbox.Flush();
-        if (!state.Created || state.Status == TableStatus.Ended)
+        if (!state.Created)
         {
             return;
         }
 
         await transfers.Settle();
+        if (state.Status == TableStatus.Ended)
+        {
+            return;
+        }
+
         var due = TableClock.DueAt(state, Hand, Now);
         if (due.HoldExpired)
         {
@@ -261,7 +266,7 @@ public sealed class TableFlow(
             await writes.Commit(TableEventKind.ExpiryWarning, $"the table closes at {state.ExpiresAt:u}");
         }
 
-        if (due.Expired)
+        if (due.Expired || due.CloseAsked)
         {
             state.CloseReason ??= "expired";
             await CloseNow();

@@ -437,7 +437,7 @@ public sealed class TableGrain(
             await SetMaintenance(false);
         }
 
-        if (State.Created && (State.Status != TableStatus.Ended || outbox.Pending))
+        if (State.Created && (State.Status != TableStatus.Ended || outbox.Pending || State.PendingTransfers.Count > 0))
         {
             await flow.Tick();
         }

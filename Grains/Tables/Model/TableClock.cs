@@ -15,7 +15,11 @@ public static class TableClock
     public static readonly TimeSpan RobotThinkTime = TimeSpan.FromSeconds(1);
 
     /// <summary>What the timer finds due, in the order it is done (<see cref="StandUp"/>: the seats to stand up).</summary>
-    public sealed record Due(bool HoldExpired, bool WarnExpiry, bool Expired, bool WarnIdle, bool Idle, IReadOnlyList<int> StandUp, bool RobotActs, bool TurnTimedOut);
+    /// <remarks>
+    /// <see cref="CloseAsked"/>: a close was asked for and no hand is in play, yet the table is open (the close after a
+    /// hand was cut short by a failure or a crash between that hand's writes): it closes now.
+    /// </remarks>
+    public sealed record Due(bool HoldExpired, bool WarnExpiry, bool Expired, bool CloseAsked, bool WarnIdle, bool Idle, IReadOnlyList<int> StandUp, bool RobotActs, bool TurnTimedOut);
 
     /// <summary>Opens the next turn: its id is the event about to be recorded (0 when nobody is to act), and its clock starts.</summary>
     public static void OpenTurn(TableState state, Hand? hand, DateTimeOffset now)
@@ -69,9 +73,11 @@ public static class TableClock
             Consider(state.ExpiresAt);
             Consider(!HandCycle.OnHold(state) ? SeatHygiene.NextDue(state, hand) : null);
             Consider(hand is null ? TableHygiene.WarnsAt(state) ?? TableHygiene.ClosesAt(state) : null);
-            Consider(state.PendingTransfers.Count > 0 ? now + RetryInterval : null);
+            Consider(hand is null && state.CloseReason is not null ? now : null);
         }
 
+        // An ended table still owes what it could not pay or store yet (its cash-outs and prizes, its hands).
+        Consider(state.PendingTransfers.Count > 0 ? now + RetryInterval : null);
         Consider(state.PendingHistories.Count > 0 ? now + RetryInterval : null);
         return next;
     }
@@ -94,6 +100,7 @@ public static class TableClock
             HoldExpired: state.Hold is { } hold && hold.Until <= now,
             WarnExpiry: expires is { } e && !state.ExpiryWarned && warning is { } w && e - w <= now,
             Expired: expires is { } end && end <= now && hand is null,
+            CloseAsked: hand is null && state.CloseReason is not null,
             WarnIdle: hand is null && TableHygiene.WarnsAt(state) <= now,
             Idle: hand is null && TableHygiene.ClosesAt(state) <= now,
             StandUp: !HandCycle.OnHold(state) ? SeatHygiene.Due(state, hand, now) : [],

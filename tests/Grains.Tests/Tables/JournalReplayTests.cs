@@ -114,6 +114,36 @@ public sealed class JournalReplayTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_close_after_the_hand_cut_short_between_the_hands_writes_is_done_when_the_table_is_loaded()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        var players = await kit.Seat(table, 2);
+        var view = (await kit.StartNextHand(table)).View;
+        var actor = view.Seats[view.ActorSeat!.Value].PlayerId!.Value;
+        var leaver = players.Single(p => p != actor);
+        var balances = await Task.WhenAll(players.Select(kit.Balance));
+        await table.Leave(leaver);
+        await table.Close("closed by an admin");
+
+        // The fold settles the hand; what follows it is stored (the seat left, its cash-out paid), then the close's own
+        // write fails: the stored table has a close asked for, no hand, and nothing in its journal to make again.
+        fixture.Storage.FailNextWrite("table", table.GetPrimaryKeyString(), passing: 2);
+        await Assert.ThrowsAnyAsync<Exception>(() => table.Act(actor, new TurnRef(view.HandNo, view.TurnId), new PlayerAction(ActionKind.Fold), kit.NextSeq()));
+        var status = await BoundedWait.Until(
+            async () =>
+            {
+                fixture.Time.Advance(TimeSpan.FromMilliseconds(10));
+                return (await table.GetSnapshot(null)).View.Status;
+            },
+            s => s == TableStatus.Ended,
+            "the table closed after it was loaded");
+        var after = await Task.WhenAll(players.Select(kit.Balance));
+
+        Assert.Equal(TableStatus.Ended, status);
+        Assert.Equal(balances.Sum() + 200, after.Sum());
+    }
+
+    [Fact]
     public async Task A_version_claimed_by_another_writer_fails_the_next_write_and_its_move_is_loaded()
     {
         var table = await kit.NewTable(TableKit.Holdem());

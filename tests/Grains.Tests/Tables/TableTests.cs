@@ -407,4 +407,32 @@ public sealed class TableTests(ClusterFixture fixture)
         Assert.Equal(registered.Balance - TableKit.Holdem().MaxBuyIn, balance);
         await table.Close("test over");
     }
+
+    [Fact]
+    public async Task A_cash_out_that_failed_when_the_table_closed_is_paid_later()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        var players = await kit.Seat(table, 2);
+        var before = await Task.WhenAll(players.Select(kit.Balance));
+
+        // The first player's grain cannot store the cash-out when the table closes (a database that blinked); its
+        // write that the table no longer seats them, sent just before, goes through.
+        fixture.Storage.FailNextWrite("player", fixture.Client.GetGrain<IPlayerGrain>(players[0]), passing: 1);
+        await table.Close("test over");
+        var status = (await table.GetSummary()).Status;
+        var owed = await kit.Balance(players[0]);
+        var paid = await BoundedWait.Until(
+            async () =>
+            {
+                fixture.Time.Advance(TimeSpan.FromSeconds(1));
+                return await kit.Balance(players[0]);
+            },
+            b => b == before[0] + 100,
+            "the cash-out paid after the close");
+
+        Assert.Equal(TableStatus.Ended, status);
+        Assert.Equal(before[0], owed);
+        Assert.Equal(before[1] + 100, await kit.Balance(players[1]));
+        Assert.Equal(before[0] + 100, paid);
+    }
 }

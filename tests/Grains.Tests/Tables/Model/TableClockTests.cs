@@ -78,15 +78,34 @@ public sealed class TableClockTests
     }
 
     [Fact]
-    public void An_ended_table_waits_only_for_its_unstored_histories()
+    public void An_ended_table_waits_only_for_what_it_still_owes_its_unstored_histories_and_unpaid_chips()
     {
         var state = Holdem(100, 100);
         state.Status = TableStatus.Ended;
         state.ExpiresAt = Now;
+        state.CloseReason = "closed";
         Assert.Null(TableClock.Next(state, null, Now));
 
         state.PendingHistories.Add(new Grains.Storage.HandRecord(TableId, 1, "NT", Now, Now, [1, 2], 4, 0, ""));
         Assert.Equal(Now + TableClock.RetryInterval, TableClock.Next(state, null, Now));
+
+        state.PendingHistories.Clear();
+        state.PendingTransfers.Add(ChipMoves.CashOut(TableId, 1, 10));
+        Assert.Equal(Now + TableClock.RetryInterval, TableClock.Next(state, null, Now));
+    }
+
+    [Fact]
+    public void An_open_table_with_a_close_asked_for_and_no_hand_closes_at_once()
+    {
+        var state = Holdem(100, 100);
+        state.CloseReason = "closed by an admin";
+        Assert.True(TableClock.DueAt(state, null, Now).CloseAsked);
+        Assert.Equal(Now, TableClock.Next(state, null, Now));
+
+        // During the hand, the close waits for its end.
+        var hand = Deal(state);
+        Assert.False(TableClock.DueAt(state, hand, Now).CloseAsked);
+        Assert.NotEqual(Now, TableClock.Next(state, hand, Now));
     }
 
     [Fact]
