@@ -90,20 +90,13 @@ public sealed class JournalReplayTests(ClusterFixture fixture)
     [Fact]
     public async Task A_table_loaded_after_a_settled_hand_whose_follow_up_was_not_stored_does_it_then()
     {
-        var table = await kit.NewTable(TableKit.Holdem());
-        var players = await kit.Seat(table, 2);
-        var view = (await kit.StartNextHand(table)).View;
-        var actor = view.Seats[view.ActorSeat!.Value].PlayerId!.Value;
-        var leaver = players.Single(p => p != actor);
-        var balances = await Task.WhenAll(players.Select(async p => (await fixture.Grains.GetGrain<Interfaces.Players.IPlayerGrain>(p).Get()).Balance));
-        // The other player asks to leave during the hand: their seat empties (and cashes out) when it ends.
-        await table.Leave(leaver);
+        var (table, players, view, actor, leaver, balances) = await HandWithALeaver();
 
         // The fold settles the hand (a journaled move); the write of what follows it fails, as a database that blinked.
         fixture.Storage.FailNextWrite("table", table.GetPrimaryKeyString());
         await Assert.ThrowsAnyAsync<Exception>(() => table.Act(actor, new TurnRef(view.HandNo, view.TurnId), new PlayerAction(ActionKind.Fold), kit.NextSeq()));
         var loaded = await table.GetSnapshot(null);
-        var after = await Task.WhenAll(players.Select(async p => (await fixture.Grains.GetGrain<Interfaces.Players.IPlayerGrain>(p).Get()).Balance));
+        var after = await Task.WhenAll(players.Select(kit.Balance));
 
         Assert.Equal(view.HandNo, loaded.View.LastResult!.HandNo);
         Assert.DoesNotContain(loaded.View.Seats, s => s.PlayerId == leaver);
@@ -116,13 +109,7 @@ public sealed class JournalReplayTests(ClusterFixture fixture)
     [Fact]
     public async Task A_close_after_the_hand_cut_short_between_the_hands_writes_is_done_when_the_table_is_loaded()
     {
-        var table = await kit.NewTable(TableKit.Holdem());
-        var players = await kit.Seat(table, 2);
-        var view = (await kit.StartNextHand(table)).View;
-        var actor = view.Seats[view.ActorSeat!.Value].PlayerId!.Value;
-        var leaver = players.Single(p => p != actor);
-        var balances = await Task.WhenAll(players.Select(kit.Balance));
-        await table.Leave(leaver);
+        var (table, players, view, actor, _, balances) = await HandWithALeaver();
         await table.Close("closed by an admin");
 
         // The fold settles the hand; what follows it is stored (the seat left, its cash-out paid), then the close's own
@@ -163,6 +150,22 @@ public sealed class JournalReplayTests(ClusterFixture fixture)
         Assert.NotEqual(view.TurnId, loaded.View.TurnId);
         Assert.Equal(foreign, again.ClientSeq);
         await table.Close("test over");
+    }
+
+    /// <summary>
+    /// Two players in a hand; the one not to act asks to leave: their seat empties (and cashes out) when the hand ends.
+    /// The balances are those before the hand's end.
+    /// </summary>
+    private async Task<(ITableGrain Table, long[] Players, TableView View, long Actor, long Leaver, long[] Balances)> HandWithALeaver()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        var players = await kit.Seat(table, 2);
+        var view = (await kit.StartNextHand(table)).View;
+        var actor = view.Seats[view.ActorSeat!.Value].PlayerId!.Value;
+        var leaver = players.Single(p => p != actor);
+        var balances = await Task.WhenAll(players.Select(kit.Balance));
+        await table.Leave(leaver);
+        return (table, players, view, actor, leaver, balances);
     }
 
     internal static async Task<TableSnapshot[]> Snapshots(ITableGrain table, long[] players) =>
