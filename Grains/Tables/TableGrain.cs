@@ -150,6 +150,15 @@ public sealed class TableGrain(
             Seating.Open(State, TableId, creation, version, await template.GetVersion(version), Now);
             State.Maintenance = (await Maintenance().Get()).On;
             await neighbours.SaveRecord();
+            if (await journal.Read(TableId, State.TableVersion) is { Count: > 0 } claimed)
+            {
+                // An earlier creation claimed a version in the journal, then its state write failed: start after it.
+                State.TableVersion = claimed[^1].Version;
+            }
+
+            // Before the state: a stored table always has its watchdog (one left by a creation that failed after it
+            // finds no table and unregisters itself).
+            await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             await Persist();
         }
         catch
@@ -161,7 +170,6 @@ public sealed class TableGrain(
             throw;
         }
 
-        await this.RegisterOrUpdateReminder(WatchdogReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         logger.LogInformation("Table {TableId} created from template {TemplateId} v{TemplateVersion}", TableId, State.TemplateId, State.TemplateVersion);
         await Commit(TableEventKind.StatusChanged, "table created");
         await flow.OfferFreedSeat();

@@ -435,4 +435,24 @@ public sealed class TableTests(ClusterFixture fixture)
         Assert.Equal(before[1] + 100, await kit.Balance(players[1]));
         Assert.Equal(before[0] + 100, paid);
     }
+
+    [Fact]
+    public async Task A_creation_whose_first_state_write_failed_after_its_journal_claim_is_retried_under_the_same_id()
+    {
+        var templateId = $"t-{Guid.NewGuid():N}";
+        await fixture.Client.GetGrain<ITemplateGrain>(templateId).Create(TableKit.Holdem());
+        var table = fixture.Client.GetGrain<ITableGrain>($"tbl-{Guid.NewGuid():N}");
+
+        // The table's first version is claimed in its journal, then its state write fails (a database that blinked).
+        fixture.Storage.FailNextWrite("table", table.GetPrimaryKeyString());
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => table.Create(new TableCreation(templateId, 1)));
+
+        // The caller retries, as the 503 tells it to: the table is created and deals.
+        var created = await table.Create(new TableCreation(templateId, 1));
+        await kit.Seat(table, 2);
+        var hand = await kit.StartNextHand(table);
+
+        Assert.Equal(TableStatus.Waiting, created.Status);
+        Assert.Equal(1, hand.View.HandNo);
+    }
 }
