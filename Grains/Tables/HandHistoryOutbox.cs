@@ -14,9 +14,6 @@ namespace Orleans.Poker.Grains.Tables;
 /// <param name="logger">The table grain's logger.</param>
 public sealed class HandHistoryOutbox(IHandHistoryStore store, string tableId, TableState state, ILogger logger)
 {
-    /// <summary>Whether some settled hand waits to be stored.</summary>
-    public bool Pending => state.PendingHistories.Count > 0;
-
     /// <summary>
     /// Stores the settled hands of the outbox, oldest first; what the store refuses stays for the timer to retry. The
     /// emptied outbox is written with the table's next change: a replay after a crash stores nothing twice.

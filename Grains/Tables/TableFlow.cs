@@ -224,12 +224,23 @@ public sealed class TableFlow(
     public async Task CloseNow()
     {
         var vacated = HandCycle.End(state, tableId);
+        state.CloseUnrecorded = true;
         await writes.Persist();
+        logger.LogInformation("Table {TableId} closed: {Reason}", tableId, state.CloseReason);
         neighbours.Vacated(vacated);
         waitlist.Closed();
         await transfers.Settle();
+        await RecordClose();
+    }
+
+    /// <summary>
+    /// What follows a close: the table's row ended, the event published, the lobby entry removed and the template's claim
+    /// released. When the row's write fails, the timer does it all again (<see cref="TableState.CloseUnrecorded"/>).
+    /// </summary>
+    private async Task RecordClose()
+    {
         await neighbours.SaveRecord();
-        logger.LogInformation("Table {TableId} closed: {Reason}", tableId, state.CloseReason);
+        state.CloseUnrecorded = false;
         await writes.Commit(TableEventKind.StatusChanged, $"table closed: {state.CloseReason}");
         await neighbours.UpdateLobby();
         await neighbours.ReleaseTemplate();
@@ -247,6 +258,11 @@ public sealed class TableFlow(
         await transfers.Settle();
         if (state.Status == TableStatus.Ended)
         {
+            if (state.CloseUnrecorded)
+            {
+                await RecordClose();
+            }
+
             return;
         }
 

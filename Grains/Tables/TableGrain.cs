@@ -445,7 +445,7 @@ public sealed class TableGrain(
             await SetMaintenance(false);
         }
 
-        if (State.Created && (State.Status != TableStatus.Ended || outbox.Pending || State.PendingTransfers.Count > 0))
+        if (State.Created && TableClock.Watched(State))
         {
             await flow.Tick();
         }

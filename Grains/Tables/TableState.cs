@@ -131,4 +131,7 @@ public sealed class TableState
 
     /// <summary>When a sit-and-go went on hold (paused or maintenance): its level clock resumes where it stopped.</summary>
     [Id(46)] public DateTimeOffset? HeldSince { get; set; }
+
+    /// <summary>Ended, but its record's close, its last event, its lobby entry and its template claim are not all done yet (the timer does them).</summary>
+    [Id(47)] public bool CloseUnrecorded { get; set; }
 }

@@ -76,11 +76,14 @@ public static class TableClock
             Consider(hand is null && state.CloseReason is not null ? now : null);
         }
 
-        // An ended table still owes what it could not pay or store yet (its cash-outs and prizes, its hands).
-        Consider(state.PendingTransfers.Count > 0 ? now + RetryInterval : null);
-        Consider(state.PendingHistories.Count > 0 ? now + RetryInterval : null);
+        // An ended table still owes what it could not pay or store yet (its cash-outs and prizes, its hands, its close).
+        Consider(state.PendingTransfers.Count > 0 || state.PendingHistories.Count > 0 || state.CloseUnrecorded ? now + RetryInterval : null);
         return next;
     }
+
+    /// <summary>Whether the table still has work for its timer and watchdog: open, or ended with something it owes.</summary>
+    public static bool Watched(TableState state) =>
+        state.Status != TableStatus.Ended || state.PendingTransfers.Count > 0 || state.PendingHistories.Count > 0 || state.CloseUnrecorded;
 
     /// <summary>What is due now at an open table.</summary>
     public static Due DueAt(TableState state, Hand? hand, DateTimeOffset now)

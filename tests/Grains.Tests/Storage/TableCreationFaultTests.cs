@@ -1,6 +1,7 @@
 using System.Net;
 using Npgsql;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Poker.Grains.Tests.Tables;
@@ -87,6 +88,29 @@ public sealed class TableCreationFaultTests(MigratedDatabase database) : IClassF
         Assert.Equal("Cut", created.Name);
         Assert.Equal(1, (await template.Get())!.TablesInUse);
         await table.Close("test over");
+    }
+
+    [Fact]
+    public async Task A_close_whose_record_write_failed_is_recorded_later_and_releases_its_template_and_lobby_entry()
+    {
+        await using var room = await Room.Start(database);
+        var (proxy, template, table) = (room.Proxy, room.Template, room.Table);
+        await table.Create(room.Creation);
+        var lobby = room.Cluster.Client.GetGrain<ILobbyGrain>(ILobbyGrain.PartitionOf(room.TableId));
+
+        // The connection is reset as the closed table's row is written: the table has ended, its row says it is open.
+        proxy.Arm(new StatementFault(FaultKind.Cut, ["INSERT INTO tables", room.TableId]));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => table.Close("closed by an admin"));
+        var status = (await table.GetSummary()).Status;
+
+        // The table's timer writes the row again, then removes the lobby entry and releases the template.
+        var released = await BoundedWait.Until(async () => (await template.Get())!.TablesInUse, n => n == 0, "the template released", TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, proxy.Applied);
+        Assert.Equal(TableStatus.Ended, status);
+        Assert.Equal(0, released);
+        Assert.Equal("ended", await database.ScalarAsync<string>("SELECT status FROM tables WHERE table_id = @t AND ended_at IS NOT NULL", ("t", room.TableId)));
+        Assert.DoesNotContain(await lobby.List(), s => s.TableId == room.TableId);
     }
 
     /// <summary>A silo whose stores reach the database through <see cref="Proxy"/>, a template, and a table not created yet.</summary>
