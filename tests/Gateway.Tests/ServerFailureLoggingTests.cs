@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -83,8 +84,7 @@ public sealed class ServerFailureLoggingTests(GatewayFixture fixture)
         };
         await using var gateway = await GatewayFixture.StartGateway(fixture.Cluster.Client, options, host => host.Logging.AddProvider(logs));
         var server = gateway.GetTestServer();
-        using var anonymous = server.CreateClient();
-        var guest = (await (await anonymous.PostAsJsonAsync("/api/auth/guest", new { name = "Ria" })).Content.ReadFromJsonAsync<AuthResponse>(GatewayFixture.Json))!;
+        var guest = await SignInGuest(server, "Ria");
         using var http = server.CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", guest.AccessToken);
         var table = (await (await http.PostAsJsonAsync("/api/tables", new { templateId = await fixture.NewTemplate() })).Content.ReadFromJsonAsync<TableCreatedResponse>(GatewayFixture.Json))!.Table.TableId;
@@ -96,6 +96,48 @@ public sealed class ServerFailureLoggingTests(GatewayFixture fixture)
         var logged = Assert.Single(logs.Entries, e => e.Category == typeof(PokerExceptionHandler).FullName);
         Assert.Equal(LogLevel.Warning, logged.Level);
         Assert.IsAssignableFrom<RedisConnectionException>(logged.Exception);
+    }
+
+    /// <summary>
+    /// A lobby connection whose list cannot be read leaves no entry behind (SignalR runs no OnDisconnectedAsync after a
+    /// failed OnConnectedAsync): unavailability closes it with a warning (the client may connect again); a bug is an error.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public async Task A_lobby_connection_whose_list_cannot_be_read_is_closed_at_the_level_of_its_cause_and_leaves_nothing_behind(Exception failure, string code, LogLevel level)
+    {
+        using var logs = new LogCapture();
+        var options = new PokerOptions { Auth = new AuthSettings { GuestSignIn = true }, Gateway = fixture.Options.Gateway };
+        await using var gateway = await GatewayFixture.StartGateway(fixture.Cluster.Client, options, host =>
+        {
+            host.Services.AddSingleton(FailingLobby.Over(fixture.Grains, failure));
+            host.Logging.AddProvider(logs);
+        });
+        var server = gateway.GetTestServer();
+        var guest = await SignInGuest(server, "Lou");
+        var relay = gateway.Services.GetRequiredService<LobbyRelay>();
+
+        await using var lobby = await TableClient.Connect(server, guest.AccessToken, guest.Player.Profile.PlayerId, "/hubs/lobby");
+        for (var i = 0; i < 100 && (lobby.Connection.State != HubConnectionState.Disconnected || relay.Connections > 0); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(HubConnectionState.Disconnected, lobby.Connection.State);
+        Assert.Equal(0, relay.Connections);
+        // The guard keeps no entry for the player's connection: there is nothing left to close.
+        Assert.Equal(0, gateway.Services.GetRequiredService<HubGuardFilter>().CloseBanned(guest.Player.Profile.PlayerId));
+        var logged = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning && e.Exception == failure);
+        Assert.Equal(level, logged.Level);
+        Assert.Equal(code == "unavailable", logged.Category == typeof(HubGuardFilter).FullName);
+    }
+
+    private static async Task<AuthResponse> SignInGuest(TestServer server, string name)
+    {
+        using var anonymous = server.CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/guest", new { name });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<AuthResponse>(GatewayFixture.Json))!;
     }
 
     /// <summary>A loopback port nothing listens on (it was free a moment ago).</summary>
