@@ -110,7 +110,7 @@ public static class TableEndpoints
             Table(tableId, grains).Act(
                 user.GetPlayerId(),
                 Input.Turn(request.HandNo, request.TurnId),
-                new PlayerAction(request.Action, Input.Chips(request.Amount, "amount"), Input.Cards(request.Cards)), Input.Chips(request.ClientSeq, "clientSeq", long.MaxValue)))
+                new PlayerAction(request.Action, Input.Chips(request.Amount, "amount"), Input.Cards(request.Cards)), Input.ClientSeq(request.ClientSeq)))
             .WithSummary("Act on the caller's turn (the hub's Act is preferred)");
 
         tables.MapPost("/{tableId}/pre-action", async (string tableId, PreActionRequest request, ClaimsPrincipal user, IGrainFactory grains) =>

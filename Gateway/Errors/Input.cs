@@ -40,6 +40,12 @@ public static partial class Input
     public static TurnRef Turn(long handNo, long turnId) =>
         new(HandNo(handNo), turnId > 0 ? turnId : throw Invalid("turnId", "must be the turnId of the view acted on"));
 
+    /// <summary>
+    /// The client's number for an action (1..): a repeat of a number is answered with the first answer, so a missing
+    /// one (0) would turn every later action into a repeat of the first.
+    /// </summary>
+    public static long ClientSeq(long clientSeq) => clientSeq > 0 ? clientSeq : throw Invalid("clientSeq", "must be positive, a new one for each action");
+
     /// <summary>A pre-action (null: clear it); the amount only for a call, the amount to call it was chosen for.</summary>
     public static PreAction? PreAction(PreActionKind? kind, long amount) => kind switch
     {

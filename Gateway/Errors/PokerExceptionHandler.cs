@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Runtime;
+using StackExchange.Redis;
 
 namespace Orleans.Poker.Gateway.Errors;
 
 /// <summary>
 /// Maps exceptions to problem+json: <see cref="PokerException"/> keeps its status and code; malformed input
-/// (binding, JSON) is a 400; an unreachable cluster or database a 503, logged as a warning; anything else is a 500 and
-/// logged as a bug.
+/// (binding, JSON) is a 400; an unreachable cluster, database or Redis (the SignalR backplane) a 503, logged as a
+/// warning; anything else is a 500 and logged as a bug.
 /// </summary>
 public sealed partial class PokerExceptionHandler(IProblemDetailsService problems, ILogger<PokerExceptionHandler> logger) : IExceptionHandler
 {
@@ -56,14 +57,15 @@ public sealed partial class PokerExceptionHandler(IProblemDetailsService problem
         ArgumentException argument => (400, "invalid_request", argument.Message),
         StoreUnavailableException store => (503, "unavailable", store.Message),
         _ when StoreUnavailableException.IsBehind(exception) => (503, "unavailable", new StoreUnavailableException().Message),
-        _ when Unavailability.Of(exception) => (503, "unavailable", "The game servers are not reachable right now; try again shortly"),
+        // Redis behind the SignalR backplane (a group send, a group join): its timeouts are TimeoutExceptions.
+        _ when Unavailability.Of(exception) || exception is RedisConnectionException => (503, "unavailable", "The game servers are not reachable right now; try again shortly"),
         _ => (500, "internal_error", "Something went wrong on our side"),
     };
 
     private static string Unwrap(BadHttpRequestException bad) =>
         bad.InnerException is JsonException json ? $"Invalid JSON: {json.Message}" : bad.Message;
 
-    /// <summary>The cluster or the database did not answer (a silo leaving, a database restart): the caller may try
+    /// <summary>The cluster, the database or Redis did not answer (a silo leaving, a database restart): the caller may try
     /// again, so it is a warning, not an error (an operator watches the 503 rate and the processes' health).</summary>
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {Method} {Path} answered unavailable")]
     private static partial void LogUnavailable(ILogger logger, Exception exception, string method, string path);

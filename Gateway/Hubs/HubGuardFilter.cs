@@ -111,8 +111,26 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         Guard(context.Context);
-        await next(context);
-        // Counted once the hub accepted the connection; OnDisconnectedAsync runs for exactly these.
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (PokerExceptionHandler.Classify(ex).Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // The hub could not start it (the lobby's list not read): thrown on, SignalR would log an error and never
+            // run OnDisconnectedAsync, leaving this filter's and the hub's entries. Closed instead, the connection ends
+            // as any other does (OnDisconnectedAsync runs); the client sees it closed and may connect again.
+            LogConnectUnavailable(logger, ex, HubName(context.Hub));
+            context.Context.Abort();
+        }
+        catch
+        {
+            // A bug, which SignalR logs; it runs no OnDisconnectedAsync for the connection.
+            connections.TryRemove(context.Context.ConnectionId, out _);
+            throw;
+        }
+
+        // Counted once the hub accepted (or closed) the connection; OnDisconnectedAsync runs for exactly these.
         metrics.Connected(HubName(context.Hub));
     }
 
@@ -145,6 +163,9 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hub method {Method} answered unavailable")]
     private static partial void LogHubUnavailable(ILogger logger, Exception exception, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub connection to {Hub} closed: unavailable while it was opened")]
+    private static partial void LogConnectUnavailable(ILogger logger, Exception exception, string hub);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private static partial void LogHubFailure(ILogger logger, Exception exception, string method);

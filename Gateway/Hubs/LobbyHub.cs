@@ -20,7 +20,17 @@ public sealed class LobbyHub(LobbyRelay relay, IGrainFactory grains) : Hub
     public override async Task OnConnectedAsync()
     {
         await relay.Connected(Context.ConnectionId);
-        await Clients.Caller.SendAsync(TablesMethod, await ILobbyGrain.ListAll(grains));
+        try
+        {
+            await Clients.Caller.SendAsync(TablesMethod, await ILobbyGrain.ListAll(grains));
+        }
+        catch
+        {
+            // No OnDisconnectedAsync follows a failed OnConnectedAsync (unless HubGuardFilter closes the connection).
+            relay.Disconnected(Context.ConnectionId);
+            throw;
+        }
+
         await base.OnConnectedAsync();
     }
 

@@ -43,8 +43,8 @@ public sealed class TableHub(TableRelay relay) : Hub
 
     /// <summary>
     /// Acts on the caller's turn, named by <paramref name="handNo"/> and <paramref name="turnId"/> from the view or
-    /// <c>yourTurn</c> message acted on (another turn: <c>stale_action</c>); a repeated <paramref name="clientSeq"/>
-    /// returns the first answer.
+    /// <c>yourTurn</c> message acted on (another turn: <c>stale_action</c>), with a new <paramref name="clientSeq"/> (1..;
+    /// 0 is <c>invalid_input</c>) for each action: a repeated one returns the first answer.
     /// </summary>
     public Task<ActResult> Act(string tableId, long handNo, long turnId, ActionKind action, long amount, IReadOnlyList<string>? cards, long clientSeq)
     {
@@ -54,7 +54,7 @@ public sealed class TableHub(TableRelay relay) : Hub
         }
 
         var move = new PlayerAction(action, Input.Chips(amount, "amount"), Input.Cards(cards));
-        return relay.Table(Input.TableId(tableId)).Act(PlayerId, Input.Turn(handNo, turnId), move, Input.Chips(clientSeq, "clientSeq", long.MaxValue));
+        return relay.Table(Input.TableId(tableId)).Act(PlayerId, Input.Turn(handNo, turnId), move, Input.ClientSeq(clientSeq));
     }
 
     /// <summary>

@@ -107,6 +107,30 @@ public sealed class TurnTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task An_action_without_its_clientSeq_is_refused_with_invalid_input_over_rest_and_signalr_and_changes_nothing()
+    {
+        await using var game = await HeadsUp.Deal(fixture);
+        using var actor = fixture.Http(game.Actor.Auth.AccessToken);
+        var turn = await TurnOf(game.Actor, _ => true);
+        var path = $"/api/tables/{game.Table}/act";
+        var before = await fixture.PublicSnapshot(game.Table);
+
+        // Without a sequence number every action would be a "repeat" of the first one and be answered with its answer.
+        var missing = await actor.PostAsJsonAsync(path, new { action = "Call", handNo = turn.HandNo, turnId = turn.TurnId });
+        var zero = await actor.PostAsJsonAsync(path, new { action = "Call", handNo = turn.HandNo, turnId = turn.TurnId, clientSeq = 0 });
+        var zeroOverHub = await Assert.ThrowsAsync<HubException>(() => Act(game.Actor, turn, ActionKind.Call, clientSeq: 0));
+        var after = await fixture.PublicSnapshot(game.Table);
+        var called = await Act(game.Actor, turn, ActionKind.Call, clientSeq: 1);
+
+        await Problems.AssertProblem(missing, HttpStatusCode.BadRequest, "invalid_input", "clientSeq");
+        await Problems.AssertProblem(zero, HttpStatusCode.BadRequest, "invalid_input", "clientSeq");
+        Assert.Contains("invalid_input: clientSeq", zeroOverHub.Message, StringComparison.Ordinal);
+        Assert.Equal(before.EventSeq, after.EventSeq);
+        Assert.Equal(before.TableVersion, after.TableVersion);
+        Assert.Equal(before.EventSeq + 1, called.EventSeq);
+    }
+
+    [Fact]
     public async Task A_pre_selected_check_is_played_when_the_turn_comes_and_no_other_player_ever_sees_it()
     {
         await using var game = await HeadsUp.Deal(fixture);
