@@ -794,7 +794,7 @@ internal sealed partial class UpdateHandler(
 
     private async Task ActCustom(int updateId, Context context, PendingAmount pending, string text, CancellationToken ct)
     {
-        if (!long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < pending.Min || amount > pending.Max)
+        if (!long.TryParse(AsciiDigits(text.Trim()), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < pending.Min || amount > pending.Max)
         {
             if (!await StillAsked(pending))
             {
@@ -817,6 +817,14 @@ internal sealed partial class UpdateHandler(
             await Reply(context, Refusal(context, e));
         }
     }
+
+    /// <summary>The text with Persian (U+06F0–U+06F9) and Arabic-Indic (U+0660–U+0669) digits as ASCII ones: a Persian keyboard types those.</summary>
+    private static string AsciiDigits(string text) => string.Concat(text.Select(c => c switch
+    {
+        >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
+        >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
+        _ => c,
+    }));
 
     /// <summary>Acts with the update id as the client sequence number, so a redelivered update is applied once.</summary>
     private async Task Submit(int updateId, Context context, string tableId, TurnRef turn, PlayerAction action, string label, CancellationToken ct)
