@@ -88,7 +88,7 @@ internal sealed partial class UpdateHandler(
             var chatId = UpdateProcessor.ChatOf(update);
             if (update.CallbackQuery is { } query)
             {
-                await api.Call(chatId, (client, token) => client.AnswerCallbackQuery(query.Id, text, showAlert: true, cancellationToken: token), cancellationToken);
+                await AnswerCallback(chatId, query.Id, text, true, null, cancellationToken);
             }
             else if (update.Message is not null)
             {
@@ -602,7 +602,37 @@ internal sealed partial class UpdateHandler(
         }
         finally
         {
-            await api.Call(context.ChatId, (client, token) => client.AnswerCallbackQuery(query.Id, answer, alert, url, cancellationToken: token), ct);
+            await AnswerCallback(context.ChatId, query.Id, answer, alert, url, ct);
+        }
+    }
+
+    /// <summary>The longest the one attempt to answer a button press may take.</summary>
+    private static readonly TimeSpan CallbackAnswerTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Answers a button press with one short attempt: the press expires within seconds, and the chat's next updates
+    /// wait in its queue behind this call, so a throttled or slow answer is dropped, never waited out (the spinner on
+    /// the button stops by itself).
+    /// </summary>
+    private async Task AnswerCallback(long chatId, string queryId, string? text, bool alert, string? url, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(CallbackAnswerTimeout);
+        try
+        {
+            var answer = await api.Once(chatId, async (client, token) =>
+            {
+                await client.AnswerCallbackQuery(queryId, text, alert, url, cancellationToken: token);
+                return true;
+            }, timeout.Token);
+            if (answer.Outcome != CallOutcome.Ok)
+            {
+                logger.LogInformation("The answer to a button pressed in chat {ChatId} was dropped: Telegram answered {Outcome}", chatId, answer.Outcome);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            logger.LogInformation("The answer to a button pressed in chat {ChatId} was dropped: Telegram did not answer within {Timeout}", chatId, CallbackAnswerTimeout);
         }
     }
 
