@@ -153,17 +153,20 @@ internal sealed partial class UpdateHandler
         }
 
         var chat = membership.Chat;
-        if (joined)
-        {
-            // Unblocked, or added back to the group: messages flow to the chat again (a 403 had stopped them).
-            outbox.Reachable(chat.Id);
-        }
-
+        // Unblocked, or added back to the group: messages flow to the chat again (a 403 had stopped them).
+        var refused = joined && outbox.Reachable(chat.Id);
         if (chat.Type == ChatType.Private)
         {
             try
             {
-                await grains.GetGrain<IPlayerGrain>(membership.From.Id).SetReachable(joined);
+                var player = grains.GetGrain<IPlayerGrain>(membership.From.Id);
+                var summary = joined ? await player.Get() : null;
+                await player.SetReachable(joined);
+                if (summary is not null && (refused || summary.Profile.Unreachable))
+                {
+                    // Unblocked: the hands they missed come as they stand now (the /start that follows finds them reachable).
+                    await WatchTables(membership.From.Id, summary, resumed: true);
+                }
             }
             catch (PokerException e) when (e.Code == "not_found")
             {

@@ -157,23 +157,31 @@ internal sealed partial class UpdateHandler(
         }
 
         // After a restart of the bot, chat players' tables are watched again on their next update.
+        await WatchTables(user.Id, player, resumed);
+        return new Context(chat.Id, privateChat, user, player, chat.Title);
+    }
+
+    /// <summary>
+    /// Relays the player's tables to their private chat; <paramref name="resumed"/>: the chat answers again after
+    /// being unreachable, so each table's hand as it stands is sent afresh.
+    /// </summary>
+    private async Task WatchTables(long playerId, PlayerSummary player, bool resumed)
+    {
         foreach (var tableId in player.Tables)
         {
             try
             {
-                await watches.WatchPlayer(tableId, user.Id, player.Profile.Language);
+                await watches.WatchPlayer(tableId, playerId, player.Profile.Language);
                 if (resumed)
                 {
-                    watches.Find(tableId)?.Resume(user.Id);
+                    watches.Find(tableId)?.Resume(playerId);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Could not relay table {TableId} to player {PlayerId}", tableId, user.Id);
+                logger.LogWarning(e, "Could not relay table {TableId} to player {PlayerId}", tableId, playerId);
             }
         }
-
-        return new Context(chat.Id, privateChat, user, player, chat.Title);
     }
 
     private async Task OnMessage(int updateId, Message message, User from, string text, CancellationToken ct)

@@ -174,4 +174,33 @@ public sealed class FloodLimitTests(BotFixture bot)
         await bot.Api.WaitFor(r => r.ChatId == a && r.Accepted && r.Text.StartsWith("🃏", StringComparison.Ordinal), unblocked);
         await table.Close("test over");
     }
+
+    [Fact]
+    public async Task A_player_who_unblocks_the_bot_gets_the_hand_as_it_stands_once_though_the_membership_update_comes_before_the_start()
+    {
+        var table = await bot.NewTable("Unblocked chat");
+        var (a, _) = await bot.JoinTwo(table);
+        // A blocks the bot: Telegram tells the bot, and every call to A's chat answers 403.
+        bot.Api.FailChat(a, 403);
+        (await bot.Post(BotFixture.Membership(a, a, "member", "kicked"))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(a);
+        var blocked = bot.Api.LastIndex;
+        var hand = (await bot.StartNextHand(table)).View.HandNo;
+        await bot.Api.WaitFor(r => r.ChatId == a && r.Status == 403, blocked);
+        await bot.Outbox.Idle(a);
+
+        // A unblocks the bot: Telegram sends my_chat_member (kicked → member) first, then the client's /start.
+        bot.Api.ClearChat(a);
+        var unblocked = bot.Api.LastIndex;
+        (await bot.Post(BotFixture.Membership(a, a, "kicked", "member"))).EnsureSuccessStatusCode();
+        (await bot.Post(BotFixture.Message(a, "/start"))).EnsureSuccessStatusCode();
+        var cards = $"Your cards at Unblocked chat, hand #{hand}:";
+        await bot.Api.WaitFor(r => r.ChatId == a && r.Accepted && r.Text.Contains(cards, StringComparison.Ordinal), unblocked);
+        await bot.Api.WaitFor(r => r.ChatId == a && r.Accepted && r.Text.StartsWith("🃏", StringComparison.Ordinal), unblocked);
+        await bot.Queues.Idle(a);
+        await bot.Outbox.Idle(a);
+
+        Assert.Single(bot.Api.To(a), r => r.Index > unblocked && r.Text.Contains(cards, StringComparison.Ordinal));
+        await table.Close("test over");
+    }
 }
