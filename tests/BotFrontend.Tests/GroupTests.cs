@@ -109,41 +109,44 @@ public sealed class GroupTests(BotFixture bot)
         var (a, b) = (BotFixture.NewUserId(), BotFixture.NewUserId());
         var registry = bot.Grains.GetGrain<IBotGroupsGrain>(bot.Bot.Services.GetRequiredService<BotIdentity>().Id);
         var firstId = Handling.UpdateHandler.GroupTableId(group);
+        // Closed by a host or an admin, or for idleness: the table ends.
+        async Task End(string tableId)
+        {
+            await bot.Grains.GetGrain<ITableGrain>(tableId).Close("idle");
+            await BoundedWait.Until(async () => (await bot.Grains.GetGrain<ITableGrain>(tableId).GetSummary()).Status == TableStatus.Ended, $"the end of table {tableId}");
+            await bot.Queues.Idle(group);
+            await bot.Outbox.Idle(group);
+        }
+
+        // What the bot shows the group after the update: the announcement with its Join button.
+        async Task<BotApiRequest> Announcement(System.Text.Json.Nodes.JsonObject update)
+        {
+            await bot.Outbox.Idle(group);
+            var after = bot.Api.LastIndex;
+            (await bot.Post(update)).EnsureSuccessStatusCode();
+            return await bot.Api.WaitFor(r => r.ChatId == group && r.CallbackData.Any(c => c.StartsWith("j:", StringComparison.Ordinal)), after);
+        }
+
         await bot.Say(a, "/start");
         await bot.Say(b, "/start");
         await bot.Say(a, "/startgroup", group);
-        await bot.Outbox.Idle(group);
-        // Closed by an admin (or for idleness): the table ends.
-        await bot.Grains.GetGrain<ITableGrain>(firstId).Close("idle");
-        await BoundedWait.Until(async () => (await bot.Grains.GetGrain<ITableGrain>(firstId).GetSummary()).Status == TableStatus.Ended, "the first table's end");
-        await bot.Queues.Idle(group);
-        await bot.Outbox.Idle(group);
+        await End(firstId);
 
         // /startgroup opens a new table for the group and posts it; the group's later commands find it.
-        var renewed = bot.Api.LastIndex;
-        (await bot.Post(BotFixture.Message(a, "/startgroup", group))).EnsureSuccessStatusCode();
-        var announced = await bot.Api.WaitFor(r => r.ChatId == group && r.CallbackData.Any(c => c.StartsWith("j:", StringComparison.Ordinal)), renewed);
+        var announced = await Announcement(BotFixture.Message(a, "/startgroup", group));
         var secondId = announced.CallbackData.Single()[2..];
         var recorded = await registry.TableOf(group);
         var second = await bot.Grains.GetGrain<ITableGrain>(secondId).GetSummary();
         await bot.Press(a, $"j:{secondId}", group);
         var joined = await bot.Press(b, $"j:{secondId}", group);
-        await bot.Outbox.Idle(group);
-        var repeated = bot.Api.LastIndex;
-        (await bot.Post(BotFixture.Message(a, "/startgroup", group))).EnsureSuccessStatusCode();
-        var again = await bot.Api.WaitFor(r => r.ChatId == group && r.CallbackData.Any(c => c.StartsWith("j:", StringComparison.Ordinal)), repeated);
+        var again = await Announcement(BotFixture.Message(a, "/startgroup", group));
         var seated = (await bot.Grains.GetGrain<ITableGrain>(secondId).GetSnapshot(null)).View.Seats.Count(s => s.PlayerId is not null);
 
         // That table ends too (its players cashed out): re-adding the bot opens a third one.
-        await bot.Grains.GetGrain<ITableGrain>(secondId).Close("idle");
-        await BoundedWait.Until(async () => (await bot.Grains.GetGrain<ITableGrain>(secondId).GetSummary()).Status == TableStatus.Ended, "the second table's end");
-        await bot.Queues.Idle(group);
+        await End(secondId);
         (await bot.Post(BotFixture.Membership(a, group, "member", "left"))).EnsureSuccessStatusCode();
         await bot.Queues.Idle(group);
-        await bot.Outbox.Idle(group);
-        var readded = bot.Api.LastIndex;
-        (await bot.Post(BotFixture.Membership(a, group, "left", "member"))).EnsureSuccessStatusCode();
-        var third = await bot.Api.WaitFor(r => r.ChatId == group && r.CallbackData.Any(c => c.StartsWith("j:", StringComparison.Ordinal)), readded);
+        var third = await Announcement(BotFixture.Membership(a, group, "left", "member"));
         var thirdId = third.CallbackData.Single()[2..];
 
         Assert.Equal("sendMessage", announced.Method);
