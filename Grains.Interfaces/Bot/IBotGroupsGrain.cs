@@ -54,9 +54,9 @@ public interface IBotGroupsGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// The table of group <paramref name="chatId"/> ended and the bot opened <paramref name="tableId"/> for it: that is
-    /// the group's table from now on (<see cref="TableOf"/> answers it, also after the bot leaves and comes back, and a
-    /// later <see cref="Move"/> carries it). Repeating it changes nothing. Throws <c>invalid_group</c> for a chat that
-    /// is no group chat or an id that is no table id, changing nothing.
+    /// the group's table from now on (<see cref="TableOf"/> answers it, also after the bot leaves and comes back; a
+    /// <see cref="Move"/> of the recorded group carries it). Repeating it changes nothing. Throws <c>invalid_group</c>
+    /// for a chat that is no group chat or an id that is no table id, changing nothing.
     /// </summary>
     [Alias("Reopen")]
     Task Reopen(long chatId, string tableId);
