@@ -34,7 +34,10 @@ internal sealed partial class UpdateHandler
         }
     }
 
-    /// <summary>The table of a group chat: created on first use, relayed to the group (recorded, so a restart resumes it).</summary>
+    /// <summary>
+    /// The table of a group chat: created on first use, and opened afresh once it has ended (closed by its host or an
+    /// admin, or for idleness), relayed to the group (recorded, so a restart resumes it).
+    /// </summary>
     private async Task StartGroup(Context context, CancellationToken ct)
     {
         if (context.PrivateChat)
@@ -43,35 +46,74 @@ internal sealed partial class UpdateHandler
             return;
         }
 
-        var tableId = await GroupTable(context.ChatId);
-        var table = grains.GetGrain<ITableGrain>(tableId);
-        TableSummary summary;
-        try
+        var recorded = await GroupTable(context.ChatId);
+        var (tableId, summary) = await OpenGroupTable(context, recorded);
+        var fresh = tableId != recorded;
+        if (fresh)
         {
-            summary = await table.GetSummary();
-        }
-        catch (PokerException e) when (e.Code == "not_found")
-        {
-            var name = string.IsNullOrWhiteSpace(context.ChatTitle) ? "Group " + context.ChatId.ToString(CultureInfo.InvariantCulture) : context.ChatTitle.Trim();
-            summary = await table.Create(new TableCreation(options.Bot.GroupTemplateId, context.PlayerId, Text.Clip(Text.Plain(name), 64)));
-            logger.LogInformation("Table {TableId} created for group {ChatId} by {PlayerId}", tableId, context.ChatId, context.PlayerId);
+            await grains.GetGrain<IBotGroupsGrain>(identity.Id).Reopen(context.ChatId, tableId);
         }
 
         await watches.AddGroup(tableId, context.ChatId);
-        await Announce(context, summary);
+        await Announce(context, summary, fresh);
+    }
+
+    /// <summary>
+    /// The group's table that is not over: <paramref name="tableId"/> while it is open, else the next of the group's ids
+    /// (<see cref="NextGroupTableId"/>) that is, created when missing. An id opened before its record was written is
+    /// found again, not skipped.
+    /// </summary>
+    private async Task<(string TableId, TableSummary Summary)> OpenGroupTable(Context context, string tableId)
+    {
+        while (true)
+        {
+            var table = grains.GetGrain<ITableGrain>(tableId);
+            try
+            {
+                var summary = await table.GetSummary();
+                if (summary.Status != TableStatus.Ended)
+                {
+                    return (tableId, summary);
+                }
+            }
+            catch (PokerException e) when (e.Code == "not_found")
+            {
+                var name = string.IsNullOrWhiteSpace(context.ChatTitle) ? "Group " + context.ChatId.ToString(CultureInfo.InvariantCulture) : context.ChatTitle.Trim();
+                var created = await table.Create(new TableCreation(options.Bot.GroupTemplateId, context.PlayerId, Text.Clip(Text.Plain(name), 64)));
+                logger.LogInformation("Table {TableId} created for group {ChatId} by {PlayerId}", tableId, context.ChatId, context.PlayerId);
+                return (tableId, created);
+            }
+
+            var next = NextGroupTableId(context.ChatId, tableId);
+            logger.LogInformation("Table {TableId} of group {ChatId} has ended: the group gets table {NextTableId}", tableId, context.ChatId, next);
+            tableId = next;
+        }
+    }
+
+    /// <summary>
+    /// The id of the table a group opens after <paramref name="tableId"/> ended: the group's own id with the next
+    /// number (g123 → g123-2 → g123-3), a legal table id (<see cref="TableIds"/>) short enough for every button.
+    /// </summary>
+    private static string NextGroupTableId(long chatId, string tableId)
+    {
+        var own = GroupTableId(chatId) + "-";
+        var number = tableId.StartsWith(own, StringComparison.Ordinal)
+            && int.TryParse(tableId.AsSpan(own.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var previous) ? previous + 1 : 2;
+        return own + number.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>
     /// One live announcement per group: the first <c>/startgroup</c> (or adding the bot) posts it, later ones edit it
-    /// with the table as it is now instead of posting it again.
+    /// with the table as it is now instead of posting it again. A <paramref name="fresh"/> table (the last one ended)
+    /// is posted anew: the old message, far up the chat, named a table that is gone.
     /// </summary>
-    private async Task Announce(Context context, TableSummary summary)
+    private async Task Announce(Context context, TableSummary summary, bool fresh)
     {
         var chatId = context.ChatId;
         var registry = grains.GetGrain<IBotGroupsGrain>(identity.Id);
         var text = BotTexts.Get(context.Language, "group.created", summary.Name) + "\n" + TableText.Summary(summary, context.Language);
         var keyboard = Keyboards.Join(context.Language, summary);
-        if (await registry.GetAnnouncement(chatId) is { } messageId)
+        if (!fresh && await registry.GetAnnouncement(chatId) is { } messageId)
         {
             outbox.Show(new MessageSlot(chatId, messageId), text, keyboard);
             return;
@@ -111,17 +153,20 @@ internal sealed partial class UpdateHandler
         }
 
         var chat = membership.Chat;
-        if (joined)
-        {
-            // Unblocked, or added back to the group: messages flow to the chat again (a 403 had stopped them).
-            outbox.Reachable(chat.Id);
-        }
-
+        // Unblocked, or added back to the group: messages flow to the chat again (a 403 had stopped them).
+        var refused = joined && outbox.Reachable(chat.Id);
         if (chat.Type == ChatType.Private)
         {
             try
             {
-                await grains.GetGrain<IPlayerGrain>(membership.From.Id).SetReachable(joined);
+                var player = grains.GetGrain<IPlayerGrain>(membership.From.Id);
+                var summary = joined ? await player.Get() : null;
+                await player.SetReachable(joined);
+                if (summary is not null && (refused || summary.Profile.Unreachable))
+                {
+                    // Unblocked: the hands they missed come as they stand now (the /start that follows finds them reachable).
+                    await WatchTables(membership.From.Id, summary, resumed: true);
+                }
             }
             catch (PokerException e) when (e.Code == "not_found")
             {

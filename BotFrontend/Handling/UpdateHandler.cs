@@ -88,7 +88,7 @@ internal sealed partial class UpdateHandler(
             var chatId = UpdateProcessor.ChatOf(update);
             if (update.CallbackQuery is { } query)
             {
-                await api.Call(chatId, (client, token) => client.AnswerCallbackQuery(query.Id, text, showAlert: true, cancellationToken: token), cancellationToken);
+                await AnswerCallback(chatId, query.Id, text, true, null, cancellationToken);
             }
             else if (update.Message is not null)
             {
@@ -157,23 +157,31 @@ internal sealed partial class UpdateHandler(
         }
 
         // After a restart of the bot, chat players' tables are watched again on their next update.
+        await WatchTables(user.Id, player, resumed);
+        return new Context(chat.Id, privateChat, user, player, chat.Title);
+    }
+
+    /// <summary>
+    /// Relays the player's tables to their private chat; <paramref name="resumed"/>: the chat answers again after
+    /// being unreachable, so each table's hand as it stands is sent afresh.
+    /// </summary>
+    private async Task WatchTables(long playerId, PlayerSummary player, bool resumed)
+    {
         foreach (var tableId in player.Tables)
         {
             try
             {
-                await watches.WatchPlayer(tableId, user.Id, player.Profile.Language);
+                await watches.WatchPlayer(tableId, playerId, player.Profile.Language);
                 if (resumed)
                 {
-                    watches.Find(tableId)?.Resume(user.Id);
+                    watches.Find(tableId)?.Resume(playerId);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Could not relay table {TableId} to player {PlayerId}", tableId, user.Id);
+                logger.LogWarning(e, "Could not relay table {TableId} to player {PlayerId}", tableId, playerId);
             }
         }
-
-        return new Context(chat.Id, privateChat, user, player, chat.Title);
     }
 
     private async Task OnMessage(int updateId, Message message, User from, string text, CancellationToken ct)
@@ -602,7 +610,37 @@ internal sealed partial class UpdateHandler(
         }
         finally
         {
-            await api.Call(context.ChatId, (client, token) => client.AnswerCallbackQuery(query.Id, answer, alert, url, cancellationToken: token), ct);
+            await AnswerCallback(context.ChatId, query.Id, answer, alert, url, ct);
+        }
+    }
+
+    /// <summary>The longest the one attempt to answer a button press may take.</summary>
+    private static readonly TimeSpan CallbackAnswerTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Answers a button press with one short attempt: the press expires within seconds, and the chat's next updates
+    /// wait in its queue behind this call, so a throttled or slow answer is dropped, never waited out (the spinner on
+    /// the button stops by itself).
+    /// </summary>
+    private async Task AnswerCallback(long chatId, string queryId, string? text, bool alert, string? url, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(CallbackAnswerTimeout);
+        try
+        {
+            var answer = await api.Once(chatId, async (client, token) =>
+            {
+                await client.AnswerCallbackQuery(queryId, text, alert, url, cancellationToken: token);
+                return true;
+            }, timeout.Token);
+            if (answer.Outcome != CallOutcome.Ok)
+            {
+                logger.LogInformation("The answer to a button pressed in chat {ChatId} was dropped: Telegram answered {Outcome}", chatId, answer.Outcome);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            logger.LogInformation("The answer to a button pressed in chat {ChatId} was dropped: Telegram did not answer within {Timeout}", chatId, CallbackAnswerTimeout);
         }
     }
 
@@ -794,7 +832,7 @@ internal sealed partial class UpdateHandler(
 
     private async Task ActCustom(int updateId, Context context, PendingAmount pending, string text, CancellationToken ct)
     {
-        if (!long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < pending.Min || amount > pending.Max)
+        if (!long.TryParse(AsciiDigits(text.Trim()), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < pending.Min || amount > pending.Max)
         {
             if (!await StillAsked(pending))
             {
@@ -817,6 +855,14 @@ internal sealed partial class UpdateHandler(
             await Reply(context, Refusal(context, e));
         }
     }
+
+    /// <summary>The text with Persian (U+06F0–U+06F9) and Arabic-Indic (U+0660–U+0669) digits as ASCII ones: a Persian keyboard types those.</summary>
+    private static string AsciiDigits(string text) => string.Concat(text.Select(c => c switch
+    {
+        >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
+        >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
+        _ => c,
+    }));
 
     /// <summary>Acts with the update id as the client sequence number, so a redelivered update is applied once.</summary>
     private async Task Submit(int updateId, Context context, string tableId, TurnRef turn, PlayerAction action, string label, CancellationToken ct)

@@ -8,10 +8,10 @@ namespace Orleans.Poker.BotFrontend.Telegram;
 /// <summary>
 /// Every call to Telegram goes through <see cref="Once{T}"/>, which tells what Telegram answered (accepted, throttled
 /// with <c>retry_after</c>, chat unreachable, "message is not modified", refused, no answer). Messages to chats go out
-/// through the outbox (<see cref="Sending.Outbox"/>), which paces and retries them per chat; <see cref="Call{T}"/> is for
-/// the calls that are not a chat's messages (start-up, polling, callback answers, alerts): 429 waits and retries, 403
-/// marks the player unreachable, network errors retry with exponential backoff, other refusals give <c>default</c>
-/// (a failed call must not fail the handler).
+/// through the outbox (<see cref="Sending.Outbox"/>), which paces and retries them per chat, and callback answers are
+/// one attempt each (a button press expires in seconds); <see cref="Call{T}"/> is for the calls that are not a chat's
+/// messages (start-up, polling, alerts): 429 waits and retries, 403 marks the player unreachable, network errors retry
+/// with exponential backoff, other refusals give <c>default</c> (a failed call must not fail the handler).
 /// </summary>
 internal sealed class BotApi(ITelegramBotClient client, IGrainFactory grains, TimeProvider time, BotMetrics metrics, ILogger<BotApi> logger)
 {
@@ -63,7 +63,7 @@ internal sealed class BotApi(ITelegramBotClient client, IGrainFactory grains, Ti
         {
             metrics.Throttled(e.Parameters?.RetryAfter ?? 0);
             var wait = TimeSpan.FromSeconds(Math.Clamp(e.Parameters?.RetryAfter ?? 1, 1, 300));
-            logger.LogWarning("Telegram throttled chat {ChatId}: retrying after {RetryAfter}", chatId, wait);
+            logger.LogWarning("Telegram throttled chat {ChatId} for {RetryAfter}", chatId, wait);
             return new CallResult<T>(CallOutcome.Throttled, default, wait);
         }
         catch (ApiRequestException e) when (e.ErrorCode == 403)

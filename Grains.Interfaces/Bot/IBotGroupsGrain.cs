@@ -52,7 +52,19 @@ public interface IBotGroupsGrain : IGrainWithIntegerKey
     [Alias("Move")]
     Task<string?> Move(long fromChatId, long toChatId);
 
-    /// <summary>The table a group kept from before it became a supergroup (see <see cref="Move"/>); null otherwise.</summary>
+    /// <summary>
+    /// The table of group <paramref name="chatId"/> ended and the bot opened <paramref name="tableId"/> for it: that is
+    /// the group's table from now on (<see cref="TableOf"/> answers it, also after the bot leaves and comes back; a
+    /// <see cref="Move"/> of the recorded group carries it). Repeating it changes nothing. Throws <c>invalid_group</c>
+    /// for a chat that is no group chat or an id that is no table id, changing nothing.
+    /// </summary>
+    [Alias("Reopen")]
+    Task Reopen(long chatId, string tableId);
+
+    /// <summary>
+    /// The table a group kept from before it became a supergroup (see <see cref="Move"/>) or opened after its first
+    /// one ended (see <see cref="Reopen"/>); null otherwise.
+    /// </summary>
     [Alias("TableOf")]
     Task<string?> TableOf(long chatId);
 

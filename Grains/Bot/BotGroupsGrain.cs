@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Bot;
@@ -158,6 +159,28 @@ public sealed class BotGroupsGrain(
         await store.WriteOrDeactivate(this);
         logger.LogInformation("Group {FromChatId} of bot {BotId} became supergroup {ToChatId}: table {TableId} is posted there", fromChatId, this.GetPrimaryKeyLong(), toChatId, group.TableId);
         return group.TableId;
+    }
+
+    public async Task Reopen(long chatId, string tableId)
+    {
+        if (chatId >= 0 || !TableIds.IsValid(tableId))
+        {
+            throw Invalid($"A group's new table needs a group chat (negative id) and a table id; got {chatId} and '{tableId}'.");
+        }
+
+        if (store.State.MovedTables.GetValueOrDefault(chatId) == tableId)
+        {
+            return;
+        }
+
+        store.State.MovedTables[chatId] = tableId;
+        if (Groups.TryGetValue(chatId, out var group))
+        {
+            group.TableId = tableId;
+        }
+
+        await store.WriteOrDeactivate(this);
+        logger.LogInformation("Group {ChatId} of bot {BotId} has a new table {TableId}", chatId, this.GetPrimaryKeyLong(), tableId);
     }
 
     public Task<string?> TableOf(long chatId) => Task.FromResult(store.State.MovedTables.GetValueOrDefault(chatId));

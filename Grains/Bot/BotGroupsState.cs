@@ -9,6 +9,9 @@ public sealed class BotGroupsState
     /// <summary>The message announcing each group's table, kept when the bot leaves: a re-added bot edits it.</summary>
     [Id(1)] public Dictionary<long, int> Announcements { get; set; } = [];
 
-    /// <summary>The tables of supergroups that were groups with a table before (their id no longer names it).</summary>
+    /// <summary>
+    /// The tables their chat's id no longer names: of supergroups that were groups with a table before, and of groups
+    /// whose first table ended.
+    /// </summary>
     [Id(2)] public Dictionary<long, string> MovedTables { get; set; } = [];
 }

@@ -117,6 +117,29 @@ public sealed class FloodLimitTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task A_throttled_answer_to_a_tap_is_tried_once_and_holds_up_no_later_tap_of_its_chat()
+    {
+        var user = BotFixture.NewUserId();
+        await bot.Say(user, "/help");
+        // Telegram throttles the answer to the first tap for a minute: the query expires long before that.
+        bot.Api.FailNext("answerCallbackQuery", 429, 60);
+        var after = bot.Api.LastIndex;
+        var (first, second) = (BotFixture.Callback(user, "m"), BotFixture.Callback(user, "h"));
+        string QueryId(System.Text.Json.Nodes.JsonObject update) => update["callback_query"]!["id"]!.GetValue<string>();
+        var pressed = DateTimeOffset.UtcNow;
+
+        (await bot.Post(first)).EnsureSuccessStatusCode();
+        (await bot.Post(second)).EnsureSuccessStatusCode();
+        var answer = await bot.Api.WaitFor(r => r.Method == "answerCallbackQuery" && r.Json["callback_query_id"]?.GetValue<string>() == QueryId(second), after);
+        await bot.Queues.Idle(user);
+        var tries = bot.Api.Requests.Where(r => r.Index > after && r.Method == "answerCallbackQuery" && r.Json["callback_query_id"]?.GetValue<string>() == QueryId(first)).ToList();
+
+        // With room for a busy two-core machine, as the other taps' tests; a retry would have waited 60 s.
+        Assert.True(answer.At - pressed < TimeSpan.FromSeconds(10), $"the second tap was answered after {(answer.At - pressed).TotalSeconds:0.0} s");
+        Assert.Equal([429], tries.Select(r => r.Status));
+    }
+
+    [Fact]
     public async Task A_blocked_chat_gets_no_calls_and_on_start_gets_the_hand_as_it_stands()
     {
         var table = await bot.NewTable("Blocked chat");
@@ -149,6 +172,35 @@ public sealed class FloodLimitTests(BotFixture bot)
         (await bot.Post(BotFixture.Message(a, "/start"))).EnsureSuccessStatusCode();
         await bot.Api.WaitFor(r => r.ChatId == a && r.Accepted && r.Text.Contains($"Your cards at Blocked chat, hand #{current}:", StringComparison.Ordinal), unblocked);
         await bot.Api.WaitFor(r => r.ChatId == a && r.Accepted && r.Text.StartsWith("🃏", StringComparison.Ordinal), unblocked);
+        await table.Close("test over");
+    }
+
+    [Fact]
+    public async Task A_player_who_unblocks_the_bot_gets_the_hand_as_it_stands_once_though_the_membership_update_comes_before_the_start()
+    {
+        var table = await bot.NewTable("Unblocked chat");
+        var (a, _) = await bot.JoinTwo(table);
+        // A blocks the bot: Telegram tells the bot, and every call to A's chat answers 403.
+        bot.Api.FailChat(a, 403);
+        (await bot.Post(BotFixture.Membership(a, a, "member", "kicked"))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(a);
+        var blocked = bot.Api.LastIndex;
+        var hand = (await bot.StartNextHand(table)).View.HandNo;
+        await bot.Api.WaitFor(r => r.ChatId == a && r.Status == 403, blocked);
+        await bot.Outbox.Idle(a);
+
+        // A unblocks the bot: Telegram sends my_chat_member (kicked → member) first, then the client's /start.
+        bot.Api.ClearChat(a);
+        var unblocked = bot.Api.LastIndex;
+        (await bot.Post(BotFixture.Membership(a, a, "kicked", "member"))).EnsureSuccessStatusCode();
+        (await bot.Post(BotFixture.Message(a, "/start"))).EnsureSuccessStatusCode();
+        var cards = $"Your cards at Unblocked chat, hand #{hand}:";
+        await bot.Api.WaitFor(r => r.ChatId == a && r.Accepted && r.Text.Contains(cards, StringComparison.Ordinal), unblocked);
+        await bot.Api.WaitFor(r => r.ChatId == a && r.Accepted && r.Text.StartsWith("🃏", StringComparison.Ordinal), unblocked);
+        await bot.Queues.Idle(a);
+        await bot.Outbox.Idle(a);
+
+        Assert.Single(bot.Api.To(a), r => r.Index > unblocked && r.Text.Contains(cards, StringComparison.Ordinal));
         await table.Close("test over");
     }
 }

@@ -103,6 +103,69 @@ public sealed class GroupTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task A_group_whose_table_ended_gets_a_fresh_table_from_startgroup_and_from_re_adding_the_bot()
+    {
+        const long group = -1_002_223_340;
+        var (a, b) = (BotFixture.NewUserId(), BotFixture.NewUserId());
+        var registry = bot.Grains.GetGrain<IBotGroupsGrain>(bot.Bot.Services.GetRequiredService<BotIdentity>().Id);
+        var firstId = Handling.UpdateHandler.GroupTableId(group);
+        // Closed by a host or an admin, or for idleness: the table ends.
+        async Task End(string tableId)
+        {
+            await bot.Grains.GetGrain<ITableGrain>(tableId).Close("idle");
+            await BoundedWait.Until(async () => (await bot.Grains.GetGrain<ITableGrain>(tableId).GetSummary()).Status == TableStatus.Ended, $"the end of table {tableId}");
+            await bot.Queues.Idle(group);
+            await bot.Outbox.Idle(group);
+        }
+
+        // What the bot shows the group after the update: the announcement with its Join button.
+        async Task<BotApiRequest> Announcement(System.Text.Json.Nodes.JsonObject update)
+        {
+            await bot.Outbox.Idle(group);
+            var after = bot.Api.LastIndex;
+            (await bot.Post(update)).EnsureSuccessStatusCode();
+            return await bot.Api.WaitFor(r => r.ChatId == group && r.CallbackData.Any(c => c.StartsWith("j:", StringComparison.Ordinal)), after);
+        }
+
+        await bot.Say(a, "/start");
+        await bot.Say(b, "/start");
+        await bot.Say(a, "/startgroup", group);
+        await End(firstId);
+
+        // /startgroup opens a new table for the group and posts it; the group's later commands find it.
+        var announced = await Announcement(BotFixture.Message(a, "/startgroup", group));
+        var secondId = announced.CallbackData.Single()[2..];
+        var recorded = await registry.TableOf(group);
+        var second = await bot.Grains.GetGrain<ITableGrain>(secondId).GetSummary();
+        await bot.Press(a, $"j:{secondId}", group);
+        var joined = await bot.Press(b, $"j:{secondId}", group);
+        var again = await Announcement(BotFixture.Message(a, "/startgroup", group));
+        var seated = (await bot.Grains.GetGrain<ITableGrain>(secondId).GetSnapshot(null)).View.Seats.Count(s => s.PlayerId is not null);
+
+        // That table ends too (its players cashed out): re-adding the bot opens a third one.
+        await End(secondId);
+        (await bot.Post(BotFixture.Membership(a, group, "member", "left"))).EnsureSuccessStatusCode();
+        await bot.Queues.Idle(group);
+        var third = await Announcement(BotFixture.Membership(a, group, "left", "member"));
+        var thirdId = third.CallbackData.Single()[2..];
+
+        Assert.Equal("sendMessage", announced.Method);
+        Assert.Contains("A poker table for this group: Poker group", announced.Text, StringComparison.Ordinal);
+        Assert.NotEqual(firstId, secondId);
+        Assert.True(TableIds.IsValid(secondId));
+        Assert.Equal(secondId, recorded);
+        Assert.NotEqual(TableStatus.Ended, second.Status);
+        Assert.Equal("Poker group", second.Name);
+        Assert.Equal("Done", joined.Json["text"]?.GetValue<string>());
+        Assert.Equal(2, seated);
+        Assert.Equal([$"j:{secondId}"], again.CallbackData);
+        Assert.DoesNotContain(thirdId, new[] { firstId, secondId });
+        Assert.Equal(thirdId, await registry.TableOf(group));
+        Assert.Contains(new BotGroup(group, thirdId), await registry.List());
+        await bot.Grains.GetGrain<ITableGrain>(thirdId).Close("test over");
+    }
+
+    [Fact]
     public async Task Membership_changes_that_are_no_join_or_leave_do_nothing_and_a_second_add_reuses_the_table()
     {
         const long group = -1_002_223_335;

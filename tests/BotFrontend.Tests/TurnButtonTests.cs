@@ -140,6 +140,30 @@ public sealed class TurnButtonTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task A_custom_amount_typed_in_persian_or_arabic_indic_digits_is_taken()
+    {
+        var (table, option, _) = await AskCustomAmountOnTheOption("Custom amount in Persian digits");
+        // 12 in the Persian digits a Persian keyboard types.
+        await bot.Post(BotFixture.Message(option.Actor, " \u06F1\u06F2 "));
+        await bot.Queues.Idle(option.Actor);
+        var raised = await table.GetSnapshot(null);
+        var reraise = await CurrentTurn(table);
+        var legal = (await table.GetSnapshot(reraise.Actor)).Mine!.Legal!;
+        var asking = bot.Api.LastIndex;
+        await Press(reraise, "x");
+        await bot.Api.WaitFor(r => IsAmountQuestion(r, reraise.Actor), asking);
+        // 30 in Arabic-Indic digits.
+        await bot.Post(BotFixture.Message(reraise.Actor, "\u0663\u0660"));
+        await bot.Queues.Idle(reraise.Actor);
+        var reraised = await table.GetSnapshot(null);
+
+        Assert.Equal(12, SeatOf(raised, option.Actor).Bet);
+        Assert.NotEqual(option.Actor, reraise.Actor);
+        Assert.InRange(30, legal.MinRaiseTo, legal.MaxRaiseTo);
+        Assert.Equal(30, SeatOf(reraised, reraise.Actor).Bet);
+    }
+
+    [Fact]
     public async Task A_custom_amount_asked_for_a_turn_that_passed_no_longer_asks_for_a_number()
     {
         var (table, option, _) = await AskCustomAmountOnTheOption("Custom amount expires");
