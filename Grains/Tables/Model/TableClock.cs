@@ -76,14 +76,16 @@ public static class TableClock
             Consider(hand is null && state.CloseReason is not null ? now : null);
         }
 
-        // An ended table still owes what it could not pay or store yet (its cash-outs and prizes, its hands, its close).
-        Consider(state.PendingTransfers.Count > 0 || state.PendingHistories.Count > 0 || state.CloseUnrecorded ? now + RetryInterval : null);
+        Consider(Owes(state) ? now + RetryInterval : null);
         return next;
     }
 
     /// <summary>Whether the table still has work for its timer and watchdog: open, or ended with something it owes.</summary>
-    public static bool Watched(TableState state) =>
-        state.Status != TableStatus.Ended || state.PendingTransfers.Count > 0 || state.PendingHistories.Count > 0 || state.CloseUnrecorded;
+    public static bool Watched(TableState state) => state.Status != TableStatus.Ended || Owes(state);
+
+    /// <summary>What it could not pay or store yet, retried open or ended: cash-outs and prizes, hands, its close.</summary>
+    private static bool Owes(TableState state) =>
+        state.PendingTransfers.Count > 0 || state.PendingHistories.Count > 0 || state.CloseUnrecorded;
 
     /// <summary>What is due now at an open table.</summary>
     public static Due DueAt(TableState state, Hand? hand, DateTimeOffset now)

@@ -94,18 +94,7 @@ public sealed class SeatHistoryTests(ClusterFixture fixture)
         var seated = await kit.Seat(table, 2, buyIn: 0);
 
         // All in on every turn until one player has every chip.
-        for (var i = 0; i < 500 && (await table.GetSummary()).Status != TableStatus.Ended; i++)
-        {
-            if (await kit.TryActor(table) is var (player, mine, turn))
-            {
-                var allIn = mine.Legal!.CanBetOrRaise ? new PlayerAction(ActionKind.BetOrRaise, mine.Legal.MaxRaiseTo) : new PlayerAction(ActionKind.Call);
-                await table.Act(player, turn, allIn, kit.NextSeq());
-            }
-            else
-            {
-                kit.Time.Advance(TimeSpan.FromSeconds(1));
-            }
-        }
+        await kit.PlayAllInUntilEnded(table, 500);
 
         await fixture.HistoryWriter.FlushAsync();
         var history = await fixture.SeatHistory.GetTableHistoryAsync(tableId);

@@ -119,5 +119,29 @@ public sealed class TableKit(IGrainFactory grains, FakeTimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Whoever is to act goes all in, and when nobody is (a sitting-out player's turn, the pause between hands) the clock
+    /// moves a second, until the table ends or <paramref name="steps"/> run out.
+    /// </summary>
+    public async Task PlayAllInUntilEnded(ITableGrain table, int steps)
+    {
+        for (var step = 0; step < steps && (await table.GetSummary()).Status != TableStatus.Ended; step++)
+        {
+            if (await TryActor(table) is var (player, mine, turn))
+            {
+                await table.Act(player, turn, AllIn(mine), NextSeq());
+            }
+            else
+            {
+                time.Advance(TimeSpan.FromSeconds(1));
+                await Task.Yield();
+            }
+        }
+    }
+
+    /// <summary>All in: a bet or raise to the most allowed, else a call.</summary>
+    public static PlayerAction AllIn(PrivateView mine) =>
+        mine.Legal!.CanBetOrRaise ? new PlayerAction(ActionKind.BetOrRaise, mine.Legal.MaxRaiseTo) : new PlayerAction(ActionKind.Call);
+
     public long NextSeq() => Interlocked.Increment(ref clientSeq);
 }

@@ -302,8 +302,7 @@ public sealed class TableTests(ClusterFixture fixture)
             while ((await table.GetSnapshot(null)).View is { ActorSeat: not null } v && v.HandNo == start.View.HandNo)
             {
                 var (player, mine, turn) = await kit.Actor(table);
-                var allIn = mine.Legal!.CanBetOrRaise ? new PlayerAction(ActionKind.BetOrRaise, mine.Legal.MaxRaiseTo) : new PlayerAction(ActionKind.Call);
-                await table.Act(player, turn, allIn, kit.NextSeq());
+                await table.Act(player, turn, TableKit.AllIn(mine), kit.NextSeq());
             }
         }
 
@@ -327,19 +326,7 @@ public sealed class TableTests(ClusterFixture fixture)
         var refund = await table.Leave(players[1]);
         var left = (await table.GetSnapshot(null)).View.Seats.Single(s => s.PlayerId == players[1]);
         // Whoever is to act goes all in (the sitting-out player's turns time out when nobody acts for them).
-        for (var step = 0; step < 2_000 && (await table.GetSummary()).Status != TableStatus.Ended; step++)
-        {
-            if (await kit.TryActor(table) is var (player, mine, turn))
-            {
-                var allIn = mine.Legal!.CanBetOrRaise ? new PlayerAction(ActionKind.BetOrRaise, mine.Legal.MaxRaiseTo) : new PlayerAction(ActionKind.Call);
-                await table.Act(player, turn, allIn, kit.NextSeq());
-            }
-            else
-            {
-                kit.Time.Advance(TimeSpan.FromSeconds(1));
-                await Task.Yield();
-            }
-        }
+        await kit.PlayAllInUntilEnded(table, 2_000);
 
         var after = await Task.WhenAll(players.Select(kit.Balance));
         Assert.Equal(0, refund);
