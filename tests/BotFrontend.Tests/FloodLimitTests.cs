@@ -160,6 +160,8 @@ public sealed class FloodLimitTests(BotFixture bot)
         }
 
         var current = (await table.GetSnapshot(null)).View.HandNo;
+        // The hands' events reach the bot on their own: its first send to A (refused) is awaited before the queues are.
+        await bot.Api.WaitFor(r => r.ChatId == a && r.Status == 403, blocked);
         await bot.Outbox.Idle(a);
         await bot.Outbox.Idle(b);
         var refused = bot.Api.To(a).Where(r => r.Index > blocked).ToList();
