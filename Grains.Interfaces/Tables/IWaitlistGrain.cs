@@ -23,7 +23,12 @@ public interface IWaitlistGrain : IGrainWithStringKey
     [Alias("List")]
     Task<IReadOnlyList<WaitlistEntry>> List();
 
-    /// <summary>Removes and returns the head of the queue, skipping the given players (already seated); null when empty.</summary>
+    /// <summary>
+    /// The head of the queue, skipping the given players (already seated) and dropping banned ones; null when nobody is
+    /// waiting. It stays in the queue: the table takes the player out (<see cref="Leave"/>) once the seat it holds for
+    /// them is stored, so a table that fails or crashes first leaves them where they were. (The call keeps the alias of
+    /// the method that removed the head, so that tables of the release before still reach it during a rolling update.)
+    /// </summary>
     [Alias("TakeNext")]
-    Task<WaitlistEntry?> TakeNext(IReadOnlyCollection<long> skip);
+    Task<WaitlistEntry?> Next(IReadOnlyCollection<long> skip);
 }

@@ -38,12 +38,18 @@ public interface ITemplateWaitlistGrain : IGrainWithStringKey
     Task<TemplateWaitlistStatus> GetStatus(long playerId);
 
     /// <summary>
-    /// A table of the template (<paramref name="tableId"/>) holds a freed seat until <paramref name="heldUntil"/>: removes
-    /// and returns the head of the queue, skipping <paramref name="skip"/> (seated there; they keep their place) and
-    /// dropping banned players; null when nobody is waiting.
+    /// A table of the template (<paramref name="tableId"/>) is about to hold a freed seat until <paramref name="heldUntil"/>:
+    /// returns the head of the queue, skipping <paramref name="skip"/> (seated there; they keep their place) and players
+    /// offered a seat that is not over yet, and dropping banned players; null when nobody is waiting. The player keeps
+    /// their place until the table says it holds the seat (<see cref="Held"/>): if it never does (it failed or crashed
+    /// first), they are offered the next seat once <paramref name="heldUntil"/> has passed.
     /// </summary>
     [Alias("TakeNext")]
     Task<WaitlistEntry?> TakeNext(string tableId, DateTimeOffset heldUntil, IReadOnlyCollection<long> skip);
+
+    /// <summary>The table that took the player (<see cref="TakeNext"/>) has stored the seat it holds for them: they leave the queue.</summary>
+    [Alias("Held")]
+    Task Held(long playerId);
 
     /// <summary>The player sat down at a table of the template (by any path): they leave the queue and any offer from it.</summary>
     [Alias("Seated")]

@@ -271,7 +271,11 @@ public sealed class TableFlow(
         {
             var lapsed = Seating.ExpireHold(state);
             await writes.Persist();
-            waitlist.OfferExpired(lapsed);
+            await waitlist.OfferExpired(lapsed);
+        }
+
+        if (due.HoldExpired || due.SeatUnoffered)
+        {
             await OfferFreedSeat();
             await neighbours.UpdateLobby();
         }
@@ -397,11 +401,10 @@ public sealed class TableFlow(
             return;
         }
 
-        var next = await waitlist.TakeNext();
-        if (next is not null)
+        await waitlist.OfferSeat(async next =>
         {
             Seating.Hold(state, free, next.PlayerId, Now);
             await writes.Commit(TableEventKind.SeatOffered, $"seat {free} is offered to {next.DisplayName}");
-        }
+        });
     }
 }

@@ -68,36 +68,54 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
     }
 
     /// <summary>
-    /// The head of the table's own queue, taken out of it (players seated here are skipped), else — at a table that serves
-    /// its template's queue (<see cref="ITemplateWaitlistGrain.Serves(long, bool, TableType)"/>) — the head of that queue, whose wait is recorded here from
-    /// when they joined it; null when nobody waits. The wait goes on until they sit or the offer expires.
+    /// Offers a freed seat to the head of the table's own queue (players seated here are skipped), else — at a table that
+    /// serves its template's queue (<see cref="ITemplateWaitlistGrain.Serves(long, bool, TableType)"/>) — to the head of
+    /// that queue, whose wait is recorded here from when they joined it. <paramref name="hold"/> holds the seat for them
+    /// and stores it; only then do they leave the queue, so a table that fails or crashes before its hold is stored
+    /// leaves them waiting where they were. The wait goes on until they sit or the offer expires.
     /// </summary>
-    public async Task<WaitlistEntry?> TakeNext()
+    public async Task OfferSeat(Func<WaitlistEntry, Task> hold)
     {
         var seated = state.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray();
-        if (state.WaitlistLength > 0 && await Queue.TakeNext(seated) is { } own)
+        if (state.WaitlistLength > 0)
         {
-            state.WaitlistLength = Math.Max(0, state.WaitlistLength - 1);
-            return own;
+            if (await Queue.Next(seated) is { } own)
+            {
+                await hold(own);
+                await Taken(own.PlayerId);
+                return;
+            }
+
+            await CountQueue();
         }
 
         if (!ITemplateWaitlistGrain.Serves(state.CreatedBy, state.InviteCode is not null, state.Config!.Type))
         {
-            return null;
+            return;
         }
 
         WaitlistEntry? next = null;
         await TemplateCall(async () => next = await TemplateWaitlist.TakeNext(tableId, Seating.HoldUntil(state, time.GetUtcNow()), seated), "take the template waitlist's head");
         if (next is not null)
         {
+            await hold(next);
             history.Add(SeatHistoryEvent.WaitlistJoined(tableId, next.PlayerId, next.JoinedAt));
+            await TemplateCall(() => TemplateWaitlist.Held(next.PlayerId), "take the player held a seat out");
         }
-
-        return next;
     }
 
-    /// <summary>The seat held for the player was not taken in time.</summary>
-    public void OfferExpired(long playerId) => Ended(playerId, WaitlistOutcome.OfferExpired);
+    /// <summary>
+    /// The seat held for the player was not taken in time: their wait ends, and they leave the table's queue if they are
+    /// still in it (the table stopped between storing their hold and taking them out).
+    /// </summary>
+    public async Task OfferExpired(long playerId)
+    {
+        Ended(playerId, WaitlistOutcome.OfferExpired);
+        if (state.WaitlistLength > 0)
+        {
+            await Taken(playerId);
+        }
+    }
 
     /// <summary>The table closed: every wait still open at it ends.</summary>
     public void Closed() => history.Add(SeatHistoryEvent.WaitlistClosed(tableId, time.GetUtcNow()));
@@ -111,6 +129,22 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
         }
 
         return left;
+    }
+
+    /// <summary>
+    /// The player whose seat is held leaves the table's queue. Best effort: the hold is stored whatever the queue says, and
+    /// a player it still lists is taken out when they sit or when the hold expires.
+    /// </summary>
+    private async Task Taken(long playerId)
+    {
+        try
+        {
+            await Dequeue(playerId);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Table {TableId} could not take player {PlayerId}, held a seat, out of its waitlist", tableId, playerId);
+        }
     }
 
     /// <summary>The template's queue is the room's, not this table's: when it fails the table plays on (the seat stays free to offer again).</summary>

@@ -46,18 +46,4 @@ public static class TemplateQueue
         .ThenBy(t => t.TableId, StringComparer.Ordinal)
         .Select(t => t.TableId)
         .FirstOrDefault();
-
-    /// <summary>The index of the first entry not in <paramref name="skip"/> (seated at the table asking), or null.</summary>
-    public static int? Next(IReadOnlyList<WaitlistEntry> entries, IReadOnlyCollection<long> skip)
-    {
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (!skip.Contains(entries[i].PlayerId))
-            {
-                return i;
-            }
-        }
-
-        return null;
-    }
 }

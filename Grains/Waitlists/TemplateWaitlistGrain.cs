@@ -81,33 +81,31 @@ public sealed class TemplateWaitlistGrain(
     {
         ArgumentException.ThrowIfNullOrEmpty(tableId);
         ArgumentNullException.ThrowIfNull(skip);
-        WaitlistEntry? next = null;
-        var changed = store.State.Offers.RemoveAll(o => o.Until <= time.GetUtcNow()) > 0;
-        while (next is null && TemplateQueue.Next(Entries, skip) is int index)
+        var now = time.GetUtcNow();
+        var lapsed = store.State.Offers.RemoveAll(o => o.Until <= now) > 0;
+        // A player offered a seat a moment ago is not offered another: their entry stays until that table holds it
+        // (Held), and comes up again only if the offer ends before then (that table failed or crashed first).
+        var offered = store.State.Offers.Select(o => o.PlayerId).ToHashSet();
+        var (next, removed) = await QueueHead.Find(Entries, p => !skip.Contains(p) && !offered.Contains(p), GrainFactory, logger, $"template {TemplateId}");
+        if (next is not null)
         {
-            var entry = Entries[index];
-            // Asked before the queue changes: a failed call leaves it as stored.
-            var banned = await GrainFactory.GetGrain<IPlayerGrain>(entry.PlayerId).GetBan() is not null;
-            Entries.RemoveAt(index);
-            changed = true;
-            if (banned)
-            {
-                // Banned while waiting: a banned player cannot buy in, so they leave the queue here.
-                logger.LogInformation("Banned player {PlayerId} left the waitlist of template {TemplateId}", entry.PlayerId, TemplateId);
-                continue;
-            }
-
-            next = entry;
-            store.State.Offers.RemoveAll(o => o.PlayerId == entry.PlayerId);
-            store.State.Offers.Add(new TemplateOffer { PlayerId = entry.PlayerId, TableId = tableId, Until = heldUntil });
+            store.State.Offers.Add(new TemplateOffer { PlayerId = next.PlayerId, TableId = tableId, Until = heldUntil });
         }
 
-        if (changed)
+        if (lapsed || removed || next is not null)
         {
             await store.WriteOrDeactivate(this);
         }
 
         return next;
+    }
+
+    public async Task Held(long playerId)
+    {
+        if (Entries.RemoveAll(e => e.PlayerId == playerId) > 0)
+        {
+            await store.WriteOrDeactivate(this);
+        }
     }
 
     public async Task Seated(long playerId)

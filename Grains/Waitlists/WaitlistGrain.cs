@@ -55,32 +55,15 @@ public sealed class WaitlistGrain(
     public Task<IReadOnlyList<WaitlistEntry>> List() => Task.FromResult<IReadOnlyList<WaitlistEntry>>(Entries.ToList());
 
     /// <remarks>Skipped players keep their place: the table decides whether they are still waiting.</remarks>
-    public async Task<WaitlistEntry?> TakeNext(IReadOnlyCollection<long> skip)
+    public async Task<WaitlistEntry?> Next(IReadOnlyCollection<long> skip)
     {
         ArgumentNullException.ThrowIfNull(skip);
-        WaitlistEntry? next = null;
-        var changed = false;
-        while (next is null && Entries.FindIndex(e => !skip.Contains(e.PlayerId)) is var index and >= 0)
-        {
-            var entry = Entries[index];
-            var banned = await GrainFactory.GetGrain<IPlayerGrain>(entry.PlayerId).GetBan() is not null;
-            Entries.RemoveAt(index);
-            changed = true;
-            if (banned)
-            {
-                // Banned while waiting: a banned player cannot buy in, so they leave the queue instead of holding a seat.
-                logger.LogInformation("Banned player {PlayerId} left the waitlist of table {TableId}", entry.PlayerId, this.GetPrimaryKeyString());
-                continue;
-            }
-
-            next = entry;
-        }
-
-        if (changed)
+        var (head, removed) = await QueueHead.Find(Entries, p => !skip.Contains(p), GrainFactory, logger, $"table {this.GetPrimaryKeyString()}");
+        if (removed)
         {
             await store.WriteOrDeactivate(this);
         }
 
-        return next;
+        return head;
     }
 }

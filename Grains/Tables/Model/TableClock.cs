@@ -17,9 +17,11 @@ public static class TableClock
     /// <summary>What the timer finds due, in the order it is done (<see cref="StandUp"/>: the seats to stand up).</summary>
     /// <remarks>
     /// <see cref="CloseAsked"/>: a close was asked for and no hand is in play, yet the table is open (the close after a
-    /// hand was cut short by a failure or a crash between that hand's writes): it closes now.
+    /// hand was cut short by a failure or a crash between that hand's writes): it closes now. <see cref="SeatUnoffered"/>:
+    /// a seat is free, nobody holds it and the table's queue is not empty (the seat's offer was cut short by a failure or a
+    /// crash before its hold was stored): it is offered again, every <see cref="RetryInterval"/>.
     /// </remarks>
-    public sealed record Due(bool HoldExpired, bool WarnExpiry, bool Expired, bool CloseAsked, bool WarnIdle, bool Idle, IReadOnlyList<int> StandUp, bool RobotActs, bool TurnTimedOut);
+    public sealed record Due(bool HoldExpired, bool SeatUnoffered, bool WarnExpiry, bool Expired, bool CloseAsked, bool WarnIdle, bool Idle, IReadOnlyList<int> StandUp, bool RobotActs, bool TurnTimedOut);
 
     /// <summary>Opens the next turn: its id is the event about to be recorded (0 when nobody is to act), and its clock starts.</summary>
     public static void OpenTurn(TableState state, Hand? hand, DateTimeOffset now)
@@ -69,6 +71,7 @@ public static class TableClock
             Consider(hand is not null && state.RobotActsAt is not null ? state.Deadline : null);
             Consider(hand is null && !HandCycle.OnHold(state) ? state.NextHandAt : null);
             Consider(state.Hold?.Until);
+            Consider(SeatUnoffered(state) ? now + RetryInterval : null);
             Consider(state.ExpiresAt is { } e && state.Config?.ExpiryWarning is { } w && !state.ExpiryWarned ? e - w : null);
             Consider(state.ExpiresAt);
             Consider(!HandCycle.OnHold(state) ? SeatHygiene.NextDue(state, hand) : null);
@@ -87,6 +90,8 @@ public static class TableClock
     private static bool Owes(TableState state) =>
         state.PendingTransfers.Count > 0 || state.PendingHistories.Count > 0 || state.CloseUnrecorded;
 
+    private static bool SeatUnoffered(TableState state) => state.WaitlistLength > 0 && Seating.SeatToOffer(state) is not null;
+
     /// <summary>What is due now at an open table.</summary>
     public static Due DueAt(TableState state, Hand? hand, DateTimeOffset now)
     {
@@ -103,6 +108,7 @@ public static class TableClock
 
         return new Due(
             HoldExpired: state.Hold is { } hold && hold.Until <= now,
+            SeatUnoffered: SeatUnoffered(state),
             WarnExpiry: expires is { } e && !state.ExpiryWarned && warning is { } w && e - w <= now,
             Expired: expires is { } end && end <= now && hand is null,
             CloseAsked: hand is null && state.CloseReason is not null,

@@ -2,6 +2,7 @@ using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Tables.Model;
 
 namespace Orleans.Poker.Grains.Tests.Tables;
 
@@ -265,6 +266,33 @@ public sealed class TableTests(ClusterFixture fixture)
         Assert.Equal(0, seat);
         Assert.Null(await waitlist.GetPosition(second));
         Assert.Equal(0, (await table.GetSummary()).WaitlistLength);
+    }
+
+    [Fact]
+    public async Task A_seat_offer_whose_hold_could_not_be_stored_leaves_the_player_first_in_the_queue_and_is_made_again()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, SeatHoldTime = TimeSpan.FromSeconds(30), PauseBetweenHands = TimeSpan.FromSeconds(60) }));
+        var seated = await kit.Seat(table, 2);
+        var tableId = table.GetPrimaryKeyString();
+        var waitlist = fixture.Client.GetGrain<IWaitlistGrain>(tableId);
+        var (first, second) = (await kit.NewPlayer(), await kit.NewPlayer());
+        await table.JoinWaitlist(first, "first");
+        await table.JoinWaitlist(second, "second");
+
+        // The leave is stored (its three writes: the seat, its cash-out, its event); the write that holds the freed seat
+        // for the queue's head fails.
+        fixture.Storage.FailNextWrite("table", tableId, passing: 3);
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => table.Leave(seated[0]));
+        var free = (await table.GetSnapshot(null)).View.Seats[0];
+        var queue = (await waitlist.List()).Select(e => e.PlayerId).ToArray();
+        kit.Time.Advance(TableClock.RetryInterval);
+        var held = (await table.GetSnapshot(null)).View.Seats[0];
+
+        Assert.Equal((null, null), (free.PlayerId, free.HeldFor));
+        Assert.Equal([first, second], queue);
+        Assert.Equal(first, held.HeldFor);
+        Assert.Equal([second], (await waitlist.List()).Select(e => e.PlayerId));
+        Assert.Equal(1, (await table.GetSummary()).WaitlistLength);
     }
 
     [Fact]

@@ -41,6 +41,38 @@ public sealed class TemplateWaitlistTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_player_whose_seat_offer_could_not_be_stored_keeps_their_place_and_is_offered_a_seat_once_that_offer_is_over()
+    {
+        // No hand is dealt while this runs, so the first table's leave is three writes (the seat, its cash-out, its event).
+        var (templateId, queue) = await NewTemplate(c => c with { PauseBetweenHands = TimeSpan.FromSeconds(60) });
+        var (first, second) = (await RoomTable(templateId, 1), await RoomTable(templateId, 2));
+        var firstPlayers = await kit.Seat(first, 2);
+        var secondPlayers = await kit.Seat(second, 2);
+        var (ann, bob) = (await kit.NewPlayer("Ann"), await kit.NewPlayer("Bob"));
+        await queue.Join(ann, "Ann");
+        await queue.Join(bob, "Bob");
+
+        // The first table's leave is stored; the write that holds the freed seat for Ann fails.
+        fixture.Storage.FailNextWrite("table", first.GetPrimaryKeyString(), passing: 3);
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => first.Leave(firstPlayers[0]));
+        var waiting = await queue.GetStatus(ann);
+
+        // While that offer could still be held, a seat freed at another table goes to the next player in the queue.
+        await second.Leave(secondPlayers[0]);
+        var heldForBob = HeldFor(await second.GetSnapshot(null));
+
+        // Once it is over, Ann is offered the next seat: Bob's, which he let expire at the same moment.
+        kit.Time.Advance(TableKit.Holdem().SeatHoldTime + TimeSpan.FromSeconds(1));
+        var heldForAnn = HeldFor(await second.GetSnapshot(null));
+
+        Assert.Equal(new TemplateWaitlistStatus(templateId, 1), waiting);
+        Assert.Equal(bob, heldForBob);
+        Assert.Equal(ann, heldForAnn);
+        Assert.Equal((null, second.GetPrimaryKeyString()), ((await queue.GetStatus(ann)).Position, (await queue.GetStatus(ann)).TableId));
+        Assert.Equal(new TemplateWaitlistStatus(templateId, null), await queue.GetStatus(bob));
+    }
+
+    [Fact]
     public async Task A_new_room_table_pulls_from_the_queue_and_a_players_table_does_not()
     {
         var (templateId, queue) = await NewTemplate();
@@ -91,10 +123,10 @@ public sealed class TemplateWaitlistTests(ClusterFixture fixture)
         Assert.False(await queue.Leave(ann));
     }
 
-    private async Task<(string TemplateId, ITemplateWaitlistGrain Queue)> NewTemplate()
+    private async Task<(string TemplateId, ITemplateWaitlistGrain Queue)> NewTemplate(Func<TemplateConfig, TemplateConfig>? change = null)
     {
         var templateId = ClusterFixture.NewKey("any");
-        await fixture.Grains.GetGrain<ITemplateGrain>(templateId).Create(TableKit.Holdem(c => c with { MaxPlayers = 2 }));
+        await fixture.Grains.GetGrain<ITemplateGrain>(templateId).Create(TableKit.Holdem(c => (change ?? (x => x))(c with { MaxPlayers = 2 })));
         return (templateId, fixture.Grains.GetGrain<ITemplateWaitlistGrain>(templateId));
     }
 

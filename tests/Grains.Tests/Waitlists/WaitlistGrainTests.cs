@@ -50,24 +50,24 @@ public sealed class WaitlistGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Take_next_removes_the_head_and_skips_the_given_players()
+    public async Task Next_is_the_head_skipping_the_given_players_and_leaves_the_queue_as_it_is()
     {
         var waitlist = NewWaitlist();
         await waitlist.Join(1, "Ada");
         await waitlist.Join(2, "Bashir");
         await waitlist.Join(3, "Cyrus");
 
-        var head = await waitlist.TakeNext([]);
-        var skipped = await waitlist.TakeNext([2]);
+        var head = await waitlist.Next([]);
+        var skipped = await waitlist.Next([1, 2]);
 
         Assert.Equal(1, head?.PlayerId);
         Assert.Equal(3, skipped?.PlayerId);
-        Assert.Equal([2L], (await waitlist.List()).Select(e => e.PlayerId));
-        Assert.Null(await waitlist.TakeNext([2]));
+        Assert.Equal([1L, 2L, 3L], (await waitlist.List()).Select(e => e.PlayerId));
+        Assert.Null(await waitlist.Next([1, 2, 3]));
     }
 
     [Fact]
-    public async Task Take_next_passes_over_a_player_banned_while_waiting_and_drops_them()
+    public async Task Next_passes_over_a_player_banned_while_waiting_and_drops_them()
     {
         var waitlist = NewWaitlist();
         var kit = new Tables.TableKit(fixture.Client, fixture.Time);
@@ -76,18 +76,18 @@ public sealed class WaitlistGrainTests(ClusterFixture fixture)
         await waitlist.Join(next, "Bashir");
         await fixture.Grains.GetGrain<Interfaces.Players.IPlayerGrain>(banned).Ban(ClusterFixture.NewPlayerId(), "spam");
 
-        var taken = await waitlist.TakeNext([]);
+        var taken = await waitlist.Next([]);
 
         Assert.Equal(next, taken?.PlayerId);
-        Assert.Empty(await waitlist.List());
+        Assert.Equal([next], (await waitlist.List()).Select(e => e.PlayerId));
     }
 
     [Fact]
-    public async Task Take_next_on_an_empty_queue_is_null()
+    public async Task Next_on_an_empty_queue_is_null()
     {
         var waitlist = NewWaitlist();
 
-        Assert.Null(await waitlist.TakeNext([]));
+        Assert.Null(await waitlist.Next([]));
     }
 
     [Fact]
