@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { adminTelegramId, guestPage, playUntil, sitAt, telegramInitData, useSilo } from './server.mjs';
+import { adminTelegramId, guestPage, playUntil, rest, signIn, sitAt, telegramInitData, useSilo } from './server.mjs';
 
 const env = useSilo();
 const shot = (page, name) => env.shot(page, name);
@@ -70,6 +70,38 @@ test('two guests sit at the NLHE table, play a hand to showdown and see the same
   await bob.click('[data-step=next-street]');
   assert.ok((await bob.$$eval('#replay-board .card', (c) => c.length)) >= 3, 'the flop is on the board after stepping');
   await shot(bob, 'replayer');
+});
+
+test('a lobby whose connection the server closed connects again: the indicator says so, and tables opened meanwhile and afterwards are listed', async () => {
+  const { url, browser } = env;
+  // Hal's lobby connection runs through a route that can hand the page what the gateway sends when it closes a
+  // connection (HubGuardFilter aborting it): a close message that allows no reconnect, so SignalR's own reconnect skips it.
+  const lobbySockets = [];
+  const hal = await guestPage(browser, url, 'Hal', (context) => context.routeWebSocket(/\/hubs\/lobby/, (ws) => {
+    ws.connectToServer();
+    lobbySockets.push(ws);
+  }));
+  assert.equal(lobbySockets.length, 1);
+  const seen = await hal.evaluate(() => window.__poker.linkHistory.length);
+  await lobbySockets[0].send(`${JSON.stringify({ type: 7, error: 'Connection closed with an error.' })}\u001e`);
+  await hal.waitForFunction((n) => window.__poker.linkHistory.slice(n).includes('disconnected'), seen);
+
+  const ivy = await signIn(url, 'Ivy');
+  const open = async () => {
+    const created = await rest(url, 'POST', '/api/tables', ivy.token, { templateId: 'nlhe-cash' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    return created.body.table.tableId;
+  };
+  const meanwhile = await open();
+  await hal.waitForFunction((n) => {
+    const states = window.__poker.linkHistory.slice(n);
+    return states.includes('disconnected') && states.at(-1) === 'connected';
+  }, seen, { timeout: 30_000 });
+  assert.equal(lobbySockets.length, 2, 'the lobby connected once more');
+  assert.equal(await hal.$eval('#link', (el) => el.dataset.state), 'connected');
+  const afterwards = await open();
+  await hal.waitForSelector(`#tables .row[data-table="${meanwhile}"]`, { timeout: 30_000 });
+  await hal.waitForSelector(`#tables .row[data-table="${afterwards}"]`, { timeout: 30_000 });
 });
 
 test('a draw-game table shows five cards and performs a discard', async () => {

@@ -103,9 +103,10 @@ export function telegramInitData(user, extra = {}) {
   return new URLSearchParams({ ...fields, hash }).toString();
 }
 
-/** A phone-sized page signed in as a guest (through the sign-in form). */
-export async function guestPage(browser, url, name) {
+/** A phone-sized page signed in as a guest (through the sign-in form); `prepare` gets its context before the page opens (routes). */
+export async function guestPage(browser, url, name, prepare = async () => undefined) {
   const context = await browser.newContext({ viewport: { width: 420, height: 860 }, deviceScaleFactor: 1 });
+  await prepare(context);
   const page = await context.newPage();
   page.on('dialog', (d) => d.accept());
   await page.goto(url);

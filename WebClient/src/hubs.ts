@@ -1,22 +1,24 @@
-// SignalR connections to /hubs/table and /hubs/lobby with automatic reconnect and a connection indicator.
+// SignalR connections to /hubs/table and /hubs/lobby, kept open (link.ts), and the connection indicator.
 
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import { accessToken } from './api';
+import { keepOpen, overall, type LinkState } from './link';
 import { backoff } from './retry';
 
-export type LinkState = 'connected' | 'reconnecting' | 'disconnected';
+export type { LinkState } from './link';
 
 const listeners = new Set<(state: LinkState) => void>();
-let tableHub: HubConnection | null = null;
-let lobbyHub: HubConnection | null = null;
+const states = new Map<HubConnection, LinkState>();
 
-/** Subscribes to the table connection's state (the indicator in the header). */
+/** Subscribes to the state of the connections taken together (the indicator in the header). */
 export function onLinkState(listener: (state: LinkState) => void): void {
   listeners.add(listener);
 }
 
-function emit(state: LinkState): void {
-  listeners.forEach((l) => l(state));
+function show(connection: HubConnection, state: LinkState): void {
+  states.set(connection, state);
+  const shown = overall(states.values());
+  listeners.forEach((l) => l(shown));
 }
 
 function build(path: string): HubConnection {
@@ -27,74 +29,74 @@ function build(path: string): HubConnection {
     .build();
 }
 
-const reconnectedHandlers = new Set<() => void>();
+/** One of the hubs: its connection is built and started on first use and kept open (keepOpen) until sign-out. */
+class Hub {
+  /** Null until first use and after sign-out. */
+  connection: HubConnection | null = null;
+  private readonly backHandlers = new Set<() => void>();
+
+  /** `quiet`: methods the page that shows them subscribes to while it is shown; handlers keep the connection quiet while it is not. */
+  constructor(private readonly path: string, private readonly quiet: string[] = []) {}
+
+  async open(): Promise<HubConnection> {
+    if (!this.connection) {
+      const connection = build(this.path);
+      this.connection = connection;
+      for (const method of this.quiet) connection.on(method, () => undefined);
+      keepOpen(connection, (state) => show(connection, state), () => this.backHandlers.forEach((h) => h()), () => this.connection === connection);
+    }
+    const connection = this.connection;
+    if (connection.state === HubConnectionState.Disconnected) await connection.start();
+    if (connection.state === HubConnectionState.Connected) show(connection, 'connected');
+    return connection;
+  }
+
+  /** Runs `handler` each time the connection came back; returns what stops that. */
+  onBack(handler: () => void): () => void {
+    this.backHandlers.add(handler);
+    return () => this.backHandlers.delete(handler);
+  }
+
+  /** Stops the connection for good (it is no longer kept, so it is not started again). */
+  async stop(): Promise<void> {
+    const connection = this.connection;
+    this.connection = null;
+    await connection?.stop();
+  }
+}
+
+const tableHub = new Hub('/hubs/table');
+const lobbyHub = new Hub('/hubs/lobby', ['tables', 'tableUpdated', 'tableRemoved']);
+
+/** The shared /hubs/table connection, started on first use and kept open. */
+export function tableConnection(): Promise<HubConnection> {
+  return tableHub.open();
+}
 
 /** Runs after the table connection came back (watches must be renewed and state resynced). */
 export function onTableReconnected(handler: () => void): () => void {
-  reconnectedHandlers.add(handler);
-  return () => reconnectedHandlers.delete(handler);
+  return tableHub.onBack(handler);
 }
 
-/** The shared /hubs/table connection, started on first use; it reconnects by itself, and restarts when it gave up. */
-export async function tableConnection(): Promise<HubConnection> {
-  if (!tableHub) {
-    tableHub = build('/hubs/table');
-    tableHub.onreconnecting(() => emit('reconnecting'));
-    tableHub.onreconnected(() => {
-      emit('connected');
-      reconnectedHandlers.forEach((h) => h());
-    });
-    tableHub.onclose(() => {
-      emit('disconnected');
-      setTimeout(() => void restart(), 2000);
-    });
-  }
-  if (tableHub.state === HubConnectionState.Disconnected) {
-    await tableHub.start();
-    emit('connected');
-  }
-  return tableHub;
+/** The /hubs/lobby connection (tables, tableUpdated, tableRemoved), started on first use and kept open. */
+export function lobbyConnection(): Promise<HubConnection> {
+  return lobbyHub.open();
 }
 
-async function restart(): Promise<void> {
-  if (!tableHub || tableHub.state !== HubConnectionState.Disconnected) return;
-  try {
-    emit('reconnecting');
-    await tableHub.start();
-    emit('connected');
-    reconnectedHandlers.forEach((h) => h());
-  } catch {
-    emit('disconnected');
-    setTimeout(() => void restart(), 3000);
-  }
-}
-
-/** The /hubs/lobby connection (tables, tableUpdated, tableRemoved). */
-export async function lobbyConnection(): Promise<HubConnection> {
-  if (!lobbyHub) {
-    lobbyHub = build('/hubs/lobby');
-    lobbyHub.onreconnecting(() => emit('reconnecting'));
-    lobbyHub.onreconnected(() => emit('connected'));
-    lobbyHub.onclose(() => emit('disconnected'));
-    // The lobby page subscribes while it is shown; these keep the connection quiet while it is not.
-    for (const method of ['tables', 'tableUpdated', 'tableRemoved']) lobbyHub.on(method, () => undefined);
-  }
-  if (lobbyHub.state === HubConnectionState.Disconnected) {
-    await lobbyHub.start();
-  }
-  emit('connected');
-  return lobbyHub;
+/** Runs after the lobby connection came back (the tables changed meanwhile must be read again). */
+export function onLobbyReconnected(handler: () => void): () => void {
+  return lobbyHub.onBack(handler);
 }
 
 /** Stops both connections (sign-out). */
 export async function stopAll(): Promise<void> {
-  await Promise.all([tableHub?.stop(), lobbyHub?.stop()]);
-  tableHub = lobbyHub = null;
+  states.clear();
+  await Promise.all([tableHub.stop(), lobbyHub.stop()]);
 }
 
 /** Test hook: drops the table connection's transport as a network failure would (used by the end-to-end tests). */
 export function dropTableConnection(): void {
-  const connection = tableHub as unknown as { connection?: { transport?: { _webSocket?: WebSocket; stop?: () => void } } } | null;
+  const connection = tableHub.connection as unknown as { connection?: { transport?: { _webSocket?: WebSocket; stop?: () => void } } } | null;
   const transport = connection?.connection?.transport;
   if (transport?._webSocket) transport._webSocket.close(4000, 'dropped');
   else void transport?.stop?.();

@@ -5,7 +5,8 @@ export function backoff(failures: number): number {
   return Math.min(10_000, 500 * 2 ** failures);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `task` until it succeeds, waiting `backoff` between tries, for as long as `wanted()` says (checked before each

@@ -186,4 +186,19 @@ public sealed class AuthTests(GatewayFixture fixture)
         Assert.True(paths.TryGetProperty("/api/tables/{tableId}/sit", out _));
         Assert.True(paths.TryGetProperty("/api/admin/players/{playerId}/adjust", out _));
     }
+
+    [Fact]
+    public async Task OpenApi_document_says_an_action_requires_its_clientSeq()
+    {
+        using var http = fixture.Http();
+
+        var document = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        // The body of POST /api/tables/{tableId}/act, followed to its schema: an action without clientSeq is refused 400.
+        var reference = document.GetProperty("paths").GetProperty("/api/tables/{tableId}/act").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty(reference["#/components/schemas/".Length..]);
+        Assert.Contains("clientSeq", schema.GetProperty("required").EnumerateArray().Select(name => name.GetString()));
+        Assert.False(schema.GetProperty("properties").GetProperty("clientSeq").TryGetProperty("default", out _), "0, the number refused, is no default");
+    }
 }

@@ -4,7 +4,7 @@
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, variantName } from '../format';
-import { lobbyConnection } from '../hubs';
+import { lobbyConnection, onLobbyReconnected } from '../hubs';
 import { language, t } from '../i18n';
 import { anyTableState, anyTableTemplates, isRoomTable, placeWorthAsking } from '../anyTable';
 import { activityLine } from '../results';
@@ -192,10 +192,17 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
   hub.on('tables', onTables);
   hub.on('tableUpdated', onUpdated);
   hub.on('tableRemoved', onRemoved);
-  onTables(await hub.invoke<TableSummary[]>('List'));
-  // Only full tables have a queue worth showing.
-  [...tables.values()].filter((x) => x.seatsTaken >= x.maxPlayers).forEach((x) => void refreshPosition(x.tableId));
-  anyTableTemplates(templates, [...tables.values()]).filter((x) => placeWorthAsking(x.id, [...tables.values()])).forEach((x) => void refreshAny(x.id));
+  // The tables and my places in their queues, read on opening and each time the connection came back (the changes
+  // made while it was away never reach it).
+  const load = async () => {
+    onTables(await hub.invoke<TableSummary[]>('List'));
+    // Only full tables have a queue worth showing.
+    [...tables.values()].filter((x) => x.seatsTaken >= x.maxPlayers).forEach((x) => void refreshPosition(x.tableId));
+    anyTableTemplates(templates, [...tables.values()]).filter((x) => placeWorthAsking(x.id, [...tables.values()])).forEach((x) => void refreshAny(x.id));
+  };
+  await load();
+  // A list that fails (the connection closed again) is read once it is back again.
+  const offReconnected = onLobbyReconnected(() => void load().catch(() => undefined));
   // The cards' activity lines: additive to the live list, so a failure leaves them saying nothing new.
   const loadActivity = async () => {
     const list = await api.get<TableActivity[]>('/api/lobby/activity').catch(() => null);
@@ -215,6 +222,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
   const activityTimer = window.setInterval(() => { void loadActivity(); void loadMaintenance(); }, activityEvery);
   return () => {
     window.clearInterval(activityTimer);
+    offReconnected();
     hub.off('tables', onTables);
     hub.off('tableUpdated', onUpdated);
     hub.off('tableRemoved', onRemoved);
