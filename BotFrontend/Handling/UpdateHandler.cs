@@ -186,27 +186,27 @@ internal sealed partial class UpdateHandler(
 
     private async Task OnMessage(int updateId, Message message, User from, string text, CancellationToken ct)
     {
-        var context = await Begin(message.Chat, from);
-        if (context.Banned)
+        var command = text.StartsWith('/') ? text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
+        var name = command?[0][1..];
+        var at = name?.IndexOf('@', StringComparison.Ordinal) ?? -1;
+        // A group's talk is not the bot's business, numbers included (a custom amount is asked for, and typed, in
+        // private), and neither is a command for another bot in the group: nothing of them is read, not even who wrote
+        // them, so the people who only talk there are not made players.
+        if ((command is null && message.Chat.Type != ChatType.Private) || (at >= 0 && identity.IsAnotherBot(name![(at + 1)..])))
         {
-            // In a group only a command is answered: the chat's talk is not the bot's business.
-            if (context.PrivateChat || text.StartsWith('/'))
-            {
-                logger.LogInformation("Banned player {PlayerId} wrote to the bot: refused", context.PlayerId);
-                await Reply(context, BotTexts.Get(context.Language, "banned"));
-            }
-
             return;
         }
 
-        if (!text.StartsWith('/'))
+        var context = await Begin(message.Chat, from);
+        if (context.Banned)
         {
-            // A group's talk is not the bot's business, numbers included: a custom amount is asked for, and typed, in private.
-            if (!context.PrivateChat)
-            {
-                return;
-            }
+            logger.LogInformation("Banned player {PlayerId} wrote to the bot: refused", context.PlayerId);
+            await Reply(context, BotTexts.Get(context.Language, "banned"));
+            return;
+        }
 
+        if (command is null)
+        {
             if (pendingAmounts.TryRemove(from.Id, out var pending))
             {
                 await ActCustom(updateId, context, pending, text, ct);
@@ -219,24 +219,9 @@ internal sealed partial class UpdateHandler(
             return;
         }
 
-        var parts = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var command = parts[0][1..];
-        var at = command.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            if (identity.IsAnotherBot(command[(at + 1)..]))
-            {
-                // A command for another bot in the group.
-                return;
-            }
-
-            command = command[..at];
-        }
-
-        var argument = parts.Length > 1 ? parts[1] : "";
         try
         {
-            await Command(context, command.ToLowerInvariant(), argument, ct);
+            await Command(context, (at >= 0 ? name![..at] : name!).ToLowerInvariant(), command.Length > 1 ? command[1] : "", ct);
         }
         catch (PokerException e)
         {

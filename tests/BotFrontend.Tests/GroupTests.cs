@@ -242,7 +242,7 @@ public sealed class GroupTests(BotFixture bot)
     }
 
     [Fact]
-    public async Task A_command_for_another_bot_and_a_message_sent_for_a_chat_are_not_answered()
+    public async Task A_groups_talk_a_command_for_another_bot_and_a_message_sent_for_a_chat_are_not_answered_and_register_nobody()
     {
         const long group = -1_002_223_338;
         var user = BotFixture.NewUserId();
@@ -252,6 +252,7 @@ public sealed class GroupTests(BotFixture bot)
         var after = bot.Api.LastIndex;
 
         (await bot.Post(BotFixture.Message(user, "/startgroup@some_other_bot", group))).EnsureSuccessStatusCode();
+        (await bot.Post(BotFixture.Message(user, "anyone up for a game?", group))).EnsureSuccessStatusCode();
         // An anonymous admin: Telegram's shared GroupAnonymousBot account, on behalf of the group.
         var anonymous = BotFixture.Message(1_087_968_824, "/startgroup", group);
         anonymous["message"]!["sender_chat"] = BotFixture.Chat(group);
@@ -260,10 +261,12 @@ public sealed class GroupTests(BotFixture bot)
         await bot.Outbox.Idle(group);
         var ignored = bot.Api.Requests.Where(r => r.Index > after && r.ChatId == group).ToList();
         var missing = await Assert.ThrowsAsync<Grains.Interfaces.Common.PokerException>(() => table.GetSummary());
+        var unknown = await Assert.ThrowsAsync<Grains.Interfaces.Common.PokerException>(() => bot.Grains.GetGrain<Grains.Interfaces.Players.IPlayerGrain>(user).Get());
         var ours = await bot.Say(user, "/startgroup@" + identity.Username.ToUpperInvariant(), group);
 
         Assert.Empty(ignored);
         Assert.Equal("not_found", missing.Code);
+        Assert.Equal("not_found", unknown.Code);
         Assert.Equal([$"j:{table.GetPrimaryKeyString()}"], ours.CallbackData);
         await table.Close("test over");
     }
@@ -307,4 +310,5 @@ public sealed class GroupTests(BotFixture bot)
         Assert.Equal(2, toGroup.Count(r => r.Method == "editMessageText" && r.MessageId == posted.SentMessageId));
         await bot.Grains.GetGrain<ITableGrain>(Handling.UpdateHandler.GroupTableId(group)).Close("test over");
     }
+
 }
