@@ -104,8 +104,9 @@ internal sealed partial class UpdateHandler
 
     /// <summary>
     /// One live announcement per group: the first <c>/startgroup</c> (or adding the bot) posts it, later ones edit it
-    /// with the table as it is now instead of posting it again. A <paramref name="fresh"/> table (the last one ended)
-    /// is posted anew: the old message, far up the chat, named a table that is gone.
+    /// with the table as it is now instead of posting it again (or post it again if somebody deleted it). A
+    /// <paramref name="fresh"/> table (the last one ended) is posted anew: the old message, far up the chat, named a table
+    /// that is gone.
     /// </summary>
     private async Task Announce(Context context, TableSummary summary, bool fresh)
     {
@@ -113,21 +114,18 @@ internal sealed partial class UpdateHandler
         var registry = grains.GetGrain<IBotGroupsGrain>(identity.Id);
         var text = BotTexts.Get(context.Language, "group.created", summary.Name) + "\n" + TableText.Summary(summary, context.Language);
         var keyboard = Keyboards.Join(context.Language, summary);
-        if (!fresh && await registry.GetAnnouncement(chatId) is { } messageId)
-        {
-            outbox.Show(new MessageSlot(chatId, messageId), text, keyboard);
-            return;
-        }
-
-        var slot = outbox.Send(chatId, text, keyboard);
-        _ = RecordAnnouncement(registry, slot);
+        var recorded = fresh ? null : await registry.GetAnnouncement(chatId);
+        var slot = new MessageSlot(chatId, recorded);
+        outbox.Show(slot, text, keyboard);
+        _ = RecordAnnouncement(registry, slot, recorded);
     }
 
-    private async Task RecordAnnouncement(IBotGroupsGrain registry, MessageSlot slot)
+    /// <summary>Records the announcement's message once it went out, if it is a new one: posted first, or again because somebody deleted it.</summary>
+    private async Task RecordAnnouncement(IBotGroupsGrain registry, MessageSlot slot, int? recorded)
     {
         try
         {
-            if (await slot.Sent is { } messageId)
+            if (await slot.Sent is { } messageId && messageId != recorded)
             {
                 await registry.SetAnnouncement(slot.ChatId, messageId);
             }

@@ -221,7 +221,10 @@ internal sealed class Outbox : IDisposable
         }
     }
 
-    /// <summary>Brings one slot up to date, retrying until Telegram takes it, refuses it or the chat turns out unreachable.</summary>
+    /// <summary>
+    /// Brings one slot up to date, retrying until Telegram takes it, refuses it or the chat turns out unreachable; a
+    /// message somebody deleted is posted again.
+    /// </summary>
     private async Task Deliver(Lane lane, MessageSlot slot)
     {
         var backoff = TimeSpan.FromMilliseconds(200);
@@ -259,6 +262,14 @@ internal sealed class Outbox : IDisposable
                 case CallOutcome.Network:
                     await Task.Delay(backoff, time, stopping.Token);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxNetworkBackoff.Ticks));
+                    continue;
+                case CallOutcome.Deleted:
+                    // Somebody deleted the message (a group's admin, the player): it is posted again, as it should read.
+                    lock (gate)
+                    {
+                        slot.MessageId = null;
+                    }
+
                     continue;
                 case CallOutcome.Unreachable:
                     await Unreachable(lane);

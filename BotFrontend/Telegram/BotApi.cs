@@ -7,7 +7,7 @@ namespace Orleans.Poker.BotFrontend.Telegram;
 
 /// <summary>
 /// Every call to Telegram goes through <see cref="Once{T}"/>, which tells what Telegram answered (accepted, throttled
-/// with <c>retry_after</c>, chat unreachable, "message is not modified", refused, no answer). Messages to chats go out
+/// with <c>retry_after</c>, chat unreachable, "message is not modified", the message deleted, refused, no answer). Messages to chats go out
 /// through the outbox (<see cref="Sending.Outbox"/>), which paces and retries them per chat, and callback answers are
 /// one attempt each (a button press expires in seconds); <see cref="Call{T}"/> is for the calls that are not a chat's
 /// messages (start-up, polling, alerts): 429 waits and retries, 403 marks the player unreachable, network errors retry
@@ -75,6 +75,11 @@ internal sealed class BotApi(ITelegramBotClient client, IGrainFactory grains, Ti
         {
             return new CallResult<T>(CallOutcome.NotModified, default);
         }
+        catch (ApiRequestException e) when (e.Message.Contains("message to edit not found", StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogInformation("A message of chat {ChatId} was deleted: {Reason}", chatId, e.Message);
+            return new CallResult<T>(CallOutcome.Deleted, default);
+        }
         catch (ApiRequestException e)
         {
             logger.LogWarning("Telegram refused a call for chat {ChatId}: {Code} {Reason}", chatId, e.ErrorCode, e.Message);
@@ -114,6 +119,9 @@ internal enum CallOutcome
 
     /// <summary>400 "message is not modified": the message already reads so.</summary>
     NotModified,
+
+    /// <summary>400 "message to edit not found": somebody deleted the message in their chat.</summary>
+    Deleted,
 
     /// <summary>Another refusal: retrying the same call cannot help.</summary>
     Refused,

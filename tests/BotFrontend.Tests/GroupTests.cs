@@ -311,4 +311,32 @@ public sealed class GroupTests(BotFixture bot)
         await bot.Grains.GetGrain<ITableGrain>(Handling.UpdateHandler.GroupTableId(group)).Close("test over");
     }
 
+    [Fact]
+    public async Task An_announcement_somebody_deleted_is_posted_again_by_the_next_startgroup_and_that_one_is_edited_after()
+    {
+        const long group = -1_002_224_001;
+        var user = BotFixture.NewUserId();
+        var identity = bot.Bot.Services.GetRequiredService<BotIdentity>();
+        await BoundedWait.Until(() => Task.FromResult(identity.Named), "the bot's name from getMe");
+        var registry = bot.Grains.GetGrain<IBotGroupsGrain>(identity.Id);
+        var after = bot.Api.LastIndex;
+
+        await bot.Say(user, "/startgroup", group);
+        var first = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, after);
+        await BoundedWait.Until(async () => await registry.GetAnnouncement(group) == first.SentMessageId, "the first announcement recorded");
+        // A group admin deletes it.
+        bot.Api.Delete(group, first.SentMessageId!.Value);
+        (await bot.Post(BotFixture.Message(user, "/startgroup", group))).EnsureSuccessStatusCode();
+        var refused = await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == group && r.MessageId == first.SentMessageId, first.Index);
+        var again = await bot.Api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == group, refused.Index);
+        await BoundedWait.Until(async () => await registry.GetAnnouncement(group) == again.SentMessageId, "the announcement posted again recorded");
+        (await bot.Post(BotFixture.Message(user, "/startgroup", group))).EnsureSuccessStatusCode();
+        await bot.Api.WaitFor(r => r.Method == "editMessageText" && r.ChatId == group && r.MessageId == again.SentMessageId, again.Index);
+        await bot.Queues.Idle(group);
+        await bot.Outbox.Idle(group);
+
+        Assert.Equal(400, refused.Status);
+        Assert.Equal(2, bot.Api.To(group).Count(r => r.Index > after && r.Method == "sendMessage"));
+        await bot.Grains.GetGrain<ITableGrain>(Handling.UpdateHandler.GroupTableId(group)).Close("test over");
+    }
 }

@@ -29,6 +29,9 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly Dictionary<long, (double Tokens, DateTimeOffset At)> chatBuckets = [];
     private (double Tokens, DateTimeOffset At) overallBucket = (30, DateTimeOffset.UtcNow);
     private readonly Dictionary<(long Chat, int Message), string> shown = [];
+
+    /// <summary>Messages somebody deleted in their chat: editing one is refused as Telegram refuses it.</summary>
+    private readonly ConcurrentDictionary<(long Chat, int Message), byte> deleted = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<JsonObject> pendingUpdates = new();
     private WebApplication app = null!;
@@ -91,6 +94,9 @@ public sealed class FakeBotApi : IAsyncDisposable
     /// <summary>Every call for <paramref name="chatId"/> during <paramref name="duration"/> answers 429 with the seconds left as retry_after.</summary>
     public void ThrottleChat(long chatId, TimeSpan duration) => throttledUntil[chatId] = DateTimeOffset.UtcNow + duration;
 
+    /// <summary>Somebody (a group's admin, the player in their chat) deleted the message: editing it answers 400 "message to edit not found".</summary>
+    public void Delete(long chatId, int messageId) => deleted[(chatId, messageId)] = 0;
+
     public IReadOnlyList<BotApiRequest> Requests
     {
         get
@@ -151,6 +157,7 @@ public sealed class FakeBotApi : IAsyncDisposable
 
         (int Status, int? RetryAfter)? failure = null;
         long? movedTo = null;
+        var notFound = false;
         if (acceptedTokens is { } accepted && !accepted.Contains(token))
         {
             failure = (401, null);
@@ -180,6 +187,11 @@ public sealed class FakeBotApi : IAsyncDisposable
         {
             failure = (429, wait);
         }
+        else if (method == "editMessageText" && chat is { } gone && json["message_id"]?.GetValue<int>() is { } goneId && deleted.ContainsKey((gone, goneId)))
+        {
+            failure = (400, null);
+            notFound = true;
+        }
         else if (method == "editMessageText" && chat is { } edited && NotModified(edited, json))
         {
             failure = (400, null);
@@ -207,6 +219,7 @@ public sealed class FakeBotApi : IAsyncDisposable
                 429 => $"Too Many Requests: retry after {f.RetryAfter}",
                 401 => "Unauthorized",
                 400 when movedTo is not null => "Bad Request: group chat was upgraded to a supergroup chat",
+                400 when notFound => "Bad Request: message to edit not found",
                 400 => "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
                 _ when chat is > 0 and var user && !opened.ContainsKey(user) => "Forbidden: bot can't initiate conversation with a user",
                 _ => "Forbidden: bot was blocked by the user",
