@@ -306,6 +306,12 @@ public sealed class DeployToolTests
         var siloUnit = File.ReadAllText(Path.Combine(tool.Root, "systemd", "orleans-poker-silo@.service"));
         Assert.DoesNotContain("DOTNET_PROCESSOR_COUNT", siloUnit, StringComparison.Ordinal);
         Assert.Contains("[Service]\nEnvironmentFile=", siloUnit, StringComparison.Ordinal);
+        // The units' instances read each process's own variables from the file the tool writes as it starts it.
+        Assert.Contains("EnvironmentFile=-" + Path.Combine(tool.Root, "run", "silo-%i.env"), siloUnit, StringComparison.Ordinal);
+        var siloFile = File.ReadAllLines(Path.Combine(tool.Root, "run", "silo-0-0.env")).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        Assert.Equal(ProcessEnvironment(tool, "silo-0-0")["POKER__Cluster__SiloPort"], siloFile["POKER__Cluster__SiloPort"]);
+        Assert.Equal(ProcessEnvironment(tool, "gateway-0-0")["POKER__Http__Port"], File.ReadAllLines(Path.Combine(tool.Root, "run", "gateway-0-0.env")).Single(l => l.StartsWith("POKER__Http__Port=", StringComparison.Ordinal))["POKER__Http__Port=".Length..]);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(tool.Root, "run", "bot-0.env")));
         await AssertWebhook(client, botApi, DeployTool.BotToken);
         await AssertAlert(tool, client, botApi, "first deploy");
         (code, text) = await tool.RunAsync("status");
