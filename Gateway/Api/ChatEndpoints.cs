@@ -34,10 +34,12 @@ public static class ChatEndpoints
 
         chat.MapPost("", async (string tableId, ChatPostRequest request, ClaimsPrincipal user, IGrainFactory grains, IHubContext<TableHub> hub) =>
         {
-            var message = await Chat(tableId, grains).Post(user.GetPlayerId(), request.Text, request.Emote);
+            var requestId = Input.RequestId(request.RequestId);
+            var message = await Chat(tableId, grains).Post(user.GetPlayerId(), request.Text, request.Emote, requestId);
+            // A repeat is delivered again too: viewers merge lines by id, and the first delivery may be what failed.
             await Deliver(hub, tableId, message);
             return message;
-        }).WithSummary("Post a line (seated players only): a text of up to 200 characters or an emote; 5 lines per 10 s");
+        }).WithSummary("Post a line (seated players only): a text of up to 200 characters or an emote; 5 lines per 10 s; a repeated requestId gets the first answer");
 
         chat.MapPost("/{messageId:long}/report", async (string tableId, long messageId, ReasonRequest? request, ClaimsPrincipal user, IGrainFactory grains) =>
         {

@@ -75,6 +75,28 @@ public sealed class GatewayFixture : IAsyncLifetime
         return app;
     }
 
+    /// <summary>
+    /// A second gateway on the same cluster (the same sign-in settings) whose SignalR backplane is a Redis that does not
+    /// answer (a closed port): every hub send fails, as with Redis down.
+    /// </summary>
+    public Task<WebApplication> StartGatewayWithRedisDown(Action<WebApplicationBuilder>? configure = null) =>
+        StartGateway(Cluster.Client, new PokerOptions
+        {
+            Auth = Options.Auth,
+            Gateway = Options.Gateway,
+            Cluster = new ClusterSettings { Redis = $"127.0.0.1:{ClosedPort()},abortConnect=false,connectTimeout=500,connectRetry=0,asyncTimeout=500,syncTimeout=500" },
+        }, configure);
+
+    /// <summary>A loopback port nothing listens on (it was free a moment ago).</summary>
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     public async Task DisposeAsync()
     {
         if (App is not null)
