@@ -49,9 +49,12 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public static long NewTelegramId() => Interlocked.Increment(ref nextTelegramId);
 
+    /// <summary>The silo's audit store, which a test can make fail.</summary>
+    public FaultyAuditStore Audit { get; } = new();
+
     public async Task InitializeAsync()
     {
-        Cluster = TestSilo.Build(Time);
+        Cluster = TestSilo.Build(Time, builder => builder.ConfigureSilo((_, silo) => silo.Services.AddSingleton<Orleans.Poker.Grains.Storage.IAuditStore>(Audit)));
         await Cluster.DeployAsync();
         App = await StartGateway(Cluster.Client, Options);
         Server = App.GetTestServer();
