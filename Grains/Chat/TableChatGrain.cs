@@ -97,7 +97,7 @@ public sealed class TableChatGrain(
 
         var deleted = message with { Text = "", Emote = null, Deleted = true };
         State.Messages[index] = deleted;
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
         logger.LogInformation("Chat message {MessageId} of player {PlayerId} at table {TableId} deleted", messageId, message.PlayerId, TableId);
         await Notify(deleted);
         return deleted;

@@ -185,6 +185,27 @@ public sealed class TableChatTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_deletion_or_an_unmute_whose_write_failed_is_stored_when_it_is_sent_again()
+    {
+        var (chat, players) = await NewChat(1);
+        var line = await chat.Post(players[0], "oops", null);
+        var moderation = fixture.Grains.GetGrain<IChatModerationGrain>(IChatModerationGrain.Key);
+        await moderation.Mute(players[0], 7, "spam");
+        fixture.Storage.FailNextWrite("chat", chat);
+        fixture.Storage.FailNextWrite("chat-moderation", moderation);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => chat.Delete(line.Id));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => moderation.Unmute(players[0]));
+        await chat.Delete(line.Id);
+        await moderation.Unmute(players[0]);
+        await fixture.Cluster.DeactivateAsync(chat);
+        await fixture.Cluster.DeactivateAsync(moderation);
+
+        Assert.True(Assert.Single(await chat.Recent()).Deleted);
+        Assert.Null(await moderation.GetMute(players[0]));
+    }
+
+    [Fact]
     public async Task Chat_survives_deactivation()
     {
         var (chat, players) = await NewChat(1);
