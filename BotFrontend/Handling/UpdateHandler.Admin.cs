@@ -60,8 +60,8 @@ internal sealed partial class UpdateHandler
                 return;
             case "unban" when id is { } lifted && parts.Length == 3:
                 await grains.GetGrain<IPlayerGrain>(lifted).Get();
-                await grains.GetGrain<IPlayerGrain>(lifted).Unban(context.PlayerId, parts[2]);
-                await Audit(context, "player.unban", lifted.ToString(CultureInfo.InvariantCulture), parts[2]);
+                await Audited(context, "player.unban", lifted.ToString(CultureInfo.InvariantCulture), parts[2],
+                    () => grains.GetGrain<IPlayerGrain>(lifted).Unban(context.PlayerId, parts[2]));
                 await Reply(context, BotTexts.Get(context.Language, "admin.unbanned", lifted));
                 return;
             default:
@@ -88,18 +88,18 @@ internal sealed partial class UpdateHandler
     {
         var language = context.Language;
         var grain = grains.GetGrain<IBroadcastGrain>(IBroadcastGrain.Key);
-        Broadcast changed;
+        var current = await grain.Get();
+        Func<Task<Broadcast>> change;
         switch (argument.ToLowerInvariant())
         {
             case "":
-                await Reply(context, await grain.Get() is { } current ? BroadcastStatusText(language, current) : BotTexts.Get(language, "admin.broadcast.never"));
+                await Reply(context, current is not null ? BroadcastStatusText(language, current) : BotTexts.Get(language, "admin.broadcast.never"));
                 return;
             case "pause" or "resume":
-                changed = await grain.SetPaused(argument.Equals("pause", StringComparison.OrdinalIgnoreCase), context.PlayerId);
-                broadcasts.Wake();
+                change = () => grain.SetPaused(argument.Equals("pause", StringComparison.OrdinalIgnoreCase), context.PlayerId);
                 break;
             case "cancel":
-                changed = await grain.Cancel(context.PlayerId);
+                change = () => grain.Cancel(context.PlayerId);
                 break;
             default:
                 if (IBroadcastGrain.Normalize(argument) is not { } text)
@@ -113,7 +113,13 @@ internal sealed partial class UpdateHandler
                 return;
         }
 
-        await Audit(context, "broadcast." + argument.ToLowerInvariant(), changed.Id, $"{changed.Sent} sent, {changed.Skipped} skipped, {changed.Failed} failed; from the bot");
+        // The entry, written before the change, names the broadcast as it stood when asked.
+        var changed = await Audited(context, "broadcast." + argument.ToLowerInvariant(), current?.Id ?? "room",
+            (current is null ? "" : $"{current.Sent} sent, {current.Skipped} skipped, {current.Failed} failed; ") + "from the bot", change);
+        if (changed.Status == BroadcastStatus.Running)
+        {
+            broadcasts.Wake();
+        }
         await Reply(context, BroadcastStatusText(language, changed));
     }
 
@@ -134,8 +140,8 @@ internal sealed partial class UpdateHandler
             return null;
         }
 
-        var started = await grains.GetGrain<IBroadcastGrain>(IBroadcastGrain.Key).Start(context.PlayerId, text);
-        await Audit(context, "broadcast.start", started.Id, Text.Shorten(text, 200));
+        var started = await Audited(context, "broadcast.start", "room", Text.Shorten(text, 200),
+            () => grains.GetGrain<IBroadcastGrain>(IBroadcastGrain.Key).Start(context.PlayerId, text));
         broadcasts.Wake();
         await Reply(context, BroadcastStatusText(context.Language, started));
         return BotTexts.Get(context.Language, "ok");
@@ -192,8 +198,7 @@ internal sealed partial class UpdateHandler
             return;
         }
 
-        var ban = await player.Ban(context.PlayerId, reason);
-        await Audit(context, "player.ban", playerId.ToString(CultureInfo.InvariantCulture), ban.Reason);
+        var ban = await Audited(context, "player.ban", playerId.ToString(CultureInfo.InvariantCulture), reason, () => player.Ban(context.PlayerId, reason));
         foreach (var tableId in summary.Tables)
         {
             await watches.Forget(tableId, playerId);
@@ -241,8 +246,7 @@ internal sealed partial class UpdateHandler
         {
             var table = grains.GetGrain<ITableGrain>(kickedFrom);
             var name = (await table.GetSummary()).Name;
-            await table.Kick(playerId);
-            await Audit(context, "table.kick", kickedFrom, $"player {playerId.ToString(CultureInfo.InvariantCulture)}: from the bot");
+            await Audited(context, "table.kick", kickedFrom, $"player {playerId.ToString(CultureInfo.InvariantCulture)}: from the bot", () => table.Kick(playerId));
             await watches.Forget(kickedFrom, playerId);
             await TellKicked(playerId, name, "kicked", ct);
             await Reply(context, BotTexts.Get(language, "admin.kicked", playerId, name));
@@ -251,8 +255,8 @@ internal sealed partial class UpdateHandler
 
         if (button is CallbackData.Maintenance { On: var on })
         {
-            var status = await grains.GetGrain<IMaintenanceGrain>(IMaintenanceGrain.Key).Set(on, context.PlayerId, null);
-            await Audit(context, on ? "room.maintenance.on" : "room.maintenance.off", "room", "from the bot");
+            var status = await Audited(context, on ? "room.maintenance.on" : "room.maintenance.off", "room", "from the bot",
+                () => grains.GetGrain<IMaintenanceGrain>(IMaintenanceGrain.Key).Set(on, context.PlayerId, null));
             await Reply(context, BotTexts.Get(language, status.On ? "admin.maintenance.on" : "admin.maintenance.off"), new global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup(Keyboards.Maintenance(language, status.On)));
             return BotTexts.Get(language, "ok");
         }
@@ -271,14 +275,12 @@ internal sealed partial class UpdateHandler
                 return null;
             case TableVerb.Pause or TableVerb.Resume:
                 var paused = verb == TableVerb.Pause;
-                await target.SetPaused(paused);
-                await Audit(context, paused ? "table.pause" : "table.resume", tableId, "from the bot");
+                await Audited(context, paused ? "table.pause" : "table.resume", tableId, "from the bot", () => target.SetPaused(paused));
                 await Reply(context, BotTexts.Get(language, paused ? "admin.paused" : "admin.resumed", tableId));
                 return BotTexts.Get(language, "ok");
             case TableVerb.Close:
                 var reason = $"closed by admin {context.PlayerId.ToString(CultureInfo.InvariantCulture)} from the bot";
-                await target.Close(reason);
-                await Audit(context, "table.close", tableId, reason);
+                await Audited(context, "table.close", tableId, reason, () => target.Close(reason));
                 await Reply(context, BotTexts.Get(language, "admin.closed", tableId));
                 return BotTexts.Get(language, "ok");
             default:
@@ -305,8 +307,16 @@ internal sealed partial class UpdateHandler
 
     private static string Status(string language, TableStatus status) => BotTexts.Get(language, "status." + status);
 
-    private Task Audit(Context context, string action, string target, string details) =>
-        grains.GetGrain<IAuditLogGrain>(0).Append(new AuditEntry(time.GetUtcNow(), context.PlayerId, action, target, details));
+    /// <summary>Carries out an admin's or a host's action with its audit entry stored first (<see cref="IAuditLogGrain.Audited{T}"/>).</summary>
+    private Task<T> Audited<T>(Context context, string action, string target, string details, Func<Task<T>> act) =>
+        IAuditLogGrain.Audited(grains, new AuditEntry(time.GetUtcNow(), context.PlayerId, action, target, details), act, logger);
+
+    private Task Audited(Context context, string action, string target, string details, Func<Task> act) =>
+        Audited(context, action, target, details, async () =>
+        {
+            await act();
+            return true;
+        });
 
     /// <summary>A kicked chat player hears it (<paramref name="textKey"/>: by an admin or the host) in their private chat (players of the mini-app or robots have none).</summary>
     private async Task TellKicked(long playerId, string tableName, string textKey, CancellationToken ct)

@@ -68,34 +68,34 @@ internal sealed partial class UpdateHandler
         var (tableId, language) = (button.TableId, context.Language);
         var table = grains.GetGrain<ITableGrain>(tableId);
         var name = (await table.GetSummary()).Name;
+        // Only the host's actions reach the audit log: anybody else is refused before an entry is written.
+        await table.GetHostSettings(context.PlayerId);
         switch (button.Verb)
         {
             case HostVerb.Pause or HostVerb.Resume:
                 var paused = button.Verb == HostVerb.Pause;
-                await table.HostPause(context.PlayerId, paused);
-                await Audit(context, paused ? "host.pause" : "host.resume", tableId, "from the bot");
+                await Audited(context, paused ? "host.pause" : "host.resume", tableId, "from the bot", () => table.HostPause(context.PlayerId, paused));
                 await Reply(context, BotTexts.Get(language, paused ? "host.paused" : "host.resumed", name));
                 break;
             case HostVerb.Close:
-                await table.HostClose(context.PlayerId);
-                await Audit(context, "host.close", tableId, "from the bot");
+                await Audited(context, "host.close", tableId, "from the bot", () => table.HostClose(context.PlayerId));
                 await Reply(context, BotTexts.Get(language, "host.closed", name));
                 break;
             case HostVerb.Kick:
                 var kickedName = (await table.GetSnapshot(null)).View.Seats.FirstOrDefault(s => s.PlayerId == button.Value)?.Name;
-                await table.HostKick(context.PlayerId, button.Value);
-                await Audit(context, "host.kick", tableId, $"player {button.Value.ToString(CultureInfo.InvariantCulture)}: from the bot");
+                await Audited(context, "host.kick", tableId, $"player {button.Value.ToString(CultureInfo.InvariantCulture)}: from the bot",
+                    () => table.HostKick(context.PlayerId, button.Value));
                 await watches.Forget(tableId, button.Value);
                 await TellKicked(button.Value, name, "host.kickedyou", ct);
                 await Reply(context, BotTexts.Get(language, "host.kicked", kickedName ?? button.Value.ToString(CultureInfo.InvariantCulture), name));
                 break;
             case HostVerb.BigBlind or HostVerb.TurnTime:
-                var settings = button.Verb == HostVerb.BigBlind
-                    ? await table.HostChangeSettings(context.PlayerId, button.Value, null)
-                    : await table.HostChangeSettings(context.PlayerId, null, TimeSpan.FromSeconds(Math.Min(button.Value, 3600)));
+                long? bigBlind = button.Verb == HostVerb.BigBlind ? button.Value : null;
+                TimeSpan? turnTime = button.Verb == HostVerb.BigBlind ? null : TimeSpan.FromSeconds(Math.Min(button.Value, 3600));
+                var settings = await Audited(context, "host.settings", tableId, string.Create(CultureInfo.InvariantCulture,
+                        $"next hand: big blind {bigBlind?.ToString(CultureInfo.InvariantCulture) ?? "unchanged"}, {(turnTime is { } t ? $"{t.TotalSeconds:0} s" : "unchanged")} to act: from the bot"),
+                    () => table.HostChangeSettings(context.PlayerId, bigBlind, turnTime));
                 var next = settings.Next ?? settings.Current;
-                await Audit(context, "host.settings", tableId, string.Create(CultureInfo.InvariantCulture,
-                    $"next hand: blinds {next.SmallBlind}/{next.BigBlind}, {next.TurnTime.TotalSeconds:0} s to act: from the bot"));
                 await Reply(context, BotTexts.Get(language, "host.changed", name, next.SmallBlind, next.BigBlind, Seconds(next.TurnTime)));
                 break;
             default:

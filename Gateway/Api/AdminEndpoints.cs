@@ -32,8 +32,8 @@ public static class AdminEndpoints
         admin.MapPost("/tables/{tableId}/close", async (string tableId, ReasonRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
             var reason = Input.Text(request.Reason, "reason", 200);
-            await grains.GetGrain<ITableGrain>(Input.TableId(tableId)).Close(reason);
-            await audit.Write(user, "table.close", tableId, reason);
+            var table = grains.GetGrain<ITableGrain>(Input.TableId(tableId));
+            await audit.Run(user, "table.close", tableId, reason, () => table.Close(reason));
             return Results.NoContent();
         }).WithSummary("Close a table after the current hand");
 
@@ -46,8 +46,8 @@ public static class AdminEndpoints
         {
             var playerId = Input.PlayerId(request.PlayerId);
             var reason = Input.OptionalText(request.Reason, "reason", 200);
-            await grains.GetGrain<ITableGrain>(Input.TableId(tableId)).Kick(playerId);
-            await audit.Write(user, "table.kick", tableId, $"player {playerId}: {reason}");
+            var table = grains.GetGrain<ITableGrain>(Input.TableId(tableId));
+            await audit.Run(user, "table.kick", tableId, $"player {playerId}: {reason}", () => table.Kick(playerId));
             return Results.NoContent();
         }).WithSummary("Remove a player from a table (cashing them out)");
 
@@ -58,8 +58,9 @@ public static class AdminEndpoints
             var transferId = Input.RequestId(request.RequestId) is { } requestId ? $"admin:{playerId}:{requestId}" : $"admin:{Guid.NewGuid():N}";
             var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
             await player.Get();
-            var balance = await player.AdminAdjust(transferId, amount, Auth.PokerClaims.GetPlayerId(user), reason);
-            await audit.Write(user, "player.adjust", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{amount:+#;-#;0}: {reason}" + (request.RequestId is { } id ? $" (request {id})" : ""));
+            var balance = await audit.Run(user, "player.adjust", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{amount:+#;-#;0}: {reason}" + (request.RequestId is { } id ? $" (request {id})" : ""),
+                () => player.AdminAdjust(transferId, amount, Auth.PokerClaims.GetPlayerId(user), reason));
             return new ChipsResponse(balance);
         }).WithSummary("Adjust a balance (ledger entry + audit)");
 
@@ -90,9 +91,8 @@ public static class AdminEndpoints
                 throw PokerException.Forbidden("Admins cannot be banned.");
             }
 
-            var ban = await player.Ban(Auth.PokerClaims.GetPlayerId(user), reason);
-            await audit.Write(user, "player.ban", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason);
-            return ban;
+            return await audit.Run(user, "player.ban", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason,
+                () => player.Ban(Auth.PokerClaims.GetPlayerId(user), reason));
         }).WithSummary("Ban a player (audited): they cannot sign in or play, their hub connections close, and they are stood up and cashed out of every table");
 
         admin.MapPost("/players/{playerId:long}/unban", async (long playerId, ReasonRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
@@ -100,8 +100,8 @@ public static class AdminEndpoints
             var reason = Input.Text(request.Reason, "reason", PlayerBan.MaxReasonLength);
             var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
             await player.Get();
-            await player.Unban(Auth.PokerClaims.GetPlayerId(user), reason);
-            await audit.Write(user, "player.unban", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason);
+            await audit.Run(user, "player.unban", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason,
+                () => player.Unban(Auth.PokerClaims.GetPlayerId(user), reason));
             return Results.NoContent();
         }).WithSummary("Lift a player's ban (audited)");
 
@@ -132,8 +132,8 @@ public static class AdminEndpoints
 
         admin.MapPost("/analytics/hourly/rebuild", async (DateTimeOffset from, DateTimeOffset to, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
-            var rows = await grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Rebuild(from, to);
-            await audit.Write(user, "analytics.rebuild", "hourly", $"{from:O}..{to:O}: {rows} rows");
+            var rows = await audit.Run(user, "analytics.rebuild", "hourly", $"{from:O}..{to:O}",
+                () => grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Rebuild(from, to));
             return new RebuildResponse(rows);
         }).WithSummary("Recomputes the hourly statistics of whole hours from the stored hands (at most 31 days, not in the future)");
 
@@ -146,9 +146,8 @@ public static class AdminEndpoints
 
         admin.MapPost("/insights/{insightId:long}/acknowledge", async (long insightId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
-            var insight = await grains.GetGrain<IInsightsGrain>(IInsightsGrain.Key).Acknowledge(insightId, Auth.PokerClaims.GetPlayerId(user));
-            await audit.Write(user, "insight.acknowledge", insightId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{insight.Kind}: {insight.ConditionKey}");
-            return insight;
+            return await audit.Run(user, "insight.acknowledge", insightId.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
+                () => grains.GetGrain<IInsightsGrain>(IInsightsGrain.Key).Acknowledge(insightId, Auth.PokerClaims.GetPlayerId(user)));
         }).WithSummary("Acknowledge an insight (audited); the first acknowledgement stays");
 
         admin.MapGet("/analytics/waits", (DateTimeOffset from, DateTimeOffset to, string? tableId, IGrainFactory grains) =>
@@ -159,8 +158,8 @@ public static class AdminEndpoints
 
     private static async Task<IResult> Pause(string tableId, bool paused, ClaimsPrincipal user, IGrainFactory grains, Audit audit)
     {
-        await grains.GetGrain<ITableGrain>(Input.TableId(tableId)).SetPaused(paused);
-        await audit.Write(user, paused ? "table.pause" : "table.resume", tableId, null);
+        var table = grains.GetGrain<ITableGrain>(Input.TableId(tableId));
+        await audit.Run(user, paused ? "table.pause" : "table.resume", tableId, null, () => table.SetPaused(paused));
         return Results.NoContent();
     }
 }

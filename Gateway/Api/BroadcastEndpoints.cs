@@ -23,9 +23,8 @@ public static class BroadcastEndpoints
         admin.MapPost("", async (BroadcastRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
             var text = request.Text ?? throw Input.Invalid("text", "is required");
-            var started = await Grain(grains).Start(user.GetPlayerId(), text);
-            await audit.Write(user, "broadcast.start", started.Id, Text.Shorten(started.Text, 200));
-            return started;
+            // The broadcast's id comes with the start: the entry, written first, names the room.
+            return await audit.Run(user, "broadcast.start", "room", Text.Shorten(text, 200), () => Grain(grains).Start(user.GetPlayerId(), text));
         }).WithSummary($"Start a broadcast of plain text (1..{IBroadcastGrain.MaxTextLength} characters, line breaks allowed) to every player who started the bot; 409 while another runs or is paused");
 
         admin.MapPost("/pause", (ClaimsPrincipal user, IGrainFactory grains, Audit audit) => Change(user, grains, audit, "broadcast.pause", g => g.SetPaused(true, user.GetPlayerId())))
@@ -37,11 +36,12 @@ public static class BroadcastEndpoints
         return api;
     }
 
+    // The entry, written before the change, names the broadcast as it stood when asked.
     private static async Task<Broadcast> Change(ClaimsPrincipal user, IGrainFactory grains, Audit audit, string action, Func<IBroadcastGrain, Task<Broadcast>> change)
     {
-        var changed = await change(Grain(grains));
-        await audit.Write(user, action, changed.Id, $"{changed.Sent} sent, {changed.Skipped} skipped, {changed.Failed} failed");
-        return changed;
+        var current = await Grain(grains).Get();
+        return await audit.Run(user, action, current?.Id ?? "room", current is null ? null : $"{current.Sent} sent, {current.Skipped} skipped, {current.Failed} failed",
+            () => change(Grain(grains)));
     }
 
     private static IBroadcastGrain Grain(IGrainFactory grains) => grains.GetGrain<IBroadcastGrain>(IBroadcastGrain.Key);

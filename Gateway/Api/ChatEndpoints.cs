@@ -6,6 +6,7 @@ using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Grains.Interfaces.Chat;
+using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
@@ -34,10 +35,12 @@ public static class ChatEndpoints
 
         chat.MapPost("", async (string tableId, ChatPostRequest request, ClaimsPrincipal user, IGrainFactory grains, IHubContext<TableHub> hub) =>
         {
-            var message = await Chat(tableId, grains).Post(user.GetPlayerId(), request.Text, request.Emote);
+            var requestId = Input.RequestId(request.RequestId);
+            var message = await Chat(tableId, grains).Post(user.GetPlayerId(), request.Text, request.Emote, requestId);
+            // A repeat is delivered again too: viewers merge lines by id, and the first delivery may be what failed.
             await Deliver(hub, tableId, message);
             return message;
-        }).WithSummary("Post a line (seated players only): a text of up to 200 characters or an emote; 5 lines per 10 s");
+        }).WithSummary("Post a line (seated players only): a text of up to 200 characters or an emote; 5 lines per 10 s; a repeated requestId gets the first answer");
 
         chat.MapPost("/{messageId:long}/report", async (string tableId, long messageId, ReasonRequest? request, ClaimsPrincipal user, IGrainFactory grains) =>
         {
@@ -68,8 +71,10 @@ public static class ChatEndpoints
 
         admin.MapDelete("/tables/{tableId}/chat/{messageId:long}", async (string tableId, long messageId, ClaimsPrincipal user, IGrainFactory grains, IHubContext<TableHub> hub, Audit audit) =>
         {
-            var deleted = await Chat(tableId, grains).Delete(messageId);
-            await audit.Write(user, "chat.delete", $"{tableId}#{messageId}", $"player {deleted.PlayerId}");
+            var chat = Chat(tableId, grains);
+            // The entry names the line's author, so it is read first (an unknown line is a 404 and audits nothing).
+            var line = (await chat.Recent()).FirstOrDefault(m => m.Id == messageId) ?? throw PokerException.NotFound($"Chat message {messageId} of table {tableId}");
+            var deleted = await audit.Run(user, "chat.delete", $"{tableId}#{messageId}", $"player {line.PlayerId}", () => chat.Delete(messageId));
             await Deliver(hub, tableId, deleted);
             return deleted;
         }).WithSummary("Delete a chat line (its text is gone for everybody)");
@@ -80,15 +85,14 @@ public static class ChatEndpoints
         {
             var reason = Input.Text(request.Reason, "reason", 200);
             await Known(playerId, grains);
-            var mute = await Moderation(grains).Mute(playerId, user.GetPlayerId(), reason);
-            await audit.Write(user, "chat.mute", playerId.ToString(CultureInfo.InvariantCulture), reason);
-            return mute;
+            return await audit.Run(user, "chat.mute", playerId.ToString(CultureInfo.InvariantCulture), reason,
+                () => Moderation(grains).Mute(playerId, user.GetPlayerId(), reason));
         }).WithSummary("Mute a player in every table's chat");
 
         admin.MapDelete("/chat/mutes/{playerId:long}", async (long playerId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
-            await Moderation(grains).Unmute(Input.PlayerId(playerId));
-            await audit.Write(user, "chat.unmute", playerId.ToString(CultureInfo.InvariantCulture), null);
+            var muted = Input.PlayerId(playerId);
+            await audit.Run(user, "chat.unmute", muted.ToString(CultureInfo.InvariantCulture), null, () => Moderation(grains).Unmute(muted));
             return Results.NoContent();
         }).WithSummary("Lift a room-wide chat mute");
         return api;

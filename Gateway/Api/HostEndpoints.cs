@@ -32,9 +32,8 @@ public static class HostEndpoints
         host.MapPost("/kick", async (string tableId, HostKickRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
             var playerId = Input.PlayerId(request.PlayerId);
-            var cashedOut = await Table(tableId, grains).HostKick(user.GetPlayerId(), playerId);
-            await audit.Write(user, "host.kick", tableId, $"player {playerId.ToString(CultureInfo.InvariantCulture)}");
-            return new ChipsResponse(cashedOut);
+            return new ChipsResponse(await Act(tableId, user, grains, audit, "host.kick", $"player {playerId.ToString(CultureInfo.InvariantCulture)}",
+                table => table.HostKick(user.GetPlayerId(), playerId)));
         }).WithSummary("Remove a player, cashing them out (after the hand if they are in it; 0 chips answered then)");
 
         host.MapPost("/settings", async (string tableId, HostSettingsRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
@@ -48,27 +47,33 @@ public static class HostEndpoints
             var turnTime = request.TurnTimeSeconds is { } s
                 ? (s is >= 1 and <= MaxTurnTimeSeconds ? TimeSpan.FromSeconds(s) : throw Input.Invalid("turnTimeSeconds", $"must be between 1 and {MaxTurnTimeSeconds}"))
                 : (TimeSpan?)null;
-            var settings = await Table(tableId, grains).HostChangeSettings(user.GetPlayerId(), bigBlind, turnTime);
-            await audit.Write(user, "host.settings", tableId, settings.Next is { } next
-                ? string.Create(CultureInfo.InvariantCulture, $"next hand: blinds {next.SmallBlind}/{next.BigBlind}, {next.TurnTime.TotalSeconds:0} s to act")
-                : "next hand: unchanged");
-            return settings;
+            return await Act(tableId, user, grains, audit, "host.settings", string.Create(CultureInfo.InvariantCulture,
+                    $"next hand: big blind {(bigBlind is { } bb ? bb.ToString(CultureInfo.InvariantCulture) : "unchanged")}, {(turnTime is { } t ? $"{t.TotalSeconds:0} s" : "unchanged")} to act"),
+                table => table.HostChangeSettings(user.GetPlayerId(), bigBlind, turnTime));
         }).WithSummary("Change the blinds (big blind) and/or the turn time from the next hand, within the template's limits");
 
-        host.MapPost("/close", async (string tableId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
-        {
-            await Table(tableId, grains).HostClose(user.GetPlayerId());
-            await audit.Write(user, "host.close", tableId, null);
-            return Results.NoContent();
-        }).WithSummary("Close the table after the hand in play, cashing everyone out");
+        host.MapPost("/close", (string tableId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+            Act(tableId, user, grains, audit, "host.close", null, async table =>
+            {
+                await table.HostClose(user.GetPlayerId());
+                return Results.NoContent();
+            })).WithSummary("Close the table after the hand in play, cashing everyone out");
         return api;
     }
 
-    private static async Task<IResult> Pause(string tableId, bool paused, ClaimsPrincipal user, IGrainFactory grains, Audit audit)
+    private static Task<IResult> Pause(string tableId, bool paused, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+        Act(tableId, user, grains, audit, paused ? "host.pause" : "host.resume", null, async table =>
+        {
+            await table.HostPause(user.GetPlayerId(), paused);
+            return Results.NoContent();
+        });
+
+    // Only the host's actions reach the audit log: anybody else is refused (403) before an entry is written.
+    private static async Task<T> Act<T>(string tableId, ClaimsPrincipal user, IGrainFactory grains, Audit audit, string action, string? details, Func<ITableGrain, Task<T>> act)
     {
-        await Table(tableId, grains).HostPause(user.GetPlayerId(), paused);
-        await audit.Write(user, paused ? "host.pause" : "host.resume", tableId, null);
-        return Results.NoContent();
+        var table = Table(tableId, grains);
+        await table.GetHostSettings(user.GetPlayerId());
+        return await audit.Run(user, action, tableId, details, () => act(table));
     }
 
     private static ITableGrain Table(string tableId, IGrainFactory grains) => grains.GetGrain<ITableGrain>(Input.TableId(tableId));

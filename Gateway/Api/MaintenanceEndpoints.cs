@@ -42,9 +42,7 @@ public static class MaintenanceEndpoints
     {
         var on = request.On ?? throw Input.Invalid("on", "must be true or false");
         var message = Input.OptionalText(request.Message, "message", 200);
-        var status = await Switch(grains).Set(on, by, message);
-        await audit.Write(by, on ? "room.maintenance.on" : "room.maintenance.off", "room", message);
-        return status;
+        return await audit.Run(by, on ? "room.maintenance.on" : "room.maintenance.off", "room", message, () => Switch(grains).Set(on, by, message));
     }
 
     private static void Check(HttpRequest http, OperationsToken token)

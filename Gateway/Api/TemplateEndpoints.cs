@@ -43,16 +43,14 @@ public static class TemplateEndpoints
         {
             var id = Input.TemplateId(request.Id);
             var config = request.Config ?? throw Input.Invalid("config", "is required");
-            var created = await grains.GetGrain<ITemplateGrain>(id).Create(config);
-            await audit.Write(user, "template.create", id, $"v{created.Version} {config.Variant} {config.Name}");
+            var created = await audit.Run(user, "template.create", id, $"{config.Variant} {config.Name}", () => grains.GetGrain<ITemplateGrain>(id).Create(config));
             return Results.Created($"/api/templates/{id}", created);
         }).WithSummary("Create a template");
 
         admin.MapPut("/{templateId}", async (string templateId, TemplateConfig config, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
-            var updated = await grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId)).Update(config);
-            await audit.Write(user, "template.update", templateId, $"v{updated.Version}");
-            return updated;
+            var template = grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId));
+            return await audit.Run(user, "template.update", templateId, $"{config.Variant} {config.Name}", () => template.Update(config));
         }).WithSummary("Update a template (a new version; existing tables keep theirs)");
 
         admin.MapPost("/{templateId}/deactivate", (string templateId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) => SetActive(templateId, false, user, grains, audit))
@@ -62,8 +60,8 @@ public static class TemplateEndpoints
 
         admin.MapDelete("/{templateId}", async (string templateId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
-            await grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId)).Delete();
-            await audit.Write(user, "template.delete", templateId, null);
+            var template = grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId));
+            await audit.Run(user, "template.delete", templateId, null, () => template.Delete());
             return Results.NoContent();
         }).WithSummary("Delete a template no table uses");
         return api;
@@ -73,8 +71,7 @@ public static class TemplateEndpoints
 
     private static async Task<TemplateInfo> SetActive(string templateId, bool active, ClaimsPrincipal user, IGrainFactory grains, Audit audit)
     {
-        var info = await grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId)).SetActive(active);
-        await audit.Write(user, active ? "template.activate" : "template.deactivate", templateId, null);
-        return info;
+        var template = grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId));
+        return await audit.Run(user, active ? "template.activate" : "template.deactivate", templateId, null, () => template.SetActive(active));
     }
 }

@@ -10,8 +10,9 @@ using Orleans.Poker.ServiceDefaults.Configuration;
 namespace Orleans.Poker.Gateway.Hubs;
 
 /// <summary>
-/// Guards every hub call: a token bucket per connection (throttled calls get a <see cref="HubException"/>, a
-/// connection that keeps flooding is closed) and error mapping (refusals become <see cref="HubException"/>s
+/// Guards every hub call: a token bucket per player across their connections to this gateway (throttled calls get a
+/// <see cref="HubException"/>; throttled calls are forgotten over <see cref="GatewaySettings.HubViolationWindow"/>, and a
+/// connection calling on while its player keeps flooding is closed) and error mapping (refusals become <see cref="HubException"/>s
 /// carrying <c>code: message</c>; nothing else leaks). A banned player's connections are closed when the ban is stored
 /// (<see cref="CloseBanned"/>, told by <see cref="Auth.BanWatch"/>); in case that notice was lost, a connection's first
 /// call after each <see cref="GatewaySettings.ResubscribeInterval"/> also asks for its player's ban, beside the call,
@@ -21,14 +22,17 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
 {
     private readonly ConcurrentDictionary<string, Guarded> connections = new(StringComparer.Ordinal);
 
+    // The players' buckets, each shared by the player's connections here and dropped with the last (under its own lock:
+    // only connects and disconnects take it).
+    private readonly Dictionary<long, Bucket> players = [];
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var connection = invocationContext.Context;
         var guarded = Guard(connection);
-        var bucket = guarded.Bucket;
-        if (!bucket.TryTake(options.Gateway.HubCallsPerSecond, options.Gateway.HubCallBurst, time))
+        if (!guarded.Bucket.TryTake(options.Gateway, time, out var flooding))
         {
-            if (bucket.Violations >= options.Gateway.HubViolationsBeforeClose)
+            if (flooding)
             {
                 LogFlooding(logger, connection.ConnectionId, connection.User?.FindFirst(PokerClaims.PlayerId)?.Value);
                 connection.Abort();
@@ -126,7 +130,7 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
         catch
         {
             // A bug, which SignalR logs; it runs no OnDisconnectedAsync for the connection.
-            connections.TryRemove(context.Context.ConnectionId, out _);
+            Forget(context.Context.ConnectionId);
             throw;
         }
 
@@ -136,7 +140,7 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
 
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        connections.TryRemove(context.Context.ConnectionId, out _);
+        Forget(context.Context.ConnectionId);
         metrics.Disconnected(HubName(context.Hub));
         return next(context, exception);
     }
@@ -170,13 +174,68 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private static partial void LogHubFailure(ILogger logger, Exception exception, string method);
 
-    // The factory takes its state as an argument: a capturing lambda would allocate on every call, found or not.
-    private Guarded Guard(HubCallerContext connection) => connections.GetOrAdd(connection.ConnectionId, static (_, state) =>
+    private Guarded Guard(HubCallerContext connection)
     {
-        var (caller, clock, burst) = state;
-        var now = clock.GetTimestamp();
-        return new Guarded(caller, Bans.PlayerOf(caller.User), new Bucket(burst, now), now);
-    }, (connection, time, options.Gateway.HubCallBurst));
+        if (connections.TryGetValue(connection.ConnectionId, out var known))
+        {
+            return known;
+        }
+
+        var playerId = Bans.PlayerOf(connection.User);
+        var now = time.GetTimestamp();
+        var guarded = new Guarded(connection, playerId, Share(playerId, now), now);
+        if (connections.TryAdd(connection.ConnectionId, guarded))
+        {
+            return guarded;
+        }
+
+        Release(guarded);
+        return connections[connection.ConnectionId];
+    }
+
+    /// <summary>The bucket of <paramref name="playerId"/>'s connections, counting one more (one of its own without a player).</summary>
+    private Bucket Share(long? playerId, long now)
+    {
+        if (playerId is not { } id)
+        {
+            return new Bucket(options.Gateway.HubCallBurst, now);
+        }
+
+        lock (players)
+        {
+            if (!players.TryGetValue(id, out var bucket))
+            {
+                players[id] = bucket = new Bucket(options.Gateway.HubCallBurst, now);
+            }
+
+            bucket.Connections++;
+            return bucket;
+        }
+    }
+
+    private void Forget(string connectionId)
+    {
+        if (connections.TryRemove(connectionId, out var guarded))
+        {
+            Release(guarded);
+        }
+    }
+
+    private void Release(Guarded guarded)
+    {
+        if (guarded.PlayerId is not { } id)
+        {
+            return;
+        }
+
+        lock (players)
+        {
+            if (--guarded.Bucket.Connections == 0)
+            {
+                players.Remove(id);
+            }
+        }
+    }
 
     /// <summary>A connection of this process: its player, its call bucket and when its ban was last checked.</summary>
     private sealed class Guarded(HubCallerContext connection, long? playerId, Bucket bucket, long banChecked)
@@ -202,24 +261,35 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
     {
         private readonly Lock gate = new();
         private double tokens = tokens;
+        private double violations;
         private long stamp = stamp;
 
-        public int Violations { get; private set; }
+        /// <summary>The player's connections guarded with it (changed under the filter's lock of the players).</summary>
+        public int Connections { get; set; }
 
-        public bool TryTake(int perSecond, int burst, TimeProvider time)
+        /// <summary>
+        /// Takes a call's token; false when throttled, and then <paramref name="flooding"/> when the throttled calls not
+        /// yet forgotten (<see cref="GatewaySettings.HubViolationsBeforeClose"/> are per
+        /// <see cref="GatewaySettings.HubViolationWindow"/>) reached that number.
+        /// </summary>
+        public bool TryTake(GatewaySettings limits, TimeProvider time, out bool flooding)
         {
             lock (gate)
             {
                 var now = time.GetTimestamp();
-                tokens = Math.Min(burst, tokens + (time.GetElapsedTime(stamp, now).TotalSeconds * perSecond));
+                var elapsed = time.GetElapsedTime(stamp, now);
                 stamp = now;
+                tokens = Math.Min(limits.HubCallBurst, tokens + (elapsed.TotalSeconds * limits.HubCallsPerSecond));
+                violations = Math.Max(0, violations - (elapsed / limits.HubViolationWindow * limits.HubViolationsBeforeClose));
+                flooding = false;
                 if (tokens >= 1)
                 {
                     tokens -= 1;
                     return true;
                 }
 
-                Violations++;
+                violations++;
+                flooding = violations >= limits.HubViolationsBeforeClose;
                 return false;
             }
         }

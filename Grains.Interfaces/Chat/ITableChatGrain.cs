@@ -17,6 +17,16 @@ public interface ITableChatGrain : IGrainWithStringKey
     [Alias("Post")]
     Task<ChatMessage> Post(long playerId, string? text, string? emote);
 
+    /// <summary>
+    /// As <see cref="Post(long, string?, string?)"/>, once per <paramref name="requestId"/> (the caller's own id of the
+    /// line, 1..64 letters, digits, '-' or '_'; else <c>invalid_input</c>): a repeat from the same player, a retry after
+    /// a failure or a lost answer, is answered with the first answer and stores nothing. A player's last
+    /// <c>ChatRules.RequestsKept</c> ids of the last <c>ChatRules.RequestsKeptFor</c> are remembered. Null: no such
+    /// promise (the earlier release's gateways call the overload without it during a rolling update).
+    /// </summary>
+    [Alias("PostOnce")]
+    Task<ChatMessage> Post(long playerId, string? text, string? emote, string? requestId);
+
     /// <summary>The kept messages, oldest first (deleted ones with an empty text).</summary>
     [Alias("Recent")]
     Task<IReadOnlyList<ChatMessage>> Recent();

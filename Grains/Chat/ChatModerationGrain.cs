@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Chat;
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Chat;
 
-/// <summary>The room's chat moderation: room-wide mutes and reported messages, persisted on every change.</summary>
+/// <summary>
+/// The room's chat moderation: room-wide mutes and reported messages, persisted on every change (a change whose write
+/// failed drops the activation, so a retry meets what was stored).
+/// </summary>
 public sealed class ChatModerationGrain(
     [PersistentState("chat-moderation", PokerStorage.Name)] IPersistentState<ChatModerationState> store,
     TimeProvider time,
@@ -22,7 +26,7 @@ public sealed class ChatModerationGrain(
         var mute = new ChatMute(playerId, adminId, reason, time.GetUtcNow());
         State.Mutes.RemoveAll(m => m.PlayerId == playerId);
         State.Mutes.Add(mute);
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
         logger.LogInformation("Player {PlayerId} muted in chat by admin {AdminId}", playerId, adminId);
         return mute;
     }
@@ -34,7 +38,7 @@ public sealed class ChatModerationGrain(
             throw PokerException.NotFound($"A chat mute of player {playerId}");
         }
 
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
         logger.LogInformation("Player {PlayerId} unmuted in chat", playerId);
     }
 
@@ -56,7 +60,7 @@ public sealed class ChatModerationGrain(
         }
 
         State.LastReportId = report.Id;
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
         logger.LogInformation("Player {ReporterId} reported chat message {MessageId} of player {PlayerId} at table {TableId}", reporterId, message.Id, message.PlayerId, tableId);
         return report;
     }

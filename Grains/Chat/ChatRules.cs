@@ -20,6 +20,12 @@ public static class ChatRules
 
     public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(10);
 
+    /// <summary>Request ids remembered per player (<see cref="ITableChatGrain.Post(long, string?, string?, string?)"/>).</summary>
+    public const int RequestsKept = 16;
+
+    /// <summary>How long a request id is remembered: a client retries within seconds, a player pressing send again within minutes.</summary>
+    public static readonly TimeSpan RequestsKeptFor = TimeSpan.FromHours(1);
+
     /// <summary>
     /// The line to store for a text or an emote (exactly one of them); throws <c>invalid_chat</c> for anything else.
     /// </summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Chat;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Storage;
 using Orleans.Utilities;
 
 namespace Orleans.Poker.Grains.Chat;
@@ -23,8 +24,21 @@ public sealed class TableChatGrain(
 
     private string TableId => this.GetPrimaryKeyString();
 
-    public async Task<ChatMessage> Post(long playerId, string? text, string? emote)
+    public Task<ChatMessage> Post(long playerId, string? text, string? emote) => Post(playerId, text, emote, null);
+
+    public async Task<ChatMessage> Post(long playerId, string? text, string? emote, string? requestId)
     {
+        if (requestId is not null && !TableIds.IsValid(requestId))
+        {
+            throw new PokerException("invalid_input", "requestId must be 1..64 letters, digits, '-' or '_'");
+        }
+
+        if (Replay(playerId, requestId) is { } first)
+        {
+            logger.LogDebug("Player {PlayerId} sent chat request {RequestId} at table {TableId} again: answered with message {MessageId}", playerId, requestId, TableId, first.Id);
+            return first;
+        }
+
         var (line, code) = ChatRules.Compose(text, emote);
         var view = (await GrainFactory.GetGrain<ITableGrain>(TableId).GetSnapshot(null)).View;
         var seat = view.Seats.FirstOrDefault(s => s.PlayerId == playerId)
@@ -44,7 +58,14 @@ public sealed class TableChatGrain(
         }
 
         State.LastId = message.Id;
-        await store.WriteStateAsync();
+        if (requestId is not null)
+        {
+            Remember(playerId, new ChatRequest(requestId, message));
+        }
+
+        // A failed write leaves this activation ahead of storage (the line and its request id): the next call reads
+        // what was stored, so a retry posts the line once.
+        await store.WriteOrDeactivate(this);
         logger.LogDebug("Player {PlayerId} posted chat message {MessageId} at table {TableId}", playerId, message.Id, TableId);
         await Notify(message);
         return message;
@@ -76,7 +97,7 @@ public sealed class TableChatGrain(
 
         var deleted = message with { Text = "", Emote = null, Deleted = true };
         State.Messages[index] = deleted;
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
         logger.LogInformation("Chat message {MessageId} of player {PlayerId} at table {TableId} deleted", messageId, message.PlayerId, TableId);
         await Notify(deleted);
         return deleted;
@@ -92,6 +113,39 @@ public sealed class TableChatGrain(
     {
         observers.Unsubscribe(observer);
         return Task.CompletedTask;
+    }
+
+    private ChatMessage? Replay(long playerId, string? requestId) =>
+        requestId is not null && State.Requests.TryGetValue(playerId, out var sent)
+            ? sent.Find(r => r.RequestId == requestId && !Forgotten(r, time.GetUtcNow()))?.Answer
+            : null;
+
+    private static bool Forgotten(ChatRequest request, DateTimeOffset now) => now - request.Answer.SentAt > ChatRules.RequestsKeptFor;
+
+    // A player's last few ids of the last hour: retries come within seconds or minutes, and players who left the table
+    // take theirs with them.
+    private void Remember(long playerId, ChatRequest request)
+    {
+        var now = request.Answer.SentAt;
+        foreach (var (player, sent) in State.Requests)
+        {
+            sent.RemoveAll(r => Forgotten(r, now));
+            if (sent.Count == 0)
+            {
+                State.Requests.Remove(player);
+            }
+        }
+
+        if (!State.Requests.TryGetValue(playerId, out var mine))
+        {
+            State.Requests[playerId] = mine = [];
+        }
+
+        mine.Add(request);
+        if (mine.Count > ChatRules.RequestsKept)
+        {
+            mine.RemoveRange(0, mine.Count - ChatRules.RequestsKept);
+        }
     }
 
     private int IndexOf(long messageId)

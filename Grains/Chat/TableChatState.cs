@@ -10,4 +10,7 @@ public sealed class TableChatState
 
     /// <summary>The id of the last message posted (ids keep counting after old messages are dropped).</summary>
     [Id(1)] public long LastId { get; set; }
+
+    /// <summary>Per player, the request ids of their last lines, oldest first (a repeat gets the first answer).</summary>
+    [Id(2)] public Dictionary<long, List<ChatRequest>> Requests { get; set; } = [];
 }

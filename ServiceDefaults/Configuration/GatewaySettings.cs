@@ -15,13 +15,20 @@ public sealed class GatewaySettings
     /// <summary>REST burst above the steady rate.</summary>
     public int RequestBurst { get; set; } = 60;
 
-    /// <summary>Hub calls per second per connection.</summary>
+    /// <summary>Hub calls per second per player, across all their connections to this gateway.</summary>
     public int HubCallsPerSecond { get; set; } = 10;
 
+    /// <summary>Hub call burst above the steady rate, per player.</summary>
     public int HubCallBurst { get; set; } = 30;
 
-    /// <summary>Throttled hub calls after which the connection is closed.</summary>
+    /// <summary>
+    /// Throttled hub calls after which the connection that makes the next one is closed. They are forgotten at this
+    /// many per <see cref="HubViolationWindow"/>, so only a player who keeps flooding gets there.
+    /// </summary>
     public int HubViolationsBeforeClose { get; set; } = 50;
+
+    /// <summary>How fast throttled hub calls are forgotten: <see cref="HubViolationsBeforeClose"/> of them per window.</summary>
+    public TimeSpan HubViolationWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 

@@ -1,5 +1,7 @@
 // Table chat without the DOM: the kept lines (merged from the list and the hub by id), and what the panel shows of them.
 
+import { transient } from './errors';
+import { retry } from './retry';
 import type { ChatMessage } from './wire';
 
 /** Lines a table keeps (the gateway's ChatRules.Kept): the panel holds no more. */
@@ -42,4 +44,33 @@ export function visibleLines(lines: readonly ChatMessage[], muted: ReadonlySet<n
 export function chatDraft(raw: string): string | null {
   const text = raw.trim();
   return text.length > 0 && text.length <= chatMaxLength ? text : null;
+}
+
+/** A line to post: a text or one of the emotes. */
+export type ChatPost = { text: string } | { emote: string };
+
+/** Tries of one send when the gateway or the network failed for a moment (503, no answer). */
+export const chatSendTries = 3;
+
+/**
+ * Posts lines through `post`, each with a request id of its own that every resend of it carries, so the gateway stores
+ * a line once however often it is sent (a 503 may come after the line was stored). A send that failed for a moment is
+ * tried again (`chatSendTries` in all); after a failure that stays, the same line sent again (the player pressing send
+ * once more) keeps its id. A line that was posted, or another line, gets a new id.
+ */
+export function chatSender(post: (body: ChatPost & { requestId: string }) => Promise<ChatMessage>, newId: () => string = () => crypto.randomUUID(),
+  wait?: (ms: number) => Promise<void>): (line: ChatPost) => Promise<ChatMessage> {
+  let pending: { key: string; requestId: string } | null = null;
+  return async (line) => {
+    const key = JSON.stringify(line);
+    if (pending?.key !== key) pending = { key, requestId: newId() };
+    const body = { ...line, requestId: pending.requestId };
+    let tries = 0;
+    let posted: ChatMessage | undefined;
+    let failure: unknown;
+    await retry(async () => { posted = await post(body); }, () => tries++ < chatSendTries, (error) => { failure = error; return transient(error); }, wait);
+    if (posted === undefined) throw failure;
+    if (pending?.requestId === body.requestId) pending = null;
+    return posted;
+  };
 }

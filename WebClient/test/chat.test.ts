@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatDraft, chatKept, chatMaxLength, mergeChat, visibleLines } from '../src/chat';
+import { ApiError } from '../src/api';
+import { chatDraft, chatKept, chatMaxLength, chatSender, chatSendTries, mergeChat, visibleLines, type ChatPost } from '../src/chat';
 import type { ChatMessage } from '../src/wire';
 
 const line = (id: number, playerId: number, text: string, extra: Partial<ChatMessage> = {}): ChatMessage => ({
@@ -53,5 +54,52 @@ describe('chat lines', () => {
     expect(chatDraft('   ')).toBeNull();
     expect(chatDraft('x'.repeat(chatMaxLength))).toHaveLength(chatMaxLength);
     expect(chatDraft('x'.repeat(chatMaxLength + 1))).toBeNull();
+  });
+});
+
+describe('sending a line', () => {
+  const sent = line(9, 1, 'gl');
+  const noWait = () => Promise.resolve();
+  const unavailable = () => new ApiError(503, 'The service is unavailable', 'unavailable');
+
+  /** A sender over a gateway that answers with `answer` (throw to refuse), recording the bodies and numbering the ids. */
+  const sender = (answer: (tries: number) => ChatMessage) => {
+    const bodies: Array<ChatPost & { requestId: string }> = [];
+    let ids = 0;
+    const send = chatSender(async (body) => {
+      bodies.push(body);
+      return answer(bodies.length);
+    }, () => `id-${++ids}`, noWait);
+    return { send, bodies };
+  };
+
+  it('sends a line again after a 503 under the same request id, and the next line under a new one', async () => {
+    const { send, bodies } = sender((tries) => {
+      if (tries === 1) throw unavailable();
+      return sent;
+    });
+
+    expect(await send({ text: 'gl' })).toBe(sent);
+    await send({ text: 'gl' });
+
+    expect(bodies).toEqual([{ text: 'gl', requestId: 'id-1' }, { text: 'gl', requestId: 'id-1' }, { text: 'gl', requestId: 'id-2' }]);
+  });
+
+  it('gives up after a few tries and keeps the id for the same line sent again, not for another line', async () => {
+    const { send, bodies } = sender(() => { throw unavailable(); });
+
+    await expect(send({ emote: 'clap' })).rejects.toBeInstanceOf(ApiError);
+    await expect(send({ emote: 'clap' })).rejects.toBeInstanceOf(ApiError);
+    await expect(send({ text: 'clap' })).rejects.toBeInstanceOf(ApiError);
+
+    expect(bodies.map((b) => b.requestId)).toEqual([...Array(2 * chatSendTries).fill('id-1'), ...Array(chatSendTries).fill('id-2')]);
+  });
+
+  it('does not try a refusal again', async () => {
+    const { send, bodies } = sender(() => { throw new ApiError(429, 'Slow down', 'chat_rate_limited'); });
+
+    await expect(send({ text: 'gl' })).rejects.toMatchObject({ code: 'chat_rate_limited' });
+
+    expect(bodies).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Orleans.Poker.Grains.Interfaces.Admin;
 
 namespace Orleans.Poker.Gateway.Tests;
 
@@ -81,6 +82,46 @@ public sealed class AdminTests(GatewayFixture fixture)
         var ledger = await me.GetFromJsonAsync<JsonElement>("/api/players/me/ledger");
         Assert.Contains(ledger.GetProperty("items").EnumerateArray(), e => e.GetProperty("kind").GetString() == "AdminAdjustment" && e.GetProperty("amount").GetInt64() == 250);
     }
+
+    [Fact]
+    public async Task An_admin_action_whose_audit_entry_cannot_be_stored_is_not_carried_out_and_its_retry_acts_once()
+    {
+        var admin = await fixture.SignInAdmin();
+        var player = await fixture.SignInTelegram(GatewayFixture.NewTelegramId());
+        var id = player.Player.Profile.PlayerId;
+        using var http = fixture.Http(admin.AccessToken);
+        fixture.Audit.FailNextAppends();
+
+        var failed = await http.PostAsJsonAsync($"/api/admin/players/{id}/ban", new { reason = "collusion" });
+        var afterFailure = await http.GetFromJsonAsync<JsonElement>($"/api/admin/players/{id}");
+        var retried = await http.PostAsJsonAsync($"/api/admin/players/{id}/ban", new { reason = "collusion" });
+
+        await Problems.AssertProblem(failed, HttpStatusCode.ServiceUnavailable, "unavailable");
+        Assert.Equal(JsonValueKind.Null, afterFailure.GetProperty("ban").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(["player.ban"], (await Audited(id)).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task An_admin_action_refused_after_its_audit_entry_is_followed_by_a_failed_entry_saying_why()
+    {
+        var admin = await fixture.SignInAdmin();
+        var player = await fixture.SignInTelegram(GatewayFixture.NewTelegramId());
+        var id = player.Player.Profile.PlayerId;
+        using var http = fixture.Http(admin.AccessToken);
+
+        var refused = await http.PostAsJsonAsync($"/api/admin/players/{id}/unban", new { reason = "appeal" });
+
+        await Problems.AssertProblem(refused, HttpStatusCode.Conflict, "not_banned");
+        var audited = await Audited(id);
+        Assert.Equal(["player.unban.failed", "player.unban"], audited.Select(e => e.Action));
+        Assert.StartsWith("refused: not_banned: ", audited[0].Details, StringComparison.Ordinal);
+    }
+
+    /// <summary>The audit entries about a player, newest first.</summary>
+    private async Task<List<AuditEntry>> Audited(long playerId) =>
+        (await fixture.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(Take: AuditQuery.MaxTake)))
+            .Where(e => e.Target == playerId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     [Fact]
     public async Task An_adjustment_retried_with_its_request_id_is_applied_once()

@@ -49,9 +49,12 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public static long NewTelegramId() => Interlocked.Increment(ref nextTelegramId);
 
+    /// <summary>The silo's audit store, which a test can make fail.</summary>
+    public FaultyAuditStore Audit { get; } = new();
+
     public async Task InitializeAsync()
     {
-        Cluster = TestSilo.Build(Time);
+        Cluster = TestSilo.Build(Time, builder => builder.ConfigureSilo((_, silo) => silo.Services.AddSingleton<Orleans.Poker.Grains.Storage.IAuditStore>(Audit)));
         await Cluster.DeployAsync();
         App = await StartGateway(Cluster.Client, Options);
         Server = App.GetTestServer();
@@ -73,6 +76,28 @@ public sealed class GatewayFixture : IAsyncLifetime
         app.MapPokerGateway();
         await app.StartAsync();
         return app;
+    }
+
+    /// <summary>
+    /// A second gateway on the same cluster (the same sign-in settings) whose SignalR backplane is a Redis that does not
+    /// answer (a closed port): every hub send fails, as with Redis down.
+    /// </summary>
+    public Task<WebApplication> StartGatewayWithRedisDown(Action<WebApplicationBuilder>? configure = null) =>
+        StartGateway(Cluster.Client, new PokerOptions
+        {
+            Auth = Options.Auth,
+            Gateway = Options.Gateway,
+            Cluster = new ClusterSettings { Redis = $"127.0.0.1:{ClosedPort()},abortConnect=false,connectTimeout=500,connectRetry=0,asyncTimeout=500,syncTimeout=500" },
+        }, configure);
+
+    /// <summary>A loopback port nothing listens on (it was free a moment ago).</summary>
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     public async Task DisposeAsync()

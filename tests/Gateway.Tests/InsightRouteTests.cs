@@ -57,16 +57,18 @@ public sealed class InsightRouteTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task Acknowledging_an_unknown_insight_is_not_found_and_audits_nothing()
+    public async Task Acknowledging_an_unknown_insight_is_not_found_and_the_audit_log_says_it_was_refused()
     {
         var admin = await fixture.SignInAdmin();
         using var http = fixture.Http(admin.AccessToken);
 
         var response = await http.PostAsync($"/api/admin/insights/{long.MaxValue}/acknowledge", null);
-        var audit = await fixture.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(Action: "insight.acknowledge"));
+        var audit = await fixture.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(Take: AuditQuery.MaxTake));
 
         await Problems.AssertProblem(response, HttpStatusCode.NotFound);
-        Assert.DoesNotContain(audit, e => e.Target == long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var entries = audit.Where(e => e.Target == long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(["insight.acknowledge.failed", "insight.acknowledge"], entries.Select(e => e.Action));
+        Assert.StartsWith("refused: not_found: ", entries[0].Details, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -76,13 +75,7 @@ public sealed class ServerFailureLoggingTests(GatewayFixture fixture)
     public async Task A_chat_line_posted_while_the_backplanes_redis_is_down_is_answered_unavailable_and_logged_as_a_warning()
     {
         using var logs = new LogCapture();
-        var options = new PokerOptions
-        {
-            Auth = new AuthSettings { GuestSignIn = true },
-            Gateway = fixture.Options.Gateway,
-            Cluster = new ClusterSettings { Redis = $"127.0.0.1:{ClosedPort()},abortConnect=false,connectTimeout=500,connectRetry=0,asyncTimeout=500,syncTimeout=500" },
-        };
-        await using var gateway = await GatewayFixture.StartGateway(fixture.Cluster.Client, options, host => host.Logging.AddProvider(logs));
+        await using var gateway = await fixture.StartGatewayWithRedisDown(host => host.Logging.AddProvider(logs));
         var server = gateway.GetTestServer();
         var guest = await SignInGuest(server, "Ria");
         using var http = server.CreateClient();
@@ -138,15 +131,5 @@ public sealed class ServerFailureLoggingTests(GatewayFixture fixture)
         var response = await anonymous.PostAsJsonAsync("/api/auth/guest", new { name });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<AuthResponse>(GatewayFixture.Json))!;
-    }
-
-    /// <summary>A loopback port nothing listens on (it was free a moment ago).</summary>
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -2,7 +2,7 @@
 // an input and the emote buttons for seated players, and per line a menu to mute the sender for yourself or report it.
 
 import { api } from '../api';
-import { chatDraft, chatMaxLength, mergeChat, visibleLines, type ChatLine } from '../chat';
+import { chatDraft, chatMaxLength, chatSender, mergeChat, visibleLines, type ChatLine, type ChatPost } from '../chat';
 import { h, mount, toast } from '../dom';
 import { t } from '../i18n';
 import type { ChatMessage, ChatMutes } from '../wire';
@@ -73,10 +73,11 @@ export async function chatPanel(tableId: string, me: number, seated: () => boole
       h('div.chat-input', null, input, h('button.primary', { id: 'chat-send', onclick: send }, s.chatSend)));
   };
 
-  const post = async (body: { text?: string; emote?: string }) => {
+  const sender = chatSender((body) => api.post<ChatMessage>(`/api/tables/${tableId}/chat`, body));
+  const post = async (line: ChatPost) => {
     try {
       // The hub brings the line too; merging by id shows it once.
-      messages = mergeChat(messages, [await api.post<ChatMessage>(`/api/tables/${tableId}/chat`, body)]);
+      messages = mergeChat(messages, [await sender(line)]);
       renderLines();
       return true;
     } catch (e) {

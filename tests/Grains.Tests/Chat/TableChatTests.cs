@@ -58,6 +58,58 @@ public sealed class TableChatTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_repeated_request_id_is_answered_with_the_first_line_and_stored_once()
+    {
+        var (chat, players) = await NewChat(2);
+
+        var first = await chat.Post(players[0], "gl", null, "line-1");
+        var again = await chat.Post(players[0], "gl", null, "line-1");
+        await fixture.Cluster.DeactivateAsync(chat);
+        var afterReload = await chat.Post(players[0], "gl edited", null, "line-1");
+        var other = await chat.Post(players[1], "gl", null, "line-1");
+
+        Assert.Equal(first, again);
+        Assert.Equal(first, afterReload);
+        Assert.Equal([(first.Id, players[0]), (other.Id, players[1])], (await chat.Recent()).Select(m => (m.Id, m.PlayerId)));
+        var invalid = await Assert.ThrowsAsync<PokerException>(() => chat.Post(players[0], "hi", null, "bad id!"));
+        Assert.Equal(("invalid_input", 400), (invalid.Code, invalid.Status));
+    }
+
+    [Fact]
+    public async Task A_request_id_is_forgotten_after_the_players_next_ones_or_after_a_while()
+    {
+        // An hour passes: the table must not close for idleness meanwhile.
+        var (chat, players) = await NewChat(1, TableKit.Holdem(c => c with { IdleCloseAfter = null }));
+        await chat.Post(players[0], "pushed out", null, "old");
+        for (var i = 0; i < ChatRules.RequestsKept; i++)
+        {
+            fixture.Time.Advance(ChatRules.RateWindow);
+            await chat.Post(players[0], $"line {i}", null, $"id-{i}");
+        }
+
+        await chat.Post(players[0], "pushed out", null, "old");
+        var last = ChatRules.RequestsKept - 1;
+        fixture.Time.Advance(ChatRules.RequestsKeptFor + TimeSpan.FromSeconds(1));
+        await chat.Post(players[0], $"line {last}", null, $"id-{last}");
+
+        var recent = await chat.Recent();
+        Assert.Equal(2, recent.Count(m => m.Text == "pushed out"));
+        Assert.Equal(2, recent.Count(m => m.Text == $"line {last}"));
+    }
+
+    [Fact]
+    public async Task A_line_whose_write_failed_is_stored_once_when_it_is_sent_again()
+    {
+        var (chat, players) = await NewChat(1);
+        fixture.Storage.FailNextWrite("chat", chat);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => chat.Post(players[0], "gl", null, "line-1"));
+        var retried = await chat.Post(players[0], "gl", null, "line-1");
+
+        Assert.Equal([(retried.Id, "gl")], (await chat.Recent()).Select(m => (m.Id, m.Text)));
+    }
+
+    [Fact]
     public async Task Only_the_last_messages_are_kept_and_ids_keep_counting()
     {
         var (chat, players) = await NewChat(1);
@@ -133,6 +185,27 @@ public sealed class TableChatTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_deletion_or_an_unmute_whose_write_failed_is_stored_when_it_is_sent_again()
+    {
+        var (chat, players) = await NewChat(1);
+        var line = await chat.Post(players[0], "oops", null);
+        var moderation = fixture.Grains.GetGrain<IChatModerationGrain>(IChatModerationGrain.Key);
+        await moderation.Mute(players[0], 7, "spam");
+        fixture.Storage.FailNextWrite("chat", chat);
+        fixture.Storage.FailNextWrite("chat-moderation", moderation);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => chat.Delete(line.Id));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => moderation.Unmute(players[0]));
+        await chat.Delete(line.Id);
+        await moderation.Unmute(players[0]);
+        await fixture.Cluster.DeactivateAsync(chat);
+        await fixture.Cluster.DeactivateAsync(moderation);
+
+        Assert.True(Assert.Single(await chat.Recent()).Deleted);
+        Assert.Null(await moderation.GetMute(players[0]));
+    }
+
+    [Fact]
     public async Task Chat_survives_deactivation()
     {
         var (chat, players) = await NewChat(1);
@@ -161,9 +234,9 @@ public sealed class TableChatTests(ClusterFixture fixture)
         Assert.Empty(await kit.Grains.GetGrain<Interfaces.Players.IPlayerGrain>(third).GetChatMutes());
     }
 
-    private async Task<(ITableChatGrain Chat, long[] Players)> NewChat(int seated)
+    private async Task<(ITableChatGrain Chat, long[] Players)> NewChat(int seated, Interfaces.Templates.TemplateConfig? config = null)
     {
-        var table = await kit.NewTable(TableKit.Holdem());
+        var table = await kit.NewTable(config ?? TableKit.Holdem());
         var players = await kit.Seat(table, seated);
         return (fixture.Grains.GetGrain<ITableChatGrain>(table.GetPrimaryKeyString()), players);
     }
