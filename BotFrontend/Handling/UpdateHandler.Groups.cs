@@ -115,7 +115,7 @@ internal sealed partial class UpdateHandler
         var text = BotTexts.Get(context.Language, "group.created", summary.Name) + "\n" + TableText.Summary(summary, context.Language);
         var keyboard = Keyboards.Join(context.Language, summary);
         var recorded = fresh ? null : await registry.GetAnnouncement(chatId);
-        var slot = new MessageSlot(chatId, recorded);
+        var slot = new MessageSlot(chatId, recorded) { Repost = true };
         outbox.Show(slot, text, keyboard);
         _ = RecordAnnouncement(registry, slot, recorded);
     }

@@ -14,6 +14,13 @@ internal sealed class MessageSlot(long chatId, int? messageId = null)
     /// <summary>Telegram's id once the message was sent (or the id of an existing message this slot edits).</summary>
     public int? MessageId { get; internal set; } = messageId;
 
+    /// <summary>
+    /// Whether the message is posted again when somebody deleted it (Telegram answers its edit "message to edit not
+    /// found"): for a message that stands for something still there (a group's announcement), not for one whose later
+    /// edits only retire it (a turn prompt losing its buttons), which would come back as a stale new message.
+    /// </summary>
+    public bool Repost { get; init; }
+
     /// <summary>What the message should read.</summary>
     internal MessageContent? Wanted { get; set; }
 

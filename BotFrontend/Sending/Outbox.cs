@@ -223,7 +223,7 @@ internal sealed class Outbox : IDisposable
 
     /// <summary>
     /// Brings one slot up to date, retrying until Telegram takes it, refuses it or the chat turns out unreachable; a
-    /// message somebody deleted is posted again.
+    /// message somebody deleted is posted again if its slot says so (<see cref="MessageSlot.Repost"/>).
     /// </summary>
     private async Task Deliver(Lane lane, MessageSlot slot)
     {
@@ -263,8 +263,8 @@ internal sealed class Outbox : IDisposable
                     await Task.Delay(backoff, time, stopping.Token);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxNetworkBackoff.Ticks));
                     continue;
-                case CallOutcome.Deleted:
-                    // Somebody deleted the message (a group's admin, the player): it is posted again, as it should read.
+                case CallOutcome.Deleted when slot.Repost:
+                    // Somebody deleted the message (a group's admin): it is posted again, as it should read.
                     lock (gate)
                     {
                         slot.MessageId = null;
@@ -276,7 +276,7 @@ internal sealed class Outbox : IDisposable
                     slot.Delivered.TrySetResult(null);
                     return;
                 default:
-                    // Refused (e.g. the message to edit was deleted): the same call cannot succeed; BotApi logged it.
+                    // Refused, or deleted and not to be posted again: the same call cannot succeed; BotApi logged it.
                     lock (gate)
                     {
                         slot.Shown = wanted;

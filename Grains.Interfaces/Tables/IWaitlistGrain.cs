@@ -26,9 +26,8 @@ public interface IWaitlistGrain : IGrainWithStringKey
     /// <summary>
     /// The head of the queue, skipping the given players (already seated) and dropping banned ones; null when nobody is
     /// waiting. It stays in the queue: the table takes the player out (<see cref="Leave"/>) once the seat it holds for
-    /// them is stored, so a table that fails or crashes first leaves them where they were. (The call keeps the alias of
-    /// the method that removed the head, so that tables of the release before still reach it during a rolling update.)
+    /// them is stored, so a table that fails or crashes first leaves them where they were.
     /// </summary>
-    [Alias("TakeNext")]
+    [Alias("Next")]
     Task<WaitlistEntry?> Next(IReadOnlyCollection<long> skip);
 }

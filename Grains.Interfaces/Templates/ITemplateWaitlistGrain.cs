@@ -44,10 +44,10 @@ public interface ITemplateWaitlistGrain : IGrainWithStringKey
     /// their place until the table says it holds the seat (<see cref="Held"/>): if it never does (it failed or crashed
     /// first), they are offered the next seat once <paramref name="heldUntil"/> has passed.
     /// </summary>
-    [Alias("TakeNext")]
-    Task<WaitlistEntry?> TakeNext(string tableId, DateTimeOffset heldUntil, IReadOnlyCollection<long> skip);
+    [Alias("Offer")]
+    Task<WaitlistEntry?> Offer(string tableId, DateTimeOffset heldUntil, IReadOnlyCollection<long> skip);
 
-    /// <summary>The table that took the player (<see cref="TakeNext"/>) has stored the seat it holds for them: they leave the queue.</summary>
+    /// <summary>The table that took the player (<see cref="Offer"/>) has stored the seat it holds for them: they leave the queue.</summary>
     [Alias("Held")]
     Task Held(long playerId);
 

@@ -115,9 +115,14 @@ public sealed class TableChatGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The line a repeated request posted, as it stands now (deleted by a moderator meanwhile: deleted), so that a
+    /// repeat never brings back a text that was taken down.
+    /// </summary>
     private ChatMessage? Replay(long playerId, string? requestId) =>
         requestId is not null && State.Requests.TryGetValue(playerId, out var sent)
-            ? sent.Find(r => r.RequestId == requestId && !Forgotten(r, time.GetUtcNow()))?.Answer
+            && sent.Find(r => r.RequestId == requestId && !Forgotten(r, time.GetUtcNow()))?.Answer is { } first
+            ? State.Messages.Find(m => m.Id == first.Id) ?? first
             : null;
 
     private static bool Forgotten(ChatRequest request, DateTimeOffset now) => now - request.Answer.SentAt > ChatRules.RequestsKeptFor;

@@ -57,7 +57,7 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
         {
             // Seated at a table of the template (any, by any path): no longer waiting for any table of it. Best effort: the
             // seat is taken whatever the queue says, and a table skips its own players when it takes the queue's head.
-            await TemplateCall(() => TemplateWaitlist.Seated(playerId), "leave the template's waitlist");
+            await QueueCall(() => TemplateWaitlist.Seated(playerId), $"take player {playerId} out of template {state.TemplateId}'s waitlist");
         }
 
         var queued = state.WaitlistLength > 0 && await Dequeue(playerId);
@@ -76,17 +76,33 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
     /// </summary>
     public async Task OfferSeat(Func<WaitlistEntry, Task> hold)
     {
-        var seated = state.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray();
+        var seated = SeatedHere();
         if (state.WaitlistLength > 0)
         {
-            if (await Queue.Next(seated) is { } own)
+            WaitlistEntry? own = null;
+            // A queue that fails (its store, its head's player grain) leaves the seat free: the table plays on, and its
+            // clock offers the seat again (TableClock.Due.SeatUnoffered).
+            var asked = await QueueCall(async () =>
             {
-                await hold(own);
-                await Taken(own.PlayerId);
+                own = await Queue.Next(seated);
+                if (own is null)
+                {
+                    await CountQueue();
+                }
+            }, "take its waitlist's head");
+            if (!asked)
+            {
                 return;
             }
 
-            await CountQueue();
+            if (own is not null)
+            {
+                await hold(own);
+                // Best effort: the hold is stored whatever the queue says, and a player it still lists is taken out when
+                // they sit or when the hold expires.
+                await QueueCall(() => Dequeue(own.PlayerId), $"take player {own.PlayerId}, held a seat, out of its waitlist");
+                return;
+            }
         }
 
         if (!ITemplateWaitlistGrain.Serves(state.CreatedBy, state.InviteCode is not null, state.Config!.Type))
@@ -95,12 +111,12 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
         }
 
         WaitlistEntry? next = null;
-        await TemplateCall(async () => next = await TemplateWaitlist.TakeNext(tableId, Seating.HoldUntil(state, time.GetUtcNow()), seated), "take the template waitlist's head");
+        await QueueCall(async () => next = await TemplateWaitlist.Offer(tableId, Seating.HoldUntil(state, time.GetUtcNow()), seated), $"take the head of template {state.TemplateId}'s waitlist");
         if (next is not null)
         {
             await hold(next);
             history.Add(SeatHistoryEvent.WaitlistJoined(tableId, next.PlayerId, next.JoinedAt));
-            await TemplateCall(() => TemplateWaitlist.Held(next.PlayerId), "take the player held a seat out");
+            await QueueCall(() => TemplateWaitlist.Held(next.PlayerId), $"take player {next.PlayerId}, held a seat, out of template {state.TemplateId}'s waitlist");
         }
     }
 
@@ -113,7 +129,7 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
         Ended(playerId, WaitlistOutcome.OfferExpired);
         if (state.WaitlistLength > 0)
         {
-            await Taken(playerId);
+            await QueueCall(() => Dequeue(playerId), $"take player {playerId}, whose offer expired, out of its waitlist");
         }
     }
 
@@ -132,36 +148,41 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
     }
 
     /// <summary>
-    /// The player whose seat is held leaves the table's queue. Best effort: the hold is stored whatever the queue says, and
-    /// a player it still lists is taken out when they sit or when the hold expires.
+    /// A call to a queue, the table's or its template's: when it fails the table plays on (a seat not offered stays free
+    /// to offer again); false then.
     /// </summary>
-    private async Task Taken(long playerId)
-    {
-        try
-        {
-            await Dequeue(playerId);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Table {TableId} could not take player {PlayerId}, held a seat, out of its waitlist", tableId, playerId);
-        }
-    }
-
-    /// <summary>The template's queue is the room's, not this table's: when it fails the table plays on (the seat stays free to offer again).</summary>
-    private async Task TemplateCall(Func<Task> call, string what)
+    private async Task<bool> QueueCall(Func<Task> call, string what)
     {
         try
         {
             await call();
+            return true;
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Table {TableId} could not {What} of template {TemplateId}", tableId, what, state.TemplateId);
+            logger.LogWarning(ex, "Table {TableId} could not {What}", tableId, what);
+            return false;
         }
     }
 
     private void Ended(long playerId, WaitlistOutcome outcome) =>
         history.Add(SeatHistoryEvent.WaitlistEnded(tableId, playerId, outcome, time.GetUtcNow()));
 
-    private async Task CountQueue() => state.WaitlistLength = (await Queue.List()).Count;
+    private long[] SeatedHere() => state.Seats.OfType<SeatState>().Select(s => s.PlayerId).ToArray();
+
+    /// <summary>
+    /// The players waiting in the table's queue. A player seated here cannot queue here, so one the queue still lists sat
+    /// down while their leaving it failed: they are taken out now instead of being counted (or offered the seat they leave).
+    /// </summary>
+    private async Task CountQueue()
+    {
+        var seated = SeatedHere();
+        var queue = await Queue.List();
+        foreach (var stale in queue.Where(e => seated.Contains(e.PlayerId)))
+        {
+            await Queue.Leave(stale.PlayerId);
+        }
+
+        state.WaitlistLength = queue.Count(e => !seated.Contains(e.PlayerId));
+    }
 }

@@ -77,7 +77,7 @@ public sealed class TemplateWaitlistGrain(
         return Offered(playerId) ?? new TemplateWaitlistStatus(TemplateId, null);
     }
 
-    public async Task<WaitlistEntry?> TakeNext(string tableId, DateTimeOffset heldUntil, IReadOnlyCollection<long> skip)
+    public async Task<WaitlistEntry?> Offer(string tableId, DateTimeOffset heldUntil, IReadOnlyCollection<long> skip)
     {
         ArgumentException.ThrowIfNullOrEmpty(tableId);
         ArgumentNullException.ThrowIfNull(skip);

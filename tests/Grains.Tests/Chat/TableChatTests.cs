@@ -76,6 +76,18 @@ public sealed class TableChatTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_repeated_request_id_of_a_line_taken_down_meanwhile_is_answered_with_the_line_as_it_is_now()
+    {
+        var (chat, players) = await NewChat(1);
+        var first = await chat.Post(players[0], "something rude", null, "line-1");
+        await chat.Delete(first.Id);
+
+        var again = await chat.Post(players[0], "something rude", null, "line-1");
+
+        Assert.Equal((first.Id, true, ""), (again.Id, again.Deleted, again.Text));
+    }
+
+    [Fact]
     public async Task A_request_id_is_forgotten_after_the_players_next_ones_or_after_a_while()
     {
         // An hour passes: the table must not close for idleness meanwhile.

@@ -296,6 +296,29 @@ public sealed class TableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_waitlist_that_fails_leaves_the_table_playing_and_its_freed_seat_is_offered_again()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, SeatHoldTime = TimeSpan.FromSeconds(30), PauseBetweenHands = TimeSpan.FromSeconds(60) }));
+        var seated = await kit.Seat(table, 2);
+        var waitlist = fixture.Client.GetGrain<IWaitlistGrain>(table.GetPrimaryKeyString());
+        var (banned, next) = (await kit.NewPlayer(), await kit.NewPlayer());
+        await table.JoinWaitlist(banned, "banned");
+        await table.JoinWaitlist(next, "next");
+        await fixture.Client.GetGrain<IPlayerGrain>(banned).Ban(ClusterFixture.NewPlayerId(), "spam");
+
+        // The queue drops its banned head as the seat frees, and that write of the queue fails: the leave is answered.
+        fixture.Storage.FailNextWrite("waitlist", waitlist);
+        await table.Leave(seated[0]);
+        var free = (await table.GetSnapshot(null)).View.Seats[0];
+        kit.Time.Advance(TableClock.RetryInterval);
+        var held = (await table.GetSnapshot(null)).View.Seats[0];
+
+        Assert.Equal((null, null), (free.PlayerId, free.HeldFor));
+        Assert.Equal(next, held.HeldFor);
+        Assert.Empty(await waitlist.List());
+    }
+
+    [Fact]
     public async Task Queueing_is_refused_while_a_seat_is_free()
     {
         var table = await kit.NewTable(TableKit.Holdem());
