@@ -22,7 +22,9 @@ public static class BroadcastEndpoints
 
         admin.MapPost("", async (BroadcastRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
-            var text = request.Text ?? throw Input.Invalid("text", "is required");
+            // Checked before the audit entry: bad text is refused (400) and changes nothing, not even the log.
+            var text = IBroadcastGrain.Normalize(request.Text)
+                ?? throw Input.Invalid("text", $"is required: 1..{IBroadcastGrain.MaxTextLength} characters, line breaks and tabs but no other control characters");
             // The broadcast's id comes with the start: the entry, written first, names the room.
             return await audit.Run(user, "broadcast.start", "room", Text.Shorten(text, 200), () => Grain(grains).Start(user.GetPlayerId(), text));
         }).WithSummary($"Start a broadcast of plain text (1..{IBroadcastGrain.MaxTextLength} characters, line breaks allowed) to every player who started the bot; 409 while another runs or is paused");

@@ -50,8 +50,8 @@ public sealed class BroadcastRouteTests(GatewayFixture fixture)
         var audit = await fixture.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(AdminId: admin.Player.Profile.PlayerId, Take: 10));
         Assert.Equal("Cancelled", cancelled.GetProperty("status").GetString());
         await Problems.AssertProblem(await http.PostAsync("/api/admin/broadcast/cancel", null), HttpStatusCode.Conflict, "no_broadcast");
-        // The second start was refused (409) after its entry was written.
+        // The second start was refused (409) after its entry was written; the bad texts were refused before theirs.
         Assert.Equal(["broadcast.cancel", "broadcast.start.failed", "broadcast.start", "broadcast.start"],
-            audit.Where(e => e.Action.StartsWith("broadcast.", StringComparison.Ordinal)).Take(4).Select(e => e.Action));
+            audit.Where(e => e.Action.StartsWith("broadcast.", StringComparison.Ordinal)).Select(e => e.Action));
     }
 }
