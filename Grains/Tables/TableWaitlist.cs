@@ -60,7 +60,14 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
             await QueueCall(() => TemplateWaitlist.Seated(playerId), $"take player {playerId} out of template {state.TemplateId}'s waitlist");
         }
 
-        var queued = state.WaitlistLength > 0 && await Dequeue(playerId);
+        // Best effort as well: the seat is stored already, and a seated player the queue still lists is taken out when
+        // the table next counts its queue.
+        var queued = false;
+        if (state.WaitlistLength > 0)
+        {
+            await QueueCall(async () => queued = await Dequeue(playerId), $"take player {playerId}, seated, out of its waitlist");
+        }
+
         if (queued || offered)
         {
             Ended(playerId, WaitlistOutcome.Seated);

@@ -319,6 +319,33 @@ public sealed class TableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_player_who_sat_while_the_waitlist_could_not_take_them_out_is_seated_and_taken_out_when_the_queue_is_next_counted()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, SeatHoldTime = TimeSpan.FromSeconds(30), PauseBetweenHands = TimeSpan.FromSeconds(60) }));
+        var seated = await kit.Seat(table, 2);
+        var waitlist = fixture.Client.GetGrain<IWaitlistGrain>(table.GetPrimaryKeyString());
+        var player = await kit.NewPlayer();
+        await table.JoinWaitlist(player, "queued");
+
+        // The seat is held for the player, and the queue's write that takes them out fails; so does the next one, as they sit.
+        fixture.Storage.FailNextWrite("waitlist", waitlist);
+        await table.Leave(seated[0]);
+        fixture.Storage.FailNextWrite("waitlist", waitlist);
+        var seat = await table.Sit(new SeatRequest(player, "queued", 100));
+        var stale = (await waitlist.List()).Select(e => e.PlayerId).ToArray();
+
+        // Another seat frees with nobody else waiting: the queue is counted, and the stale entry taken out.
+        await table.Leave(seated[1]);
+        kit.Time.Advance(TableClock.RetryInterval);
+        await table.GetSnapshot(null);
+
+        Assert.Equal(0, seat);
+        Assert.Equal([player], stale);
+        Assert.Empty(await waitlist.List());
+        Assert.Equal(0, (await table.GetSummary()).WaitlistLength);
+    }
+
+    [Fact]
     public async Task Queueing_is_refused_while_a_seat_is_free()
     {
         var table = await kit.NewTable(TableKit.Holdem());
