@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Bot;
 
@@ -65,7 +66,7 @@ public sealed class ReferralGrain(
         State.ClaimedAt = time.GetUtcNow();
         State.ReferrerBonus = Math.Max(0, settings.ReferrerBonus);
         State.NewPlayerBonus = Math.Max(0, settings.NewPlayerBonus);
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
         await Credit(referrerId);
         logger.LogInformation("Player {PlayerId} referred by {ReferrerId}: {ReferrerBonus} and {NewPlayerBonus} chips credited", PlayerId, referrerId, State.ReferrerBonus, State.NewPlayerBonus);
         return new ReferralResult(ReferralOutcome.Credited, referrerId, State.ReferrerBonus, State.NewPlayerBonus);
@@ -88,7 +89,7 @@ public sealed class ReferralGrain(
         }
 
         State.Completed = true;
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
     }
 
     private ReferralResult Refused(ReferralOutcome outcome)

@@ -1,5 +1,6 @@
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Sessions;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Sessions;
 
@@ -17,7 +18,7 @@ public sealed class SessionGrain(
 
         store.State.Session = session;
         store.State.Revoked = false;
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
     }
 
     public async Task<SessionInfo?> Redeem()
@@ -29,7 +30,7 @@ public sealed class SessionGrain(
         }
 
         store.State.Revoked = true;
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
         return session.ExpiresAt > time.GetUtcNow() ? session : null;
     }
 
@@ -41,6 +42,6 @@ public sealed class SessionGrain(
         }
 
         store.State.Revoked = true;
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
     }
 }

@@ -4,6 +4,7 @@ using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
 using Orleans.Runtime;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Templates;
 
@@ -73,7 +74,7 @@ public sealed class RoomTablesGrain(
         }
 
         store.State.LastNumbers[templateId] = last;
-        await store.WriteStateAsync();
+        await store.WriteOrDeactivate(this);
     }
 }
 

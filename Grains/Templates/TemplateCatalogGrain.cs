@@ -1,4 +1,5 @@
 using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Storage;
 
 namespace Orleans.Poker.Grains.Templates;
 
@@ -18,7 +19,7 @@ public sealed class TemplateCatalogGrain(
         if (!store.State.TemplateIds.Contains(templateId))
         {
             store.State.TemplateIds.Add(templateId);
-            await store.WriteStateAsync();
+            await store.WriteOrDeactivate(this);
         }
     }
 
@@ -26,7 +27,7 @@ public sealed class TemplateCatalogGrain(
     {
         if (store.State.TemplateIds.Remove(templateId))
         {
-            await store.WriteStateAsync();
+            await store.WriteOrDeactivate(this);
         }
     }
 }

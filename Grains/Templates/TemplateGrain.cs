@@ -51,10 +51,12 @@ public sealed class TemplateGrain(
         }
 
         TemplateValidator.ThrowIfInvalid(config);
+
+        // Listed first: the catalog shows only templates that exist, and a create whose listing failed is retried whole.
+        await GrainFactory.GetGrain<ITemplateCatalogGrain>(0).Register(TemplateId);
         await AddVersion(config, active: true);
         State.Exists = true;
         await store.WriteOrDeactivate(this);
-        await GrainFactory.GetGrain<ITemplateCatalogGrain>(0).Register(TemplateId);
         logger.LogInformation("Template {TemplateId} created ({Variant})", TemplateId, config.Variant);
         return await Info();
     }
