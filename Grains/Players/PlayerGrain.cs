@@ -60,15 +60,16 @@ public sealed class PlayerGrain(
             IsRobot = profile.IsRobot,
         };
 
-        // The row comes first: ledger rows reference it.
+        // The row comes first: ledger rows reference it. The profile is taken only once the grant is applied, so a
+        // registration whose grant failed is a new player again when retried.
         await players.UpsertAsync(refreshed, now);
-        State.Profile = refreshed;
         if (existing is null)
         {
             await Apply($"grant:{PlayerId}", LedgerKind.Grant, Options.StartingBalance, null, "starting balance", null);
             logger.LogInformation("Player {PlayerId} registered with {Balance} chips", PlayerId, State.Balance);
         }
 
+        State.Profile = refreshed;
         await Persist();
         return Summary();
     }
