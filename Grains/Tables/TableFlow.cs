@@ -256,6 +256,7 @@ public sealed class TableFlow(
         }
 
         await transfers.Settle();
+        await neighbours.TellUntold();
         if (state.Status == TableStatus.Ended)
         {
             if (state.CloseUnrecorded)

@@ -210,10 +210,11 @@ public sealed class TableGrain(
         var admission = Seating.Admit(Open(), request);
         await transfers.MoveIn(ChipMoves.BuyIn(TableId, request.PlayerId, admission.Amount));
         var offered = Seating.Take(State, admission, Now);
+        State.SeatedUntold[request.PlayerId] = true;
         await Persist();
         neighbours.Seated(admission);
         await waitlist.Seated(request.PlayerId, offered);
-        await Player(request.PlayerId).SetSeated(TableId, true);
+        await neighbours.TellSeated(request.PlayerId);
         logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, admission.Seat, admission.Amount);
         await Commit(TableEventKind.Seated, $"{admission.Name} sits down");
         await flow.OfferFreedSeat();
@@ -257,9 +258,22 @@ public sealed class TableGrain(
     public async Task<int> JoinWaitlist(long playerId, string displayName)
     {
         Seating.CheckQueue(Open(), playerId);
-        var position = await waitlist.Join(playerId, Seating.NameOf(playerId, displayName));
-        await WaitlistChanged();
-        return position;
+        try
+        {
+            var position = await waitlist.Join(playerId, Seating.NameOf(playerId, displayName));
+            await WaitlistChanged();
+            return position;
+        }
+        catch (PokerException e) when (e.Code == "already_queued")
+        {
+            // Queued by an earlier attempt that failed before the table stored its queue's length: it is stored now.
+            if (await waitlist.Recount())
+            {
+                await WaitlistChanged();
+            }
+
+            throw;
+        }
     }
 
     public async Task<bool> LeaveWaitlist(long playerId)
@@ -515,8 +529,6 @@ public sealed class TableGrain(
             gauge.Set(State.Status, humans, robots, State.WaitlistLength);
         }
     }
-
-    private IPlayerGrain Player(long playerId) => GrainFactory.GetGrain<IPlayerGrain>(playerId);
 
     private IMaintenanceGrain Maintenance() => GrainFactory.GetGrain<IMaintenanceGrain>(IMaintenanceGrain.Key);
 

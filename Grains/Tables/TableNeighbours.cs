@@ -113,16 +113,50 @@ public sealed class TableNeighbours(
 
     /// <summary>
     /// Seats were emptied: each is closed in the seat history, and its player no longer counts this table as theirs
-    /// (not awaited).
+    /// (not awaited; told again by the timer if that fails, <see cref="TellUntold"/>).
     /// </summary>
     public void Vacated(IEnumerable<Seating.Vacancy> seats)
     {
         foreach (var seat in seats)
         {
             Record(SeatHistoryEvent.SeatLeft(tableId, seat.PlayerId, seat.CashOut, seat.Reason, time.GetUtcNow()));
-            var player = Player(seat.PlayerId);
-            players.Remove(seat.PlayerId);
-            _ = CallSafely(() => player.SetSeated(tableId, false), "untrack table");
+            state.SeatedUntold[seat.PlayerId] = false;
+            _ = Tell(seat.PlayerId);
+        }
+    }
+
+    /// <summary>
+    /// Tells the player's grain that they sit here (<see cref="TableState.SeatedUntold"/> records it with the seat):
+    /// best effort, the timer tells it again.
+    /// </summary>
+    public Task TellSeated(long playerId) => Tell(playerId);
+
+    /// <summary>Tells every player's grain not told yet whether they sit here (the timer, every retry interval).</summary>
+    public async Task TellUntold()
+    {
+        foreach (var playerId in state.SeatedUntold.Keys.ToArray())
+        {
+            await Tell(playerId);
+        }
+    }
+
+    private async Task Tell(long playerId)
+    {
+        if (!state.SeatedUntold.TryGetValue(playerId, out var seated))
+        {
+            return;
+        }
+
+        var player = Player(playerId);
+        if (!seated)
+        {
+            players.Remove(playerId);
+        }
+
+        if (await CallSafely(() => player.SetSeated(tableId, seated), seated ? "track table" : "untrack table")
+            && state.SeatedUntold.TryGetValue(playerId, out var latest) && latest == seated)
+        {
+            state.SeatedUntold.Remove(playerId);
         }
     }
 
@@ -144,15 +178,17 @@ public sealed class TableNeighbours(
         }
     }
 
-    private async Task CallSafely(Func<Task> call, string what)
+    private async Task<bool> CallSafely(Func<Task> call, string what)
     {
         try
         {
             await call();
+            return true;
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Table {TableId} could not {What}", tableId, what);
+            return false;
         }
     }
 

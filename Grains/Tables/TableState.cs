@@ -134,4 +134,10 @@ public sealed class TableState
 
     /// <summary>Ended, but its record's close, its last event, its lobby entry and its template claim are not all done yet (the timer does them).</summary>
     [Id(47)] public bool CloseUnrecorded { get; set; }
+
+    /// <summary>
+    /// Players whose grain has not confirmed yet whether they sit here (true: they sat down; false: they left), told
+    /// again by the timer until it does, so a player's list of tables follows their seats through a failed call.
+    /// </summary>
+    [Id(48)] public Dictionary<long, bool> SeatedUntold { get; set; } = [];
 }

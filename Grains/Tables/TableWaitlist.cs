@@ -35,6 +35,14 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
         return position;
     }
 
+    /// <summary>Counts the queue again; true when the length the table keeps changed.</summary>
+    public async Task<bool> Recount()
+    {
+        var before = state.WaitlistLength;
+        await CountQueue();
+        return state.WaitlistLength != before;
+    }
+
     /// <summary>Takes the player out of the queue; true if they were in it.</summary>
     public async Task<bool> Leave(long playerId)
     {

@@ -86,9 +86,9 @@ public static class TableClock
     /// <summary>Whether the table still has work for its timer and watchdog: open, or ended with something it owes.</summary>
     public static bool Watched(TableState state) => state.Status != TableStatus.Ended || Owes(state);
 
-    /// <summary>What it could not pay or store yet, retried open or ended: cash-outs and prizes, hands, its close.</summary>
+    /// <summary>What it could not pay, store or tell yet, retried open or ended: cash-outs and prizes, hands, its close, its players' tables.</summary>
     private static bool Owes(TableState state) =>
-        state.PendingTransfers.Count > 0 || state.PendingHistories.Count > 0 || state.CloseUnrecorded;
+        state.PendingTransfers.Count > 0 || state.PendingHistories.Count > 0 || state.CloseUnrecorded || state.SeatedUntold.Count > 0;
 
     private static bool SeatUnoffered(TableState state) => state.WaitlistLength > 0 && Seating.SeatToOffer(state) is not null;
 

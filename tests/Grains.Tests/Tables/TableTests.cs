@@ -319,6 +319,46 @@ public sealed class TableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_player_whose_grain_could_not_record_their_new_seat_is_seated_and_their_tables_catch_up_on_the_timer()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { PauseBetweenHands = TimeSpan.FromSeconds(60) }));
+        var tableId = table.GetPrimaryKeyString();
+        var player = await kit.NewPlayer();
+        var grain = fixture.Client.GetGrain<IPlayerGrain>(player);
+
+        // The buy-in is stored; the player's next write, the table added to their list, fails: the seat stands.
+        fixture.Storage.FailNextWrite("player", grain, passing: 1);
+        var seat = await table.Sit(new SeatRequest(player, "Ann", 150));
+        var untold = (await grain.Get()).Tables;
+        kit.Time.Advance(TableClock.RetryInterval);
+        await table.GetSnapshot(null);
+
+        Assert.Equal(player, (await table.GetSnapshot(null)).View.Seats[seat].PlayerId);
+        Assert.DoesNotContain(tableId, untold);
+        Assert.Contains(tableId, (await grain.Get()).Tables);
+    }
+
+    [Fact]
+    public async Task A_waitlist_join_whose_count_could_not_be_stored_is_counted_when_it_is_sent_again()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, PauseBetweenHands = TimeSpan.FromSeconds(60) }));
+        await kit.Seat(table, 2);
+        var player = await kit.NewPlayer();
+
+        // The queue stores the player; the table's write of its queue's length fails.
+        fixture.Storage.FailNextWrite("table", table.GetPrimaryKeyString());
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => table.JoinWaitlist(player, "queued"));
+        var stale = (await table.GetSummary()).WaitlistLength;
+
+        // Sent again after the 503: the player is queued already, and the table counts them now.
+        var again = await Assert.ThrowsAsync<PokerException>(() => table.JoinWaitlist(player, "queued"));
+
+        Assert.Equal(0, stale);
+        Assert.Equal("already_queued", again.Code);
+        Assert.Equal(1, (await table.GetSummary()).WaitlistLength);
+    }
+
+    [Fact]
     public async Task A_player_who_sat_while_the_waitlist_could_not_take_them_out_is_seated_and_taken_out_when_the_queue_is_next_counted()
     {
         var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, SeatHoldTime = TimeSpan.FromSeconds(30), PauseBetweenHands = TimeSpan.FromSeconds(60) }));
