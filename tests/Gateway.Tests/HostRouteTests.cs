@@ -82,8 +82,11 @@ public sealed class HostRouteTests(GatewayFixture fixture)
         await Problems.AssertProblem(await http.PostAsJsonAsync($"/api/tables/{tableId}/host/settings", new { turnTimeSeconds = 600 }), HttpStatusCode.BadRequest, "out_of_limits");
         await Problems.AssertProblem(await http.PostAsync("/api/tables/bad%20id!/host/close", null), HttpStatusCode.BadRequest, "invalid_input", "tableId");
         var after = await fixture.PublicSnapshot(tableId);
+        var audit = await fixture.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(AdminId: host.Player.Profile.PlayerId, Take: 20));
 
         Assert.Equal(before.EventSeq, after.EventSeq);
+        // Refused before its audit entry: bad settings leave nothing in the log either.
+        Assert.DoesNotContain(audit, e => e.Target == tableId && e.Action.StartsWith("host.settings", StringComparison.Ordinal));
         Assert.Equal(otherId, after.View.Seats[1].PlayerId);
         Assert.Equal(TableStatus.Waiting, after.View.Status);
         Assert.Null(after.View.NextSettings);
