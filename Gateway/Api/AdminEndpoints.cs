@@ -84,7 +84,7 @@ public static class AdminEndpoints
 
         admin.MapPost("/players/{playerId:long}/ban", async (long playerId, ReasonRequest request, ClaimsPrincipal user, IGrainFactory grains, Auth.TokenService tokens, Audit audit) =>
         {
-            var reason = Input.Text(request.Reason, "reason", PlayerBan.MaxReasonLength);
+            var reason = PlayerBan.CheckReason(request.Reason) ?? throw Input.TextInvalid("reason", PlayerBan.MaxReasonLength);
             var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
             if (tokens.IsAdmin((await player.Get()).Profile))
             {
@@ -97,7 +97,7 @@ public static class AdminEndpoints
 
         admin.MapPost("/players/{playerId:long}/unban", async (long playerId, ReasonRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
-            var reason = Input.Text(request.Reason, "reason", PlayerBan.MaxReasonLength);
+            var reason = PlayerBan.CheckReason(request.Reason) ?? throw Input.TextInvalid("reason", PlayerBan.MaxReasonLength);
             var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
             await player.Get();
             await audit.Run(user, "player.unban", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason,
