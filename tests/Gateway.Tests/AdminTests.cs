@@ -220,10 +220,14 @@ public sealed class AdminTests(GatewayFixture fixture)
     {
         var admin = await fixture.SignInAdmin();
         using var http = fixture.Http(admin.AccessToken);
+        var log = fixture.Grains.GetGrain<IAuditLogGrain>(0);
+        var before = await log.Search(new AuditQuery(AdminId: admin.Player.Profile.PlayerId, Take: 5));
 
         var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
 
         await Problems.AssertProblem(response, HttpStatusCode.BadRequest);
+        // Refused before any audit entry: a bad range leaves nothing in the log either.
+        Assert.Equal(before, await log.Search(new AuditQuery(AdminId: admin.Player.Profile.PlayerId, Take: 5)));
     }
 
     [Theory]
