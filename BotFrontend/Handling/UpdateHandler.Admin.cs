@@ -317,11 +317,7 @@ internal sealed partial class UpdateHandler
         IAuditLogGrain.Audited(grains, new AuditEntry(time.GetUtcNow(), context.PlayerId, action, target, details), act, logger);
 
     private Task Audited(Context context, string action, string target, string details, Func<Task> act) =>
-        Audited(context, action, target, details, async () =>
-        {
-            await act();
-            return true;
-        });
+        IAuditLogGrain.Audited(grains, new AuditEntry(time.GetUtcNow(), context.PlayerId, action, target, details), act, logger);
 
     /// <summary>A kicked chat player hears it (<paramref name="textKey"/>: by an admin or the host) in their private chat (players of the mini-app or robots have none).</summary>
     private async Task TellKicked(long playerId, string tableName, string textKey, CancellationToken ct)

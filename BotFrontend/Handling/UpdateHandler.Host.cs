@@ -83,6 +83,7 @@ internal sealed partial class UpdateHandler
                 await Reply(context, BotTexts.Get(language, "host.closed", name));
                 break;
             case HostVerb.Kick:
+                ITableGrain.CheckHostKick(context.PlayerId, button.Value);
                 var kickedName = (await table.GetSnapshot(null)).View.Seats.FirstOrDefault(s => s.PlayerId == button.Value)?.Name;
                 await Audited(context, "host.kick", tableId, $"player {button.Value.ToString(CultureInfo.InvariantCulture)}: from the bot",
                     () => table.HostKick(context.PlayerId, button.Value));

@@ -33,7 +33,7 @@ public static class HostEndpoints
         {
             var playerId = Input.PlayerId(request.PlayerId);
             return new ChipsResponse(await Act(tableId, user, grains, audit, "host.kick", $"player {playerId.ToString(CultureInfo.InvariantCulture)}",
-                table => table.HostKick(user.GetPlayerId(), playerId)));
+                table => table.HostKick(user.GetPlayerId(), playerId), _ => ITableGrain.CheckHostKick(user.GetPlayerId(), playerId)));
         }).WithSummary("Remove a player, cashing them out (after the hand if they are in it; 0 chips answered then)");
 
         host.MapPost("/settings", async (string tableId, HostSettingsRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
@@ -78,7 +78,7 @@ public static class HostEndpoints
         var table = Table(tableId, grains);
         var settings = await table.GetHostSettings(user.GetPlayerId());
         check?.Invoke(settings);
-        return await audit.Run(user, action, tableId, details, () => act(table));
+        return await audit.Run(user.GetPlayerId(), action, tableId, details, () => act(table));
     }
 
     private static ITableGrain Table(string tableId, IGrainFactory grains) => grains.GetGrain<ITableGrain>(Input.TableId(tableId));

@@ -73,7 +73,7 @@ public sealed class HostTests(BotFixture bot)
     }
 
     [Fact]
-    public async Task A_hosts_button_out_of_the_tables_limits_is_refused_politely_before_its_audit_entry()
+    public async Task A_hosts_bad_button_out_of_the_limits_or_kicking_themselves_is_refused_politely_before_its_audit_entry()
     {
         const long group = -1_002_223_403;
         var (host, _) = await GroupTable(group);
@@ -84,10 +84,12 @@ public sealed class HostTests(BotFixture bot)
         // A panel's buttons keep to the limits; these are what an old or forged button could carry.
         var bigBlind = await bot.Press(host, $"hb:{tableId}:100", group);
         var turnTime = await bot.Press(host, $"ht:{tableId}:600", group);
+        var self = await bot.Press(host, $"hk:{tableId}:{host}", group);
         var now = await table.GetSnapshot(null);
 
         Assert.Contains("outside the table's limits", bigBlind.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("outside the table's limits", turnTime.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("instead of kicking themselves", self.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before.EventSeq, now.EventSeq);
         Assert.Null(now.View.NextSettings);
         Assert.DoesNotContain(await bot.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(AdminId: host, Take: 20)), e => e.Target == tableId);

@@ -53,11 +53,7 @@ public static class HostControls
     /// <summary>The host may not kick themselves (they leave); a player not seated is not found.</summary>
     public static int KickedSeat(TableState state, long hostId, long playerId, string tableId)
     {
-        if (playerId == hostId)
-        {
-            throw new PokerException("cannot_kick_self", "The host leaves the table instead of kicking themselves");
-        }
-
+        ITableGrain.CheckHostKick(hostId, playerId);
         return Seating.SeatOf(state, playerId) ?? throw PokerException.NotFound($"Player {playerId} at table {tableId}");
     }
 
