@@ -44,6 +44,7 @@ internal sealed partial class UpdateHandler
 
         var parts = argument.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var id = parts.Length > 1 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number != 0 ? number : (long?)null;
+        var reason = parts.Length == 3 ? PlayerBan.CheckReason(parts[2]) : null;
         switch (parts.FirstOrDefault()?.ToLowerInvariant())
         {
             case null:
@@ -55,13 +56,17 @@ internal sealed partial class UpdateHandler
             case "player" when id is { } shown && parts.Length == 2:
                 await ShowPlayer(context, shown);
                 return;
-            case "ban" when id is { } banned && parts.Length == 3:
-                await Ban(context, banned, parts[2]);
+            // The reason is checked before the audit entry, as the gateway checks it: a bad one changes nothing, not even the log.
+            case "ban" or "unban" when id is not null && parts.Length == 3 && reason is null:
+                await Reply(context, BotTexts.Error(context.Language, "invalid_reason"));
                 return;
-            case "unban" when id is { } lifted && parts.Length == 3:
+            case "ban" when id is { } banned && reason is not null:
+                await Ban(context, banned, reason);
+                return;
+            case "unban" when id is { } lifted && reason is not null:
                 await grains.GetGrain<IPlayerGrain>(lifted).Get();
-                await Audited(context, "player.unban", lifted.ToString(CultureInfo.InvariantCulture), parts[2],
-                    () => grains.GetGrain<IPlayerGrain>(lifted).Unban(context.PlayerId, parts[2]));
+                await Audited(context, "player.unban", lifted.ToString(CultureInfo.InvariantCulture), reason,
+                    () => grains.GetGrain<IPlayerGrain>(lifted).Unban(context.PlayerId, reason));
                 await Reply(context, BotTexts.Get(context.Language, "admin.unbanned", lifted));
                 return;
             default:
@@ -312,11 +317,7 @@ internal sealed partial class UpdateHandler
         IAuditLogGrain.Audited(grains, new AuditEntry(time.GetUtcNow(), context.PlayerId, action, target, details), act, logger);
 
     private Task Audited(Context context, string action, string target, string details, Func<Task> act) =>
-        Audited(context, action, target, details, async () =>
-        {
-            await act();
-            return true;
-        });
+        IAuditLogGrain.Audited(grains, new AuditEntry(time.GetUtcNow(), context.PlayerId, action, target, details), act, logger);
 
     /// <summary>A kicked chat player hears it (<paramref name="textKey"/>: by an admin or the host) in their private chat (players of the mini-app or robots have none).</summary>
     private async Task TellKicked(long playerId, string tableName, string textKey, CancellationToken ct)

@@ -68,8 +68,9 @@ internal sealed partial class UpdateHandler
         var (tableId, language) = (button.TableId, context.Language);
         var table = grains.GetGrain<ITableGrain>(tableId);
         var name = (await table.GetSummary()).Name;
-        // Only the host's actions reach the audit log: anybody else is refused before an entry is written.
-        await table.GetHostSettings(context.PlayerId);
+        // Only the host's actions within the table's limits reach the audit log: anybody else, and a change out of the
+        // limits (a button of an old panel), is refused before an entry is written.
+        var limits = await table.GetHostSettings(context.PlayerId);
         switch (button.Verb)
         {
             case HostVerb.Pause or HostVerb.Resume:
@@ -82,6 +83,7 @@ internal sealed partial class UpdateHandler
                 await Reply(context, BotTexts.Get(language, "host.closed", name));
                 break;
             case HostVerb.Kick:
+                ITableGrain.CheckHostKick(context.PlayerId, button.Value);
                 var kickedName = (await table.GetSnapshot(null)).View.Seats.FirstOrDefault(s => s.PlayerId == button.Value)?.Name;
                 await Audited(context, "host.kick", tableId, $"player {button.Value.ToString(CultureInfo.InvariantCulture)}: from the bot",
                     () => table.HostKick(context.PlayerId, button.Value));
@@ -92,6 +94,7 @@ internal sealed partial class UpdateHandler
             case HostVerb.BigBlind or HostVerb.TurnTime:
                 long? bigBlind = button.Verb == HostVerb.BigBlind ? button.Value : null;
                 TimeSpan? turnTime = button.Verb == HostVerb.BigBlind ? null : TimeSpan.FromSeconds(Math.Min(button.Value, 3600));
+                limits.Check(bigBlind, turnTime);
                 var settings = await Audited(context, "host.settings", tableId, string.Create(CultureInfo.InvariantCulture,
                         $"next hand: big blind {bigBlind?.ToString(CultureInfo.InvariantCulture) ?? "unchanged"}, {(turnTime is { } t ? $"{t.TotalSeconds:0} s" : "unchanged")} to act: from the bot"),
                     () => table.HostChangeSettings(context.PlayerId, bigBlind, turnTime));

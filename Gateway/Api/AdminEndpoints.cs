@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Contracts;
 using Orleans.Poker.Gateway.Dashboard;
 using Orleans.Poker.Gateway.Errors;
@@ -33,7 +34,7 @@ public static class AdminEndpoints
         {
             var reason = Input.Text(request.Reason, "reason", 200);
             var table = grains.GetGrain<ITableGrain>(Input.TableId(tableId));
-            await audit.Run(user, "table.close", tableId, reason, () => table.Close(reason));
+            await audit.Run(user.GetPlayerId(), "table.close", tableId, reason, () => table.Close(reason));
             return Results.NoContent();
         }).WithSummary("Close a table after the current hand");
 
@@ -47,7 +48,7 @@ public static class AdminEndpoints
             var playerId = Input.PlayerId(request.PlayerId);
             var reason = Input.OptionalText(request.Reason, "reason", 200);
             var table = grains.GetGrain<ITableGrain>(Input.TableId(tableId));
-            await audit.Run(user, "table.kick", tableId, $"player {playerId}: {reason}", () => table.Kick(playerId));
+            await audit.Run(user.GetPlayerId(), "table.kick", tableId, $"player {playerId}: {reason}", () => table.Kick(playerId));
             return Results.NoContent();
         }).WithSummary("Remove a player from a table (cashing them out)");
 
@@ -58,9 +59,9 @@ public static class AdminEndpoints
             var transferId = Input.RequestId(request.RequestId) is { } requestId ? $"admin:{playerId}:{requestId}" : $"admin:{Guid.NewGuid():N}";
             var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
             await player.Get();
-            var balance = await audit.Run(user, "player.adjust", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            var balance = await audit.Run(user.GetPlayerId(), "player.adjust", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"{amount:+#;-#;0}: {reason}" + (request.RequestId is { } id ? $" (request {id})" : ""),
-                () => player.AdminAdjust(transferId, amount, Auth.PokerClaims.GetPlayerId(user), reason));
+                () => player.AdminAdjust(transferId, amount, user.GetPlayerId(), reason));
             return new ChipsResponse(balance);
         }).WithSummary("Adjust a balance (ledger entry + audit)");
 
@@ -84,24 +85,24 @@ public static class AdminEndpoints
 
         admin.MapPost("/players/{playerId:long}/ban", async (long playerId, ReasonRequest request, ClaimsPrincipal user, IGrainFactory grains, Auth.TokenService tokens, Audit audit) =>
         {
-            var reason = Input.Text(request.Reason, "reason", PlayerBan.MaxReasonLength);
+            var reason = PlayerBan.CheckReason(request.Reason) ?? throw Input.TextInvalid("reason", PlayerBan.MaxReasonLength);
             var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
             if (tokens.IsAdmin((await player.Get()).Profile))
             {
                 throw PokerException.Forbidden("Admins cannot be banned.");
             }
 
-            return await audit.Run(user, "player.ban", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason,
-                () => player.Ban(Auth.PokerClaims.GetPlayerId(user), reason));
+            return await audit.Run(user.GetPlayerId(), "player.ban", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason,
+                () => player.Ban(user.GetPlayerId(), reason));
         }).WithSummary("Ban a player (audited): they cannot sign in or play, their hub connections close, and they are stood up and cashed out of every table");
 
         admin.MapPost("/players/{playerId:long}/unban", async (long playerId, ReasonRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
-            var reason = Input.Text(request.Reason, "reason", PlayerBan.MaxReasonLength);
+            var reason = PlayerBan.CheckReason(request.Reason) ?? throw Input.TextInvalid("reason", PlayerBan.MaxReasonLength);
             var player = grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId));
             await player.Get();
-            await audit.Run(user, "player.unban", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason,
-                () => player.Unban(Auth.PokerClaims.GetPlayerId(user), reason));
+            await audit.Run(user.GetPlayerId(), "player.unban", playerId.ToString(System.Globalization.CultureInfo.InvariantCulture), reason,
+                () => player.Unban(user.GetPlayerId(), reason));
             return Results.NoContent();
         }).WithSummary("Lift a player's ban (audited)");
 
@@ -130,9 +131,11 @@ public static class AdminEndpoints
             grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Snapshots(from, to, Input.OptionalTableId(tableId)))
             .WithSummary("The open tables' snapshots (status, seated, waitlist, hands since the previous one, average and largest pot, rake) taken in [from, to)");
 
-        admin.MapPost("/analytics/hourly/rebuild", async (DateTimeOffset from, DateTimeOffset to, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
+        admin.MapPost("/analytics/hourly/rebuild", async (DateTimeOffset from, DateTimeOffset to, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time, Audit audit) =>
         {
-            var rows = await audit.Run(user, "analytics.rebuild", "hourly", $"{from:O}..{to:O}",
+            // Checked before the audit entry, by the analytics' own rule: a bad range is refused (400) and changes nothing, not even the log.
+            IAnalyticsGrain.RebuildRange(from, to, time.GetUtcNow());
+            var rows = await audit.Run(user.GetPlayerId(), "analytics.rebuild", "hourly", $"{from:O}..{to:O}",
                 () => grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key).Rebuild(from, to));
             return new RebuildResponse(rows);
         }).WithSummary("Recomputes the hourly statistics of whole hours from the stored hands (at most 31 days, not in the future)");
@@ -146,8 +149,8 @@ public static class AdminEndpoints
 
         admin.MapPost("/insights/{insightId:long}/acknowledge", async (long insightId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
-            return await audit.Run(user, "insight.acknowledge", insightId.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
-                () => grains.GetGrain<IInsightsGrain>(IInsightsGrain.Key).Acknowledge(insightId, Auth.PokerClaims.GetPlayerId(user)));
+            return await audit.Run(user.GetPlayerId(), "insight.acknowledge", insightId.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
+                () => grains.GetGrain<IInsightsGrain>(IInsightsGrain.Key).Acknowledge(insightId, user.GetPlayerId()));
         }).WithSummary("Acknowledge an insight (audited); the first acknowledgement stays");
 
         admin.MapGet("/analytics/waits", (DateTimeOffset from, DateTimeOffset to, string? tableId, IGrainFactory grains) =>
@@ -159,7 +162,7 @@ public static class AdminEndpoints
     private static async Task<IResult> Pause(string tableId, bool paused, ClaimsPrincipal user, IGrainFactory grains, Audit audit)
     {
         var table = grains.GetGrain<ITableGrain>(Input.TableId(tableId));
-        await audit.Run(user, paused ? "table.pause" : "table.resume", tableId, null, () => table.SetPaused(paused));
+        await audit.Run(user.GetPlayerId(), paused ? "table.pause" : "table.resume", tableId, null, () => table.SetPaused(paused));
         return Results.NoContent();
     }
 }

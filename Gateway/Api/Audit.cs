@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Grains.Interfaces.Admin;
 
 namespace Orleans.Poker.Gateway.Api;
@@ -11,20 +9,13 @@ namespace Orleans.Poker.Gateway.Api;
 /// </summary>
 public sealed class Audit(IGrainFactory grains, TimeProvider time, ILogger<Audit> logger)
 {
-    public Task<T> Run<T>(ClaimsPrincipal admin, string action, string target, string? details, Func<Task<T>> act) =>
-        Run(admin.GetPlayerId(), action, target, details, act);
-
-    public Task Run(ClaimsPrincipal admin, string action, string target, string? details, Func<Task> act) =>
-        Run(admin.GetPlayerId(), action, target, details, act);
-
-    /// <summary>An action by <paramref name="adminId"/> (0: the operations tooling).</summary>
+    /// <summary>An action by <paramref name="adminId"/> (the signed-in admin's or host's player id; 0: the operations tooling).</summary>
     public Task<T> Run<T>(long adminId, string action, string target, string? details, Func<Task<T>> act) =>
-        IAuditLogGrain.Audited(grains, new AuditEntry(time.GetUtcNow(), adminId, action, target, details), act, logger);
+        IAuditLogGrain.Audited(grains, Entry(adminId, action, target, details), act, logger);
 
+    /// <summary>An action that answers nothing.</summary>
     public Task Run(long adminId, string action, string target, string? details, Func<Task> act) =>
-        Run(adminId, action, target, details, async () =>
-        {
-            await act();
-            return true;
-        });
+        IAuditLogGrain.Audited(grains, Entry(adminId, action, target, details), act, logger);
+
+    private AuditEntry Entry(long adminId, string action, string target, string? details) => new(time.GetUtcNow(), adminId, action, target, details);
 }

@@ -26,7 +26,7 @@ public static class BroadcastEndpoints
             var text = IBroadcastGrain.Normalize(request.Text)
                 ?? throw Input.Invalid("text", $"is required: 1..{IBroadcastGrain.MaxTextLength} characters, line breaks and tabs but no other control characters");
             // The broadcast's id comes with the start: the entry, written first, names the room.
-            return await audit.Run(user, "broadcast.start", "room", Text.Shorten(text, 200), () => Grain(grains).Start(user.GetPlayerId(), text));
+            return await audit.Run(user.GetPlayerId(), "broadcast.start", "room", Text.Shorten(text, 200), () => Grain(grains).Start(user.GetPlayerId(), text));
         }).WithSummary($"Start a broadcast of plain text (1..{IBroadcastGrain.MaxTextLength} characters, line breaks allowed) to every player who started the bot; 409 while another runs or is paused");
 
         admin.MapPost("/pause", (ClaimsPrincipal user, IGrainFactory grains, Audit audit) => Change(user, grains, audit, "broadcast.pause", g => g.SetPaused(true, user.GetPlayerId())))
@@ -42,7 +42,7 @@ public static class BroadcastEndpoints
     private static async Task<Broadcast> Change(ClaimsPrincipal user, IGrainFactory grains, Audit audit, string action, Func<IBroadcastGrain, Task<Broadcast>> change)
     {
         var current = await Grain(grains).Get();
-        return await audit.Run(user, action, current?.Id ?? "room", current is null ? null : $"{current.Sent} sent, {current.Skipped} skipped, {current.Failed} failed",
+        return await audit.Run(user.GetPlayerId(), action, current?.Id ?? "room", current is null ? null : $"{current.Sent} sent, {current.Skipped} skipped, {current.Failed} failed",
             () => change(Grain(grains)));
     }
 

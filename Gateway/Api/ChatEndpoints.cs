@@ -74,7 +74,7 @@ public static class ChatEndpoints
             var chat = Chat(tableId, grains);
             // The entry names the line's author, so it is read first (an unknown line is a 404 and audits nothing).
             var line = (await chat.Recent()).FirstOrDefault(m => m.Id == messageId) ?? throw PokerException.NotFound($"Chat message {messageId} of table {tableId}");
-            var deleted = await audit.Run(user, "chat.delete", $"{tableId}#{messageId}", $"player {line.PlayerId}", () => chat.Delete(messageId));
+            var deleted = await audit.Run(user.GetPlayerId(), "chat.delete", $"{tableId}#{messageId}", $"player {line.PlayerId}", () => chat.Delete(messageId));
             await Deliver(hub, tableId, deleted);
             return deleted;
         }).WithSummary("Delete a chat line (its text is gone for everybody)");
@@ -85,14 +85,14 @@ public static class ChatEndpoints
         {
             var reason = Input.Text(request.Reason, "reason", 200);
             await Known(playerId, grains);
-            return await audit.Run(user, "chat.mute", playerId.ToString(CultureInfo.InvariantCulture), reason,
+            return await audit.Run(user.GetPlayerId(), "chat.mute", playerId.ToString(CultureInfo.InvariantCulture), reason,
                 () => Moderation(grains).Mute(playerId, user.GetPlayerId(), reason));
         }).WithSummary("Mute a player in every table's chat");
 
         admin.MapDelete("/chat/mutes/{playerId:long}", async (long playerId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
             var muted = Input.PlayerId(playerId);
-            await audit.Run(user, "chat.unmute", muted.ToString(CultureInfo.InvariantCulture), null, () => Moderation(grains).Unmute(muted));
+            await audit.Run(user.GetPlayerId(), "chat.unmute", muted.ToString(CultureInfo.InvariantCulture), null, () => Moderation(grains).Unmute(muted));
             return Results.NoContent();
         }).WithSummary("Lift a room-wide chat mute");
         return api;

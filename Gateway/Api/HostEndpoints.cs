@@ -33,7 +33,7 @@ public static class HostEndpoints
         {
             var playerId = Input.PlayerId(request.PlayerId);
             return new ChipsResponse(await Act(tableId, user, grains, audit, "host.kick", $"player {playerId.ToString(CultureInfo.InvariantCulture)}",
-                table => table.HostKick(user.GetPlayerId(), playerId)));
+                table => table.HostKick(user.GetPlayerId(), playerId), _ => ITableGrain.CheckHostKick(user.GetPlayerId(), playerId)));
         }).WithSummary("Remove a player, cashing them out (after the hand if they are in it; 0 chips answered then)");
 
         host.MapPost("/settings", async (string tableId, HostSettingsRequest request, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
@@ -49,7 +49,8 @@ public static class HostEndpoints
                 : (TimeSpan?)null;
             return await Act(tableId, user, grains, audit, "host.settings", string.Create(CultureInfo.InvariantCulture,
                     $"next hand: big blind {(bigBlind is { } bb ? bb.ToString(CultureInfo.InvariantCulture) : "unchanged")}, {(turnTime is { } t ? $"{t.TotalSeconds:0} s" : "unchanged")} to act"),
-                table => table.HostChangeSettings(user.GetPlayerId(), bigBlind, turnTime));
+                table => table.HostChangeSettings(user.GetPlayerId(), bigBlind, turnTime),
+                settings => settings.Check(bigBlind, turnTime));
         }).WithSummary("Change the blinds (big blind) and/or the turn time from the next hand, within the template's limits");
 
         host.MapPost("/close", (string tableId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
@@ -68,12 +69,16 @@ public static class HostEndpoints
             return Results.NoContent();
         });
 
-    // Only the host's actions reach the audit log: anybody else is refused (403) before an entry is written.
-    private static async Task<T> Act<T>(string tableId, ClaimsPrincipal user, IGrainFactory grains, Audit audit, string action, string? details, Func<ITableGrain, Task<T>> act)
+    // Only the host's actions within the table's limits reach the audit log: anybody else is refused (403), and a change
+    // out of the limits (400, checked by the same rule the table applies), before an entry is written. That needs the
+    // settings read first: the action's own call would refuse them only after its entry.
+    private static async Task<T> Act<T>(string tableId, ClaimsPrincipal user, IGrainFactory grains, Audit audit, string action, string? details,
+        Func<ITableGrain, Task<T>> act, Action<HostSettings>? check = null)
     {
         var table = Table(tableId, grains);
-        await table.GetHostSettings(user.GetPlayerId());
-        return await audit.Run(user, action, tableId, details, () => act(table));
+        var settings = await table.GetHostSettings(user.GetPlayerId());
+        check?.Invoke(settings);
+        return await audit.Run(user.GetPlayerId(), action, tableId, details, () => act(table));
     }
 
     private static ITableGrain Table(string tableId, IGrainFactory grains) => grains.GetGrain<ITableGrain>(Input.TableId(tableId));

@@ -43,14 +43,17 @@ public static class TemplateEndpoints
         {
             var id = Input.TemplateId(request.Id);
             var config = request.Config ?? throw Input.Invalid("config", "is required");
-            var created = await audit.Run(user, "template.create", id, $"{config.Variant} {config.Name}", () => grains.GetGrain<ITemplateGrain>(id).Create(config));
+            // Checked before the audit entry, by the template grain's own rule: a bad template changes nothing, not even the log.
+            TemplateValidator.ThrowIfInvalid(config);
+            var created = await audit.Run(user.GetPlayerId(), "template.create", id, $"{config.Variant} {config.Name}", () => grains.GetGrain<ITemplateGrain>(id).Create(config));
             return Results.Created($"/api/templates/{id}", created);
         }).WithSummary("Create a template");
 
         admin.MapPut("/{templateId}", async (string templateId, TemplateConfig config, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
             var template = grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId));
-            return await audit.Run(user, "template.update", templateId, $"{config.Variant} {config.Name}", () => template.Update(config));
+            TemplateValidator.ThrowIfInvalid(config);
+            return await audit.Run(user.GetPlayerId(), "template.update", templateId, $"{config.Variant} {config.Name}", () => template.Update(config));
         }).WithSummary("Update a template (a new version; existing tables keep theirs)");
 
         admin.MapPost("/{templateId}/deactivate", (string templateId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) => SetActive(templateId, false, user, grains, audit))
@@ -61,7 +64,7 @@ public static class TemplateEndpoints
         admin.MapDelete("/{templateId}", async (string templateId, ClaimsPrincipal user, IGrainFactory grains, Audit audit) =>
         {
             var template = grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId));
-            await audit.Run(user, "template.delete", templateId, null, () => template.Delete());
+            await audit.Run(user.GetPlayerId(), "template.delete", templateId, null, () => template.Delete());
             return Results.NoContent();
         }).WithSummary("Delete a template no table uses");
         return api;
@@ -72,6 +75,6 @@ public static class TemplateEndpoints
     private static async Task<TemplateInfo> SetActive(string templateId, bool active, ClaimsPrincipal user, IGrainFactory grains, Audit audit)
     {
         var template = grains.GetGrain<ITemplateGrain>(Input.TemplateId(templateId));
-        return await audit.Run(user, active ? "template.activate" : "template.deactivate", templateId, null, () => template.SetActive(active));
+        return await audit.Run(user.GetPlayerId(), active ? "template.activate" : "template.deactivate", templateId, null, () => template.SetActive(active));
     }
 }

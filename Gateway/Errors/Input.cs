@@ -59,16 +59,12 @@ public static partial class Input
     public static long PlayerId(long id) => id != 0 ? id : throw Invalid("playerId", "must not be 0");
 
     /// <summary>Trimmed text of 1..max characters with no control characters or direction overrides (<see cref="Grains.Interfaces.Common.Text.IsLayoutControl"/>).</summary>
-    public static string Text(string? value, string field, int max)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text) || text.Length > max || text.Any(Grains.Interfaces.Common.Text.IsLayoutControl))
-        {
-            throw Invalid(field, $"must be 1..{max} characters without control characters or direction overrides");
-        }
+    public static string Text(string? value, string field, int max) =>
+        Grains.Interfaces.Common.Text.Line(value, max) ?? throw TextInvalid(field, max);
 
-        return text;
-    }
+    /// <summary>The refusal of a text field that is not 1..max characters of one line (<see cref="Text"/>).</summary>
+    public static PokerException TextInvalid(string field, int max) =>
+        Invalid(field, $"must be 1..{max} characters without control characters or direction overrides");
 
     /// <summary>An optional client-chosen request id (1..64 letters, digits, '-' or '_'): null stays null.</summary>
     public static string? RequestId(string? id) =>

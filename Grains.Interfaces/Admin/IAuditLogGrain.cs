@@ -47,6 +47,17 @@ public interface IAuditLogGrain : IGrainWithIntegerKey
         }
     }
 
+    /// <summary><see cref="Audited{T}"/> of an action that answers nothing.</summary>
+    static Task Audited(IGrainFactory grains, AuditEntry entry, Func<Task> act, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        return Audited(grains, entry, async () =>
+        {
+            await act();
+            return true;
+        }, logger);
+    }
+
     /// <summary>Appends an entry (stored before the call returns; an identical entry is stored once).</summary>
     [Alias("Append")]
     Task Append(AuditEntry entry);

@@ -1,3 +1,5 @@
+using Orleans.Poker.Grains.Interfaces.Common;
+
 namespace Orleans.Poker.Grains.Interfaces.Analytics;
 
 /// <summary>
@@ -10,6 +12,40 @@ namespace Orleans.Poker.Grains.Interfaces.Analytics;
 public interface IAnalyticsGrain : IGrainWithStringKey
 {
     public const string Key = "room";
+
+    /// <summary>The longest range one rebuild recomputes.</summary>
+    public static readonly TimeSpan MaxRebuild = TimeSpan.FromDays(31);
+
+    /// <summary>Hour boundaries: <paramref name="at"/> rounded down to its hour (UTC).</summary>
+    public static DateTimeOffset HourOf(DateTimeOffset at)
+    {
+        var utc = at.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// A rebuild's whole hours: from ≤ to, not ending after the current hour, at most <see cref="MaxRebuild"/>; else
+    /// <c>invalid_range</c> (400). <see cref="Rebuild"/> checks its range with it, and the gateway before the rebuild's
+    /// audit entry is written (a bad range changes nothing, not even the log).
+    /// </summary>
+    public static (DateTimeOffset From, DateTimeOffset To) RebuildRange(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        var start = HourOf(from);
+        var end = HourOf(to) < to ? HourOf(to).AddHours(1) : HourOf(to);
+        if (start >= end)
+        {
+            throw new PokerException("invalid_range", "The range must end after it starts");
+        }
+
+        if (end > HourOf(now).AddHours(1))
+        {
+            throw new PokerException("invalid_range", "The range ends in the future: only hours that have begun can be computed");
+        }
+
+        return end - start > MaxRebuild
+            ? throw new PokerException("invalid_range", $"At most {MaxRebuild.TotalDays:0} days are rebuilt at once")
+            : (start, end);
+    }
 
     /// <summary>Makes sure the reminder runs (every silo calls this when it starts).</summary>
     [Alias("Start")]

@@ -12,6 +12,16 @@ public static class Text
     /// </summary>
     public static bool IsLayoutControl(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
+    /// <summary>
+    /// <paramref name="value"/> trimmed when it is 1 to <paramref name="max"/> characters without <see cref="IsLayoutControl"/>
+    /// ones (one line of text); null otherwise. The gateway's check of every short text field, and the grains' of those they store.
+    /// </summary>
+    public static string? Line(string? value, int max)
+    {
+        var text = value?.Trim();
+        return string.IsNullOrEmpty(text) || text.Length > max || text.Any(IsLayoutControl) ? null : text;
+    }
+
     /// <summary><paramref name="text"/> without its <see cref="IsLayoutControl"/> characters and unpaired surrogates.</summary>
     public static string Plain(string text)
     {

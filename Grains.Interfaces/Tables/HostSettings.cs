@@ -1,3 +1,6 @@
+using System.Globalization;
+using Orleans.Poker.Grains.Interfaces.Common;
+
 namespace Orleans.Poker.Grains.Interfaces.Tables;
 
 /// <summary>
@@ -13,4 +16,31 @@ public sealed record HostSettings(
     [property: Id(3)] long MinBigBlind,
     [property: Id(4)] long MaxBigBlind,
     [property: Id(5)] TimeSpan MinTurnTime,
-    [property: Id(6)] TimeSpan MaxTurnTime);
+    [property: Id(6)] TimeSpan MaxTurnTime)
+{
+    /// <summary>
+    /// The big blind and turn time a change asks for (null: as the next hand has it), checked against these limits:
+    /// refused with <c>blinds_fixed</c> or <c>out_of_limits</c> (400). The table checks a change with it, and so do the
+    /// gateway and the bot before the change's audit entry is written (bad input changes nothing, not even the log).
+    /// </summary>
+    public (long BigBlind, TimeSpan TurnTime) Check(long? bigBlind, TimeSpan? turnTime)
+    {
+        var next = Next ?? Current;
+        var big = bigBlind ?? next.BigBlind;
+        var turn = turnTime ?? next.TurnTime;
+        if (big != Current.BigBlind && !BlindsChangeable)
+        {
+            throw new PokerException("blinds_fixed", "The blinds of this game go with its bets and cannot be changed");
+        }
+
+        if (BlindsChangeable && (big < MinBigBlind || big > MaxBigBlind))
+        {
+            throw new PokerException("out_of_limits", string.Create(CultureInfo.InvariantCulture, $"The big blind must be between {MinBigBlind} and {MaxBigBlind}"));
+        }
+
+        return turn < MinTurnTime || turn > MaxTurnTime || turn.Ticks % TimeSpan.TicksPerSecond != 0
+            ? throw new PokerException("out_of_limits", string.Create(CultureInfo.InvariantCulture,
+                $"The turn time must be whole seconds between {MinTurnTime.TotalSeconds:0} s and {MaxTurnTime.TotalSeconds:0} s"))
+            : (big, turn);
+    }
+}

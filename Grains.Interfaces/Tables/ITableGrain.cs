@@ -131,6 +131,19 @@ public interface ITableGrain : IGrainWithStringKey
     [Alias("HostPause")]
     Task HostPause(long hostId, bool paused);
 
+    /// <summary>
+    /// A host's kick of <paramref name="playerId"/> as far as it can be checked without the table: the host leaves
+    /// instead of kicking themselves (<c>cannot_kick_self</c>, 400). <see cref="HostKick"/> checks it, and so do the
+    /// gateway and the bot before the kick's audit entry is written (bad input changes nothing, not even the log).
+    /// </summary>
+    public static void CheckHostKick(long hostId, long playerId)
+    {
+        if (playerId == hostId)
+        {
+            throw new Common.PokerException("cannot_kick_self", "The host leaves the table instead of kicking themselves");
+        }
+    }
+
     /// <summary>The host removes a player, cashing them out (after the hand if they are in it); returns the chips cashed out now.</summary>
     [Alias("HostKick")]
     Task<long> HostKick(long hostId, long playerId);

@@ -29,9 +29,6 @@ public sealed class AnalyticsGrain(
     TimeProvider time,
     ILogger<AnalyticsGrain> logger) : Grain, IAnalyticsGrain, IRemindable
 {
-    /// <summary>The longest range one rebuild recomputes.</summary>
-    public static readonly TimeSpan MaxRebuild = TimeSpan.FromDays(31);
-
     private const string Tick = "analytics";
 
     // The silo's failure count at the previous evaluation (this activation's; a new one starts counting afresh).
@@ -81,7 +78,7 @@ public sealed class AnalyticsGrain(
 
     public async Task<int> Rebuild(DateTimeOffset from, DateTimeOffset to)
     {
-        var (start, end) = RebuildRange(from, to, time.GetUtcNow());
+        var (start, end) = IAnalyticsGrain.RebuildRange(from, to, time.GetUtcNow());
         var rows = await analytics.RebuildHourlyAsync(start, end);
         logger.LogInformation("Hourly statistics rebuilt from {From:u} to {To:u}: {Rows} rows", start, end, rows);
         return rows;
@@ -211,25 +208,5 @@ public sealed class AnalyticsGrain(
             await insights.MarkDeliveredAsync(InsightChannel.Webhook, pending.Select(i => i.Id).ToList(), now);
             logger.LogDebug("{Count} insights posted to the webhook", pending.Count);
         }
-    }
-
-    /// <summary>A rebuild's whole hours: from ≤ to, not ending after the current hour, at most <see cref="MaxRebuild"/>.</summary>
-    public static (DateTimeOffset From, DateTimeOffset To) RebuildRange(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
-    {
-        var start = HourlyStatsCalculator.HourOf(from);
-        var end = HourlyStatsCalculator.HourOf(to) < to ? HourlyStatsCalculator.HourOf(to).AddHours(1) : HourlyStatsCalculator.HourOf(to);
-        if (start >= end)
-        {
-            throw new PokerException("invalid_range", "The range must end after it starts");
-        }
-
-        if (end > HourlyStatsCalculator.HourOf(now).AddHours(1))
-        {
-            throw new PokerException("invalid_range", "The range ends in the future: only hours that have begun can be computed");
-        }
-
-        return end - start > MaxRebuild
-            ? throw new PokerException("invalid_range", $"At most {MaxRebuild.TotalDays:0} days are rebuilt at once")
-            : (start, end);
     }
 }

@@ -7,11 +7,7 @@ namespace Orleans.Poker.Grains.Analytics;
 public static class HourlyStatsCalculator
 {
     /// <summary>Hour boundaries: <paramref name="at"/> rounded down to its hour (UTC).</summary>
-    public static DateTimeOffset HourOf(DateTimeOffset at)
-    {
-        var utc = at.ToUniversalTime();
-        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
-    }
+    public static DateTimeOffset HourOf(DateTimeOffset at) => IAnalyticsGrain.HourOf(at);
 
     /// <summary>
     /// One row per table and hour for the hands in <paramref name="hands"/> that ended in [from, to);

@@ -432,13 +432,9 @@ public sealed class PlayerGrain(
         }
     }
 
-    private static string BanReason(string? reason)
-    {
-        var why = reason?.Trim();
-        return string.IsNullOrEmpty(why) || why.Length > PlayerBan.MaxReasonLength
-            ? throw new PokerException("invalid_reason", $"A ban or an unban needs a reason of 1 to {PlayerBan.MaxReasonLength} characters.")
-            : why;
-    }
+    private static string BanReason(string? reason) =>
+        PlayerBan.CheckReason(reason)
+            ?? throw new PokerException("invalid_reason", $"A ban or an unban needs a reason of 1 to {PlayerBan.MaxReasonLength} characters on one line.");
 
     private static PokerException Banned() => new(PlayerBan.Code, "This player is banned from the room.", 403);
 

@@ -13,6 +13,9 @@ export type Connection = Pick<HubConnection, 'state' | 'start' | 'onreconnecting
 /** The wait before a closed connection is started again: a server that closed it at its start may refuse it a moment. */
 const restartAfter = 2_000;
 
+/** How often a start under way elsewhere (the page's own) is looked at again, to take over if it failed. */
+const startingPoll = 500;
+
 /**
  * Shows `connection`'s state through `show` and runs `back` each time the connection came back, by automatic reconnect
  * or started again: what it missed meanwhile must be read again. A connection that closed is started again, waiting
@@ -29,10 +32,20 @@ export function keepOpen(connection: Connection, show: (state: LinkState) => voi
   connection.onclose(() => {
     if (!kept()) return;
     show('disconnected');
-    // Started meanwhile by the page that needs it (tableConnection, lobbyConnection): that page reads what it shows.
+    // Started meanwhile by the page that needs it (tableConnection, lobbyConnection): that page reads what it shows. A
+    // start of the page's still under way is waited for: when it fails the connection is closed still (and no close is
+    // heard of a start that failed), so it is started here.
     const closed = () => kept() && connection.state === HubConnectionState.Disconnected;
+    const starting = () => kept() && connection.state === HubConnectionState.Connecting;
+    const restart = async (): Promise<boolean> => {
+      for (;;) {
+        while (starting()) await wait(startingPoll);
+        if (await retry(() => { show('reconnecting'); return connection.start(); }, closed, () => show('disconnected'), wait)) return true;
+        if (!starting()) return false;
+      }
+    };
     void wait(restartAfter)
-      .then(() => retry(() => { show('reconnecting'); return connection.start(); }, closed, () => show('disconnected'), wait))
+      .then(restart)
       .then((started) => {
         if (!started) return;
         show('connected');

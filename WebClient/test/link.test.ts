@@ -30,15 +30,29 @@ class FakeConnection {
 }
 
 /** keepOpen on `connection`, recording what it shows and waits; `cameBack` resolves when it ran the handler of coming back. */
-function kept(connection: FakeConnection, wanted = () => true) {
+function kept(connection: FakeConnection, wanted = () => true, waited: (ms: number, waits: number) => void = () => undefined) {
   const shown: LinkState[] = [];
   const waits: number[] = [];
   let back = 0;
   let resolve: () => void = () => undefined;
   const cameBack = new Promise<void>((r) => { resolve = r; });
-  keepOpen(connection, (state) => shown.push(state), () => { back++; resolve(); }, wanted, async (ms) => { waits.push(ms); });
+  keepOpen(connection, (state) => shown.push(state), () => { back++; resolve(); }, wanted, async (ms) => {
+    waits.push(ms);
+    waited(ms, waits.length);
+  });
   return { shown, waits, back: () => back, cameBack };
 }
+
+/** keepOpen on `connection`, which its page starts during the first wait, the start ending in `outcome` while the restart waits on it. */
+function startedByPageMeanwhile(connection: FakeConnection, outcome: HubConnectionState) {
+  return kept(connection, () => true, (_, waits) => {
+    if (waits === 1) connection.state = HubConnectionState.Connecting;
+    else if (connection.state === HubConnectionState.Connecting) connection.state = outcome;
+  });
+}
+
+/** Lets every pending step of the (instantly waiting) restart run. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('keepOpen', () => {
   it('starts a connection the server closed again, shows it back and runs what reads the missed changes again', async () => {
@@ -66,6 +80,33 @@ describe('keepOpen', () => {
     expect(link.back()).toBe(1);
     expect(link.waits).toEqual([2000, 500, 1000]);
     expect(link.shown).toEqual(['disconnected', 'reconnecting', 'disconnected', 'reconnecting', 'disconnected', 'reconnecting', 'connected']);
+  });
+
+  it('starts a connection again whose start by its page was under way when the restart looked, and then failed', async () => {
+    const connection = new FakeConnection();
+    const link = startedByPageMeanwhile(connection, HubConnectionState.Disconnected);
+
+    connection.fire('close');
+    await settled();
+
+    expect(connection.starts).toBe(1);
+    expect(link.back()).toBe(1);
+    expect(link.waits).toEqual([2000, 500]);
+    expect(link.shown).toEqual(['disconnected', 'reconnecting', 'connected']);
+    expect(connection.state).toBe(HubConnectionState.Connected);
+  });
+
+  it('leaves a connection its page started meanwhile to the page', async () => {
+    const connection = new FakeConnection();
+    const link = startedByPageMeanwhile(connection, HubConnectionState.Connected);
+
+    connection.fire('close');
+    await settled();
+
+    expect(connection.starts).toBe(0);
+    expect(link.back()).toBe(0);
+    expect(link.waits).toEqual([2000, 500]);
+    expect(link.shown).toEqual(['disconnected']);
   });
 
   it('leaves a connection closed on purpose (signed out) closed and shows nothing of it', async () => {

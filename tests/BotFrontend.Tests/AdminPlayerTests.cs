@@ -71,6 +71,9 @@ public sealed class AdminPlayerTests(BotFixture bot)
         var notBanned = await bot.Say(admin, $"/admin unban {user} nothing to lift");
         var unknown = await bot.Say(admin, "/admin player 123456789");
         var tooLong = await bot.Say(admin, $"/admin ban {user} {new string('x', 201)}");
+        var twoLines = await bot.Say(admin, $"/admin ban {user} spam\nand more");
+        var unbanTooLong = await bot.Say(admin, $"/admin unban {user} {new string('x', 201)}");
+        var audit = await bot.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(AdminId: admin, Take: 20));
 
         Assert.Contains("admins only", notAdmin.Text, StringComparison.Ordinal);
         Assert.Contains("/admin ban <id> <reason>", noReason.Text, StringComparison.Ordinal);
@@ -79,7 +82,11 @@ public sealed class AdminPlayerTests(BotFixture bot)
         Assert.Contains("2 to 64 characters", shortSearch.Text, StringComparison.Ordinal);
         Assert.Contains("not banned", notBanned.Text, StringComparison.Ordinal);
         Assert.Contains("no longer exists", unknown.Text, StringComparison.Ordinal);
-        Assert.Contains("1 to 200 characters", tooLong.Text, StringComparison.Ordinal);
+        Assert.All([tooLong, twoLines, unbanTooLong], refused => Assert.Contains("1 to 200 characters on one line", refused.Text, StringComparison.Ordinal));
+        // Bad reasons are refused before the audit entry (the gateway's rule): the only entries are those of the unban
+        // of a player who is not banned, a refusal of the player's state after the entry.
+        var target = user.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(["player.unban.failed", "player.unban"], audit.Where(e => e.Target == target).Select(e => e.Action));
         Assert.Null(await bot.Grains.GetGrain<IPlayerGrain>(user).GetBan());
         Assert.Null(await bot.Grains.GetGrain<IPlayerGrain>(admin).GetBan());
     }

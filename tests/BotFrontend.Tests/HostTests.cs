@@ -73,6 +73,29 @@ public sealed class HostTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task A_hosts_bad_button_out_of_the_limits_or_kicking_themselves_is_refused_politely_before_its_audit_entry()
+    {
+        const long group = -1_002_223_403;
+        var (host, _) = await GroupTable(group);
+        var tableId = Handling.UpdateHandler.GroupTableId(group);
+        var table = bot.Grains.GetGrain<ITableGrain>(tableId);
+        var before = await table.GetSnapshot(null);
+
+        // A panel's buttons keep to the limits; these are what an old or forged button could carry.
+        var bigBlind = await bot.Press(host, $"hb:{tableId}:100", group);
+        var turnTime = await bot.Press(host, $"ht:{tableId}:600", group);
+        var self = await bot.Press(host, $"hk:{tableId}:{host}", group);
+        var now = await table.GetSnapshot(null);
+
+        Assert.Contains("outside the table's limits", bigBlind.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("outside the table's limits", turnTime.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("instead of kicking themselves", self.Json["text"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before.EventSeq, now.EventSeq);
+        Assert.Null(now.View.NextSettings);
+        Assert.DoesNotContain(await bot.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(AdminId: host, Take: 20)), e => e.Target == tableId);
+    }
+
+    [Fact]
     public async Task An_admin_switches_maintenance_from_the_chat_players_are_refused_and_the_table_message_says_it()
     {
         var admin = BotFixture.AdminId;

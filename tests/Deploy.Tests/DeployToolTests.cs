@@ -286,6 +286,12 @@ public sealed class DeployToolTests
         var trusts = tool.WriteCertificate();
         using var client = NginxClient.Client(tool.Https, trusts);
 
+        // A process's variables file an older version left, readable by everyone: written over, it is 0600 all the same.
+        Directory.CreateDirectory(Path.Combine(tool.Root, "run"));
+        var stale = Path.Combine(tool.Root, "run", "bot-0.env");
+        await File.WriteAllTextAsync(stale, "POKER__Http__Port=1\n");
+        File.SetUnixFileMode(stale, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
         // (a) first deploy from an empty database.
         var first = tool.Release("0.0.0-first");
         var watch = Stopwatch.StartNew();

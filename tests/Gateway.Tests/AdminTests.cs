@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Orleans.Poker.Grains.Interfaces.Admin;
+using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.Gateway.Tests;
 
@@ -220,10 +221,14 @@ public sealed class AdminTests(GatewayFixture fixture)
     {
         var admin = await fixture.SignInAdmin();
         using var http = fixture.Http(admin.AccessToken);
+        var log = fixture.Grains.GetGrain<IAuditLogGrain>(0);
+        var before = await log.Search(new AuditQuery(AdminId: admin.Player.Profile.PlayerId, Take: 5));
 
         var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
 
         await Problems.AssertProblem(response, HttpStatusCode.BadRequest);
+        // Refused before any audit entry: a bad range leaves nothing in the log either.
+        Assert.Equal(before, await log.Search(new AuditQuery(AdminId: admin.Player.Profile.PlayerId, Take: 5)));
     }
 
     [Theory]
@@ -258,5 +263,25 @@ public sealed class AdminTests(GatewayFixture fixture)
         using var asPlayer = fixture.Http(player.AccessToken);
         var template = await asPlayer.GetFromJsonAsync<JsonElement>($"/api/templates/{id}");
         Assert.Equal(1, template.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_bad_template_is_refused_400_before_its_audit_entry_and_changes_nothing()
+    {
+        var admin = await fixture.SignInAdmin();
+        using var http = fixture.Http(admin.AccessToken);
+        var id = $"bad-{Guid.NewGuid():N}"[..16];
+        var existing = await fixture.NewTemplate();
+        var log = fixture.Grains.GetGrain<IAuditLogGrain>(0);
+        var before = await log.Search(new AuditQuery(AdminId: admin.Player.Profile.PlayerId, Take: 5));
+        var bad = new { name = "Bad NLHE", variant = "NT", smallBlind = 10, bigBlind = 5, minBuyIn = 200, maxBuyIn = 1000, maxPlayers = 6, turnTime = "00:00:20" };
+
+        await Problems.AssertProblem(await http.PostAsJsonAsync("/api/admin/templates", new { id, config = bad }), HttpStatusCode.BadRequest, "invalid_template");
+        await Problems.AssertProblem(await http.PutAsJsonAsync($"/api/admin/templates/{existing}", bad), HttpStatusCode.BadRequest, "invalid_template");
+
+        // Refused by the template's own rules before any audit entry: nothing in the log, no template, no new version.
+        Assert.Equal(before, await log.Search(new AuditQuery(AdminId: admin.Player.Profile.PlayerId, Take: 5)));
+        Assert.Null(await fixture.Grains.GetGrain<ITemplateGrain>(id).Get());
+        Assert.Equal(1, (await fixture.Grains.GetGrain<ITemplateGrain>(existing).Get())!.Version);
     }
 }

@@ -75,6 +75,7 @@ public sealed class HostRouteTests(GatewayFixture fixture)
         await Problems.AssertProblem(await http.PostAsync("/api/tables/no-such-table/host/pause", null), HttpStatusCode.NotFound, "not_found");
         await Problems.AssertProblem(await http.PostAsJsonAsync($"/api/tables/{tableId}/host/kick", new { playerId = 123_456_789 }), HttpStatusCode.NotFound, "not_found");
         await Problems.AssertProblem(await http.PostAsJsonAsync($"/api/tables/{tableId}/host/kick", new { playerId = 0 }), HttpStatusCode.BadRequest, "invalid_input", "playerId");
+        await Problems.AssertProblem(await http.PostAsJsonAsync($"/api/tables/{tableId}/host/kick", new { playerId = host.Player.Profile.PlayerId }), HttpStatusCode.BadRequest, "cannot_kick_self");
         await Problems.AssertProblem(await http.PostAsJsonAsync($"/api/tables/{tableId}/host/settings", new { }), HttpStatusCode.BadRequest, "invalid_input", "bigBlind");
         await Problems.AssertProblem(await http.PostAsJsonAsync($"/api/tables/{tableId}/host/settings", new { bigBlind = -4 }), HttpStatusCode.BadRequest, "invalid_input", "bigBlind");
         await Problems.AssertProblem(await http.PostAsJsonAsync($"/api/tables/{tableId}/host/settings", new { turnTimeSeconds = 0 }), HttpStatusCode.BadRequest, "invalid_input", "turnTimeSeconds");
@@ -82,8 +83,12 @@ public sealed class HostRouteTests(GatewayFixture fixture)
         await Problems.AssertProblem(await http.PostAsJsonAsync($"/api/tables/{tableId}/host/settings", new { turnTimeSeconds = 600 }), HttpStatusCode.BadRequest, "out_of_limits");
         await Problems.AssertProblem(await http.PostAsync("/api/tables/bad%20id!/host/close", null), HttpStatusCode.BadRequest, "invalid_input", "tableId");
         var after = await fixture.PublicSnapshot(tableId);
+        var audit = await fixture.Grains.GetGrain<IAuditLogGrain>(0).Search(new AuditQuery(AdminId: host.Player.Profile.PlayerId, Take: 20));
 
         Assert.Equal(before.EventSeq, after.EventSeq);
+        // Bad input (settings out of the limits, the host kicking themselves) is refused before its audit entry and leaves
+        // nothing in the log; only the kick of a player who is not seated, which the table alone knows, is refused after it.
+        Assert.Equal(["host.kick.failed", "host.kick"], audit.Where(e => e.Target == tableId).Select(e => e.Action));
         Assert.Equal(otherId, after.View.Seats[1].PlayerId);
         Assert.Equal(TableStatus.Waiting, after.View.Status);
         Assert.Null(after.View.NextSettings);

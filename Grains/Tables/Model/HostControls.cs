@@ -53,11 +53,7 @@ public static class HostControls
     /// <summary>The host may not kick themselves (they leave); a player not seated is not found.</summary>
     public static int KickedSeat(TableState state, long hostId, long playerId, string tableId)
     {
-        if (playerId == hostId)
-        {
-            throw new PokerException("cannot_kick_self", "The host leaves the table instead of kicking themselves");
-        }
-
+        ITableGrain.CheckHostKick(hostId, playerId);
         return Seating.SeatOf(state, playerId) ?? throw PokerException.NotFound($"Player {playerId} at table {tableId}");
     }
 
@@ -83,31 +79,13 @@ public static class HostControls
     }
 
     /// <summary>
-    /// Checks a change against the limits and stores it for the next hand (a change back to the settings in play clears
+    /// Checks a change against the limits (<see cref="HostSettings.Check"/>) and stores it for the next hand (a change back to the settings in play clears
     /// it); returns a description for the table's event. Refused: <c>out_of_limits</c>, <c>blinds_fixed</c>, changing nothing.
     /// </summary>
     public static string Change(TableState state, TemplateConfig template, long? bigBlind, TimeSpan? turnTime)
     {
-        var current = state.PendingSettings ?? Current(state);
-        var big = bigBlind ?? current.BigBlind;
-        var turn = turnTime ?? current.TurnTime;
-        if (big != state.Config!.BigBlind && !BlindsChangeable(template))
-        {
-            throw new PokerException("blinds_fixed", $"The blinds of a {template.Variant} game go with its bets and cannot be changed");
-        }
-
-        if (BlindsChangeable(template) && (big < MinBigBlind(template) || big > MaxBigBlind(template)))
-        {
-            throw new PokerException("out_of_limits", $"The big blind must be between {MinBigBlind(template)} and {MaxBigBlind(template)}");
-        }
-
-        if (turn < MinTurnTime(template) || turn > MaxTurnTime(template) || turn.Ticks % TimeSpan.TicksPerSecond != 0)
-        {
-            throw new PokerException("out_of_limits",
-                $"The turn time must be whole seconds between {Seconds(MinTurnTime(template))} and {Seconds(MaxTurnTime(template))}");
-        }
-
-        var next = new TableSettings(big == state.Config.BigBlind ? state.Config.SmallBlind : SmallBlind(template, big), big, turn);
+        var (big, turn) = Settings(state, template).Check(bigBlind, turnTime);
+        var next = new TableSettings(big == state.Config!.BigBlind ? state.Config.SmallBlind : SmallBlind(template, big), big, turn);
         state.PendingSettings = next == Current(state) ? null : next;
         return state.PendingSettings is null
             ? "the host keeps the blinds and the turn time as they are"

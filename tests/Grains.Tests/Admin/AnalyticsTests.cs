@@ -104,10 +104,10 @@ public sealed class AnalyticsTests(ClusterFixture cluster)
     [Fact]
     public void A_rebuild_covers_whole_hours_and_refuses_the_future_a_reversed_range_and_more_than_a_month()
     {
-        Assert.Equal((Now.AddMinutes(-20).AddHours(-2), Now.AddMinutes(40)), AnalyticsGrain.RebuildRange(Now.AddHours(-2), Now, Now));
-        Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => AnalyticsGrain.RebuildRange(Now, Now.AddHours(3), Now)).Code);
-        Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => AnalyticsGrain.RebuildRange(Now, Now.AddHours(-3), Now)).Code);
-        Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => AnalyticsGrain.RebuildRange(Now.AddDays(-40), Now, Now)).Code);
+        Assert.Equal((Now.AddMinutes(-20).AddHours(-2), Now.AddMinutes(40)), IAnalyticsGrain.RebuildRange(Now.AddHours(-2), Now, Now));
+        Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => IAnalyticsGrain.RebuildRange(Now, Now.AddHours(3), Now)).Code);
+        Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => IAnalyticsGrain.RebuildRange(Now, Now.AddHours(-3), Now)).Code);
+        Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => IAnalyticsGrain.RebuildRange(Now.AddDays(-40), Now, Now)).Code);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Orleans.Poker.Grains.Templates;
+namespace Orleans.Poker.Grains.Interfaces.Templates;
 
 /// <summary>The PHH variant codes a template may use, and what each needs from its configuration.</summary>
 public static class TemplateVariants

@@ -1,7 +1,6 @@
 using Orleans.Poker.Grains.Interfaces.Common;
-using Orleans.Poker.Grains.Interfaces.Templates;
 
-namespace Orleans.Poker.Grains.Templates;
+namespace Orleans.Poker.Grains.Interfaces.Templates;
 
 /// <summary>Checks a <see cref="TemplateConfig"/> and says, in words, everything that is wrong with it.</summary>
 public static class TemplateValidator
