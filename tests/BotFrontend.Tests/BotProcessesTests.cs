@@ -1,17 +1,19 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Poker.BotFrontend.Play;
+using Orleans.Poker.BotFrontend.Texts;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
 namespace Orleans.Poker.BotFrontend.Tests;
 
 /// <summary>
 /// Two bot processes behind one webhook (a load balancer hands each update to either): a player's table is relayed by
-/// one of them whichever handles their updates, and when the relaying process stops the other relays the player from
-/// their next update on. Each test runs two hosts of its own bot (token) on one fake Bot API, so the API sees what the
-/// player gets from both.
+/// one of them whichever handles their updates, a custom amount asked for in one is accepted when typed into the
+/// other, and when the relaying process stops the other relays the player from their next update on. Each test runs two
+/// hosts of its own bot (token) on one fake Bot API, so the API sees what the player gets from both.
 /// </summary>
 [Collection(BotCollection.Name)]
 public sealed class BotProcessesTests(BotFixture bot)
@@ -53,6 +55,29 @@ public sealed class BotProcessesTests(BotFixture bot)
             Assert.Single(api.To(player), r => r.Method == "sendMessage" && r.Text.StartsWith("🃏", StringComparison.Ordinal) && r.Text.Contains($"#{hand}", StringComparison.Ordinal));
             Assert.Single(new[] { a, b }, host => Watches(host).Find(tableId)?.HasPlayer(player) == true);
         }
+    }
+
+    [Fact]
+    public async Task A_custom_amount_asked_for_in_one_process_is_accepted_when_typed_into_the_other()
+    {
+        await using var two = await Start("777102:TWO-AMOUNT");
+        var (a, b, api) = (two.A, two.B, two.Api);
+        var (table, _, _) = await SeatTwo(two, "Two amount", a);
+        await bot.StartNextHand(table);
+        var turn = await CurrentTurn(api, table);
+        var legal = (await table.GetSnapshot(turn.Actor)).Mine!.Legal!;
+        var asking = api.LastIndex;
+        await Press(a, turn.Actor, turn.Prefix + "x");
+        var ask = await api.WaitFor(r => r.Method == "sendMessage" && r.ChatId == turn.Actor && r.Json["reply_markup"]?["force_reply"] is not null, asking);
+
+        var typed = api.LastIndex;
+        await Say(b, turn.Actor, legal.MinRaiseTo.ToString(CultureInfo.InvariantCulture));
+        var after = await table.GetSnapshot(null);
+
+        Assert.Contains($"{legal.MinRaiseTo}", ask.Text, StringComparison.Ordinal);
+        Assert.Equal(legal.MinRaiseTo, after.View.Seats.Single(s => s.PlayerId == turn.Actor).Bet);
+        Assert.NotEqual(turn.View.ActorSeat, after.View.ActorSeat);
+        Assert.DoesNotContain(api.Requests, r => r.Index > typed && r.ChatId == turn.Actor && r.Text == BotTexts.Get(BotTexts.English, "unknown"));
     }
 
     [Fact]
