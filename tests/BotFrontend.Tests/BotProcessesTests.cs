@@ -94,6 +94,8 @@ public sealed class BotProcessesTests(BotFixture bot)
         var relayedByB = Watches(b).Find(tableId);
 
         await two.Stop(a);
+        // Until their next update nobody relays them: their turns are pinged as anybody's nobody relays.
+        var presentMeanwhile = await bot.Grains.GetGrain<Grains.Interfaces.Pings.ITablePresenceGrain>(tableId).IsPresent(first);
         await Say(b, first, "/table");
         await Say(b, second, "/table");
         var pressed = api.LastIndex;
@@ -102,6 +104,7 @@ public sealed class BotProcessesTests(BotFixture bot)
         await Idle(b, first, second);
 
         Assert.Null(relayedByB);
+        Assert.False(presentMeanwhile);
         Assert.NotEqual(turn.Actor, next.Actor);
         Assert.True(Watches(b).Find(tableId)?.HasPlayer(first) == true && Watches(b).Find(tableId)?.HasPlayer(second) == true);
         Assert.Single(api.Requests, r => r.Method == "sendMessage" && r.CallbackData.Any(d => d.StartsWith(next.Prefix, StringComparison.Ordinal)));
