@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -42,7 +41,6 @@ internal sealed partial class UpdateHandler(
     BotMetrics metrics,
     ILogger<UpdateHandler> logger)
 {
-    private readonly ConcurrentDictionary<long, PendingAmount> pendingAmounts = new();
     private readonly IReadOnlySet<long> admins = options.Bot.AdminIds();
 
     public async Task Handle(Update update, CancellationToken cancellationToken)
@@ -207,7 +205,9 @@ internal sealed partial class UpdateHandler(
 
         if (command is null)
         {
-            if (pendingAmounts.TryRemove(from.Id, out var pending))
+            // Text in private (not a command) is what answers an amount asked for, possibly in another bot process:
+            // kept in a grain, read for such texts only (commands and buttons make no call of it).
+            if (await grains.GetGrain<IPendingAmountGrain>(from.Id).Take() is { } pending)
             {
                 await ActCustom(updateId, context, pending, text, ct);
             }
@@ -781,7 +781,8 @@ internal sealed partial class UpdateHandler(
             }
 
             var seat = snapshot.View.Seats.FirstOrDefault(s => s.PlayerId == context.PlayerId);
-            pendingAmounts[context.PlayerId] = new PendingAmount(tableId, turn, legal.MinRaiseTo, legal.MaxRaiseTo, Keyboards.IsBet(legal), Keyboards.AllIn(seat));
+            // In a grain, not here: the typed amount may reach another bot process.
+            await grains.GetGrain<IPendingAmountGrain>(context.PlayerId).Ask(new PendingAmount(tableId, turn, legal.MinRaiseTo, legal.MaxRaiseTo, Keyboards.IsBet(legal), Keyboards.AllIn(seat)));
             var ask = BotTexts.Get(context.Language, "custom.ask", legal.MinRaiseTo, legal.MaxRaiseTo);
             var chatId = context.PlayerId;
             outbox.Send(chatId, ask, new ForceReplyMarkup());
@@ -826,7 +827,7 @@ internal sealed partial class UpdateHandler(
                 return;
             }
 
-            pendingAmounts[context.PlayerId] = pending;
+            await grains.GetGrain<IPendingAmountGrain>(context.PlayerId).Ask(pending);
             await Reply(context, BotTexts.Get(context.Language, "custom.invalid", pending.Min, pending.Max), new ForceReplyMarkup());
             return;
         }
@@ -853,7 +854,6 @@ internal sealed partial class UpdateHandler(
     private async Task Submit(int updateId, Context context, string tableId, TurnRef turn, PlayerAction action, string label, CancellationToken ct)
     {
         await grains.GetGrain<ITableGrain>(tableId).Act(context.PlayerId, turn, action, updateId);
-        pendingAmounts.TryRemove(context.PlayerId, out _);
         var done = BotTexts.Get(context.Language, "turn.done", label);
         if (watches.Find(tableId)?.TakePromptOf(context.PlayerId, turn) is { } prompt)
         {

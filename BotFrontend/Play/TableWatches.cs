@@ -19,6 +19,9 @@ namespace Orleans.Poker.BotFrontend.Play;
 /// subscriptions expire), dropped when nobody is left to post to. The group chats are kept in the bot's
 /// <see cref="IBotGroupsGrain"/>, where this process is the relay <see cref="RelayId"/>: on start it claims them (a
 /// restart resumes the group posts) and renews its lease each interval; a group another process holds is left to it.
+/// A chat player is relayed by one process too: the table's <see cref="ITablePresenceGrain"/> gives the player to the
+/// first process that asks (<see cref="WatchPlayer"/>) while its lease runs, renewed each interval; the others leave the
+/// player to it, and the next to handle the player's update takes them over once it stopped or its lease lapsed.
 /// </summary>
 internal sealed class TableWatches(
     IGrainFactory grains, Outbox outbox, BotIdentity identity, PokerOptions options, TimeProvider time, ILoggerFactory loggers, ClusterConnectionWatch? connection = null)
@@ -48,7 +51,10 @@ internal sealed class TableWatches(
 
     public TableWatch? Find(string tableId) => watches.GetValueOrDefault(tableId);
 
-    /// <summary>Relays <paramref name="tableId"/> to the player's private chat (idempotent).</summary>
+    /// <summary>
+    /// Relays <paramref name="tableId"/> to the player's private chat unless another bot process does (idempotent); true
+    /// when this call started relaying here.
+    /// </summary>
     public async Task<bool> WatchPlayer(string tableId, long playerId, string language)
     {
         if (watches.TryGetValue(tableId, out var existing) && existing.HasPlayer(playerId))
@@ -57,9 +63,27 @@ internal sealed class TableWatches(
             return false;
         }
 
-        var watch = await GetOrSubscribe(tableId);
+        // Asked before subscribing: a process that does not relay the player never sends them the table.
+        var presence = grains.GetGrain<ITablePresenceGrain>(tableId);
+        if (!await presence.Relay(playerId, RelayId, Lease))
+        {
+            logger.LogDebug("Table {TableId} is relayed to player {PlayerId} by another bot process", tableId, playerId);
+            return false;
+        }
+
+        TableWatch watch;
+        try
+        {
+            watch = await GetOrSubscribe(tableId);
+        }
+        catch
+        {
+            // Not relayed here after all: the player is not kept from the other processes for a lease.
+            await Present(tableId, p => p.Leave(playerId, RelayId));
+            throw;
+        }
+
         watch.AddPlayer(playerId, language);
-        await Present(tableId, presence => presence.Enter(playerId, RelayId, Lease));
         return true;
     }
 
@@ -94,7 +118,7 @@ internal sealed class TableWatches(
         await Present(tableId, presence => presence.Leave(playerId, RelayId));
     }
 
-    /// <summary>Tells the table's presence grain about this process's chat players; a failure is logged (the next renewal repairs it).</summary>
+    /// <summary>Tells the table's presence grain that this process let a chat player go; a failure is logged (the next renewal repairs it).</summary>
     private async Task Present(string tableId, Func<ITablePresenceGrain, Task> change)
     {
         try
@@ -303,11 +327,11 @@ internal sealed class TableWatches(
                 {
                     try
                     {
-                        await grains.GetGrain<ITablePresenceGrain>(watch.TableId).Renew(RelayId, watch.Players, Lease);
+                        await RenewRelays(watch);
                     }
-                    catch (Exception e)
+                    catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        logger.LogWarning(e, "Renewing the presence of table {TableId}'s chat players failed", watch.TableId);
+                        logger.LogWarning(e, "Renewing the relay of table {TableId}'s chat players failed", watch.TableId);
                     }
                 }
 
@@ -317,6 +341,32 @@ internal sealed class TableWatches(
         catch (OperationCanceledException)
         {
             // Shutting down.
+        }
+    }
+
+    /// <summary>
+    /// Renews this process's relay of the watch's chat players; those another process relays now (this one's lease
+    /// lapsed meanwhile) are no longer relayed here.
+    /// </summary>
+    private async Task RenewRelays(TableWatch watch)
+    {
+        var presence = grains.GetGrain<ITablePresenceGrain>(watch.TableId);
+        var named = watch.Players;
+        var held = (await presence.RenewRelays(RelayId, named, Lease)).ToHashSet();
+        var lost = named.Where(p => !held.Contains(p)).ToList();
+        // A player added while this renewal was under way was let go by it: asked for again.
+        foreach (var playerId in watch.Players.Except(named))
+        {
+            if (!await presence.Relay(playerId, RelayId, Lease))
+            {
+                lost.Add(playerId);
+            }
+        }
+
+        foreach (var playerId in lost)
+        {
+            logger.LogInformation("Player {PlayerId} of table {TableId} is relayed by another bot process now: no longer relayed here", playerId, watch.TableId);
+            await Remove(watch.TableId, w => w.RemovePlayer(playerId));
         }
     }
 
@@ -366,7 +416,7 @@ internal sealed class TableWatches(
             grains.DeleteObjectReference<ITableObserver>(watch.Reference!);
             await grains.GetGrain<ITableChatGrain>(watch.TableId).Unsubscribe(watch.ChatReference!);
             grains.DeleteObjectReference<IChatObserver>(watch.ChatReference!);
-            await grains.GetGrain<ITablePresenceGrain>(watch.TableId).Renew(RelayId, [], Lease);
+            await grains.GetGrain<ITablePresenceGrain>(watch.TableId).RenewRelays(RelayId, [], Lease);
         }
         catch (Exception e)
         {

@@ -43,6 +43,11 @@ public sealed class TablePresenceGrain(TimeProvider time, ILogger<TablePresenceG
         return Task.CompletedTask;
     }
 
+    public Task<bool> Relay(long playerId, string relay, TimeSpan lease) => Task.FromResult(presence.Relay(playerId, relay, lease));
+
+    public Task<IReadOnlyList<long>> RenewRelays(string relay, IReadOnlyList<long> playerIds, TimeSpan lease) =>
+        Task.FromResult(presence.RenewRelays(relay, playerIds, lease));
+
     public Task<bool> IsPresent(long playerId) => Task.FromResult(presence.IsPresent(playerId));
 
     public async Task TurnChanged(TurnNotice notice)

@@ -106,4 +106,38 @@ public sealed class TurnPingsTests
         Assert.False(lapsed);
         Assert.Equal(0, presence.Count);
     }
+
+    [Fact]
+    public void One_bot_process_relays_a_player_until_it_lets_go_or_its_lease_lapses_and_gateways_are_not_shut_out()
+    {
+        var time = new FakeTimeProvider(Now);
+        var presence = new TablePresence(time);
+        var lease = TimeSpan.FromMinutes(3);
+
+        var first = presence.Relay(1, "bot-a", lease);
+        presence.Enter(1, "gw-a", lease);
+        var other = presence.Relay(1, "bot-b", lease);
+        var again = presence.Relay(1, "bot-a", lease);
+        var renewedByOther = presence.RenewRelays("bot-b", [1], lease);
+        presence.Leave(1, "bot-a");
+        var afterLeave = presence.IsPresent(1);
+        var takenByB = presence.Relay(1, "bot-b", lease);
+        var keptByA = presence.RenewRelays("bot-a", [1], lease);
+        time.Advance(TimeSpan.FromMinutes(4));
+        var afterLapse = presence.RenewRelays("bot-a", [1], lease);
+        var heldByB = presence.Relay(1, "bot-b", lease);
+        presence.RenewRelays("bot-a", [], lease);
+        var letGo = presence.Relay(1, "bot-b", lease);
+
+        Assert.True(first);
+        Assert.False(other);
+        Assert.True(again);
+        Assert.Empty(renewedByOther);
+        Assert.True(afterLeave, "the gateway's lease runs on");
+        Assert.True(takenByB);
+        Assert.Empty(keptByA);
+        Assert.Equal([1], afterLapse);
+        Assert.False(heldByB);
+        Assert.True(letGo);
+    }
 }
