@@ -75,6 +75,9 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
     /// <summary>Called from the event loop when the table has ended (<see cref="TableWatches"/> drops the watch).</summary>
     public Func<TableWatch, Task>? Ended { get; set; }
 
+    /// <summary>Called from the event loop when the watch let a chat player go (stood up): their relay is given up.</summary>
+    public Action<long>? PlayerLeft { get; set; }
+
     public Task Loop { get; }
 
     public bool IsEmpty => players.IsEmpty && groups.IsEmpty;
@@ -469,6 +472,7 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
             {
                 outbox.Send(playerId, BotTexts.Get(told, "stoodup", view.Name));
                 RemovePlayer(playerId);
+                PlayerLeft?.Invoke(playerId);
             }
         }
     }

@@ -47,6 +47,12 @@ internal sealed class TableWatches(
 
     private TimeSpan Lease => options.Bot.ResubscribeInterval * LeaseIntervals;
 
+    /// <summary>
+    /// A player's relay lasts one and a half renewal intervals: a crashed process's players are taken over by the next
+    /// process one of their updates reaches (and pinged meanwhile) soon after its last renewal.
+    /// </summary>
+    private TimeSpan RelayLease => options.Bot.ResubscribeInterval * 1.5;
+
     private IBotGroupsGrain Registry => grains.GetGrain<IBotGroupsGrain>(identity.Id);
 
     public TableWatch? Find(string tableId) => watches.GetValueOrDefault(tableId);
@@ -65,7 +71,7 @@ internal sealed class TableWatches(
 
         // Asked before subscribing: a process that does not relay the player never sends them the table.
         var presence = grains.GetGrain<ITablePresenceGrain>(tableId);
-        if (!await presence.Relay(playerId, RelayId, Lease))
+        if (!await presence.Relay(playerId, RelayId, RelayLease))
         {
             logger.LogDebug("Table {TableId} is relayed to player {PlayerId} by another bot process", tableId, playerId);
             return false;
@@ -285,6 +291,7 @@ internal sealed class TableWatches(
             watch.Reference = grains.CreateObjectReference<ITableObserver>(watch);
             watch.ChatReference = grains.CreateObjectReference<IChatObserver>(watch);
             watch.Ended = Drop;
+            watch.PlayerLeft = playerId => _ = Present(tableId, presence => presence.Leave(playerId, RelayId));
             await grains.GetGrain<ITableGrain>(tableId).Subscribe(watch.Reference);
             watch.ShowChat(await watch.SubscribeChat());
             watches[tableId] = watch;
@@ -329,7 +336,7 @@ internal sealed class TableWatches(
                     {
                         await RenewRelays(watch);
                     }
-                    catch (Exception e) when (e is not OperationCanceledException)
+                    catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                     {
                         logger.LogWarning(e, "Renewing the relay of table {TableId}'s chat players failed", watch.TableId);
                     }
@@ -352,12 +359,12 @@ internal sealed class TableWatches(
     {
         var presence = grains.GetGrain<ITablePresenceGrain>(watch.TableId);
         var named = watch.Players;
-        var held = (await presence.RenewRelays(RelayId, named, Lease)).ToHashSet();
+        var held = (await presence.RenewRelays(RelayId, named, RelayLease)).ToHashSet();
         var lost = named.Where(p => !held.Contains(p)).ToList();
         // A player added while this renewal was under way was let go by it: asked for again.
         foreach (var playerId in watch.Players.Except(named))
         {
-            if (!await presence.Relay(playerId, RelayId, Lease))
+            if (!await presence.Relay(playerId, RelayId, RelayLease))
             {
                 lost.Add(playerId);
             }
@@ -416,12 +423,14 @@ internal sealed class TableWatches(
             grains.DeleteObjectReference<ITableObserver>(watch.Reference!);
             await grains.GetGrain<ITableChatGrain>(watch.TableId).Unsubscribe(watch.ChatReference!);
             grains.DeleteObjectReference<IChatObserver>(watch.ChatReference!);
-            await grains.GetGrain<ITablePresenceGrain>(watch.TableId).RenewRelays(RelayId, [], Lease);
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Unsubscribing from table {TableId} failed", watch.TableId);
         }
+
+        // Whatever the unsubscribing did: the players go to the next process their updates reach.
+        await Present(watch.TableId, presence => presence.RenewRelays(RelayId, [], RelayLease));
     }
 
     public override void Dispose()

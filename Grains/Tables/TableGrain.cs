@@ -210,7 +210,6 @@ public sealed class TableGrain(
         var admission = Seating.Admit(Open(), request);
         await transfers.MoveIn(ChipMoves.BuyIn(TableId, request.PlayerId, admission.Amount));
         var offered = Seating.Take(State, admission, Now);
-        State.SeatedUntold[request.PlayerId] = true;
         await Persist();
         neighbours.Seated(admission);
         await waitlist.Seated(request.PlayerId, offered);

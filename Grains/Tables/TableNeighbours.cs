@@ -120,14 +120,13 @@ public sealed class TableNeighbours(
         foreach (var seat in seats)
         {
             Record(SeatHistoryEvent.SeatLeft(tableId, seat.PlayerId, seat.CashOut, seat.Reason, time.GetUtcNow()));
-            state.SeatedUntold[seat.PlayerId] = false;
             _ = Tell(seat.PlayerId);
         }
     }
 
     /// <summary>
-    /// Tells the player's grain that they sit here (<see cref="TableState.SeatedUntold"/> records it with the seat):
-    /// best effort, the timer tells it again.
+    /// Tells the player's grain that they sit here (<see cref="TableState.SeatedUntold"/>, recorded with the seat by
+    /// <see cref="Seating.Take"/>, as a seat emptied by <see cref="Seating.Vacate"/>): best effort, the timer tells it again.
     /// </summary>
     public Task TellSeated(long playerId) => Tell(playerId);
 

@@ -10,7 +10,7 @@ public sealed class HostTests(BotFixture bot)
     [Fact]
     public async Task The_groups_host_pauses_changes_the_next_hand_kicks_and_resumes_from_the_chat_and_each_is_audited()
     {
-        const long group = -1_002_223_401;
+        const long group = -1_002_224_401;
         var (host, guest) = await GroupTable(group);
         var tableId = Handling.UpdateHandler.GroupTableId(group);
         var table = bot.Grains.GetGrain<ITableGrain>(tableId);
@@ -47,7 +47,7 @@ public sealed class HostTests(BotFixture bot)
     [Fact]
     public async Task Host_controls_are_refused_to_other_players_politely_and_change_nothing()
     {
-        const long group = -1_002_223_402;
+        const long group = -1_002_224_402;
         var (host, guest) = await GroupTable(group);
         var tableId = Handling.UpdateHandler.GroupTableId(group);
         var table = bot.Grains.GetGrain<ITableGrain>(tableId);
@@ -75,7 +75,7 @@ public sealed class HostTests(BotFixture bot)
     [Fact]
     public async Task A_hosts_bad_button_out_of_the_limits_or_kicking_themselves_is_refused_politely_before_its_audit_entry()
     {
-        const long group = -1_002_223_403;
+        const long group = -1_002_224_403;
         var (host, _) = await GroupTable(group);
         var tableId = Handling.UpdateHandler.GroupTableId(group);
         var table = bot.Grains.GetGrain<ITableGrain>(tableId);

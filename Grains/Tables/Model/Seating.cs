@@ -89,6 +89,7 @@ public static class Seating
         var config = state.Config!;
         var sitAndGo = SitAndGo.Is(config);
         state.Seats[admission.Seat] = new SeatState { PlayerId = admission.PlayerId, Name = admission.Name, Stack = sitAndGo ? config.StartingStack : admission.Amount };
+        state.SeatedUntold[admission.PlayerId] = true;
         TimeBank.Fill(state, state.Seats[admission.Seat]!);
         if (sitAndGo)
         {
@@ -206,6 +207,7 @@ public static class Seating
     {
         var seat = state.Seats[index]!;
         state.Seats[index] = null;
+        state.SeatedUntold[seat.PlayerId] = false;
         var amount = seat.Stack;
         if (SitAndGo.Is(state.Config!))
         {
