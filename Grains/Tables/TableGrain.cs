@@ -171,6 +171,10 @@ public sealed class TableGrain(
         }
 
         logger.LogInformation("Table {TableId} created from template {TemplateId} v{TemplateVersion}", TableId, State.TemplateId, State.TemplateVersion);
+
+        // Listed as soon as it is stored: a creation that fails after this point leaves a table players can find (its
+        // retry answers table_exists), not one nobody sees that counts against its template.
+        await neighbours.UpdateLobby();
         await Commit(TableEventKind.StatusChanged, "table created");
         await flow.OfferFreedSeat();
         await neighbours.UpdateLobby();

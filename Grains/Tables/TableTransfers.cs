@@ -108,6 +108,11 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
             {
                 logger.LogWarning("Robot {PlayerId} cannot buy in at {TableId}: {Reason}", seat.PlayerId, tableId, ex.Message);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Storage or the robot's grain failed: the robot sits out with no chips and buys in again after a later hand.
+                logger.LogWarning(ex, "Robot {PlayerId} could not buy in at {TableId}: retried after a later hand", seat.PlayerId, tableId);
+            }
 
             await writes.Persist();
         }

@@ -1,4 +1,5 @@
 using Orleans.Poker.Grains.Interfaces.Common;
+using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
@@ -319,6 +320,24 @@ public sealed class TableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_table_whose_creation_failed_after_it_was_stored_is_in_the_lobby_and_its_retry_finds_it()
+    {
+        var template = ClusterFixture.NewKey("t");
+        await fixture.Client.GetGrain<ITemplateGrain>(template).Create(TableKit.Holdem());
+        var tableId = ClusterFixture.NewKey("tbl");
+        var table = fixture.Client.GetGrain<ITableGrain>(tableId);
+
+        // The table's first state is stored; its next write, the "table created" event, fails.
+        fixture.Storage.FailNextWrite("table", tableId, passing: 1);
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => table.Create(new TableCreation(template, CreatedBy: 1)));
+        var retried = await Assert.ThrowsAsync<PokerException>(() => table.Create(new TableCreation(template, CreatedBy: 1)));
+        var lobby = await fixture.Client.GetGrain<ILobbyGrain>(ILobbyGrain.PartitionOf(tableId)).List();
+
+        Assert.Equal("table_exists", retried.Code);
+        Assert.Contains(lobby, t => t.TableId == tableId);
+    }
+
+    [Fact]
     public async Task A_player_whose_grain_could_not_record_their_new_seat_is_seated_and_their_tables_catch_up_on_the_timer()
     {
         var table = await kit.NewTable(TableKit.Holdem(c => c with { PauseBetweenHands = TimeSpan.FromSeconds(60) }));
@@ -510,6 +529,25 @@ public sealed class TableTests(ClusterFixture fixture)
         Assert.Equal(TableKit.Holdem().MaxBuyIn, seat.Stack);
         Assert.False(seat.SittingOut);
         Assert.Equal(registered.Balance - TableKit.Holdem().MaxBuyIn, balance);
+        await table.Close("test over");
+    }
+
+    [Fact]
+    public async Task A_robot_whose_buy_in_could_not_be_stored_waits_with_no_chips_and_the_table_is_created()
+    {
+        var templateId = $"t-{Guid.NewGuid():N}";
+        await fixture.Grains.GetGrain<Interfaces.Templates.ITemplateGrain>(templateId).Create(TableKit.Holdem(c => c with { Robots = 1 }));
+        var tableId = $"tbl-{Guid.NewGuid():N}";
+        var robot = fixture.Grains.GetGrain<IPlayerGrain>(Orleans.Poker.Grains.Robots.RobotStrategy.RobotId(tableId, 0));
+        var table = fixture.Grains.GetGrain<ITableGrain>(tableId);
+
+        // The robot's first registration cannot be stored as the new table buys it in.
+        fixture.Storage.FailNextWrite("player", robot);
+        var created = await table.Create(new TableCreation(templateId, 1));
+        var seat = (await table.GetSnapshot(null)).View.Seats.Single(s => s.PlayerId == robot.GetPrimaryKeyLong());
+
+        Assert.Equal(tableId, created.TableId);
+        Assert.Equal(0, seat.Stack);
         await table.Close("test over");
     }
 
