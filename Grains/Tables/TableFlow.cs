@@ -402,10 +402,16 @@ public sealed class TableFlow(
             return;
         }
 
-        await waitlist.OfferSeat(async next =>
+        // The hold is stored before the queue lets the player go; the offer is told once it has (with the queue's new
+        // length), so that a player behind them who looks their place up on hearing of it reads the new one.
+        var offered = await waitlist.OfferSeat(next =>
         {
             Seating.Hold(state, free, next.PlayerId, Now);
-            await writes.Commit(TableEventKind.SeatOffered, $"seat {free} is offered to {next.DisplayName}");
+            return writes.Persist();
         });
+        if (offered is not null)
+        {
+            await writes.Commit(TableEventKind.SeatOffered, $"seat {free} is offered to {offered.DisplayName}");
+        }
     }
 }

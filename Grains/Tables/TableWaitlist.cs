@@ -87,9 +87,10 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
     /// serves its template's queue (<see cref="ITemplateWaitlistGrain.Serves(long, bool, TableType)"/>) — to the head of
     /// that queue, whose wait is recorded here from when they joined it. <paramref name="hold"/> holds the seat for them
     /// and stores it; only then do they leave the queue, so a table that fails or crashes before its hold is stored
-    /// leaves them waiting where they were. The wait goes on until they sit or the offer expires.
+    /// leaves them waiting where they were. The wait goes on until they sit or the offer expires. The player held the
+    /// seat, once out of the queue (so that those behind them, told of the offer, read their new places); null if none.
     /// </summary>
-    public async Task OfferSeat(Func<WaitlistEntry, Task> hold)
+    public async Task<WaitlistEntry?> OfferSeat(Func<WaitlistEntry, Task> hold)
     {
         var seated = SeatedHere();
         if (state.WaitlistLength > 0)
@@ -107,7 +108,7 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
             }, "take its waitlist's head");
             if (!asked)
             {
-                return;
+                return null;
             }
 
             if (own is not null)
@@ -116,13 +117,13 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
                 // Best effort: the hold is stored whatever the queue says, and a player it still lists is taken out when
                 // they sit or when the hold expires.
                 await QueueCall(() => Dequeue(own.PlayerId), $"take player {own.PlayerId}, held a seat, out of its waitlist");
-                return;
+                return own;
             }
         }
 
         if (!ITemplateWaitlistGrain.Serves(state.CreatedBy, state.InviteCode is not null, state.Config!.Type))
         {
-            return;
+            return null;
         }
 
         WaitlistEntry? next = null;
@@ -133,6 +134,8 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
             history.Add(SeatHistoryEvent.WaitlistJoined(tableId, next.PlayerId, next.JoinedAt));
             await QueueCall(() => TemplateWaitlist.Held(next.PlayerId), $"take player {next.PlayerId}, held a seat, out of template {state.TemplateId}'s waitlist");
         }
+
+        return next;
     }
 
     /// <summary>

@@ -82,13 +82,15 @@ export function reduce(state: TableState, input: TableInput): TableStep {
     case 'snapshot': {
       const snap = input.snapshot;
       if (snap.view.tableId !== state.tableId) return step(state);
+      // A snapshot replaces events that were missed, and with them any sign that the queue moved: a queued player's place
+      // is looked up again.
       return step({
         ...state,
         lastSeq: snap.eventSeq,
         view: snap.view,
         mine: snap.mine ?? null,
         result: state.result ?? (snap.view.lastResult ? shown(snap.view.lastResult, snap.view.seats) : null),
-      });
+      }, ...(state.waitPosition !== null ? ['refreshPosition' as const] : []));
     }
     case 'event': {
       const msg = input.message;
@@ -100,8 +102,9 @@ export function reduce(state: TableState, input: TableInput): TableStep {
       // Seated from the waitlist: the player is no longer queued.
       const seatedNow = msg.kind === 'Seated' && mine !== null && state.mine === null;
       const waitPosition = seatedNow ? null : state.waitPosition;
-      // Somebody ahead was offered a seat, sat down or left: the queue moved.
-      const queueMoved = waitPosition !== null && (msg.kind === 'SeatOffered' || msg.kind === 'Seated' || msg.kind === 'Left');
+      // Somebody ahead was offered a seat, sat down or left, or the queue's length changed: the queue moved.
+      const queueMoved = waitPosition !== null && (msg.kind === 'SeatOffered' || msg.kind === 'Seated' || msg.kind === 'Left'
+        || msg.view.waitlistLength !== state.view?.waitlistLength);
       return step({
         ...state,
         lastSeq: msg.eventSeq,

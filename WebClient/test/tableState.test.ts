@@ -245,6 +245,20 @@ describe('table state', () => {
     expect(notQueued.effects).toEqual([]);
   });
 
+  it('looks a queued player\'s position up again after a snapshot, and when an event shows the queue\'s length changed', () => {
+    const queued = run({ type: 'snapshot', snapshot: snapshot(1, { view: view({ waitlistLength: 2 }) }) }, { type: 'waitPosition', position: 2 }).state;
+
+    const resynced = reduce(queued, { type: 'snapshot', snapshot: snapshot(5, { view: view({ waitlistLength: 2 }) }) });
+    const shorter = reduce(queued, { type: 'event', message: event(2, { view: view({ waitlistLength: 1 }) }) });
+    const same = reduce(queued, { type: 'event', message: event(2, { view: view({ waitlistLength: 2 }) }) });
+    const notQueued = run({ type: 'snapshot', snapshot: snapshot(1) }, { type: 'snapshot', snapshot: snapshot(5) });
+
+    expect(resynced.effects).toEqual(['refreshPosition']);
+    expect(shorter.effects).toEqual(['refreshPosition']);
+    expect(same.effects).toEqual([]);
+    expect(notQueued.effects).toEqual([]);
+  });
+
   it('never changes the state it is given', () => {
     const state = run({ type: 'snapshot', snapshot: snapshot(1, { mine: mine({ legal: drawLegal }) }) }).state;
     const copy = structuredClone({ ...state, selected: [...state.selected] });

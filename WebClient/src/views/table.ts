@@ -356,9 +356,19 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     if (input) input.value = '';
   };
 
-  const refreshPosition = () => api.get<{ position: number | null }>(`/api/tables/${tableId}/waitlist/position`)
-    .then((r) => { dispatch({ type: 'waitPosition', position: r.position }); renderAll(); })
-    .catch(() => undefined);
+  // Only the newest look-up or change of the player's place is shown: an older answer that arrives after it is dropped.
+  let positionAsked = 0;
+  const showPosition = (asked: number, position: number | null) => {
+    if (asked !== positionAsked) return;
+    dispatch({ type: 'waitPosition', position });
+    renderAll();
+  };
+  const refreshPosition = () => {
+    const asked = ++positionAsked;
+    return api.get<{ position: number | null }>(`/api/tables/${tableId}/waitlist/position`)
+      .then((r) => showPosition(asked, r.position))
+      .catch(() => undefined);
+  };
 
   const sit = async (seat: number) => {
     const v = state.view!;
@@ -368,18 +378,18 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
 
   const joinWaitlist = async () => {
+    const asked = ++positionAsked;
     try {
       const { position } = await api.post<{ position: number | null }>(`/api/tables/${tableId}/waitlist`);
-      dispatch({ type: 'waitPosition', position });
-      renderAll();
+      showPosition(asked, position);
     } catch (e) {
       refused(e);
     }
   };
   const leaveWaitlist = async () => {
+    // Out of the queue at once: a look-up still under way is dropped, and no new one starts while not queued.
+    showPosition(++positionAsked, null);
     await api.del(`/api/tables/${tableId}/waitlist`).catch(() => undefined);
-    dispatch({ type: 'waitPosition', position: null });
-    renderAll();
   };
 
   let hub: HubConnection;
