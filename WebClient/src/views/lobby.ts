@@ -7,6 +7,7 @@ import { formatChips, formatStakes, variantName } from '../format';
 import { lobbyConnection, onLobbyReconnected } from '../hubs';
 import { language, t } from '../i18n';
 import { anyTableState, anyTableTemplates, isRoomTable, placeWorthAsking } from '../anyTable';
+import { newestOnly } from '../newest';
 import { activityLine } from '../results';
 import type { JoinedResponse, MaintenanceStatus, TableActivity, TableCreatedResponse, TableSummary, TemplateInfo, TemplateWaitlistStatus } from '../wire';
 
@@ -19,6 +20,9 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
   const queued = new Map<string, number>(); // my waitlist position at full tables
   const activity = new Map<string, TableActivity>();
   const anyStatus = new Map<string, TemplateWaitlistStatus>(); // my place in templates' waitlists for any table
+  // Only the newest look-up or change of a place is shown (several may be under way after a burst of updates).
+  const tablePlaces = newestOnly<string>();
+  const templatePlaces = newestOnly<string>();
   let templates: TemplateInfo[] = [];
   let filter = '';
   const list = h('div.table-list', { id: 'tables' });
@@ -60,12 +64,14 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
 
   /** Joins the template's waitlist; a seat free now opens its table instead (sit down there). */
   const joinAny = async (templateId: string) => {
+    const ticket = templatePlaces.ask(templateId);
     try {
       const r = await api.post<TemplateWaitlistStatus>(`/api/templates/${templateId}/waitlist`);
       if (r.tableId && !r.heldUntil) {
         location.hash = `#/table/${r.tableId}`;
         return;
       }
+      if (!templatePlaces.isNewest(templateId, ticket)) return;
       anyStatus.set(templateId, r);
       render();
       if (r.position) toast(`${s.waitlistPosition}: ${r.position}`);
@@ -75,8 +81,10 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
   };
 
   const leaveAny = async (templateId: string) => {
+    const ticket = templatePlaces.ask(templateId);
     try {
       await api.del(`/api/templates/${templateId}/waitlist`);
+      if (!templatePlaces.isNewest(templateId, ticket)) return;
       anyStatus.delete(templateId);
       render();
     } catch (e) {
@@ -86,8 +94,9 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
 
   /** Asks the template's waitlist where I stand; tells me when a seat is now held for me. */
   const refreshAny = async (templateId: string) => {
+    const ticket = templatePlaces.ask(templateId);
     const r = await api.get<TemplateWaitlistStatus>(`/api/templates/${templateId}/waitlist/position`).catch(() => null);
-    if (!r) return;
+    if (!r || !templatePlaces.isNewest(templateId, ticket)) return;
     const was = anyTableState(anyStatus.get(templateId), Date.now()).kind;
     anyStatus.set(templateId, r);
     render();
@@ -118,8 +127,10 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
   };
 
   const queue = async (tableId: string) => {
+    const ticket = tablePlaces.ask(tableId);
     try {
       const r = await api.post<{ position: number | null }>(`/api/tables/${tableId}/waitlist`);
+      if (!tablePlaces.isNewest(tableId, ticket)) return;
       setPosition(tableId, r.position);
       render();
       toast(`${s.waitlistPosition}: ${r.position ?? '-'}`);
@@ -130,8 +141,9 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
 
   /** Asks the table's waitlist where I stand (after the queue moved). */
   const refreshPosition = async (tableId: string) => {
+    const ticket = tablePlaces.ask(tableId);
     const r = await api.get<{ position: number | null }>(`/api/tables/${tableId}/waitlist/position`).catch(() => null);
-    if (!r) return;
+    if (!r || !tablePlaces.isNewest(tableId, ticket)) return;
     setPosition(tableId, r.position);
     render();
   };

@@ -11,6 +11,7 @@ import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, timeSpanSeconds, topUpRoom, turnFraction, variantName } from '../format';
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
+import { newestOnly } from '../newest';
 import { retry } from '../retry';
 import { clampAmount, presets, raiseRange } from '../slider';
 import { betAmount, initialTableState, isMyTurn, maySend, preActionChoices, reduce, winnerName, type PreActionChoice, type TableInput, type TableState, type Turn } from '../tableState';
@@ -357,16 +358,16 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
 
   // Only the newest look-up or change of the player's place is shown: an older answer that arrives after it is dropped.
-  let positionAsked = 0;
-  const showPosition = (asked: number, position: number | null) => {
-    if (asked !== positionAsked) return;
+  const place = newestOnly<string>();
+  const showPosition = (ticket: number, position: number | null) => {
+    if (!place.isNewest(tableId, ticket)) return;
     dispatch({ type: 'waitPosition', position });
     renderAll();
   };
   const refreshPosition = () => {
-    const asked = ++positionAsked;
+    const ticket = place.ask(tableId);
     return api.get<{ position: number | null }>(`/api/tables/${tableId}/waitlist/position`)
-      .then((r) => showPosition(asked, r.position))
+      .then((r) => showPosition(ticket, r.position))
       .catch(() => undefined);
   };
 
@@ -378,17 +379,17 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   };
 
   const joinWaitlist = async () => {
-    const asked = ++positionAsked;
+    const ticket = place.ask(tableId);
     try {
       const { position } = await api.post<{ position: number | null }>(`/api/tables/${tableId}/waitlist`);
-      showPosition(asked, position);
+      showPosition(ticket, position);
     } catch (e) {
       refused(e);
     }
   };
   const leaveWaitlist = async () => {
     // Out of the queue at once: a look-up still under way is dropped, and no new one starts while not queued.
-    showPosition(++positionAsked, null);
+    showPosition(place.ask(tableId), null);
     await api.del(`/api/tables/${tableId}/waitlist`).catch(() => undefined);
   };
 
