@@ -86,6 +86,9 @@ internal sealed class TableWatch : ITableObserver, IChatObserver
 
     public bool HasPlayer(long playerId) => players.ContainsKey(playerId);
 
+    /// <summary>The language the table is relayed to the chat player in; null when it is not relayed to them.</summary>
+    public string? LanguageOf(long playerId) => players.GetValueOrDefault(playerId);
+
     /// <summary>The chat players this watch relays the table to.</summary>
     public IReadOnlyList<long> Players => players.Keys.ToList();
 

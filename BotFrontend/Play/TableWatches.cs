@@ -7,6 +7,7 @@ using Orleans.Poker.Grains.Interfaces.Bot;
 using Orleans.Poker.Grains.Interfaces.Chat;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Pings;
+using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
@@ -342,6 +343,7 @@ internal sealed class TableWatches(
                     }
                 }
 
+                await RefreshLanguages(stoppingToken);
                 await TrySyncGroups();
             }
         }
@@ -374,6 +376,25 @@ internal sealed class TableWatches(
         {
             logger.LogInformation("Player {PlayerId} of table {TableId} is relayed by another bot process now: no longer relayed here", playerId, watch.TableId);
             await Remove(watch.TableId, w => w.RemovePlayer(playerId));
+        }
+    }
+
+    /// <summary>
+    /// The players relayed here are spoken to in the language their grain has: one they chose through another bot
+    /// process (their updates go to either) reaches this one by its next renewal.
+    /// </summary>
+    private async Task RefreshLanguages(CancellationToken stoppingToken)
+    {
+        foreach (var playerId in watches.Values.SelectMany(w => w.Players).Distinct().ToList())
+        {
+            try
+            {
+                SetLanguage(playerId, (await grains.GetGrain<IPlayerGrain>(playerId).Get()).Profile.Language);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Could not read the language of chat player {PlayerId}", playerId);
+            }
         }
     }
 

@@ -110,6 +110,34 @@ public sealed class BotProcessesTests(BotFixture bot)
         Assert.Single(api.Requests, r => r.Method == "sendMessage" && r.CallbackData.Any(d => d.StartsWith(next.Prefix, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_language_chosen_through_the_other_process_is_the_one_the_relaying_process_speaks_from_its_next_renewal()
+    {
+        // Renewals every 3 s: the relay's lease (4.5 s) outlasts a renewal held up on a busy machine.
+        await using var two = await Start("777104:TWO-LANGUAGE", TimeSpan.FromSeconds(3));
+        var (a, b, api) = (two.A, two.B, two.Api);
+        var (table, first, second) = await SeatTwo(two, "Two language", a);
+        var watch = Watches(a).Find(table.GetPrimaryKeyString());
+
+        await Press(b, first, $"lg:{BotTexts.Persian}");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (watch?.LanguageOf(first) != BotTexts.Persian && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var hand = (await bot.StartNextHand(table)).View.HandNo;
+        await Idle(a, first, second);
+        await Idle(b, first, second);
+
+        Assert.Equal(BotTexts.Persian, watch?.LanguageOf(first));
+        Assert.Null(Watches(b).Find(table.GetPrimaryKeyString())?.LanguageOf(first));
+        var persian = BotTexts.Get(BotTexts.Persian, "hole", "Two language", hand, string.Empty);
+        var english = BotTexts.Get(BotTexts.English, "hole", "Two language", hand, string.Empty);
+        Assert.Single(api.To(first), r => r.Method == "sendMessage" && r.Text.StartsWith(persian, StringComparison.Ordinal));
+        Assert.Single(api.To(second), r => r.Method == "sendMessage" && r.Text.StartsWith(english, StringComparison.Ordinal));
+    }
+
     /// <summary>Two hosts of one bot on one fake Bot API; disposing stops those still running.</summary>
     private sealed class TwoProcesses(FakeBotApi api, WebApplication a, WebApplication b) : IAsyncDisposable
     {
@@ -138,10 +166,10 @@ public sealed class BotProcessesTests(BotFixture bot)
         }
     }
 
-    private async Task<TwoProcesses> Start(string token)
+    private async Task<TwoProcesses> Start(string token, TimeSpan? resubscribeInterval = null)
     {
         var api = await FakeBotApi.Start();
-        return new TwoProcesses(api, await bot.StartBot(bot.OtherBot(token, api)), await bot.StartBot(bot.OtherBot(token, api)));
+        return new TwoProcesses(api, await bot.StartBot(bot.OtherBot(token, api, resubscribeInterval)), await bot.StartBot(bot.OtherBot(token, api, resubscribeInterval)));
     }
 
     /// <summary>
