@@ -117,7 +117,7 @@ public sealed class AnalyticsGrain(
 
     private async Task ComputeHours(DateTimeOffset now)
     {
-        var hour = HourlyStatsCalculator.HourOf(now);
+        var hour = IAnalyticsGrain.HourOf(now);
         if (store.State.NextHour is { } next && next >= hour)
         {
             return;
@@ -145,7 +145,7 @@ public sealed class AnalyticsGrain(
     private async Task EvaluateInsights(DateTimeOffset now)
     {
         var rules = thresholds.Value;
-        var lastHour = HourlyStatsCalculator.HourOf(now).AddHours(-1);
+        var lastHour = IAnalyticsGrain.HourOf(now).AddHours(-1);
         var weekBefore = lastHour.AddDays(-7);
         var hands = (await analytics.GetHourlyAsync(lastHour, lastHour.AddHours(1), null)).Sum(r => r.Hands);
         var handsBefore = (await analytics.GetHourlyAsync(weekBefore, weekBefore.AddHours(1), null)).Sum(r => r.Hands);

@@ -217,7 +217,7 @@ public sealed class TableGrain(
         await Persist();
         neighbours.Seated(admission);
         await waitlist.Seated(request.PlayerId, offered);
-        await neighbours.TellSeated(request.PlayerId);
+        await neighbours.Tell(request.PlayerId);
         logger.LogInformation("Player {PlayerId} sat at table {TableId} seat {Seat} with {Amount}", request.PlayerId, TableId, admission.Seat, admission.Amount);
         await Commit(TableEventKind.Seated, $"{admission.Name} sits down");
         await flow.OfferFreedSeat();

@@ -124,12 +124,6 @@ public sealed class TableNeighbours(
         }
     }
 
-    /// <summary>
-    /// Tells the player's grain that they sit here (<see cref="TableState.SeatedUntold"/>, recorded with the seat by
-    /// <see cref="Seating.Take"/>, as a seat emptied by <see cref="Seating.Vacate"/>): best effort, the timer tells it again.
-    /// </summary>
-    public Task TellSeated(long playerId) => Tell(playerId);
-
     /// <summary>Tells every player's grain not told yet whether they sit here (the timer, every retry interval).</summary>
     public async Task TellUntold()
     {
@@ -139,7 +133,12 @@ public sealed class TableNeighbours(
         }
     }
 
-    private async Task Tell(long playerId)
+    /// <summary>
+    /// Tells the player's grain whether they sit here, if it has not confirmed it yet (<see cref="TableState.SeatedUntold"/>,
+    /// recorded with the seat by <see cref="Seating.Take"/> and with the emptied seat by <see cref="Seating.Vacate"/>):
+    /// best effort, the timer tells it again.
+    /// </summary>
+    public async Task Tell(long playerId)
     {
         if (!state.SeatedUntold.TryGetValue(playerId, out var seated))
         {

@@ -18,7 +18,7 @@ public sealed class AnalyticsTests(ClusterFixture cluster)
         await kit.Seat(table, 2);
         var started = await kit.StartNextHand(table);
         await kit.PlayPassivelyToEnd(table, started.View.HandNo);
-        var hour = HourlyStatsCalculator.HourOf(cluster.Time.GetUtcNow());
+        var hour = IAnalyticsGrain.HourOf(cluster.Time.GetUtcNow());
         var analytics = cluster.Grains.GetGrain<IAnalyticsGrain>(IAnalyticsGrain.Key);
         var reminder = cluster.Grains.GetGrain<Orleans.IRemindable>(analytics.GetGrainId());
         var tableId = table.GetPrimaryKeyString();

@@ -1,8 +1,5 @@
-using System.Net;
-using Npgsql;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
-using Orleans.TestingHost;
 
 namespace Orleans.Poker.Grains.Tests.Storage;
 
@@ -14,11 +11,8 @@ public sealed class RegistrationFaultTests(MigratedDatabase database) : IClassFi
     [Fact]
     public async Task A_registration_whose_starting_grant_could_not_be_stored_grants_it_once_when_retried()
     {
-        var port = new NpgsqlConnectionStringBuilder(database.ConnectionString).Port;
-        await using var proxy = new LoopbackProxy(new IPEndPoint(IPAddress.Loopback, port));
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddTestGrains(stores: proxy.Through(database.ConnectionString)));
-        await using var cluster = await TestSilo.DeployAsync(builder.Build);
+        await using var silo = await ProxiedSilo.Start(database);
+        var (proxy, cluster) = (silo.Proxy, silo.Cluster);
         var id = ClusterFixture.NewPlayerId();
         var player = cluster.Client.GetGrain<IPlayerGrain>(id);
         var profile = new PlayerProfile { PlayerId = id, TelegramId = id, DisplayName = "Nour" };

@@ -1,5 +1,3 @@
-using System.Net;
-using Npgsql;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Lobby;
 using Orleans.Poker.Grains.Interfaces.Tables;
@@ -114,15 +112,15 @@ public sealed class TableCreationFaultTests(MigratedDatabase database) : IClassF
     }
 
     /// <summary>A silo whose stores reach the database through <see cref="Proxy"/>, a template, and a table not created yet.</summary>
-    private sealed class Room(LoopbackProxy proxy, InProcessTestCluster cluster) : IAsyncDisposable
+    private sealed class Room(ProxiedSilo silo) : IAsyncDisposable
     {
-        public LoopbackProxy Proxy { get; } = proxy;
+        public LoopbackProxy Proxy => silo.Proxy;
 
-        public InProcessTestCluster Cluster { get; } = cluster;
+        public InProcessTestCluster Cluster => silo.Cluster;
 
-        public ITemplateGrain Template { get; } = cluster.Client.GetGrain<ITemplateGrain>(ClusterFixture.NewKey("tpl"));
+        public ITemplateGrain Template { get; } = silo.Cluster.Client.GetGrain<ITemplateGrain>(ClusterFixture.NewKey("tpl"));
 
-        public ITableGrain Table { get; } = cluster.Client.GetGrain<ITableGrain>(ClusterFixture.NewKey("tbl"));
+        public ITableGrain Table { get; } = silo.Cluster.Client.GetGrain<ITableGrain>(ClusterFixture.NewKey("tbl"));
 
         public string TableId => Table.GetPrimaryKeyString();
 
@@ -130,12 +128,7 @@ public sealed class TableCreationFaultTests(MigratedDatabase database) : IClassF
 
         public static async Task<Room> Start(MigratedDatabase database)
         {
-            var port = new NpgsqlConnectionStringBuilder(database.ConnectionString).Port;
-            var proxy = new LoopbackProxy(new IPEndPoint(IPAddress.Loopback, port));
-            var stores = proxy.Through(database.ConnectionString);
-            var builder = new InProcessTestClusterBuilder(1);
-            builder.ConfigureSilo((_, silo) => silo.AddTestGrains(stores: stores));
-            var room = new Room(proxy, await TestSilo.DeployAsync(builder.Build));
+            var room = new Room(await ProxiedSilo.Start(database));
             await room.Template.Create(TableKit.Holdem());
             return room;
         }
@@ -151,10 +144,6 @@ public sealed class TableCreationFaultTests(MigratedDatabase database) : IClassF
             return room;
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await Cluster.DisposeAsync();
-            await Proxy.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => silo.DisposeAsync();
     }
 }
