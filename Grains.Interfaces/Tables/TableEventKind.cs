@@ -20,4 +20,10 @@ public enum TableEventKind
 
     /// <summary>A player who sat out too long was stood up and cashed out (they are no longer in the view).</summary>
     StoodUp,
+
+    /// <summary>
+    /// A player joined or left the table's waitlist (not by taking a seat, which is its own event): those queued read
+    /// their new places, at a table that deals no hand as at one that does.
+    /// </summary>
+    WaitlistChanged,
 }

@@ -474,9 +474,13 @@ public sealed class TableGrain(
     }
 
     /// <summary>Stores the queue's new length and shows it in the lobby.</summary>
+    /// <summary>
+    /// The queue's new length, stored and told: to the table's viewers as an event (those queued behind a player who
+    /// left read their new places from it, even at a table that deals no hand) and to the lobby.
+    /// </summary>
     private async Task WaitlistChanged()
     {
-        await Persist();
+        await Commit(TableEventKind.WaitlistChanged, $"{State.WaitlistLength} waiting for a seat");
         await neighbours.UpdateLobby();
     }
 

@@ -293,6 +293,28 @@ public sealed class TableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_player_leaving_the_queue_of_a_table_dealing_no_hand_is_told_so_those_behind_read_their_new_place()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, PauseBetweenHands = TimeSpan.FromSeconds(60) }));
+        await kit.Seat(table, 2);
+        var (first, second) = (await kit.NewPlayer(), await kit.NewPlayer());
+        var observer = new RecordingObserver();
+        await table.Subscribe(fixture.Client.CreateObjectReference<ITableObserver>(observer));
+
+        await table.JoinWaitlist(first, "first");
+        await table.JoinWaitlist(second, "second");
+        var joined = await observer.WaitFor(e => e.Kind == TableEventKind.WaitlistChanged && e.View.WaitlistLength == 2);
+        await table.LeaveWaitlist(first);
+        var left = await observer.WaitFor(e => e.EventSeq > joined.EventSeq);
+
+        // Nothing else happens at this table for a minute: without the event, the second player's view kept a queue of
+        // two, and the web client, which looks its place up when the queue's length changes, kept showing place 2.
+        Assert.Equal((TableEventKind.WaitlistChanged, 1), (left.Kind, left.View.WaitlistLength));
+        Assert.Null(left.View.ActorSeat);
+        Assert.Equal(1, await fixture.Client.GetGrain<IWaitlistGrain>(table.GetPrimaryKeyString()).GetPosition(second));
+    }
+
+    [Fact]
     public async Task A_seat_offer_whose_hold_could_not_be_stored_leaves_the_player_first_in_the_queue_and_is_made_again()
     {
         var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, SeatHoldTime = TimeSpan.FromSeconds(30), PauseBetweenHands = TimeSpan.FromSeconds(60) }));
