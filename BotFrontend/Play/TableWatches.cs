@@ -343,7 +343,7 @@ internal sealed class TableWatches(
                     }
                 }
 
-                await RefreshLanguages(stoppingToken);
+                await RefreshPlayers(stoppingToken);
                 await TrySyncGroups();
             }
         }
@@ -380,20 +380,31 @@ internal sealed class TableWatches(
     }
 
     /// <summary>
-    /// The players relayed here are spoken to in the language their grain has: one they chose through another bot
-    /// process (their updates go to either) reaches this one by its next renewal.
+    /// The players relayed here as their grains have them, whichever bot process handled their updates (they go to
+    /// either): spoken to in the language they chose, and, once a chat this process found blocked (403) is open again
+    /// (the player wrote to another process since), sent their hands as they stand. Each reaches this process by its
+    /// next renewal.
     /// </summary>
-    private async Task RefreshLanguages(CancellationToken stoppingToken)
+    private async Task RefreshPlayers(CancellationToken stoppingToken)
     {
         foreach (var playerId in watches.Values.SelectMany(w => w.Players).Distinct().ToList())
         {
             try
             {
-                SetLanguage(playerId, (await grains.GetGrain<IPlayerGrain>(playerId).Get()).Profile.Language);
+                var profile = (await grains.GetGrain<IPlayerGrain>(playerId).Get()).Profile;
+                SetLanguage(playerId, profile.Language);
+                if (!profile.Unreachable && outbox.Reachable(playerId))
+                {
+                    logger.LogInformation("Chat {ChatId} answers again (its player wrote to another bot process): their hands are sent as they stand", playerId);
+                    foreach (var watch in watches.Values.Where(w => w.HasPlayer(playerId)))
+                    {
+                        watch.Resume(playerId);
+                    }
+                }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Could not read the language of chat player {PlayerId}", playerId);
+                logger.LogWarning(e, "Could not read chat player {PlayerId}", playerId);
             }
         }
     }

@@ -138,6 +138,37 @@ public sealed class BotProcessesTests(BotFixture bot)
         Assert.Single(api.To(second), r => r.Method == "sendMessage" && r.Text.StartsWith(english, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_player_who_unblocks_the_bot_through_the_other_process_gets_the_hand_as_it_stands_from_the_relaying_one()
+    {
+        await using var two = await Start("777105:TWO-UNBLOCK", TimeSpan.FromSeconds(3));
+        var (a, b, api) = (two.A, two.B, two.Api);
+        var (table, first, _) = await SeatTwo(two, "Two unblock", a);
+        // The first player blocks the bot: the relaying process A finds their chat answering 403 and sends it nothing more.
+        api.FailChat(first, 403);
+        var blocked = api.LastIndex;
+        var hand = (await bot.StartNextHand(table)).View.HandNo;
+        await api.WaitFor(r => r.ChatId == first && r.Status == 403, blocked);
+        await Idle(a, first);
+        var unreachable = await BoundedWait.Until(
+            async () => (await bot.Grains.GetGrain<Grains.Interfaces.Players.IPlayerGrain>(first).Get()).Profile.Unreachable, u => u, "the player marked unreachable", TimeSpan.FromSeconds(20));
+
+        // They unblock it and write, and that update goes to B, which does not relay their table.
+        api.ClearChat(first);
+        var unblocked = api.LastIndex;
+        await Say(b, first, "/start");
+        var cards = $"Your cards at Two unblock, hand #{hand}:";
+        await api.WaitFor(r => r.ChatId == first && r.Accepted && r.Text.Contains(cards, StringComparison.Ordinal), unblocked);
+        await api.WaitFor(r => r.ChatId == first && r.Accepted && r.Text.StartsWith("🃏", StringComparison.Ordinal), unblocked);
+        await Idle(a, first);
+        await Idle(b, first);
+
+        Assert.True(unreachable);
+        Assert.True(Watches(a).Find(table.GetPrimaryKeyString())?.HasPlayer(first));
+        Assert.False(Watches(b).Find(table.GetPrimaryKeyString())?.HasPlayer(first) == true);
+        Assert.Single(api.To(first), r => r.Index > unblocked && r.Text.Contains(cards, StringComparison.Ordinal));
+    }
+
     /// <summary>Two hosts of one bot on one fake Bot API; disposing stops those still running.</summary>
     private sealed class TwoProcesses(FakeBotApi api, WebApplication a, WebApplication b) : IAsyncDisposable
     {
