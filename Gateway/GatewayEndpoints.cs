@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using Orleans.Poker.Gateway.Api;
 using Orleans.Poker.Gateway.Auth;
 using Orleans.Poker.Gateway.Dashboard;
+using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.ServiceDefaults;
 using Orleans.Poker.ServiceDefaults.Configuration;
@@ -21,6 +22,7 @@ public static class GatewayEndpoints
         app.UsePokerForwardedHeaders(options.Http);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKnownCharset();
 
         var webRoot = options.Gateway.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
         PhysicalFileProvider? files = Directory.Exists(webRoot) ? new PhysicalFileProvider(Path.GetFullPath(webRoot)) : null;
@@ -53,12 +55,15 @@ public static class GatewayEndpoints
         app.MapHub<LobbyHub>("/hubs/lobby").RequireAuthorization();
         var dashboard = app.MapPokerDashboard(options);
 
-        // The single-page app: unknown non-API paths get index.html when the client is built.
-        app.MapFallback(async context =>
+        // The single-page app: unknown non-API paths get index.html when the client is built (the root is the default
+        // file). Never /api or /hubs, which the first segment's constraint keeps out of the router's tree for them: a
+        // fallback there would take the requests an API route turns down (405 for another method, 415 for a body that
+        // is not JSON) and answer them 404.
+        app.MapFallback("{first:nonfile:regex(^(?!(api|hubs)$))}/{*rest:nonfile}", async context =>
         {
             var path = context.Request.Path;
             var index = files?.GetFileInfo("index.html");
-            if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || (dashboard is not null && path.StartsWithSegments(dashboard)) || index is not { Exists: true } || !HttpMethods.IsGet(context.Request.Method))
+            if ((dashboard is not null && path.StartsWithSegments(dashboard)) || index is not { Exists: true } || !HttpMethods.IsGet(context.Request.Method))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;

@@ -83,10 +83,9 @@ public static class GatewayServices
             {
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                context.HttpContext.Response.ContentType = "application/problem+json";
                 await context.HttpContext.Response.WriteAsJsonAsync(
                     new { type = "https://orleans-poker/errors/rate_limited", title = "rate limited", status = 429, detail = "Too many requests: slow down", code = "rate_limited" },
-                    token);
+                    (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", token);
             };
             limiter.AddPolicy(ApiRateLimit, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), _ => Bucket(options.Gateway.RequestsPerSecond, options.Gateway.RequestBurst)));
             limiter.AddPolicy(AuthRateLimit, context => RateLimitPartition.GetTokenBucketLimiter(

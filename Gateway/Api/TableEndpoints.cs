@@ -151,6 +151,7 @@ public static class TableEndpoints
     {
         var (p, size, skip) = Input.Page(page, pageSize);
         var filter = Input.OptionalText(variant, "variant", 16);
+        status = Input.Known(status, "status");
         var all = (await ILobbyGrain.ListAll(grains))
             .Where(t => filter is null || string.Equals(t.Variant, filter, StringComparison.OrdinalIgnoreCase))
             .Where(t => status is null || t.Status == status)

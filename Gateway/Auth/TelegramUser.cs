@@ -19,7 +19,8 @@ public sealed record TelegramUser
     /// <summary>First and last name, or the username, as a player's name is kept (<see cref="PlayerProfile.CleanName"/>).</summary>
     public string DisplayName()
     {
-        var name = string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))).Trim();
-        return PlayerProfile.CleanName(name.Length > 0 ? name : Username ?? $"Player {Id}");
+        var name = PlayerProfile.CleanName(string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))));
+        var username = PlayerProfile.CleanName(Username);
+        return name.Length > 0 ? name : username.Length > 0 ? username : $"Player {Id}";
     }
 }

@@ -55,6 +55,10 @@ public static partial class Input
         { } k => new PreAction(k),
     };
 
+    /// <summary>An optional value of <typeparamref name="T"/> named in a query (by name or number): null stays null, a number no value has is refused.</summary>
+    public static T? Known<T>(T? value, string field) where T : struct, Enum =>
+        value is { } v && !Enum.IsDefined(v) ? throw Invalid(field, $"must be one of {string.Join(", ", Enum.GetNames<T>())}") : value;
+
     /// <summary>A positive player id (robots are negative; neither admins nor players address them).</summary>
     public static long PlayerId(long id) => id != 0 ? id : throw Invalid("playerId", "must not be 0");
 
@@ -64,7 +68,7 @@ public static partial class Input
 
     /// <summary>The refusal of a text field that is not 1..max characters of one line (<see cref="Text"/>).</summary>
     public static PokerException TextInvalid(string field, int max) =>
-        Invalid(field, $"must be 1..{max} characters without control characters or direction overrides");
+        Invalid(field, $"must be 1..{max} characters of visible text on one line, without control characters or direction overrides");
 
     /// <summary>An optional client-chosen request id (1..64 letters, digits, '-' or '_'): null stays null.</summary>
     public static string? RequestId(string? id) =>

@@ -32,7 +32,7 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
         var guarded = Guard(connection);
         if (!guarded.Bucket.TryTake(options.Gateway, time, out var flooding))
         {
-            if (flooding)
+            if (flooding && guarded.Closing())
             {
                 LogFlooding(logger, connection.ConnectionId, connection.User?.FindFirst(PokerClaims.PlayerId)?.Value);
                 connection.Abort();
@@ -241,12 +241,16 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
     private sealed class Guarded(HubCallerContext connection, long? playerId, Bucket bucket, long banChecked)
     {
         private long banChecked = banChecked;
+        private int closing;
 
         public HubCallerContext Connection { get; } = connection;
 
         public long? PlayerId { get; } = playerId;
 
         public Bucket Bucket { get; } = bucket;
+
+        /// <summary>True the first time only: the calls already queued on a flooding connection close it once (and log it once).</summary>
+        public bool Closing() => Interlocked.Exchange(ref closing, 1) == 0;
 
         /// <summary>True, and the check counted as done, when the last check is at least <paramref name="interval"/> old.</summary>
         public bool BanCheckDue(TimeSpan interval, TimeProvider time)

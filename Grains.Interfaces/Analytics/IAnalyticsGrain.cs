@@ -32,7 +32,7 @@ public interface IAnalyticsGrain : IGrainWithStringKey
     {
         var start = HourOf(from);
         var end = HourOf(to) < to ? HourOf(to).AddHours(1) : HourOf(to);
-        if (start >= end)
+        if (to <= from || start >= end)
         {
             throw new PokerException("invalid_range", "The range must end after it starts");
         }

@@ -6,11 +6,17 @@ namespace Orleans.Poker.Grains.Interfaces.Common;
 public static class Text
 {
     /// <summary>
-    /// A character that is no text to show: a control character (line breaks included), or a bidirectional embedding,
-    /// override or isolate, which would reorder the text around it (a name ending in U+202E turns "wins 500" into
-    /// "005 sniw"). Joiners (Persian's ZWNJ) and the directional marks are text.
+    /// A character that is no text to show: a control character or a line or paragraph separator (line breaks), or a
+    /// bidirectional embedding, override or isolate, which would reorder the text around it (a name ending in U+202E
+    /// turns "wins 500" into "005 sniw"). Joiners (Persian's ZWNJ) and the directional marks are text.
     /// </summary>
-    public static bool IsLayoutControl(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+    public static bool IsLayoutControl(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
+    /// <summary>
+    /// Whether <paramref name="text"/> shows nothing: only white space and invisible format characters (joiners,
+    /// directional marks, U+FEFF), which are text beside letters but no name or message on their own.
+    /// </summary>
+    public static bool Invisible(string text) => text.All(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format);
 
     /// <summary>
     /// <paramref name="value"/> trimmed when it is 1 to <paramref name="max"/> characters without <see cref="IsLayoutControl"/>
@@ -19,7 +25,7 @@ public static class Text
     public static string? Line(string? value, int max)
     {
         var text = value?.Trim();
-        return string.IsNullOrEmpty(text) || text.Length > max || text.Any(IsLayoutControl) ? null : text;
+        return string.IsNullOrEmpty(text) || text.Length > max || text.Any(IsLayoutControl) || Invisible(text) ? null : text;
     }
 
     /// <summary><paramref name="text"/> without its <see cref="IsLayoutControl"/> characters and unpaired surrogates.</summary>

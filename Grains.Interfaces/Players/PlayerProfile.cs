@@ -9,9 +9,14 @@ public sealed record PlayerProfile
 
     /// <summary>
     /// A display name as it is kept: plain text (<see cref="Common.Text.Plain"/>: no line breaks or direction overrides),
-    /// trimmed, and cut to <see cref="MaxNameLength"/> between whole characters; empty when there is none.
+    /// trimmed, and cut to <see cref="MaxNameLength"/> between whole characters; empty when there is none (or nothing
+    /// visible: <see cref="Common.Text.Invisible"/>).
     /// </summary>
-    public static string CleanName(string? name) => Common.Text.Clip(Common.Text.Plain(name ?? "").Trim(), MaxNameLength);
+    public static string CleanName(string? name)
+    {
+        var clean = Common.Text.Clip(Common.Text.Plain(name ?? "").Trim(), MaxNameLength);
+        return Common.Text.Invisible(clean) ? "" : clean;
+    }
 
     [Id(0)] public long PlayerId { get; init; }
 

@@ -44,7 +44,7 @@ public static class ChatRules
         }
 
         var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        if (string.IsNullOrEmpty(trimmed) || Text.Invisible(trimmed))
         {
             throw Invalid("The message is empty");
         }

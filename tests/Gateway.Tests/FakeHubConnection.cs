@@ -6,12 +6,14 @@ using Orleans.Poker.Gateway.Hubs;
 
 namespace Orleans.Poker.Gateway.Tests;
 
-/// <summary>A signed-in player's hub connection, to call the hub guard without SignalR: it records an abort.</summary>
+/// <summary>A signed-in player's hub connection, to call the hub guard without SignalR: it counts its aborts.</summary>
 internal sealed class FakeHubConnection(long playerId) : HubCallerContext
 {
-    private volatile bool aborted;
+    private int aborts;
 
-    public bool Aborted => aborted;
+    public bool Aborted => Aborts > 0;
+
+    public int Aborts => Volatile.Read(ref aborts);
 
     public override string ConnectionId { get; } = Guid.NewGuid().ToString("N");
 
@@ -26,7 +28,7 @@ internal sealed class FakeHubConnection(long playerId) : HubCallerContext
 
     public override CancellationToken ConnectionAborted => CancellationToken.None;
 
-    public override void Abort() => aborted = true;
+    public override void Abort() => Interlocked.Increment(ref aborts);
 
     /// <summary>A call of the hub's <c>Unwatch("t")</c> on this connection.</summary>
     public HubInvocationContext Invocation() =>

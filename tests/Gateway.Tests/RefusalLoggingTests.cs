@@ -141,13 +141,71 @@ public sealed class RefusalLoggingTests(GatewayFixture fixture)
         Assert.Equal(kept, capture.Events.Any(e => LogEventCapture.PropertyOf(e, "Category") == category));
     }
 
+    [Fact]
+    public async Task Requests_turned_down_for_their_form_get_the_4xx_that_says_why_as_a_problem_and_log_no_error()
+    {
+        var capture = new LogEventCapture();
+        var gateway = await StartGateway(capture, new GatewaySettings { RequestsPerSecond = 1, RequestBurst = 12 });
+        try
+        {
+            var server = gateway.GetTestServer();
+            var signedIn = await SignIn(server, "Una");
+            static HttpContent Body(string text, string contentType)
+            {
+                var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text));
+                content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+                return content;
+            }
+
+            var requests = new (string Name, HttpRequestMessage Request, int Status)[]
+            {
+                // ASP.NET Core's JSON binding throws an InvalidOperationException for a charset it cannot read: it was a 500.
+                ("an unknown charset", new HttpRequestMessage(HttpMethod.Post, "/api/auth/guest") { Content = Body("{\"name\":\"x\"}", "application/json; charset=bogus") }, 415),
+                ("UTF-7", new HttpRequestMessage(HttpMethod.Put, "/api/players/me/profile") { Content = Body("{\"language\":\"en\"}", "application/json; charset=utf-7") }, 415),
+                // The web client's fallback took these and answered 404.
+                ("a body that is not JSON", new HttpRequestMessage(HttpMethod.Post, "/api/tables") { Content = Body("templateId", "text/plain") }, 415),
+                ("another method", new HttpRequestMessage(HttpMethod.Put, "/api/tables/tnosuchtable000/sit"), 405),
+                ("an unknown route", new HttpRequestMessage(HttpMethod.Post, "/api/no-such-route"), 404),
+                // A number no status has was an empty list.
+                ("an unknown status", new HttpRequestMessage(HttpMethod.Get, "/api/tables?status=99"), 400),
+                ("a name that shows nothing", new HttpRequestMessage(HttpMethod.Put, "/api/players/me/profile") { Content = JsonContent.Create(new { displayName = "\uFEFF\u200F" }) }, 400),
+                ("a name with a line separator", new HttpRequestMessage(HttpMethod.Put, "/api/players/me/profile") { Content = JsonContent.Create(new { displayName = "Ann\u2028Admin" }) }, 400),
+            };
+
+            using var http = Http(server, signedIn.AccessToken);
+            foreach (var (name, request, status) in requests)
+            {
+                using var response = await http.SendAsync(request);
+                Assert.True(status == (int)response.StatusCode, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{name}: {response.Content.Headers.ContentType}");
+            }
+
+            // The rate limit's refusal is a problem too (it was sent as application/json).
+            HttpResponseMessage limited;
+            do
+            {
+                limited = await http.GetAsync("/api/maintenance");
+            }
+            while (limited.StatusCode != System.Net.HttpStatusCode.TooManyRequests);
+
+            Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("rate_limited", (await limited.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString());
+            Assert.Empty(capture.Events.Where(e => e.Level >= LogEventLevel.Error).Select(e => $"{LogEventCapture.SourceOf(e)}: {e.RenderMessage()}"));
+        }
+        finally
+        {
+            await gateway.StopAsync();
+            await gateway.DisposeAsync();
+        }
+    }
+
     /// <summary>A gateway with the services' logging at Debug, its events in <paramref name="capture"/>.</summary>
-    private Task<WebApplication> StartGateway(LogEventCapture capture)
+    private Task<WebApplication> StartGateway(LogEventCapture capture, GatewaySettings? gatewaySettings = null)
     {
         var options = new PokerOptions
         {
             Auth = new AuthSettings { GuestSignIn = true },
-            Gateway = fixture.Options.Gateway,
+            Gateway = gatewaySettings ?? fixture.Options.Gateway,
             Logging = new LogSettings { Level = "Debug", Format = "text" },
         };
         return GatewayFixture.StartGateway(fixture.Cluster.Client, options, host =>

@@ -107,6 +107,8 @@ public sealed class AnalyticsTests(ClusterFixture cluster)
         Assert.Equal((Now.AddMinutes(-20).AddHours(-2), Now.AddMinutes(40)), IAnalyticsGrain.RebuildRange(Now.AddHours(-2), Now, Now));
         Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => IAnalyticsGrain.RebuildRange(Now, Now.AddHours(3), Now)).Code);
         Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => IAnalyticsGrain.RebuildRange(Now, Now.AddHours(-3), Now)).Code);
+        // Reversed within one hour: both ends round to the same whole hours, and it is refused all the same.
+        Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => IAnalyticsGrain.RebuildRange(Now.AddMinutes(-5), Now.AddMinutes(-15), Now)).Code);
         Assert.Equal("invalid_range", Assert.Throws<PokerException>(() => IAnalyticsGrain.RebuildRange(Now.AddDays(-40), Now, Now)).Code);
     }
 

@@ -25,6 +25,8 @@ public sealed class ChatRulesTests
     [InlineData("bell\u0007", null)]
     [InlineData("\u202Eevil", null)]
     [InlineData("isolate\u2066x", null)]
+    [InlineData("line\u2028separator", null)]
+    [InlineData("\uFEFF\u200F", null)]
     [InlineData(null, "dance")]
     [InlineData("hi", "thumbs_up")]
     public void Anything_else_is_refused(string? text, string? emote)
