@@ -701,7 +701,9 @@ internal sealed partial class UpdateHandler(
             case TableVerb.Waitlist:
                 var summary = await table.GetSummary();
                 // Through the table: it refuses a queue while a seat is free or for a seated player, and counts the queue.
-                var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName);
+                // The button carries no invite code, so a private table refuses it (forbidden) before anything is queued or
+                // watched: only an invited player may queue there, as only they may take the seat it would hold.
+                var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName, inviteCode: null);
                 await watches.WatchPlayer(tableId, context.PlayerId, context.Language);
                 await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name));
                 return null;

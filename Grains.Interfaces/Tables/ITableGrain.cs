@@ -71,11 +71,20 @@ public interface ITableGrain : IGrainWithStringKey
     Task<PreAction?> SetPreAction(long playerId, long handNo, PreAction? choice);
 
     /// <summary>
-    /// Queues the player on this table's waitlist (refused when seated, when the waitlist is off, or when a seat is
-    /// free to take right now); returns their 1-based position. A freed seat is then held for the head of the queue.
+    /// As <see cref="JoinWaitlist(long, string, string?)"/> without an invite code: a private table refuses it
+    /// (<c>forbidden</c>). Kept for the earlier release's gateways and bots, which call it during a rolling update.
     /// </summary>
     [Alias("JoinWaitlist")]
     Task<int> JoinWaitlist(long playerId, string displayName);
+
+    /// <summary>
+    /// Queues the player on this table's waitlist (refused when seated, when the waitlist is off, or when a seat is
+    /// free to take right now); returns their 1-based position. A freed seat is then held for the head of the queue.
+    /// A private table queues only a player who gives its <paramref name="inviteCode"/>, checked as <see cref="Sit"/>
+    /// checks it (<c>forbidden</c>, 403, nothing changes): only an invited player may take the seat it holds.
+    /// </summary>
+    [Alias("JoinWaitlistInvited")]
+    Task<int> JoinWaitlist(long playerId, string displayName, string? inviteCode);
 
     /// <summary>Leaves this table's waitlist; true if the player was queued.</summary>
     [Alias("LeaveWaitlist")]

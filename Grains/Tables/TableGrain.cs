@@ -258,9 +258,11 @@ public sealed class TableGrain(
         }
     }
 
-    public async Task<int> JoinWaitlist(long playerId, string displayName)
+    public Task<int> JoinWaitlist(long playerId, string displayName) => JoinWaitlist(playerId, displayName, null);
+
+    public async Task<int> JoinWaitlist(long playerId, string displayName, string? inviteCode)
     {
-        Seating.CheckQueue(Open(), playerId);
+        Seating.CheckQueue(Open(), playerId, inviteCode);
         try
         {
             var position = await waitlist.Join(playerId, Seating.NameOf(playerId, displayName));

@@ -187,6 +187,25 @@ public sealed class CommandTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task The_waitlist_button_of_a_full_private_table_is_refused_and_queues_nobody()
+    {
+        var templateId = $"bot-prv-{Guid.NewGuid():N}"[..20];
+        await bot.Grains.GetGrain<ITemplateGrain>(templateId).Create(TestTemplates.Holdem("Private NLHE", TimeSpan.FromSeconds(2)) with { MaxPlayers = 2, IsPrivate = true });
+        var table = await bot.NewTable("Full private table", templateId);
+        var tableId = table.GetPrimaryKeyString();
+        await Fill(table, 2, await table.GetInviteCode(1));
+
+        var user = BotFixture.NewUserId();
+        var card = await bot.Say(user, $"/start t_{tableId}");
+        var answer = await bot.Press(user, $"w:{tableId}");
+
+        Assert.Equal([$"w:{tableId}"], card.CallbackData);
+        Assert.Contains("not allowed", answer.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(await bot.Grains.GetGrain<IWaitlistGrain>(tableId).GetPosition(user));
+        Assert.Equal(0, (await table.GetSummary()).WaitlistLength);
+    }
+
+    [Fact]
     public async Task A_full_room_table_offers_any_table_of_its_template_and_a_seat_freed_there_is_offered_in_the_chat()
     {
         var templateId = $"bot-any-{Guid.NewGuid():N}"[..20];
@@ -211,14 +230,14 @@ public sealed class CommandTests(BotFixture bot)
     }
 
     /// <summary>Seats <paramref name="count"/> registered players in seats 0.. of <paramref name="table"/>; their ids in seat order.</summary>
-    private async Task<List<long>> Fill(ITableGrain table, int count)
+    private async Task<List<long>> Fill(ITableGrain table, int count, string? inviteCode = null)
     {
         var seated = new List<long>();
         for (var i = 0; i < count; i++)
         {
             var id = BotFixture.NewUserId();
             await bot.Grains.GetGrain<IPlayerGrain>(id).Register(new PlayerProfile { PlayerId = id, TelegramId = id, DisplayName = $"Seat{i}" });
-            await table.Sit(new SeatRequest(id, $"Seat{i}", 100, i));
+            await table.Sit(new SeatRequest(id, $"Seat{i}", 100, i, inviteCode));
             seated.Add(id);
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Orleans.Poker.Grains.Interfaces.Tables;
 
@@ -32,6 +33,37 @@ public sealed class WaitlistTests(GatewayFixture fixture)
 
         Assert.Equal(HttpStatusCode.NoContent, (await catHttp.DeleteAsync($"/api/tables/{table}/waitlist")).StatusCode);
         Assert.Equal(0, await WaitlistLength(catHttp, table));
+    }
+
+    [Fact]
+    public async Task A_private_tables_waitlist_is_joined_only_with_its_invite_code()
+    {
+        var template = await fixture.NewTemplate(c => c with { MaxPlayers = 2, MinPlayers = 2 });
+        var (ann, bob, cat, dan) = (await fixture.SignInGuest("Ann"), await fixture.SignInGuest("Bob"), await fixture.SignInGuest("Cat"), await fixture.SignInGuest("Dan"));
+        using var annHttp = fixture.Http(ann.AccessToken);
+        using var bobHttp = fixture.Http(bob.AccessToken);
+        using var catHttp = fixture.Http(cat.AccessToken);
+        using var danHttp = fixture.Http(dan.AccessToken);
+        var created = await annHttp.PostAsJsonAsync("/api/tables", new { templateId = template, @private = true });
+        var invite = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invite").GetString()!;
+        var (table, code) = (invite[..invite.IndexOf(':')], invite[(invite.IndexOf(':') + 1)..]);
+        (await annHttp.PostAsJsonAsync("/api/tables/join", new { invite, buyIn = 100 })).EnsureSuccessStatusCode();
+        (await bobHttp.PostAsJsonAsync("/api/tables/join", new { invite, buyIn = 100 })).EnsureSuccessStatusCode();
+
+        // Full: a player without the code (no body, an empty one, a wrong code) is refused as a seat is, and nobody is queued.
+        var wrong = code[..^1] + (code[^1] == '0' ? '1' : '0');
+        await Problems.AssertProblem(await catHttp.PostAsync($"/api/tables/{table}/waitlist", null), HttpStatusCode.Forbidden, "forbidden", "invite code");
+        await Problems.AssertProblem(await catHttp.PostAsJsonAsync($"/api/tables/{table}/waitlist", new { }), HttpStatusCode.Forbidden, "forbidden", "invite code");
+        await Problems.AssertProblem(await catHttp.PostAsJsonAsync($"/api/tables/{table}/waitlist", new { inviteCode = wrong }), HttpStatusCode.Forbidden, "forbidden", "invite code");
+        await Problems.AssertProblem(await catHttp.PostAsync($"/api/tables/{table}/waitlist", new StringContent("{\"inviteCode\":5}", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        Assert.Equal(0, await WaitlistLength(catHttp, table));
+        Assert.Equal(JsonValueKind.Null, (await catHttp.GetFromJsonAsync<JsonElement>($"/api/tables/{table}/waitlist/position")).GetProperty("position").ValueKind);
+
+        // With the code: queued, as the sit route takes it (inviteCode).
+        var joined = await danHttp.PostAsJsonAsync($"/api/tables/{table}/waitlist", new { inviteCode = code });
+        Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
+        Assert.Equal(1, (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("position").GetInt32());
+        Assert.Equal(1, await WaitlistLength(danHttp, table));
     }
 
     [Fact]

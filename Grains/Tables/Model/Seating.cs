@@ -57,12 +57,7 @@ public static class Seating
             throw PokerException.Conflict("already_seated", "You already sit at this table");
         }
 
-        if (state.InviteCode is not null && !CryptographicOperations.FixedTimeEquals(
-                Encoding.UTF8.GetBytes(request.InviteCode ?? ""), Encoding.UTF8.GetBytes(state.InviteCode)))
-        {
-            throw PokerException.Forbidden("This private table needs its invite code");
-        }
-
+        CheckInvite(state, request.InviteCode);
         var sitAndGo = SitAndGo.Is(config);
         if (sitAndGo && state.SitAndGoStarted)
         {
@@ -129,8 +124,11 @@ public static class Seating
         return seat;
     }
 
-    /// <summary>Checks a request to queue: a waitlist exists, the player does not sit here, and no seat is free.</summary>
-    public static void CheckQueue(TableState state, long playerId)
+    /// <summary>
+    /// Checks a request to queue: a waitlist exists, the player does not sit here, a private table's invite code (as
+    /// for a seat: the seat it will hold for them is for an invited player only), and no seat is free.
+    /// </summary>
+    public static void CheckQueue(TableState state, long playerId, string? inviteCode)
     {
         if (!state.Config!.WaitlistEnabled)
         {
@@ -142,9 +140,21 @@ public static class Seating
             throw PokerException.Conflict("already_seated", "You already sit at this table");
         }
 
+        CheckInvite(state, inviteCode);
+
         if (state.Hold is null && Array.IndexOf(state.Seats, null) >= 0)
         {
             throw PokerException.Conflict("seat_free", "A seat is free: sit down instead of queueing");
+        }
+    }
+
+    /// <summary>A private table takes only its own invite code (compared in constant time): <c>forbidden</c> otherwise.</summary>
+    private static void CheckInvite(TableState state, string? inviteCode)
+    {
+        if (state.InviteCode is not null && !CryptographicOperations.FixedTimeEquals(
+                Encoding.UTF8.GetBytes(inviteCode ?? ""), Encoding.UTF8.GetBytes(state.InviteCode)))
+        {
+            throw PokerException.Forbidden("This private table needs its invite code");
         }
     }
 

@@ -7,6 +7,8 @@ import { formatChips, formatStakes, variantName } from '../format';
 import { lobbyConnection, onLobbyReconnected } from '../hubs';
 import { language, t } from '../i18n';
 import { anyTableState, anyTableTemplates, isRoomTable, placeWorthAsking } from '../anyTable';
+import { refusal } from '../errors';
+import { parseInvite, rememberInvite } from '../invites';
 import { newestOnly } from '../newest';
 import { activityLine } from '../results';
 import type { JoinedResponse, MaintenanceStatus, TableActivity, TableCreatedResponse, TableSummary, TemplateInfo, TemplateWaitlistStatus } from '../wire';
@@ -163,6 +165,8 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
       onclick: async () => {
         try {
           const created = await api.post<TableCreatedResponse>('/api/tables', { templateId: select.value, private: privateBox.checked });
+          // The creator too sits down or queues at a private table with its code (the table page sends it).
+          rememberInvite(created.invite);
           const url = created.invite ? `${location.origin}/#/join/${encodeURIComponent(created.invite)}` : `${location.origin}/#/table/${created.table.tableId}`;
           mount(inviteOut,
             h('label', null, s.invite), h('input', { readonly: true, value: url, id: 'invite-url' }),
@@ -179,11 +183,19 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     h('button', {
       id: 'join-invite',
       onclick: async () => {
+        const invite = inviteIn.value.trim();
         try {
-          const joined = await api.post<JoinedResponse>('/api/tables/join', { invite: inviteIn.value.trim(), buyIn: Number(buyIn.value) || 0 });
+          const joined = await api.post<JoinedResponse>('/api/tables/join', { invite, buyIn: Number(buyIn.value) || 0 });
+          rememberInvite(invite);
           location.hash = `#/table/${joined.tableId}`;
         } catch (e) {
           toast((e as Error).message, 'error');
+          // The code was right but the table is full: its page offers its waitlist, which takes the code remembered here.
+          const table = parseInvite(invite);
+          if (refusal(e).code === 'table_full' && table) {
+            rememberInvite(invite);
+            location.hash = `#/table/${table.tableId}`;
+          }
         }
       },
     }, s.join));

@@ -11,6 +11,7 @@ import { h, mount, toast } from '../dom';
 import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, timeSpanSeconds, topUpRoom, turnFraction, variantName } from '../format';
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
+import { inviteCodeFor } from '../invites';
 import { newestOnly } from '../newest';
 import { retry } from '../retry';
 import { clampAmount, presets, raiseRange } from '../slider';
@@ -375,13 +376,15 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const v = state.view!;
     const input = document.getElementById('buy-in') as HTMLInputElement | null;
     const buyIn = Number(input?.value) || Math.min(v.maxBuyIn, Math.max(v.minBuyIn, v.bigBlind * 100));
-    await post('sit', { buyIn, seat });
+    // A private table seats only a player with its code: the one this browser was given, if any (undefined is not sent).
+    await post('sit', { buyIn, seat, inviteCode: inviteCodeFor(tableId) });
   };
 
   const joinWaitlist = async () => {
     const ticket = place.ask(tableId);
     try {
-      const { position } = await api.post<{ position: number | null }>(`/api/tables/${tableId}/waitlist`);
+      // A private table queues only a player with its code, as for a seat.
+      const { position } = await api.post<{ position: number | null }>(`/api/tables/${tableId}/waitlist`, { inviteCode: inviteCodeFor(tableId) });
       showPosition(ticket, position);
     } catch (e) {
       refused(e);

@@ -240,6 +240,41 @@ public sealed class TableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_private_table_queues_only_a_player_who_gives_its_invite_code()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { IsPrivate = true, MaxPlayers = 2, PauseBetweenHands = TimeSpan.FromSeconds(60) }));
+        var creator = 1;
+        var code = await table.GetInviteCode(creator);
+        var waitlist = fixture.Client.GetGrain<IWaitlistGrain>(table.GetPrimaryKeyString());
+        foreach (var id in new[] { await kit.NewPlayer(), await kit.NewPlayer() })
+        {
+            await table.Sit(new SeatRequest(id, "P", 100, InviteCode: code));
+        }
+
+        var (uninvited, invited) = (await kit.NewPlayer(), await kit.NewPlayer());
+        var version = (await table.GetSnapshot(null)).TableVersion;
+
+        // Without the code, with a wrong one, through the method without one (the earlier release's callers), and the
+        // creator without it too (as for a seat): refused.
+        var refusals = new[]
+        {
+            await Assert.ThrowsAsync<PokerException>(() => table.JoinWaitlist(uninvited, "uninvited", null)),
+            await Assert.ThrowsAsync<PokerException>(() => table.JoinWaitlist(uninvited, "uninvited", code[..^1] + (code[^1] == '0' ? '1' : '0'))),
+            await Assert.ThrowsAsync<PokerException>(() => table.JoinWaitlist(uninvited, "uninvited")),
+            await Assert.ThrowsAsync<PokerException>(() => table.JoinWaitlist(creator, "creator", null)),
+        };
+        var unchanged = ((await waitlist.List()).Count, (await table.GetSummary()).WaitlistLength, (await table.GetSnapshot(null)).TableVersion);
+        var position = await table.JoinWaitlist(invited, "invited", code);
+
+        Assert.All(refusals, e => Assert.Equal(("forbidden", 403, "This private table needs its invite code"), (e.Code, e.Status, e.Message)));
+        Assert.Equal((0, 0, version), unchanged);
+        Assert.Null(await waitlist.GetPosition(uninvited));
+        Assert.Equal(1, position);
+        Assert.Equal(1, await waitlist.GetPosition(invited));
+        Assert.Equal(1, (await table.GetSummary()).WaitlistLength);
+    }
+
+    [Fact]
     public async Task A_freed_seat_is_offered_to_the_waitlist_head_and_passes_on_when_the_hold_expires()
     {
         var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, SeatHoldTime = TimeSpan.FromSeconds(30), PauseBetweenHands = TimeSpan.FromSeconds(60) }));

@@ -58,12 +58,24 @@ public sealed class SeatingTests
     public void A_full_table_points_to_its_waitlist_and_queueing_is_refused_while_a_seat_is_free()
     {
         var state = Holdem(100, 100, 100, 100, 100);
-        Assert.Equal("seat_free", Assert.Throws<PokerException>(() => Seating.CheckQueue(state, 9)).Code);
+        Assert.Equal("seat_free", Assert.Throws<PokerException>(() => Seating.CheckQueue(state, 9, null)).Code);
         state.Seats[5] = new SeatState { PlayerId = 6, Name = "P6", Stack = 100 };
         var full = Assert.Throws<PokerException>(() => Seating.Admit(state, new SeatRequest(9, "Nine", 100)));
         Assert.Equal(("table_full", "The table is full: join its waitlist"), (full.Code, full.Message));
-        Seating.CheckQueue(state, 9);
-        Assert.Equal("already_seated", Assert.Throws<PokerException>(() => Seating.CheckQueue(state, 1)).Code);
+        Seating.CheckQueue(state, 9, null);
+        Assert.Equal("already_seated", Assert.Throws<PokerException>(() => Seating.CheckQueue(state, 1, null)).Code);
+    }
+
+    [Fact]
+    public void A_full_private_table_queues_only_a_player_with_its_code()
+    {
+        var state = Holdem(100, 100, 100, 100, 100, 100);
+        state.InviteCode = "abc123";
+        Assert.Equal("forbidden", Assert.Throws<PokerException>(() => Seating.CheckQueue(state, 9, null)).Code);
+        var wrong = Assert.Throws<PokerException>(() => Seating.CheckQueue(state, 9, "abc124"));
+        Assert.Equal(("forbidden", 403, "This private table needs its invite code"), (wrong.Code, wrong.Status, wrong.Message));
+        Seating.CheckQueue(state, 9, "abc123");
+        Assert.Equal("already_seated", Assert.Throws<PokerException>(() => Seating.CheckQueue(state, 1, "abc123")).Code);
     }
 
     [Fact]
