@@ -118,14 +118,10 @@ public static class TableEndpoints
             .WithSummary("Pre-select the caller's action for the street in play, or clear it (kind null); the hub's PreAct is preferred");
 
         // Through the table, which refuses a queue while a seat is free, for a seated player and at a private table without
-        // its invite code (the seat it holds is for an invited player only), and counts the queue. The body is optional
-        // and read here: a body parameter would route a request without a content type to the fallback (404).
-        tables.MapPost("/{tableId}/waitlist", async (string tableId, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains) =>
-        {
-            var request = http.HasJsonContentType() ? await http.ReadFromJsonAsync<WaitlistRequest>(http.HttpContext.RequestAborted) : null;
-            var inviteCode = Input.OptionalText(request?.InviteCode, "inviteCode", 64);
-            return new PositionResponse(tableId, await Table(tableId, grains).JoinWaitlist(user.GetPlayerId(), user.GetDisplayName(), inviteCode));
-        }).WithSummary("Join the table's waitlist (409 while a seat is free or when already seated; 403 at a private table without its inviteCode)");
+        // its invite code (the seat it holds is for an invited player only), and counts the queue. The body is optional.
+        tables.MapPost("/{tableId}/waitlist", async (string tableId, WaitlistRequest? request, ClaimsPrincipal user, IGrainFactory grains) =>
+            new PositionResponse(tableId, await Table(tableId, grains).JoinWaitlist(user.GetPlayerId(), user.GetDisplayName(), Input.OptionalText(request?.InviteCode, "inviteCode", 64))))
+            .WithSummary("Join the table's waitlist (409 while a seat is free or when already seated; 403 at a private table without its inviteCode)");
 
         tables.MapDelete("/{tableId}/waitlist", async (string tableId, ClaimsPrincipal user, IGrainFactory grains) =>
         {
