@@ -60,7 +60,7 @@ public static class Acting
         var betMade = BetMade(hand);
         if (!hand.TryApply(engineAction, out var error))
         {
-            throw WireMapping.ToPokerException(error!);
+            throw WireMapping.ToPokerException(error!, place => Seating.NameInHand(state, place));
         }
 
         var seat = Acted(state, hand, handSeat, engineAction);

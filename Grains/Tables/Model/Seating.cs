@@ -42,6 +42,10 @@ public static class Seating
         return hand is null || index < 0 ? null : index;
     }
 
+    /// <summary>The name of the player at engine seat <paramref name="handSeat"/> of the hand in progress; null if there is none.</summary>
+    public static string? NameInHand(TableState state, int handSeat) =>
+        handSeat >= 0 && handSeat < state.HandSeats.Length ? state.Seats[state.HandSeats[handSeat]]?.Name : null;
+
     /// <summary>The chips in front of a seat: the engine's stack while it plays a hand, the seat's own between hands.</summary>
     public static long StackOf(TableState state, Hand? hand, int tableSeat) =>
         state.Seats[tableSeat] is not { } seat ? 0

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Orleans.Poker.Engine.Cards;
 using Orleans.Poker.Engine.Evaluation;
 using Orleans.Poker.Engine.Rules;
@@ -11,7 +13,7 @@ using WireLegal = Orleans.Poker.Grains.Interfaces.Tables.LegalActions;
 namespace Orleans.Poker.Grains.Tables.Model;
 
 /// <summary>Engine ↔ wire: actions, legal actions, errors, cards and hand names.</summary>
-public static class WireMapping
+public static partial class WireMapping
 {
     /// <summary>The engine action for a wire action by engine seat <paramref name="seat"/>; bad cards are refused.</summary>
     public static EngineAction ToEngine(WireAction action, int seat) => action.Kind switch
@@ -49,13 +51,21 @@ public static class WireMapping
         return result;
     }
 
-    /// <summary>An engine refusal as the typed error callers get: 409 for the hand's state, 400 for the action itself.</summary>
-    public static PokerException ToPokerException(EngineError error)
+    /// <summary>
+    /// An engine refusal as the typed error callers get: 409 for the hand's state, 400 for the action itself. The
+    /// engine names the hand's players as PHH does (<c>p1</c>, <c>p2</c>: their places in the hand, not the table's
+    /// seats); <paramref name="nameOf"/> gives each place's name for players to read.
+    /// </summary>
+    public static PokerException ToPokerException(EngineError error, Func<int, string?>? nameOf = null)
     {
         var code = WireNames.SnakeCase(error.Code.ToString());
         var status = error.Code is EngineErrorCode.NotYourTurn or EngineErrorCode.HandOver or EngineErrorCode.WrongPhase ? 409 : 400;
-        return new PokerException(code, error.Message, status);
+        var message = nameOf is null ? error.Message : PlayerInHand().Replace(error.Message, m => nameOf(int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture) - 1) ?? m.Value);
+        return new PokerException(code, message, status);
     }
+
+    [GeneratedRegex(@"\bp(\d{1,2})\b")]
+    private static partial Regex PlayerInHand();
 
     public static WireLegal ToWire(Engine.Rules.LegalActions legal) => new()
     {

@@ -81,5 +81,10 @@ public sealed class ProjectionTests
         Assert.Equal(("not_your_turn", 409), (notYourTurn.Code, notYourTurn.Status));
         var wrongAmount = WireMapping.ToPokerException(new EngineError(EngineErrorCode.BelowMinimumRaise, "bad amount"));
         Assert.Equal(400, wrongAmount.Status);
+        // The engine's PHH names of the hand's players (p1: the first in the hand) are the players' names for people.
+        var named = WireMapping.ToPokerException(new EngineError(EngineErrorCode.NotYourTurn, "it is p2's turn, not p1's"), place => place switch { 0 => "Ann", 1 => "Bob", _ => null });
+        Assert.Equal("it is Bob's turn, not Ann's", named.Message);
+        var unknown = WireMapping.ToPokerException(new EngineError(EngineErrorCode.CardNotInHand, "p3 does not hold 2c2c"), _ => null);
+        Assert.Equal("p3 does not hold 2c2c", unknown.Message);
     }
 }
