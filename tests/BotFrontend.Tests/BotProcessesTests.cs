@@ -126,7 +126,11 @@ public sealed class BotProcessesTests(BotFixture bot)
             await Task.Delay(100);
         }
 
+        var dealing = api.LastIndex;
         var hand = (await bot.StartNextHand(table)).View.HandNo;
+        // The hand's event reaches the relaying process on its own: its cards are awaited before the queues are.
+        await api.WaitFor(r => r.ChatId == first && r.Method == "sendMessage" && r.Text.StartsWith("🂠", StringComparison.Ordinal), dealing);
+        await api.WaitFor(r => r.ChatId == second && r.Method == "sendMessage" && r.Text.StartsWith("🂠", StringComparison.Ordinal), dealing);
         await Idle(a, first, second);
         await Idle(b, first, second);
 
