@@ -258,7 +258,23 @@ internal sealed partial class UpdateHandler(
                 return;
             case StartPayload.Invite { TableId: var tableId, Code: var code } when context.PrivateChat:
                 // Seated, a player gets their cards in the private chat this link opens (typed in a group: the welcome).
-                await Sit(context, tableId, code, ct);
+                // A full table queues them with the link's code (the seat it then holds for them takes no code).
+                try
+                {
+                    await Sit(context, tableId, code, ct);
+                }
+                catch (PokerException full) when (full.Code == "table_full")
+                {
+                    try
+                    {
+                        await Queue(context, tableId, code);
+                    }
+                    catch (PokerException e) when (e.Code == "waitlist_off")
+                    {
+                        throw full;
+                    }
+                }
+
                 return;
             case StartPayload.Group when !context.PrivateChat:
                 await StartGroup(context, ct);
@@ -522,6 +538,19 @@ internal sealed partial class UpdateHandler(
         await Reply(context, BotTexts.Get(context.Language, settings.TurnPings ? "pings.on" : "pings.off"));
     }
 
+    /// <summary>
+    /// Queues the player on the table's waitlist, through the table: it refuses a queue while a seat is free, for a
+    /// seated player or at a private table without its code, and counts the queue. Their table is watched for the offer.
+    /// </summary>
+    private async Task Queue(Context context, string tableId, string? inviteCode)
+    {
+        var table = grains.GetGrain<ITableGrain>(tableId);
+        var summary = await table.GetSummary();
+        var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName, inviteCode);
+        await watches.WatchPlayer(tableId, context.PlayerId, context.Language);
+        await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name));
+    }
+
     private async Task Sit(Context context, string tableId, string? inviteCode, CancellationToken ct)
     {
         var table = grains.GetGrain<ITableGrain>(tableId);
@@ -699,13 +728,9 @@ internal sealed partial class UpdateHandler(
                 await Sit(context, tableId, null, ct);
                 return BotTexts.Get(context.Language, "ok");
             case TableVerb.Waitlist:
-                var summary = await table.GetSummary();
-                // Through the table: it refuses a queue while a seat is free or for a seated player, and counts the queue.
                 // The button carries no invite code, so a private table refuses it (forbidden) before anything is queued or
-                // watched: only an invited player may queue there, as only they may take the seat it would hold.
-                var position = await table.JoinWaitlist(context.PlayerId, context.Player.Profile.DisplayName, inviteCode: null);
-                await watches.WatchPlayer(tableId, context.PlayerId, context.Language);
-                await Reply(context, BotTexts.Get(context.Language, "waitlisted", position, summary.Name));
+                // watched: only an invited player may queue there (the invite link queues them at a full one).
+                await Queue(context, tableId, inviteCode: null);
                 return null;
             case TableVerb.SitOut or TableVerb.SitIn:
                 var sitsOut = verb == TableVerb.SitOut;

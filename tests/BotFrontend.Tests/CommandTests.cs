@@ -1,3 +1,4 @@
+using Orleans.Poker.BotFrontend.Rendering;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
@@ -203,6 +204,29 @@ public sealed class CommandTests(BotFixture bot)
         Assert.Contains("not allowed", answer.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(await bot.Grains.GetGrain<IWaitlistGrain>(tableId).GetPosition(user));
         Assert.Equal(0, (await table.GetSummary()).WaitlistLength);
+    }
+
+    [Fact]
+    public async Task An_invite_link_to_a_full_private_table_queues_the_player_and_the_seat_held_for_them_is_taken_with_its_button()
+    {
+        var templateId = $"bot-prv-{Guid.NewGuid():N}"[..20];
+        await bot.Grains.GetGrain<ITemplateGrain>(templateId).Create(TestTemplates.Holdem("Private NLHE", TimeSpan.FromSeconds(2)) with { MaxPlayers = 2, IsPrivate = true, SeatHoldTime = TimeSpan.FromSeconds(60) });
+        var table = await bot.NewTable("Full private invite", templateId);
+        var tableId = table.GetPrimaryKeyString();
+        var code = await table.GetInviteCode(1);
+        var seated = await Fill(table, 2, code);
+
+        var user = BotFixture.NewUserId();
+        var queued = await bot.Say(user, $"/start {new StartPayload.Invite(tableId, code).Format()}");
+        var position = await bot.Grains.GetGrain<IWaitlistGrain>(tableId).GetPosition(user);
+        await table.Leave(seated[0]);
+        var offer = await bot.Api.WaitFor(r => r.ChatId == user && r.CallbackData.Contains($"j:{tableId}"));
+        await bot.Press(user, $"j:{tableId}");
+
+        Assert.Contains("number 1 on the waitlist", queued.Text, StringComparison.Ordinal);
+        Assert.Equal(1, position);
+        Assert.NotNull(offer);
+        Assert.Contains((await table.GetSnapshot(null)).View.Seats, s => s.PlayerId == user);
     }
 
     [Fact]

@@ -61,7 +61,12 @@ public static class Seating
             throw PokerException.Conflict("already_seated", "You already sit at this table");
         }
 
-        CheckInvite(state, request.InviteCode);
+        // A seat held for the player needs no code: only an invited player is queued at a private table.
+        if (state.Hold?.PlayerId != request.PlayerId)
+        {
+            CheckInvite(state, request.InviteCode);
+        }
+
         var sitAndGo = SitAndGo.Is(config);
         if (sitAndGo && state.SitAndGoStarted)
         {

@@ -275,6 +275,30 @@ public sealed class TableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task At_a_private_table_the_seat_held_for_an_invited_player_is_taken_without_the_code_and_only_by_them()
+    {
+        var table = await kit.NewTable(TableKit.Holdem(c => c with { IsPrivate = true, MaxPlayers = 2, SeatHoldTime = TimeSpan.FromSeconds(30), PauseBetweenHands = TimeSpan.FromSeconds(60) }));
+        var code = await table.GetInviteCode(1);
+        var seated = new List<long>();
+        foreach (var id in new[] { await kit.NewPlayer(), await kit.NewPlayer() })
+        {
+            await table.Sit(new SeatRequest(id, "P", 100, InviteCode: code));
+            seated.Add(id);
+        }
+
+        var (invited, other) = (await kit.NewPlayer(), await kit.NewPlayer());
+        await table.JoinWaitlist(invited, "invited", code);
+        await table.Leave(seated[0]);
+
+        // The hold is theirs: the code came with their place in the queue. Anybody else still needs it.
+        var otherRefused = await Assert.ThrowsAsync<PokerException>(() => table.Sit(new SeatRequest(other, "other", 100)));
+        var seat = await table.Sit(new SeatRequest(invited, "invited", 100));
+
+        Assert.Equal("forbidden", otherRefused.Code);
+        Assert.Equal(invited, (await table.GetSnapshot(null)).View.Seats[seat].PlayerId);
+    }
+
+    [Fact]
     public async Task A_freed_seat_is_offered_to_the_waitlist_head_and_passes_on_when_the_hold_expires()
     {
         var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, SeatHoldTime = TimeSpan.FromSeconds(30), PauseBetweenHands = TimeSpan.FromSeconds(60) }));
