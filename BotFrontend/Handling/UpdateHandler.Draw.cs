@@ -18,6 +18,13 @@ internal sealed partial class UpdateHandler
     /// <summary>A card toggle: <paramref name="selection"/> is the selection after the press.</summary>
     private async Task<string?> ToggleDiscard(Context context, CallbackQuery query, string tableId, TurnRef turn, string selection, CancellationToken ct)
     {
+        // The press edits the message it was on to show the player's cards: only ever in their private chat (its id is
+        // theirs). The data of a toggle pressed on a bot message elsewhere (a group's) can only have been forged.
+        if (query.Message is not { } message || message.Chat.Id != context.PlayerId)
+        {
+            throw new UnknownButtonException();
+        }
+
         var snapshot = await grains.GetGrain<ITableGrain>(tableId).GetSnapshot(context.PlayerId);
         if (TurnRef.Of(snapshot.View) != turn || snapshot.Mine is not { Legal: { DiscardMin: not null } legal } mine
             || snapshot.View.ActorSeat != mine.Seat)
@@ -39,11 +46,7 @@ internal sealed partial class UpdateHandler
         var seat = snapshot.View.Seats.FirstOrDefault(s => s.Seat == mine.Seat);
         var text = TableText.Turn(snapshot.View, mine, context.Language, time.GetUtcNow(), selected);
         var keyboard = Keyboards.Turn(context.Language, tableId, turn, legal, seat, mine.Cards, selected);
-        if (query.Message is { } message)
-        {
-            outbox.Show(new MessageSlot(message.Chat.Id, message.Id), text, keyboard);
-        }
-
+        outbox.Show(new MessageSlot(message.Chat.Id, message.Id), text, keyboard);
         return null;
     }
 

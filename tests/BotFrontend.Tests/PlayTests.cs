@@ -178,6 +178,14 @@ public sealed class PlayTests(BotFixture bot)
         Assert.DoesNotContain(prompt.CallbackData, d => d.StartsWith(prefix + "d", StringComparison.Ordinal) && d.Length > prefix.Length + 1);
         Assert.Contains("Discard", prompt.Text, StringComparison.Ordinal);
 
+        // A toggle's data sent with a bot message of a group (forged: the group has no such button) edits nothing there,
+        // so the player's cards are never shown in the group.
+        const long group = -1_001_234_500_042;
+        var forgedAt = bot.Api.LastIndex;
+        var forged = await bot.Press(drawer, toggles[1], chatId: group, messageId: 77);
+        Assert.DoesNotContain(bot.Api.Requests, r => r.Index > forgedAt && r.ChatId == group);
+        Assert.DoesNotContain(CardText.Card(cards[1]), forged.Json["text"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+
         // Select cards 1, 3 and 0, then deselect 0: each press edits the prompt to show the selection.
         const int promptId = 4242;
         var edited = await Toggle(drawer, toggles[1], promptId);
