@@ -425,6 +425,19 @@ internal sealed partial class UpdateHandler(
     /// Whether the bot can write to the player's private chat: a typing action, invisible, answered 403 when they never
     /// opened the chat or blocked the bot (then they are marked unreachable until they write).
     /// </summary>
+    /// <summary>
+    /// In a group, a player the bot cannot write to in private (they never started it, or blocked it) is sent to start
+    /// it with <paramref name="next"/>'s link (<see cref="PrivateChatNeededException"/>): their cards, prompts and seat
+    /// offers go to that chat only.
+    /// </summary>
+    private async Task RequireReachable(Context context, StartPayload next)
+    {
+        if (!context.PrivateChat && !await CanReach(context.PlayerId))
+        {
+            throw new PrivateChatNeededException(identity.Link(next.Format()));
+        }
+    }
+
     private async Task<bool> CanReach(long playerId)
     {
         var answer = await api.Once(playerId, async (client, token) =>
@@ -497,7 +510,7 @@ internal sealed partial class UpdateHandler(
             text.Append("\n\n").Append(BotTexts.Get(context.Language, "wallet.ledger"));
             foreach (var entry in ledger)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n{entry.At:yyyy-MM-dd HH:mm} {entry.Kind} {entry.Amount:+#;-#;0} → {entry.BalanceAfter}");
+                text.Append(CultureInfo.InvariantCulture, $"\n{entry.At:yyyy-MM-dd HH:mm} {BotTexts.Get(context.Language, "ledger." + entry.Kind)} {entry.Amount:+#;-#;0} → {entry.BalanceAfter}");
             }
         }
 
@@ -719,17 +732,15 @@ internal sealed partial class UpdateHandler(
         switch (verb)
         {
             case TableVerb.Join:
-                if (!context.PrivateChat && !await CanReach(context.PlayerId))
-                {
-                    // Seated, they would get no cards and no prompts (and hold the table up): they start the bot first.
-                    throw new PrivateChatNeededException(identity.Link(new StartPayload.Join(tableId).Format()));
-                }
-
+                // Seated, they would get no cards and no prompts (and hold the table up): they start the bot first.
+                await RequireReachable(context, new StartPayload.Join(tableId));
                 await Sit(context, tableId, null, ct);
                 return BotTexts.Get(context.Language, "ok");
             case TableVerb.Waitlist:
-                // The button carries no invite code, so a private table refuses it (forbidden) before anything is queued or
-                // watched: only an invited player may queue there (the invite link queues them at a full one).
+                // The seat held for them is offered in their private chat only: they start the bot first (its link shows
+                // the table there). The button carries no invite code, so a private table refuses it (forbidden) before
+                // anything is queued or watched: only an invited player may queue there (the invite link queues them).
+                await RequireReachable(context, new StartPayload.Table(tableId));
                 await Queue(context, tableId, inviteCode: null);
                 return null;
             case TableVerb.SitOut or TableVerb.SitIn:
@@ -760,6 +771,8 @@ internal sealed partial class UpdateHandler(
     /// </summary>
     private async Task<string?> AnyTable(Context context, string templateId, CancellationToken ct)
     {
+        // As for a table's own queue: the seat held for them is offered in their private chat (its link opens the lobby there).
+        await RequireReachable(context, new StartPayload.Section("lobby"));
         var status = await grains.GetGrain<ITemplateWaitlistGrain>(templateId).Join(context.PlayerId, context.Player.Profile.DisplayName);
         if (status.TableId is { } tableId)
         {

@@ -12,7 +12,7 @@ namespace Orleans.Poker.BotFrontend.Rendering;
 /// </summary>
 internal abstract record StartPayload
 {
-    private static readonly string[] Sections = ["profile", "stats", "wallet", "invite"];
+    private static readonly string[] Sections = ["profile", "stats", "wallet", "invite", "lobby"];
 
     /// <summary>The payload to put in a link.</summary>
     public abstract string Format();
@@ -59,7 +59,7 @@ internal abstract record StartPayload
         public override string Format() => "g";
     }
 
-    /// <summary>A section shown in the private chat only: <c>profile</c>, <c>stats</c>, <c>wallet</c> or <c>invite</c>.</summary>
+    /// <summary>A section shown in the private chat: <c>profile</c>, <c>stats</c>, <c>wallet</c>, <c>invite</c> or <c>lobby</c>.</summary>
     public sealed record Section(string Name) : StartPayload
     {
         public override string Format() => Name;

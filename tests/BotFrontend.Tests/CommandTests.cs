@@ -94,7 +94,7 @@ public sealed class CommandTests(BotFixture bot)
 
         Assert.Contains("Balance:", profile.Text, StringComparison.Ordinal);
         Assert.Contains("Hands played: 0", stats.Text, StringComparison.Ordinal);
-        Assert.Contains("Grant", wallet.Text, StringComparison.Ordinal);
+        Assert.Contains("welcome chips", wallet.Text, StringComparison.Ordinal);
         Assert.Equal(["tu"], wallet.CallbackData);
         Assert.Contains($"https://t.me/test_poker_bot?start=r_{user}", invite.Text, StringComparison.Ordinal);
         Assert.Contains("/startgroup", help.Text, StringComparison.Ordinal);
@@ -203,6 +203,25 @@ public sealed class CommandTests(BotFixture bot)
         Assert.Equal([$"w:{tableId}"], card.CallbackData);
         Assert.Contains("not allowed", answer.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Null(await bot.Grains.GetGrain<IWaitlistGrain>(tableId).GetPosition(user));
+        Assert.Equal(0, (await table.GetSummary()).WaitlistLength);
+    }
+
+    [Fact]
+    public async Task A_group_waitlist_button_pressed_by_someone_the_bot_cannot_write_to_gets_a_deep_link_and_queues_nobody()
+    {
+        var templateId = $"bot-two-{Guid.NewGuid():N}"[..20];
+        await bot.Grains.GetGrain<ITemplateGrain>(templateId).Create(TestTemplates.Holdem("Two-max NLHE", TimeSpan.FromSeconds(2)) with { MaxPlayers = 2 });
+        var table = await bot.NewTable("Full group table", templateId);
+        var tableId = table.GetPrimaryKeyString();
+        await Fill(table, 2);
+        const long group = -1_004_440_077;
+
+        // The seat held for them would be offered in a private chat the bot cannot write to: they start the bot first.
+        var stranger = BotFixture.NewUserId();
+        var answer = await bot.Press(stranger, $"w:{tableId}", group);
+
+        Assert.EndsWith($"?start=t_{tableId}", answer.Json["url"]?.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(await bot.Grains.GetGrain<IWaitlistGrain>(tableId).GetPosition(stranger));
         Assert.Equal(0, (await table.GetSummary()).WaitlistLength);
     }
 

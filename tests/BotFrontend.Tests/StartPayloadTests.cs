@@ -15,6 +15,7 @@ public sealed class StartPayloadTests
     [InlineData("stats")]
     [InlineData("wallet")]
     [InlineData("invite")]
+    [InlineData("lobby")]
     public void Links_already_shared_read_back_and_format_to_the_same_payload(string payload)
     {
         var parsed = StartPayload.Parse(payload);

@@ -180,6 +180,18 @@ public sealed partial class TextsTests(BotFixture bot)
     }
 
     [Fact]
+    public void Every_kind_of_ledger_entry_reads_in_both_languages()
+    {
+        foreach (var kind in Enum.GetValues<Grains.Interfaces.Players.LedgerKind>())
+        {
+            var (english, persian) = (BotTexts.Get(BotTexts.English, "ledger." + kind), BotTexts.Get(BotTexts.Persian, "ledger." + kind));
+            Assert.True(BotTexts.Has("ledger." + kind), $"{kind} has no text");
+            Assert.NotEqual(english, persian);
+            Assert.DoesNotMatch("[A-Za-z]", persian);
+        }
+    }
+
+    [Fact]
     public void Every_engine_refusal_has_its_own_text_in_both_languages_and_others_a_polite_one()
     {
         var generic = BotTexts.Error(BotTexts.Persian, "no_such_code");
