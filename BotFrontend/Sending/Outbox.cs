@@ -64,10 +64,18 @@ internal sealed class Outbox : IDisposable
         return slot;
     }
 
-    /// <summary>Makes <paramref name="slot"/> read <paramref name="text"/> with <paramref name="markup"/> (none: no buttons).</summary>
+    /// <summary>Telegram's longest message text (UTF-16 characters): a longer one is refused (400 "message is too long").</summary>
+    public const int MaxTextLength = 4096;
+
+    /// <summary>
+    /// Makes <paramref name="slot"/> read <paramref name="text"/> with <paramref name="markup"/> (none: no buttons); a
+    /// text longer than <see cref="MaxTextLength"/> is cut there, ending in "…" (a long list of tables, say).
+    /// </summary>
     public void Show(MessageSlot slot, string text, ReplyMarkup? markup = null)
     {
         ArgumentNullException.ThrowIfNull(slot);
+        ArgumentNullException.ThrowIfNull(text);
+        text = text.Length > MaxTextLength ? Grains.Interfaces.Common.Text.Clip(text, MaxTextLength - 1) + "…" : text;
         lock (gate)
         {
             if (unreachable.Contains(slot.ChatId))

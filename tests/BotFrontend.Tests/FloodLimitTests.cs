@@ -143,6 +143,21 @@ public sealed class FloodLimitTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task A_text_longer_than_telegram_takes_is_cut_to_its_limit_and_sent()
+    {
+        var user = BotFixture.NewUserId();
+        bot.Api.Opened(user);
+        var start = bot.Api.LastIndex;
+
+        bot.Outbox.Send(user, string.Concat(Enumerable.Repeat("A table with a long name · ", 400)));
+        var sent = await bot.Api.WaitFor(r => r.ChatId == user && r.Method == "sendMessage", start);
+
+        Assert.True(sent.Accepted, $"status {sent.Status}");
+        Assert.Equal(4096, sent.Text.Length);
+        Assert.EndsWith("…", sent.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_blocked_chat_gets_no_calls_and_on_start_gets_the_hand_as_it_stands()
     {
         var table = await bot.NewTable("Blocked chat");

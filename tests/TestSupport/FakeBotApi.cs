@@ -12,7 +12,7 @@ namespace Orleans.Poker.TestSupport;
 /// <c>{"ok":true,"result":...}</c> with plausible results, pushing back as Telegram does: a private chat the user never
 /// opened answers 403 (<see cref="Opened"/>), more than a short burst into one chat (<see cref="ChatBurst"/>, then one a
 /// second; groups one per three seconds) or more than thirty a second overall answers 429 with <c>retry_after</c>, and
-/// an edit that changes nothing answers 400 "message is not modified". <see cref="FailNext"/> makes the next call of a
+/// an edit that changes nothing answers 400 "message is not modified", a text over 4,096 characters 400 "message is too long". <see cref="FailNext"/> makes the next call of a
 /// method fail (429, 403, ...), <see cref="FailChat"/> every call to a chat, <see cref="ThrottleChat"/> throttles a chat
 /// for a while; <see cref="AcceptOnly"/> makes it Telegram after a token was revoked: any other token gets 401. Tests
 /// wait on <see cref="WaitFor"/> instead of sleeping.
@@ -158,6 +158,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         (int Status, int? RetryAfter)? failure = null;
         long? movedTo = null;
         var notFound = false;
+        var tooLong = false;
         if (acceptedTokens is { } accepted && !accepted.Contains(token))
         {
             failure = (401, null);
@@ -192,6 +193,11 @@ public sealed class FakeBotApi : IAsyncDisposable
             failure = (400, null);
             notFound = true;
         }
+        else if (method is "sendMessage" or "editMessageText" && json["text"]?.GetValue<string>() is { Length: > 4096 })
+        {
+            failure = (400, null);
+            tooLong = true;
+        }
         else if (method == "editMessageText" && chat is { } edited && NotModified(edited, json))
         {
             failure = (400, null);
@@ -220,6 +226,7 @@ public sealed class FakeBotApi : IAsyncDisposable
                 401 => "Unauthorized",
                 400 when movedTo is not null => "Bad Request: group chat was upgraded to a supergroup chat",
                 400 when notFound => "Bad Request: message to edit not found",
+                400 when tooLong => "Bad Request: message is too long",
                 400 => "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
                 _ when chat is > 0 and var user && !opened.ContainsKey(user) => "Forbidden: bot can't initiate conversation with a user",
                 _ => "Forbidden: bot was blocked by the user",
