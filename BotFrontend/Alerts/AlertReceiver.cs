@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Telegram.Bot;
@@ -17,8 +18,6 @@ internal sealed partial class AlertReceiver(PokerOptions options, BotApi api, Al
 {
     /// <summary>The path Alertmanager posts to (reached on the bot's own port, never through the public proxy).</summary>
     public const string Path = "/alerts/alertmanager";
-
-    private const int MaxMessageLength = 4000;
 
     public async Task<IResult> Receive(HttpContext http)
     {
@@ -91,7 +90,7 @@ internal sealed partial class AlertReceiver(PokerOptions options, BotApi api, Al
             }
         }
 
-        return text.Length <= MaxMessageLength ? text.ToString() : text.ToString(0, MaxMessageLength - 1) + "…";
+        return Outbox.Fit(text.ToString());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert notification {Status} posted to the alert chats: {Alerts}")]

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Poker.BotFrontend.Sending;
 using Orleans.Poker.BotFrontend.Telegram;
 using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.ServiceDefaults.Configuration;
@@ -19,8 +20,6 @@ internal sealed partial class InsightPoster(PokerOptions options, IGrainFactory 
 {
     /// <summary>The most insights one message carries.</summary>
     public const int BatchSize = 10;
-
-    private const int MaxMessageLength = 4000;
 
     private readonly string owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -107,7 +106,7 @@ internal sealed partial class InsightPoster(PokerOptions options, IGrainFactory 
                 .Append(" #").Append(insight.Id).Append('\n').Append(insight.Summary);
         }
 
-        return text.Length <= MaxMessageLength ? text.ToString() : text.ToString(0, MaxMessageLength - 1) + "…";
+        return Outbox.Fit(text.ToString());
     }
 
     public override void Dispose()

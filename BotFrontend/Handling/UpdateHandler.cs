@@ -422,10 +422,6 @@ internal sealed partial class UpdateHandler(
     }
 
     /// <summary>
-    /// Whether the bot can write to the player's private chat: a typing action, invisible, answered 403 when they never
-    /// opened the chat or blocked the bot (then they are marked unreachable until they write).
-    /// </summary>
-    /// <summary>
     /// In a group, a player the bot cannot write to in private (they never started it, or blocked it) is sent to start
     /// it with <paramref name="next"/>'s link (<see cref="PrivateChatNeededException"/>): their cards, prompts and seat
     /// offers go to that chat only.
@@ -438,6 +434,10 @@ internal sealed partial class UpdateHandler(
         }
     }
 
+    /// <summary>
+    /// Whether the bot can write to the player's private chat: a typing action, invisible, answered 403 when they never
+    /// opened the chat or blocked the bot (then they are marked unreachable until they write).
+    /// </summary>
     private async Task<bool> CanReach(long playerId)
     {
         var answer = await api.Once(playerId, async (client, token) =>
@@ -468,7 +468,7 @@ internal sealed partial class UpdateHandler(
 
         var profile = context.Player.Profile;
         var tables = context.Player.Tables.Count == 0 ? "—" : string.Join(", ", context.Player.Tables);
-        await Reply(context, BotTexts.Get(context.Language, "profile", profile.DisplayName, profile.Language, context.Player.Balance, tables));
+        await Reply(context, BotTexts.Get(context.Language, "profile", profile.DisplayName, BotTexts.LanguageName(profile.Language), context.Player.Balance, tables));
     }
 
     private async Task Stats(Context context, CancellationToken ct)
@@ -776,7 +776,9 @@ internal sealed partial class UpdateHandler(
         var status = await grains.GetGrain<ITemplateWaitlistGrain>(templateId).Join(context.PlayerId, context.Player.Profile.DisplayName);
         if (status.TableId is { } tableId)
         {
-            return await TableButton(context, TableVerb.Join, tableId, ct);
+            // Reachable, as checked above: seated as the table's Join button seats them.
+            await Sit(context, tableId, null, ct);
+            return BotTexts.Get(context.Language, "ok");
         }
 
         var tables = (await ListTables()).Where(t => t.TemplateId == templateId && ITemplateWaitlistGrain.Serves(t)).ToList();

@@ -28,11 +28,8 @@ internal static class Keyboards
         return new InlineKeyboardMarkup(rows);
     }
 
-    public static InlineKeyboardMarkup Languages() => new(new[]
-    {
-        InlineKeyboardButton.WithCallbackData("English", new CallbackData.Language("en").Format()),
-        InlineKeyboardButton.WithCallbackData("فارسی", new CallbackData.Language("fa").Format()),
-    });
+    public static InlineKeyboardMarkup Languages() =>
+        new(BotTexts.Languages.Select(l => InlineKeyboardButton.WithCallbackData(l.Name, new CallbackData.Language(l.Code).Format())));
 
     public static InlineKeyboardMarkup Lobby(string language, IEnumerable<TableSummary> tables) =>
         new(tables.Select(table => table.SeatsTaken < table.MaxPlayers

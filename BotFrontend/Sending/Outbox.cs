@@ -68,14 +68,20 @@ internal sealed class Outbox : IDisposable
     public const int MaxTextLength = 4096;
 
     /// <summary>
-    /// Makes <paramref name="slot"/> read <paramref name="text"/> with <paramref name="markup"/> (none: no buttons); a
-    /// text longer than <see cref="MaxTextLength"/> is cut there, ending in "…" (a long list of tables, say).
+    /// <paramref name="text"/> as Telegram takes it: one longer than <see cref="MaxTextLength"/> is cut there, ending in
+    /// "…" (a long list of tables, say, or of alerts).
+    /// </summary>
+    public static string Fit(string text) => Grains.Interfaces.Common.Text.Shorten(text, MaxTextLength);
+
+    /// <summary>
+    /// Makes <paramref name="slot"/> read <paramref name="text"/> with <paramref name="markup"/> (none: no buttons), cut
+    /// to fit (<see cref="Fit"/>).
     /// </summary>
     public void Show(MessageSlot slot, string text, ReplyMarkup? markup = null)
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(text);
-        text = text.Length > MaxTextLength ? Grains.Interfaces.Common.Text.Clip(text, MaxTextLength - 1) + "…" : text;
+        text = Fit(text);
         lock (gate)
         {
             if (unreachable.Contains(slot.ChatId))

@@ -622,6 +622,12 @@ internal static class BotTexts
     /// <summary>The commands registered with <c>setMyCommands</c>, in menu order.</summary>
     public static IReadOnlyList<string> Commands { get; } = ["start", "menu", "lobby", "table", "profile", "stats", "wallet", "invite", "language", "help", "startgroup", "host", "pings"];
 
+    /// <summary>The languages a player may choose, each by its own name (the language buttons and <c>/profile</c>).</summary>
+    public static IReadOnlyList<(string Code, string Name)> Languages { get; } = [(English, "English"), (Persian, "فارسی")];
+
+    /// <summary>The name of <paramref name="language"/> in itself ("English", "فارسی").</summary>
+    public static string LanguageName(string? language) => Languages.First(l => l.Code == Normalize(language)).Name;
+
     /// <summary><c>fa</c> for Persian, <c>en</c> for everything else.</summary>
     public static string Normalize(string? language) =>
         language is not null && language.StartsWith(Persian, StringComparison.OrdinalIgnoreCase) ? Persian : English;

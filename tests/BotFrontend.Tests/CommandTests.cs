@@ -93,6 +93,7 @@ public sealed class CommandTests(BotFixture bot)
         var menu = await bot.Say(user, "/menu");
 
         Assert.Contains("Balance:", profile.Text, StringComparison.Ordinal);
+        Assert.Contains("Language: English", profile.Text, StringComparison.Ordinal);
         Assert.Contains("Hands played: 0", stats.Text, StringComparison.Ordinal);
         Assert.Contains("welcome chips", wallet.Text, StringComparison.Ordinal);
         Assert.Equal(["tu"], wallet.CallbackData);
@@ -270,6 +271,25 @@ public sealed class CommandTests(BotFixture bot)
         Assert.Equal([$"w:{tableId}", $"y:{templateId}"], card.CallbackData);
         Assert.Contains("number 1 on the waitlist for any table of Any NLHE", queued.Text, StringComparison.Ordinal);
         Assert.Equal([$"j:{tableId}"], offer.CallbackData);
+    }
+
+    [Fact]
+    public async Task Any_table_pressed_in_a_group_with_a_seat_free_seats_the_player_after_one_check_that_the_bot_can_write_to_them()
+    {
+        var templateId = $"bot-ag-{Guid.NewGuid():N}"[..20];
+        await bot.Grains.GetGrain<ITemplateGrain>(templateId).Create(TestTemplates.Holdem("Any group NLHE", TimeSpan.FromSeconds(2)) with { MaxPlayers = 3 });
+        var table = bot.Grains.GetGrain<ITableGrain>($"{templateId}-1");
+        await table.Create(new TableCreation(templateId, CreatedBy: 0));
+        await Fill(table, 2);
+        const long group = -1_004_440_078;
+
+        var user = BotFixture.NewUserId();
+        bot.Api.Opened(user);
+        var after = bot.Api.LastIndex;
+        await bot.Press(user, $"y:{templateId}", group);
+
+        Assert.Contains((await table.GetSnapshot(null)).View.Seats, s => s.PlayerId == user);
+        Assert.Single(bot.Api.Requests, r => r.Index > after && r.Method == "sendChatAction" && r.ChatId == user);
     }
 
     /// <summary>Seats <paramref name="count"/> registered players in seats 0.. of <paramref name="table"/>; their ids in seat order.</summary>
