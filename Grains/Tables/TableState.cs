@@ -140,4 +140,10 @@ public sealed class TableState
     /// again by the timer until it does, so a player's list of tables follows their seats through a failed call.
     /// </summary>
     [Id(48)] public Dictionary<long, bool> SeatedUntold { get; set; } = [];
+
+    /// <summary>
+    /// The template's queue could not be asked for a player to offer a free seat to (its store blinked): the timer asks
+    /// it again (<see cref="Model.TableClock.Due.SeatUnoffered"/>) until it answers, as for the table's own queue.
+    /// </summary>
+    [Id(49)] public bool TemplateQueueUnasked { get; set; }
 }

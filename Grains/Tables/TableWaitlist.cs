@@ -127,7 +127,8 @@ public sealed class TableWaitlist(IGrainFactory grains, SeatHistoryWriter histor
         }
 
         WaitlistEntry? next = null;
-        await QueueCall(async () => next = await TemplateWaitlist.Offer(tableId, Seating.HoldUntil(state, time.GetUtcNow()), seated), $"take the head of template {state.TemplateId}'s waitlist");
+        // Failed, the timer asks again (stored with the table's next write): players may be waiting there for this seat.
+        state.TemplateQueueUnasked = !await QueueCall(async () => next = await TemplateWaitlist.Offer(tableId, Seating.HoldUntil(state, time.GetUtcNow()), seated), $"take the head of template {state.TemplateId}'s waitlist");
         if (next is not null)
         {
             await hold(next);

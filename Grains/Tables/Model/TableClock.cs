@@ -19,7 +19,8 @@ public static class TableClock
     /// <see cref="CloseAsked"/>: a close was asked for and no hand is in play, yet the table is open (the close after a
     /// hand was cut short by a failure or a crash between that hand's writes): it closes now. <see cref="SeatUnoffered"/>:
     /// a seat is free, nobody holds it and the table's queue is not empty (the seat's offer was cut short by a failure or a
-    /// crash before its hold was stored): it is offered again, every <see cref="RetryInterval"/>.
+    /// crash before its hold was stored) or its template's queue could not be asked (<see cref="TableState.TemplateQueueUnasked"/>):
+    /// it is offered again, every <see cref="RetryInterval"/>.
     /// </remarks>
     public sealed record Due(bool HoldExpired, bool SeatUnoffered, bool WarnExpiry, bool Expired, bool CloseAsked, bool WarnIdle, bool Idle, IReadOnlyList<int> StandUp, bool RobotActs, bool TurnTimedOut);
 
@@ -90,7 +91,8 @@ public static class TableClock
     private static bool Owes(TableState state) =>
         state.PendingTransfers.Count > 0 || state.PendingHistories.Count > 0 || state.CloseUnrecorded || state.SeatedUntold.Count > 0;
 
-    private static bool SeatUnoffered(TableState state) => state.WaitlistLength > 0 && Seating.SeatToOffer(state) is not null;
+    private static bool SeatUnoffered(TableState state) =>
+        (state.WaitlistLength > 0 || state.TemplateQueueUnasked) && Seating.SeatToOffer(state) is not null;
 
     /// <summary>What is due now at an open table.</summary>
     public static Due DueAt(TableState state, Hand? hand, DateTimeOffset now)

@@ -2,6 +2,7 @@ using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Interfaces.Templates;
+using Orleans.Poker.Grains.Tables.Model;
 using Orleans.Poker.Grains.Tests.Tables;
 
 namespace Orleans.Poker.Grains.Tests.Waitlists;
@@ -70,6 +71,31 @@ public sealed class TemplateWaitlistTests(ClusterFixture fixture)
         Assert.Equal(ann, heldForAnn);
         Assert.Equal((null, second.GetPrimaryKeyString()), ((await queue.GetStatus(ann)).Position, (await queue.GetStatus(ann)).TableId));
         Assert.Equal(new TemplateWaitlistStatus(templateId, null), await queue.GetStatus(bob));
+    }
+
+    [Fact]
+    public async Task A_seat_freed_while_the_templates_queue_could_not_be_asked_is_offered_from_it_by_the_tables_timer()
+    {
+        var (templateId, queue) = await NewTemplate(c => c with { PauseBetweenHands = TimeSpan.FromSeconds(60) });
+        var table = await RoomTable(templateId, 1);
+        var players = await kit.Seat(table, 2);
+        var ann = await kit.NewPlayer("Ann");
+        await queue.Join(ann, "Ann");
+
+        // The queue's write of the offer fails: the leave is done, the seat stays free, and Ann still waits.
+        fixture.Storage.FailNextWrite("template-waitlist", queue);
+        await table.Leave(players[0]);
+        var unheld = HeldFor(await table.GetSnapshot(null));
+        var waiting = await queue.GetStatus(ann);
+
+        // With no other player leaving or coming, the table's timer asks the queue again.
+        kit.Time.Advance(TableClock.RetryInterval + TimeSpan.FromSeconds(1));
+        var held = HeldFor(await table.GetSnapshot(null));
+
+        Assert.Null(unheld);
+        Assert.Equal(new TemplateWaitlistStatus(templateId, 1), waiting);
+        Assert.Equal(ann, held);
+        Assert.Equal(table.GetPrimaryKeyString(), (await queue.GetStatus(ann)).TableId);
     }
 
     [Fact]
