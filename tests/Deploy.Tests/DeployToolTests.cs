@@ -45,7 +45,7 @@ public sealed class DeployToolTests
         await using var tool = await DeployTool.CreateAsync();
         var (code, text) = await tool.RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (var command in new[] { "deploy <release-dir>", "deploy --build", "restart", "status", "rollback", "backup", "verify-backup <file>", "restore <file>", "stop", "POKER_DEPLOY_PG_BIN" })
+        foreach (var command in new[] { "deploy <release-dir>", "deploy --build", "restart", "status", "rollback", "backup", "verify-backup <file>", "restore <file>", "reload-nginx", "stop", "POKER_DEPLOY_PG_BIN" })
         {
             Assert.Contains(command, text, StringComparison.Ordinal);
         }
@@ -209,6 +209,9 @@ public sealed class DeployToolTests
         Assert.True(code == 0, text);
         var file = Path.Combine(tool.Root, "backups", "latest.dump");
         Assert.True(File.Exists(file), text);
+        // Every wallet, ledger and chat is in it: the tool's user alone reads it.
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Directory.GetFiles(Path.Combine(tool.Root, "backups"), "poker-*.dump").Single()));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(tool.Root, "backups")));
         // The good dump's time, for node_exporter's textfile collector and the PokerBackupTooOld alert (as
         // infra/backup/backup.sh leaves it).
         var metric = File.ReadAllLines(Path.Combine(textfiles, "poker_backup.prom"));
@@ -322,6 +325,15 @@ public sealed class DeployToolTests
         await AssertAlert(tool, client, botApi, "first deploy");
         (code, text) = await tool.RunAsync("status");
         Assert.True(code == 0, text);
+        // Prometheus's targets: the management ports of the processes running, with their release.
+        var portBase = int.Parse(tool.ReadEnv()["POKER_DEPLOY_PORT_BASE"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(
+            $"[{{\"targets\": [\"127.0.0.1:{portBase + 50}\", \"127.0.0.1:{portBase + 51}\"], \"labels\": {{\"release\": \"0.0.0-first\"}}}}]",
+            File.ReadAllText(Path.Combine(tool.Root, "monitoring", "targets", "silo-poker.json")).Trim());
+        // A renewed certificate is served after reload-nginx (its daily cron line is written).
+        (code, text) = await tool.RunAsync("reload-nginx");
+        Assert.True(code == 0, text);
+        Assert.Contains("reload-nginx", File.ReadAllText(Path.Combine(tool.Root, "cron", "orleans-poker-tls")), StringComparison.Ordinal);
 
         await tool.ExecuteAsync(Players);
         var before = await tool.RowsAsync(State);
@@ -418,6 +430,45 @@ public sealed class DeployToolTests
         Assert.Contains("0.0.1-second runs as before", text, StringComparison.Ordinal);
         await AssertLive(tool, trusts, "0.0.1-second", color: 1);
         Assert.Equal(record, File.ReadAllText(Path.Combine(tool.Root, "run", "last-deploy")));
+
+        // A run that stopped midway after color 1's silos had stopped left color 0 serving (as its pid file says): a
+        // new run refuses instead of stopping color 0 as what an earlier attempt left.
+        var silo = Path.Combine(tool.Root, "run", "silo-1-0.pid");
+        File.Move(silo, silo + ".kept");
+        using (var other = Process.Start(new ProcessStartInfo("sleep", "120")) ?? throw new InvalidOperationException("no sleep"))
+        {
+            await File.WriteAllTextAsync(Path.Combine(tool.Root, "run", "silo-0-0.pid"), other.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            (code, text) = await tool.RunAsync("restart");
+            output.WriteLine(text);
+            Assert.Equal(1, code);
+            Assert.Contains("an earlier run stopped midway: the silos of color 1 are stopped and color 0 serves the room", text, StringComparison.Ordinal);
+            Assert.False(other.HasExited);
+            other.Kill();
+        }
+
+        File.Delete(Path.Combine(tool.Root, "run", "silo-0-0.pid"));
+        File.Move(silo + ".kept", silo);
+
+        // A restore into the live room of a backup taken before its release's last migration (as every deploy takes
+        // one before migrating): the migration runs before the room starts again. The path is relative to --root.
+        tool.WriteEnv(good);
+        await tool.ExecuteAsync("DROP TABLE lobby_tables; DELETE FROM schemaversions WHERE scriptname LIKE '%0015_lobby_tables%'");
+        Assert.Equal(0, (await tool.RunAsync("backup")).ExitCode);
+        (code, text) = await tool.RunAsync("restore", "backups/latest.dump");
+        output.WriteLine(text);
+        Assert.True(code == 0, text);
+        Assert.Equal("True", await tool.RowsAsync("SELECT to_regclass('public.lobby_tables') IS NOT NULL"));
+        await AssertLive(tool, trusts, "0.0.1-second", color: 1);
+
+        // A backup that cannot be read restores nothing, and the room runs again.
+        var cut = Path.Combine(tool.Root, "cut.dump");
+        var whole = File.ReadAllBytes(Path.Combine(tool.Root, "backups", "latest.dump"));
+        File.WriteAllBytes(cut, whole[..(whole.Length / 2)]);
+        (code, text) = await tool.RunAsync("restore", cut);
+        output.WriteLine(text);
+        Assert.Equal(1, code);
+        Assert.Contains("restore stopped: the database is as before, and 0.0.1-second runs again", text, StringComparison.Ordinal);
+        await AssertLive(tool, trusts, "0.0.1-second", color: 1);
     }
 
     /// <summary><paramref name="release"/> is live on <paramref name="color"/> alone, and a player signs in through nginx.</summary>

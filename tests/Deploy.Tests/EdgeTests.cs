@@ -104,9 +104,13 @@ public sealed class EdgeTests(EdgeFixture edge)
         using var asset = await http.GetAsync("/" + NginxSite.Asset);
         using var index = await http.GetAsync("/");
         using var api = await http.GetAsync("/api/auth/config");
+        // A chunk of another release (asked during an update): its 404 must not be kept.
+        using var missing = await http.GetAsync("/assets/index-0000dead.js");
 
         Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
         Assert.Contains("immutable", asset.Headers.CacheControl!.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.True(missing.Headers.CacheControl!.NoCache);
         Assert.Equal(HttpStatusCode.OK, index.StatusCode);
         Assert.Contains("Orleans Poker", await index.Content.ReadAsStringAsync());
         Assert.True(index.Headers.CacheControl!.NoCache);
