@@ -312,6 +312,7 @@ internal static class BotTexts
         ["error.invalid_search"] = "search for 2 to 64 characters of a name, a username or a Telegram id.",
         ["error.not_banned"] = "that player is not banned.",
         ["error.banned"] = "this account is suspended.",
+        ["error.already_leaving"] = "that player is already removed after this hand.",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, string> Fa = new Dictionary<string, string>
@@ -617,6 +618,7 @@ internal static class BotTexts
         ["error.invalid_search"] = "۲ تا ۶۴ نویسه از نام، نام کاربری یا شناسهٔ تلگرام را جستجو کنید.",
         ["error.not_banned"] = "این بازیکن معلق نیست.",
         ["error.banned"] = "این حساب معلق است.",
+        ["error.already_leaving"] = "این بازیکن پس از این دست از میز برداشته می‌شود.",
     }.ToFrozenDictionary();
 
     /// <summary>The commands registered with <c>setMyCommands</c>, in menu order.</summary>

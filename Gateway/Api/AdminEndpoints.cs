@@ -106,8 +106,12 @@ public static class AdminEndpoints
             return Results.NoContent();
         }).WithSummary("Lift a player's ban (audited)");
 
-        admin.MapGet("/players/{playerId:long}/results", (long playerId, IGrainFactory grains) =>
-                grains.GetGrain<IPlayerResultsGrain>(0).Player(Input.PlayerId(playerId)))
+        admin.MapGet("/players/{playerId:long}/results", async (long playerId, IGrainFactory grains) =>
+            {
+                // An unknown player is a 404, as on the player's other routes (not an empty page).
+                await grains.GetGrain<IPlayerGrain>(Input.PlayerId(playerId)).Get();
+                return await grains.GetGrain<IPlayerResultsGrain>(0).Player(playerId);
+            })
             .WithSummary("Any player's page (as GET /api/players/me/results)");
 
         admin.MapGet("/operations", async (IGrainFactory grains, PokerOptions options, IServiceProvider services) =>
@@ -119,7 +123,8 @@ public static class AdminEndpoints
         admin.MapGet("/audit", async (long? admin, string? action, DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize, IGrainFactory grains) =>
         {
             var (p, size, skip) = Input.Page(page, pageSize);
-            var query = new AuditQuery(admin is { } id ? Input.PlayerId(id) : null, Input.OptionalText(action, "action", 64), from, to, skip, size);
+            // admin=0: the operations tooling's entries (its admin id).
+            var query = new AuditQuery(admin, Input.OptionalText(action, "action", 64), from, to, skip, size);
             Input.Range(from, to);
             return new PageResponse<AuditEntry>(await grains.GetGrain<IAuditLogGrain>(0).Search(query), p, size);
         }).WithSummary("The audit log, newest first; filtered by admin id, action (e.g. player.adjust) and time (from inclusive, to exclusive)");

@@ -3,6 +3,7 @@ using Orleans.Poker.Grains.Interfaces.Analytics;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
+using Orleans.Poker.Grains.Interfaces.Templates;
 
 namespace Orleans.Poker.Gateway.Errors;
 
@@ -23,11 +24,11 @@ public static partial class Input
         id is { Length: > 0 and <= 48 } && TemplatePattern().IsMatch(id) ? id : throw Invalid("templateId", "must be 1..48 lowercase letters, digits or '-'");
 
     /// <summary>A chip amount: 0..max.</summary>
-    public static long Chips(long amount, string field, long max = 1_000_000_000_000) =>
+    public static long Chips(long amount, string field, long max = TemplateValidator.MaxChips) =>
         amount is >= 0 && amount <= max ? amount : throw Invalid(field, $"must be between 0 and {max}");
 
     /// <summary>A signed correction within ±max (not zero).</summary>
-    public static long Adjustment(long amount, long max = 1_000_000_000_000) =>
+    public static long Adjustment(long amount, long max = TemplateValidator.MaxChips) =>
         amount != 0 && amount >= -max && amount <= max ? amount : throw Invalid("amount", $"must be non-zero and within ±{max}");
 
     /// <summary>A seat number 0..9 or null.</summary>

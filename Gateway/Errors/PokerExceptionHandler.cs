@@ -53,7 +53,6 @@ public sealed partial class PokerExceptionHandler(IProblemDetailsService problem
         BadHttpRequestException bad => (bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400, "invalid_request", Unwrap(bad)),
         JsonException json => (400, "invalid_json", json.Message),
         FormatException format => (400, "invalid_request", format.Message),
-        OverflowException => (400, "invalid_request", "A number is out of range"),
         ArgumentException argument => (400, "invalid_request", argument.Message),
         StoreUnavailableException store => (503, "unavailable", store.Message),
         _ when StoreUnavailableException.IsBehind(exception) => (503, "unavailable", new StoreUnavailableException().Message),

@@ -22,6 +22,12 @@ public static class TemplateValidator
     public const int MaxNameLength = 64;
     public const int MaxRoomTablesLimit = 100;
 
+    /// <summary>
+    /// The most chips any one amount may be (a blind, a buy-in, a starting stack; also what the REST routes take): a
+    /// table's sums of ten such stacks stay far from <see cref="long.MaxValue"/>.
+    /// </summary>
+    public const long MaxChips = 1_000_000_000_000;
+
     /// <summary>Throws <c>invalid_template</c> (400) listing every problem, if there is any.</summary>
     public static void ThrowIfInvalid(TemplateConfig? config)
     {
@@ -49,8 +55,10 @@ public static class TemplateValidator
             }
         }
 
+        // A table's name in the lobby and the bot: one line of visible text, as players' names are.
         Check(!string.IsNullOrWhiteSpace(config.Name) && config.Name.Length <= MaxNameLength, $"Name must have 1 to {MaxNameLength} characters.");
-        Check(config.Name is null || !config.Name.Any(char.IsControl), "Name must have no control characters.");
+        Check(config.Name is null || (!config.Name.Any(Text.IsLayoutControl) && (string.IsNullOrWhiteSpace(config.Name) || !Text.Invisible(config.Name))),
+            "Name must be visible text with no control characters (line breaks, direction overrides).");
         if (!Enum.IsDefined(config.Type))
         {
             errors.Add($"Type {(int)config.Type} is not a table type; use one of {string.Join(", ", Enum.GetNames<TableType>())}.");
@@ -65,6 +73,11 @@ public static class TemplateValidator
 
         var variant = config.Variant;
         Check(config.Ante >= 0, "Ante must not be negative.");
+        foreach (var (field, amount) in Amounts(config))
+        {
+            Check(amount <= MaxChips, $"{field} ({amount}) must be at most {MaxChips}.");
+        }
+
         if (config.Type == TableType.SitAndGo)
         {
             CheckSitAndGo(config, Check);
@@ -117,6 +130,23 @@ public static class TemplateValidator
             $"Seat hold time must be between {MinSeatHold.TotalSeconds} seconds and {MaxSeatHold.TotalMinutes} minutes.");
         Check(config.Robots >= 0 && config.Robots < Math.Max(1, config.MaxPlayers), "Robots must leave at least one seat for a person (0 <= Robots < MaxPlayers).");
         return errors;
+    }
+
+    /// <summary>Every chip amount of the template, by name (a level's as "Blind level n ...").</summary>
+    private static IEnumerable<(string Field, long Amount)> Amounts(TemplateConfig config)
+    {
+        (string, long)[] own =
+        [
+            ("SmallBlind", config.SmallBlind), ("BigBlind", config.BigBlind), ("Ante", config.Ante), ("BringIn", config.BringIn),
+            ("SmallBet", config.SmallBet), ("BigBet", config.BigBet), ("MinBuyIn", config.MinBuyIn), ("MaxBuyIn", config.MaxBuyIn),
+            ("StartingStack", config.StartingStack), ("RakeCap", config.RakeCap),
+        ];
+        var levels = (config.BlindLevels ?? []).Select((level, i) => (Level: level, Number: i + 1)).Where(l => l.Level is not null);
+        return own.Concat(levels.SelectMany(l => new[]
+        {
+            ($"Blind level {l.Number} small blind", l.Level.SmallBlind), ($"Blind level {l.Number} big blind", l.Level.BigBlind),
+            ($"Blind level {l.Number} ante", l.Level.Ante),
+        }));
     }
 
     private static void CheckStakes(TemplateConfig config, Action<bool, string> check)

@@ -34,7 +34,8 @@ public sealed class AuditLogGrain(
     {
         ArgumentNullException.ThrowIfNull(entry);
         await audit.AppendAsync(entry);
-        logger.LogInformation("Audit: admin {AdminId} {Action} {Target} {Details}", entry.AdminId, entry.Action, entry.Target, entry.Details);
+        // Details may be an admin's text of several lines (a broadcast): one log line each entry, whatever they wrote.
+        logger.LogInformation("Audit: admin {AdminId} {Action} {Target} {Details}", entry.AdminId, entry.Action, entry.Target, entry.Details?.ReplaceLineEndings(" ⏎ "));
     }
 
     public Task<IReadOnlyList<AuditEntry>> Search(AuditQuery query)

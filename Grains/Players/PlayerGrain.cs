@@ -4,6 +4,7 @@ using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.Grains.Storage;
+using Orleans.Poker.Grains.Tables.Model;
 
 namespace Orleans.Poker.Grains.Players;
 
@@ -179,10 +180,16 @@ public sealed class PlayerGrain(
             throw new PokerException("invalid_reason", "An adjustment needs a reason.");
         }
 
-        if (await Apply(transferId, LedgerKind.AdminAdjustment, amount, null, reason.Trim(), adminId))
+        var note = reason.Trim();
+        if (await Apply(transferId, LedgerKind.AdminAdjustment, amount, null, note, adminId))
         {
             logger.LogInformation("Admin {AdminId} adjusted player {PlayerId} by {Amount}: {Reason}", adminId, PlayerId, amount, reason);
             await Persist();
+        }
+        else if (await ledger.FindAsync(transferId) is { } first && (first.Amount != amount || first.Note != note))
+        {
+            // A retry answers as the first request did; the same id with another amount or reason is another request.
+            throw PokerException.Conflict("request_id_reused", $"That request id was used for an adjustment of {first.Amount} ({first.Note}); use a new one");
         }
 
         return State.Balance;
@@ -407,6 +414,10 @@ public sealed class PlayerGrain(
             State.Tables.Remove(tableId);
             await Persist();
         }
+        catch (PokerException ex) when (ex.Code == Seating.AlreadyLeaving)
+        {
+            // Removed already (an admin's kick): the table stands them up when the hand ends.
+        }
         catch (TimeoutException) when (!kick.IsCompleted)
         {
             logger.LogInformation("Table {TableId} did not answer the kick of banned player {PlayerId} within {Seconds} s; it stands them up once it can", tableId, PlayerId, KickTimeout.TotalSeconds);
@@ -422,9 +433,9 @@ public sealed class PlayerGrain(
             await kick;
             logger.LogInformation("Table {TableId} stood banned player {PlayerId} up", tableId, playerId);
         }
-        catch (PokerException ex) when (ex.Status == 404)
+        catch (PokerException ex) when (ex.Status == 404 || ex.Code == Seating.AlreadyLeaving)
         {
-            logger.LogInformation("Banned player {PlayerId} had left table {TableId} before its kick", playerId, tableId);
+            logger.LogInformation("Banned player {PlayerId} had left table {TableId}, or was removed from it, before its kick", playerId, tableId);
         }
         catch (Exception ex)
         {

@@ -64,6 +64,8 @@ public sealed class PlayerResultsTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await asPlayer.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/players/me/results")).StatusCode);
         Assert.Equal(other.Player.Profile.PlayerId, (await asAdmin.GetFromJsonAsync<JsonElement>(url)).GetProperty("playerId").GetInt64());
+        // A player nobody registered: 404, as their other admin routes answer (not an empty page).
+        Assert.Equal(HttpStatusCode.NotFound, (await asAdmin.GetAsync("/api/admin/players/987654321987/results")).StatusCode);
     }
 
     [Theory]

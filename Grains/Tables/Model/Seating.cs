@@ -12,6 +12,9 @@ namespace Orleans.Poker.Grains.Tables.Model;
 /// <summary>Who sits where: seat lookup, free seats and holds, the buy-in range, sitting out and in, leaving.</summary>
 public static class Seating
 {
+    /// <summary>The refusal of a kick of a player already removed after the hand in play.</summary>
+    public const string AlreadyLeaving = "already_leaving";
+
     /// <summary>A seat about to be taken: where, with how many chips from the balance, under which name.</summary>
     public sealed record Admission(long PlayerId, int Seat, long Amount, string Name);
 
@@ -211,8 +214,15 @@ public static class Seating
             return false;
         }
 
-        state.Seats[index]!.LeaveAfterHand = true;
-        state.Seats[index]!.RemovedByAdmin = reason == SeatLeftReason.Removed;
+        var seat = state.Seats[index]!;
+        if (reason == SeatLeftReason.Removed && seat.RemovedByAdmin)
+        {
+            throw PokerException.Conflict(AlreadyLeaving, $"{seat.Name} is already removed after this hand");
+        }
+
+        seat.LeaveAfterHand = true;
+        // Removed stays removed: their own leave meanwhile does not undo it.
+        seat.RemovedByAdmin |= reason == SeatLeftReason.Removed;
         if (hand.Actor == handSeat)
         {
             state.Deadline = now;

@@ -104,6 +104,10 @@ public sealed class HostControlsTableTests(ClusterFixture fixture)
         var hand = (await kit.StartNextHand(table)).View.HandNo;
         var chipsInHand = (await table.GetSnapshot(null)).View.Seats.Sum(s => s.Stack + s.Bet);
         var inHand = await table.HostKick(host, others[0]);
+        // Removed after the hand already: a second kick is refused and tells nobody again.
+        var seq = (await table.GetSnapshot(null)).EventSeq;
+        var again = await Assert.ThrowsAsync<PokerException>(() => table.HostKick(host, others[0]));
+        var seqAfter = (await table.GetSnapshot(null)).EventSeq;
         var stillSeated = (await table.GetSnapshot(null)).View.Seats[1].PlayerId;
         var beforeEnd = await kit.Balance(others[0]);
         await kit.PlayPassivelyToEnd(table, hand);
@@ -116,6 +120,8 @@ public sealed class HostControlsTableTests(ClusterFixture fixture)
         Assert.Equal(balanceBefore, await kit.Balance(others[1]));
         Assert.Equal("B was removed by the host", left.Description);
         Assert.Equal(0, inHand);
+        Assert.Equal(("already_leaving", 409), (again.Code, again.Status));
+        Assert.Equal(seq, seqAfter);
         Assert.Equal(others[0], stillSeated);
         Assert.Null(gone.Seats[1].PlayerId);
         Assert.Equal(chipsInHand, hostStack + (await kit.Balance(others[0]) - beforeEnd));

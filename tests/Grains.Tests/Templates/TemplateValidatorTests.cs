@@ -53,6 +53,12 @@ public sealed class TemplateValidatorTests
         { "a name padded past its length", Holdem with { Name = new string(' ', 5_000) + "abc" }, "Name must have 1 to 64" },
         { "a NUL in the name", Holdem with { Name = "a\0b" }, "no control characters" },
         { "a line break in the name", Holdem with { Name = "a\nb" }, "no control characters" },
+        { "a line separator in the name", Holdem with { Name = "a\u2028b" }, "no control characters" },
+        { "a direction override in the name", Holdem with { Name = "\u202eevil" }, "no control characters" },
+        { "a name with nothing visible", Holdem with { Name = "\u200b\ufeff" }, "Name must be visible text" },
+        { "a starting stack that would overflow a table's sums", Holdem with { Type = TableType.SitAndGo, StartingStack = 5_000_000_000_000_000_000, BlindLevels = [new(1, 2, 0, TimeSpan.FromMinutes(3))] }, "StartingStack (5000000000000000000) must be at most 1000000000000" },
+        { "a huge level", Holdem with { Type = TableType.SitAndGo, StartingStack = 1_000, BlindLevels = [new(10, 20, 0, TimeSpan.FromMinutes(3)), new(10, long.MaxValue, 0, TimeSpan.FromMinutes(3))] }, "Blind level 2 big blind" },
+        { "a huge buy-in", Holdem with { MaxBuyIn = 2_000_000_000_000 }, "MaxBuyIn (2000000000000) must be at most" },
         { "an undefined table type", Holdem with { Type = (TableType)9 }, "Type 9 is not a table type" },
     };
 
