@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Poker.Gateway.Api;
 using Orleans.Poker.Gateway.Auth;
@@ -12,6 +12,7 @@ using Orleans.Poker.Gateway.Dashboard;
 using Orleans.Poker.Gateway.Errors;
 using Orleans.Poker.Gateway.Hubs;
 using Orleans.Poker.Gateway.Relay;
+using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Tables;
 using Orleans.Poker.ServiceDefaults.Configuration;
 using Orleans.Poker.ServiceDefaults.Telemetry;
@@ -72,7 +73,7 @@ public static class GatewayServices
         services.AddProblemDetails();
         services.AddExceptionHandler<PokerExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new EnumNameConverter()));
         services.AddOpenApi();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
 
@@ -97,6 +98,11 @@ public static class GatewayServices
             hub.MaximumReceiveMessageSize = options.Gateway.MaxHubMessageBytes;
             hub.AddFilter<HubGuardFilter>();
         }).AddJsonProtocol(json => json.PayloadSerializerOptions = TableJson.Options);
+        // That protocol, guarded: the calls SignalR answers before the filter (unknown methods, arguments that do not
+        // bind, streaming calls) are limited too.
+        services.RemoveAll<IHubProtocol>();
+        services.AddSingleton<IHubProtocol>(provider => new GuardedHubProtocol(
+            ActivatorUtilities.CreateInstance<JsonHubProtocol>(provider), options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<GuardedHubProtocol>>()));
         if (!string.IsNullOrWhiteSpace(options.Cluster.Redis))
         {
             signalR.AddStackExchangeRedis(options.Cluster.Redis, redis => redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("poker"));

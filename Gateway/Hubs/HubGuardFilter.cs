@@ -261,7 +261,7 @@ public sealed partial class HubGuardFilter(PokerOptions options, TimeProvider ti
         }
     }
 
-    private sealed class Bucket(double tokens, long stamp)
+    internal sealed class Bucket(double tokens, long stamp)
     {
         private readonly Lock gate = new();
         private double tokens = tokens;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -72,6 +73,46 @@ public sealed class HubRateLimitTests(GatewayFixture fixture)
         Assert.IsType<HubException>(sharing);
         Assert.IsType<HubException>(whileOneIsOpen);
         Assert.Null(afterTheLast);
+    }
+
+    [Fact]
+    public void Calls_no_hub_method_takes_count_against_their_connection_and_one_that_keeps_sending_them_is_closed()
+    {
+        // SignalR answers these itself, before any filter: the protocol charges them.
+        var protocol = new GuardedHubProtocol(new JsonHubProtocol(),
+            new PokerOptions { Gateway = new GatewaySettings { HubCallsPerSecond = 1, HubCallBurst = 2, HubViolationsBeforeClose = 3 } },
+            time, NullLogger<GuardedHubProtocol>.Instance);
+        var (flooder, other) = (new Binder(), new Binder());
+
+        // Two from the bucket, then two throttled (below the three that close): read and answered by SignalR.
+        var read = Enumerable.Range(0, 4).Select(_ => Parse(protocol, flooder, "Nope")).ToList();
+        var known = Parse(protocol, flooder, "Watch");
+        var streaming = Record.Exception(() => Parse(protocol, flooder, "Watch", type: 4));
+        var othersCall = Parse(protocol, other, "Nope");
+
+        Assert.All(read, message => Assert.IsType<InvocationBindingFailureMessage>(message));
+        Assert.IsType<InvocationMessage>(known);
+        Assert.IsType<InvalidDataException>(streaming);
+        Assert.IsType<InvocationBindingFailureMessage>(othersCall);
+    }
+
+    private static HubMessage Parse(IHubProtocol protocol, IInvocationBinder binder, string target, int type = 1)
+    {
+        var input = new System.Buffers.ReadOnlySequence<byte>(System.Text.Encoding.UTF8.GetBytes(
+            $"{{\"type\":{type},\"invocationId\":\"1\",\"target\":\"{target}\",\"arguments\":[\"t-1\"]}}\u001e"));
+        Assert.True(protocol.TryParseMessage(ref input, binder, out var message));
+        return message;
+    }
+
+    /// <summary>A connection's binder, as SignalR's: one method, Watch(string); any other name is unknown.</summary>
+    private sealed class Binder : IInvocationBinder
+    {
+        public IReadOnlyList<Type> GetParameterTypes(string methodName) =>
+            methodName == "Watch" ? [typeof(string)] : throw new HubException($"Method does not exist: {methodName}");
+
+        public Type GetReturnType(string invocationId) => typeof(object);
+
+        public Type GetStreamItemType(string streamId) => throw new InvalidOperationException("No stream");
     }
 
     private static Task Disconnect(HubGuardFilter guard, FakeHubConnection connection) =>

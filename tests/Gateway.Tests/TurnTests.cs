@@ -131,6 +131,31 @@ public sealed class TurnTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_list_of_action_names_is_refused_over_rest_and_signalr_and_changes_nothing()
+    {
+        await using var game = await HeadsUp.Deal(fixture);
+        using var actor = fixture.Http(game.Actor.Auth.AccessToken);
+        var turn = await TurnOf(game.Actor, _ => true);
+        var before = await fixture.PublicSnapshot(game.Table);
+
+        // Read as names OR-ed together, "Check, Call" was BetOrRaise (1 | 2), and the table raised.
+        var listed = await actor.PostAsJsonAsync($"/api/tables/{game.Table}/act", new { action = "Fold, Call", handNo = turn.HandNo, turnId = turn.TurnId, clientSeq = 1 });
+        var overHub = await Assert.ThrowsAsync<HubException>(() =>
+            game.Actor.Client.Connection.InvokeAsync<ActResult>("Act", game.Table, turn.HandNo, turn.TurnId, "Check, Call", 10L, null, 2L));
+        var preAct = await Assert.ThrowsAsync<HubException>(() =>
+            game.Waiting.Client.Connection.InvokeAsync<PreAction?>("PreAct", game.Table, turn.HandNo, "Check, Call", 0L));
+        var after = await fixture.PublicSnapshot(game.Table);
+        var called = await Act(game.Actor, turn, ActionKind.Call, clientSeq: 3);
+
+        Assert.Equal(HttpStatusCode.BadRequest, listed.StatusCode);
+        Assert.Equal("application/problem+json", listed.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(overHub);
+        Assert.NotNull(preAct);
+        Assert.Equal((before.EventSeq, before.TableVersion), (after.EventSeq, after.TableVersion));
+        Assert.Equal(before.EventSeq + 1, called.EventSeq);
+    }
+
+    [Fact]
     public async Task A_pre_selected_check_is_played_when_the_turn_comes_and_no_other_player_ever_sees_it()
     {
         await using var game = await HeadsUp.Deal(fixture);
