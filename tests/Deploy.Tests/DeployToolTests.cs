@@ -333,7 +333,10 @@ public sealed class DeployToolTests
         // A renewed certificate is served after reload-nginx (its daily cron line is written).
         (code, text) = await tool.RunAsync("reload-nginx");
         Assert.True(code == 0, text);
-        Assert.Contains("reload-nginx", File.ReadAllText(Path.Combine(tool.Root, "cron", "orleans-poker-tls")), StringComparison.Ordinal);
+        var tls = File.ReadAllLines(Path.Combine(tool.Root, "cron", "orleans-poker-tls"));
+        // cron's own PATH (/usr/bin:/bin) has no nginx: the file sets one that has.
+        Assert.Equal("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", tls[0]);
+        Assert.Contains("reload-nginx", tls[1], StringComparison.Ordinal);
 
         await tool.ExecuteAsync(Players);
         var before = await tool.RowsAsync(State);
@@ -469,6 +472,13 @@ public sealed class DeployToolTests
         Assert.Equal(1, code);
         Assert.Contains("restore stopped: the database is as before, and 0.0.1-second runs again", text, StringComparison.Ordinal);
         await AssertLive(tool, trusts, "0.0.1-second", color: 1);
+
+        // The recovery the stopped-midway refusal advises: stop, then deploy the release (the live one included).
+        Assert.Equal(0, (await tool.RunAsync("stop")).ExitCode);
+        (code, text) = await tool.RunAsync("deploy", Path.Combine(tool.Root, "releases", "0.0.1-second"));
+        output.WriteLine(text);
+        Assert.True(code == 0, text);
+        await AssertLive(tool, trusts, "0.0.1-second", color: 0);
     }
 
     /// <summary><paramref name="release"/> is live on <paramref name="color"/> alone, and a player signs in through nginx.</summary>
