@@ -45,12 +45,6 @@ public sealed class EnumNameConverter : JsonConverterFactory
             }
         }
 
-        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Named(reader.GetString());
-
-        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
-            writer.WritePropertyName(Names.TryGetValue(value, out var name) ? name.Value : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture));
-
         private static T Named(string? text) =>
             text is not null && Members.TryGetValue(text, out var value)
                 ? value
