@@ -11,7 +11,7 @@ namespace Orleans.Poker.Gateway.Api;
 /// <summary><c>/api/auth</c>: Telegram and guest sign-in, refresh (rotation) and logout (revocation).</summary>
 public static class AuthEndpoints
 {
-    /// <summary>Guests get ids from 9e15 up, above any Telegram user id; robots are negative.</summary>
+    /// <summary>Guests get ids from 9e15 up to 9.0003e15: above any Telegram user id, below the robots' (RobotStrategy.RobotIdBase).</summary>
     public const long GuestIdBase = 9_000_000_000_000_000;
 
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)

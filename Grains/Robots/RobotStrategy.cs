@@ -9,8 +9,15 @@ namespace Orleans.Poker.Grains.Robots;
 /// </summary>
 public sealed class RobotStrategy(RobotStyle style, Random random)
 {
-    /// <summary>Robot player ids start here (above Telegram user ids, below <see cref="long.MaxValue"/>).</summary>
-    public const long RobotIdBase = 8_000_000_000_000_000_000L;
+    /// <summary>
+    /// Robot player ids start here: above Telegram's user ids (at most 52 bits) and the guests' (from 9e15), and every id
+    /// handed out stays below 2^53, so a browser's JSON reads it exactly. Robots seated before 2026-12 have ids from 8e18,
+    /// which count as robots too.
+    /// </summary>
+    public const long RobotIdBase = 9_001_000_000_000_000L;
+
+    /// <summary>How many bases <see cref="RobotId"/> spreads tables over (each holds 100 robots); keeps ids below 2^53.</summary>
+    private const ulong RobotTableSlots = 60_000_000_000ul;
 
     private const string Ranks = "23456789TJQKA";
 
@@ -48,7 +55,7 @@ public sealed class RobotStrategy(RobotStyle style, Random random)
             hash = (hash ^ c) * 1099511628211ul;
         }
 
-        return RobotIdBase + ((long)(hash % 10_000_000_000_000_000ul) * 100) + index;
+        return RobotIdBase + ((long)(hash % RobotTableSlots) * 100) + index;
     }
 
     /// <summary>True for ids of robot players.</summary>

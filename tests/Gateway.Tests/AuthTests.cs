@@ -149,6 +149,8 @@ public sealed class AuthTests(GatewayFixture fixture)
         Assert.True(guest.Player.Profile.IsGuest);
         Assert.True(guest.Player.Profile.PlayerId >= Api.AuthEndpoints.GuestIdBase);
         Assert.True(guest.Player.Profile.PlayerId < (1L << 53), "guest ids stay exact in JavaScript numbers");
+        var highestGuest = Api.AuthEndpoints.GuestIdBase + ((int.MaxValue - 1) * 100L) + 99;
+        Assert.False(Orleans.Poker.Grains.Robots.RobotStrategy.IsRobot(highestGuest), "no guest counts as a robot");
     }
 
     [Fact]

@@ -103,6 +103,17 @@ public sealed class RobotStrategyTests
         Assert.All(ids, id => Assert.EndsWith("(bot)", RobotStrategy.NameOf(id), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Robot_ids_stay_exact_in_a_browsers_numbers_and_apart_from_peoples()
+    {
+        const long exactInJavaScript = 1L << 53;
+        var ids = Enumerable.Range(0, 20_000).SelectMany(t => new[] { RobotStrategy.RobotId($"table-{t}", 0), RobotStrategy.RobotId(Guid.NewGuid().ToString("N"), 99) });
+
+        Assert.All(ids, id => Assert.InRange(id, RobotStrategy.RobotIdBase, exactInJavaScript - 1));
+        Assert.False(RobotStrategy.IsRobot((1L << 52) - 1), "Telegram's user ids have at most 52 bits");
+        Assert.True(RobotStrategy.IsRobot(8_000_000_000_000_000_000L + 4_217), "robots seated with the earlier ids still count");
+    }
+
     private static bool IsLegal(PlayerAction action, LegalActions legal, IReadOnlyList<string> cards) => action.Kind switch
     {
         ActionKind.Fold => legal.CanFold && legal.DiscardMin is null,
