@@ -74,7 +74,17 @@ public static class GatewayServices
         services.AddExceptionHandler<PokerExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new EnumNameConverter()));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            // The enums' converter is the room's own (EnumNameConverter), which the document cannot see into: say what it reads and writes.
+            if (context.JsonTypeInfo.Type.IsEnum)
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                schema.Enum = [.. Enum.GetNames(context.JsonTypeInfo.Type).Select(name => (System.Text.Json.Nodes.JsonNode)name)];
+            }
+
+            return Task.CompletedTask;
+        }));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.Gateway.MaxRequestBodyBytes);
 
         services.AddRateLimiter(limiter =>

@@ -203,4 +203,16 @@ public sealed class AuthTests(GatewayFixture fixture)
         Assert.Contains("clientSeq", schema.GetProperty("required").EnumerateArray().Select(name => name.GetString()));
         Assert.False(schema.GetProperty("properties").GetProperty("clientSeq").TryGetProperty("default", out _), "0, the number refused, is no default");
     }
+
+    [Fact]
+    public async Task OpenApi_document_names_an_enums_members()
+    {
+        using var http = fixture.Http();
+
+        var document = await http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var kind = document.GetProperty("components").GetProperty("schemas").GetProperty("ActionKind");
+        Assert.Equal("string", kind.GetProperty("type").GetString());
+        Assert.Equal(Enum.GetNames<Orleans.Poker.Grains.Interfaces.Tables.ActionKind>(), kind.GetProperty("enum").EnumerateArray().Select(name => name.GetString()));
+    }
 }
