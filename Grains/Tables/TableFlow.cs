@@ -376,8 +376,11 @@ public sealed class TableFlow(
 
         if (after.Changed)
         {
-            // The hand's end was stored when it was committed; only what changed since needs another write.
-            await writes.Persist();
+            // The hand's end was stored and told when it was committed; the seats changed since (players gone after the
+            // hand, out of chips, placed) are stored and told now, or every screen keeps them until the next event.
+            await (after.Left.Count > 0
+                ? writes.Commit(TableEventKind.Left, $"{after.Left.Count} left after hand #{state.HandNo}")
+                : writes.Commit(TableEventKind.SatOut, $"out of chips after hand #{state.HandNo}"));
         }
 
         await transfers.Settle();

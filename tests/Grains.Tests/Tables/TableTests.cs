@@ -329,6 +329,28 @@ public sealed class TableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_player_leaving_during_a_hand_is_told_gone_when_the_hand_ends()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        await kit.Seat(table, 2);
+        var view = (await kit.StartNextHand(table)).View;
+        var actor = view.Seats[view.ActorSeat!.Value].PlayerId!.Value;
+        var leaver = view.Seats.Single(s => s.PlayerId is { } p && p != actor).PlayerId!.Value;
+        await table.Leave(leaver);
+        var observer = new RecordingObserver();
+        await table.Subscribe(fixture.Client.CreateObjectReference<ITableObserver>(observer));
+
+        await table.Act(actor, new TurnRef(view.HandNo, view.TurnId), new PlayerAction(ActionKind.Fold), kit.NextSeq());
+        var finished = await observer.WaitFor(e => e.Kind == TableEventKind.HandFinished);
+        var gone = await observer.WaitFor(e => e.EventSeq > finished.EventSeq);
+
+        // With two players nothing else happens at the table: without this event, every screen kept the leaver seated.
+        Assert.Equal(TableEventKind.Left, gone.Kind);
+        Assert.DoesNotContain(gone.View.Seats, s => s.PlayerId == leaver);
+        Assert.Contains(gone.View.Seats, s => s.PlayerId == actor);
+    }
+
+    [Fact]
     public async Task A_seat_offer_is_told_once_the_player_offered_it_has_left_the_queue_so_those_behind_read_their_new_place()
     {
         var table = await kit.NewTable(TableKit.Holdem(c => c with { MaxPlayers = 2, SeatHoldTime = TimeSpan.FromSeconds(30), PauseBetweenHands = TimeSpan.FromSeconds(60) }));
