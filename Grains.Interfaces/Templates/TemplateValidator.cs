@@ -178,6 +178,10 @@ public static class TemplateValidator
         check(levels.Count > 0, "A sit-and-go needs blind levels.");
         check(config.StartingStack > 0, "A sit-and-go needs a positive starting stack.");
         check(config.MinBuyIn > 0, "The sit-and-go entry fee (MinBuyIn) must be positive: it makes the prize pool.");
+        check(config.StartingStack <= MaxChips / Math.Max(1, config.MaxPlayers),
+            $"The starting stacks together ({config.MaxPlayers} × {config.StartingStack}) must be at most {MaxChips} chips.");
+        check(config.RakePercent == 0 && config.RakeCap == 0, "A sit-and-go takes no rake: its entry fee is the whole charge.");
+        check(config.Robots == 0, "A sit-and-go has no robots: they pay no entry fee.");
         var blinds = TemplateVariants.UsesBlinds(config.Variant);
         for (var i = 0; i < levels.Count; i++)
         {

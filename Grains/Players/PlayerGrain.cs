@@ -265,10 +265,10 @@ public sealed class PlayerGrain(
         {
             HandsPlayed = stats.HandsPlayed + 1,
             HandsWon = stats.HandsWon + (outcome.Won > 0 ? 1 : 0),
-            Net = stats.Net + outcome.Net,
+            Net = stats.Net + (outcome.Tournament ? 0 : outcome.Net),
             VoluntarilyPutIn = stats.VoluntarilyPutIn + (outcome.VoluntarilyPutIn ? 1 : 0),
             ShowdownsSeen = stats.ShowdownsSeen + (outcome.SawShowdown ? 1 : 0),
-            BiggestPotWon = Math.Max(stats.BiggestPotWon, outcome.Won),
+            BiggestPotWon = outcome.Tournament ? stats.BiggestPotWon : Math.Max(stats.BiggestPotWon, outcome.Won),
         };
         State.RecentHands.Add(key);
         if (State.RecentHands.Count > RecentHandsKept)

@@ -56,7 +56,17 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
             {
                 if (!transfer.ToTable)
                 {
-                    await player.TransferFromTable(transfer.TransferId, tableId, transfer.Amount, transfer.Kind);
+                    try
+                    {
+                        await player.TransferFromTable(transfer.TransferId, tableId, transfer.Amount, transfer.Kind);
+                    }
+                    catch (PokerException ex)
+                    {
+                        // A bug (a cash-out for a player with no account, say): kept and retried, and the others settle.
+                        logger.LogError(ex, "Table {TableId} transfer {TransferId} of {Amount} to {PlayerId} refused ({Code}); kept, retried",
+                            tableId, transfer.TransferId, transfer.Amount, transfer.PlayerId, ex.Code);
+                        continue;
+                    }
                 }
                 else
                 {

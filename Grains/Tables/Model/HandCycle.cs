@@ -111,20 +111,21 @@ public static class HandCycle
         SitAndGo.BeforeHand(state, now);
         SeatHygiene.HandDealt(state);
         TableHygiene.Active(state, now);
-        var (smallBlind, bigBlind, ante) = SitAndGo.Blinds(state);
+        var stakes = SitAndGo.StakesOf(state);
         var variant = Variants.Get(config.Variant);
         var stacks = order.Select(s => state.Seats[s]!.Stack).ToArray();
         var handConfig = new HandConfig
         {
             Variant = variant,
             StartingStacks = stacks,
-            Antes = ante > 0 ? Enumerable.Repeat(ante, order.Length).ToArray() : [],
-            BlindsOrStraddles = variant.UsesBringIn ? [] : Blinds(order.Length, smallBlind, bigBlind),
-            BringIn = variant.UsesBringIn ? config.BringIn : 0,
-            SmallBet = config.SmallBet,
-            BigBet = config.BigBet,
-            MinBet = bigBlind > 0 ? bigBlind : Math.Max(1, config.SmallBet),
-            Rake = new RakeRule((int)(config.RakePercent * 100), config.RakeCap, config.NoFlopNoDrop),
+            Antes = stakes.Ante > 0 ? Enumerable.Repeat(stakes.Ante, order.Length).ToArray() : [],
+            BlindsOrStraddles = variant.UsesBringIn ? [] : Blinds(order.Length, stakes.SmallBlind, stakes.BigBlind),
+            BringIn = variant.UsesBringIn ? stakes.BringIn : 0,
+            SmallBet = stakes.SmallBet,
+            BigBet = stakes.BigBet,
+            MinBet = stakes.BigBlind > 0 ? stakes.BigBlind : Math.Max(1, stakes.SmallBet),
+            // A sit-and-go's chips are the tournament's, not money: its fee is the whole charge (a template stored with a rake takes none).
+            Rake = SitAndGo.Is(config) ? RakeRule.None : new RakeRule((int)(config.RakePercent * 100), config.RakeCap, config.NoFlopNoDrop),
         };
 
         state.ButtonSeat = button;
@@ -160,7 +161,7 @@ public static class HandCycle
             if (!seat.IsRobot)
             {
                 var showed = done.Events.Any(e => e.Kind == HandEventKind.Shown && e.Seat == i);
-                outcomes.Add((seat.PlayerId, new HandOutcome(tableId, state.HandNo, done.Net(i), done.Winnings[i], state.HandVoluntary.ElementAtOrDefault(i), showed)));
+                outcomes.Add((seat.PlayerId, new HandOutcome(tableId, state.HandNo, done.Net(i), done.Winnings[i], state.HandVoluntary.ElementAtOrDefault(i), showed, SitAndGo.Is(state.Config!))));
             }
         }
 

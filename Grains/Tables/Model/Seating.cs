@@ -240,7 +240,8 @@ public static class Seating
         var amount = seat.Stack;
         if (SitAndGo.Is(state.Config!))
         {
-            amount = SitAndGo.Refund(state);
+            // A robot pays no fee (robots never buy into a sit-and-go), so it gets none back.
+            amount = seat.IsRobot ? 0 : SitAndGo.Refund(state);
             state.PrizePool -= amount;
         }
 

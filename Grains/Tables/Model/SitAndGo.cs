@@ -7,17 +7,33 @@ public static class SitAndGo
 {
     public static bool Is(TemplateConfig config) => config.Type == TableType.SitAndGo;
 
-    /// <summary>The blinds and ante of the next hand: the current level's in a sit-and-go, the template's otherwise.</summary>
-    public static (long SmallBlind, long BigBlind, long Ante) Blinds(TableState state)
+    /// <summary>The forced bets and limits of the next hand.</summary>
+    public readonly record struct Stakes(long SmallBlind, long BigBlind, long Ante, long BringIn, long SmallBet, long BigBet);
+
+    /// <summary>
+    /// The stakes of the next hand: the template's, or in a sit-and-go the current level's blinds and ante, with the
+    /// fixed-limit bets and the bring-in grown as the level grew from the first (by its big blind, or a stud game's ante).
+    /// Past the last level everything keeps doubling, a level as long as the last one each: a tournament whose players
+    /// all stopped playing (the clock folds round to the big blind, which gives nothing away) still ends.
+    /// </summary>
+    public static Stakes StakesOf(TableState state)
     {
         var config = state.Config!;
-        if (Is(config) && config.BlindLevels.Count > 0)
+        if (!Is(config) || config.BlindLevels.Count == 0)
         {
-            var level = config.BlindLevels[Math.Min(state.Level, config.BlindLevels.Count - 1)];
-            return (level.SmallBlind, level.BigBlind, level.Ante);
+            return new(config.SmallBlind, config.BigBlind, config.Ante, config.BringIn, config.SmallBet, config.BigBet);
         }
 
-        return (config.SmallBlind, config.BigBlind, config.Ante);
+        var last = config.BlindLevels.Count - 1;
+        var level = config.BlindLevels[Math.Min(state.Level, last)];
+        var doublings = Math.Clamp(state.Level - last, 0, 40);
+        var first = config.BlindLevels[0];
+        var (now, then) = first.BigBlind > 0 ? (level.BigBlind, first.BigBlind) : (level.Ante, first.Ante);
+        long Grown(long chips, long times, long per) =>
+            per <= 0 ? chips : (long)Int128.Min((Int128)chips * times * (1L << doublings) / per, TemplateValidator.MaxChips);
+        return new(
+            Grown(level.SmallBlind, 1, 1), Grown(level.BigBlind, 1, 1), Grown(level.Ante, 1, 1),
+            Grown(config.BringIn, now, then), Grown(config.SmallBet, now, then), Grown(config.BigBet, now, then));
     }
 
     /// <summary>Before a hand: starts the tournament clock on its first hand, else moves up every level that has ended.</summary>
@@ -29,7 +45,7 @@ public static class SitAndGo
             return;
         }
 
-        while (state.LevelEndsAt is { } ends && ends <= now && state.Level < config.BlindLevels.Count - 1)
+        while (state.LevelEndsAt is { } ends && ends <= now && config.BlindLevels.Count > 0)
         {
             state.Level++;
             state.LevelEndsAt = ends + LevelDuration(config, state.Level);

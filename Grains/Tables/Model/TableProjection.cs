@@ -17,7 +17,7 @@ public static class TableProjection
     public static TableSummary Summary(TableState state, string tableId)
     {
         var config = state.Config!;
-        var (smallBlind, bigBlind, ante) = SitAndGo.Blinds(state);
+        var stakes = SitAndGo.StakesOf(state);
         return new()
         {
             TableId = tableId,
@@ -27,12 +27,12 @@ public static class TableProjection
             TemplateVersion = state.TemplateVersion,
             Status = state.Status,
             Type = config.Type,
-            SmallBlind = smallBlind,
-            BigBlind = bigBlind,
-            Ante = ante,
-            BringIn = config.BringIn,
-            SmallBet = config.SmallBet,
-            BigBet = config.BigBet,
+            SmallBlind = stakes.SmallBlind,
+            BigBlind = stakes.BigBlind,
+            Ante = stakes.Ante,
+            BringIn = stakes.BringIn,
+            SmallBet = stakes.SmallBet,
+            BigBet = stakes.BigBet,
             SeatsTaken = state.Seats.Count(s => s is not null),
             MaxPlayers = config.MaxPlayers,
             WaitlistLength = state.WaitlistLength,
@@ -51,7 +51,7 @@ public static class TableProjection
     public static TableView View(TableState state, Hand? hand, string tableId)
     {
         var config = state.Config!;
-        var (smallBlind, bigBlind, ante) = SitAndGo.Blinds(state);
+        var stakes = SitAndGo.StakesOf(state);
         var seats = new SeatView[state.Seats.Length];
         var shown = ShownSeats(hand);
         for (var i = 0; i < seats.Length; i++)
@@ -105,9 +105,9 @@ public static class TableProjection
             Deadline = hand?.Actor is not null ? state.Deadline : null,
             OnTimeBank = hand?.Actor is not null && state.TimeBankFrom is not null,
             Street = hand?.StreetIndex ?? 0,
-            SmallBlind = smallBlind,
-            BigBlind = bigBlind,
-            Ante = ante,
+            SmallBlind = stakes.SmallBlind,
+            BigBlind = stakes.BigBlind,
+            Ante = stakes.Ante,
             MaxPlayers = config.MaxPlayers,
             MinBuyIn = config.MinBuyIn,
             MaxBuyIn = config.MaxBuyIn,

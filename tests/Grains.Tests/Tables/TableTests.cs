@@ -601,6 +601,41 @@ public sealed class TableTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_sit_and_go_whose_players_all_left_still_ends_with_a_winner()
+    {
+        var table = await kit.NewTable(SitAndGoOf(3));
+        var players = new[] { await kit.NewPlayer(), await kit.NewPlayer(), await kit.NewPlayer() };
+        var before = await Task.WhenAll(players.Select(kit.Balance));
+        for (var i = 0; i < players.Length; i++)
+        {
+            await table.Sit(new SeatRequest(players[i], $"P{i}", i));
+        }
+
+        var first = await kit.StartNextHand(table);
+        await kit.PlayPassivelyToEnd(table, first.View.HandNo);
+        foreach (var player in players)
+        {
+            await table.Leave(player);
+        }
+
+        // Nobody acts: the clock folds round to the big blind, which gives nothing away, until the blinds outgrow the stacks.
+        var status = await BoundedWait.Until(
+            async () =>
+            {
+                kit.Time.Advance(TimeSpan.FromSeconds(5));
+                return (await table.GetSummary()).Status;
+            },
+            s => s == TableStatus.Ended,
+            "the sit-and-go ended",
+            TimeSpan.FromSeconds(30));
+
+        var after = await Task.WhenAll(players.Select(kit.Balance));
+        Assert.Equal(TableStatus.Ended, status);
+        Assert.Equal(before.Sum(), after.Sum());
+        Assert.Contains(after.Select((b, i) => b - before[i]), d => d == 100);
+    }
+
+    [Fact]
     public async Task A_started_sit_and_go_closed_before_it_has_a_winner_shares_the_prize_pool_by_stacks()
     {
         var table = await kit.NewTable(SitAndGoOf(3));
