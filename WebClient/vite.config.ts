@@ -17,5 +17,6 @@ export default defineConfig({
       '/hubs': { target: gateway, ws: true },
     },
   },
-  test: { include: ['test/**/*.test.ts'], environment: 'node' },
+  // css.include: the styles test reads styles.css (?raw), which the tests would otherwise load empty.
+  test: { include: ['test/**/*.test.ts'], environment: 'node', css: { include: [/styles\.css/] } },
 });

@@ -61,8 +61,17 @@ public sealed partial class PokerExceptionHandler(IProblemDetailsService problem
         _ => (500, "internal_error", "Something went wrong on our side"),
     };
 
-    private static string Unwrap(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException json ? $"Invalid JSON: {json.Message}" : bad.Message;
+    // The framework's own wording names the server's types ("could not be converted to ...SitRequest") or parameters
+    // ("Implicit body inferred for parameter..."): the caller is told what was wrong, in their terms.
+    private static string Unwrap(BadHttpRequestException bad) => bad.InnerException switch
+    {
+        JsonException { Path: { } path } json when json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) =>
+            $"Invalid JSON: {path} has a value of the wrong kind (amounts and seats are whole numbers)",
+        JsonException json => $"Invalid JSON: {json.Message}",
+        null when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) =>
+            "The request needs a JSON body",
+        _ => bad.Message,
+    };
 
     /// <summary>The cluster, the database or Redis did not answer (a silo leaving, a database restart): the caller may try
     /// again, so it is a warning, not an error (an operator watches the 503 rate and the processes' health).</summary>

@@ -804,7 +804,7 @@ test('a player\'s page after played hands: the profit curve drawn, sessions and 
   assert.match(await uma.textContent(card), /^\d+ hands in the last hour · average pot [\d,]+ · last (just now|\d+ min ago)$/);
 
   // In Persian, right to left, with the same chart.
-  await uma.evaluate(() => { localStorage.setItem('poker.lang', 'fa'); location.hash = '#/stats'; location.reload(); });
+  await uma.evaluate(() => { localStorage.setItem('poker.language', 'fa'); location.hash = '#/stats'; location.reload(); });
   await uma.waitForSelector('html[dir="rtl"] #player-stats .ops-chart[data-chart="profit"] .uplot canvas');
   assert.equal(await uma.textContent('#player-stats h4'), 'سود بر پایهٔ دست‌های بازی‌شده');
   await uma.evaluate(() => window.scrollTo(0, 0));

@@ -31,6 +31,28 @@ export function mount(parent: HTMLElement, ...children: (Child | Child[])[]): vo
   }
 }
 
+/**
+ * `work` safe from double taps: while a run is under way another call does nothing and answers undefined (also from a
+ * button drawn again meanwhile), and the button tapped is disabled until the run ends. Call it with the click's event
+ * (or null); it answers what `work` did.
+ */
+export function single<A extends unknown[], R>(work: (...args: A) => Promise<R>): (event: Event | null, ...args: A) => Promise<R | undefined> {
+  let running = false;
+  return async (event, ...args) => {
+    if (running) return undefined;
+    running = true;
+    // Read now: currentTarget is null once the event has been dispatched.
+    const button = (event?.currentTarget ?? null) as { disabled?: boolean } | null;
+    if (button) button.disabled = true;
+    try {
+      return await work(...args);
+    } finally {
+      running = false;
+      if (button) button.disabled = false;
+    }
+  };
+}
+
 let toastTimer: number | undefined;
 
 /** A short message at the bottom of the screen. */

@@ -1,10 +1,17 @@
 // Pure formatting helpers: chips, cards, variants, stakes and time left. No DOM.
 
+import { stringsOf } from './i18n';
+
 const suitSymbols: Record<string, string> = { s: '♠', h: '♥', d: '♦', c: '♣' };
 
 /** Chips with thousands separators in the given locale ("1,234"; Persian digits for "fa"). */
 export function formatChips(amount: number, locale = 'en'): string {
   return new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en-US', { maximumFractionDigits: 0 }).format(amount);
+}
+
+/** A count or a number (hand number, seconds) in the given locale, without separators ("1234"; Persian digits for "fa"). */
+export function formatNumber(value: number, locale = 'en'): string {
+  return new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en-US', { maximumFractionDigits: 0, useGrouping: false }).format(value);
 }
 
 /** A card as rank and suit symbol ("As" → "A♠", "Td" → "10♦"); "??" (hidden) stays "??". */
@@ -69,21 +76,25 @@ export function topUpRoom(stack: number, maxBuyIn: number): number {
   return Math.max(0, maxBuyIn - stack);
 }
 
-/** A table's or template's stakes: blinds, or (stud, razz) fixed-limit bets and an ante. */
+/** A table's or template's stakes: blinds, fixed-limit bets (small and big bet), an ante. */
 export interface Stakes {
   smallBlind: number;
   bigBlind: number;
   ante?: number;
+  /** Fixed-limit games: the bets of the early and the late streets (0 or absent otherwise). */
   smallBet?: number;
   bigBet?: number;
 }
 
-/** Stakes as "1/2" (blinds), "2/4, ante 1" (the small and big bets of a game without blinds) or "ante 1". */
-export function formatStakes({ smallBlind, bigBlind, ante = 0, smallBet = 0, bigBet = 0 }: Stakes): string {
-  if (bigBlind > 0) return `${smallBlind}/${bigBlind}`;
-  const bets = smallBet > 0 && bigBet > 0 ? `${smallBet}/${bigBet}` : '';
-  const antes = ante > 0 ? `ante ${ante}` : '';
-  return [bets, antes].filter(Boolean).join(', ') || '—';
+/**
+ * Stakes as "1/2" (blinds), "2/4" (a fixed-limit game's small and big bet, which name its stakes even with blinds:
+ * "Limit Hold'em 2/4" plays blinds 1/2), "2/4, ante 1" or "ante 1"; numbers and the word ante in `lang`.
+ */
+export function formatStakes({ smallBlind, bigBlind, ante = 0, smallBet = 0, bigBet = 0 }: Stakes, lang: 'en' | 'fa' = 'en'): string {
+  const n = (x: number) => formatChips(x, lang);
+  const pair = smallBet > 0 && bigBet > 0 ? `${n(smallBet)}/${n(bigBet)}` : bigBlind > 0 ? `${n(smallBlind)}/${n(bigBlind)}` : '';
+  const antes = ante > 0 ? `${stringsOf(lang).ante} ${n(ante)}` : '';
+  return [pair, antes].filter(Boolean).join(lang === 'fa' ? '، ' : ', ') || '—';
 }
 
 /** Whole seconds from now until the deadline, never negative; null without a deadline. */

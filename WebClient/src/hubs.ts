@@ -17,8 +17,20 @@ export function onLinkState(listener: (state: LinkState) => void): void {
 
 function show(connection: HubConnection, state: LinkState): void {
   states.set(connection, state);
-  const shown = overall(states.values());
+  tell();
+}
+
+/** Tells the listeners the connections' state taken together (nothing while no hub was used yet). */
+function tell(): void {
+  if (!states.size) return;
+  const shown = overall(states.values(), navigator.onLine !== false);
   listeners.forEach((l) => l(shown));
+}
+
+// The browser knows at once that the network went (or came back); the connections only when their keep-alive runs out.
+if (typeof window !== 'undefined') {
+  window.addEventListener('offline', tell);
+  window.addEventListener('online', tell);
 }
 
 function build(path: string): HubConnection {

@@ -88,6 +88,13 @@ const en = {
   errorStale: 'The table has moved on: look again and act on the turn in play.', errorAmount: 'That amount is not allowed now.',
   errorNotAllowed: 'That is not allowed now.', errorBalance: 'Not enough chips for that.',
   errorUnavailable: 'The game servers are busy or out of reach; try again shortly.', errorGeneric: 'That did not work; try again.',
+  errorNotConnected: 'Not connected — reconnecting…', errorWholeNumber: 'Enter a whole number above 0.',
+  ante: 'ante', kindGrant: 'Grant', kindBuyIn: 'Buy-in', kindCashOut: 'Cash-out', kindAdminAdjustment: 'Admin adjustment',
+  kindTopUp: 'Daily top-up', kindPrize: 'Prize', kindRake: 'Rake', noteStartingBalance: 'starting balance', noteDailyTopUp: 'daily top-up',
+  dealerBoard: 'Dealer', dealt: 'Dealt', shows: 'Shows', mucks: 'Mucks',
+  leftTable: 'You left the table: {amount} chips back to your balance.', leaveAfterHand: 'You leave the table after this hand.',
+  leftSitAndGo: 'You are sitting out: your stack stays in the tournament.',
+  kickedNow: '{name} was removed from the table.', kickedAfterHand: '{name} will be removed when this hand ends.',
 };
 
 export type Strings = typeof en;
@@ -180,6 +187,13 @@ const fa: Strings = {
   errorStale: 'میز جلو رفته است: دوباره نگاه کنید و در نوبت کنونی بازی کنید.', errorAmount: 'این مقدار اکنون مجاز نیست.',
   errorNotAllowed: 'این کار اکنون مجاز نیست.', errorBalance: 'ژتون کافی برای این کار ندارید.',
   errorUnavailable: 'سرورهای بازی شلوغ‌اند یا در دسترس نیستند؛ کمی بعد دوباره تلاش کنید.', errorGeneric: 'انجام نشد؛ دوباره تلاش کنید.',
+  errorNotConnected: 'اتصال برقرار نیست — در حال اتصال دوباره…', errorWholeNumber: 'یک عدد صحیح بزرگ‌تر از ۰ وارد کنید.',
+  ante: 'آنته', kindGrant: 'اعطا', kindBuyIn: 'خرید ژتون', kindCashOut: 'برداشت از میز', kindAdminAdjustment: 'اصلاح مدیر',
+  kindTopUp: 'ژتون روزانه', kindPrize: 'جایزه', kindRake: 'کمیسیون', noteStartingBalance: 'موجودی آغازین', noteDailyTopUp: 'ژتون روزانه',
+  dealerBoard: 'دیلر', dealt: 'کارت گرفت', shows: 'نشان می‌دهد', mucks: 'کارت‌ها را نشان نمی‌دهد',
+  leftTable: 'میز را ترک کردید: {amount} ژتون به موجودی شما برگشت.', leaveAfterHand: 'پس از پایان این دست میز را ترک می‌کنید.',
+  leftSitAndGo: 'در استراحت هستید: ژتون‌هایتان در مسابقه می‌ماند.',
+  kickedNow: '{name} از میز بیرون شد.', kickedAfterHand: '{name} پس از پایان این دست از میز بیرون می‌شود.',
 };
 
 let current: 'en' | 'fa' = 'en';
@@ -197,15 +211,49 @@ export function language(): 'en' | 'fa' {
   return current;
 }
 
-/** Switches the language and the document direction (rtl for Persian). */
+/** Switches the language and the document direction (rtl for Persian) for this visit; nothing is remembered. */
 export function setLanguage(lang: string): void {
   current = lang === 'fa' ? 'fa' : 'en';
-  localStorage.setItem('poker.lang', current);
   document.documentElement.lang = current;
   document.documentElement.dir = current === 'fa' ? 'rtl' : 'ltr';
 }
 
-/** The language remembered on this device, if any. */
+/**
+ * The player chose a language (the profile's menu): it is used, and remembered on this device. Only such a choice is:
+ * else each visit follows the profile's (or Telegram's) language. A new key: the old one (poker.lang) was written on
+ * every start, so an English saved there says nothing about a choice.
+ */
+export function chooseLanguage(lang: string): void {
+  setLanguage(lang);
+  localStorage.setItem(languageKey, current);
+}
+
+/** The language chosen on this device, if any. */
 export function savedLanguage(): string | null {
-  return localStorage.getItem('poker.lang');
+  return localStorage.getItem(languageKey);
+}
+
+const languageKey = 'poker.language';
+
+/**
+ * The language to show: the one chosen on this device, else the profile's (the server's, after sign-in), else
+ * Telegram's language_code, else English. Regional codes count ("fa-IR" is Persian); only English and Persian exist.
+ */
+export function pickLanguage(...candidates: (string | null | undefined)[]): 'en' | 'fa' {
+  for (const candidate of candidates) {
+    const lang = candidate?.trim().toLowerCase().split(/[-_]/)[0];
+    if (lang === 'fa' || lang === 'en') return lang;
+  }
+  return 'en';
+}
+
+/** A ledger entry's kind in the player's words (an unknown kind as the server names it). */
+export function ledgerKindName(kind: string, s: Strings): string {
+  const key = `kind${kind}` as keyof Strings;
+  return key in s && typeof s[key] === 'string' ? s[key] : kind;
+}
+
+/** A ledger entry's note in the player's words: the notes the room writes itself are translated, an admin's are kept. */
+export function ledgerNote(note: string, s: Strings): string {
+  return note === 'starting balance' ? s.noteStartingBalance : note === 'daily top-up' ? s.noteDailyTopUp : note;
 }

@@ -54,8 +54,12 @@ export function keepOpen(connection: Connection, show: (state: LinkState) => voi
   });
 }
 
-/** The state of connections taken together: connected only while every one is, else the worst of theirs. */
-export function overall(states: Iterable<LinkState>): LinkState {
+/**
+ * The state of connections taken together: connected only while every one is, else the worst of theirs; disconnected
+ * while the browser says it is offline (the connections learn it only when their keep-alive runs out, ~30 s later).
+ */
+export function overall(states: Iterable<LinkState>, online = true): LinkState {
+  if (!online) return 'disconnected';
   const all = [...states];
   return all.includes('disconnected') ? 'disconnected' : all.includes('reconnecting') ? 'reconnecting' : 'connected';
 }

@@ -4,8 +4,9 @@ import './styles.css';
 import { currentSession, refreshSession, signInGuest, signInTelegram, signOut } from './api';
 import { h, mount, toast } from './dom';
 import { dropTableConnection, onLinkState, stopAll, type LinkState } from './hubs';
-import { savedLanguage, setLanguage, t } from './i18n';
-import { initData, isLaunchHash, loadTelegramSdk, setBackButton, startParam, startTable, startTelegram } from './telegram';
+import { errorText } from './errors';
+import { language, pickLanguage, savedLanguage, setLanguage, t } from './i18n';
+import { initData, isLaunchHash, loadTelegramSdk, setBackButton, startParam, startTable, startTelegram, telegramLanguage } from './telegram';
 import { adminView } from './views/admin';
 import { handsView, replayView } from './views/hands';
 import { leaderboardsView } from './views/leaderboards';
@@ -71,7 +72,8 @@ async function route(): Promise<void> {
       try {
         views.loaded(ticket, await view(page, match.slice(1)));
       } catch (error) {
-        toast((error as Error).message, 'error');
+        // In the player's words (SignalR's "Cannot send data…" while the connection is down, say).
+        toast(errorText(error, language()), 'error');
       }
       return;
     }
@@ -88,7 +90,7 @@ function signInView(): void {
       const name = input.value.trim() || `Guest ${Math.floor(Math.random() * 1000)}`;
       try {
         const auth = await signInGuest(name);
-        setLanguage(savedLanguage() ?? auth.player.profile.language);
+        setLanguage(pickLanguage(savedLanguage(), auth.player.profile.language));
         await route();
       } catch (error) {
         toast((error as Error).message, 'error');
@@ -101,7 +103,8 @@ function signInView(): void {
 async function start(): Promise<void> {
   await loadTelegramSdk();
   startTelegram();
-  setLanguage(savedLanguage() ?? 'en');
+  // Until the profile is read: a language chosen on this device, else Telegram's, else English (nothing is saved).
+  setLanguage(pickLanguage(savedLanguage(), telegramLanguage()));
   onLinkState((state) => {
     link = state;
     linkHistory.push(state);
@@ -116,7 +119,7 @@ async function start(): Promise<void> {
   if (telegramData) {
     try {
       const auth = await signInTelegram(telegramData);
-      setLanguage(savedLanguage() ?? auth.player.profile.language);
+      setLanguage(pickLanguage(savedLanguage(), auth.player.profile.language, telegramLanguage()));
     } catch (error) {
       toast((error as Error).message, 'error');
     }

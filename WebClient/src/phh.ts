@@ -1,7 +1,8 @@
 // PHH (Poker Hand History) reading and a replayer that steps through a hand action by action or street by street.
 // The replayer only re-applies what the history records; it does not judge legality.
 
-import { splitCards } from './format';
+import { formatCard, splitCards } from './format';
+import type { Strings } from './i18n';
 
 export interface PhhHand {
   variant: string;
@@ -95,7 +96,9 @@ export interface ReplayPlayer {
   bet: number;
   cards: string[];
   folded: boolean;
+  /** The player's last action as the history writes it ("cbr 20"), and as read (action). */
   lastAction: string | null;
+  action: ReplayAction | null;
 }
 
 export interface ReplayState {
@@ -104,8 +107,55 @@ export interface ReplayState {
   players: ReplayPlayer[];
   board: string[];
   pot: number;
+  /** The action just applied as the history writes it ("p1 cbr 20"), and as read (action). */
   lastAction: string | null;
+  action: ReplayAction | null;
   finished: boolean;
+}
+
+/** One action of a history as read, for a label in the player's language (actionLabel). */
+export interface ReplayAction {
+  /** The player's index; null for the dealer. */
+  player: number | null;
+  kind: 'dealt' | 'board' | 'fold' | 'check' | 'call' | 'bet' | 'raise' | 'bringIn' | 'discard' | 'standPat' | 'show' | 'muck' | 'other';
+  /** Chips: a call's added amount, a bet's or raise's total ("raise to"), a bring-in. */
+  amount: number;
+  cards: string[];
+  /** The player has no chips left after it. */
+  allIn: boolean;
+  /** As the history writes it. */
+  raw: string;
+}
+
+/** The words of the labels: the table's own action names, and a few of the replayer's. */
+export type ActionWords = Pick<Strings, 'fold' | 'check' | 'call' | 'bet' | 'raiseTo' | 'bringIn' | 'discard' | 'standPat' | 'allIn'
+  | 'dealerBoard' | 'dealt' | 'shows' | 'mucks'>;
+
+/**
+ * An action as the player reads it: "Ann: Raise to 20", "Bob: Shows 2♠ J♦", "Dealer: 3♦ 2♦"; without the name
+ * (`withName` false) under the player. Chips are written by `chips` (the player's digits).
+ */
+export function actionLabel(action: ReplayAction, names: readonly string[], words: ActionWords, chips: (n: number) => string, withName = true): string {
+  const cards = action.cards.filter((c) => c !== '??').map(formatCard).join(' ');
+  if (action.kind === 'board') return `${words.dealerBoard}: ${cards}`;
+  const what = (() => {
+    switch (action.kind) {
+      case 'dealt': return [words.dealt, cards].filter(Boolean).join(' ');
+      case 'fold': return words.fold;
+      case 'check': return words.check;
+      case 'call': return `${words.call} ${chips(action.amount)}`;
+      case 'bet': return `${words.bet} ${chips(action.amount)}`;
+      case 'raise': return `${words.raiseTo} ${chips(action.amount)}`;
+      case 'bringIn': return `${words.bringIn} ${chips(action.amount)}`;
+      case 'discard': return `${words.discard} ${chips(action.cards.length)}`;
+      case 'standPat': return words.standPat;
+      case 'show': return `${words.shows} ${cards}`;
+      case 'muck': return words.mucks;
+      default: return action.raw;
+    }
+  })() + (action.allIn ? ` · ${words.allIn}` : '');
+  const name = action.player === null ? null : names[action.player] ?? `p${action.player + 1}`;
+  return withName && name !== null ? `${name}: ${what}` : what;
 }
 
 /** Steps through a PHH hand. `step` counts applied actions (0 = forced bets posted, nothing dealt). */
@@ -160,7 +210,7 @@ export class Replayer {
     const h = this.hand;
     const n = h.startingStacks.length;
     const players: ReplayPlayer[] = h.startingStacks.map((stack, i) => ({
-      name: h.players[i] ?? `p${i + 1}`, stack, bet: 0, cards: [], folded: false, lastAction: null,
+      name: h.players[i] ?? `p${i + 1}`, stack, bet: 0, cards: [], folded: false, lastAction: null, action: null,
     }));
     let pot = 0;
     const post = (i: number, amount: number, toBet: boolean) => {
@@ -179,22 +229,29 @@ export class Replayer {
     const collect = () => {
       for (const p of players) { pot += p.bet; p.bet = 0; }
     };
-    const snapshot = (step: number, lastAction: string | null, finished: boolean): ReplayState => ({
-      step, street, board: [...board], pot, lastAction, finished,
+    const snapshot = (step: number, lastAction: string | null, action: ReplayAction | null, finished: boolean): ReplayState => ({
+      step, street, board: [...board], pot, lastAction, action, finished,
       players: players.map((p) => ({ ...p, cards: [...p.cards] })),
     });
-    this.states.push(snapshot(0, null, h.actions.length === 0));
+    this.states.push(snapshot(0, null, null, h.actions.length === 0));
 
     h.actions.forEach((raw, index) => {
       const words = raw.trim().split(/\s+/);
       const finished = index === h.actions.length - 1;
+      let action: ReplayAction = { player: null, kind: 'other', amount: 0, cards: [], allIn: false, raw };
       if (words[0] === 'd') {
         if (lastWasPlayer || (words[1] === 'db' && street === 0)) { collect(); street++; }
         if (words[1] === 'dh') {
           const who = Number(words[2].slice(1)) - 1;
-          if (players[who]) players[who].cards.push(...splitCards(words[3] ?? ''));
+          const dealt = splitCards(words[3] ?? '');
+          if (players[who]) {
+            players[who].cards.push(...dealt);
+            action = { ...action, player: who, kind: 'dealt', cards: dealt };
+          }
         } else if (words[1] === 'db') {
-          board = [...board, ...splitCards(words[2] ?? '')];
+          const dealt = splitCards(words[2] ?? '');
+          board = [...board, ...dealt];
+          action = { ...action, kind: 'board', cards: dealt };
         }
         lastWasPlayer = false;
       } else {
@@ -202,12 +259,24 @@ export class Replayer {
         const p = players[who];
         if (p) {
           const highest = Math.max(...players.map((x) => x.bet));
+          const before = p.stack;
+          action = { ...action, player: who };
           switch (words[1]) {
-            case 'f': p.folded = true; break;
-            case 'cc': post(who, highest - p.bet, true); break;
-            case 'cbr': post(who, Number(words[2]) - p.bet, true); break;
-            case 'pb': post(who, h.bringIn, true); break;
+            case 'f': p.folded = true; action.kind = 'fold'; break;
+            case 'cc':
+              post(who, highest - p.bet, true);
+              action = { ...action, kind: before === p.stack ? 'check' : 'call', amount: before - p.stack };
+              break;
+            case 'cbr':
+              post(who, Number(words[2]) - p.bet, true);
+              action = { ...action, kind: highest > 0 ? 'raise' : 'bet', amount: p.bet };
+              break;
+            case 'pb':
+              post(who, h.bringIn, true);
+              action = { ...action, kind: 'bringIn', amount: before - p.stack };
+              break;
             case 'sd': {
+              action = { ...action, kind: words[2] ? 'discard' : 'standPat', cards: splitCards(words[2] ?? '') };
               // One card leaves per card discarded: another player's copy discards unknown cards (??) from unknown ones.
               const cards = [...p.cards];
               for (const c of splitCards(words[2] ?? '')) {
@@ -220,9 +289,12 @@ export class Replayer {
             case 'sm':
               if (!showdown) { collect(); showdown = true; street++; }
               if (words[2]) p.cards = splitCards(words[2]);
+              action = { ...action, kind: words[2] ? 'show' : 'muck', cards: words[2] ? splitCards(words[2]) : [] };
               break;
           }
+          action.allIn = before > 0 && p.stack === 0 && ['call', 'bet', 'raise', 'bringIn'].includes(action.kind);
           p.lastAction = words.slice(1).join(' ');
+          p.action = action;
         }
         lastWasPlayer = true;
       }
@@ -230,7 +302,7 @@ export class Replayer {
         collect();
         if (h.finishingStacks) { players.forEach((p, i) => { p.stack = h.finishingStacks![i] ?? p.stack; }); pot = 0; }
       }
-      this.states.push(snapshot(index + 1, raw, finished));
+      this.states.push(snapshot(index + 1, raw, action, finished));
     });
   }
 }

@@ -14,7 +14,10 @@ export interface TableState {
   readonly mine: PrivateView | null;
   /** The eventSeq of the last snapshot or event applied; -1 waits for a snapshot (every event is then a gap). */
   readonly lastSeq: number;
-  /** How long the current turn clock runs, for the timer ring. */
+  /**
+   * How long the current turn clock runs, for the timer ring: learnt as a turn (anybody's) or its time bank starts, from
+   * its deadline and the moment the event that started it came (the views carry no turn length or start of their own).
+   */
   readonly turnMs: number;
   /** The last finished hand's result, shown until another one replaces it. */
   readonly result: ShownResult | null;
@@ -43,7 +46,7 @@ export interface Turn {
 
 export type TableInput =
   | { type: 'snapshot'; snapshot: TableSnapshot }
-  | { type: 'event'; message: TableEventMessage }
+  | { type: 'event'; message: TableEventMessage; now?: number }
   | { type: 'yourTurn'; message: YourTurnMessage; now: number }
   | { type: 'handFinished'; result: HandResult }
   | { type: 'toggleCard'; card: string }
@@ -111,6 +114,7 @@ export function reduce(state: TableState, input: TableInput): TableStep {
         view: msg.view,
         mine,
         selected: msg.kind === 'HandStarted' ? new Set() : state.selected,
+        turnMs: input.now === undefined ? state.turnMs : turnLength(state, msg.view, input.now),
         result: msg.result ? shown(msg.result, msg.view.seats) : state.result,
         waitPosition,
       }, ...(queueMoved ? ['refreshPosition' as const] : []));
@@ -156,6 +160,27 @@ export function reduce(state: TableState, input: TableInput): TableStep {
       // Events from before the reconnect say nothing about now: wait for the snapshot the new watch sends.
       return step({ ...state, lastSeq: -1 });
   }
+}
+
+/**
+ * The turn clock's length after `next` came at `now`: when it started a turn (a new turn id) or the actor's time bank,
+ * the time from now to its deadline; else the length known so far. A turn already running when the page opened (a
+ * snapshot) keeps the length known so far, as its start is not known.
+ */
+function turnLength(state: TableState, next: TableView, now: number): number {
+  const before = state.view;
+  const started = next.turnId !== before?.turnId || next.handNo !== before.handNo || (next.onTimeBank === true && before.onTimeBank !== true);
+  if (!started || !next.deadline) return state.turnMs;
+  const ms = Date.parse(next.deadline) - now;
+  return Number.isNaN(ms) ? state.turnMs : Math.max(minTurnMs, ms);
+}
+
+/**
+ * Whether a leave or a host's kick answered with `amount` chips takes effect when the hand ends: the table answers 0
+ * then, for a player dealt into the hand in play (even folded).
+ */
+export function leavesAfterHand(amount: number, seat: Pick<SeatView, 'inHand'>): boolean {
+  return amount === 0 && seat.inHand;
 }
 
 /** True when the player is the one to act and has legal actions to choose from. */

@@ -10,7 +10,7 @@ interface TelegramButton {
 
 interface TelegramWebApp {
   initData: string;
-  initDataUnsafe?: { start_param?: string };
+  initDataUnsafe?: { start_param?: string; user?: { language_code?: string } };
   colorScheme?: 'light' | 'dark';
   themeParams: Record<string, string | undefined>;
   ready(): void;
@@ -69,6 +69,11 @@ export function initData(): string | null {
 /** The deep-link parameter (t.me/<bot>/<app>?startapp=...), or null. */
 export function startParam(): string | null {
   return app()?.initDataUnsafe?.start_param ?? null;
+}
+
+/** The Telegram user's language (IETF code, "fa", "en-US"...), or null. */
+export function telegramLanguage(): string | null {
+  return app()?.initDataUnsafe?.user?.language_code ?? null;
 }
 
 /** The table a link opens the app at (<url>?table=<id>, e.g. the bot's turn ping), or null; anything but a table id is ignored. */

@@ -31,6 +31,15 @@ describe('refusals', () => {
     expect(errorText(new Error('Failed to fetch'), 'en')).toBe('Failed to fetch');
   });
 
+  it('says a call made while the connection is down in the player\'s language, never SignalR\'s English', () => {
+    const down = new Error("Cannot send data if the connection is not in the 'Connected' State.");
+    expect(refusal(down).code).toBe('not_connected');
+    expect(errorText(down, 'en')).toBe(en.errorNotConnected);
+    expect(errorText(down, 'fa')).toBe(fa.errorNotConnected);
+    expect(errorText(new Error('Invocation canceled due to the underlying connection being closed.'), 'en')).toBe(en.errorNotConnected);
+    expect(en.errorNotConnected).toBe('Not connected — reconnecting…');
+  });
+
   it('tells a refusal worth trying again from one that stays', () => {
     expect(transient(hub('unavailable: The game servers are not reachable right now'))).toBe(true);
     expect(transient(new Error("Cannot send data if the connection is not in the 'Connected' State."))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardColour, formatCard, formatChips, formatStakes, isDrawVariant, isStudVariant, secondsLeft, splitCards, timeSpanSeconds, turnFraction, variantName } from '../src/format';
+import { cardColour, formatCard, formatChips, formatNumber, formatStakes, isDrawVariant, isStudVariant, secondsLeft, splitCards, timeSpanSeconds, turnFraction, variantName } from '../src/format';
 
 describe('format', () => {
   it('formats chips with thousands separators', () => {
@@ -35,12 +35,26 @@ describe('format', () => {
 
   it('formats stakes as blinds, as the limit bets and ante of a game without blinds, or as an ante', () => {
     expect(formatStakes({ smallBlind: 1, bigBlind: 2 })).toBe('1/2');
-    expect(formatStakes({ smallBlind: 1, bigBlind: 2, ante: 0, smallBet: 2, bigBet: 4 })).toBe('1/2');
+    // A fixed-limit game is named by its small and big bet: "Limit Hold'em 2/4" plays blinds 1/2 (it showed "1/2").
+    expect(formatStakes({ smallBlind: 1, bigBlind: 2, ante: 0, smallBet: 2, bigBet: 4 })).toBe('2/4');
+    expect(formatStakes({ smallBlind: 1, bigBlind: 2, ante: 0, smallBet: 0, bigBet: 0 })).toBe('1/2');
+    expect(formatStakes({ smallBlind: 500, bigBlind: 1000, ante: 100 })).toBe('500/1,000, ante 100');
     // Stud, stud hi-lo and razz: a lobby row showed "—".
     expect(formatStakes({ smallBlind: 0, bigBlind: 0, ante: 1, smallBet: 2, bigBet: 4 })).toBe('2/4, ante 1');
     expect(formatStakes({ smallBlind: 0, bigBlind: 0, ante: 0, smallBet: 2, bigBet: 4 })).toBe('2/4');
     expect(formatStakes({ smallBlind: 0, bigBlind: 0, ante: 1 })).toBe('ante 1');
     expect(formatStakes({ smallBlind: 0, bigBlind: 0 })).toBe('—');
+  });
+
+  it('formats stakes in Persian: the word ante and the digits too', () => {
+    expect(formatStakes({ smallBlind: 0, bigBlind: 0, ante: 1, smallBet: 2, bigBet: 4 }, 'fa')).toBe('۲/۴، آنته ۱');
+    expect(formatStakes({ smallBlind: 1, bigBlind: 2 }, 'fa')).toBe('۱/۲');
+  });
+
+  it('formats hand numbers and seconds in the player\'s digits, without separators', () => {
+    expect(formatNumber(1234)).toBe('1234');
+    expect(formatNumber(1234, 'fa')).toBe('۱۲۳۴');
+    expect(formatNumber(7, 'fa')).toBe('۷');
   });
 
   it('counts seconds left to a deadline and never below zero', () => {

@@ -139,4 +139,9 @@ describe('overall link state', () => {
     expect(overall(['connected', 'reconnecting'])).toBe('reconnecting');
     expect(overall(['reconnecting', 'disconnected', 'connected'])).toBe('disconnected');
   });
+
+  it('is disconnected at once while the browser is offline, whatever the connections still think', () => {
+    expect(overall(['connected', 'connected'], false)).toBe('disconnected');
+    expect(overall(['connected'], true)).toBe('connected');
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePhh, Replayer } from '../src/phh';
+import { actionLabel, parsePhh, Replayer } from '../src/phh';
+import { stringsOf } from '../src/i18n';
+import { formatChips } from '../src/format';
 
 const holdem = `variant = 'NT'
 antes = [0, 0, 0]
@@ -88,5 +90,40 @@ describe('PHH replayer', () => {
     const end = r.at(r.length);
     expect(end.players[1].cards).toEqual(['??', '??', '??', '??', '??']);
     expect(end.players[0].cards).toEqual(['2s', '3h', '4d', '5c', '7d']);
+  });
+
+  it('labels each action readably, in the player\'s language, with the table\'s action names', () => {
+    const hand = parsePhh(holdem);
+    const r = new Replayer(hand);
+    const en = stringsOf('en');
+    const label = (step: number, lang: 'en' | 'fa' = 'en') =>
+      actionLabel(r.at(step).action!, hand.players, stringsOf(lang), (n) => formatChips(n, lang));
+    expect(label(1)).toBe('Ann: Dealt A♠ K♠');
+    expect(label(4)).toBe('Cid: Fold');
+    expect(label(5)).toBe('Ann: Raise to 6');
+    expect(label(6)).toBe('Bob: Call 4');
+    expect(label(7)).toBe('Dealer: A♥ 7♠ 2♦');
+    expect(label(8)).toBe('Ann: Bet 10');
+    expect(label(11)).toBe('Ann: Check');
+    expect(label(r.length)).toBe('Bob: Shows 7♥ 7♦');
+    // Under the player: without the name.
+    expect(actionLabel(r.at(5).players[0].action!, hand.players, en, String, false)).toBe('Raise to 6');
+    // Persian: the table's Persian action names and digits.
+    expect(label(5, 'fa')).toBe(`Ann: ${stringsOf('fa').raiseTo} ۶`);
+    // The history's own code stays with the state.
+    expect(r.at(5).lastAction).toBe('p1 cbr 6');
+  });
+
+  it('labels draws, mucks and all-ins', () => {
+    const en = stringsOf('en');
+    const copy = draw.replace("'p2 sd KsKd'", "'p2 sd'").replace("'p2 cc']", "'p2 cc', 'p1 sm', 'p2 sm KsKdQh8c7c']");
+    const hand = parsePhh(copy);
+    const r = new Replayer(hand);
+    const labels = hand.actions.map((_, i) => actionLabel(r.at(i + 1).action!, hand.players, en, String));
+    expect(labels).toContain('p1: Discard 1');
+    expect(labels).toContain('p2: Stand pat');
+    expect(labels).toContain('p1: Mucks');
+    const shove = parsePhh(holdem.replace("'p1 cbr 6', 'p2 cc'", "'p1 cbr 100', 'p2 cc'"));
+    expect(actionLabel(new Replayer(shove).at(5).action!, shove.players, en, String)).toBe('Ann: Raise to 100 · All-in');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { betAmount, defaultTurnMs, initialTableState, isMyTurn, maySend, minTurnMs, reduce, winnerName, type TableInput, type TableState } from '../src/tableState';
+import { betAmount, defaultTurnMs, initialTableState, isMyTurn, leavesAfterHand, maySend, minTurnMs, reduce, winnerName, type TableInput, type TableState } from '../src/tableState';
 import type { HandResult, LegalActions, PrivateView, SeatView, TableEventMessage, TableSnapshot, TableView } from '../src/wire';
 
 const tableId = 't1';
@@ -154,6 +154,29 @@ describe('table state', () => {
     expect(current.turnMs).toBe(20_000);
     expect(older.mine?.legal).toBeUndefined();
     expect(hurried.turnMs).toBe(minTurnMs);
+  });
+
+  it('learns the clock of anybody\'s turn, and of a time bank, from the event that starts it', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    const watching = run({ type: 'snapshot', snapshot: snapshot(10) }).state;
+    // Somebody else's turn starts (a new turn id): 15 s to its deadline, whatever the viewer's own last turn was.
+    const theirs = reduce(watching, { type: 'event', now, message: event(11, { view: view({ actorSeat: 3, turnId: 11, deadline: '2026-01-01T00:00:15Z' }) }) }).state;
+    expect(theirs.turnMs).toBe(15_000);
+    // Later events of the same turn keep it (less time is left, the clock is the same).
+    const later = reduce(theirs, { type: 'event', now: now + 5_000, message: event(12, { view: view({ actorSeat: 3, turnId: 11, deadline: '2026-01-01T00:00:15Z' }) }) }).state;
+    expect(later.turnMs).toBe(15_000);
+    // The time bank starts: its own clock, from now to the bank's end.
+    const bank = reduce(later, { type: 'event', now: now + 15_000, message: event(13, { view: view({ actorSeat: 3, turnId: 11, onTimeBank: true, deadline: '2026-01-01T00:00:45Z' }) }) }).state;
+    expect(bank.turnMs).toBe(30_000);
+    // A turn under way when the page opened (a snapshot) keeps what is known: its start is not.
+    expect(reduce(watching, { type: 'snapshot', snapshot: snapshot(11, { view: view({ actorSeat: 3, turnId: 11, deadline: '2026-01-01T00:00:15Z' }) }) }).state.turnMs)
+      .toBe(defaultTurnMs);
+  });
+
+  it('tells a leave or a kick that waits for the end of the hand (0 chips answered for a player dealt in)', () => {
+    expect(leavesAfterHand(0, { inHand: true })).toBe(true);
+    expect(leavesAfterHand(0, { inHand: false })).toBe(false);
+    expect(leavesAfterHand(150, { inHand: true })).toBe(false);
   });
 
   it('says it is my turn only when I am the actor and have legal actions', () => {

@@ -9,6 +9,26 @@ namespace Orleans.Poker.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class HostileInputTests(GatewayFixture fixture)
 {
+    [Theory]
+    [InlineData("{\"buyIn\":150.5}", "$.buyIn has a value of the wrong kind")]
+    [InlineData("null", "needs a JSON body")]
+    [InlineData("", "needs a JSON body")]
+    public async Task A_body_of_the_wrong_shape_is_told_in_the_callers_terms(string body, string expected)
+    {
+        var template = await fixture.NewTemplate();
+        var host = await fixture.SignInGuest("Host");
+        var table = (await fixture.CreateTable(host.AccessToken, template)).Table.TableId;
+        using var http = fixture.Http(host.AccessToken);
+
+        using var response = await http.PostAsync($"/api/tables/{table}/sit", new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains(expected, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Orleans.Poker", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_thousand_malformed_or_hostile_requests_get_4xx_and_change_nothing()
     {

@@ -38,7 +38,7 @@ export async function adminView(root: HTMLElement, params: string[]): Promise<vo
       h('div.grid', null,
         h('div.row.head', null, h('span', null, s.id), h('span', null, s.variant), h('span', null, s.stakes), h('span', null, s.version), h('span', null, s.active), h('span', null, s.actions)),
         all.map((x) => h('div.row', { 'data-template': x.id },
-          h('span', null, x.id), h('span', null, variantName(x.config.variant)), h('span', null, formatStakes(x.config)),
+          h('span', null, x.id), h('span', null, variantName(x.config.variant)), h('span', null, formatStakes(x.config, language())),
           h('span.version', { 'data-version': x.version }, `v${x.version}`), h('span.active', { 'data-active': String(x.active) }, x.active ? '✓' : '—'),
           h('span.act', null,
             h('button', { 'data-action': 'edit', title: s.editAsNew, onclick: () => { idInput.value = x.id; editor.value = JSON.stringify(x.config, null, 2); editor.focus(); } }, '✎'),

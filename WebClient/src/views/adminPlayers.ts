@@ -4,7 +4,7 @@
 import { api } from '../api';
 import { download, h, mount, toast } from '../dom';
 import { formatChips } from '../format';
-import { language, t } from '../i18n';
+import { language, ledgerKindName, ledgerNote, t } from '../i18n';
 import { firstPage, hasNextPage, ledgerKinds, ledgerQuery, type LedgerFilter } from '../ledgerQuery';
 import type { AdminPlayer, HandSummary, LedgerEntry, PageResponse, PlayerProfile } from '../wire';
 
@@ -106,7 +106,7 @@ async function ledgerTable(container: HTMLElement, path: string, withPlayer: boo
     return;
   }
   const kind = h('select', { id: 'ledger-kind' }, h('option', { value: '' }, s.allKinds),
-    ledgerKinds.map((k) => h('option', { value: k, selected: k === filter.kind }, k))) as HTMLSelectElement;
+    ledgerKinds.map((k) => h('option', { value: k, selected: k === filter.kind }, ledgerKindName(k, s)))) as HTMLSelectElement;
   const from = h('input', { id: 'ledger-from', type: 'datetime-local', value: filter.from, 'aria-label': s.from }) as HTMLInputElement;
   const to = h('input', { id: 'ledger-to', type: 'datetime-local', value: filter.to, 'aria-label': s.to }) as HTMLInputElement;
   const load = (next: Partial<LedgerFilter>) => () => ledgerTable(container, path, withPlayer, { ...filter, ...next });
@@ -119,8 +119,8 @@ async function ledgerTable(container: HTMLElement, path: string, withPlayer: boo
       page.items.map((e) => h('div.row', { 'data-kind': e.kind, 'data-transfer': e.transferId },
         h('span', null, when(e.at)),
         withPlayer ? h('a', { href: `#/admin/players/${e.playerId}` }, String(e.playerId)) : null,
-        h('span', null, e.kind), h('span.amount', null, (e.amount > 0 ? '+' : '') + chips(e.amount)), h('span', null, chips(e.balanceAfter)),
-        h('span', null, [e.tableId, e.note].filter(Boolean).join(' · '))))),
+        h('span', null, ledgerKindName(e.kind, s)), h('span.amount', null, (e.amount > 0 ? '+' : '') + chips(e.amount)), h('span', null, chips(e.balanceAfter)),
+        h('span', null, [e.tableId, e.note && ledgerNote(e.note, s)].filter(Boolean).join(' · '))))),
     h('div.pager', null,
       h('button', { id: 'ledger-prev', disabled: filter.page <= 1, onclick: load({ page: filter.page - 1 }) }, s.prev),
       h('span', { id: 'ledger-page', 'data-page': filter.page }, s.pageOf.replace('{page}', String(filter.page))),

@@ -4,9 +4,9 @@ import { api } from '../api';
 import { cardEl } from '../cards';
 import { h, mount, toast } from '../dom';
 import { errorText } from '../errors';
-import { formatChips, variantName } from '../format';
+import { formatChips, formatNumber, variantName } from '../format';
 import { language, t } from '../i18n';
-import { parsePhh, Replayer } from '../phh';
+import { actionLabel, parsePhh, Replayer, type ReplayAction } from '../phh';
 import type { HandSummary, PageResponse } from '../wire';
 
 export async function handsView(root: HTMLElement): Promise<void> {
@@ -15,7 +15,7 @@ export async function handsView(root: HTMLElement): Promise<void> {
   mount(root, h('h2', null, s.myHands),
     page.items.length === 0 ? h('p.hint', null, s.noHands) : null,
     h('div.hand-list', { id: 'hands' }, page.items.map((x) => h('div.row', { 'data-hand': `${x.tableId}/${x.handNo}` },
-      h('span', null, `${x.tableId} #${x.handNo}`),
+      h('span.hand-id', null, `${x.tableId} #${formatNumber(x.handNo, language())}`),
       h('span', null, variantName(x.variant)),
       h('span', null, formatChips(x.pot, language())),
       h('span', null, new Date(x.endedAt).toLocaleString(language() === 'fa' ? 'fa-IR' : 'en-US')),
@@ -52,18 +52,21 @@ export async function replayView(root: HTMLElement, params: string[]): Promise<v
   let step = 0;
   const stage = h('div.replay-stage', { id: 'replay' });
   const fmt = (n: number) => formatChips(n, language());
+  const num = (n: number) => formatNumber(n, language());
+  // Readable labels in the player's language ("Ann: Raise to 20"); the history's own code stays in data-phh.
+  const label = (action: ReplayAction, withName: boolean) => actionLabel(action, hand.players, s, fmt, withName);
 
   const render = () => {
     const state = replayer.at(step);
     mount(stage,
-      h('div.replay-head', null, `${variantName(hand.variant)} · ${tableId} #${handNo} · ${step}/${replayer.length}`),
+      h('div.replay-head', null, `${variantName(hand.variant)} · ${tableId} #${num(handNo)} · ${num(step)}/${num(replayer.length)}`),
       h('div.board', { id: 'replay-board' }, state.board.map((c) => cardEl(c))),
       h('div.pots', null, `${s.pots}: ${fmt(state.pot)}`),
       h('div.replay-players', null, state.players.map((p, i) => h(`div.rp${p.folded ? '.folded' : ''}`, { 'data-player': i },
         h('b', null, p.name), ' ', fmt(p.stack), p.bet ? ` (${fmt(p.bet)})` : '',
         h('div.cards.small', null, p.cards.map((c) => cardEl(c))),
-        p.lastAction ? h('small', null, p.lastAction) : null))),
-      h('div.last', { id: 'replay-last' }, state.lastAction ?? ''));
+        p.action ? h('small', { 'data-phh': p.lastAction }, label(p.action, false)) : null))),
+      h('div.last', { id: 'replay-last', 'data-phh': state.lastAction ?? '' }, state.action ? label(state.action, true) : ''));
   };
 
   const go = (to: number) => { step = Math.max(0, Math.min(replayer.length, to)); render(); };

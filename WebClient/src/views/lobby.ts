@@ -1,8 +1,9 @@
 // Lobby: the live table list (lobby hub), filters, join or queue, "join any table" of a template (its waitlist), private
 // tables from a template with an invite link, and the room's maintenance banner.
 
+import { wholeAmount } from '../amount';
 import { api } from '../api';
-import { h, mount, toast } from '../dom';
+import { h, mount, single, toast } from '../dom';
 import { formatChips, formatStakes, variantName } from '../format';
 import { lobbyConnection, onLobbyReconnected } from '../hubs';
 import { language, t } from '../i18n';
@@ -53,7 +54,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     const state = anyTableState(anyStatus.get(x.id), Date.now());
     return h('div.row', { 'data-template': x.id },
       h('span.name', null, h('b', null, x.config.name), h('small', null, variantName(x.config.variant))),
-      h('span', null, formatStakes(x.config)),
+      h('span', null, formatStakes(x.config, language())),
       h('span.act', null,
         state.kind === 'queued'
           ? [h('span.queued', { 'data-position': state.position, title: s.waitlistPosition }, `${s.queued}${state.position}`),
@@ -61,11 +62,11 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
           : state.kind === 'offered'
             ? [h('span.offered', null, `${s.seatHeldAt} ${tables.get(state.tableId)?.name ?? state.tableId}`),
               h('a.button.primary', { href: `#/table/${state.tableId}`, 'data-action': 'take-seat' }, s.takeSeat)]
-            : h('button', { 'data-action': 'join-any', onclick: () => joinAny(x.id) }, s.joinAnyTable)));
+            : h('button', { 'data-action': 'join-any', onclick: (e: Event) => joinAny(e, x.id) }, s.joinAnyTable)));
   };
 
   /** Joins the template's waitlist; a seat free now opens its table instead (sit down there). */
-  const joinAny = async (templateId: string) => {
+  const joinAny = single(async (templateId: string) => {
     const ticket = templatePlaces.ask(templateId);
     try {
       const r = await api.post<TemplateWaitlistStatus>(`/api/templates/${templateId}/waitlist`);
@@ -80,7 +81,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     } catch (e) {
       toast((e as Error).message, 'error');
     }
-  };
+  });
 
   const leaveAny = async (templateId: string) => {
     const ticket = templatePlaces.ask(templateId);
@@ -112,7 +113,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
       h('span.name', null, h('b', null, x.name), h('small', null, variantName(x.variant)),
         h('small.activity', { 'data-hands': activity.get(x.tableId)?.handsLastHour ?? 0 },
           activityLine(activity.get(x.tableId), Date.now(), { activity: s.activity, quiet: s.activityQuiet, justNow: s.justNow, minutesAgo: s.minutesAgo }, (n) => formatChips(n, language())))),
-      h('span', null, formatStakes(x)),
+      h('span', null, formatStakes(x, language())),
       h('span.seats', null, `${x.seatsTaken}/${x.maxPlayers}`),
       h('span', null, String(x.waitlistLength)),
       h('span', null, x.type + (x.status === 'Paused' ? ' ⏸' : '')),
@@ -120,7 +121,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
         h('a.button', { href: `#/table/${x.tableId}`, 'data-action': 'open' }, full ? s.watch : s.join),
         queued.has(x.tableId)
           ? h('span.queued', { 'data-position': queued.get(x.tableId), title: s.waitlistPosition }, `${s.queued}${queued.get(x.tableId)}`)
-          : full ? h('button', { 'data-action': 'queue', onclick: () => queue(x.tableId) }, s.queue) : null));
+          : full ? h('button', { 'data-action': 'queue', onclick: (e: Event) => queue(e, x.tableId) }, s.queue) : null));
   };
 
   const setPosition = (tableId: string, position: number | null) => {
@@ -128,7 +129,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     else queued.delete(tableId);
   };
 
-  const queue = async (tableId: string) => {
+  const queue = single(async (tableId: string) => {
     const ticket = tablePlaces.ask(tableId);
     try {
       const r = await api.post<{ position: number | null }>(`/api/tables/${tableId}/waitlist`);
@@ -139,7 +140,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
     } catch (e) {
       toast((e as Error).message, 'error');
     }
-  };
+  });
 
   /** Asks the table's waitlist where I stand (after the queue moved). */
   const refreshPosition = async (tableId: string) => {
@@ -155,14 +156,15 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
   const privateBox = h('input', { id: 'private-table', type: 'checkbox', checked: true }) as HTMLInputElement;
   const inviteOut = h('div.invite', { id: 'invite' });
   const inviteIn = h('input', { id: 'invite-code', placeholder: 'tableId:code', value: invitePrefill }) as HTMLInputElement;
-  const buyIn = h('input', { id: 'invite-buyin', type: 'number', placeholder: s.buyIn }) as HTMLInputElement;
+  const buyIn = h('input', { id: 'invite-buyin', type: 'number', min: '1', step: '1', placeholder: s.buyIn }) as HTMLInputElement;
   mount(createBox,
     h('h3', null, s.createPrivate),
     h('label', null, s.template, ' ', select),
     h('label', null, privateBox, ' ', s.privateTable),
     h('button.primary', {
       id: 'create-table',
-      onclick: async () => {
+      // One table per tap: the button is off while the table is being made.
+      onclick: single(async () => {
         try {
           const created = await api.post<TableCreatedResponse>('/api/tables', { templateId: select.value, private: privateBox.checked });
           // The creator too sits down or queues at a private table with its code (the table page sends it).
@@ -175,17 +177,24 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
         } catch (e) {
           toast((e as Error).message, 'error');
         }
-      },
+      }),
     }, s.create),
     inviteOut,
     h('h3', null, s.joinByInvite),
     inviteIn, buyIn,
     h('button', {
       id: 'join-invite',
-      onclick: async () => {
+      onclick: single(async () => {
         const invite = inviteIn.value.trim();
+        // Whole chips only: the server would answer a decimal with its JSON reader's words.
+        const chips = wholeAmount(buyIn.value);
+        if (chips === null) {
+          toast(s.errorWholeNumber, 'error');
+          buyIn.focus();
+          return;
+        }
         try {
-          const joined = await api.post<JoinedResponse>('/api/tables/join', { invite, buyIn: Number(buyIn.value) || 0 });
+          const joined = await api.post<JoinedResponse>('/api/tables/join', { invite, buyIn: chips });
           rememberInvite(invite);
           location.hash = `#/table/${joined.tableId}`;
         } catch (e) {
@@ -197,7 +206,7 @@ export async function lobbyView(root: HTMLElement, params: string[]): Promise<()
             location.hash = `#/table/${table.tableId}`;
           }
         }
-      },
+      }),
     }, s.join));
 
   const banner = h('div.banner.maintenance', { id: 'maintenance-banner', role: 'status', hidden: true });

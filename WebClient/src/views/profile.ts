@@ -4,7 +4,7 @@
 import { api } from '../api';
 import { h, mount, toast } from '../dom';
 import { formatChips } from '../format';
-import { language, setLanguage, t } from '../i18n';
+import { chooseLanguage, language, ledgerKindName, ledgerNote, t } from '../i18n';
 import { appVersion } from '../version';
 import type { LedgerEntry, PageResponse, PlayerSettings, PlayerSummary } from '../wire';
 
@@ -20,7 +20,7 @@ export async function profileView(root: HTMLElement): Promise<void> {
   const lang = h('select', { id: 'language' }, h('option', { value: 'en' }, 'English'), h('option', { value: 'fa' }, 'فارسی')) as HTMLSelectElement;
   lang.value = language();
   lang.onchange = async () => {
-    setLanguage(lang.value);
+    chooseLanguage(lang.value);
     await api.put('/api/players/me/language', { language: lang.value }).catch(() => undefined);
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   };
@@ -62,9 +62,9 @@ export async function profileView(root: HTMLElement): Promise<void> {
         h('dt', null, s.showdowns), h('dd', null, fmt(st.showdownsSeen)),
         h('dt', null, s.biggestPot), h('dd', null, fmt(st.biggestPotWon)))),
     h('section.card-box', null, h('h3', null, s.ledger),
-      h('div.ledger', { id: 'ledger' }, ledger.items.map((e) => h('div.row', null,
+      h('div.ledger', { id: 'ledger' }, ledger.items.map((e) => h('div.row', { 'data-kind': e.kind },
         h('span', null, new Date(e.at).toLocaleString(language() === 'fa' ? 'fa-IR' : 'en-US')),
-        h('span', null, e.kind), h('span', null, (e.amount > 0 ? '+' : '') + fmt(e.amount)), h('span', null, fmt(e.balanceAfter)),
-        h('span', null, e.tableId ?? e.note ?? ''))))),
+        h('span', null, ledgerKindName(e.kind, s)), h('span', null, (e.amount > 0 ? '+' : '') + fmt(e.amount)), h('span', null, fmt(e.balanceAfter)),
+        h('span', null, e.tableId ?? ledgerNote(e.note ?? '', s)))))),
     h('p.about', { id: 'about' }, 'Orleans.Poker ', h('span', { id: 'app-version' }, appVersion)));
 }

@@ -6,18 +6,19 @@
 import type { HubConnection } from '@microsoft/signalr';
 import { api, currentSession } from '../api';
 import { cardEl } from '../cards';
+import { wholeAmount } from '../amount';
 import { errorText, transient } from '../errors';
-import { h, mount, toast } from '../dom';
-import { formatChips, formatStakes, isStudVariant, secondsLeft, studFaces, timeSpanSeconds, topUpRoom, turnFraction, variantName } from '../format';
+import { h, mount, single, toast } from '../dom';
+import { formatChips, formatNumber, formatStakes, isStudVariant, secondsLeft, studFaces, timeSpanSeconds, topUpRoom, turnFraction, variantName } from '../format';
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
 import { inviteCodeFor } from '../invites';
 import { newestOnly } from '../newest';
 import { retry } from '../retry';
 import { clampAmount, presets, raiseRange } from '../slider';
-import { betAmount, initialTableState, isMyTurn, maySend, preActionChoices, reduce, winnerName, type PreActionChoice, type TableInput, type TableState, type Turn } from '../tableState';
+import { betAmount, initialTableState, isMyTurn, leavesAfterHand, maySend, preActionChoices, reduce, sameTurn, winnerName, type PreActionChoice, type TableInput, type TableState, type Turn } from '../tableState';
 import { haptic, setMainButton } from '../telegram';
-import type { ActionKind, HandResult, HostSettings, PreAction, SeatView, TableChatMessage, TableEventMessage, TableSettings, TableSnapshot, YourTurnMessage } from '../wire';
+import type { ActionKind, HandResult, HostSettings, PreAction, SeatView, TableChatMessage, TableEventMessage, TableSettings, TableSnapshot, TableSummary, YourTurnMessage } from '../wire';
 import { chatPanel } from './chatPanel';
 
 let clientSeq = Date.now();
@@ -37,9 +38,30 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const hostBox = h('div.host-controls', { id: 'host-controls', hidden: true });
   // The play column (own cards, actions, controls) sits beside the felt on a landscape phone (styles.css).
   const fmt = (n: number) => formatChips(n, language());
+  const num = (n: number) => formatNumber(n, language());
   const refused = (e: unknown) => toast(errorText(e, language()), 'error');
+  /** A typed amount as a whole number above 0; else null, and the player is told. */
+  const typedAmount = (input: HTMLInputElement) => {
+    const amount = wholeAmount(input.value);
+    if (amount === null) {
+      toast(s.errorWholeNumber, 'error');
+      input.focus();
+    }
+    return amount;
+  };
   const mySeat = (): SeatView | undefined => state.view?.seats.find((x) => x.playerId === me.playerId);
-  const chat = await chatPanel(tableId, me.playerId, () => mySeat() !== undefined);
+  // The table's summary names a fixed-limit game's small and big bet, its stakes (the view has the blinds only); read
+  // again as each hand starts while it has them (a sit-and-go's bets rise with its levels).
+  const readSummary = () => api.get<TableSummary>(`/api/tables/${tableId}`).catch(() => null);
+  const [chat, firstSummary] = await Promise.all([chatPanel(tableId, me.playerId, () => mySeat() !== undefined), readSummary()]);
+  let summary = firstSummary;
+  const refreshBets = async () => {
+    const read = await readSummary();
+    if (read) {
+      summary = read;
+      if (state.view) renderInfo();
+    }
+  };
   mount(root, h('div.table-view', { id: 'table-view' }, info, felt, h('div.play', null, results, myCards, bar, side, hostBox, chat.el)));
 
   /** Moves the state on; asks for a snapshot or the waitlist position when the step says so. Rendering is the caller's. */
@@ -66,8 +88,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const v = state.view!;
     const waitPosition = state.waitPosition;
     mount(info,
-      h('b', null, v.name), ' · ', variantName(v.variant), ' · ', formatStakes(v),
-      ' · ', `${s.hand} #${v.handNo}`, v.status !== 'Active' ? h('span.status', { id: 'table-status' }, ` · ${v.status}`) : null,
+      h('b', null, v.name), ' · ', variantName(v.variant), ' · ', formatStakes({ ...v, smallBet: summary?.smallBet, bigBet: summary?.bigBet }, language()),
+      ' · ', `${s.hand} #${num(v.handNo)}`, v.status !== 'Active' ? h('span.status', { id: 'table-status' }, ` · ${v.status}`) : null,
       waitPosition ? h('span.wait', { id: 'wait-position' }, ` · ${s.waitlistPosition}: ${waitPosition}`) : null,
       v.maintenance ? h('div.banner.maintenance', { id: 'maintenance-banner', role: 'status' }, s.maintenance) : null);
   };
@@ -105,7 +127,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       }
       const mineHeld = seat?.heldFor === me.playerId;
       return h(`div.seat.empty${mineHeld ? '.held.for-me' : ''}`, { style, 'data-seat': index },
-        mySeat() ? s.emptySeat : h('button', { 'data-action': 'sit', onclick: () => sit(index) }, mineHeld ? s.heldForYou : s.sit));
+        mySeat() ? s.emptySeat : h('button', { 'data-action': 'sit', onclick: (e: Event) => sit(e, index) }, mineHeld ? s.heldForYou : s.sit));
     }
     const acting = v.actorSeat === seat.seat && v.deadline;
     const classes = ['seat', seat.folded ? 'folded' : '', seat.sittingOut ? 'out' : '', acting ? 'acting' : '', seat.playerId === me.playerId ? 'me' : '']
@@ -117,7 +139,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     return h(`div.${classes}`, { style, 'data-seat': seat.seat, 'data-player': seat.playerId },
       acting ? ring(v.onTimeBank === true) : null,
       v.buttonSeat === seat.seat ? h('span.dealer', { title: 'Dealer' }, s.dealer) : null,
-      h('div.name', null, seat.name ?? '?', seat.isRobot ? ' 🤖' : ''),
+      // A long name is cut with an ellipsis inside the seat (styles.css); the whole name is its title.
+      h('div.name', { title: seat.name ?? undefined }, seat.name ?? '?', seat.isRobot ? ' 🤖' : ''),
       h('div.stack', { 'data-stack': seat.stack }, fmt(seat.stack), seat.allIn ? ` ${s.allIn}` : ''),
       seat.sittingOut ? h('div.tag', null, s.sittingOut) : null,
       seat.lastAction ? h('div.last', null, seat.lastAction) : null,
@@ -138,7 +161,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     if (!el || !deadline) return;
     const fraction = turnFraction(deadline, Date.now(), state.turnMs);
     (el.querySelector('circle.left') as SVGCircleElement).style.strokeDasharray = `${fraction * 100} 100`;
-    el.querySelector('span')!.textContent = String(secondsLeft(deadline, Date.now()) ?? '');
+    const left = secondsLeft(deadline, Date.now());
+    el.querySelector('span')!.textContent = left === null ? '' : num(left);
   };
   const timer = window.setInterval(tick, 250);
 
@@ -168,10 +192,19 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     }));
   };
 
+  // On a phone the action bar is below the felt: when a turn of the player's starts it is brought into view (with their
+  // cards just above it), once per turn, so that a player who scrolled away meanwhile is not pulled back.
+  let shownTurn: Turn | null = null;
   const renderBar = () => {
     const v = state.view!;
     setMainButton(null, null);
-    if (!isMyTurn(state)) {
+    const myTurn = isMyTurn(state);
+    bar.classList.toggle('my-turn', myTurn);
+    if (myTurn && !sameTurn(shownTurn, { handNo: v.handNo, turnId: v.turnId })) {
+      shownTurn = { handNo: v.handNo, turnId: v.turnId };
+      requestAnimationFrame(() => bar.scrollIntoView({ block: 'nearest' }));
+    }
+    if (!myTurn) {
       const choices = preActionChoices(state);
       if (choices.length) return mount(bar, h('div.pre-actions', null, h('span.hint', null, s.preActions), choices.map(preActionButton)));
       return mount(bar, v.status === 'Waiting' ? h('span.hint', null, s.waitingForPlayers) : null);
@@ -206,7 +239,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       const label = () => `${betting ? s.bet : s.raiseTo} ${fmt(amount)}`;
       const raiseButton = h('button.primary', { 'data-action': 'raise', onclick: () => act('BetOrRaise', amount) }, label());
       const slider = h('input', { type: 'range', id: 'bet-slider', min: String(range.min), max: String(range.max), step: '1', value: String(amount) }) as HTMLInputElement;
-      const box = h('input', { type: 'number', id: 'bet-amount', min: String(range.min), max: String(range.max), value: String(amount) }) as HTMLInputElement;
+      const box = h('input', { type: 'number', id: 'bet-amount', min: String(range.min), max: String(range.max), step: '1', value: String(amount) }) as HTMLInputElement;
       const set = (value: number) => {
         amount = clampAmount(value, range);
         dispatch({ type: 'amount', turn, amount });
@@ -249,9 +282,10 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       mount(side,
         held ? h('div.offer', { id: 'seat-offer', 'data-seat': held.seat },
           `${s.seatHeld}${held.heldUntil ? ` ${new Date(held.heldUntil).toLocaleTimeString(language() === 'fa' ? 'fa-IR' : 'en-GB')}` : ''} `,
-          h('button.primary', { id: 'take-held-seat', onclick: () => sit(held.seat) }, s.sit)) : null,
+          h('button.primary', { id: 'take-held-seat', onclick: (e: Event) => sit(e, held.seat) }, s.sit)) : null,
+        // What the box shows is what a seat is taken with: the suggestion until the player types (an emptied box stays empty).
         h('label', null, `${s.buyIn} (${fmt(v.minBuyIn)}–${fmt(v.maxBuyIn)}) `,
-          h('input', { type: 'number', id: 'buy-in', min: String(v.minBuyIn), max: String(v.maxBuyIn), value: previous || String(suggested) })),
+          h('input', { type: 'number', id: 'buy-in', min: String(v.minBuyIn), max: String(v.maxBuyIn), step: '1', value: previous ?? String(suggested) })),
         held ? null
           : waitPosition ? h('button', { id: 'leave-waitlist', onclick: leaveWaitlist }, s.leaveWaitlist)
             : full ? h('button', { id: 'join-waitlist', onclick: joinWaitlist }, s.joinWaitlist) : null);
@@ -260,13 +294,15 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     // A hint only: the table checks the amount (between hands, the stack at most the maximum buy-in).
     const room = topUpRoom(seat.stack, v.maxBuyIn);
     const typed = (document.getElementById('top-up-amount') as HTMLInputElement | null)?.value ?? ''; // survives re-renders
-    const topUp = h('input', { type: 'number', id: 'top-up-amount', placeholder: `≤ ${fmt(room)}`, title: s.amount, min: '1', max: String(room), value: typed }) as HTMLInputElement;
+    const topUp = h('input', { type: 'number', id: 'top-up-amount', placeholder: `≤ ${fmt(room)}`, title: s.amount, min: '1', max: String(room), step: '1', value: typed }) as HTMLInputElement;
     mount(side,
       seat.sittingOut
-        ? h('button', { id: 'sit-in', onclick: () => post('sit-in') }, s.sitIn)
-        : h('button', { id: 'sit-out', onclick: () => post('sit-out') }, s.sitOut),
-      h('button', { id: 'leave', onclick: () => post('leave') }, s.leave),
-      h('span.topup', null, topUp, h('button', { id: 'top-up', onclick: () => void topUpBy(Number(topUp.value) || 0) }, s.topUp)));
+        ? h('button', { id: 'sit-in', onclick: (e: Event) => post(e, 'sit-in') }, s.sitIn)
+        : h('button', { id: 'sit-out', onclick: (e: Event) => post(e, 'sit-out') }, s.sitOut),
+      h('button', { id: 'leave', onclick: leave }, s.leave),
+      // A sit-and-go's stacks are the tournament's: no top-ups there (the table refuses them).
+      v.type === 'SitAndGo' ? null
+        : h('span.topup', null, topUp, h('button', { id: 'top-up', onclick: (e: Event) => topUpBy(e, topUp) }, s.topUp)));
   };
 
   // The host's controls: only the host sees them (the table refuses anyone else); the limits come from the table.
@@ -290,29 +326,30 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const limits = hostSettings;
     const typedBlind = (document.getElementById('host-big-blind') as HTMLInputElement | null)?.value;
     const typedTurn = (document.getElementById('host-turn-time') as HTMLInputElement | null)?.value;
-    const bigBlind = h('input', { type: 'number', id: 'host-big-blind', min: String(limits.minBigBlind), max: String(limits.maxBigBlind),
+    const bigBlind = h('input', { type: 'number', id: 'host-big-blind', min: String(limits.minBigBlind), max: String(limits.maxBigBlind), step: '1',
       value: typedBlind || String(v.nextSettings?.bigBlind ?? v.bigBlind), disabled: !limits.blindsChangeable }) as HTMLInputElement;
-    const turnTime = h('input', { type: 'number', id: 'host-turn-time', min: String(timeSpanSeconds(limits.minTurnTime)),
+    const turnTime = h('input', { type: 'number', id: 'host-turn-time', min: String(timeSpanSeconds(limits.minTurnTime)), step: '1',
       max: String(timeSpanSeconds(limits.maxTurnTime)), value: typedTurn || String(timeSpanSeconds((v.nextSettings ?? limits.current).turnTime)) }) as HTMLInputElement;
     const others = v.seats.filter((x) => x.playerId != null && x.playerId !== me.playerId);
     const kicked = h('select', { id: 'host-kick-player' }, others.map((x) => h('option', { value: String(x.playerId) }, x.name ?? `#${x.seat + 1}`))) as HTMLSelectElement;
     mount(hostBox,
       h('b', null, s.host),
       v.status === 'Paused'
-        ? h('button', { id: 'host-resume', onclick: () => void hostPost('resume') }, s.resume)
-        : h('button', { id: 'host-pause', onclick: () => void hostPost('pause') }, s.pause),
-      h('button.fold', { id: 'host-close', onclick: () => { if (confirm(s.closeConfirm)) void hostPost('close'); } }, s.closeTable),
+        ? h('button', { id: 'host-resume', onclick: (e: Event) => hostPost(e, 'resume') }, s.resume)
+        : h('button', { id: 'host-pause', onclick: (e: Event) => hostPost(e, 'pause') }, s.pause),
+      h('button.fold', { id: 'host-close', onclick: (e: Event) => { if (confirm(s.closeConfirm)) void hostPost(e, 'close'); } }, s.closeTable),
       others.length ? h('span.kick', null, kicked,
-        h('button', { id: 'host-kick', onclick: () => void hostPost('kick', { playerId: Number(kicked.value) }) }, s.kick)) : null,
+        h('button', { id: 'host-kick', onclick: (e: Event) => kick(e, Number(kicked.value)) }, s.kick)) : null,
       h('div.settings', null,
         h('label', null, `${s.bigBlind} `, bigBlind),
         h('label', null, `${s.turnSeconds} `, turnTime),
         h('button', {
           id: 'host-apply',
-          onclick: async () => {
-            const changed = await hostPost<HostSettings>('settings', {
-              bigBlind: limits.blindsChangeable ? Number(bigBlind.value) : null, turnTimeSeconds: Number(turnTime.value),
-            });
+          onclick: async (e: Event) => {
+            const blind = limits.blindsChangeable ? typedAmount(bigBlind) : null;
+            const seconds = blind === null && limits.blindsChangeable ? null : typedAmount(turnTime);
+            if (seconds === null) return;
+            const changed = (await hostPost(e, 'settings', { bigBlind: blind, turnTimeSeconds: seconds })) as HostSettings | null | undefined;
             if (changed) hostSettings = changed;
           },
         }, s.applyNextHand),
@@ -320,43 +357,57 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
           + `${timeSpanSeconds(limits.minTurnTime)}–${timeSpanSeconds(limits.maxTurnTime)} s`)),
       v.nextSettings ? h('div.next', { id: 'host-next' }, `${s.nextHand}: ${settingsText(v.nextSettings)}`) : null);
   };
-  const hostPost = async <T = unknown>(what: string, body: unknown = {}): Promise<T | null> => {
-    try {
-      return await api.post<T>(`/api/tables/${tableId}/host/${what}`, body);
-    } catch (e) {
-      refused(e);
-      return null;
-    }
+  // One host request at a time: a double tap sends one. The answer, or null when refused (the host is told why).
+  const hostPost = single((what: string, body: unknown = {}) =>
+    api.post<unknown>(`/api/tables/${tableId}/host/${what}`, body).catch((e: unknown) => { refused(e); return null; }));
+  /** Removes a player; the host is told when (at once, or when the hand they are in ends: the table answers 0 chips then). */
+  const kick = async (event: Event, playerId: number) => {
+    const seat = state.view?.seats.find((x) => x.playerId === playerId);
+    const removed = (await hostPost(event, 'kick', { playerId })) as { amount: number } | null | undefined;
+    if (!removed || !seat) return;
+    const name = seat.name ?? `#${seat.seat + 1}`;
+    toast((leavesAfterHand(removed.amount, seat) ? s.kickedAfterHand : s.kickedNow).replace('{name}', name));
   };
 
   const renderResults = () => {
     const { result, view } = state;
     if (!result || !view) return mount(results);
     mount(results, h('div.result', { id: 'showdown', 'data-hand': result.handNo },
-      h('b', null, `${s.hand} #${result.handNo}`),
+      h('b', null, `${s.hand} #${num(result.handNo)}`),
       result.board.length ? h('div.cards.small', null, result.board.map((c) => cardEl(c))) : null,
       result.awards.map((a) => h('div.award', { 'data-seat': a.seat },
         `${winnerName(result, a)} ${s.wins} ${fmt(a.amount)}`, a.hand ? ` — ${a.hand}` : '',
         a.cards.length ? h('span.cards.small', null, a.cards.map((c) => cardEl(c))) : null))));
   };
 
-  const post = async (what: string, body: unknown = {}) => {
+  /** A request of the seated player's (or of a seat taken): its answer, or null when refused (the player is told why). */
+  const request = async <T = unknown>(what: string, body: unknown = {}): Promise<T | null> => {
     try {
-      await api.post(`/api/tables/${tableId}/${what}`, body);
-      if (what === 'leave') toast(s.leave);
-      return true;
+      return (await api.post<T>(`/api/tables/${tableId}/${what}`, body)) ?? ({} as T);
     } catch (e) {
       refused(e);
-      return false;
+      return null;
     }
   };
+  // Each button sends one request at a time (single): a double tap sends one.
+  const post = single((what: string) => request(what));
 
-  const topUpBy = async (chips: number) => {
-    if (!(await post('top-up', { amount: chips }))) return;
+  /** Leaves: cashed out now, after the hand the player is in, or (a sit-and-go) sitting out with the stack kept. */
+  const leave = single(async () => {
+    const seat = mySeat();
+    const left = await request<{ amount: number }>('leave');
+    if (!left || !seat) return;
+    toast(state.view?.type === 'SitAndGo' && left.amount === 0 ? s.leftSitAndGo
+      : leavesAfterHand(left.amount, seat) ? s.leaveAfterHand : s.leftTable.replace('{amount}', fmt(left.amount)));
+  });
+
+  const topUpBy = single(async (input: HTMLInputElement) => {
+    const chips = typedAmount(input);
+    if (chips === null || !(await request('top-up', { amount: chips }))) return;
     toast(`${s.topUp} +${fmt(chips)}`);
-    const input = document.getElementById('top-up-amount') as HTMLInputElement | null;
-    if (input) input.value = '';
-  };
+    const box = document.getElementById('top-up-amount') as HTMLInputElement | null;
+    if (box) box.value = '';
+  });
 
   // Only the newest look-up or change of the player's place is shown: an older answer that arrives after it is dropped.
   const place = newestOnly<string>();
@@ -372,15 +423,16 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       .catch(() => undefined);
   };
 
-  const sit = async (seat: number) => {
-    const v = state.view!;
+  const sit = single(async (seat: number) => {
+    // The buy-in box is shown whenever the player is not seated: what it shows is sent (a whole number above 0).
     const input = document.getElementById('buy-in') as HTMLInputElement | null;
-    const buyIn = Number(input?.value) || Math.min(v.maxBuyIn, Math.max(v.minBuyIn, v.bigBlind * 100));
+    const buyIn = input ? typedAmount(input) : null;
+    if (buyIn === null) return;
     // A private table seats only a player with its code: the one this browser was given, if any (undefined is not sent).
-    await post('sit', { buyIn, seat, inviteCode: inviteCodeFor(tableId) });
-  };
+    await request('sit', { buyIn, seat, inviteCode: inviteCodeFor(tableId) });
+  });
 
-  const joinWaitlist = async () => {
+  const joinWaitlist = single(async () => {
     const ticket = place.ask(tableId);
     try {
       // A private table queues only a player with its code, as for a seat.
@@ -389,7 +441,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     } catch (e) {
       refused(e);
     }
-  };
+  });
   const leaveWaitlist = async () => {
     // Out of the queue at once: a look-up still under way is dropped, and no new one starts while not queued.
     showPosition(place.ask(tableId), null);
@@ -399,6 +451,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   let hub: HubConnection;
   const send = async (turn: Turn, kind: ActionKind, amountTo: number, cards: string[] | null) => {
     if (!maySend(state, turn)) return;
+    // Offline the call would wait for the connection's keep-alive to run out: say so now (nothing is sent).
+    if (navigator.onLine === false) return toast(s.errorNotConnected, 'error');
     dispatch({ type: 'actSent', turn });
     try {
       await hub.invoke('Act', tableId, turn.handNo, turn.turnId, kind, amountTo, cards, ++clientSeq);
@@ -452,7 +506,9 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     renderAll();
   };
   const onEvent = (message: TableEventMessage) => {
-    if (receive({ type: 'event', message })) renderAll();
+    if (!receive({ type: 'event', message, now: Date.now() })) return;
+    renderAll();
+    if (message.kind === 'HandStarted' && summary?.smallBet) void refreshBets();
   };
   const onYourTurn = (message: YourTurnMessage) => {
     if (message.tableId !== tableId) return;
