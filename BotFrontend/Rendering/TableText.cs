@@ -49,7 +49,7 @@ internal static class TableText
             }
             else if (seat.LastAction is { } last)
             {
-                text.Append(" · ").Append(last);
+                text.Append(" · ").Append(LastAction(last, language));
             }
 
             text.AppendLine();
@@ -150,4 +150,21 @@ internal static class TableText
 
     // Stud games post antes and a bring-in instead of blinds.
     private static bool Studlike(TableSummary table) => table.BringIn > 0 || (table.BigBlind == 0 && table.Ante > 0);
+
+    /// <summary>A seat's last action (<see cref="SeatView.LastAction"/>: a word, then the chips) in the player's language, with the buttons' words.</summary>
+    internal static string LastAction(string code, string language)
+    {
+        var (word, chips) = code.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 ? (code[..space], code[(space + 1)..]) : (code, "");
+        return word switch
+        {
+            "Fold" => BotTexts.Get(language, "btn.fold"),
+            "Check" => BotTexts.Get(language, "btn.check"),
+            "Call" => BotTexts.Get(language, "btn.call", chips),
+            "Bet" => BotTexts.Get(language, "btn.bet", chips),
+            "Raise" => BotTexts.Get(language, "btn.raise", chips),
+            "Discard" => BotTexts.Get(language, "btn.discard", chips),
+            "StandPat" => BotTexts.Get(language, "btn.standpat"),
+            _ => code,
+        };
+    }
 }

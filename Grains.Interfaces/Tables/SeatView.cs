@@ -30,7 +30,10 @@ public sealed record SeatView
 
     [Id(10)] public IReadOnlyList<string> Cards { get; init; } = [];
 
-    /// <summary>The last thing the seat did this street ("raise 60", "check", ...), for display.</summary>
+    /// <summary>
+    /// What the seat did last this street, for display: a word the clients put in their language, then the chips
+    /// (<c>Fold</c>, <c>Check</c>, <c>Call 20</c>, <c>Bet 60</c>, <c>Raise 60</c> (to), <c>Discard 2</c>, <c>StandPat</c>); null before it acted.
+    /// </summary>
     [Id(11)] public string? LastAction { get; init; }
 
     /// <summary>Seat held for this waitlisted player until <see cref="HeldUntil"/>.</summary>

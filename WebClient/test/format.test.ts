@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardColour, formatCard, formatChips, formatNumber, formatStakes, isDrawVariant, isStudVariant, secondsLeft, splitCards, timeSpanSeconds, turnFraction, variantName } from '../src/format';
+import { cardColour, formatCard, formatChips, formatNumber, formatStakes, isDrawVariant, isStudVariant, secondsLeft, splitCards, timeSpanSeconds, turnFraction, variantName, lastActionLabel } from '../src/format';
 
 describe('format', () => {
   it('formats chips with thousands separators', () => {
@@ -72,5 +72,17 @@ describe('timeSpanSeconds', () => {
     expect(timeSpanSeconds('00:02:05')).toBe(125);
     expect(timeSpanSeconds('1.00:00:01')).toBe(86401);
     expect(timeSpanSeconds('00:00:07.5000000')).toBe(7);
+  });
+});
+
+describe('lastActionLabel', () => {
+  it('words a seat\'s last action in the player\'s language', () => {
+    expect(lastActionLabel('Check')).toBe('Check');
+    expect(lastActionLabel('Raise 1200')).toBe('Raise to 1,200');
+    expect(lastActionLabel('Call 20')).toBe('Call 20');
+    expect(lastActionLabel('Discard 2')).toBe('Discard 2');
+    expect(lastActionLabel('StandPat')).toBe('Stand pat');
+    expect(lastActionLabel('Call 20', 'fa')).toBe('کال ۲۰');
+    expect(lastActionLabel('Something 5')).toBe('Something 5');
   });
 });

@@ -179,6 +179,19 @@ public sealed partial class TextsTests(BotFixture bot)
         Assert.DoesNotContain("time bank", TableText.Turn(view with { Seats = [view.Seats[0], view.Seats[1] with { TimeBankSeconds = 0 }] }, mine, BotTexts.English, now), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Check", "Check", "چک")]
+    [InlineData("Call 20", "Call 20", "کال 20")]
+    [InlineData("Raise 60", "Raise to 60", "رِیز تا 60")]
+    [InlineData("Bet 8", "Bet 8", "بِت 8")]
+    [InlineData("Discard 2", "Discard 2", "تعویض 2")]
+    [InlineData("StandPat", "Stand pat", "بدون تعویض")]
+    public void A_seats_last_action_reads_in_both_languages(string code, string english, string persian)
+    {
+        Assert.Equal(english, TableText.LastAction(code, BotTexts.English));
+        Assert.Equal(persian, TableText.LastAction(code, BotTexts.Persian));
+    }
+
     [Fact]
     public void Every_kind_of_ledger_entry_reads_in_both_languages()
     {

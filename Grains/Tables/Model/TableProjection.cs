@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orleans.Poker.Engine.Evaluation;
 using Orleans.Poker.Engine.Phh;
 using Orleans.Poker.Engine.Rules;
@@ -54,6 +55,7 @@ public static class TableProjection
         var stakes = SitAndGo.StakesOf(state);
         var seats = new SeatView[state.Seats.Length];
         var shown = ShownSeats(hand);
+        var lastActions = LastActions(hand);
         for (var i = 0; i < seats.Length; i++)
         {
             var seat = state.Seats[i];
@@ -86,6 +88,7 @@ public static class TableProjection
                 Folded = inHand && hand!.IsFolded(h),
                 AllIn = inHand && hand!.IsAllIn(h),
                 Cards = visible,
+                LastAction = inHand ? lastActions[h] : null,
                 TimeBankSeconds = (int)(seat?.TimeBank.TotalSeconds ?? 0),
             };
         }
@@ -216,6 +219,56 @@ public static class TableProjection
 
         // Play money has no ISO 4217 currency, so none is named; the export records the rake as `_rake` itself.
         return document;
+    }
+
+    /// <summary>
+    /// What each of the hand's seats did last this street, as a word the clients put in their language, then the chips:
+    /// <c>Fold</c>, <c>Check</c>, <c>Call 20</c>, <c>Bet 60</c>, <c>Raise 60</c> (to, the street's total),
+    /// <c>Discard 2</c>, <c>StandPat</c>; null before it acted. The blinds or a bring-in make the first bet a raise.
+    /// </summary>
+    private static string?[] LastActions(Hand? hand)
+    {
+        if (hand is null)
+        {
+            return [];
+        }
+
+        var last = new string?[hand.PlayerCount];
+        var opened = false;
+        foreach (var e in hand.Events)
+        {
+            switch (e.Kind)
+            {
+                case HandEventKind.StreetStarted:
+                    Array.Clear(last);
+                    opened &= e.Index == 0;
+                    break;
+                case HandEventKind.BlindPosted or HandEventKind.BringInPosted:
+                    opened |= e.Amount > 0;
+                    break;
+                case HandEventKind.Folded:
+                    last[e.Seat] = "Fold";
+                    break;
+                case HandEventKind.Checked:
+                    last[e.Seat] = "Check";
+                    break;
+                case HandEventKind.Called:
+                    last[e.Seat] = string.Create(CultureInfo.InvariantCulture, $"Call {e.Amount}");
+                    break;
+                case HandEventKind.BetOrRaisedTo:
+                    last[e.Seat] = string.Create(CultureInfo.InvariantCulture, $"{(opened ? "Raise" : "Bet")} {e.Amount}");
+                    opened = true;
+                    break;
+                case HandEventKind.Discarded:
+                    last[e.Seat] = string.Create(CultureInfo.InvariantCulture, $"Discard {e.Amount}");
+                    break;
+                case HandEventKind.StoodPat:
+                    last[e.Seat] = "StandPat";
+                    break;
+            }
+        }
+
+        return last;
     }
 
     private static bool[] ShownSeats(Hand? hand)

@@ -9,7 +9,7 @@ import { cardEl } from '../cards';
 import { wholeAmount } from '../amount';
 import { errorText, transient } from '../errors';
 import { h, mount, single, toast } from '../dom';
-import { formatChips, formatNumber, formatStakes, isStudVariant, secondsLeft, studFaces, timeSpanSeconds, topUpRoom, turnFraction, variantName } from '../format';
+import { formatChips, formatNumber, formatStakes, isStudVariant, lastActionLabel, secondsLeft, studFaces, timeSpanSeconds, topUpRoom, turnFraction, variantName } from '../format';
 import { onTableReconnected, tableConnection } from '../hubs';
 import { language, t } from '../i18n';
 import { inviteCodeFor } from '../invites';
@@ -143,7 +143,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
       h('div.name', { title: seat.name ?? undefined }, seat.name ?? '?', seat.isRobot ? ' 🤖' : ''),
       h('div.stack', { 'data-stack': seat.stack }, fmt(seat.stack), seat.allIn ? ` ${s.allIn}` : ''),
       seat.sittingOut ? h('div.tag', null, s.sittingOut) : null,
-      seat.lastAction ? h('div.last', null, seat.lastAction) : null,
+      seat.lastAction ? h('div.last', { 'data-last': seat.lastAction }, lastActionLabel(seat.lastAction, language())) : null,
       cards.length ? h(`div.cards.small${cards.length > 4 ? '.many' : ''}`, null, cards.map((c, i) => cardEl(c, faces ? faces[i] : ''))) : null,
       seat.bet > 0 ? h('div.bet', { 'data-bet': seat.bet }, fmt(seat.bet)) : null);
   };

@@ -54,6 +54,45 @@ public sealed class TurnTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Seats_show_what_they_did_last_this_street_and_a_new_street_clears_it()
+    {
+        var table = await kit.NewTable(TableKit.Holdem());
+        await kit.Seat(table, 3);
+        await kit.StartNextHand(table);
+
+        var (raiser, _, first) = await kit.Actor(table);
+        await table.Act(raiser, first, new PlayerAction(ActionKind.BetOrRaise, 6), kit.NextSeq());
+        var (caller, _, second) = await kit.Actor(table);
+        await table.Act(caller, second, new PlayerAction(ActionKind.Call), kit.NextSeq());
+        var (folder, _, third) = await kit.Actor(table);
+        await table.Act(folder, third, new PlayerAction(ActionKind.Fold), kit.NextSeq());
+        var preflop = (await table.GetSnapshot(null)).View;
+        var (bettor, _, fourth) = await kit.Actor(table);
+        await table.Act(bettor, fourth, new PlayerAction(ActionKind.BetOrRaise, 4), kit.NextSeq());
+        var flop = (await table.GetSnapshot(null)).View;
+
+        string? Last(TableView view, long player) => view.Seats.Single(s => s.PlayerId == player).LastAction;
+        Assert.Equal(3, preflop.Board.Count);
+        Assert.All(preflop.Seats.Where(s => s.InHand), s => Assert.Null(s.LastAction));
+        Assert.Equal("Bet 4", Last(flop, bettor));
+        Assert.Null(Last(flop, folder));
+
+        // Before the flop, as the preflop's last event showed it (the blinds make the first bet a raise).
+        var observer = new RecordingObserver();
+        var other = await kit.NewTable(TableKit.Holdem());
+        await kit.Seat(other, 3);
+        await other.Subscribe(fixture.Client.CreateObjectReference<ITableObserver>(observer));
+        await kit.StartNextHand(other);
+        var (r, _, t1) = await kit.Actor(other);
+        await other.Act(r, t1, new PlayerAction(ActionKind.BetOrRaise, 6), kit.NextSeq());
+        var (c, _, t2) = await kit.Actor(other);
+        var called = await other.Act(c, t2, new PlayerAction(ActionKind.Call), kit.NextSeq());
+        var seen = (await observer.WaitFor(e => e.EventSeq == called.EventSeq)).View;
+        Assert.Equal("Raise 6", Last(seen, r));
+        Assert.Equal("Call 5", Last(seen, c));
+    }
+
+    [Fact]
     public async Task Every_turn_has_its_own_id_published_in_the_view()
     {
         var table = await kit.NewTable(TableKit.Holdem());
