@@ -6,8 +6,9 @@ namespace Orleans.Poker.Grains.Tables.Model;
 /// Table hygiene: a table a player created (a private game, a group's table) closes once nobody has dealt a hand or
 /// taken a seat there for the template's <see cref="TemplateConfig.IdleCloseAfter"/>, warned <see cref="WarningBefore"/>
 /// first (at most half the idle time); every seat is cashed out as at any close. The room's own tables (created by the
-/// template seeder) and sit-and-gos never close for idleness, nor a table with a hand in play, nor any table while the
-/// room is under maintenance (no hand can start then): the idle time starts again when maintenance ends.
+/// template seeder) and started sit-and-gos never close for idleness (a sit-and-go a player opened that did not fill
+/// does, its fees refunded), nor a table with a hand in play, nor any table while the room is under maintenance (no
+/// hand can start then): the idle time starts again when maintenance ends.
 /// </summary>
 public static class TableHygiene
 {
@@ -26,7 +27,7 @@ public static class TableHygiene
 
     /// <summary>When the table closes for idleness; null when it never does.</summary>
     public static DateTimeOffset? ClosesAt(TableState state) =>
-        state.CreatedBy != 0 && state.Config!.IdleCloseAfter is { } idle && !SitAndGo.Is(state.Config) && !state.Maintenance && state.LastActiveAt is { } last
+        state.CreatedBy != 0 && state.Config!.IdleCloseAfter is { } idle && !(SitAndGo.Is(state.Config) && state.SitAndGoStarted) && !state.Maintenance && state.LastActiveAt is { } last
             ? last + idle
             : null;
 

@@ -41,17 +41,20 @@ public sealed class TableHygieneTests
     }
 
     [Fact]
-    public void The_rooms_own_tables_sit_and_gos_and_a_hand_in_play_never_close_for_idleness()
+    public void The_rooms_own_tables_started_sit_and_gos_and_a_hand_in_play_never_close_for_idleness()
     {
         var rooms = PlayersTable();
         rooms.CreatedBy = 0;
         var sitAndGo = PlayersTable(c => c with { Type = TableType.SitAndGo, StartingStack = 100 });
+        var unfilled = PlayersTable(c => c with { Type = TableType.SitAndGo, StartingStack = 100 });
+        sitAndGo.SitAndGoStarted = true;
         var playing = PlayersTable();
         var hand = Deal(playing);
         var muchLater = Now + TimeSpan.FromDays(1);
 
         Assert.Null(TableHygiene.ClosesAt(rooms));
         Assert.Null(TableHygiene.ClosesAt(sitAndGo));
+        Assert.Equal(Now + Idle, TableHygiene.ClosesAt(unfilled));
         Assert.False(TableClock.DueAt(playing, hand, muchLater).Idle);
         Assert.True(TableClock.DueAt(playing, null, muchLater).Idle);
     }
