@@ -77,6 +77,37 @@ public sealed class PokerKitReplayTests
         }
     }
 
+    [Fact]
+    public void PokerKit_replays_a_raked_hand_whose_main_and_side_pots_are_equal_but_raked_differently()
+    {
+        // 20, 50 and 100 all in: a main pot of 60 and a side pot of 60; the rake (10 %, 12 chips) comes from the main pot
+        // first, so the two pots of 60 are raked 12 and 0. replay.py told them apart only by amount, and refused the file.
+        var config = new HandConfig
+        {
+            Variant = Variants.NoLimitHoldem,
+            StartingStacks = [20, 50, 100],
+            Antes = [0, 0, 0],
+            BlindsOrStraddles = [1, 2, 0],
+            MinBet = 2,
+            Rake = new RakeRule(1000, 0, false),
+        };
+        var hand = new Hand(config, Deck.Seeded(7, config.Variant.DeckSize));
+        while (!hand.IsOver)
+        {
+            var legal = hand.GetLegalActions();
+            hand.Apply(legal.CanShowOrMuck ? PlayerAction.Show(legal.Seat)
+                : legal.CanBetOrRaise ? PlayerAction.RaiseTo(legal.Seat, legal.MaxRaiseTo) : PlayerAction.CheckOrCall(legal.Seat));
+        }
+
+        var document = hand.ToPhhDocument();
+        document.Extra["rake"] = hand.Rake;
+
+        var results = ReplayWithPokerKit([("equal_pots_raked", hand, document)]);
+
+        Assert.Equal(12, hand.Rake);
+        Assert.Equal(hand.Stacks, results["equal_pots_raked"]);
+    }
+
     /// <summary>Hands of every variant, unraked, from seeds 1 to <paramref name="seeds"/>, named by variant and seed.</summary>
     private static IEnumerable<(string Name, Hand Hand)> PlayedHands(int seeds) =>
         Variants.All.SelectMany(variant => Enumerable.Range(1, seeds)

@@ -45,33 +45,43 @@ class ReplayError(Exception):
 def recorded_rake(total: int) -> Callable[[int, Any], tuple[int, int]]:
     """A PokerKit rake function taking `total` chips from the pots in order, the main pot first.
 
-    PokerKit calls it with each pot it forms (a pot it later merges with the next one included), so
-    the share of a pot is found from the pots the state would form unraked: a pot amount that is not
-    one of those is a pot about to be merged and is not raked.
+    PokerKit forms the pots in one pass, calling the rake function once for each pot it forms, in order; a pot whose
+    players are those of the next one is taken back and merged into it, which is called again with the sum. So a pot
+    that stays is the first call, after the one before it, whose amount is that pot's (a pot merged later is smaller
+    than the merged one). The function keeps its place in the pass on the state and finds each call's share from a
+    dry run of the same pass: equal pots raked differently are told apart by their order.
     """
 
-    def unraked_pots(state: Any) -> list[int]:
+    def one_pass(state: Any) -> tuple[list[int], list[int]]:
+        calls: list[int] = []
+
+        def record(amount: int, _: Any = None) -> tuple[int, int]:
+            calls.append(amount)
+            return 0, amount
+
         rake = state.rake
-        state.rake = _no_rake
+        state.rake = record
         try:
-            return [pot.amount for pot in state.pots]
+            pots = [pot.amount for pot in state.pots]
         finally:
             state.rake = rake
+        return calls, pots
 
     def rake(amount: int, state: Any) -> tuple[int, int]:
-        amounts = unraked_pots(state)
-        shares = []
-        remaining = total
-        for pot in amounts:
-            take = min(remaining, pot)
-            shares.append(take)
-            remaining -= take
+        calls, pots = one_pass(state)
+        position = state.__dict__.get('_rake_call', 0)
+        state.__dict__['_rake_call'] = (position + 1) % len(calls)
+        if calls[position] != amount:
+            raise ReplayError(f'_rake = {total}: PokerKit formed the pots in an unexpected order')
 
-        candidates = {share for pot, share in zip(amounts, shares) if pot == amount}
-        if len(candidates) > 1:
-            raise ReplayError(f'_rake = {total}: cannot tell apart pots of {amount} raked differently')
+        remaining, shares, pot = total, {}, 0
+        for i, called in enumerate(calls):
+            if pot < len(pots) and called == pots[pot]:
+                shares[i] = min(remaining, called)
+                remaining -= shares[i]
+                pot += 1
 
-        share = candidates.pop() if candidates else 0
+        share = shares.get(position, 0)
         return share, amount - share
 
     return rake
