@@ -77,10 +77,12 @@ public static class GatewayServices
         services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
         {
             // The enums' converter is the room's own (EnumNameConverter), which the document cannot see into: say what it reads and writes.
-            if (context.JsonTypeInfo.Type.IsEnum)
+            var type = context.JsonTypeInfo.Type;
+            if ((Nullable.GetUnderlyingType(type) ?? type) is { IsEnum: true } enumType)
             {
-                schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
-                schema.Enum = [.. Enum.GetNames(context.JsonTypeInfo.Type).Select(name => (System.Text.Json.Nodes.JsonNode)name)];
+                var nullable = enumType != type;
+                schema.Type = nullable ? Microsoft.OpenApi.JsonSchemaType.String | Microsoft.OpenApi.JsonSchemaType.Null : Microsoft.OpenApi.JsonSchemaType.String;
+                schema.Enum = [.. Enum.GetNames(enumType).Select(name => (System.Text.Json.Nodes.JsonNode)name), .. nullable ? [Microsoft.OpenApi.JsonNullSentinel.JsonNull] : Array.Empty<System.Text.Json.Nodes.JsonNode>()];
             }
 
             return Task.CompletedTask;

@@ -68,7 +68,7 @@ public sealed partial class PokerExceptionHandler(IProblemDetailsService problem
         JsonException { Path: { } path } json when json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) =>
             $"Invalid JSON: {path} has a value of the wrong kind (amounts and seats are whole numbers)",
         JsonException json => $"Invalid JSON: {json.Message}",
-        null when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) =>
+        null when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.EndsWith("from body.", StringComparison.Ordinal) =>
             "The request needs a JSON body",
         _ => bad.Message,
     };

@@ -205,6 +205,22 @@ public static class TemplateValidator
             check(config.StartingStack > first.BigBlind, "The starting stack must be above the first level's big blind.");
         }
 
+        // The levels never fall (a fixed-limit or stud game's bets grow with them: a lower level would shrink them to
+        // nothing), and the last one's grown bets stay within the chip cap.
+        var given = levels.OfType<BlindLevel>().ToList();
+        for (var i = 1; i < given.Count; i++)
+        {
+            check(given[i].BigBlind >= given[i - 1].BigBlind && given[i].Ante >= given[i - 1].Ante,
+                $"Blind level {i + 1} must not be below level {i} (big blind and ante).");
+        }
+
+        if (given.Count > 0 && (blinds ? given[0].BigBlind : given[0].Ante) is var then and > 0)
+        {
+            var now = blinds ? given[^1].BigBlind : given[^1].Ante;
+            check((Int128)Math.Max(config.BigBet, config.SmallBet) * now / then <= MaxChips,
+                $"The last level's bets ({Math.Max(config.BigBet, config.SmallBet)} grown {now}/{then} times) must be at most {MaxChips} chips.");
+        }
+
         if (TemplateVariants.IsStud(config.Variant))
         {
             check(config.BringIn > 0 && config.SmallBet > config.BringIn && config.BigBet >= config.SmallBet,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Poker.Grains.Interfaces.Common;
 using Orleans.Poker.Grains.Interfaces.Players;
+using Orleans.Poker.Grains.Robots;
 using Orleans.Poker.Grains.Tables.Model;
 
 namespace Orleans.Poker.Grains.Tables;
@@ -18,6 +19,8 @@ namespace Orleans.Poker.Grains.Tables;
 /// <param name="logger">The table grain's logger.</param>
 public sealed class TableTransfers(IGrainFactory grains, string tableId, TableState state, ITableWrites writes, ILogger logger)
 {
+    private readonly HashSet<string> refusalsTold = [];
+
     /// <summary>
     /// Moves chips from a balance to the table: recorded before the balance is debited, so after a crash it is either
     /// confirmed or refunded; refused (nothing debited) it is dropped and the refusal rethrown. The caller's next write
@@ -49,6 +52,7 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
             return;
         }
 
+        var pending = state.PendingTransfers.Count;
         foreach (var transfer in state.PendingTransfers.ToList())
         {
             var player = Player(transfer.PlayerId);
@@ -60,11 +64,21 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
                     {
                         await player.TransferFromTable(transfer.TransferId, tableId, transfer.Amount, transfer.Kind);
                     }
+                    catch (PokerException ex) when (ex.Code == "not_found" && RobotStrategy.IsRobot(transfer.PlayerId))
+                    {
+                        // A sit-and-go's refund to a robot that never bought in (stored before robots got none): it paid nothing.
+                        logger.LogWarning("Table {TableId} transfer {TransferId} of {Amount} to robot {PlayerId}, which never bought in, dropped",
+                            tableId, transfer.TransferId, transfer.Amount, transfer.PlayerId);
+                    }
                     catch (PokerException ex)
                     {
-                        // A bug (a cash-out for a player with no account, say): kept and retried, and the others settle.
-                        logger.LogError(ex, "Table {TableId} transfer {TransferId} of {Amount} to {PlayerId} refused ({Code}); kept, retried",
-                            tableId, transfer.TransferId, transfer.Amount, transfer.PlayerId, ex.Code);
+                        // A bug: kept and retried (told once an activation), and the others settle.
+                        if (refusalsTold.Add(transfer.TransferId))
+                        {
+                            logger.LogError(ex, "Table {TableId} transfer {TransferId} of {Amount} to {PlayerId} refused ({Code}); kept, retried",
+                                tableId, transfer.TransferId, transfer.Amount, transfer.PlayerId, ex.Code);
+                        }
+
                         continue;
                     }
                 }
@@ -90,7 +104,10 @@ public sealed class TableTransfers(IGrainFactory grains, string tableId, TableSt
             }
         }
 
-        await writes.Persist();
+        if (state.PendingTransfers.Count != pending)
+        {
+            await writes.Persist();
+        }
     }
 
     /// <summary>

@@ -214,5 +214,8 @@ public sealed class AuthTests(GatewayFixture fixture)
         var kind = document.GetProperty("components").GetProperty("schemas").GetProperty("ActionKind");
         Assert.Equal("string", kind.GetProperty("type").GetString());
         Assert.Equal(Enum.GetNames<Orleans.Poker.Grains.Interfaces.Tables.ActionKind>(), kind.GetProperty("enum").EnumerateArray().Select(name => name.GetString()));
+        // A nullable enum (a pre-action's kind; null clears it) names its members and null.
+        var preAction = document.GetProperty("components").GetProperty("schemas").GetProperty("PreActionRequest").GetProperty("properties").GetProperty("kind");
+        Assert.Equal([.. Enum.GetNames<Orleans.Poker.Grains.Interfaces.Tables.PreActionKind>(), null], preAction.GetProperty("enum").EnumerateArray().Select(name => name.GetString()));
     }
 }

@@ -12,9 +12,10 @@ public static class SitAndGo
 
     /// <summary>
     /// The stakes of the next hand: the template's, or in a sit-and-go the current level's blinds and ante, with the
-    /// fixed-limit bets and the bring-in grown as the level grew from the first (by its big blind, or a stud game's ante).
-    /// Past the last level everything keeps doubling, a level as long as the last one each: a tournament whose players
-    /// all stopped playing (the clock folds round to the big blind, which gives nothing away) still ends.
+    /// fixed-limit bets and the bring-in grown as the level grew from the first (by its big blind, or a stud game's ante;
+    /// the levels never fall). Past the last level everything keeps doubling, a level each hand at most and never past
+    /// <see cref="TemplateValidator.MaxChips"/> (more than every chip in play): a tournament whose players all stopped
+    /// playing (the clock folds round to the big blind, which gives nothing away) still ends.
     /// </summary>
     public static Stakes StakesOf(TableState state)
     {
@@ -26,14 +27,19 @@ public static class SitAndGo
 
         var last = config.BlindLevels.Count - 1;
         var level = config.BlindLevels[Math.Min(state.Level, last)];
-        var doublings = Math.Clamp(state.Level - last, 0, 40);
         var first = config.BlindLevels[0];
         var (now, then) = first.BigBlind > 0 ? (level.BigBlind, first.BigBlind) : (level.Ante, first.Ante);
-        long Grown(long chips, long times, long per) =>
-            per <= 0 ? chips : (long)Int128.Min((Int128)chips * times * (1L << doublings) / per, TemplateValidator.MaxChips);
-        return new(
-            Grown(level.SmallBlind, 1, 1), Grown(level.BigBlind, 1, 1), Grown(level.Ante, 1, 1),
-            Grown(config.BringIn, now, then), Grown(config.SmallBet, now, then), Grown(config.BigBet, now, then));
+        Int128 Grown(long chips) => then > 0 ? (Int128)chips * now / then : chips;
+        Int128[] stakes = [level.SmallBlind, level.BigBlind, level.Ante, Grown(config.BringIn), Grown(config.SmallBet), Grown(config.BigBet)];
+        var biggest = Int128.Max(stakes.Max(), 1);
+        var doublings = 0;
+        while (doublings < state.Level - last && biggest << (doublings + 1) <= TemplateValidator.MaxChips)
+        {
+            doublings++;
+        }
+
+        long At(int i) => (long)Int128.Min(stakes[i] << doublings, TemplateValidator.MaxChips);
+        return new(At(0), At(1), At(2), At(3), At(4), At(5));
     }
 
     /// <summary>Before a hand: starts the tournament clock on its first hand, else moves up every level that has ended.</summary>
@@ -48,7 +54,11 @@ public static class SitAndGo
         while (state.LevelEndsAt is { } ends && ends <= now && config.BlindLevels.Count > 0)
         {
             state.Level++;
-            state.LevelEndsAt = ends + LevelDuration(config, state.Level);
+            var duration = LevelDuration(config, state.Level);
+
+            // Past the last level a hand moves up one level at most: after an outage the stakes go on from where they
+            // were instead of doubling once for every level the room was down.
+            state.LevelEndsAt = state.Level >= config.BlindLevels.Count ? now + duration : ends + duration;
         }
 
         if (!state.SitAndGoStarted)

@@ -311,7 +311,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     hostSettings = await api.get<HostSettings>(`/api/tables/${tableId}/host`).catch(() => null);
     renderHost();
   };
-  const settingsText = (x: TableSettings) => `${formatStakes(x)} · ${timeSpanSeconds(x.turnTime)} s`;
+  const settingsText = (x: TableSettings) => `${formatStakes(x, language())} · ${formatNumber(timeSpanSeconds(x.turnTime), language())} ${s.seconds}`;
   const renderHost = () => {
     const v = state.view!;
     if (v.hostId !== me.playerId || v.status === 'Ended') {
@@ -397,7 +397,8 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
     const seat = mySeat();
     const left = await request<{ amount: number }>('leave');
     if (!left || !seat) return;
-    toast(state.view?.type === 'SitAndGo' && left.amount === 0 ? s.leftSitAndGo
+    // In a started sit-and-go a player still in keeps the seat and the stack; one out of chips just leaves.
+    toast(state.view?.type === 'SitAndGo' && left.amount === 0 && seat.stack > 0 ? s.leftSitAndGo
       : leavesAfterHand(left.amount, seat) ? s.leaveAfterHand : s.leftTable.replace('{amount}', fmt(left.amount)));
   });
 
@@ -508,7 +509,7 @@ export async function tableView(root: HTMLElement, params: string[]): Promise<()
   const onEvent = (message: TableEventMessage) => {
     if (!receive({ type: 'event', message, now: Date.now() })) return;
     renderAll();
-    if (message.kind === 'HandStarted' && summary?.smallBet) void refreshBets();
+    if (message.kind === 'HandStarted' && summary?.smallBet && summary.type === 'SitAndGo') void refreshBets();
   };
   const onYourTurn = (message: YourTurnMessage) => {
     if (message.tableId !== tableId) return;

@@ -46,10 +46,37 @@ public sealed class SitAndGoTests
         SitAndGo.BeforeHand(state, Now.AddMinutes(21));
         var fifth = Blinds(state);
         SitAndGo.BeforeHand(state, Now.AddDays(30));
+        var afterAnOutage = Blinds(state);
 
         Assert.Equal((100L, 200L, 20L), fourth);
         Assert.Equal((200L, 400L, 40L), fifth);
-        Assert.Equal(TemplateValidator.MaxChips, SitAndGo.StakesOf(state).BigBlind);
+        Assert.Equal((400L, 800L, 80L), afterAnOutage);
+    }
+
+    [Fact]
+    public void Stakes_stop_doubling_at_the_chip_cap_and_a_stud_bring_in_stays_below_its_small_bet()
+    {
+        var stud = With(Tournament with
+        {
+            Variant = "F7S", BringIn = 5, SmallBet = 20, BigBet = 40,
+            BlindLevels = [new BlindLevel(0, 0, 5, TimeSpan.FromMinutes(5)), new BlindLevel(0, 0, 20, TimeSpan.FromMinutes(5))],
+        }, 1500, 1500);
+        var at = Now;
+        SitAndGo.BeforeHand(stud, at);
+        for (var hand = 0; hand < 200; hand++)
+        {
+            at = at.AddMinutes(6);
+            SitAndGo.BeforeHand(stud, at);
+        }
+
+        var stakes = SitAndGo.StakesOf(stud);
+        Assert.InRange(stakes.BigBet, TemplateValidator.MaxChips / 2, TemplateValidator.MaxChips);
+        Assert.True(stakes.BringIn < stakes.SmallBet && stakes.SmallBet <= stakes.BigBet, stakes.ToString());
+        Assert.Null(new Engine.Rules.HandConfig
+        {
+            Variant = Engine.Rules.Variants.Get("F7S"), StartingStacks = [1500, 1500], Antes = [stakes.Ante, stakes.Ante],
+            BringIn = stakes.BringIn, SmallBet = stakes.SmallBet, BigBet = stakes.BigBet,
+        }.Validate());
     }
 
     [Fact]
