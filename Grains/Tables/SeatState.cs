@@ -42,6 +42,12 @@ public sealed class SeatState
 
     /// <summary>The action pre-selected for one street of one hand (<see cref="Model.PreActions"/>).</summary>
     [Id(13)] public ChosenPreAction? PreAction { get; set; }
+
+    /// <summary>
+    /// Seated since the last hand was dealt: the button does not move onto the seat (<see cref="Model.HandCycle.Start"/>),
+    /// or a player sitting down between the button and the blinds would take it and the same players post the blinds again.
+    /// </summary>
+    [Id(14)] public bool NewToTable { get; set; }
 }
 
 /// <summary>A pre-selected action and the hand and street it was chosen for.</summary>

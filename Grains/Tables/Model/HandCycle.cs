@@ -93,19 +93,23 @@ public static class HandCycle
     }
 
     /// <summary>
-    /// Deals the next hand: the button moves to the next ready seat, engine seat 0 is the first player left of it and
+    /// Deals the next hand: the button moves to the next ready seat that was dealt a hand before (a seat taken since is
+    /// dealt in where it is, but does not take the button), engine seat 0 is the first player left of it and
     /// the button the last; the blinds are the current level's. Returns the engine hand (it may be over at once).
     /// </summary>
     public static Hand Start(TableState state, DateTimeOffset now, Deck deck)
     {
         var config = state.Config!;
         var ready = ReadySeats(state);
-        var button = ready.FirstOrDefault(s => s > state.ButtonSeat, ready[0]);
+        var dealtBefore = ready.Where(s => !state.Seats[s]!.NewToTable).ToList();
+        var passes = dealtBefore.Count > 0 ? dealtBefore : ready;
+        var button = passes.FirstOrDefault(s => s > state.ButtonSeat, passes[0]);
         var start = (ready.IndexOf(button) + 1) % ready.Count;
         var order = new int[ready.Count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = ready[(start + i) % ready.Count];
+            state.Seats[order[i]]!.NewToTable = false;
         }
 
         SitAndGo.BeforeHand(state, now);

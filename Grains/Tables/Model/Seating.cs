@@ -95,7 +95,7 @@ public static class Seating
         TableHygiene.Active(state, now);
         var config = state.Config!;
         var sitAndGo = SitAndGo.Is(config);
-        state.Seats[admission.Seat] = new SeatState { PlayerId = admission.PlayerId, Name = admission.Name, Stack = sitAndGo ? config.StartingStack : admission.Amount };
+        state.Seats[admission.Seat] = new SeatState { PlayerId = admission.PlayerId, Name = admission.Name, Stack = sitAndGo ? config.StartingStack : admission.Amount, NewToTable = true };
         state.SeatedUntold[admission.PlayerId] = true;
         TimeBank.Fill(state, state.Seats[admission.Seat]!);
         if (sitAndGo)

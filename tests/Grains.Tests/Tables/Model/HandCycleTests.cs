@@ -73,6 +73,24 @@ public sealed class HandCycleTests
     }
 
     [Fact]
+    public void A_player_sitting_down_between_the_button_and_the_blinds_is_dealt_in_but_does_not_take_the_button()
+    {
+        // Seats 0, 2 and 3 played the last hand with the button at 0 (2 and 3 posted the blinds); a player sits at 1.
+        var state = Holdem(100, 0, 100, 100);
+        state.ButtonSeat = 0;
+        state.Seats[1] = null;
+        Seating.Take(state, Seating.Admit(state, new SeatRequest(9, "Nine", 100, Seat: 1)), Now);
+
+        var hand = Deal(state);
+
+        // The button moves to seat 2, so seat 3 posts the small blind and seat 0 the big one: not 2 and 3 again.
+        Assert.Equal(2, state.ButtonSeat);
+        Assert.Equal([3, 0, 1, 2], state.HandSeats);
+        Assert.Equal([1L, 2, 0, 0], hand.Bets.ToArray());
+        Assert.False(state.Seats[1]!.NewToTable);
+    }
+
+    [Fact]
     public void A_finished_hand_settles_stacks_conserves_chips_and_queues_its_history()
     {
         var state = Holdem(100, 100);
