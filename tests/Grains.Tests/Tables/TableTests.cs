@@ -603,16 +603,7 @@ public sealed class TableTests(ClusterFixture fixture)
     [Fact]
     public async Task A_sit_and_go_whose_players_all_left_still_ends_with_a_winner()
     {
-        var table = await kit.NewTable(SitAndGoOf(3));
-        var players = new[] { await kit.NewPlayer(), await kit.NewPlayer(), await kit.NewPlayer() };
-        var before = await Task.WhenAll(players.Select(kit.Balance));
-        for (var i = 0; i < players.Length; i++)
-        {
-            await table.Sit(new SeatRequest(players[i], $"P{i}", i));
-        }
-
-        var first = await kit.StartNextHand(table);
-        await kit.PlayPassivelyToEnd(table, first.View.HandNo);
+        var (table, players, before) = await ThreeHandedSitAndGoAfterItsFirstHand();
         foreach (var player in players)
         {
             await table.Leave(player);
@@ -638,16 +629,7 @@ public sealed class TableTests(ClusterFixture fixture)
     [Fact]
     public async Task A_started_sit_and_go_closed_before_it_has_a_winner_shares_the_prize_pool_by_stacks()
     {
-        var table = await kit.NewTable(SitAndGoOf(3));
-        var players = new[] { await kit.NewPlayer(), await kit.NewPlayer(), await kit.NewPlayer() };
-        var before = await Task.WhenAll(players.Select(kit.Balance));
-        for (var i = 0; i < players.Length; i++)
-        {
-            await table.Sit(new SeatRequest(players[i], $"P{i}", i));
-        }
-
-        var first = await kit.StartNextHand(table);
-        await kit.PlayPassivelyToEnd(table, first.View.HandNo);
+        var (table, players, before) = await ThreeHandedSitAndGoAfterItsFirstHand();
         var stacks = (await table.GetSnapshot(null)).View.Seats.Where(s => s.PlayerId is not null).ToDictionary(s => s.PlayerId!.Value, s => s.Stack);
         await table.Close("cancelled");
 
@@ -658,6 +640,22 @@ public sealed class TableTests(ClusterFixture fixture)
             // Each gets the pool (3 × 50) in proportion to their stack of the 600 chips in play, give or take the rounding.
             Assert.InRange(after[i] - before[i] + 50, 150 * stacks[players[i]] / 600, (150 * stacks[players[i]] / 600) + 2);
         }
+    }
+
+    /// <summary>A three-handed sit-and-go (entry 50) that played its first hand; the balances are those before the entries.</summary>
+    private async Task<(ITableGrain Table, long[] Players, long[] Before)> ThreeHandedSitAndGoAfterItsFirstHand()
+    {
+        var table = await kit.NewTable(SitAndGoOf(3));
+        var players = new[] { await kit.NewPlayer(), await kit.NewPlayer(), await kit.NewPlayer() };
+        var before = await Task.WhenAll(players.Select(kit.Balance));
+        for (var i = 0; i < players.Length; i++)
+        {
+            await table.Sit(new SeatRequest(players[i], $"P{i}", i));
+        }
+
+        var first = await kit.StartNextHand(table);
+        await kit.PlayPassivelyToEnd(table, first.View.HandNo);
+        return (table, players, before);
     }
 
     private static TemplateConfig SitAndGoOf(int players) => TableKit.Holdem(c => c with
