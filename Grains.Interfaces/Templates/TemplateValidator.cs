@@ -214,9 +214,9 @@ public static class TemplateValidator
                 $"Blind level {i + 1} must not be below level {i} (big blind and ante).");
         }
 
-        if (given.Count > 0 && (blinds ? given[0].BigBlind : given[0].Ante) is var then and > 0)
+        if (given.Count > 0 && given[0].Size is var then and > 0)
         {
-            var now = blinds ? given[^1].BigBlind : given[^1].Ante;
+            var now = given[^1].Size;
             check((Int128)Math.Max(config.BigBet, config.SmallBet) * now / then <= MaxChips,
                 $"The last level's bets ({Math.Max(config.BigBet, config.SmallBet)} grown {now}/{then} times) must be at most {MaxChips} chips.");
         }

@@ -117,23 +117,3 @@ export function timeSpanSeconds(span: string): number {
   const [h, m, sec] = rest.split(':').map(Number);
   return Number(days) * 86400 + h * 3600 + m * 60 + Math.floor(sec);
 }
-
-/**
- * A seat's last action as the server words it (`seat.lastAction`: "Check", "Call 20", "Raise 60" (to), "Bet 60",
- * "Fold", "Discard 2", "StandPat") in the player's language; an unknown word is shown as sent.
- */
-export function lastActionLabel(code: string, lang: 'en' | 'fa' = 'en'): string {
-  const s = stringsOf(lang);
-  const [word, amount] = code.split(' ');
-  const chips = amount !== undefined && /^\d+$/.test(amount) ? formatChips(Number(amount), lang) : '';
-  switch (word) {
-    case 'Fold': return s.fold;
-    case 'Check': return s.check;
-    case 'Call': return `${s.call} ${chips}`;
-    case 'Bet': return `${s.bet} ${chips}`;
-    case 'Raise': return `${s.raiseTo} ${chips}`;
-    case 'Discard': return `${s.discard} ${amount !== undefined ? formatNumber(Number(amount), lang) : ''}`;
-    case 'StandPat': return s.standPat;
-    default: return code;
-  }
-}

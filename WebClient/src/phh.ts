@@ -1,8 +1,8 @@
 // PHH (Poker Hand History) reading and a replayer that steps through a hand action by action or street by street.
 // The replayer only re-applies what the history records; it does not judge legality.
 
-import { formatCard, splitCards } from './format';
-import type { Strings } from './i18n';
+import { formatCard, formatChips, splitCards } from './format';
+import { stringsOf, type Strings } from './i18n';
 
 export interface PhhHand {
   variant: string;
@@ -305,4 +305,21 @@ export class Replayer {
       this.states.push(snapshot(index + 1, raw, action, finished));
     });
   }
+}
+
+/** The server's words for a seat's last action (`seat.lastAction`: "Call 20", "Raise 60" (to), "Discard 2"...) as replay kinds. */
+const seatActionKinds: Record<string, ReplayAction['kind']> = {
+  Fold: 'fold', Check: 'check', Call: 'call', Bet: 'bet', Raise: 'raise', Discard: 'discard', StandPat: 'standPat',
+};
+
+/** A seat's last action as the server words it, labelled as the replayer labels actions; an unknown word is shown as sent. */
+export function lastActionLabel(code: string, lang: 'en' | 'fa' = 'en'): string {
+  const [word, amount] = code.split(' ');
+  const kind = seatActionKinds[word];
+  if (!kind) return code;
+  const n = /^\d+$/.test(amount ?? '') ? Number(amount) : 0;
+  const action: ReplayAction = {
+    player: null, kind, amount: n, cards: kind === 'discard' ? Array<string>(n).fill('??') : [], allIn: false, raw: code,
+  };
+  return actionLabel(action, [], stringsOf(lang), (x) => formatChips(x, lang), false);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardColour, formatCard, formatChips, formatNumber, formatStakes, isDrawVariant, isStudVariant, secondsLeft, splitCards, timeSpanSeconds, turnFraction, variantName, lastActionLabel } from '../src/format';
+import { cardColour, formatCard, formatChips, formatNumber, formatStakes, isDrawVariant, isStudVariant, secondsLeft, splitCards, timeSpanSeconds, turnFraction, variantName } from '../src/format';
+import { lastActionLabel } from '../src/phh';
 
 describe('format', () => {
   it('formats chips with thousands separators', () => {

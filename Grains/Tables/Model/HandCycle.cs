@@ -158,6 +158,7 @@ public static class HandCycle
         var result = TableProjection.Result(state, done, tableId);
         var history = TableProjection.History(state, done, tableId, now);
         var outcomes = new List<(long, HandOutcome)>();
+        var tournament = SitAndGo.Is(state.Config!);
         for (var i = 0; i < state.HandSeats.Length; i++)
         {
             var seat = state.Seats[state.HandSeats[i]]!;
@@ -165,7 +166,7 @@ public static class HandCycle
             if (!seat.IsRobot)
             {
                 var showed = done.Events.Any(e => e.Kind == HandEventKind.Shown && e.Seat == i);
-                outcomes.Add((seat.PlayerId, new HandOutcome(tableId, state.HandNo, done.Net(i), done.Winnings[i], state.HandVoluntary.ElementAtOrDefault(i), showed, SitAndGo.Is(state.Config!))));
+                outcomes.Add((seat.PlayerId, new HandOutcome(tableId, state.HandNo, done.Net(i), done.Winnings[i], state.HandVoluntary.ElementAtOrDefault(i), showed, tournament)));
             }
         }
 

@@ -28,7 +28,7 @@ public static class SitAndGo
         var last = config.BlindLevels.Count - 1;
         var level = config.BlindLevels[Math.Min(state.Level, last)];
         var first = config.BlindLevels[0];
-        var (now, then) = first.BigBlind > 0 ? (level.BigBlind, first.BigBlind) : (level.Ante, first.Ante);
+        var (now, then) = (level.Size, first.Size);
         Int128 Grown(long chips) => then > 0 ? (Int128)chips * now / then : chips;
         Int128[] stakes = [level.SmallBlind, level.BigBlind, level.Ante, Grown(config.BringIn), Grown(config.SmallBet), Grown(config.BigBet)];
         var biggest = Int128.Max(stakes.Max(), 1);
